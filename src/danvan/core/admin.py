@@ -1,0 +1,69 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from danvan.core.models import Agency, CalendarDay, OrganisationImport, Province, RoleAssignment, Unit, User
+
+
+@admin.register(Province)
+class ProvinceAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "code"]
+    search_fields = ["name"]
+
+
+@admin.register(Agency)
+class AgencyAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "short_name", "symbol_code", "kind", "province", "is_active"]
+    list_filter = ["kind", "province", "is_active"]
+    search_fields = ["name", "short_name", "symbol_code"]
+
+
+@admin.register(Unit)
+class UnitAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "code", "kind", "agency", "parent", "is_active"]
+    list_filter = ["kind", "agency", "is_active"]
+    search_fields = ["name", "code", "short_name"]
+    autocomplete_fields = ["agency", "parent"]
+
+
+class RoleAssignmentInline(admin.TabularInline):
+    model = RoleAssignment
+    extra = 0
+    autocomplete_fields = ["province", "agency", "unit"]
+
+
+@admin.register(User)
+class PersonAdmin(SimpleHistoryAdmin, UserAdmin):
+    list_display = ["username", "full_name", "position", "agency", "unit", "is_active"]
+    list_filter = ["is_active", "agency"]
+    search_fields = ["username", "full_name", "email"]
+    ordering = ["sort_key"]
+    autocomplete_fields = ["agency", "unit"]
+    inlines = [RoleAssignmentInline]
+    fieldsets = [
+        (None, {"fields": ["username", "password", "must_change_password"]}),
+        (_("Thông tin cán bộ"), {"fields": ["full_name", "position", "agency", "unit", "email", "phone"]}),
+        (_("Quyền quản trị Django"), {"fields": ["is_active", "is_staff", "is_superuser"]}),
+        (_("Mốc thời gian"), {"fields": ["last_login", "date_joined"]}),
+    ]
+    add_fieldsets = [
+        (None, {"classes": ["wide"], "fields": ["username", "full_name", "agency", "unit", "password1", "password2"]}),
+    ]
+
+
+@admin.register(CalendarDay)
+class CalendarDayAdmin(SimpleHistoryAdmin):
+    list_display = ["date", "kind", "note"]
+    list_filter = ["kind"]
+    date_hierarchy = "date"
+
+
+@admin.register(OrganisationImport)
+class OrganisationImportAdmin(admin.ModelAdmin):
+    list_display = ["original_name", "agency", "status", "uploaded_by", "uploaded_at"]
+    list_filter = ["status", "agency"]
+    readonly_fields = [f.name for f in OrganisationImport._meta.fields]
+
+    def has_add_permission(self, request):
+        return False

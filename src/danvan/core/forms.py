@@ -1,0 +1,55 @@
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+
+class MaxSizeValidator:
+    message = _("Tệp quá lớn: tối đa %(limit)s MB.")
+
+    def __init__(self, limit_bytes: int) -> None:
+        self.limit_bytes = limit_bytes
+
+    def __call__(self, upload) -> None:
+        if upload.size > self.limit_bytes:
+            raise ValidationError(self.message, params={"limit": self.limit_bytes // (1024 * 1024)})
+
+
+class XlsxValidator:
+    """An .xlsx file is a zip archive: check the content, not the name."""
+
+    message = _("Tệp không phải là bảng tính Excel (.xlsx). Hãy dùng mẫu tải về từ trang này.")
+
+    def __call__(self, upload) -> None:
+        head = upload.read(4)
+        upload.seek(0)
+        if head != b"PK\x03\x04":
+            raise ValidationError(self.message)
+
+
+class OrganisationUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Tệp Excel đơn vị và cán bộ"),
+        validators=[MaxSizeValidator(5 * 1024 * 1024), XlsxValidator()],
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}),
+    )
+
+
+class CalendarYearForm(forms.Form):
+    nam = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100)
+
+
+
+
+class LoginForm(AuthenticationForm):
+    """Django's login form with Vietnamese labels that fit a government office."""
+
+    error_messages = {
+        "invalid_login": _("Tên đăng nhập hoặc mật khẩu không đúng. Lưu ý: sai 5 lần liên tiếp tài khoản sẽ bị khóa tạm thời."),
+        "inactive": _("Tài khoản này đã bị vô hiệu hóa."),
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = _("Tên đăng nhập")
+        self.fields["password"].label = _("Mật khẩu")

@@ -1,0 +1,304 @@
+"""The organisation: province, agencies, units, people and their roles, and the
+working-day calendar that every legal time limit is counted on."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from danvan.core.text import search_key
+
+
+def with_sort_key(save_kwargs: dict, source_field: str) -> dict:
+    """Keep the stored sort key in step when a save names its fields."""
+    fields = save_kwargs.get("update_fields")
+    if fields is not None and source_field in fields:
+        save_kwargs["update_fields"] = {*fields, "sort_key"}
+    return save_kwargs
+
+
+class Province(models.Model):
+    name = models.CharField(_("tên tỉnh, thành phố"), max_length=100, unique=True)
+    code = models.CharField(_("mã"), max_length=20, unique=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("tỉnh, thành phố")
+        verbose_name_plural = _("tỉnh, thành phố")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class AgencyQuerySet(models.QuerySet["Agency"]):
+    def active(self) -> AgencyQuerySet:
+        return self.filter(is_active=True)
+
+
+class Agency(models.Model):
+    class Kind(models.TextChoices):
+        DEPARTMENT = "department", _("Sở, ban, ngành")
+        PROVINCIAL_COMMITTEE = "provincial_committee", _("UBND tỉnh")
+        COMMUNE_COMMITTEE = "commune_committee", _("UBND xã, phường")
+        OTHER = "other", _("Cơ quan khác")
+
+    province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="agencies")
+    name = models.CharField(_("tên cơ quan"), max_length=200)
+    short_name = models.CharField(_("tên viết tắt"), max_length=50, blank=True)
+    symbol_code = models.CharField(
+        _("chữ viết tắt trong ký hiệu văn bản"),
+        max_length=20,
+        help_text=_("Ví dụ: SKHCN, SNV — dùng trong số, ký hiệu văn bản (…/KH-SKHCN)."),
+    )
+    kind = models.CharField(_("loại cơ quan"), max_length=30, choices=Kind.choices, default=Kind.DEPARTMENT)
+    is_active = models.BooleanField(_("đang hoạt động"), default=True)
+    sort_key = models.CharField(max_length=200, editable=False, db_index=True)
+    history = HistoricalRecords()
+
+    objects = AgencyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("cơ quan")
+        verbose_name_plural = _("cơ quan")
+        ordering = ["sort_key"]
+        constraints = [
+            models.UniqueConstraint(fields=["province", "name"], name="agency_name_unique_in_province"),
+            models.UniqueConstraint(fields=["province", "symbol_code"], name="agency_symbol_unique_in_province"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.sort_key = search_key(self.name)
+        super().save(*args, **with_sort_key(kwargs, "name"))
+
+
+class Unit(models.Model):
+    class Kind(models.TextChoices):
+        LEADERSHIP = "leadership", _("Ban lãnh đạo")
+        OFFICE = "office", _("Văn phòng")
+        INSPECTORATE = "inspectorate", _("Thanh tra")
+        DIVISION = "division", _("Phòng chuyên môn")
+        SUB_DEPARTMENT = "sub_department", _("Chi cục")
+        CENTER = "center", _("Trung tâm, đơn vị sự nghiệp")
+        DEMOCRACY_BOARD = "democracy_board", _("Ban Chỉ đạo Quy chế dân chủ")
+        PEOPLE_INSPECTION_BOARD = "people_inspection_board", _("Ban Thanh tra nhân dân")
+        TRADE_UNION = "trade_union", _("Công đoàn")
+        PARTY_CELL = "party_cell", _("Chi bộ, Đảng ủy")
+        YOUTH_UNION = "youth_union", _("Đoàn Thanh niên")
+        OTHER = "other", _("Đơn vị khác")
+
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="units")
+    parent = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children", verbose_name=_("đơn vị cấp trên")
+    )
+    code = models.CharField(_("mã đơn vị"), max_length=30)
+    name = models.CharField(_("tên đơn vị"), max_length=200)
+    short_name = models.CharField(_("tên viết tắt"), max_length=50, blank=True)
+    kind = models.CharField(_("loại đơn vị"), max_length=30, choices=Kind.choices, default=Kind.DIVISION)
+    is_active = models.BooleanField(_("đang hoạt động"), default=True)
+    sort_key = models.CharField(max_length=200, editable=False, db_index=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("đơn vị")
+        verbose_name_plural = _("đơn vị")
+        ordering = ["agency", "sort_key"]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "code"], name="unit_code_unique_in_agency"),
+            models.UniqueConstraint(fields=["agency", "name"], name="unit_name_unique_in_agency"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.sort_key = search_key(self.name)
+        super().save(*args, **with_sort_key(kwargs, "name"))
+
+    def ancestors(self) -> list[Unit]:
+        chain, node = [], self.parent
+        while node is not None:
+            chain.append(node)
+            node = node.parent
+        return chain
+
+
+class User(AbstractUser):
+    """An official's account. Citizens never have one."""
+
+    full_name = models.CharField(_("họ và tên"), max_length=150)
+    position = models.CharField(_("chức vụ"), max_length=150, blank=True)
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, null=True, blank=True, related_name="people", verbose_name=_("cơ quan")
+    )
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="people", verbose_name=_("đơn vị")
+    )
+    phone = models.CharField(_("số điện thoại"), max_length=20, blank=True)
+    must_change_password = models.BooleanField(_("phải đổi mật khẩu khi đăng nhập"), default=False)
+    sort_key = models.CharField(max_length=200, editable=False, db_index=True, default="")
+    history = HistoricalRecords(excluded_fields=["password", "last_login"])
+
+    REQUIRED_FIELDS = ["email", "full_name"]
+
+    class Meta:
+        verbose_name = _("cán bộ, công chức")
+        verbose_name_plural = _("cán bộ, công chức")
+        ordering = ["sort_key", "username"]
+
+    def __str__(self) -> str:
+        return self.full_name or self.username
+
+    def save(self, *args, **kwargs):
+        self.sort_key = search_key(self.full_name or self.username)
+        if self.unit_id and not self.agency_id:
+            self.agency_id = self.unit.agency_id
+        super().save(*args, **with_sort_key(kwargs, "full_name"))
+
+    def get_full_name(self) -> str:
+        return self.full_name or self.username
+
+    def get_short_name(self) -> str:
+        return self.full_name.rsplit(" ", 1)[-1] if self.full_name else self.username
+
+
+class Role(models.TextChoices):
+    SYSTEM_ADMIN = "system_admin", _("Quản trị hệ thống")
+    PROVINCE_REVIEWER = "province_reviewer", _("Cán bộ theo dõi cấp tỉnh (Sở Nội vụ, Ban Dân vận)")
+    AGENCY_LEADER = "agency_leader", _("Lãnh đạo cơ quan")
+    AGENCY_OFFICE = "agency_office", _("Văn phòng cơ quan")
+    UNIT_HEAD = "unit_head", _("Trưởng đơn vị")
+    STAFF = "staff", _("Chuyên viên")
+    INSPECTOR = "inspector", _("Thanh tra")
+    PEOPLE_INSPECTOR = "people_inspector", _("Thành viên Ban Thanh tra nhân dân")
+
+
+# Which scope each role is held in: the whole system, a province, an agency or a unit.
+ROLE_SCOPE = {
+    Role.SYSTEM_ADMIN: "system",
+    Role.PROVINCE_REVIEWER: "province",
+    Role.AGENCY_LEADER: "agency",
+    Role.AGENCY_OFFICE: "agency",
+    Role.INSPECTOR: "agency",
+    Role.PEOPLE_INSPECTOR: "agency",
+    Role.UNIT_HEAD: "unit",
+    Role.STAFF: "unit",
+}
+
+
+class RoleAssignmentQuerySet(models.QuerySet["RoleAssignment"]):
+    def current(self) -> RoleAssignmentQuerySet:
+        return self.filter(is_active=True)
+
+
+class RoleAssignment(models.Model):
+    """A role a person holds in one scope. A person can hold several."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_assignments")
+    role = models.CharField(_("vai trò"), max_length=30, choices=Role.choices)
+    province = models.ForeignKey(Province, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("tỉnh"))
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("cơ quan"))
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("đơn vị"))
+    is_active = models.BooleanField(_("còn hiệu lực"), default=True)
+    history = HistoricalRecords()
+
+    objects = RoleAssignmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("phân công vai trò")
+        verbose_name_plural = _("phân công vai trò")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "role", "province", "agency", "unit"],
+                name="role_assignment_unique",
+                nulls_distinct=False,
+            ),
+            models.CheckConstraint(
+                name="role_assignment_scope_matches_role",
+                condition=(
+                    Q(role="system_admin", province__isnull=True, agency__isnull=True, unit__isnull=True)
+                    | Q(role="province_reviewer", province__isnull=False, agency__isnull=True, unit__isnull=True)
+                    | Q(
+                        role__in=["agency_leader", "agency_office", "inspector", "people_inspector"],
+                        province__isnull=True,
+                        agency__isnull=False,
+                        unit__isnull=True,
+                    )
+                    | Q(role__in=["unit_head", "staff"], province__isnull=True, agency__isnull=False, unit__isnull=False)
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        scope = self.unit or self.agency or self.province
+        return f"{self.get_role_display()} — {scope}" if scope else str(self.get_role_display())
+
+    @property
+    def scope_label(self) -> str:
+        return str(self.unit or self.agency or self.province or _("Toàn hệ thống"))
+
+
+class CalendarDay(models.Model):
+    """A day that differs from the normal week: an announced day off or a
+    make-up working day. Statutory holidays come from the law's list; these
+    rows are the government's yearly swaps, entered by an administrator."""
+
+    class Kind(models.TextChoices):
+        DAY_OFF = "day_off", _("Ngày nghỉ")
+        WORKING_DAY = "working_day", _("Ngày làm việc bù")
+
+    date = models.DateField(_("ngày"), unique=True)
+    kind = models.CharField(_("loại ngày"), max_length=20, choices=Kind.choices)
+    note = models.CharField(
+        _("căn cứ, ghi chú"), max_length=255, help_text=_("Ví dụ: Công văn số …/BNV-CVL về nghỉ Tết.")
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("ngày nghỉ, ngày làm bù")
+        verbose_name_plural = _("ngày nghỉ, ngày làm bù")
+        ordering = ["date"]
+
+    def __str__(self) -> str:
+        return f"{self.date:%d/%m/%Y} — {self.get_kind_display()}"
+
+
+def organisation_import_path(instance: OrganisationImport, filename: str) -> str:
+    return f"imports/organisation/{instance.agency_id}/{filename}"
+
+
+class OrganisationImport(models.Model):
+    """One uploaded sheet of units and people, kept whether or not it was applied."""
+
+    class Status(models.TextChoices):
+        INVALID = "invalid", _("Có lỗi, chưa ghi")
+        PREVIEWED = "previewed", _("Đã kiểm tra, chờ ghi")
+        APPLIED = "applied", _("Đã ghi vào hệ thống")
+        CANCELLED = "cancelled", _("Đã hủy")
+
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="organisation_imports")
+    file = models.FileField(_("tệp"), upload_to=organisation_import_path)
+    original_name = models.CharField(_("tên tệp"), max_length=255)
+    status = models.CharField(_("trạng thái"), max_length=20, choices=Status.choices)
+    errors = models.JSONField(_("lỗi"), default=list, blank=True)
+    summary = models.JSONField(_("kết quả"), default=dict, blank=True)
+    uploaded_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField(_("thời điểm tải lên"), auto_now_add=True)
+    applied_at = models.DateTimeField(_("thời điểm ghi"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("lần nhập tổ chức từ Excel")
+        verbose_name_plural = _("các lần nhập tổ chức từ Excel")
+        ordering = ["-uploaded_at"]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+    def can_be_applied(self) -> bool:
+        return self.status == self.Status.PREVIEWED

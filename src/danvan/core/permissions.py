@@ -1,0 +1,177 @@
+"""Every permission decision of Danvan, one function per action.
+
+Views, the API and templates call these; none re-implements them. Objects a
+person may not see are "not found" (404), exactly like objects that do not
+exist; 403 is only for an object the person sees but may not change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from danvan.core.models import Agency, Role, RoleAssignment, Unit, User
+
+AGENCY_WIDE_ROLES = frozenset({Role.AGENCY_LEADER, Role.AGENCY_OFFICE, Role.INSPECTOR, Role.PEOPLE_INSPECTOR})
+UNIT_ROLES = frozenset({Role.UNIT_HEAD, Role.STAFF})
+
+
+@dataclass(frozen=True)
+class Scopes:
+    """The roles one person holds, loaded once per request."""
+
+    system_admin: bool = False
+    provinces: dict[str, frozenset[int]] = field(default_factory=dict)
+    agencies: dict[str, frozenset[int]] = field(default_factory=dict)
+    units: dict[str, frozenset[int]] = field(default_factory=dict)
+    unit_agencies: frozenset[int] = frozenset()
+
+    def agencies_with(self, *roles: str) -> frozenset[int]:
+        return frozenset().union(*(self.agencies.get(role, frozenset()) for role in roles))
+
+    def units_with(self, *roles: str) -> frozenset[int]:
+        return frozenset().union(*(self.units.get(role, frozenset()) for role in roles))
+
+    @property
+    def reviewed_provinces(self) -> frozenset[int]:
+        return self.provinces.get(Role.PROVINCE_REVIEWER, frozenset())
+
+    @property
+    def roles(self) -> set[str]:
+        held = {*self.provinces, *self.agencies, *self.units}
+        return held | {Role.SYSTEM_ADMIN} if self.system_admin else held
+
+
+def scopes_of(person: User) -> Scopes:
+    if not person.is_authenticated or not person.is_active:
+        return Scopes()
+    cached = getattr(person, "_danvan_scopes", None)
+    if cached is None:
+        cached = _load_scopes(person)
+        person._danvan_scopes = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def _load_scopes(person: User) -> Scopes:
+    provinces: dict[str, set[int]] = {}
+    agencies: dict[str, set[int]] = {}
+    units: dict[str, set[int]] = {}
+    unit_agencies: set[int] = set()
+    system_admin = person.is_superuser
+    rows = RoleAssignment.objects.current().filter(user=person).values_list("role", "province_id", "agency_id", "unit_id")
+    for role, province_id, agency_id, unit_id in rows:
+        if role == Role.SYSTEM_ADMIN:
+            system_admin = True
+        elif role == Role.PROVINCE_REVIEWER:
+            provinces.setdefault(role, set()).add(province_id)
+        elif role in UNIT_ROLES:
+            units.setdefault(role, set()).add(unit_id)
+            unit_agencies.add(agency_id)
+        else:
+            agencies.setdefault(role, set()).add(agency_id)
+    if person.agency_id:
+        unit_agencies.add(person.agency_id)
+    return Scopes(
+        system_admin=system_admin,
+        provinces={role: frozenset(ids) for role, ids in provinces.items()},
+        agencies={role: frozenset(ids) for role, ids in agencies.items()},
+        units={role: frozenset(ids) for role, ids in units.items()},
+        unit_agencies=frozenset(unit_agencies),
+    )
+
+
+def has_role(person: User, role: str) -> bool:
+    return role in scopes_of(person).roles
+
+
+# --- Agencies -----------------------------------------------------------------
+
+
+def visible_agencies(person: User) -> QuerySet[Agency]:
+    """Agencies whose directory the person may read: their own, those of their
+    roles, every agency of a province they review, or all for an administrator."""
+    scopes = scopes_of(person)
+    if scopes.system_admin:
+        return Agency.objects.all()
+    own = scopes.agencies_with(*AGENCY_WIDE_ROLES) | scopes.unit_agencies
+    return Agency.objects.filter(Q(pk__in=own) | Q(province__in=scopes.reviewed_provinces))
+
+
+def can_view_agency(person: User, agency: Agency) -> bool:
+    scopes = scopes_of(person)
+    return (
+        scopes.system_admin
+        or agency.pk in scopes.agencies_with(*AGENCY_WIDE_ROLES)
+        or agency.pk in scopes.unit_agencies
+        or agency.province_id in scopes.reviewed_provinces
+    )
+
+
+def can_manage_organisation(person: User, agency: Agency) -> bool:
+    """Import and change the agency's units and people: its office, or an administrator."""
+    scopes = scopes_of(person)
+    return scopes.system_admin or agency.pk in scopes.agencies_with(Role.AGENCY_OFFICE)
+
+
+def get_agency_for_user(person: User, agency_id: int, *, action: str = "view") -> Agency:
+    agency = Agency.objects.select_related("province").filter(pk=agency_id).first()
+    if agency is None or not can_view_agency(person, agency):
+        raise Http404("Không tìm thấy cơ quan.")
+    if action == "manage" and not can_manage_organisation(person, agency):
+        raise PermissionDenied("Bạn không có quyền quản lý tổ chức của cơ quan này.")
+    return agency
+
+
+# --- Units --------------------------------------------------------------------
+
+
+def visible_units(person: User) -> QuerySet[Unit]:
+    """Units whose page (people, and later tasks and reports) the person may read."""
+    scopes = scopes_of(person)
+    if scopes.system_admin:
+        return Unit.objects.all()
+    return Unit.objects.filter(
+        Q(agency__in=scopes.agencies_with(*AGENCY_WIDE_ROLES))
+        | Q(agency__province__in=scopes.reviewed_provinces)
+        | Q(pk__in=_units_and_descendants(scopes.units_with(*UNIT_ROLES)))
+    )
+
+
+def _units_and_descendants(unit_ids: frozenset[int]) -> set[int]:
+    """A unit head also leads the units under theirs (a chi cục's phòng)."""
+    found, frontier = set(unit_ids), set(unit_ids)
+    while frontier:
+        frontier = set(Unit.objects.filter(parent__in=frontier).values_list("pk", flat=True)) - found
+        found |= frontier
+    return found
+
+
+def can_view_unit(person: User, unit: Unit) -> bool:
+    scopes = scopes_of(person)
+    if scopes.system_admin or unit.agency_id in scopes.agencies_with(*AGENCY_WIDE_ROLES):
+        return True
+    if unit.agency.province_id in scopes.reviewed_provinces:
+        return True
+    mine = scopes.units_with(*UNIT_ROLES)
+    return unit.pk in mine or any(ancestor.pk in mine for ancestor in unit.ancestors())
+
+
+def get_unit_for_user(person: User, unit_id: int, *, action: str = "view") -> Unit:
+    unit = Unit.objects.select_related("agency__province", "parent").filter(pk=unit_id).first()
+    if unit is None or not can_view_unit(person, unit):
+        raise Http404("Không tìm thấy đơn vị.")
+    return unit
+
+
+# --- System -------------------------------------------------------------------
+
+
+def can_use_admin_site(person: User) -> bool:
+    return scopes_of(person).system_admin
+
+
+def can_manage_calendar(person: User) -> bool:
+    return scopes_of(person).system_admin

@@ -1,0 +1,110 @@
+"""Read queries, one per screen. Each starts from what the person may see."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from danvan.core import permissions
+from danvan.core.models import Agency, OrganisationImport, Role, RoleAssignment, Unit, User
+
+
+def roles_of(person: User) -> QuerySet[RoleAssignment]:
+    return RoleAssignment.objects.current().filter(user=person).select_related("province", "agency", "unit")
+
+
+def landing_for(person: User) -> dict:
+    """Everything the landing page shows for the person's roles."""
+    scopes = permissions.scopes_of(person)
+    context: dict = {
+        "person": person,
+        "role_assignments": list(roles_of(person)),
+        "home_agency": person.agency,
+        "home_unit": person.unit,
+        "is_system_admin": scopes.system_admin,
+    }
+    if scopes.system_admin or scopes.reviewed_provinces:
+        context["province_agencies"] = agencies_for_directory(person)
+    agency_ids = scopes.agencies_with(*permissions.AGENCY_WIDE_ROLES)
+    if agency_ids:
+        context["led_agencies"] = agencies_for_directory(person).filter(pk__in=agency_ids)
+        context["manages_organisation"] = bool(scopes.agencies_with(Role.AGENCY_OFFICE))
+    unit_ids = scopes.units_with(*permissions.UNIT_ROLES)
+    if unit_ids:
+        context["my_units"] = (
+            Unit.objects.filter(pk__in=unit_ids)
+            .select_related("agency")
+            .prefetch_related(Prefetch("people", queryset=User.objects.filter(is_active=True)))
+        )
+    return context
+
+
+def agencies_for_directory(person: User) -> QuerySet[Agency]:
+    return (
+        permissions.visible_agencies(person)
+        .select_related("province")
+        .annotate(
+            unit_count=Count("units", filter=Q(units__is_active=True), distinct=True),
+            people_count=Count("people", filter=Q(people__is_active=True), distinct=True),
+        )
+        .order_by("sort_key")
+    )
+
+
+def agency_directory(person: User, agency: Agency) -> dict:
+    """The agency's unit tree with each unit's people, and who leads it."""
+    units = list(
+        agency.units.filter(is_active=True)
+        .select_related("parent")
+        .prefetch_related(Prefetch("people", queryset=User.objects.filter(is_active=True).order_by("sort_key")))
+        .order_by("sort_key")
+    )
+    visible_ids = set(permissions.visible_units(person).filter(agency=agency).values_list("pk", flat=True))
+    children: dict[int | None, list[Unit]] = {}
+    for unit in units:
+        unit.is_visible = unit.pk in visible_ids  # type: ignore[attr-defined]
+        children.setdefault(unit.parent_id, []).append(unit)
+    tree: list[tuple[int, Unit]] = []
+
+    def walk(parent_id: int | None, depth: int) -> None:
+        for unit in children.get(parent_id, []):
+            tree.append((depth, unit))
+            walk(unit.pk, depth + 1)
+
+    walk(None, 0)
+    leaders = (
+        RoleAssignment.objects.current()
+        .filter(agency=agency, role__in=[Role.AGENCY_LEADER, Role.AGENCY_OFFICE], user__is_active=True)
+        .select_related("user")
+        .order_by("role", "user__sort_key")
+    )
+    return {
+        "agency": agency,
+        "unit_tree": tree,
+        "leaders": leaders,
+        "can_manage": permissions.can_manage_organisation(person, agency),
+    }
+
+
+def unit_page(unit: Unit) -> dict:
+    return {
+        "unit": unit,
+        "members": unit.people.filter(is_active=True).order_by("sort_key"),
+        "children": unit.children.filter(is_active=True).order_by("sort_key"),
+        "unit_roles": RoleAssignment.objects.current()
+        .filter(unit=unit)
+        .select_related("user")
+        .order_by("role", "user__sort_key"),
+    }
+
+
+def recent_imports(agency: Agency) -> QuerySet[OrganisationImport]:
+    return OrganisationImport.objects.filter(agency=agency).select_related("uploaded_by")[:20]
+
+
+def get_import(agency: Agency, import_id: int) -> OrganisationImport:
+    record = OrganisationImport.objects.filter(agency=agency, pk=import_id).select_related("uploaded_by").first()
+    if record is None:
+        raise Http404(_("Không tìm thấy lần nhập."))
+    return record

@@ -1,0 +1,168 @@
+"""State changes of the organisation. Each function runs in one transaction,
+takes the acting person as ``by`` and returns what it changed."""
+
+from __future__ import annotations
+
+import secrets
+import string
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from danvan.core.models import Agency, OrganisationImport, Role, RoleAssignment, Unit, User
+from danvan.core.orgsheet import OrganisationSheet, SheetUnreadable, read_organisation_sheet
+
+
+class DomainError(Exception):
+    """A refused action, with a message for the person who asked."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@transaction.atomic
+def upload_organisation_sheet(*, agency: Agency, data: bytes, filename: str, by: User) -> OrganisationImport:
+    """Keep the uploaded sheet and record what checking it found.
+
+    Outcomes: status ``previewed`` (clean, can be applied) or ``invalid``
+    (with every error by sheet and row). An unreadable file is kept too,
+    with its one error, so nothing uploaded is lost.
+    """
+    try:
+        sheet = read_organisation_sheet(data, agency_id=agency.pk)
+        errors = [{"sheet": e.sheet, "row": e.row, "message": e.message} for e in sheet.errors]
+        summary = _preview_summary(sheet) if sheet.is_valid else {}
+    except SheetUnreadable as error:
+        errors, summary = [{"sheet": "", "row": None, "message": error.message}], {}
+    record = OrganisationImport(
+        agency=agency,
+        original_name=filename[:255],
+        status=OrganisationImport.Status.INVALID if errors else OrganisationImport.Status.PREVIEWED,
+        errors=errors,
+        summary=summary,
+        uploaded_by=by,
+    )
+    record.file.save(_safe_name(filename), ContentFile(data), save=False)
+    record.save()
+    return record
+
+
+def _safe_name(filename: str) -> str:
+    stem = "".join(ch for ch in filename.rsplit("/", 1)[-1] if ch.isalnum() or ch in "._-")[:80]
+    return stem or "to-chuc.xlsx"
+
+
+def _preview_summary(sheet: OrganisationSheet) -> dict:
+    return {
+        "units": [
+            {"row": u.row, "code": u.code, "name": u.name, "kind": u.kind, "parent_code": u.parent_code}
+            for u in sheet.units
+        ],
+        "people": [
+            {"row": p.row, "username": p.username, "full_name": p.full_name, "position": p.position, "unit_code": p.unit_code, "roles": p.roles}
+            for p in sheet.people
+        ],
+    }
+
+
+@transaction.atomic
+def apply_organisation_import(*, record: OrganisationImport, by: User) -> OrganisationImport:
+    """Write the checked sheet's units and people, all or nothing.
+
+    The sheet is read again, since units or people may have changed since
+    the preview. Outcomes: status ``applied`` with counts and the temporary
+    passwords of new people (shown once, never stored), or DomainError.
+    """
+    claimed = OrganisationImport.objects.filter(pk=record.pk, status=OrganisationImport.Status.PREVIEWED).update(
+        status=OrganisationImport.Status.APPLIED, applied_at=timezone.now()
+    )
+    if claimed != 1:
+        raise DomainError(_("Tệp này đã được ghi hoặc đã hủy; hãy tải lên lại nếu cần."))
+    with record.file.open("rb") as stored:
+        sheet = read_organisation_sheet(stored.read(), agency_id=record.agency_id)
+    if not sheet.is_valid:
+        raise DomainError(_("Dữ liệu đã thay đổi từ lúc kiểm tra và tệp không còn hợp lệ; hãy tải lên lại."))
+    units = _write_units(record.agency, sheet)
+    created, updated, passwords = _write_people(record.agency, sheet, units)
+    record.status = OrganisationImport.Status.APPLIED
+    record.summary = {
+        **record.summary,
+        "result": {"units": len(units), "people_created": created, "people_updated": updated},
+    }
+    record.save(update_fields=["summary"])
+    record.new_passwords = passwords  # type: ignore[attr-defined]
+    return record
+
+
+def _write_units(agency: Agency, sheet: OrganisationSheet) -> dict[str, Unit]:
+    units = {unit.code: unit for unit in Unit.objects.filter(agency=agency)}
+    for row in sheet.units:
+        unit = units.get(row.code)
+        if unit is None:
+            unit = Unit.objects.create(agency=agency, code=row.code, name=row.name, short_name=row.short_name, kind=row.kind)
+        else:
+            unit.name, unit.short_name, unit.kind = row.name, row.short_name, row.kind
+            unit.save(update_fields=["name", "short_name", "kind"])
+        units[row.code] = unit
+    for row in sheet.units:
+        unit = units[row.code]
+        parent = units.get(row.parent_code) if row.parent_code else None
+        if unit.parent_id != (parent.pk if parent else None):
+            unit.parent = parent
+            unit.save(update_fields=["parent"])
+    return units
+
+
+def _write_people(agency: Agency, sheet: OrganisationSheet, units: dict[str, Unit]) -> tuple[int, int, dict[str, str]]:
+    existing = {u.username.lower(): u for u in User.objects.filter(agency=agency)}
+    created = updated = 0
+    passwords: dict[str, str] = {}
+    for row in sheet.people:
+        fields = {
+            "full_name": row.full_name,
+            "position": row.position,
+            "email": row.email,
+            "phone": row.phone,
+            "unit": units[row.unit_code],
+        }
+        person = existing.get(row.username.lower())
+        if person is None:
+            passwords[row.username] = temporary_password()
+            person = User(username=row.username, agency=agency, must_change_password=True, **fields)
+            person.set_password(passwords[row.username])
+            person.save()
+            created += 1
+        else:
+            for name, value in fields.items():
+                setattr(person, name, value)
+            person.save(update_fields=list(fields))
+            updated += 1
+        for role in row.roles:
+            unit = units[row.unit_code] if role in (Role.UNIT_HEAD, Role.STAFF) else None
+            RoleAssignment.objects.get_or_create(user=person, role=role, agency=agency, unit=unit, province=None)
+    return created, updated, passwords
+
+
+def temporary_password() -> str:
+    alphabet = string.ascii_letters + string.digits
+    return "".join(secrets.choice(alphabet) for _ in range(12))
+
+
+@transaction.atomic
+def cancel_organisation_import(*, record: OrganisationImport, by: User) -> OrganisationImport:
+    OrganisationImport.objects.filter(pk=record.pk).exclude(status=OrganisationImport.Status.APPLIED).update(
+        status=OrganisationImport.Status.CANCELLED
+    )
+    record.refresh_from_db(fields=["status"])
+    return record
+
+
+@transaction.atomic
+def change_password(*, person: User, new_password: str) -> User:
+    person.set_password(new_password)
+    person.must_change_password = False
+    person.save(update_fields=["password", "must_change_password"])
+    return person

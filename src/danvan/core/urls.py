@@ -1,0 +1,31 @@
+from django.urls import path
+
+from danvan.core import views
+
+app_name = "core"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("khu-vuc/<slug:slug>/", views.area, name="area"),
+    path("co-quan/", views.agency_list, name="agency_list"),
+    path("co-quan/<int:agency_id>/", views.agency_detail, name="agency_detail"),
+    path("co-quan/<int:agency_id>/nhap-to-chuc/", views.organisation_import, name="organisation_import"),
+    path("co-quan/<int:agency_id>/nhap-to-chuc/mau.xlsx", views.organisation_template, name="organisation_template"),
+    path(
+        "co-quan/<int:agency_id>/nhap-to-chuc/<int:import_id>/",
+        views.organisation_import_preview,
+        name="organisation_import_preview",
+    ),
+    path(
+        "co-quan/<int:agency_id>/nhap-to-chuc/<int:import_id>/ghi/",
+        views.organisation_import_apply,
+        name="organisation_import_apply",
+    ),
+    path(
+        "co-quan/<int:agency_id>/nhap-to-chuc/<int:import_id>/huy/",
+        views.organisation_import_cancel,
+        name="organisation_import_cancel",
+    ),
+    path("don-vi/<int:unit_id>/", views.unit_detail, name="unit_detail"),
+    path("lich-lam-viec/", views.working_calendar, name="calendar"),
+]

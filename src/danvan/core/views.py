@@ -1,0 +1,148 @@
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth import update_session_auth_hash
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import PasswordChangeForm
+from django.db import DatabaseError, connection
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+
+from danvan.core import permissions, selectors, services
+from danvan.core.calendar import WorkingCalendar
+from danvan.core.context_processors import AREAS
+from danvan.core.forms import CalendarYearForm, OrganisationUploadForm
+from danvan.core.orgsheet import template_workbook
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@login_required
+def home(request):
+    return render(request, "core/home.html", selectors.landing_for(request.user))
+
+
+@login_required
+def area(request, slug):
+    titles = {key: (label, icon) for key, label, icon in AREAS}
+    if slug not in titles:
+        raise Http404(_("Không tìm thấy trang."))
+    label, icon = titles[slug]
+    return render(request, f"core/areas/{slug}.html", {"area_title": label, "area_icon": icon, "area_slug": slug})
+
+
+@login_required
+def agency_list(request):
+    return render(request, "core/agency_list.html", {"agencies": selectors.agencies_for_directory(request.user)})
+
+
+@login_required
+def agency_detail(request, agency_id):
+    agency = permissions.get_agency_for_user(request.user, agency_id)
+    context = selectors.agency_directory(request.user, agency)
+    return render(request, "core/agency_detail.html", context)
+
+
+@login_required
+def unit_detail(request, unit_id):
+    unit = permissions.get_unit_for_user(request.user, unit_id)
+    return render(request, "core/unit_detail.html", selectors.unit_page(unit))
+
+
+@login_required
+def organisation_import(request, agency_id):
+    agency = permissions.get_agency_for_user(request.user, agency_id, action="manage")
+    form = OrganisationUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        record = services.upload_organisation_sheet(
+            agency=agency, data=upload.read(), filename=upload.name, by=request.user
+        )
+        return redirect("core:organisation_import_preview", agency_id=agency.pk, import_id=record.pk)
+    status = 422 if request.method == "POST" else 200
+    context = {"agency": agency, "form": form, "imports": selectors.recent_imports(agency)}
+    return render(request, "core/organisation_import.html", context, status=status)
+
+
+@login_required
+@require_GET
+def organisation_template(request, agency_id):
+    permissions.get_agency_for_user(request.user, agency_id, action="manage")
+    response = HttpResponse(template_workbook(), content_type=XLSX)
+    response["Content-Disposition"] = 'attachment; filename="mau-nhap-don-vi-can-bo.xlsx"'
+    return response
+
+
+@login_required
+def organisation_import_preview(request, agency_id, import_id):
+    agency = permissions.get_agency_for_user(request.user, agency_id, action="manage")
+    record = selectors.get_import(agency, import_id)
+    return render(request, "core/organisation_import_preview.html", {"agency": agency, "record": record})
+
+
+@login_required
+@require_POST
+def organisation_import_apply(request, agency_id, import_id):
+    agency = permissions.get_agency_for_user(request.user, agency_id, action="manage")
+    record = selectors.get_import(agency, import_id)
+    try:
+        record = services.apply_organisation_import(record=record, by=request.user)
+    except services.DomainError as error:
+        messages.error(request, error.message)
+        return redirect("core:organisation_import_preview", agency_id=agency.pk, import_id=record.pk)
+    context = {"agency": agency, "record": record, "new_passwords": record.new_passwords}
+    return render(request, "core/organisation_import_preview.html", context)
+
+
+@login_required
+@require_POST
+def organisation_import_cancel(request, agency_id, import_id):
+    agency = permissions.get_agency_for_user(request.user, agency_id, action="manage")
+    services.cancel_organisation_import(record=selectors.get_import(agency, import_id), by=request.user)
+    messages.info(request, _("Đã hủy lần nhập này. Tệp vẫn được lưu trong lịch sử nhập."))
+    return redirect("core:organisation_import", agency_id=agency.pk)
+
+
+@login_required
+def working_calendar(request):
+    form = CalendarYearForm(request.GET or {"nam": date.today().year})
+    year = form.cleaned_data["nam"] if form.is_valid() else date.today().year
+    days = WorkingCalendar.load().days_off_in_year(year)
+    context = {"form": form, "year": year, "days": days, "can_edit": permissions.can_manage_calendar(request.user)}
+    return render(request, "core/calendar.html", context)
+
+
+@never_cache
+def password_change(request):
+    if not request.user.is_authenticated:
+        return redirect("login")
+    form = PasswordChangeForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        person = services.change_password(person=request.user, new_password=form.cleaned_data["new_password1"])
+        update_session_auth_hash(request, person)
+        messages.success(request, _("Đã đổi mật khẩu."))
+        return redirect("core:home")
+    status = 422 if request.method == "POST" else 200
+    return render(request, "registration/password_change_form.html", {"form": form}, status=status)
+
+
+@never_cache
+def healthz(request):
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def forbidden(request, exception=None):
+    message = str(exception) if exception and str(exception) else _("Bạn không có quyền thực hiện thao tác này.")
+    return render(request, "403.html", {"message": message}, status=403)
+
+
+def not_found(request, exception=None):
+    return render(request, "404.html", status=404)

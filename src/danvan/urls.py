@@ -1,0 +1,38 @@
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from django.views.i18n import set_language
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from danvan.core import views as core_views
+from danvan.core.forms import LoginForm
+
+admin.site.site_header = "Quản trị Danvan"
+admin.site.site_title = "Quản trị Danvan"
+admin.site.index_title = "Quản trị hệ thống"
+
+urlpatterns = [
+    path("", include("danvan.core.urls")),
+    path(
+        "tai-khoan/dang-nhap/",
+        auth_views.LoginView.as_view(authentication_form=LoginForm, redirect_authenticated_user=True),
+        name="login",
+    ),
+    path("tai-khoan/dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    path("tai-khoan/doi-mat-khau/", core_views.password_change, name="password_change"),
+    path("quan-tri/", admin.site.urls),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("healthz", core_views.healthz, name="healthz"),
+    path("api/v1/", include("danvan.api.urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api_docs"),
+]
+
+handler403 = "danvan.core.views.forbidden"
+handler404 = "danvan.core.views.not_found"
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
