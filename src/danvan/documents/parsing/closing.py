@@ -1,0 +1,89 @@
+"""The closing of a document: recipients ("Nơi nhận") and signature, in either order or interleaved."""
+
+from __future__ import annotations
+
+import re
+
+from .lines import LOWER, UPPER, collapse, is_upper_line
+from .segment import AUTHORITY, NOI_NHAN
+
+# A recipient entry's marker.
+_ENTRY = re.compile(r"^[-–+•*]\s*")
+# Notes under a signature that are not part of it: "(Đã ký)", "(Ký, ghi rõ họ tên)", "[daky]".
+_SIGN_NOTE = re.compile(r"^[(\[].*[)\]]$|^Đã\s+ký\.?$|^\*+$", re.I)
+# A person's name: two to six capitalised words ("Trần Công Hòa").
+_NAME = re.compile(rf"^{UPPER}{LOWER}*(?:\s+{UPPER}{LOWER}*){{1,5}}$")
+# A title-case name left at the end of a line: "Lưu: VT. Trần Công Hòa".
+_NAME_TAIL = re.compile(rf"(?<=[.;])\s+(?P<n>{UPPER}{LOWER}+(?:\s+{UPPER}{LOWER}+){{1,5}})$")
+# An upper-case tail after a recipient entry: "- Sở Nội vụ; PHÓ GIÁM ĐỐC".
+_UPPER_TAIL = re.compile(r"(?<=[.;])\s+(?P<t>(?:(?:KT|TM|TL|TUQ|Q|T/M)\.?\s+)?[A-ZĐÀ-Ỹ][^a-zà-ỹđ]{3,})$")
+# Words of a signing title.
+_TITLE_WORDS = re.compile(
+    r"GIÁM\s+ĐỐC|CHỦ\s+TỊCH|TRƯỞNG|PHÓ|BÍ\s+THƯ|CHÁNH|ỦY\s+VIÊN|UỶ\s+VIÊN|THỦ\s+TRƯỞNG|TỔNG|HIỆU"
+    r"|THƯ\s+KÝ|ĐẠI\s+DIỆN|CỤC|VIỆN"
+)
+# An authority line that also carries the title: "KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC".
+_AUTHORITY_AND_TITLE = re.compile(r"^(?P<a>.+?)\s+(?P<t>PHÓ\s+.+)$")
+
+
+def _split_tails(line: str) -> list[str]:
+    """A recipient line with signature text run onto its end, cut in two."""
+    for pattern, group in ((_NAME_TAIL, "n"), (_UPPER_TAIL, "t")):
+        match = pattern.search(line)
+        if match and _ENTRY.match(line):
+            return [line[: match.start()].strip(), match.group(group)]
+    return [line]
+
+
+def _clean_entry(line: str) -> str:
+    return collapse(_ENTRY.sub("", line)).rstrip(" ;,")
+
+
+def split_closing(lines: list[str]) -> tuple[list[str], list[str]]:
+    """Recipient entries and the remaining (signature) lines."""
+    recipients: list[str] = []
+    signature: list[str] = []
+    in_recipients = False
+    expanded = [part for line in lines for part in _split_tails(line)]
+    for line in expanded:
+        head = NOI_NHAN.match(line)
+        if head:
+            in_recipients = True
+            rest = line[head.end() :].strip()
+            if rest:
+                recipients.append(_clean_entry(rest))
+            continue
+        if in_recipients and _ENTRY.match(line):
+            recipients.append(_clean_entry(line))
+        elif in_recipients and recipients and line[:1].islower():
+            recipients[-1] = collapse(recipients[-1] + " " + _clean_entry(line))
+        else:
+            signature.append(line)
+    return [r for r in recipients if r], signature
+
+
+def _is_name(line: str) -> bool:
+    if _NAME.match(line):
+        return True
+    words = line.split()
+    return is_upper_line(line) and 2 <= len(words) <= 5 and not _TITLE_WORDS.search(line)
+
+
+def extract_signer(lines: list[str]) -> dict:
+    lines = [collapse(line) for line in lines if not _SIGN_NOTE.match(line.strip())]
+    authority = title = name = None
+    for line in lines:
+        match = AUTHORITY.match(line)
+        if authority is None and title is None and match and is_upper_line(line):
+            both = _AUTHORITY_AND_TITLE.match(line) if match.group("prefix") == "KT" else None
+            authority, title = (both.group("a"), both.group("t")) if both else (line, None)
+        elif title is None and is_upper_line(line) and _TITLE_WORDS.search(line) and len(line.split()) <= 10:
+            title = line
+        elif (title or authority) and name is None and _is_name(line):
+            name = line
+    return {"authority": authority, "title": title, "name": name}
+
+
+def extract_closing(lines: list[str]) -> tuple[list[str], dict]:
+    recipients, signature = split_closing(lines)
+    return recipients, extract_signer(signature)

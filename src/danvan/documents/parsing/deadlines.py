@@ -1,0 +1,71 @@
+"""Deadlines: dated obligations ("báo cáo ... trước ngày 20/10")."""
+
+from __future__ import annotations
+
+import re
+
+from .dates import DATE_AFTER_NGAY, NUMERIC_DATE, date_from_match
+from .lines import UPPER, collapse
+
+# A deadline cue and its date: "trước ngày 20/10", "chậm nhất ngày 5 tháng 12 năm 2025".
+_CUED_DATE = re.compile(
+    r"(?:trước|chậm\s+nhất(?:\s+là)?(?:\s+vào)?|muộn\s+nhất(?:\s+là)?|hạn\s+chót(?:\s+là)?|không\s+quá"
+    rf"|đến\s+hết|hoàn\s+thành\s+(?:trong|vào))\s+{DATE_AFTER_NGAY}",
+    re.I,
+)
+# A timing line whose value is a date: "Thời gian hoàn thành: 30/11/2025", "Thời hạn: trước 15/6".
+_TIMING_DATE = re.compile(
+    rf"Thời\s+(?:gian|hạn)[^:;.]{{0,30}}:\s*(?:trước\s+|chậm\s+nhất\s+)?(?:ngày\s*)?{NUMERIC_DATE}",
+    re.I,
+)
+# The sentence around a deadline: cut at ". " or "; " before the next clause.
+_CLAUSE_END = re.compile(rf"(?<=[.;])\s+(?={UPPER}|-)")
+# The verb that starts the obligation after the units named as its subject.
+_VERB = re.compile(
+    r"\s+(?:định\s+kỳ|có\s+trách\s+nhiệm|thực\s+hiện|báo\s+cáo|gửi|tổng\s+hợp|theo\s+dõi|xây\s+dựng"
+    r"|hoàn\s+thành|triển\s+khai|tổ\s+chức|nộp|tham\s+mưu)\b"
+)
+# Where the recipient of a report is named: "về Sở Nội vụ", "qua Văn phòng".
+_RECIPIENT = re.compile(rf"\s(?:về|gửi|qua)\s+(?P<r>{UPPER}[^,;.()]*?)(?=\s+(?:trước|chậm|để|\()|[,;.()]|$)")
+# A list marker at the start of a clause.
+_MARKER = re.compile(r"^(?:[-–+•*]|\d{1,2}[.)]|[a-zđ][.)])\s*")
+# A comma before the next unit of a list of units.
+_UNIT_SPLIT = re.compile(rf",\s+(?={UPPER})")
+
+
+def _clause_around(text: str, pos: int) -> str:
+    start = 0
+    for match in _CLAUSE_END.finditer(text):
+        if match.start() >= pos:
+            return text[start : match.start()]
+        start = match.end()
+    return text[start:]
+
+
+def _describe(clause: str) -> tuple[str, list[str], str | None]:
+    """The action, the units bound by it, and the unit to report to."""
+    clause = _MARKER.sub("", collapse(clause))
+    verb = _VERB.search(clause)
+    units: list[str] = []
+    action = clause
+    if verb and clause[:1].isupper():
+        units = [u.strip() for u in _UNIT_SPLIT.split(clause[: verb.start()]) if u.strip()]
+        action = clause[verb.start() :].strip()
+    action = re.split(r"\s+(?:về|trước|chậm\s+nhất|qua)\s", action)[0].strip(" ,.;")
+    recipient = _RECIPIENT.search(clause)
+    return action, units, recipient.group("r").strip() if recipient else None
+
+
+def extract_deadlines(paragraphs: list[str], default_year: int | None) -> list[dict]:
+    deadlines = []
+    for text in paragraphs:
+        seen: set[int] = set()
+        for pattern in (_CUED_DATE, _TIMING_DATE):
+            for match in pattern.finditer(text):
+                date = date_from_match(match, default_year)
+                if date is None or any(abs(match.end() - s) < 5 for s in seen):
+                    continue
+                seen.add(match.end())
+                action, units, recipient = _describe(_clause_around(text, match.start()))
+                deadlines.append({"date": date, "action": action, "units": units, "recipient": recipient})
+    return deadlines

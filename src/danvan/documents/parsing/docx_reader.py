@@ -1,0 +1,70 @@
+"""Text of a .docx: paragraphs and tables in document order, footnotes after the paragraph citing them."""
+
+from __future__ import annotations
+
+import io
+
+from docx import Document
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import qn
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+from lxml import etree
+
+from . import errors
+
+
+def _footnotes(document) -> dict[str, str]:
+    """Footnote text by id, read from word/footnotes.xml when the file has one."""
+    try:
+        part = document.part.part_related_by(RT.FOOTNOTES)
+    except KeyError:
+        return {}
+    root = etree.fromstring(part.blob)  # noqa: S320 - parsed by lxml with python-docx's defaults
+    notes = {}
+    for note in root.iter(qn("w:footnote")):
+        note_id = note.get(qn("w:id"))
+        text = "".join(t.text or "" for t in note.iter(qn("w:t"))).strip()
+        if note_id and text and int(note_id) > 0:
+            notes[note_id] = text
+    return notes
+
+
+def _paragraph_lines(paragraph: Paragraph, notes: dict[str, str]) -> list[str]:
+    lines = [paragraph.text]
+    refs = paragraph._p.xpath(".//w:footnoteReference/@w:id")
+    lines.extend(f"({ref}) {notes[ref]}" for ref in refs if ref in notes)
+    return lines
+
+
+def _table_lines(table: Table, notes: dict[str, str]) -> list[str]:
+    """Row by row, cell by cell; a merged cell is read once."""
+    lines: list[str] = []
+    seen: set[int] = set()
+    for row in table.rows:
+        for cell in row.cells:
+            if id(cell._tc) in seen:
+                continue
+            seen.add(id(cell._tc))
+            for block in cell.iter_inner_content():
+                if isinstance(block, Paragraph):
+                    lines.extend(_paragraph_lines(block, notes))
+                else:
+                    lines.extend(_table_lines(block, notes))
+            lines.append("")
+    return lines
+
+
+def read_docx(data: bytes) -> str:
+    try:
+        document = Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises many kinds on a broken package
+        raise errors.InvalidDocxError() from exc
+    notes = _footnotes(document)
+    lines: list[str] = []
+    for block in document.iter_inner_content():
+        if isinstance(block, Paragraph):
+            lines.extend(_paragraph_lines(block, notes))
+        else:
+            lines.extend(_table_lines(block, notes))
+    return "\n".join(lines)

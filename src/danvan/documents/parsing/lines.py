@@ -1,0 +1,138 @@
+"""Line clean-up and paragraph joining.
+
+`clean_lines` turns raw extracted text into stripped, non-empty lines: table
+cells drawn with "|" become lines of their own, page numbers and running
+headers disappear. `join_lines` glues the lines of one paragraph back together,
+the way a PDF or a hard-wrapped text file cut them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .diacritics import repair_text
+
+# Regex character classes of Vietnamese capital and small letters (the code-point
+# range À-ỹ mixes both cases, so the classes are built from str.isupper/islower).
+_LATIN = [chr(c) for c in range(0x41, 0x7B)] + [chr(c) for c in range(0xC0, 0x1EFA)]
+UPPER = "[" + "".join(ch for ch in _LATIN if ch.isupper() and ch.isalpha()) + "]"
+LOWER = "[" + "".join(ch for ch in _LATIN if ch.islower() and ch.isalpha()) + "]"
+
+# Markdown emphasis around words ("**KT. GIÁM ĐỐC**", "__Nơi nhận__").
+_EMPHASIS = re.compile(r"\*\*|__")
+# A markdown table separator row: "|---|:---:|".
+_TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
+# A page number alone on a line: "2", "- 2 -", "Trang 2", "Trang 2/5", "2/5".
+_PAGE_NUMBER = re.compile(
+    r"^(?:-\s*\d{1,3}\s*-|\d{1,3}|Trang\s+\d{1,3}(?:\s*/\s*\d{1,3})?|\d{1,3}\s*/\s*\d{1,3})$", re.I
+)
+# Decorative rules under headers: "-----", "_____", "***", "*".
+_RULE = re.compile(r"^[-_=*~.·•\s]{1,}$")
+# Runs of spaces and tabs.
+_SPACES = re.compile(r"[ \t\f\v]+")
+
+# The start of a new paragraph: a list marker, a numbered or lettered item, a
+# Roman-numeral heading, a footnote "(1)", or a closing keyword.
+_PARAGRAPH_START = re.compile(
+    r"""^(?:
+        [-–—+•*▪◦●]\s*\S                       # bullet
+      | \d{1,2}(?:\.\d{1,2})*[.)]\s+\S          # 1. / 1.2. / 2)
+      | [a-zđ][.)]\s+\S                          # a) / b.
+      | [IVXLC]{1,6}\s*[.)/]\s*\S                # II. / IV)
+      | \(\d{1,2}\)\s*\S                         # footnote (1)
+      | (?:Nơi\s+nhận|KT|TM|TL|TUQ|Q|T/M|K/T|T/L)[.:]\s*
+      | (?:Căn\s+cứ|Thực\s+hiện|Trên\s+đây|Phần\s+[IVX\d]+)\b
+    )""",
+    re.X,
+)
+# A line that ends a sentence: final . ; : ! ? (maybe followed by a quote or bracket).
+_SENTENCE_END = re.compile(r"[.;:!?…](?:[\"”’)\]]*)$")
+# A line that ends in the middle of a symbol: "01/QĐ-", "2015/", "COVID-".
+_SPLIT_SYMBOL = re.compile(r"[\w)][/-]$")
+
+
+def is_upper_line(line: str) -> bool:
+    """True for a heading-like line written in capitals (at least two letters)."""
+    letters = [ch for ch in line if ch.isalpha()]
+    return len(letters) >= 2 and sum(ch.isupper() for ch in letters) >= 0.85 * len(letters)
+
+
+def _split_table_row(line: str) -> list[str]:
+    if "|" not in line:
+        return [line]
+    return [cell.strip() for cell in line.split("|") if cell.strip()]
+
+
+def _running_lines(pages: list[list[str]]) -> set[str]:
+    """Short lines repeated at the top or bottom of most pages (running headers, footers)."""
+    if len(pages) < 3:
+        return set()
+    edges: Counter[str] = Counter()
+    for page in pages:
+        edges.update({line for line in page[:2] + page[-2:] if len(line) <= 80})
+    return {line for line, n in edges.items() if n >= max(3, len(pages) // 2)}
+
+
+def clean_lines(text: str) -> list[str]:
+    """Repaired, stripped, non-empty lines without page furniture; "|" cells split into lines."""
+    text = repair_text(text)
+    pages = [page.split("\n") for page in text.replace("\r\n", "\n").replace("\r", "\n").split("\f")]
+    pages = [[_SPACES.sub(" ", _EMPHASIS.sub("", line)).strip() for line in page] for page in pages]
+    pages = [[line for line in page if line] for page in pages]
+    running = _running_lines(pages)
+    out: list[str] = []
+    for page in pages:
+        for line in page:
+            if line in running or _PAGE_NUMBER.match(line) or _TABLE_RULE.match(line):
+                continue
+            for cell in _split_table_row(line):
+                if cell and not _RULE.match(cell):
+                    out.append(cell)
+    return out
+
+
+def starts_paragraph(line: str) -> bool:
+    return bool(_PARAGRAPH_START.match(line))
+
+
+def _typical_width(lines: list[str]) -> int:
+    widths = sorted(len(line) for line in lines if len(line) > 20)
+    return widths[len(widths) * 3 // 4] if widths else 80
+
+
+def _continues(prev: str, line: str, width: int) -> bool:
+    """Whether `line` carries on the paragraph that `prev` ended."""
+    if starts_paragraph(line):
+        return False
+    if _SPLIT_SYMBOL.search(prev) and line[0].isalnum():
+        return True
+    if is_upper_line(line) != is_upper_line(prev):
+        return False
+    if line[0].islower():
+        return True
+    if _SENTENCE_END.search(prev) or prev.endswith("./."):
+        return False
+    if is_upper_line(prev):
+        return False
+    # An unfinished sentence on a full-width line goes on; a short line was a heading.
+    return len(prev) >= 0.7 * width
+
+
+def join_lines(lines: list[str]) -> list[str]:
+    """Paragraphs: the lines of each paragraph joined, symbols cut at "-" or "/" glued back."""
+    width = _typical_width(lines)
+    paragraphs: list[str] = []
+    for line in lines:
+        if paragraphs and _continues(paragraphs[-1], line, width):
+            prev = paragraphs[-1]
+            glue = "" if _SPLIT_SYMBOL.search(prev) and line[0].isalnum() else " "
+            paragraphs[-1] = prev + glue + line
+        else:
+            paragraphs.append(line)
+    return paragraphs
+
+
+def collapse(text: str) -> str:
+    """Whitespace collapsed to single spaces and trimmed."""
+    return _SPACES.sub(" ", text.replace("\n", " ")).strip()

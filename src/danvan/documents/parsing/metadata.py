@@ -1,0 +1,201 @@
+"""Metadata of a document: kind, title, issuer, province, number, symbol, place, date, period."""
+
+from __future__ import annotations
+
+import re
+
+from .agencies import expand, learn_abbreviations, sentence_case
+from .dates import make_date
+from .lines import LOWER, UPPER, collapse, is_upper_line
+from .segment import Segments
+
+# National and Party mottos, which share the header table with the issuer.
+_MOTTOS = re.compile(
+    r"CỘNG\s*H[ÒO]À?\s*XÃ\s*HỘI\s*CHỦ\s*NGHĨA\s*VIỆT\s*NAM"
+    r"|Độc\s*lập\s*[-–—]\s*Tự\s*do\s*[-–—]\s*Hạnh\s*phúc"
+    r"|ĐẢNG\s*CỘNG\s*SẢN\s*VIỆT\s*NAM",
+    re.I,
+)
+# The number line: "Số: 12/KH-SNV", "Số 14-KH/BCĐ", "Số: /KH-SNV" (number left blank).
+_NUMBER_LINE = re.compile(
+    r"(?:^|\s)Số\s*[:.]?\s*(?P<num>\d+[a-zA-Z]?)?\s*(?P<sep>[/-])\s*(?P<sym>[A-ZĐ][\w&.\-/]*[\wĐ])"
+)
+# The place-date line: "Tây Ninh, ngày 05 tháng 3 năm 2024"; any part may be blank.
+_PLACE_DATE = re.compile(
+    r"(?P<place>[^,;:|]{0,60}?)\s*,\s*ngày\s*(?P<d>\d{1,2})?\s*(?:tháng|/|\.)\s*(?P<m>\d{1,2})?"
+    r"\s*(?:năm|/|\.)\s*(?P<y>\d{4})?",
+    re.I,
+)
+# The first word(s) of an agency name in a header: "UBND TỈNH ...", "SỞ NỘI VỤ", "BAN DÂN VẬN".
+_AGENCY_WORDS = (
+    r"UBND|ỦY BAN|UỶ BAN|SỞ|BAN|PHÒNG|VĂN PHÒNG|ĐẢNG BỘ|ĐẢNG ỦY|ĐẢNG UỶ|TỈNH ỦY|TỈNH UỶ|HUYỆN ỦY"
+    r"|HUYỆN UỶ|THÀNH ỦY|THÀNH UỶ|THỊ ỦY|CHI BỘ|BỘ|CỤC|CHI CỤC|TỔNG CỤC|TRUNG TÂM|HỘI ĐỒNG|HĐND|BCĐ"
+    r"|MẶT TRẬN|ỦY BAN MẶT TRẬN|ĐOÀN|CÔNG ĐOÀN|HỘI|TRƯỜNG|BỆNH VIỆN|THANH TRA|CÔNG AN|BỘ CHỈ HUY"
+    r"|KHO BẠC|CHI NHÁNH|BAN CHỈ ĐẠO|BAN THƯỜNG VỤ|BAN CHẤP HÀNH|VIỆN|TRƯỜNG"
+)
+_AGENCY_LINE = re.compile(rf"^(?:{_AGENCY_WORDS})(?![\w])")
+# A second agency run together with its parent on one line: "UBND TỈNH TÂY NINH SỞ NỘI VỤ".
+_SUB_AGENCY = re.compile(r"(?<!ỦY)(?<!UỶ)(?<!ỦY BAN)\s(?=(?:SỞ|BAN|PHÒNG|VĂN PHÒNG|CHI CỤC|TRUNG TÂM|CỤC)\s)")
+# The parent line of a state or Party header: "UBND TỈNH TÂY NINH", "TỈNH ỦY TÂY NINH".
+_PROVINCE_IN_HEADER = re.compile(
+    r"(?:UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|ĐẢNG BỘ|HĐND|HỘI ĐỒNG NHÂN DÂN)\s+TỈNH\s+(?P<p>.+)$"
+    r"|^(?:TỈNH ỦY|TỈNH UỶ)\s+(?P<q>.+)$"
+)
+# "tỉnh Tây Ninh" in running text: capitalised words after "tỉnh".
+_PROVINCE_IN_TEXT = re.compile(rf"\btỉnh\s+(?P<p>{UPPER}{LOWER}+(?:(?:\s*-\s*|\s+){UPPER}{LOWER}+)*)")
+# The issuer as the body names it: "Sở Nội vụ xây dựng Kế hoạch ...".
+_ISSUER_IN_BODY = re.compile(
+    rf"(?:^|[;,.:]\s*)(?P<agency>{UPPER}[^;,.:]{{2,120}}?)\s+(?:xây dựng|ban hành|báo cáo|triển khai)\s+"
+    r"(?:[Kk]ế hoạch|[Bb]áo cáo|[Cc]hương trình)"
+)
+# Agency names the body might use for the issuer.
+_BODY_AGENCY = re.compile(rf"^(?:{_AGENCY_WORDS})\b", re.I)
+# Period words in a title.
+_YEAR = re.compile(r"\bnăm\s+(?P<y>(?:19|20)\d{2})\b", re.I)
+_ANY_YEAR = re.compile(r"(?<![\d/-])(?P<y>(?:19|20)\d{2})(?![\d/-])")
+_QUARTER = re.compile(r"\bquý\s+(?P<q>I{1,3}|IV|[1-4])\b", re.I)
+_HALF = re.compile(r"\b6\s+tháng\s+(?P<h>đầu|cuối)\s+năm\b", re.I)
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+_KINDS = {"KẾ HOẠCH": "ke_hoach", "BÁO CÁO": "bao_cao"}
+_SYMBOL_KINDS = (("KH", "ke_hoach"), ("BC", "bao_cao"))
+
+
+def head_lines(seg: Segments) -> list[str]:
+    """Header lines with the mottos cut out."""
+    out = []
+    for line in seg.head:
+        line = collapse(_MOTTOS.sub(" ", line)).strip(" -–*")
+        if line:
+            out.append(line)
+    return out
+
+
+def number_and_symbol(lines: list[str]) -> tuple[str | None, str | None]:
+    for line in lines:
+        match = _NUMBER_LINE.search(line)
+        if match:
+            return match.group("num"), match.group("sym")
+    return None, None
+
+
+def place_and_date(lines: list[str]) -> tuple[str | None, str | None]:
+    for line in lines:
+        line = _NUMBER_LINE.sub(" ", line)
+        match = _PLACE_DATE.search(line)
+        if match:
+            return _place(match.group("place")), make_date(
+                match.group("d"), match.group("m"), match.group("y")
+            )
+    return None, None
+
+
+def _place(text: str) -> str | None:
+    words = text.split()
+    kept: list[str] = []
+    for word in reversed(words):
+        if word[0].isupper() or word in ("phố", "xã", "trấn"):
+            kept.insert(0, word)
+        else:
+            break
+    while kept and is_upper_line(kept[0]) and len(kept) > 1 and not is_upper_line(kept[-1]):
+        kept.pop(0)  # the tail of an agency line run together with the place
+    return " ".join(kept) or None
+
+
+def kind_of(seg: Segments, symbol: str | None) -> str:
+    if seg.type_word in _KINDS:
+        return _KINDS[seg.type_word]
+    if seg.type_word is None and symbol:
+        for prefix, kind in _SYMBOL_KINDS:
+            if symbol.upper().startswith(prefix):
+                return kind
+    return "other"
+
+
+def title_of(seg: Segments) -> str | None:
+    title = collapse(" ".join(seg.title_lines)).rstrip(" .")
+    return title or None
+
+
+def agency_lines(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    for line in lines:
+        if not is_upper_line(line) or not _AGENCY_LINE.match(line):
+            continue
+        out.extend(part.strip() for part in _SUB_AGENCY.split(line) if part.strip())
+    return out
+
+
+def province_of(agencies: list[str], text: str, place: str | None) -> str | None:
+    for line in agencies:
+        match = _PROVINCE_IN_HEADER.search(line)
+        if match:
+            return sentence_case(match.group("p") or match.group("q")).title()
+    match = _PROVINCE_IN_TEXT.search(text)
+    if match:
+        return match.group("p").strip()
+    return place
+
+
+def _issuer_in_body(body_text: str) -> str | None:
+    for match in _ISSUER_IN_BODY.finditer(body_text[:3000]):
+        agency = re.sub(r"\s*\([^)]*\)\s*$", "", match.group("agency")).strip()
+        agency = re.sub(r"^(?:Nay|Vì vậy|Do đó|Theo đó)\s+", "", agency)
+        if _BODY_AGENCY.match(agency):
+            return agency
+    return None
+
+
+def issuer_of(agencies: list[str], body_text: str) -> str | None:
+    known = learn_abbreviations(body_text[:5000])
+    from_body = _issuer_in_body(body_text)
+    if agencies:
+        header = expand(sentence_case(agencies[-1]), known)
+        if from_body and expand(from_body, known).casefold().startswith(header.casefold()):
+            return expand(from_body, known)
+        return header
+    return expand(from_body, known) if from_body else None
+
+
+def period_of(title: str | None, date: str | None, head_year: str | None) -> dict:
+    text = title or ""
+    year_match = _YEAR.search(text) or _ANY_YEAR.search(text)
+    year = int(year_match.group("y")) if year_match else None
+    if year is None and "giai đoạn" not in text.lower():
+        fallback = date[:4] if date else head_year
+        year = int(fallback) if fallback else None
+    quarter_match = _QUARTER.search(text)
+    quarter = None
+    if quarter_match:
+        q = quarter_match.group("q").upper()
+        quarter = _ROMAN.get(q) or int(q)
+    half_match = _HALF.search(text)
+    half = None if not half_match else (1 if half_match.group("h").lower() == "đầu" else 2)
+    return {"year": year, "quarter": quarter, "half": half}
+
+
+def head_year(lines: list[str]) -> str | None:
+    for line in lines:
+        match = _PLACE_DATE.search(line)
+        if match and match.group("y"):
+            return match.group("y")
+    return None
+
+
+def extract_metadata(seg: Segments, body_text: str) -> dict:
+    lines = head_lines(seg)
+    number, symbol = number_and_symbol(lines)
+    place, date = place_and_date(lines)
+    agencies = agency_lines(lines)
+    title = title_of(seg)
+    return {
+        "kind": kind_of(seg, symbol),
+        "title": title,
+        "issuer": issuer_of(agencies, body_text),
+        "province": province_of(agencies, body_text, place),
+        "number": number,
+        "symbol": symbol,
+        "place": place,
+        "date": date,
+        "period": period_of(title, date, head_year(lines)),
+    }

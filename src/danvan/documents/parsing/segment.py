@@ -1,0 +1,116 @@
+"""Split a document's lines into head block, type line, title, body and closing."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lines import is_upper_line, starts_paragraph
+
+# The document-type line: "KẾ HOẠCH", "BÁO CÁO" ... in capitals, maybe followed by the title.
+_TYPE_LINE = re.compile(
+    r"^(?P<type>KẾ HOẠCH|BÁO CÁO|CHƯƠNG TRÌNH|QUYẾT ĐỊNH|HƯỚNG DẪN|THÔNG BÁO|TỜ TRÌNH|ĐỀ ÁN"
+    r"|QUY CHẾ|QUY ĐỊNH|NGHỊ QUYẾT|CHỈ THỊ|KẾT LUẬN|CÔNG VĂN|THÔNG TRI)"
+    r"(?![A-ZĐÀ-Ỹa-zà-ỹ])\s*[:.\-–]?\s*(?P<rest>.*)$"
+)
+# Letters spaced out for emphasis: "K Ế H O Ạ C H".
+_SPACED_LETTERS = re.compile(r"^(?:\w ){3,}\w$")
+# Lines that open the body of a document rather than continue its title.
+_BODY_OPENER = re.compile(r"^(?:Căn cứ|Thực hiện|Triển khai|Nhằm|Để|Theo|Qua|Trên cơ sở|Ngày|Kính gửi)\b")
+# A title line that only names the issuer: "của Sở Nội vụ".
+_ISSUER_TAIL = re.compile(r"^(?:của|Của)\s")
+# The recipients block heading.
+NOI_NHAN = re.compile(r"^Nơi\s*nhận\s*:?", re.I)
+# A signature authority line: "KT. GIÁM ĐỐC", "TM. ỦY BAN NHÂN DÂN", "T/M BAN THƯỜNG VỤ".
+AUTHORITY = re.compile(r"^(?P<prefix>KT|TM|TL|TUQ|Q|T/M|K/T|T/L)\s*[.:]?\s+(?P<rest>[A-ZĐÀ-Ỹ].*)$")
+# The end of the body text: "./." or "/." after the last sentence.
+_BODY_END = re.compile(r"\.?/\.\s*$")
+# How far down a document its type line may stand (site menus can come first).
+_TYPE_LINE_WINDOW = 80
+
+
+@dataclass
+class Segments:
+    head: list[str] = field(default_factory=list)
+    type_word: str | None = None
+    title_lines: list[str] = field(default_factory=list)
+    body: list[str] = field(default_factory=list)
+    closing: list[str] = field(default_factory=list)
+
+
+def _unspace(line: str) -> str:
+    return line.replace(" ", "") if _SPACED_LETTERS.match(line) else line
+
+
+def find_type_line(lines: list[str]) -> tuple[int, re.Match[str]] | None:
+    for i, line in enumerate(lines[:_TYPE_LINE_WINDOW]):
+        match = _TYPE_LINE.match(_unspace(line))
+        if match and (not match.group("rest") or len(line) < 200):
+            return i, match
+    return None
+
+
+def _title_continues(prev: str, line: str) -> bool:
+    if _ISSUER_TAIL.match(line) or _BODY_OPENER.match(line) or starts_paragraph(line):
+        return False
+    if line[0].islower() or prev.endswith((",", "-", "–", " và")):
+        return True
+    return is_upper_line(prev) and is_upper_line(line) and len(line) < 120
+
+
+def _could_be_title(line: str) -> bool:
+    """The first line under the type line is the title unless it plainly opens the body."""
+    if starts_paragraph(line) and not line.startswith(("Thực hiện", "Triển khai")):
+        return False
+    return len(line) < 200 and not line.endswith((";", ":")) and not line.startswith("Căn cứ")
+
+
+def _title(lines: list[str], start: int, rest: str) -> tuple[list[str], int]:
+    """The title lines from `start`, and the index where the body begins."""
+    title = [rest] if rest else []
+    i = start
+    if not title and i < len(lines) and _could_be_title(lines[i]):
+        title.append(lines[i])
+        i += 1
+    while title and i < len(lines) and _title_continues(title[-1], lines[i]):
+        title.append(lines[i])
+        i += 1
+    while i < len(lines) and _ISSUER_TAIL.match(lines[i]) and len(lines[i]) < 120:
+        i += 1  # "của Sở ..." under the title is the issuer, not part of the title
+    return title, i
+
+
+def closing_start(lines: list[str], start: int) -> int:
+    """Index of the first line of the recipients/signature block (len(lines) when none)."""
+    half = start + (len(lines) - start) // 2
+    for i in range(start, len(lines)):
+        line = lines[i]
+        if NOI_NHAN.match(line):
+            return i
+        if i >= half and AUTHORITY.match(line) and is_upper_line(line):
+            return i
+        if _BODY_END.search(line):
+            return i + 1
+    return len(lines)
+
+
+def _body_start(lines: list[str]) -> int:
+    for i, line in enumerate(lines[:_TYPE_LINE_WINDOW]):
+        if _BODY_OPENER.match(line) or re.match(r"^[IVX]+\.\s", line):
+            return i
+    return 0
+
+
+def segment(lines: list[str]) -> Segments:
+    found = find_type_line(lines)
+    if found is None:
+        start = _body_start(lines)
+        seg = Segments(head=lines[:start])
+    else:
+        index, match = found
+        title, start = _title(lines, index + 1, match.group("rest").strip())
+        seg = Segments(head=lines[:index], type_word=match.group("type"), title_lines=title)
+    end = closing_start(lines, start)
+    seg.body = lines[start:end]
+    seg.closing = lines[end:]
+    return seg

@@ -1,0 +1,80 @@
+"""Body paragraphs classified by their list marker, and grouped under section headings."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lines import is_upper_line
+
+# List markers, best rank first: "1." items, "1.1." sub-items, "a)" letters, "-" and "+" bullets.
+_MARKERS = (
+    ("roman", re.compile(r"^(?P<m>[IVXLC]{1,6})\s*[.)/]\s*(?P<t>\S.*)$")),
+    ("nested", re.compile(r"^(?P<m>\d{1,2}(?:\.\d{1,2})+)\.?\)?\s+(?P<t>\S.*)$")),
+    ("arabic", re.compile(r"^(?P<m>\d{1,2})\s*[.)]\s+(?P<t>\S.*)$")),
+    ("letter", re.compile(r"^(?P<m>[a-zđ])\s*[.)]\s+(?P<t>\S.*)$")),
+    ("dash", re.compile(r"^(?P<m>[-–—])\s*(?P<t>\S.*)$")),
+    ("plus", re.compile(r"^(?P<m>\+)\s*(?P<t>\S.*)$")),
+    ("dot", re.compile(r"^(?P<m>[•*▪◦●])\s*(?P<t>\S.*)$")),
+)
+ITEM_RANK = ("arabic", "nested", "letter", "dash", "plus", "dot")
+# A heading written in capitals without a numeral: "NỘI DUNG THỰC HIỆN".
+_MAX_HEADING_CHARS = 150
+
+
+@dataclass
+class Paragraph:
+    text: str  # without its marker
+    style: str | None  # "roman", "arabic", ... or None for running text
+    raw: str
+
+
+@dataclass
+class Section:
+    heading: str
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+
+def classify(raw: str) -> Paragraph:
+    for style, pattern in _MARKERS:
+        match = pattern.match(raw)
+        if match:
+            if style == "roman" and not is_upper_line(match.group("t")[:60]):
+                continue  # "I. Mục đích" in lower case is an item, not a part of the document
+            return Paragraph(match.group("t").strip(), style, raw)
+    return Paragraph(raw, None, raw)
+
+
+def is_section_heading(p: Paragraph) -> bool:
+    if p.style == "roman":
+        return True
+    return p.style is None and is_upper_line(p.text) and len(p.text) <= _MAX_HEADING_CHARS
+
+
+def sections(paragraphs: list[str]) -> list[Section]:
+    """The body cut at its Roman-numeral (or capitalised) headings; text before the first is ""."""
+    out = [Section("")]
+    for raw in paragraphs:
+        p = classify(raw)
+        if is_section_heading(p):
+            out.append(Section(p.text))
+        else:
+            out[-1].paragraphs.append(p)
+    return out
+
+
+def top_style(paragraphs: list[Paragraph]) -> str | None:
+    """The highest-ranked list style among the paragraphs: the items directly under the heading."""
+    present = {p.style for p in paragraphs}
+    return next((style for style in ITEM_RANK if style in present), None)
+
+
+def items(paragraphs: list[Paragraph], style: str) -> list[list[Paragraph]]:
+    """Each item of `style` with the paragraphs under it (up to the next item)."""
+    out: list[list[Paragraph]] = []
+    for p in paragraphs:
+        if p.style == style:
+            out.append([p])
+        elif out:
+            out[-1].append(p)
+    return out

@@ -1,0 +1,95 @@
+"""Tasks: the items of the content section, with their lead unit and timing."""
+
+from __future__ import annotations
+
+import re
+
+from .lines import UPPER, collapse
+from .structure import Paragraph, Section, items, top_style
+
+# Headings of the content section: "II. NỘI DUNG THỰC HIỆN", "NHIỆM VỤ VÀ GIẢI PHÁP".
+_CONTENT_HEADING = re.compile(r"NỘI\s+DUNG|NHIỆM\s+VỤ|GIẢI\s+PHÁP|CÁC\s+HOẠT\s+ĐỘNG", re.I)
+# Headings that are never the content section even when they say "nhiệm vụ".
+_NOT_CONTENT = re.compile(r"TỔ\s+CHỨC\s+THỰC\s+HIỆN|MỤC\s+ĐÍCH|KINH\s+PHÍ|CHẾ\s+ĐỘ\s+BÁO\s+CÁO", re.I)
+# The lead line: "Đơn vị thực hiện: ...", "Cơ quan chủ trì: ...", "Chủ trì: ...".
+_LEAD_LINE = re.compile(
+    r"(?:(?:Đơn\s+vị|Cơ\s+quan|Bộ\s+phận)\s+(?:thực\s+hiện|chủ\s+trì|phụ\s+trách|thực\s+hiện\s+chính)"
+    r"|Chủ\s+trì(?:\s+thực\s+hiện)?|Trách\s+nhiệm(?:\s+thực\s+hiện)?|Phân\s+công(?:\s+thực\s+hiện)?)"
+    r"\s*:\s*(?P<v>[^;]+)",
+    re.I,
+)
+# Qualifiers after the unit's name: "... chủ trì phối hợp ...", "... thực hiện theo chức năng ...".
+_LEAD_QUALIFIER = re.compile(
+    r"\s+(?:chủ\s+trì|thực\s+hiện|theo\s+chức\s+năng|phối\s+hợp|căn\s+cứ|tham\s+mưu|triển\s+khai)\b.*$"
+    r"|\s*[.;(].*$",
+    re.I,
+)
+# A unit named in the text as the one leading: "Văn phòng Sở chủ trì, phối hợp ...".
+_LEAD_IN_TEXT = re.compile(
+    rf"(?:^|[.;:]\s+|Giao\s+)(?P<u>{UPPER}[^.;:,]{{2,80}}?)\s+(?:chủ\s+trì|là\s+đơn\s+vị\s+chủ\s+trì)\b"
+)
+# The timing line: "Thời gian thực hiện: Thường xuyên."
+_TIMING_LINE = re.compile(
+    r"Thời\s+gian(?:\s+(?:thực\s+hiện|hoàn\s+thành|triển\s+khai))?\s*:\s*(?P<v>[^;]+)", re.I
+)
+# The end of an item's first sentence: ". " before a capital.
+_SENTENCE_END = re.compile(rf"[.!?](?=\s+{UPPER})")
+# Words a leading unit starts with.
+_UNIT_START = re.compile(
+    r"^(?:Sở|Ban|Phòng|Văn\s+phòng|Thanh\s+tra|Trung\s+tâm|Chi\s+cục|Cục|Các|UBND|Ủy\s+ban|Uỷ\s+ban|Đảng"
+    r"|Chi\s+bộ|Công\s+đoàn|Đoàn|Hội|Mặt\s+trận|Công\s+an|Bộ|Tổ|Lãnh\s+đạo|Thủ\s+trưởng|Trường)\b"
+)
+
+
+def content_section(all_sections: list[Section]) -> Section | None:
+    for section in all_sections:
+        if _CONTENT_HEADING.search(section.heading) and not _NOT_CONTENT.search(section.heading):
+            return section
+    return None
+
+
+def heading_of(item: Paragraph) -> str:
+    text = item.text
+    end = _SENTENCE_END.search(text)
+    if end:
+        text = text[: end.start()]
+    return collapse(text).rstrip(" .:;")
+
+
+def _clean_lead(value: str) -> str | None:
+    value = _LEAD_QUALIFIER.sub("", collapse(value)).strip(" ,.-")
+    return value or None
+
+
+def lead_of(block: list[Paragraph]) -> str | None:
+    for p in block:
+        match = _LEAD_LINE.search(p.text)
+        if match:
+            return _clean_lead(match.group("v"))
+    for p in block:
+        for match in _LEAD_IN_TEXT.finditer(p.text):
+            unit = re.sub(r"^Giao\s+", "", match.group("u"))
+            if _UNIT_START.match(unit):
+                return collapse(unit)
+    return None
+
+
+def timing_of(block: list[Paragraph]) -> str | None:
+    for p in block:
+        match = _TIMING_LINE.search(p.text)
+        if match:
+            return collapse(match.group("v")).rstrip(" .") or None
+    return None
+
+
+def extract_tasks(all_sections: list[Section]) -> list[dict]:
+    section = content_section(all_sections)
+    if section is None:
+        return []
+    style = top_style(section.paragraphs)
+    if style is None:
+        return []
+    return [
+        {"heading": heading_of(block[0]), "lead": lead_of(block), "timing": timing_of(block)}
+        for block in items(section.paragraphs, style)
+    ]
