@@ -45,8 +45,8 @@ def upload_organisation_sheet(*, agency: Agency, data: bytes, filename: str, by:
         summary=summary,
         uploaded_by=by,
     )
-    record.file.save(_safe_name(filename), ContentFile(data), save=False)
-    record.save()
+    # Saving the file inserts the row too.
+    record.file.save(_safe_name(filename), ContentFile(data), save=True)
     return record
 
 
@@ -133,7 +133,7 @@ def _write_people(agency: Agency, sheet: OrganisationSheet, units: dict[str, Uni
             passwords[row.username] = temporary_password()
             person = User(username=row.username, agency=agency, must_change_password=True, **fields)
             person.set_password(passwords[row.username])
-            person.save()
+            person.save(force_insert=True)
             created += 1
         else:
             for name, value in fields.items():

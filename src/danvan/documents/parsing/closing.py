@@ -15,8 +15,8 @@ _SIGN_NOTE = re.compile(r"^[(\[].*[)\]]$|^Đã\s+ký\.?$|^\*+$", re.I)
 _NAME = re.compile(rf"^{UPPER}{LOWER}*(?:\s+{UPPER}{LOWER}*){{1,5}}$")
 # A title-case name left at the end of a line: "Lưu: VT. Trần Công Hòa".
 _NAME_TAIL = re.compile(rf"(?<=[.;])\s+(?P<n>{UPPER}{LOWER}+(?:\s+{UPPER}{LOWER}+){{1,5}})$")
-# An upper-case tail after a recipient entry: "- Sở Nội vụ; PHÓ GIÁM ĐỐC".
-_UPPER_TAIL = re.compile(r"(?<=[.;])\s+(?P<t>(?:(?:KT|TM|TL|TUQ|Q|T/M)\.?\s+)?[A-ZĐÀ-Ỹ][^a-zà-ỹđ]{3,})$")
+# The text after an entry's final ";" or ".": "- Sở Nội vụ; PHÓ GIÁM ĐỐC" -> "PHÓ GIÁM ĐỐC".
+_AFTER_ENTRY = re.compile(r"(?<=[.;])\s+(?P<t>[^.;]+)$")
 # Words of a signing title.
 _TITLE_WORDS = re.compile(
     r"GIÁM\s+ĐỐC|CHỦ\s+TỊCH|TRƯỞNG|PHÓ|BÍ\s+THƯ|CHÁNH|ỦY\s+VIÊN|UỶ\s+VIÊN|THỦ\s+TRƯỞNG|TỔNG|HIỆU"
@@ -28,10 +28,14 @@ _AUTHORITY_AND_TITLE = re.compile(r"^(?P<a>.+?)\s+(?P<t>PHÓ\s+.+)$")
 
 def _split_tails(line: str) -> list[str]:
     """A recipient line with signature text run onto its end, cut in two."""
-    for pattern, group in ((_NAME_TAIL, "n"), (_UPPER_TAIL, "t")):
-        match = pattern.search(line)
-        if match and _ENTRY.match(line):
-            return [line[: match.start()].strip(), match.group(group)]
+    if not _ENTRY.match(line):
+        return [line]
+    match = _NAME_TAIL.search(line)
+    if match:
+        return [line[: match.start()].strip(), match.group("n")]
+    match = _AFTER_ENTRY.search(line)
+    if match and is_upper_line(match.group("t")) and len(match.group("t").split()) <= 8:
+        return [line[: match.start()].strip(), match.group("t").strip()]
     return [line]
 
 
@@ -50,8 +54,10 @@ def split_closing(lines: list[str]) -> tuple[list[str], list[str]]:
         if head:
             in_recipients = True
             rest = line[head.end() :].strip()
-            if rest:
+            if rest and (_ENTRY.match(rest) or not is_upper_line(rest)):
                 recipients.append(_clean_entry(rest))
+            elif rest:
+                signature.append(rest)
             continue
         if in_recipients and _ENTRY.match(line):
             recipients.append(_clean_entry(line))
