@@ -50,7 +50,7 @@ _LAW_NAME = re.compile(
 # Where a law's name ends inside the text that follows "Luật".
 _LAW_STOP = re.compile(
     r"\s+(?:của|về|và|được|đã|theo|trong|nhằm|để|có|tại|đối\s+với|thì|là|với|cho|hiện\s+hành|số|gắn"
-    r"|đến|quy\s+định|nhằm|khi|từ|đồng\s+thời|mới|sửa\s+đổi)\b"
+    r"|đến|quy\s+định|nhằm|khi|từ|đồng\s+thời|mới|sửa\s+đổi)\b|\s+[-–]\s"
 )
 _MAX_LAW_WORDS = 10
 
@@ -171,7 +171,7 @@ def _merge(citations: list[Citation]) -> list[Citation]:
 
 def extract_citations(text: str, own_number: str | None = None, own_symbol: str | None = None) -> list[dict]:
     """Citations in order of first mention; the document's own number is left out."""
-    text = collapse(text)
+    text = "\n".join(collapse(paragraph) for paragraph in text.split("\n"))
     numbered = _numbered(text)
     _share_details(numbered, text)
     laws = _laws_by_name(text)

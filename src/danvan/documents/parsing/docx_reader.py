@@ -40,12 +40,12 @@ def _paragraph_lines(paragraph: Paragraph, notes: dict[str, str]) -> list[str]:
 def _table_lines(table: Table, notes: dict[str, str]) -> list[str]:
     """Row by row, cell by cell; a merged cell is read once."""
     lines: list[str] = []
-    seen: set[int] = set()
+    seen: set = set()  # the cells' XML elements, kept alive so identity holds
     for row in table.rows:
         for cell in row.cells:
-            if id(cell._tc) in seen:
+            if cell._tc in seen:
                 continue
-            seen.add(id(cell._tc))
+            seen.add(cell._tc)
             for block in cell.iter_inner_content():
                 if isinstance(block, Paragraph):
                     lines.extend(_paragraph_lines(block, notes))

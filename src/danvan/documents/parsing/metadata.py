@@ -10,12 +10,15 @@ from .lines import LOWER, UPPER, collapse, is_upper_line
 from .segment import Segments
 
 # National and Party mottos, which share the header table with the issuer.
+# Either may wrap, leaving "VIỆT NAM" alone on the next line.
 _MOTTOS = re.compile(
-    r"CỘNG\s*H[ÒO]À?\s*XÃ\s*HỘI\s*CHỦ\s*NGHĨA\s*VIỆT\s*NAM"
+    r"CỘNG\s*H(?:ÒA|OÀ|OA)\s*XÃ\s*HỘI\s*CHỦ\s*NGHĨA(?P<vn1>\s*VIỆT\s*NAM)?"
     r"|Độc\s*lập\s*[-–—]\s*Tự\s*do\s*[-–—]\s*Hạnh\s*phúc"
-    r"|ĐẢNG\s*CỘNG\s*SẢN\s*VIỆT\s*NAM",
+    r"|ĐẢNG\s*CỘNG\s*SẢN(?P<vn2>\s*VIỆT\s*NAM)?",
     re.I,
 )
+# The wrapped end of a motto.
+_MOTTO_TAIL = re.compile(r"\s*VIỆT\s*NAM\s*$")
 # The number line: "Số: 12/KH-SNV", "Số 14-KH/BCĐ", "Số: /KH-SNV" (number left blank).
 _NUMBER_LINE = re.compile(
     r"(?:^|\s)Số\s*[:.]?\s*(?P<num>\d+[a-zA-Z]?)?\s*(?P<sep>[/-])\s*(?P<sym>[A-ZĐ][\w&.\-/]*[\wĐ])"
@@ -63,7 +66,15 @@ _SYMBOL_KINDS = (("KH", "ke_hoach"), ("BC", "bao_cao"))
 def head_lines(seg: Segments) -> list[str]:
     """Header lines with the mottos cut out."""
     out = []
+    tail_pending = False
     for line in seg.head:
+        if tail_pending:
+            line = _MOTTO_TAIL.sub("", line)
+        mottos = list(_MOTTOS.finditer(line))
+        tail_pending = any(
+            m.group(0).upper().startswith(("CỘNG", "ĐẢNG")) and not (m.group("vn1") or m.group("vn2"))
+            for m in mottos
+        )
         line = collapse(_MOTTOS.sub(" ", line)).strip(" -–*")
         if line:
             out.append(line)
@@ -118,11 +129,18 @@ def title_of(seg: Segments) -> str | None:
 
 
 def agency_lines(lines: list[str]) -> list[str]:
+    """Agency names in the header; a capitalised line that continues the one above is joined to it."""
     out: list[str] = []
+    continuing = False
     for line in lines:
-        if not is_upper_line(line) or not _AGENCY_LINE.match(line):
+        if not is_upper_line(line) or _NUMBER_LINE.search(line) or _PLACE_DATE.search(line):
+            continuing = False
             continue
-        out.extend(part.strip() for part in _SUB_AGENCY.split(line) if part.strip())
+        if _AGENCY_LINE.match(line):
+            out.extend(part.strip() for part in _SUB_AGENCY.split(line) if part.strip())
+            continuing = True
+        elif continuing and out and len(line) <= 60:
+            out[-1] = out[-1] + " " + line
     return out
 
 
