@@ -134,7 +134,7 @@ def _share_details(citations: list[Citation], text: str) -> None:
     """ "A và B ngày D của X": A takes B's date and issuer when it has none of its own."""
     for left, right in zip(reversed(citations[:-1]), reversed(citations[1:]), strict=True):
         gap = text[left.end : right.start]
-        if re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", gap):
+        if re.fullmatch(r"\s*(?:,|và|,\s*và)?\s*", gap):
             left.date = left.date or right.date
             left.issuer = left.issuer or right.issuer
 

@@ -1,0 +1,75 @@
+"""Tasks, targets and deadlines from the body of a plan."""
+
+from danvan.documents.parsing import parse_text
+
+PLAN = """KẾ HOẠCH
+Công tác dân vận năm 2023
+I. MỤC TIÊU, YÊU CẦU
+1. Mục tiêu
+- Phấn đấu 100% hồ sơ được giải quyết đúng hạn.
+- Nâng cao sự hài lòng của người dân.
+2. Yêu cầu
+- Bám sát chức năng, nhiệm vụ.
+II. NỘI DUNG VÀ GIẢI PHÁP THỰC HIỆN
+1. Tuyên truyền, quán triệt văn bản.
+- Đơn vị thực hiện: Văn phòng Sở chủ trì phối hợp các phòng.
+- Thời gian thực hiện: Thường xuyên.
++ ý phụ không phải nhiệm vụ
+3. Cải cách hành chính. Tăng cường kiểm tra công vụ.
+Phòng Hành chính - Tổng hợp chủ trì, phối hợp các đơn vị thực hiện.
+4. Tiếp công dân
+- Đơn vị thực hiện: Thanh tra Sở.
+- Thời gian thực hiện: trước ngày 30/9.
+III. TỔ CHỨC THỰC HIỆN
+- Các phòng báo cáo kết quả về Văn phòng Sở trước ngày 20/10; Văn phòng tổng hợp báo cáo Sở Nội vụ chậm nhất ngày 5 tháng 11 năm 2023.
+- Tỷ lệ giải quyết đúng hạn đạt 98,5% trở lên.
+- Báo cáo khi có yêu cầu.
+"""
+
+
+def plan():
+    return parse_text(PLAN)
+
+
+def test_numbered_items_of_the_content_section_are_tasks_gaps_kept():
+    assert [t["heading"] for t in plan()["tasks"]] == [
+        "Tuyên truyền, quán triệt văn bản",
+        "Cải cách hành chính",
+        "Tiếp công dân",
+    ]
+
+
+def test_lead_from_unit_line_without_qualifiers():
+    assert plan()["tasks"][0]["lead"] == "Văn phòng Sở"
+
+
+def test_lead_named_in_the_text_before_chu_tri():
+    assert plan()["tasks"][1]["lead"] == "Phòng Hành chính - Tổng hợp"
+
+
+def test_timing_line():
+    assert [t["timing"] for t in plan()["tasks"]] == ["Thường xuyên", None, "trước ngày 30/9"]
+
+
+def test_bullets_are_tasks_when_the_section_has_no_numbers():
+    text = "KẾ HOẠCH\nX năm 2023\nII. NHIỆM VỤ\n- Việc một.\n+ ý phụ\n- Việc hai.\nIII. TỔ CHỨC THỰC HIỆN\n- Không phải nhiệm vụ.\n"
+    assert [t["heading"] for t in parse_text(text)["tasks"]] == ["Việc một", "Việc hai"]
+
+
+def test_targets_under_muc_tieu_not_yeu_cau_plus_percent_sentences():
+    targets = [(t["text"][:20], t["percent"]) for t in plan()["targets"]]
+    assert targets == [
+        ("Phấn đấu 100% hồ sơ ", 100),
+        ("Nâng cao sự hài lòng", None),
+        ("Tỷ lệ giải quyết đún", 98.5),
+    ]
+
+
+def test_deadlines_with_and_without_year():
+    assert [d["date"] for d in plan()["deadlines"]] == ["2023-09-30", "2023-10-20", "2023-11-05"]
+
+
+def test_deadline_units_and_recipient():
+    deadline = plan()["deadlines"][1]
+    assert deadline["units"] == ["Các phòng"]
+    assert deadline["recipient"] == "Văn phòng Sở"

@@ -1,0 +1,58 @@
+"""Recipients and signature, in either order or interleaved by a flattened two-column layout."""
+
+from danvan.documents.parsing.closing import extract_closing
+
+RECIPIENTS = ["Nơi nhận:", "- Sở Nội vụ;", "- Các phòng, đơn vị (th/h);", "- Lưu: VT."]
+SIGNATURE = ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "(Đã ký)", "Trần Văn Hòa"]
+EXPECTED = (
+    ["Sở Nội vụ", "Các phòng, đơn vị (th/h)", "Lưu: VT."],
+    {"authority": "KT. GIÁM ĐỐC", "title": "PHÓ GIÁM ĐỐC", "name": "Trần Văn Hòa"},
+)
+
+
+def test_recipients_then_signature():
+    assert extract_closing(RECIPIENTS + SIGNATURE) == EXPECTED
+
+
+def test_signature_then_recipients():
+    assert extract_closing(SIGNATURE + RECIPIENTS) == EXPECTED
+
+
+def test_two_columns_flattened_line_by_line():
+    lines = [
+        "Nơi nhận: KT. GIÁM ĐỐC",
+        "- Sở Nội vụ; PHÓ GIÁM ĐỐC",
+        "- Các phòng, đơn vị (th/h);",
+        "- Lưu: VT. Trần Văn Hòa",
+    ]
+    assert extract_closing(lines) == EXPECTED
+
+
+def test_alternating_lines():
+    lines = [
+        "Nơi nhận:",
+        "KT. GIÁM ĐỐC",
+        "- Sở Nội vụ;",
+        "PHÓ GIÁM ĐỐC",
+        "- Các phòng, đơn vị (th/h);",
+        "- Lưu: VT.",
+        "Trần Văn Hòa",
+    ]
+    assert extract_closing(lines) == EXPECTED
+
+
+def test_signer_in_own_right_has_no_authority():
+    _, signer = extract_closing(["GIÁM ĐỐC", "Lê Thị Hạnh"])
+    assert signer == {"authority": None, "title": "GIÁM ĐỐC", "name": "Lê Thị Hạnh"}
+
+
+def test_party_authority_and_title():
+    _, signer = extract_closing(["T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "Nguyễn Văn An"])
+    assert signer == {"authority": "T/M BAN THƯỜNG VỤ", "title": "PHÓ BÍ THƯ", "name": "Nguyễn Văn An"}
+
+
+def test_no_signature_block():
+    assert extract_closing(["Nơi nhận:", "- Lưu: VT."]) == (
+        ["Lưu: VT."],
+        {"authority": None, "title": None, "name": None},
+    )

@@ -1,0 +1,43 @@
+"""Clean-up of extracted lines and joining of wrapped paragraphs."""
+
+from danvan.documents.parsing.lines import clean_lines, join_lines
+
+
+def test_number_split_after_hyphen_is_joined_without_space():
+    lines = ["- Phấn đấu hoàn thành nhiệm vụ tại Quyết định số 01/QĐ-", "UBND ngày 08/01/2022 của UBND tỉnh."]
+    assert join_lines(lines) == [
+        "- Phấn đấu hoàn thành nhiệm vụ tại Quyết định số 01/QĐ-UBND ngày 08/01/2022 của UBND tỉnh."
+    ]
+
+
+def test_phrase_cut_mid_sentence_is_joined_with_space():
+    lines = ["Thực hiện tốt quy chế dân chủ theo quy định tại Nghị định số", "04/2015/NĐ-CP của Chính phủ."]
+    assert join_lines(lines) == [
+        "Thực hiện tốt quy chế dân chủ theo quy định tại Nghị định số 04/2015/NĐ-CP của Chính phủ."
+    ]
+
+
+def test_list_markers_start_new_paragraphs():
+    lines = ["1. Tuyên truyền", "- Nội dung thứ nhất;", "+ ý phụ", "a) Mục a", "II. TỔ CHỨC THỰC HIỆN"]
+    assert join_lines(lines) == lines
+
+
+def test_short_heading_is_not_joined_to_the_text_below():
+    lines = ["x" * 90, "1. Mục đích", "Phát huy vai trò của người đứng đầu."]
+    assert join_lines(lines)[1:] == ["1. Mục đích", "Phát huy vai trò của người đứng đầu."]
+
+
+def test_page_numbers_and_running_headers_are_dropped():
+    page = "Sở Nội vụ tỉnh X\nNội dung trang {n}.\n- {n} -"
+    text = "\f".join(page.format(n=n) for n in range(1, 5))
+    assert clean_lines(text) == [f"Nội dung trang {n}." for n in range(1, 5)]
+
+
+def test_table_cells_drawn_with_bars_become_lines():
+    text = "| UBND TỈNH A | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n|---|---|\n| SỞ NỘI VỤ | Độc lập - Tự do - Hạnh phúc |"
+    assert clean_lines(text) == [
+        "UBND TỈNH A",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "SỞ NỘI VỤ",
+        "Độc lập - Tự do - Hạnh phúc",
+    ]
