@@ -1,11 +1,11 @@
 from datetime import date
 
 import pytest
+from tests.factories import CalendarDayFactory
 
 from danvan.core import calendar
 from danvan.core.calendar import WorkingCalendar
 from danvan.core.models import CalendarDay
-from tests.factories import CalendarDayFactory
 
 
 @pytest.fixture
@@ -15,7 +15,14 @@ def cal(db):
 
 @pytest.mark.parametrize(
     "tet_day",
-    [date(2025, 1, 28), date(2025, 1, 29), date(2025, 1, 31), date(2026, 2, 16), date(2026, 2, 20), date(2027, 2, 8)],
+    [
+        date(2025, 1, 28),
+        date(2025, 1, 29),
+        date(2025, 1, 31),
+        date(2026, 2, 16),
+        date(2026, 2, 20),
+        date(2027, 2, 8),
+    ],
 )
 def test_lunar_new_year_weekdays_are_not_working_days(cal, tet_day):
     assert not cal.is_working_day(tet_day)

@@ -29,7 +29,9 @@ VALID_UNITS = [
     ["PKT", "Phòng Kế toán", "", "Phòng chuyên môn", ""],
     ["TCKT", "Tổ Kiểm tra", "", "Đơn vị khác", "PKT"],
 ]
-VALID_PEOPLE = [["lan.nt", "Nguyễn Thị Lan", "Trưởng phòng", "lan@example.gov.vn", "", "PKT", "Trưởng đơn vị"]]
+VALID_PEOPLE = [
+    ["lan.nt", "Nguyễn Thị Lan", "Trưởng phòng", "lan@example.gov.vn", "", "PKT", "Trưởng đơn vị"]
+]
 
 
 def upload(client, agency, data, name="to-chuc.xlsx"):

@@ -48,7 +48,13 @@ class PersonAdmin(SimpleHistoryAdmin, UserAdmin):
         (_("Mốc thời gian"), {"fields": ["last_login", "date_joined"]}),
     ]
     add_fieldsets = [
-        (None, {"classes": ["wide"], "fields": ["username", "full_name", "agency", "unit", "password1", "password2"]}),
+        (
+            None,
+            {
+                "classes": ["wide"],
+                "fields": ["username", "full_name", "agency", "unit", "password1", "password2"],
+            },
+        ),
     ]
 
 

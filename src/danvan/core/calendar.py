@@ -83,7 +83,9 @@ class WorkingCalendar:
             return -self.working_days_between(end, start)
         if (end - start).days > _MAX_SPAN_DAYS:
             raise ValueError("Khoảng thời gian quá dài.")
-        return sum(1 for offset in range(1, (end - start).days + 1) if self.is_working_day(start + timedelta(offset)))
+        return sum(
+            1 for offset in range(1, (end - start).days + 1) if self.is_working_day(start + timedelta(offset))
+        )
 
     def days_off_in_year(self, year: int) -> list[tuple[date, str]]:
         """Every weekday off and every make-up working day of ``year``, for display."""

@@ -79,20 +79,42 @@ class DemoPerson:
 
 PEOPLE = [
     DemoPerson("quantri", "Đỗ Minh Quân", "Quản trị hệ thống", None, None, Role.SYSTEM_ADMIN),
-    DemoPerson("snv.theodoi", "Võ Thị Thu Hà", "Chuyên viên Phòng Xây dựng chính quyền", "SNV", "XDCQ", Role.PROVINCE_REVIEWER),
+    DemoPerson(
+        "snv.theodoi",
+        "Võ Thị Thu Hà",
+        "Chuyên viên Phòng Xây dựng chính quyền",
+        "SNV",
+        "XDCQ",
+        Role.PROVINCE_REVIEWER,
+    ),
     DemoPerson("skhcn.lanhdao", "Nguyễn Văn An", "Phó Giám đốc", "SKHCN", "BGD", Role.AGENCY_LEADER),
     DemoPerson("skhcn.vanphong", "Lê Thị Bình", "Chánh Văn phòng", "SKHCN", "VP", Role.AGENCY_OFFICE),
     DemoPerson("skhcn.truongdonvi", "Phạm Văn Cường", "Chi cục trưởng", "SKHCN", "CCTDC", Role.UNIT_HEAD),
     DemoPerson("skhcn.chuyenvien", "Trần Thị Dung", "Chuyên viên", "SKHCN", "CCTDC", Role.STAFF),
     DemoPerson("skhcn.thanhtra", "Huỳnh Văn Em", "Chánh Thanh tra", "SKHCN", "TTRA", Role.INSPECTOR),
-    DemoPerson("skhcn.ttnd", "Đặng Thị Phượng", "Trưởng ban Thanh tra nhân dân", "SKHCN", "BTTND", Role.PEOPLE_INSPECTOR),
+    DemoPerson(
+        "skhcn.ttnd",
+        "Đặng Thị Phượng",
+        "Trưởng ban Thanh tra nhân dân",
+        "SKHCN",
+        "BTTND",
+        Role.PEOPLE_INSPECTOR,
+    ),
 ]
 
 # Government day swaps (hoán đổi ngày làm việc) that the holidays table does
 # not hold: the Saturdays worked to make up for a weekday off.
 CALENDAR_DAYS = [
-    (date(2025, 4, 26), CalendarDay.Kind.WORKING_DAY, "Làm bù cho ngày nghỉ 02/5/2025 (Thông báo của Bộ Nội vụ)"),
-    (date(2026, 8, 22), CalendarDay.Kind.WORKING_DAY, "Làm bù cho ngày nghỉ 31/8/2026 (Thông báo của Bộ Nội vụ)"),
+    (
+        date(2025, 4, 26),
+        CalendarDay.Kind.WORKING_DAY,
+        "Làm bù cho ngày nghỉ 02/5/2025 (Thông báo của Bộ Nội vụ)",
+    ),
+    (
+        date(2026, 8, 22),
+        CalendarDay.Kind.WORKING_DAY,
+        "Làm bù cho ngày nghỉ 31/8/2026 (Thông báo của Bộ Nội vụ)",
+    ),
 ]
 
 

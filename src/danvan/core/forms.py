@@ -39,13 +39,13 @@ class CalendarYearForm(forms.Form):
     nam = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100)
 
 
-
-
 class LoginForm(AuthenticationForm):
     """Django's login form with Vietnamese labels that fit a government office."""
 
     error_messages = {
-        "invalid_login": _("Tên đăng nhập hoặc mật khẩu không đúng. Lưu ý: sai 5 lần liên tiếp tài khoản sẽ bị khóa tạm thời."),
+        "invalid_login": _(
+            "Tên đăng nhập hoặc mật khẩu không đúng. Lưu ý: sai 5 lần liên tiếp tài khoản sẽ bị khóa tạm thời."
+        ),
         "inactive": _("Tài khoản này đã bị vô hiệu hóa."),
     }
 

@@ -67,7 +67,9 @@ class Agency(models.Model):
         ordering = ["sort_key"]
         constraints = [
             models.UniqueConstraint(fields=["province", "name"], name="agency_name_unique_in_province"),
-            models.UniqueConstraint(fields=["province", "symbol_code"], name="agency_symbol_unique_in_province"),
+            models.UniqueConstraint(
+                fields=["province", "symbol_code"], name="agency_symbol_unique_in_province"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -95,7 +97,12 @@ class Unit(models.Model):
 
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="units")
     parent = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children", verbose_name=_("đơn vị cấp trên")
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("đơn vị cấp trên"),
     )
     code = models.CharField(_("mã đơn vị"), max_length=30)
     name = models.CharField(_("tên đơn vị"), max_length=200)
@@ -135,7 +142,12 @@ class User(AbstractUser):
     full_name = models.CharField(_("họ và tên"), max_length=150)
     position = models.CharField(_("chức vụ"), max_length=150, blank=True)
     agency = models.ForeignKey(
-        Agency, on_delete=models.PROTECT, null=True, blank=True, related_name="people", verbose_name=_("cơ quan")
+        Agency,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="people",
+        verbose_name=_("cơ quan"),
     )
     unit = models.ForeignKey(
         Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="people", verbose_name=_("đơn vị")
@@ -202,8 +214,12 @@ class RoleAssignment(models.Model):
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_assignments")
     role = models.CharField(_("vai trò"), max_length=30, choices=Role.choices)
-    province = models.ForeignKey(Province, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("tỉnh"))
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("cơ quan"))
+    province = models.ForeignKey(
+        Province, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("tỉnh")
+    )
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("cơ quan")
+    )
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("đơn vị"))
     is_active = models.BooleanField(_("còn hiệu lực"), default=True)
     history = HistoricalRecords()
@@ -223,14 +239,24 @@ class RoleAssignment(models.Model):
                 name="role_assignment_scope_matches_role",
                 condition=(
                     Q(role="system_admin", province__isnull=True, agency__isnull=True, unit__isnull=True)
-                    | Q(role="province_reviewer", province__isnull=False, agency__isnull=True, unit__isnull=True)
+                    | Q(
+                        role="province_reviewer",
+                        province__isnull=False,
+                        agency__isnull=True,
+                        unit__isnull=True,
+                    )
                     | Q(
                         role__in=["agency_leader", "agency_office", "inspector", "people_inspector"],
                         province__isnull=True,
                         agency__isnull=False,
                         unit__isnull=True,
                     )
-                    | Q(role__in=["unit_head", "staff"], province__isnull=True, agency__isnull=False, unit__isnull=False)
+                    | Q(
+                        role__in=["unit_head", "staff"],
+                        province__isnull=True,
+                        agency__isnull=False,
+                        unit__isnull=False,
+                    )
                 ),
             ),
         ]

@@ -29,7 +29,14 @@ UNIT_COLUMNS = ["Mã đơn vị", "Tên đơn vị", "Tên viết tắt", "Loạ
 PEOPLE_COLUMNS = ["Tên đăng nhập", "Họ và tên", "Chức vụ", "Email", "Số điện thoại", "Mã đơn vị", "Vai trò"]
 REQUIRED_UNIT_COLUMNS = ["Mã đơn vị", "Tên đơn vị"]
 REQUIRED_PEOPLE_COLUMNS = ["Tên đăng nhập", "Họ và tên", "Mã đơn vị"]
-IMPORTABLE_ROLES = [Role.AGENCY_LEADER, Role.AGENCY_OFFICE, Role.INSPECTOR, Role.PEOPLE_INSPECTOR, Role.UNIT_HEAD, Role.STAFF]
+IMPORTABLE_ROLES = [
+    Role.AGENCY_LEADER,
+    Role.AGENCY_OFFICE,
+    Role.INSPECTOR,
+    Role.PEOPLE_INSPECTOR,
+    Role.UNIT_HEAD,
+    Role.STAFF,
+]
 MAX_ROWS = 5000
 # A real sheet of units and people is a few hundred kB; this refuses zip bombs.
 MAX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024
@@ -92,8 +99,9 @@ def read_organisation_sheet(data: bytes, *, agency_id: int) -> OrganisationSheet
     if sheet.errors:
         return sheet
     sheet.units = [_unit_row(number, values, sheet) for number, values in unit_rows]
-    existing_codes = set(Unit.objects.filter(agency_id=agency_id).values_list("code", flat=True))
-    _check_units(sheet, existing_codes)
+    existing = dict(Unit.objects.filter(agency_id=agency_id).values_list("code", "name"))
+    existing_codes = set(existing)
+    _check_units(sheet, existing)
     known_codes = existing_codes | {unit.code for unit in sheet.units}
     sheet.people = [_person_row(number, values, sheet, known_codes) for number, values in people_rows]
     _check_people(sheet, agency_id)
@@ -104,26 +112,38 @@ def _open_workbook(data: bytes):
     if not data:
         raise SheetUnreadable(_("Tệp tải lên trống."))
     if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise SheetUnreadable(_("Tệp không phải là bảng tính Excel (.xlsx). Hãy dùng mẫu tải về từ trang này."))
+        raise SheetUnreadable(
+            _("Tệp không phải là bảng tính Excel (.xlsx). Hãy dùng mẫu tải về từ trang này.")
+        )
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         if sum(item.file_size for item in archive.infolist()) > MAX_UNCOMPRESSED_BYTES:
             raise SheetUnreadable(_("Tệp Excel giải nén ra quá lớn; hãy kiểm tra lại tệp."))
     try:
         return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a damaged file
-        raise SheetUnreadable(_("Không đọc được tệp Excel: tệp bị hỏng hoặc không đúng định dạng .xlsx.")) from error
+        raise SheetUnreadable(
+            _("Không đọc được tệp Excel: tệp bị hỏng hoặc không đúng định dạng .xlsx.")
+        ) from error
 
 
-def _rows(workbook, title: str, required: list[str], sheet: OrganisationSheet) -> list[tuple[int, dict[str, str]]]:
+def _rows(
+    workbook, title: str, required: list[str], sheet: OrganisationSheet
+) -> list[tuple[int, dict[str, str]]]:
     if title not in workbook.sheetnames:
-        sheet.errors.append(SheetError(title, None, _("Thiếu trang «%(sheet)s» trong tệp Excel.") % {"sheet": title}))
+        sheet.errors.append(
+            SheetError(title, None, _("Thiếu trang «%(sheet)s» trong tệp Excel.") % {"sheet": title})
+        )
         return []
     rows = workbook[title].iter_rows(values_only=True)
     header = [_cell(value) for value in next(rows, ())]
     missing = [column for column in required if column not in header]
     for column in missing:
         sheet.errors.append(
-            SheetError(title, 1, _("Thiếu cột «%(column)s» trong trang «%(sheet)s».") % {"column": column, "sheet": title})
+            SheetError(
+                title,
+                1,
+                _("Thiếu cột «%(column)s» trong trang «%(sheet)s».") % {"column": column, "sheet": title},
+            )
         )
     if missing:
         return []
@@ -133,7 +153,9 @@ def _rows(workbook, title: str, required: list[str], sheet: OrganisationSheet) -
         if any(cells.values()):
             found.append((number, cells))
         if len(found) > MAX_ROWS:
-            sheet.errors.append(SheetError(title, number, _("Trang có quá 5.000 dòng; hãy chia thành nhiều tệp.")))
+            sheet.errors.append(
+                SheetError(title, number, _("Trang có quá 5.000 dòng; hãy chia thành nhiều tệp."))
+            )
             return []
     return found
 
@@ -167,12 +189,29 @@ def _unit_row(number: int, cells: dict[str, str], sheet: OrganisationSheet) -> U
         sheet.errors.append(SheetError(UNIT_SHEET, number, _("Thiếu tên đơn vị.")))
     if kind_text and not row.kind:
         sheet.errors.append(
-            SheetError(UNIT_SHEET, number, _("Loại đơn vị «%(kind)s» không có trong danh mục.") % {"kind": kind_text})
+            SheetError(
+                UNIT_SHEET, number, _("Loại đơn vị «%(kind)s» không có trong danh mục.") % {"kind": kind_text}
+            )
         )
     return row
 
 
-def _check_units(sheet: OrganisationSheet, existing_codes: set[str]) -> None:
+def _check_units(sheet: OrganisationSheet, existing: dict[str, str]) -> None:
+    """Codes and names are unique within the sheet and against the agency's
+    other units; every parent exists; parents form no cycle."""
+    existing_codes = set(existing)
+    code_of_name = {search_key(name): code for code, name in existing.items()}
+    for unit in sheet.units:
+        other_code = code_of_name.get(search_key(unit.name))
+        if other_code is not None and other_code != unit.code:
+            sheet.errors.append(
+                SheetError(
+                    UNIT_SHEET,
+                    unit.row,
+                    _("Tên đơn vị «%(name)s» đã có trong cơ quan với mã «%(code)s».")
+                    % {"name": unit.name, "code": other_code},
+                )
+            )
     seen_codes: dict[str, int] = {}
     seen_names: dict[str, int] = {}
     for unit in sheet.units:
@@ -182,7 +221,9 @@ def _check_units(sheet: OrganisationSheet, existing_codes: set[str]) -> None:
         ):
             if key and key in seen:
                 value = unit.code if seen is seen_codes else unit.name
-                sheet.errors.append(SheetError(UNIT_SHEET, unit.row, message % {"value": value, "row": seen[key]}))
+                sheet.errors.append(
+                    SheetError(UNIT_SHEET, unit.row, message % {"value": value, "row": seen[key]})
+                )
             elif key:
                 seen[key] = unit.row
     known = existing_codes | set(seen_codes)
@@ -213,7 +254,9 @@ def _has_cycle(code: str, parents: dict[str, str]) -> bool:
     return False
 
 
-def _person_row(number: int, cells: dict[str, str], sheet: OrganisationSheet, unit_codes: set[str]) -> PersonRow:
+def _person_row(
+    number: int, cells: dict[str, str], sheet: OrganisationSheet, unit_codes: set[str]
+) -> PersonRow:
     row = PersonRow(
         row=number,
         username=cells.get("Tên đăng nhập", ""),
@@ -237,18 +280,24 @@ def _person_row(number: int, cells: dict[str, str], sheet: OrganisationSheet, un
         sheet.errors.append(SheetError(PEOPLE_SHEET, number, _("Thiếu họ và tên.")))
     if row.unit_code not in unit_codes:
         sheet.errors.append(
-            SheetError(PEOPLE_SHEET, number, _("Mã đơn vị «%(value)s» không tồn tại.") % {"value": row.unit_code})
+            SheetError(
+                PEOPLE_SHEET, number, _("Mã đơn vị «%(value)s» không tồn tại.") % {"value": row.unit_code}
+            )
         )
     if row.email:
         try:
             validate_email(row.email)
         except ValidationError:
-            sheet.errors.append(SheetError(PEOPLE_SHEET, number, _("Email «%(value)s» không hợp lệ.") % {"value": row.email}))
+            sheet.errors.append(
+                SheetError(PEOPLE_SHEET, number, _("Email «%(value)s» không hợp lệ.") % {"value": row.email})
+            )
     for label in filter(None, (part.strip() for part in re.split(r"[;,]", cells.get("Vai trò", "")))):
         role = _ROLE_BY_KEY.get(search_key(label))
         if role is None:
             sheet.errors.append(
-                SheetError(PEOPLE_SHEET, number, _("Vai trò «%(value)s» không có trong danh mục.") % {"value": label})
+                SheetError(
+                    PEOPLE_SHEET, number, _("Vai trò «%(value)s» không có trong danh mục.") % {"value": label}
+                )
             )
         else:
             row.roles.append(role)
@@ -264,7 +313,8 @@ def _check_people(sheet: OrganisationSheet, agency_id: int) -> None:
                 SheetError(
                     PEOPLE_SHEET,
                     person.row,
-                    _("Tên đăng nhập «%(value)s» trùng với dòng %(row)s.") % {"value": person.username, "row": seen[key]},
+                    _("Tên đăng nhập «%(value)s» trùng với dòng %(row)s.")
+                    % {"value": person.username, "row": seen[key]},
                 )
             )
         seen[key] = person.row
@@ -292,7 +342,17 @@ def template_workbook() -> bytes:
     units.append(["TCHC", "Phòng Tổ chức - Hành chính", "", str(Unit.Kind.DIVISION.label), "VP"])
     people = workbook.create_sheet(PEOPLE_SHEET)
     people.append(PEOPLE_COLUMNS)
-    people.append(["nguyenvana", "Nguyễn Văn A", "Chánh Văn phòng", "a@example.gov.vn", "", "VP", str(Role.UNIT_HEAD.label)])
+    people.append(
+        [
+            "nguyenvana",
+            "Nguyễn Văn A",
+            "Chánh Văn phòng",
+            "a@example.gov.vn",
+            "",
+            "VP",
+            str(Role.UNIT_HEAD.label),
+        ]
+    )
     guide = workbook.create_sheet("Hướng dẫn")
     guide.append(["Loại đơn vị được dùng"])
     for _value, label in Unit.Kind.choices:
@@ -301,7 +361,9 @@ def template_workbook() -> bytes:
     guide.append(["Vai trò được dùng (nhiều vai trò cách nhau bằng dấu phẩy)"])
     for role in IMPORTABLE_ROLES:
         guide.append([str(role.label)])
-    kinds = DataValidation(type="list", formula1=f"'Hướng dẫn'!$A$2:$A${len(Unit.Kind.choices) + 1}", allow_blank=True)
+    kinds = DataValidation(
+        type="list", formula1=f"'Hướng dẫn'!$A$2:$A${len(Unit.Kind.choices) + 1}", allow_blank=True
+    )
     units.add_data_validation(kinds)
     kinds.add("D2:D1000")
     for sheet in (units, people):

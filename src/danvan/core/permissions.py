@@ -61,7 +61,11 @@ def _load_scopes(person: User) -> Scopes:
     units: dict[str, set[int]] = {}
     unit_agencies: set[int] = set()
     system_admin = person.is_superuser
-    rows = RoleAssignment.objects.current().filter(user=person).values_list("role", "province_id", "agency_id", "unit_id")
+    rows = (
+        RoleAssignment.objects.current()
+        .filter(user=person)
+        .values_list("role", "province_id", "agency_id", "unit_id")
+    )
     for role, province_id, agency_id, unit_id in rows:
         if role == Role.SYSTEM_ADMIN:
             system_admin = True

@@ -57,7 +57,9 @@ def agency_directory(person: User, agency: Agency) -> dict:
     units = list(
         agency.units.filter(is_active=True)
         .select_related("parent")
-        .prefetch_related(Prefetch("people", queryset=User.objects.filter(is_active=True).order_by("sort_key")))
+        .prefetch_related(
+            Prefetch("people", queryset=User.objects.filter(is_active=True).order_by("sort_key"))
+        )
         .order_by("sort_key")
     )
     visible_ids = set(permissions.visible_units(person).filter(agency=agency).values_list("pk", flat=True))
@@ -104,7 +106,9 @@ def recent_imports(agency: Agency) -> QuerySet[OrganisationImport]:
 
 
 def get_import(agency: Agency, import_id: int) -> OrganisationImport:
-    record = OrganisationImport.objects.filter(agency=agency, pk=import_id).select_related("uploaded_by").first()
+    record = (
+        OrganisationImport.objects.filter(agency=agency, pk=import_id).select_related("uploaded_by").first()
+    )
     if record is None:
         raise Http404(_("Không tìm thấy lần nhập."))
     return record

@@ -62,7 +62,14 @@ def _preview_summary(sheet: OrganisationSheet) -> dict:
             for u in sheet.units
         ],
         "people": [
-            {"row": p.row, "username": p.username, "full_name": p.full_name, "position": p.position, "unit_code": p.unit_code, "roles": p.roles}
+            {
+                "row": p.row,
+                "username": p.username,
+                "full_name": p.full_name,
+                "position": p.position,
+                "unit_code": p.unit_code,
+                "roles": p.roles,
+            }
             for p in sheet.people
         ],
     }
@@ -76,9 +83,9 @@ def apply_organisation_import(*, record: OrganisationImport, by: User) -> Organi
     the preview. Outcomes: status ``applied`` with counts and the temporary
     passwords of new people (shown once, never stored), or DomainError.
     """
-    claimed = OrganisationImport.objects.filter(pk=record.pk, status=OrganisationImport.Status.PREVIEWED).update(
-        status=OrganisationImport.Status.APPLIED, applied_at=timezone.now()
-    )
+    claimed = OrganisationImport.objects.filter(
+        pk=record.pk, status=OrganisationImport.Status.PREVIEWED
+    ).update(status=OrganisationImport.Status.APPLIED, applied_at=timezone.now())
     if claimed != 1:
         raise DomainError(_("Tệp này đã được ghi hoặc đã hủy; hãy tải lên lại nếu cần."))
     with record.file.open("rb") as stored:
@@ -102,7 +109,9 @@ def _write_units(agency: Agency, sheet: OrganisationSheet) -> dict[str, Unit]:
     for row in sheet.units:
         unit = units.get(row.code)
         if unit is None:
-            unit = Unit.objects.create(agency=agency, code=row.code, name=row.name, short_name=row.short_name, kind=row.kind)
+            unit = Unit.objects.create(
+                agency=agency, code=row.code, name=row.name, short_name=row.short_name, kind=row.kind
+            )
         else:
             unit.name, unit.short_name, unit.kind = row.name, row.short_name, row.kind
             unit.save(update_fields=["name", "short_name", "kind"])
@@ -116,7 +125,9 @@ def _write_units(agency: Agency, sheet: OrganisationSheet) -> dict[str, Unit]:
     return units
 
 
-def _write_people(agency: Agency, sheet: OrganisationSheet, units: dict[str, Unit]) -> tuple[int, int, dict[str, str]]:
+def _write_people(
+    agency: Agency, sheet: OrganisationSheet, units: dict[str, Unit]
+) -> tuple[int, int, dict[str, str]]:
     existing = {u.username.lower(): u for u in User.objects.filter(agency=agency)}
     created = updated = 0
     passwords: dict[str, str] = {}
@@ -142,7 +153,9 @@ def _write_people(agency: Agency, sheet: OrganisationSheet, units: dict[str, Uni
             updated += 1
         for role in row.roles:
             unit = units[row.unit_code] if role in (Role.UNIT_HEAD, Role.STAFF) else None
-            RoleAssignment.objects.get_or_create(user=person, role=role, agency=agency, unit=unit, province=None)
+            RoleAssignment.objects.get_or_create(
+                user=person, role=role, agency=agency, unit=unit, province=None
+            )
     return created, updated, passwords
 
 

@@ -10,7 +10,11 @@ urlpatterns = [
     path("co-quan/", views.agency_list, name="agency_list"),
     path("co-quan/<int:agency_id>/", views.agency_detail, name="agency_detail"),
     path("co-quan/<int:agency_id>/nhap-to-chuc/", views.organisation_import, name="organisation_import"),
-    path("co-quan/<int:agency_id>/nhap-to-chuc/mau.xlsx", views.organisation_template, name="organisation_template"),
+    path(
+        "co-quan/<int:agency_id>/nhap-to-chuc/mau.xlsx",
+        views.organisation_template,
+        name="organisation_template",
+    ),
     path(
         "co-quan/<int:agency_id>/nhap-to-chuc/<int:import_id>/",
         views.organisation_import_preview,

@@ -1,5 +1,3 @@
-from datetime import date
-
 from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth.decorators import login_required
@@ -7,6 +5,7 @@ from django.contrib.auth.forms import PasswordChangeForm
 from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -31,12 +30,16 @@ def area(request, slug):
     if slug not in titles:
         raise Http404(_("Không tìm thấy trang."))
     label, icon = titles[slug]
-    return render(request, f"core/areas/{slug}.html", {"area_title": label, "area_icon": icon, "area_slug": slug})
+    return render(
+        request, f"core/areas/{slug}.html", {"area_title": label, "area_icon": icon, "area_slug": slug}
+    )
 
 
 @login_required
 def agency_list(request):
-    return render(request, "core/agency_list.html", {"agencies": selectors.agencies_for_directory(request.user)})
+    return render(
+        request, "core/agency_list.html", {"agencies": selectors.agencies_for_directory(request.user)}
+    )
 
 
 @login_required
@@ -108,10 +111,16 @@ def organisation_import_cancel(request, agency_id, import_id):
 
 @login_required
 def working_calendar(request):
-    form = CalendarYearForm(request.GET or {"nam": date.today().year})
-    year = form.cleaned_data["nam"] if form.is_valid() else date.today().year
+    this_year = timezone.localdate().year
+    form = CalendarYearForm(request.GET or {"nam": this_year})
+    year = form.cleaned_data["nam"] if form.is_valid() else this_year
     days = WorkingCalendar.load().days_off_in_year(year)
-    context = {"form": form, "year": year, "days": days, "can_edit": permissions.can_manage_calendar(request.user)}
+    context = {
+        "form": form,
+        "year": year,
+        "days": days,
+        "can_edit": permissions.can_manage_calendar(request.user),
+    }
     return render(request, "core/calendar.html", context)
 
 
@@ -121,7 +130,9 @@ def password_change(request):
         return redirect("login")
     form = PasswordChangeForm(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
-        person = services.change_password(person=request.user, new_password=form.cleaned_data["new_password1"])
+        person = services.change_password(
+            person=request.user, new_password=form.cleaned_data["new_password1"]
+        )
         update_session_auth_hash(request, person)
         messages.success(request, _("Đã đổi mật khẩu."))
         return redirect("core:home")
@@ -140,7 +151,9 @@ def healthz(request):
 
 
 def forbidden(request, exception=None):
-    message = str(exception) if exception and str(exception) else _("Bạn không có quyền thực hiện thao tác này.")
+    message = (
+        str(exception) if exception and str(exception) else _("Bạn không có quyền thực hiện thao tác này.")
+    )
     return render(request, "403.html", {"message": message}, status=403)
 
 

@@ -1,0 +1,43 @@
+import os
+import subprocess
+import sys
+
+import pytest
+
+PRODUCTION = {
+    "DANVAN_ENV": "production",
+    "DANVAN_SECRET_KEY": "k" * 20 + "-production-secret-with-enough-variety-0123456789",
+    "DANVAN_ALLOWED_HOSTS": "danvan.tayninh.gov.vn",
+    "DANVAN_DEBUG": "False",
+}
+
+
+def run_danvan(*args, env):
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("DANVAN_") and k != "DJANGO_ALLOW_ASYNC_UNSAFE"
+    }
+    command = [sys.executable, "-m", "danvan.cli", *args]
+    return subprocess.run(command, env={**clean, **env}, capture_output=True, text=True, timeout=120)
+
+
+def test_production_without_secret_key_is_a_clear_startup_error():
+    env = {k: v for k, v in PRODUCTION.items() if k != "DANVAN_SECRET_KEY"}
+    result = run_danvan("check", env=env)
+    assert result.returncode != 0
+    assert "DANVAN_SECRET_KEY is not set" in result.stderr
+
+
+def test_documented_production_settings_pass_check_deploy(tmp_path):
+    result = run_danvan(
+        "check", "--deploy", "--fail-level", "WARNING", env={**PRODUCTION, "DANVAN_VAR_DIR": str(tmp_path)}
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize("value", ["yes", "1", "true"])
+def test_boolean_setting_rejects_anything_but_true_or_false(value):
+    result = run_danvan("check", env={"DANVAN_DEBUG": value})
+    assert "DANVAN_DEBUG must be True or False" in result.stderr
