@@ -127,3 +127,11 @@ def test_text_in_windows_1258_is_decoded():
 
 def test_text_in_utf16_is_decoded():
     assert parse_bytes("KẾ HOẠCH\nCông tác năm 2024\n".encode("utf-16"))["title"] == "Công tác năm 2024"
+
+
+def test_broken_pdf():
+    from danvan.documents.parsing.errors import InvalidPdfError
+
+    with pytest.raises(InvalidPdfError) as caught:
+        parse_bytes(b"%PDF-1.4 not really a pdf", "hong.pdf")
+    assert_vietnamese(caught.value)

@@ -1,10 +1,17 @@
-"""Text of a .pdf: the text layer page by page, or OCR when the file is a scan."""
+"""Text of a .pdf: the text layer page by page, or OCR when the file is a scan.
+
+The text layer is read with pypdfium2, the PDFium binding that pdfplumber
+itself is built on: it reads a page about a hundred times faster than
+pdfplumber's layout analysis, and keeps the cells of a header table apart.
+Scans are rendered by pdfplumber and read by Tesseract (see ocr.py).
+"""
 
 from __future__ import annotations
 
 import io
 
 import pdfplumber
+import pypdfium2
 
 from . import errors
 from .ocr import ocr_pages
@@ -13,19 +20,33 @@ from .ocr import ocr_pages
 _MIN_CHARS_PER_PAGE = 20
 
 
-def _page_text(page) -> str:
-    return page.extract_text(x_tolerance=1.5, y_tolerance=3) or ""
+def text_layer(data: bytes) -> list[str]:
+    """The text of each page, with Unix line ends."""
+    document = pypdfium2.PdfDocument(data)
+    try:
+        texts = []
+        for page in document:
+            textpage = page.get_textpage()
+            texts.append(textpage.get_text_bounded().replace("\r\n", "\n").replace("\r", "\n"))
+            textpage.close()
+            page.close()
+        return texts
+    finally:
+        document.close()
 
 
 def read_pdf(data: bytes, *, on_progress=None) -> str:
     """Pages separated by form feeds (so running headers can be told from text)."""
     try:
+        texts = text_layer(data)
+    except pypdfium2.PdfiumError as exc:
+        raise errors.InvalidPdfError() from exc
+    if not texts:
+        raise errors.InvalidPdfError("Tệp PDF không có trang nào.")
+    if sum(len(t.strip()) for t in texts) >= _MIN_CHARS_PER_PAGE * len(texts):
+        return "\f".join(texts)
+    try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            texts = [_page_text(page) for page in pdf.pages]
-            if not texts:
-                raise errors.InvalidPdfError("Tệp PDF không có trang nào.")
-            if sum(len(t.strip()) for t in texts) >= _MIN_CHARS_PER_PAGE * len(texts):
-                return "\f".join(texts)
             return "\f".join(ocr_pages(pdf.pages, on_progress=on_progress))
     except errors.ParseError:
         raise
