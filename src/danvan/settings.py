@@ -224,6 +224,7 @@ USE_TZ = True
 FORMAT_MODULE_PATH = ["danvan.formats"]
 
 STATIC_URL = "/static/"
+STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("DANVAN_STATIC_ROOT", VAR_DIR / "static"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DANVAN_MEDIA_ROOT", VAR_DIR / "media"))
@@ -235,7 +236,9 @@ if PRODUCTION:
 
 EMAIL_BACKEND = os.environ.get(
     "DANVAN_EMAIL_BACKEND",
-    "django.core.mail.backends.smtp.EmailBackend" if PRODUCTION else "django.core.mail.backends.console.EmailBackend",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if PRODUCTION
+    else "django.core.mail.backends.console.EmailBackend",
 )
 EMAIL_HOST = os.environ.get("DANVAN_EMAIL_HOST", "localhost")
 EMAIL_PORT = envint("DANVAN_EMAIL_PORT", 25)

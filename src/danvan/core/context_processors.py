@@ -15,7 +15,8 @@ AREAS = [
 
 
 def navigation(request):
-    if not request.user.is_authenticated:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
         return {}
     return {
         "nav_areas": [(reverse("core:area", args=[slug]), label, icon, slug) for slug, label, icon in AREAS],
