@@ -73,3 +73,18 @@ def test_deadline_units_and_recipient():
     deadline = plan()["deadlines"][1]
     assert deadline["units"] == ["Các phòng"]
     assert deadline["recipient"] == "Văn phòng Sở"
+
+
+def test_lower_case_roman_heading_opens_the_content_section():
+    text = "KẾ HOẠCH\nX năm 2023\nI. Mục đích\n1. Không phải nhiệm vụ.\nII. Nội dung thực hiện\n1. Việc một.\n2. Việc hai.\n"
+    assert [t["heading"] for t in parse_text(text)["tasks"]] == ["Việc một", "Việc hai"]
+
+
+def test_arabic_numbered_parts_with_nested_items():
+    text = "KẾ HOẠCH\nX năm 2023\n1. MỤC ĐÍCH\nA.\n2. NỘI DUNG THỰC HIỆN\n2.1. Việc một.\n2.2. Việc hai.\n3. TỔ CHỨC THỰC HIỆN\n"
+    assert [t["heading"] for t in parse_text(text)["tasks"]] == ["Việc một", "Việc hai"]
+
+
+def test_lead_line_with_several_qualifying_words():
+    text = "KẾ HOẠCH\nX năm 2023\nII. NHIỆM VỤ\n1. Việc một.\n- Đơn vị chủ trì thực hiện: Sở Y tế.\n"
+    assert parse_text(text)["tasks"][0]["lead"] == "Sở Y tế"

@@ -94,3 +94,18 @@ def test_many_types_are_recognised():
     ]
     text = "; ".join(f"{t} số {i}-XX/TU" for i, t in enumerate(types, start=1))
     assert [c["type"] for c in extract_citations(text)] == types
+
+
+def test_law_names_with_a_comma():
+    cites = extract_citations(
+        "Thực hiện Luật Phòng, chống tham nhũng và Luật Cán bộ, công chức; Luật Viên chức."
+    )
+    assert [c["name"] for c in cites] == [
+        "Luật Phòng, chống tham nhũng",
+        "Luật Cán bộ, công chức",
+        "Luật Viên chức",
+    ]
+
+
+def test_number_with_a_space_after_the_hyphen():
+    assert numbers("Quyết định số 01/QĐ- UBND ngày 08/01/2022") == [("01/QĐ-UBND", "2022-01-08")]

@@ -56,3 +56,17 @@ def test_no_signature_block():
         ["Lưu: VT."],
         {"authority": None, "title": None, "name": None},
     )
+
+
+def test_recipients_written_without_dashes():
+    recipients, _ = extract_closing(["Nơi nhận:", "Như trên;", "Lưu: VT."])
+    assert recipients == ["Như trên", "Lưu: VT."]
+
+
+def test_signature_above_recipients_in_a_whole_document():
+    from danvan.documents.parsing import parse_text
+
+    text = "KẾ HOẠCH\nViệc năm 2024\nI. NỘI DUNG\n1. Làm việc A.\nGIÁM ĐỐC\nLê Văn Tám\nNơi nhận:\n- Sở Nội vụ;\n"
+    plan = parse_text(text)
+    assert plan["signer"] == {"authority": None, "title": "GIÁM ĐỐC", "name": "Lê Văn Tám"}
+    assert plan["recipients"] == ["Sở Nội vụ"]

@@ -20,7 +20,7 @@ _QUALIFIERS = (
     r"phối\s+hợp|hành\s+động|liên\s+ngành|liên\s+tịch|công\s+tác|kết\s+luận|hỏa\s+tốc|hoả\s+tốc|khẩn"
 )
 # A document number: "1026/KH-UBND", "23-QĐ/TW", "04/2015/NĐ-CP", "34/2007/PL-UBTVQH11".
-NUMBER = r"\d{1,6}[a-zA-Z]?(?:\s?/\s?|-)[\w&.]+(?:[/-][\w&.]+)*"
+NUMBER = r"\d{1,6}[a-zA-Z]?(?:\s?/\s?|-)[\w&.]+(?:[/-](?:\s(?=[A-ZĐ]))?[\w&.]+)*"
 # A type followed by "số" and a number; "số" may be left out before a full symbol ("Nghị định 04/2015/NĐ-CP").
 _CITATION = re.compile(
     rf"(?<![\w])(?P<type>(?i:{TYPES}))(?:\s+(?i:{_QUALIFIERS}))?"
@@ -45,7 +45,7 @@ _ISSUER_STOP = re.compile(
 # A law cited by its name: "Luật Tiếp công dân", "Bộ luật Lao động" (not "pháp luật").
 _LAW_NAME = re.compile(
     r"(?<![\w])(?<!pháp\s)(?<!Pháp\s)(?P<name>(?:Bộ\s+luật|Luật)\s+(?!(?:pháp|sư|này|nêu|trên|số|và|về|của)\b)"
-    r"[^\W\d][^,;.:()“”\"\n]{1,120})"
+    r"[^\W\d](?:[^,;.:()“”\"\n]|,\s(?=chống\b|công\s+chức\b))*)"
 )
 # Where a law's name ends inside the text that follows "Luật".
 _LAW_STOP = re.compile(
@@ -141,17 +141,22 @@ def _share_details(citations: list[Citation], text: str) -> None:
 
 def _laws_by_name(text: str) -> list[Citation]:
     found = []
-    for match in _LAW_NAME.finditer(text):
-        name = match.group("name")
+    match = _LAW_NAME.search(text)
+    while match:
+        name, start = match.group("name"), match.start()
         stop = _LAW_STOP.search(name)
-        if stop and stop.group(0).strip() == "số":
+        name = name[: stop.start()] if stop else name
+        # Search again right after this name: the next law may follow "và".
+        numbered = bool(stop) and stop.group(0).strip() == "số"
+        match = _LAW_NAME.search(text, match.start() + len(name) + 1)
+        if numbered:
             continue  # a numbered law, found by _numbered
-        name = collapse(name[: stop.start()] if stop else name).strip(" -–")
+        name = collapse(name).strip(" -–")
         words = name.split()
         if len(words) < 2 or len(words) > _MAX_LAW_WORDS:
             continue
         kind = "Bộ luật" if name.lower().startswith("bộ luật") else "Luật"
-        found.append(Citation(kind, None, name, None, None, match.start(), match.end()))
+        found.append(Citation(kind, None, name, None, None, start, start + len(name)))
     return found
 
 

@@ -39,6 +39,11 @@ def _split_tails(line: str) -> list[str]:
     return [line]
 
 
+def _looks_like_entry(line: str) -> bool:
+    """A recipient written without a dash: "Như trên;", "Lưu: VT."."""
+    return line.rstrip().endswith(";") or bool(re.match(r"^(?:Lưu|Như\s+trên)\b", line))
+
+
 def _clean_entry(line: str) -> str:
     return collapse(_ENTRY.sub("", line)).rstrip(" ;,")
 
@@ -59,7 +64,7 @@ def split_closing(lines: list[str]) -> tuple[list[str], list[str]]:
             elif rest:
                 signature.append(rest)
             continue
-        if in_recipients and _ENTRY.match(line):
+        if in_recipients and (_ENTRY.match(line) or _looks_like_entry(line)):
             recipients.append(_clean_entry(line))
         elif in_recipients and recipients and line[:1].islower():
             recipients[-1] = collapse(recipients[-1] + " " + _clean_entry(line))

@@ -45,7 +45,9 @@ _PROVINCE_IN_HEADER = re.compile(
     r"|^(?:TỈNH ỦY|TỈNH UỶ)\s+(?P<q>.+)$"
 )
 # "tỉnh Tây Ninh" in running text: capitalised words after "tỉnh".
-_PROVINCE_IN_TEXT = re.compile(rf"\btỉnh\s+(?P<p>{UPPER}{LOWER}+(?:(?:\s*-\s*|\s+){UPPER}{LOWER}+)*)")
+_PROVINCE_IN_TEXT = re.compile(
+    rf"\b[tT]ỉnh\s+(?!(?:Đoàn|Ủy|Uỷ|Hội|Đội|Ban|Đảng)\b)(?P<p>{UPPER}{LOWER}+(?:(?:\s*-\s*|\s+){UPPER}{LOWER}+)*)"
+)
 # The issuer as the body names it: "Sở Nội vụ xây dựng Kế hoạch ...".
 _ISSUER_IN_BODY = re.compile(
     rf"(?:^|[;,.:]\s*)(?P<agency>{UPPER}[^;,.:]{{2,120}}?)\s+(?:xây dựng|ban hành|báo cáo|triển khai)\s+"
@@ -58,6 +60,8 @@ _YEAR = re.compile(r"\bnăm\s+(?P<y>(?:19|20)\d{2})\b", re.I)
 _ANY_YEAR = re.compile(r"(?<![\d/-])(?P<y>(?:19|20)\d{2})(?![\d/-])")
 _QUARTER = re.compile(r"\bquý\s+(?P<q>I{1,3}|IV|[1-4])\b", re.I)
 _HALF = re.compile(r"\b6\s+tháng\s+(?P<h>đầu|cuối)\s+năm\b", re.I)
+# Agency names stand in the last lines before the type line; site menus come earlier.
+_AGENCY_WINDOW = 12
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _KINDS = {"KẾ HOẠCH": "ke_hoach", "BÁO CÁO": "bao_cao"}
 _SYMBOL_KINDS = (("KH", "ke_hoach"), ("BC", "bao_cao"))
@@ -204,7 +208,7 @@ def extract_metadata(seg: Segments, body_text: str) -> dict:
     lines = head_lines(seg)
     number, symbol = number_and_symbol(lines)
     place, date = place_and_date(lines)
-    agencies = agency_lines(lines)
+    agencies = agency_lines(lines[-_AGENCY_WINDOW:])
     title = title_of(seg)
     return {
         "kind": kind_of(seg, symbol),

@@ -25,6 +25,9 @@ NOI_NHAN = re.compile(r"^Nơi\s*nhận\s*:?", re.I)
 AUTHORITY = re.compile(r"^(?P<prefix>KT|TM|TL|TUQ|Q|T/M|K/T|T/L)\s*[.:]?\s+(?P<rest>[A-ZĐÀ-Ỹ].*)$")
 # The end of the body text: "./." or "/." after the last sentence.
 _BODY_END = re.compile(r"\.?/\.\s*$")
+# A signing official's name on its own line: "Trần Công Hòa".
+_PERSON_NAME = re.compile(r"^(?:[^\W\d_][^\W\d_]*\s){1,5}[^\W\d_]+$")
+_MAX_SIGNATURE_LINES = 6
 # How far down a document its type line may stand (site menus can come first).
 _TYPE_LINE_WINDOW = 80
 
@@ -86,12 +89,26 @@ def closing_start(lines: list[str], start: int) -> int:
     for i in range(start, len(lines)):
         line = lines[i]
         if NOI_NHAN.match(line):
-            return i
+            return _signature_above(lines, i, start)
         if i >= half and AUTHORITY.match(line) and is_upper_line(line):
             return i
         if _BODY_END.search(line):
             return i + 1
     return len(lines)
+
+
+def _signature_above(lines: list[str], index: int, start: int) -> int:
+    """Where a signature block standing just above "Nơi nhận" begins (index when there is none)."""
+    first = index
+    for i in range(index - 1, max(start, index - _MAX_SIGNATURE_LINES) - 1, -1):
+        line = lines[i]
+        if is_upper_line(line) and len(line.split()) <= 10:
+            first = i
+        elif _PERSON_NAME.match(line) and i == index - 1:
+            continue
+        else:
+            break
+    return first
 
 
 def _body_start(lines: list[str]) -> int:

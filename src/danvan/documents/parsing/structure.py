@@ -9,7 +9,8 @@ from .lines import is_upper_line
 
 # List markers, best rank first: "1." items, "1.1." sub-items, "a)" letters, "-" and "+" bullets.
 _MARKERS = (
-    ("roman", re.compile(r"^(?P<m>[IVXLC]{1,6})\s*[.)/]\s*(?P<t>\S.*)$")),
+    ("roman", re.compile(r"^(?P<m>[IVX]{1,5})\s*[.)/]\s*(?P<t>\S.*)$")),
+    ("part", re.compile(r"^(?P<m>[A-H])\s*[.)/]\s+(?P<t>\S.*)$")),
     ("nested", re.compile(r"^(?P<m>\d{1,2}(?:\.\d{1,2})+)\.?\)?\s+(?P<t>\S.*)$")),
     ("arabic", re.compile(r"^(?P<m>\d{1,2})\s*[.)]\s+(?P<t>\S.*)$")),
     ("letter", re.compile(r"^(?P<m>[a-zđ])\s*[.)]\s+(?P<t>\S.*)$")),
@@ -39,16 +40,18 @@ def classify(raw: str) -> Paragraph:
     for style, pattern in _MARKERS:
         match = pattern.match(raw)
         if match:
-            if style == "roman" and not is_upper_line(match.group("t")[:60]):
-                continue  # "I. Mục đích" in lower case is an item, not a part of the document
+            if style == "part" and not is_upper_line(match.group("t")[:60]):
+                continue  # "A. Nội dung" in lower case is not a part of the document
             return Paragraph(match.group("t").strip(), style, raw)
     return Paragraph(raw, None, raw)
 
 
 def is_section_heading(p: Paragraph) -> bool:
-    if p.style == "roman":
+    if p.style in ("roman", "part"):
         return True
-    return p.style is None and is_upper_line(p.text) and len(p.text) <= _MAX_HEADING_CHARS
+    short_capitals = is_upper_line(p.text) and len(p.text) <= _MAX_HEADING_CHARS
+    # "2. NỘI DUNG THỰC HIỆN": documents numbering their parts with Arabic numerals.
+    return short_capitals and p.style in (None, "arabic")
 
 
 def sections(paragraphs: list[str]) -> list[Section]:

@@ -13,7 +13,7 @@ _CONTENT_HEADING = re.compile(r"NỘI\s+DUNG|NHIỆM\s+VỤ|GIẢI\s+PHÁP|CÁC\
 _NOT_CONTENT = re.compile(r"TỔ\s+CHỨC\s+THỰC\s+HIỆN|MỤC\s+ĐÍCH|KINH\s+PHÍ|CHẾ\s+ĐỘ\s+BÁO\s+CÁO", re.I)
 # The lead line: "Đơn vị thực hiện: ...", "Cơ quan chủ trì: ...", "Chủ trì: ...".
 _LEAD_LINE = re.compile(
-    r"(?:(?:Đơn\s+vị|Cơ\s+quan|Bộ\s+phận)\s+(?:thực\s+hiện|chủ\s+trì|phụ\s+trách|thực\s+hiện\s+chính)"
+    r"(?:(?:Đơn\s+vị|Cơ\s+quan|Bộ\s+phận)(?:\s+(?:thực\s+hiện|chủ\s+trì|phụ\s+trách|chính|tham\s+mưu))+"
     r"|Chủ\s+trì(?:\s+thực\s+hiện)?|Trách\s+nhiệm(?:\s+thực\s+hiện)?|Phân\s+công(?:\s+thực\s+hiện)?)"
     r"\s*:\s*(?P<v>[^;]+)",
     re.I,
@@ -30,7 +30,7 @@ _LEAD_IN_TEXT = re.compile(
 )
 # The timing line: "Thời gian thực hiện: Thường xuyên."
 _TIMING_LINE = re.compile(
-    r"Thời\s+gian(?:\s+(?:thực\s+hiện|hoàn\s+thành|triển\s+khai))?\s*:\s*(?P<v>[^;]+)", re.I
+    r"Thời\s+(?:gian|hạn)(?:\s+(?:thực\s+hiện|hoàn\s+thành|triển\s+khai|báo\s+cáo))?\s*:\s*(?P<v>[^;]+)", re.I
 )
 # The end of an item's first sentence: ". " before a capital.
 _SENTENCE_END = re.compile(rf"[.!?](?=\s+{UPPER})")
