@@ -21,7 +21,9 @@ def test_demo_person_signs_in_and_sees_their_landing_page(demo_province, sign_in
     if person.agency_code:
         expect(page.get_by_role("main")).to_contain_text("Sở ")
     for area in ["Kế hoạch", "Nhiệm vụ", "Báo cáo", "Tiếp công dân & đơn thư", "Dân vận khéo", "Đánh giá"]:
-        expect(page.get_by_role("navigation", name="Điều hướng chính").get_by_role("link", name=area)).to_be_visible()
+        expect(
+            page.get_by_role("navigation", name="Điều hướng chính").get_by_role("link", name=area)
+        ).to_be_visible()
     page.screenshot(path=artifacts / f"trang-chinh-{person.username}.png", full_page=True)
 
 

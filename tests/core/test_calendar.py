@@ -1,11 +1,11 @@
 from datetime import date
 
 import pytest
-from tests.factories import CalendarDayFactory
 
 from danvan.core import calendar
 from danvan.core.calendar import WorkingCalendar
 from danvan.core.models import CalendarDay
+from tests.factories import CalendarDayFactory
 
 
 @pytest.fixture

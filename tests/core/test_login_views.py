@@ -1,5 +1,6 @@
 import pytest
 from django.urls import reverse
+
 from tests.factories import UserFactory
 
 PASSWORD = "Mat-khau-thu-2026"

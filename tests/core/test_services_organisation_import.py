@@ -1,9 +1,9 @@
 import pytest
-from tests.core.test_organisation_import_view import VALID_PEOPLE, VALID_UNITS, workbook_bytes
-from tests.factories import UserFactory
 
 from danvan.core import services
 from danvan.core.models import OrganisationImport, Unit
+from tests.core.test_organisation_import_view import VALID_PEOPLE, VALID_UNITS, workbook_bytes
+from tests.factories import UserFactory
 
 
 def test_upload_organisation_sheet_keeps_an_unreadable_file(agency, office_officer):

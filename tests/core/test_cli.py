@@ -1,0 +1,27 @@
+import json
+import subprocess
+import sys
+
+
+def run_danvan(*args):
+    return subprocess.run(
+        [sys.executable, "-m", "danvan.cli", *args], capture_output=True, text=True, timeout=120
+    )
+
+
+def test_parse_prints_the_plan_json_without_django(tmp_path):
+    plan = tmp_path / "ke-hoach.txt"
+    plan.write_text("KẾ HOẠCH\nThực hiện công tác dân vận chính quyền năm 2026\n", encoding="utf-8")
+    result = run_danvan("parse", str(plan))
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["format"] == "danvan.plan/1"
+
+
+def test_worker_alias_reaches_the_task_worker():
+    result = run_danvan("worker", "--help")
+    assert result.returncode == 0 and "worker" in result.stdout.lower()
+
+
+def test_unknown_command_fails_clearly():
+    result = run_danvan("khong-co-lenh")
+    assert result.returncode != 0 and "Unknown command" in result.stderr
