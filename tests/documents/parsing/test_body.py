@@ -88,3 +88,11 @@ def test_arabic_numbered_parts_with_nested_items():
 def test_lead_line_with_several_qualifying_words():
     text = "KẾ HOẠCH\nX năm 2023\nII. NHIỆM VỤ\n1. Việc một.\n- Đơn vị chủ trì thực hiện: Sở Y tế.\n"
     assert parse_text(text)["tasks"][0]["lead"] == "Sở Y tế"
+
+
+def test_report_results_section_is_not_the_task_list():
+    text = (
+        "BÁO CÁO\nKết quả năm 2024\nI. KẾT QUẢ THỰC HIỆN NHIỆM VỤ\n1. Đã làm A.\n2. Đã làm B.\n"
+        "II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025\n1. Sẽ làm C.\n"
+    )
+    assert [t["heading"] for t in parse_text(text)["tasks"]] == ["Sẽ làm C"]

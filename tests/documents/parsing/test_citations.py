@@ -109,3 +109,7 @@ def test_law_names_with_a_comma():
 
 def test_number_with_a_space_after_the_hyphen():
     assert numbers("Quyết định số 01/QĐ- UBND ngày 08/01/2022") == [("01/QĐ-UBND", "2022-01-08")]
+
+
+def test_party_number_cited_without_so():
+    assert numbers("theo tinh thần Chỉ thị 05-CT/TW ngày 15/5/2016") == [("05-CT/TW", "2016-05-15")]

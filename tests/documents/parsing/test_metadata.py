@@ -94,3 +94,16 @@ def test_web_opening_with_menu_and_bar_table():
         "2024-03-05",
         "Tây Ninh",
     )
+
+
+def test_title_continues_on_a_short_line_starting_with_a_capital_or_digit():
+    plan = parse_text("BÁO CÁO\nKết quả công tác dân vận\n6 tháng đầu năm 2024\nThực hiện Kế hoạch ...\n")
+    assert plan["title"] == "Kết quả công tác dân vận 6 tháng đầu năm 2024"
+    plan = parse_text("KẾ HOẠCH\nKiểm tra công tác dân vận\nQuý III năm 2024\nCăn cứ ...\n")
+    assert plan["title"] == "Kiểm tra công tác dân vận Quý III năm 2024"
+
+
+def test_menu_entry_in_capitals_does_not_hide_the_real_type_line():
+    text = "TRANG CHỦ\nBÁO CÁO\nTIN TỨC\nSỞ NỘI VỤ\nSố: 5/KH-SNV\nKẾ HOẠCH\nCông tác năm 2024\n"
+    plan = parse_text(text)
+    assert (plan["kind"], plan["title"], plan["issuer"]) == ("ke_hoach", "Công tác năm 2024", "Sở Nội vụ")

@@ -21,10 +21,12 @@ _QUALIFIERS = (
 )
 # A document number: "1026/KH-UBND", "23-QĐ/TW", "04/2015/NĐ-CP", "34/2007/PL-UBTVQH11".
 NUMBER = r"\d{1,6}[a-zA-Z]?(?:\s?/\s?|-)[\w&.]+(?:[/-](?:\s(?=[A-ZĐ]))?[\w&.]+)*"
+# A number complete enough to be cited without "số": "16/CT-TTg", "05-CT/TW", "04/2015/NĐ-CP".
+_BARE_NUMBER = r"\d{1,6}[/-](?:\d{4}/)?[A-ZĐ][\w&.]*(?:[/-][\w&.]+)+"
 # A type followed by "số" and a number; "số" may be left out before a full symbol ("Nghị định 04/2015/NĐ-CP").
 _CITATION = re.compile(
     rf"(?<![\w])(?P<type>(?i:{TYPES}))(?:\s+(?i:{_QUALIFIERS}))?"
-    rf"(?:\s+(?i:số)\s*[:.]?\s*(?P<num>{NUMBER})|\s+(?P<bare>\d{{1,6}}/[\w&.]+(?:[/-][\w&.]+)+))"
+    rf"(?:\s+(?i:số)\s*[:.]?\s*(?P<num>{NUMBER})|\s+(?P<bare>{_BARE_NUMBER}))"
 )
 # Another number after "và" or a comma sharing the type: "Quyết định số 217-QĐ/TW và 218-QĐ/TW".
 _SHARED_TYPE = re.compile(rf"\s*(?:,|và)\s*(?:số\s*)?(?P<num>{NUMBER})")

@@ -29,7 +29,12 @@ _BODY_END = re.compile(r"\.?/\.\s*$")
 _PERSON_NAME = re.compile(r"^(?:[^\W\d_][^\W\d_]*\s){1,5}[^\W\d_]+$")
 _MAX_SIGNATURE_LINES = 6
 # How far down a document its type line may stand (site menus can come first).
-_TYPE_LINE_WINDOW = 80
+_TYPE_LINE_WINDOW = 150
+# Signs of a document header above the type line: "Số: ...", "..., ngày ...", the motto.
+_HEADER_MARK = re.compile(r"\bSố\s*[:.]?\s*\d*\s*[/-]|,\s*ngày\b|Độc\s*lập|CỘNG\s*H|ĐẢNG\s*CỘNG")
+_HEADER_REACH = 12
+# Title lines under this length may start with a capital and still continue the title.
+_SHORT_TITLE_LINE = 70
 
 
 @dataclass
@@ -46,19 +51,30 @@ def _unspace(line: str) -> str:
 
 
 def find_type_line(lines: list[str]) -> tuple[int, re.Match[str]] | None:
+    """The type line; one with a number or date line above it wins over, say, a site menu entry."""
+    candidates = []
     for i, line in enumerate(lines[:_TYPE_LINE_WINDOW]):
         match = _TYPE_LINE.match(_unspace(line))
         if match and (not match.group("rest") or len(line) < 200):
+            candidates.append((i, match))
+    for i, match in candidates:
+        if any(_HEADER_MARK.search(line) for line in lines[max(0, i - _HEADER_REACH) : i]):
             return i, match
-    return None
+    return candidates[0] if candidates else None
 
 
-def _title_continues(prev: str, line: str) -> bool:
+def _title_continues(title: list[str], line: str) -> bool:
+    prev = title[-1]
     if _ISSUER_TAIL.match(line) or _BODY_OPENER.match(line) or starts_paragraph(line):
         return False
-    if line[0].islower() or prev.endswith((",", "-", "–", " và")):
+    if line.endswith((":", ";")):
+        return False
+    if line[0].islower() or line[0].isdigit() or prev.endswith((",", "-", "–", " và")):
         return True
-    return is_upper_line(prev) and is_upper_line(line) and len(line) < 120
+    if is_upper_line(prev) and is_upper_line(line):
+        return len(line) < 120
+    # A short line under a short title, before any body text: "Quý III năm 2024".
+    return len(title) < 3 and len(line) < _SHORT_TITLE_LINE and not prev.endswith(".")
 
 
 def _could_be_title(line: str) -> bool:
@@ -75,7 +91,7 @@ def _title(lines: list[str], start: int, rest: str) -> tuple[list[str], int]:
     if not title and i < len(lines) and _could_be_title(lines[i]):
         title.append(lines[i])
         i += 1
-    while title and i < len(lines) and _title_continues(title[-1], lines[i]):
+    while title and i < len(lines) and _title_continues(title, lines[i]):
         title.append(lines[i])
         i += 1
     while i < len(lines) and _ISSUER_TAIL.match(lines[i]) and len(lines[i]) < 120:

@@ -10,7 +10,11 @@ from .structure import Paragraph, Section, items, top_style
 # Headings of the content section: "II. NỘI DUNG THỰC HIỆN", "NHIỆM VỤ VÀ GIẢI PHÁP".
 _CONTENT_HEADING = re.compile(r"NỘI\s+DUNG|NHIỆM\s+VỤ|GIẢI\s+PHÁP|CÁC\s+HOẠT\s+ĐỘNG", re.I)
 # Headings that are never the content section even when they say "nhiệm vụ".
-_NOT_CONTENT = re.compile(r"TỔ\s+CHỨC\s+THỰC\s+HIỆN|MỤC\s+ĐÍCH|KINH\s+PHÍ|CHẾ\s+ĐỘ\s+BÁO\s+CÁO", re.I)
+# A report's account of results ("KẾT QUẢ THỰC HIỆN NHIỆM VỤ") is not its task list either.
+_NOT_CONTENT = re.compile(
+    r"TỔ\s+CHỨC\s+THỰC\s+HIỆN|MỤC\s+ĐÍCH|KINH\s+PHÍ|CHẾ\s+ĐỘ\s+BÁO\s+CÁO|KẾT\s+QUẢ|TÌNH\s+HÌNH|ĐÁNH\s+GIÁ",
+    re.I,
+)
 # The lead line: "Đơn vị thực hiện: ...", "Cơ quan chủ trì: ...", "Chủ trì: ...".
 _LEAD_LINE = re.compile(
     r"(?:(?:Đơn\s+vị|Cơ\s+quan|Bộ\s+phận)(?:\s+(?:thực\s+hiện|chủ\s+trì|phụ\s+trách|chính|tham\s+mưu))+"
@@ -42,9 +46,12 @@ _UNIT_START = re.compile(
 
 
 def content_section(all_sections: list[Section]) -> Section | None:
+    """The first section headed as content that has list items."""
     for section in all_sections:
-        if _CONTENT_HEADING.search(section.heading) and not _NOT_CONTENT.search(section.heading):
-            return section
+        heading = section.heading
+        if _CONTENT_HEADING.search(heading) and not _NOT_CONTENT.search(heading):
+            if top_style(section.paragraphs) is not None:
+                return section
     return None
 
 
