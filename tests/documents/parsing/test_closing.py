@@ -70,3 +70,15 @@ def test_signature_above_recipients_in_a_whole_document():
     plan = parse_text(text)
     assert plan["signer"] == {"authority": None, "title": "GIÁM ĐỐC", "name": "Lê Văn Tám"}
     assert plan["recipients"] == ["Sở Nội vụ"]
+
+
+def test_appendix_after_the_signature_is_not_read_as_recipients():
+    from danvan.documents.parsing import parse_text
+
+    text = (
+        "KẾ HOẠCH\nViệc năm 2024\nI. NỘI DUNG\n1. Làm A./.\nNơi nhận:\n- Sở Nội vụ;\nGIÁM ĐỐC\nLê Văn Tám\n"
+        "PHỤ LỤC\n- Nhiệm vụ B hoàn thành trước ngày 30/6/2024.\n"
+    )
+    plan = parse_text(text)
+    assert plan["recipients"] == ["Sở Nội vụ"]
+    assert [d["date"] for d in plan["deadlines"]] == ["2024-06-30"]

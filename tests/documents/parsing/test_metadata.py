@@ -107,3 +107,13 @@ def test_menu_entry_in_capitals_does_not_hide_the_real_type_line():
     text = "TRANG CHỦ\nBÁO CÁO\nTIN TỨC\nSỞ NỘI VỤ\nSố: 5/KH-SNV\nKẾ HOẠCH\nCông tác năm 2024\n"
     plan = parse_text(text)
     assert (plan["kind"], plan["title"], plan["issuer"]) == ("ke_hoach", "Công tác năm 2024", "Sở Nội vụ")
+
+
+def test_date_line_without_place():
+    plan = parse_text("ĐẢNG ỦY SỞ Y TẾ\nSố 3-KH/ĐU\nngày 7 tháng 8 năm 2023\nKẾ HOẠCH\nViệc năm 2023\n")
+    assert (plan["place"], plan["date"]) == (None, "2023-08-07")
+
+
+def test_issuer_of_a_report_from_its_body():
+    plan = parse_text("BÁO CÁO\nKết quả năm 2023\nSở Xây dựng báo cáo kết quả thực hiện như sau:\n")
+    assert plan["issuer"] == "Sở Xây dựng"

@@ -29,6 +29,10 @@ _PLACE_DATE = re.compile(
     r"\s*(?:năm|/|\.)\s*(?P<y>\d{4})?",
     re.I,
 )
+# A date line with no place: "ngày 05 tháng 3 năm 2024".
+_DATE_ONLY = re.compile(
+    r"^\s*(?P<place>)[Nn]gày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})?\s*$"
+)
 # The first word(s) of an agency name in a header: "UBND TỈNH ...", "SỞ NỘI VỤ", "BAN DÂN VẬN".
 _AGENCY_WORDS = (
     r"UBND|ỦY BAN|UỶ BAN|SỞ|BAN|PHÒNG|VĂN PHÒNG|ĐẢNG BỘ|ĐẢNG ỦY|ĐẢNG UỶ|TỈNH ỦY|TỈNH UỶ|HUYỆN ỦY"
@@ -50,8 +54,9 @@ _PROVINCE_IN_TEXT = re.compile(
 )
 # The issuer as the body names it: "Sở Nội vụ xây dựng Kế hoạch ...".
 _ISSUER_IN_BODY = re.compile(
-    rf"(?:^|[;,.:]\s*)(?P<agency>{UPPER}[^;,.:]{{2,120}}?)\s+(?:xây dựng|ban hành|báo cáo|triển khai)\s+"
-    r"(?:[Kk]ế hoạch|[Bb]áo cáo|[Cc]hương trình)"
+    rf"(?:^|[;,.:]\s*)(?P<agency>{UPPER}[^;,.:]{{2,120}}?)\s+"
+    r"(?:(?:xây dựng|ban hành|triển khai)\s+(?:[Kk]ế hoạch|[Cc]hương trình)"
+    r"|báo cáo(?:\s+(?:kết quả|tình hình|như sau)|\s*:))"
 )
 # Agency names the body might use for the issuer.
 _BODY_AGENCY = re.compile(rf"^(?:{_AGENCY_WORDS})\b", re.I)
@@ -96,11 +101,10 @@ def number_and_symbol(lines: list[str]) -> tuple[str | None, str | None]:
 def place_and_date(lines: list[str]) -> tuple[str | None, str | None]:
     for line in lines:
         line = _NUMBER_LINE.sub(" ", line)
-        match = _PLACE_DATE.search(line)
+        match = _PLACE_DATE.search(line) or _DATE_ONLY.match(line)
         if match:
-            return _place(match.group("place")), make_date(
-                match.group("d"), match.group("m"), match.group("y")
-            )
+            place = _place(match.group("place") or "")
+            return place, make_date(match.group("d"), match.group("m"), match.group("y"))
     return None, None
 
 

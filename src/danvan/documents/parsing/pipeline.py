@@ -35,7 +35,8 @@ def parse_text(text: str) -> dict:
     body = join_lines(seg.body)
     body_text = "\n".join(body)
     meta = extract_metadata(seg, body_text)
-    everything = "\n".join(join_lines(seg.head + seg.title_lines) + body + seg.closing)
+    appendix = join_lines(seg.appendix)
+    everything = "\n".join(join_lines(seg.head + seg.title_lines) + body + join_lines(seg.closing) + appendix)
     body_sections = sections(body)
     year = meta["period"]["year"] or (int(meta["date"][:4]) if meta["date"] else None)
     recipients, signer = extract_closing(seg.closing)
@@ -45,7 +46,7 @@ def parse_text(text: str) -> dict:
         "citations": extract_citations(everything, meta["number"], meta["symbol"]),
         "tasks": extract_tasks(body_sections),
         "targets": extract_targets(body_sections),
-        "deadlines": extract_deadlines(body, year),
+        "deadlines": extract_deadlines(body + appendix, year),
         "recipients": recipients,
         "signer": signer,
     }

@@ -25,6 +25,8 @@ NOI_NHAN = re.compile(r"^Nơi\s*nhận\s*:?", re.I)
 AUTHORITY = re.compile(r"^(?P<prefix>KT|TM|TL|TUQ|Q|T/M|K/T|T/L)\s*[.:]?\s+(?P<rest>[A-ZĐÀ-Ỹ].*)$")
 # The end of the body text: "./." or "/." after the last sentence.
 _BODY_END = re.compile(r"\.?/\.\s*$")
+# The heading of an appendix after the signature: "PHỤ LỤC", "Phụ lục I", "BIỂU MẪU".
+_APPENDIX = re.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục\s+(?:[IVX\d]+|số)|BIỂU\s+MẪU|DANH\s+MỤC)\b")
 # A signing official's name on its own line: "Trần Công Hòa".
 _PERSON_NAME = re.compile(r"^(?:[^\W\d_][^\W\d_]*\s){1,5}[^\W\d_]+$")
 _MAX_SIGNATURE_LINES = 6
@@ -44,6 +46,7 @@ class Segments:
     title_lines: list[str] = field(default_factory=list)
     body: list[str] = field(default_factory=list)
     closing: list[str] = field(default_factory=list)
+    appendix: list[str] = field(default_factory=list)
 
 
 def _unspace(line: str) -> str:
@@ -145,5 +148,7 @@ def segment(lines: list[str]) -> Segments:
         seg = Segments(head=lines[:index], type_word=match.group("type"), title_lines=title)
     end = closing_start(lines, start)
     seg.body = lines[start:end]
-    seg.closing = lines[end:]
+    appendix = next((i for i in range(end, len(lines)) if _APPENDIX.match(lines[i])), len(lines))
+    seg.closing = lines[end:appendix]
+    seg.appendix = lines[appendix:]
     return seg
