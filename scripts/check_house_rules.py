@@ -15,12 +15,28 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent / "src" / "danvan"
 
 RULES = [
-    ("selectors.py", re.compile(r"\.objects\.all\(\)"), "a selector starts from what the person may see, not .objects.all()"),
-    ("services.py", re.compile(r"\.save\(\s*\)"), "save an existing row with update_fields (create new rows with .objects.create)"),
+    (
+        "selectors.py",
+        re.compile(r"\.objects\.all\(\)"),
+        "a selector starts from what the person may see, not .objects.all()",
+    ),
+    (
+        "services.py",
+        re.compile(r"\.save\(\s*\)"),
+        "save an existing row with update_fields (create new rows with .objects.create)",
+    ),
     ("*.html", re.compile(r"\sstyle=\""), "no style= attributes in templates: use app.css"),
     ("*.html", re.compile(r"\son[a-z]+=\""), "no inline event handlers in templates"),
-    ("*.html", re.compile(r"<script[^>]+src=\"https?:"), "no scripts from a CDN: vendor them under static/vendor/"),
-    ("*.py", re.compile(r"^\s*(def|class)\s+\w*[àáảãạăâđèéêìíòóôơùúưỳý]", re.IGNORECASE), "identifiers are English"),
+    (
+        "*.html",
+        re.compile(r"<script[^>]+src=\"https?:"),
+        "no scripts from a CDN: vendor them under static/vendor/",
+    ),
+    (
+        "*.py",
+        re.compile(r"^\s*(def|class)\s+\w*[àáảãạăâđèéêìíòóôơùúưỳý]", re.IGNORECASE),
+        "identifiers are English",
+    ),
 ]
 
 

@@ -35,11 +35,13 @@ def complete_vietnamese() -> int:
         if entry.msgid in DJANGO_OVERRIDES:
             entry.msgstr = DJANGO_OVERRIDES[entry.msgid]
         elif entry.msgid_plural:
-            entry.msgstr_plural = {0: entry.msgstr_plural.get(0) or entry.msgid}
-        elif not entry.msgstr:
+            entry.msgstr_plural = {0: entry.msgid}
+        else:
+            # A fuzzy match would carry a neighbour's text (and placeholders).
             entry.msgstr = entry.msgid
         if "fuzzy" in entry.flags:
             entry.flags.remove("fuzzy")
+        entry.previous_msgid = None
     catalogue.metadata_is_fuzzy = False
     catalogue.metadata["Plural-Forms"] = "nplurals=1; plural=0;"
     catalogue.metadata["Language"] = "vi"

@@ -2,6 +2,7 @@
 marked for translation but missing from a catalogue fails here."""
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -44,3 +45,16 @@ def test_compiled_catalogue_matches_its_source(language):
         if not e.msgid_plural and compiled.get(e.msgid) != e.msgstr
     ]
     assert not stale, f"run `make messages`: {stale[:5]}"
+
+
+_PLACEHOLDER = re.compile(r"%\(\w+\)[sd]")
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_translations_keep_the_placeholders_of_their_source(language):
+    catalogue = polib.pofile(str(SRC / "locale" / language / "LC_MESSAGES" / "django.po"))
+    for entry in catalogue.translated_entries():
+        translation = entry.msgstr or entry.msgstr_plural.get(0, "")
+        assert sorted(_PLACEHOLDER.findall(entry.msgid)) == sorted(_PLACEHOLDER.findall(translation)), (
+            entry.msgid
+        )
