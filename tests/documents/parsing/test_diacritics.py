@@ -39,3 +39,18 @@ def test_output_is_nfc_without_loose_marks():
 
 def test_invisible_characters_and_odd_spaces_are_cleaned():
     assert repair_text("Sở\u00a0Nội\u200b vụ\u00ad") == "Sở Nội vụ"
+
+
+def test_tone_dropped_on_the_wrong_vowel_is_moved_when_the_text_has_loose_marks():
+    assert repair_text("ngaỳ 25/3, Sở Nôị vụ, khoa hoc\u0323") == "ngày 25/3, Sở Nội vụ, khoa học"
+
+
+def test_tone_after_closing_punctuation_or_at_the_next_line_start():
+    assert repair_text("các phong, \u0300đơn vị") == "các phòng, đơn vị"
+    assert repair_text("Kết luận sô\n\u0301 120-KL/TW") == "Kết luận số\n 120-KL/TW"
+
+
+def test_known_department_name_regains_its_marks():
+    from danvan.documents.parsing.agencies import canonical
+
+    assert canonical("Sở Khoa học và Công nghê") == "Sở Khoa học và Công nghệ"

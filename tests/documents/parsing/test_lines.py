@@ -41,3 +41,21 @@ def test_table_cells_drawn_with_bars_become_lines():
         "SỞ NỘI VỤ",
         "Độc lập - Tự do - Hạnh phúc",
     ]
+
+
+def test_bracket_left_open_keeps_the_paragraph_going():
+    lines = ["- theo Pháp lệnh của Ủy ban Thường vụ Quốc hội (khóa", "XI) về thực hiện dân chủ."]
+    assert len(join_lines(lines)) == 1
+
+
+def test_full_line_ending_in_semicolon_runs_on_into_a_capital():
+    lines = [
+        "- Quyết định số 23-QĐ/TW ngày 30/7/2021 của Ban Chấp hành Trung ương về Quy chế công tác dân vận;",
+        "Chỉ thị số 49-CT/TW.",
+    ]
+    assert len(join_lines(lines)) == 1
+
+
+def test_capitalised_word_ending_a_wrapped_sentence():
+    lines = ["- Gắn với nhiệm vụ phục hồi và phát triển kinh tế - xã hội của tỉnh sau đại dịch", "COVID-19."]
+    assert join_lines(lines) == [lines[0] + " COVID-19."]

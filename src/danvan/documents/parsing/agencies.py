@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # Abbreviations common in the names of provincial agencies.
 ABBREVIATIONS = {
@@ -36,6 +37,46 @@ _PART_BREAK = re.compile(r"^(?:và|,|-|–)$")
 _PLACE_WORDS = {"tỉnh", "huyện", "xã", "phường", "quận", "trấn", "phố"}
 # Agency heads of two words, whose third word starts the proper part: "Văn phòng Tỉnh ủy".
 _TWO_WORD_HEADS = {"ủy ban", "uỷ ban", "hội đồng", "văn phòng", "trung tâm", "chi cục", "đảng bộ"}
+
+
+# Provincial departments, for repairing names whose marks a PDF or OCR lost.
+_DEPARTMENT_FIELDS = (
+    "Nội vụ",
+    "Tư pháp",
+    "Tài chính",
+    "Y tế",
+    "Xây dựng",
+    "Công Thương",
+    "Ngoại vụ",
+    "Giao thông vận tải",
+    "Khoa học và Công nghệ",
+    "Kế hoạch và Đầu tư",
+    "Giáo dục và Đào tạo",
+    "Tài nguyên và Môi trường",
+    "Lao động - Thương binh và Xã hội",
+    "Nông nghiệp và Phát triển nông thôn",
+    "Văn hóa, Thể thao và Du lịch",
+    "Thông tin và Truyền thông",
+    "Văn hóa và Thể thao",
+    "Du lịch",
+    "Dân tộc và Tôn giáo",
+    "Nông nghiệp và Môi trường",
+)
+KNOWN_AGENCIES = tuple(f"Sở {field}" for field in _DEPARTMENT_FIELDS)
+
+
+def _skeleton(text: str) -> str:
+    """Letters without marks, case folded: "Sở Nội vụ" -> "so noi vu"."""
+    bare = "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
+    return " ".join(bare.replace("đ", "d").replace("Đ", "D").casefold().split())
+
+
+_KNOWN_BY_SKELETON = {_skeleton(name): name for name in KNOWN_AGENCIES}
+
+
+def canonical(name: str) -> str:
+    """A known agency's spelling when `name` is the same but for marks; else `name`."""
+    return _KNOWN_BY_SKELETON.get(_skeleton(name), name)
 
 
 def _is_abbreviation(word: str) -> bool:

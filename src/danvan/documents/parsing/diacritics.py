@@ -26,8 +26,9 @@ _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\u00ad\ufeff]")
 # Unusual spaces (no-break, thin, ideographic...) that should read as a plain space.
 _ODD_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 # A word (letters only) followed by tone marks that did not attach to a vowel:
-# directly after a consonant ("hoc̣"), or after one space ("nghê ̣").
-_STRAY_AFTER = re.compile(rf"([^\W\d_]+)([{TONE_MARKS}]*)( ?)([{TONE_MARKS}]+)")
+# directly after a consonant ("hoc̣"), after one space ("nghê ̣"), or after the
+# punctuation that closes the word ("phong, ̀"), or at the start of the next line.
+_STRAY_AFTER = re.compile(rf"([^\W\d_]+)([{TONE_MARKS}]*)([.,;:!?)]{{0,2}}[ \n]?)([{TONE_MARKS}]+)")
 # A tone mark standing alone at the start of a word ("̣học" after a space or line start).
 _STRAY_BEFORE = re.compile(rf"(^|\s)([{TONE_MARKS}]+)([^\W\d_]+)", re.MULTILINE)
 # Precomposed consonant + tone letters ("ñ", "ǹ", "ḿ"): in Vietnamese these are
@@ -46,6 +47,8 @@ _CONSONANT_TONE = re.compile(
     )
     + "]"
 )
+# A run of letters (a word, for tone placement).
+_WORD = re.compile(r"[^\W\d_]+")
 # Ligatures some PDF fonts produce.
 _LIGATURES = str.maketrans({"\ufb01": "fi", "\ufb02": "fl", "\ufb00": "ff"})
 
@@ -104,11 +107,11 @@ def place_tone(word: str, tone: str) -> str:
 
 
 def _fix_after(match: re.Match[str]) -> str:
-    word, attached, space, stray = match.groups()
+    word, attached, gap, stray = match.groups()
     _bare, own_tone = strip_tone(word)
-    if space and own_tone:
+    if gap and own_tone:
         return match.group(0)  # the previous word already has its tone; leave for _fix_before
-    return place_tone(word, stray[-1]) + space
+    return place_tone(word, stray[-1]) + gap
 
 
 def _fix_before(match: re.Match[str]) -> str:
@@ -128,4 +131,12 @@ def repair_text(text: str) -> str:
         text = _STRAY_BEFORE.sub(_fix_before, text)
         # Whatever is still loose has no letter to go to.
         text = re.sub(f"[{TONE_MARKS}]", "", unicodedata.normalize("NFC", text))
+        # A text layer that loses marks also drops some onto the wrong vowel ("ngaỳ", "Nôị").
+        text = _WORD.sub(_replace_tone, text)
     return unicodedata.normalize("NFC", text)
+
+
+def _replace_tone(match: re.Match[str]) -> str:
+    word = match.group(0)
+    bare, tones = strip_tone(word)
+    return place_tone(bare, tones) if len(tones) == 1 else word

@@ -39,7 +39,7 @@ _PARAGRAPH_START = re.compile(
         [-–—+•*▪◦●]\s*\S                       # bullet
       | \d{1,2}(?:\.\d{1,2})*[.)]\s+\S          # 1. / 1.2. / 2)
       | [a-zđ][.)]\s+\S                          # a) / b.
-      | [IVXLC]{1,6}\s*[.)/]\s*\S                # II. / IV)
+      | [IVX]{1,5}\s*[./]\s*\S                   # II. / IV.
       | \(\d{1,2}\)\s*\S                         # footnote (1)
       | (?:Nơi\s+nhận|KT|TM|TL|TUQ|Q|T/M|K/T|T/L)[.:]\s*
       | (?:Căn\s+cứ|Thực\s+hiện|Trên\s+đây|Phần\s+[IVX\d]+)\b
@@ -103,14 +103,20 @@ def _typical_width(lines: list[str]) -> int:
 
 def _continues(prev: str, line: str, width: int) -> bool:
     """Whether `line` carries on the paragraph that `prev` ended."""
+    if prev.count("(") > prev.count(")"):
+        return True  # inside brackets: "(khóa" + "XI) về ..."
     if starts_paragraph(line):
         return False
     if _SPLIT_SYMBOL.search(prev) and line[0].isalnum():
         return True
     if is_upper_line(line) != is_upper_line(prev):
-        return False
+        # A capitalised word or two ending a wrapped sentence: "... đại dịch" + "COVID-19."
+        unfinished = len(prev) >= 0.7 * width and not _SENTENCE_END.search(prev)
+        return unfinished and len(line.split()) <= 2 and not is_upper_line(prev)
     if line[0].islower():
         return True
+    if prev.endswith((";", ",")) and len(prev) >= 0.9 * width and not is_upper_line(prev):
+        return True  # a list run on inside one paragraph, wrapped right after its ";"
     if _SENTENCE_END.search(prev) or prev.endswith("./."):
         return False
     if is_upper_line(prev):

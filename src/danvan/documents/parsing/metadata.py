@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .agencies import expand, learn_abbreviations, sentence_case
+from .agencies import canonical, expand, learn_abbreviations, sentence_case
 from .dates import make_date
 from .lines import LOWER, UPPER, collapse, is_upper_line
 from .segment import Segments
@@ -173,6 +173,11 @@ def _issuer_in_body(body_text: str) -> str | None:
 
 
 def issuer_of(agencies: list[str], body_text: str) -> str | None:
+    issuer = _issuer(agencies, body_text)
+    return canonical(issuer) if issuer else None
+
+
+def _issuer(agencies: list[str], body_text: str) -> str | None:
     known = learn_abbreviations(body_text[:5000])
     from_body = _issuer_in_body(body_text)
     if agencies:

@@ -9,7 +9,7 @@ from .lines import is_upper_line
 
 # List markers, best rank first: "1." items, "1.1." sub-items, "a)" letters, "-" and "+" bullets.
 _MARKERS = (
-    ("roman", re.compile(r"^(?P<m>[IVX]{1,5})\s*[.)/]\s*(?P<t>\S.*)$")),
+    ("roman", re.compile(r"^(?P<m>[IVX]{1,5})\s*[./]\s*(?P<t>\S.*)$")),
     ("part", re.compile(r"^(?P<m>[A-H])\s*[.)/]\s+(?P<t>\S.*)$")),
     ("nested", re.compile(r"^(?P<m>\d{1,2}(?:\.\d{1,2})+)\.?\)?\s+(?P<t>\S.*)$")),
     ("arabic", re.compile(r"^(?P<m>\d{1,2})\s*[.)]\s+(?P<t>\S.*)$")),
@@ -49,7 +49,7 @@ def classify(raw: str) -> Paragraph:
 def is_section_heading(p: Paragraph) -> bool:
     if p.style in ("roman", "part"):
         return True
-    short_capitals = is_upper_line(p.text) and len(p.text) <= _MAX_HEADING_CHARS
+    short_capitals = is_upper_line(p.text) and len(p.text) <= _MAX_HEADING_CHARS and len(p.text.split()) >= 2
     # "2. NỘI DUNG THỰC HIỆN": documents numbering their parts with Arabic numerals.
     return short_capitals and p.style in (None, "arabic")
 
