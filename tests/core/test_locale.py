@@ -43,3 +43,10 @@ def test_required_error_is_vietnamese():
 def test_english_is_selectable():
     with translation.override("en"):
         assert translation.gettext("Đăng nhập") == "Sign in"
+
+
+def test_english_interface_reads_dates_day_first_too():
+    with translation.override("en"):
+        form = _DateForm({"day": "05/03/2026", "count": "1"})
+        assert form.is_valid()
+    assert form.cleaned_data["day"] == date(2026, 3, 5)
