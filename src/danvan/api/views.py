@@ -1,9 +1,13 @@
-from drf_spectacular.utils import extend_schema
+from django.conf import settings
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import serializers, status
+from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from danvan.api.serializers import MeSerializer
 from danvan.core import selectors
+from danvan.documents.parsing import ParseError, parse_bytes
 
 
 class MeView(APIView):
@@ -14,3 +18,34 @@ class MeView(APIView):
         person = request.user
         person.current_roles = selectors.roles_of(person)
         return Response(MeSerializer(person).data)
+
+
+class DocumentUploadSerializer(serializers.Serializer):
+    file = serializers.FileField(help_text="Tệp kế hoạch .txt, .docx hoặc .pdf, tối đa 20 MB.")
+
+
+class DocumentParseView(APIView):
+    """Read a plan document and answer its extraction in the danvan.plan/1 format."""
+
+    parser_classes = [MultiPartParser]
+
+    @extend_schema(
+        request={"multipart/form-data": DocumentUploadSerializer},
+        responses={
+            200: OpenApiResponse(description="JSON danvan.plan/1"),
+            400: OpenApiResponse(description="Lỗi"),
+        },
+    )
+    def post(self, request):
+        declared = int(request.META.get("CONTENT_LENGTH") or 0)
+        if declared > settings.DANVAN_MAX_UPLOAD_BYTES + 64 * 1024:
+            return Response(
+                {"detail": "Tệp quá lớn: tối đa 20 MB."}, status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+            )
+        upload = DocumentUploadSerializer(data=request.data)
+        upload.is_valid(raise_exception=True)
+        document = upload.validated_data["file"]
+        try:
+            return Response(parse_bytes(document.read(), document.name))
+        except ParseError as error:
+            return Response({"detail": error.message}, status=status.HTTP_400_BAD_REQUEST)
