@@ -96,3 +96,13 @@ def test_report_results_section_is_not_the_task_list():
         "II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025\n1. Sẽ làm C.\n"
     )
     assert [t["heading"] for t in parse_text(text)["tasks"]] == ["Sẽ làm C"]
+
+
+def test_party_numbering_with_hyphens():
+    text = "KẾ HOẠCH\nX năm 2024\nI- MỤC ĐÍCH\n1- Không phải.\nII- NHIỆM VỤ, GIẢI PHÁP\n1- Việc một.\n2- Việc hai.\nIII- TỔ CHỨC THỰC HIỆN\n1- Không phải.\n"
+    assert [t["heading"] for t in parse_text(text)["tasks"]] == ["Việc một", "Việc hai"]
+
+
+def test_deadline_without_the_word_ngay_but_not_a_fraction():
+    text = "KẾ HOẠCH\nX năm 2024\nIII. TỔ CHỨC THỰC HIỆN\n- Các chi bộ báo cáo trước 15/12. Đạt trước 2/3 số phiếu.\n"
+    assert [d["date"] for d in parse_text(text)["deadlines"]] == ["2024-12-15"]

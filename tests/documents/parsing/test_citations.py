@@ -113,3 +113,10 @@ def test_number_with_a_space_after_the_hyphen():
 
 def test_party_number_cited_without_so():
     assert numbers("theo tinh thần Chỉ thị 05-CT/TW ngày 15/5/2016") == [("05-CT/TW", "2016-05-15")]
+
+
+def test_law_named_with_and_without_its_year_is_one_citation():
+    cites = extract_citations(
+        "Luật Thực hiện dân chủ ở cơ sở năm 2022; thực hiện Luật Thực hiện dân chủ ở cơ sở."
+    )
+    assert [c["name"] for c in cites] == ["Luật Thực hiện dân chủ ở cơ sở năm 2022"]

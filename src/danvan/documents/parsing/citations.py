@@ -55,6 +55,8 @@ _LAW_STOP = re.compile(
     r"|đến|quy\s+định|nhằm|khi|từ|đồng\s+thời|mới|sửa\s+đổi)\b|\s+[-–]\s"
 )
 _MAX_LAW_WORDS = 10
+# "năm 2022" after a law's name: the same law as without it.
+_YEAR_SUFFIX = re.compile(r"\s+năm\s+\d{4}$")
 
 
 @dataclass
@@ -166,7 +168,7 @@ def _merge(citations: list[Citation]) -> list[Citation]:
     """One entry per document, with the date and issuer from any mention."""
     by_key: dict[str, Citation] = {}
     for citation in citations:
-        key = (citation.number or "").upper() or "@" + (citation.name or "").casefold()
+        key = (citation.number or "").upper() or "@" + _YEAR_SUFFIX.sub("", (citation.name or "").casefold())
         if key in by_key:
             kept = by_key[key]
             kept.date = kept.date or citation.date

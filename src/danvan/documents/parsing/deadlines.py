@@ -13,6 +13,12 @@ _CUED_DATE = re.compile(
     rf"|đến\s+hết|hoàn\s+thành\s+(?:trong|vào))\s+{DATE_AFTER_NGAY}",
     re.I,
 )
+# The same without the word "ngày": "trước 15/12", "chậm nhất 30/6/2024".
+_CUED_BARE_DATE = re.compile(
+    rf"(?:trước|chậm\s+nhất(?:\s+là)?|muộn\s+nhất(?:\s+là)?|hạn\s+chót(?:\s+là)?)\s+{NUMERIC_DATE}"
+    r"(?=\s*(?:[.,;:)]|$)|\s+(?:hàng|năm|của|để|và|theo|gửi|về|qua|cho)\b)",
+    re.I,
+)
 # A timing line whose value is a date: "Thời gian hoàn thành: 30/11/2025", "Thời hạn: trước 15/6".
 _TIMING_DATE = re.compile(
     rf"Thời\s+(?:gian|hạn)[^:;.]{{0,30}}:\s*(?:trước\s+|chậm\s+nhất\s+)?(?:ngày\s*)?{NUMERIC_DATE}",
@@ -28,7 +34,7 @@ _VERB = re.compile(
 # Where the recipient of a report is named: "về Sở Nội vụ", "qua Văn phòng".
 _RECIPIENT = re.compile(rf"\s(?:về|gửi|qua)\s+(?P<r>{UPPER}[^,;.()]*?)(?=\s+(?:trước|chậm|để|\()|[,;.()]|$)")
 # A list marker at the start of a clause.
-_MARKER = re.compile(r"^(?:[-–+•*]|\d{1,2}[.)]|[a-zđ][.)])\s*")
+_MARKER = re.compile(r"^(?:[-–+•*]|\d{1,2}\s*[.)\-–]|[a-zđ][.)])\s*")
 # A comma before the next unit of a list of units.
 _UNIT_SPLIT = re.compile(rf",\s+(?={UPPER})")
 
@@ -59,13 +65,15 @@ def _describe(clause: str) -> tuple[str, list[str], str | None]:
 def extract_deadlines(paragraphs: list[str], default_year: int | None) -> list[dict]:
     deadlines = []
     for text in paragraphs:
+        matches = [
+            m for pattern in (_CUED_DATE, _CUED_BARE_DATE, _TIMING_DATE) for m in pattern.finditer(text)
+        ]
         seen: set[int] = set()
-        for pattern in (_CUED_DATE, _TIMING_DATE):
-            for match in pattern.finditer(text):
-                date = date_from_match(match, default_year)
-                if date is None or any(abs(match.end() - s) < 5 for s in seen):
-                    continue
-                seen.add(match.end())
-                action, units, recipient = _describe(_clause_around(text, match.start()))
-                deadlines.append({"date": date, "action": action, "units": units, "recipient": recipient})
+        for match in sorted(matches, key=lambda m: m.start()):
+            date = date_from_match(match, default_year)
+            if date is None or any(abs(match.end() - end) < 5 for end in seen):
+                continue  # no real date, or the same date matched by a second pattern
+            seen.add(match.end())
+            action, units, recipient = _describe(_clause_around(text, match.start()))
+            deadlines.append({"date": date, "action": action, "units": units, "recipient": recipient})
     return deadlines

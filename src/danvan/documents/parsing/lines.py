@@ -38,8 +38,9 @@ _PARAGRAPH_START = re.compile(
     r"""^(?:
         [-–—+•*▪◦●]\s*\S                       # bullet
       | \d{1,2}(?:\.\d{1,2})*[.)]\s+\S          # 1. / 1.2. / 2)
+      | \d{1,2}\s*[-–]\s+(?=[A-ZĐÂĂÊÔƠƯ])      # 1- (Party documents)
       | [a-zđ][.)]\s+\S                          # a) / b.
-      | [IVX]{1,5}\s*[./]\s*\S                   # II. / IV.
+      | [IVX]{1,5}\s*(?:[./]|[-–:]\s*(?=[A-ZĐÂĂÊÔƠƯ]))\s*\S   # II. / IV- (Party documents)
       | \(\d{1,2}\)\s*\S                         # footnote (1)
       | (?:Nơi\s+nhận|KT|TM|TL|TUQ|Q|T/M|K/T|T/L)[.:]\s*
       | (?:Căn\s+cứ|Thực\s+hiện|Trên\s+đây|Phần\s+[IVX\d]+)\b

@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lines import is_upper_line
+from .lines import UPPER, is_upper_line
 
 # List markers, best rank first: "1." items, "1.1." sub-items, "a)" letters, "-" and "+" bullets.
 _MARKERS = (
-    ("roman", re.compile(r"^(?P<m>[IVX]{1,5})\s*[./]\s*(?P<t>\S.*)$")),
+    ("roman", re.compile(rf"^(?P<m>[IVX]{{1,5}})\s*(?:[./]|[-–:]\s*(?={UPPER}))\s*(?P<t>\S.*)$")),
     ("part", re.compile(r"^(?P<m>[A-H])\s*[.)/]\s+(?P<t>\S.*)$")),
     ("nested", re.compile(r"^(?P<m>\d{1,2}(?:\.\d{1,2})+)\.?\)?\s+(?P<t>\S.*)$")),
-    ("arabic", re.compile(r"^(?P<m>\d{1,2})\s*[.)]\s+(?P<t>\S.*)$")),
+    ("arabic", re.compile(rf"^(?P<m>\d{{1,2}})\s*(?:[.)]|[-–](?=\s+{UPPER}))\s+(?P<t>\S.*)$")),
     ("letter", re.compile(r"^(?P<m>[a-zđ])\s*[.)]\s+(?P<t>\S.*)$")),
     ("dash", re.compile(r"^(?P<m>[-–—])\s*(?P<t>\S.*)$")),
     ("plus", re.compile(r"^(?P<m>\+)\s*(?P<t>\S.*)$")),
