@@ -8,6 +8,7 @@ Vietnamese spelling puts it on, and returns NFC text.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -137,6 +138,13 @@ def repair_text(text: str) -> str:
 
 
 def _replace_tone(match: re.Match[str]) -> str:
-    word = match.group(0)
+    return _retoned(match.group(0))
+
+
+@functools.lru_cache(maxsize=16384)
+def _retoned(word: str) -> str:
+    """The word with its single tone mark on the vowel spelling puts it on."""
+    if word.isascii():
+        return word
     bare, tones = strip_tone(word)
     return place_tone(bare, tones) if len(tones) == 1 else word

@@ -8,6 +8,7 @@ the way a PDF or a hard-wrapped text file cut them.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 
@@ -53,10 +54,14 @@ _SENTENCE_END = re.compile(r"[.;:!?…](?:[\"”’)\]]*)$")
 _SPLIT_SYMBOL = re.compile(r"[\w)][/-]$")
 
 
+@functools.lru_cache(maxsize=8192)
 def is_upper_line(line: str) -> bool:
     """True for a heading-like line written in capitals (at least two letters)."""
-    letters = [ch for ch in line if ch.isalpha()]
-    return len(letters) >= 2 and sum(ch.isupper() for ch in letters) >= 0.85 * len(letters)
+    upper = sum(map(str.isupper, line))
+    if upper < 2:
+        return False
+    lower = sum(map(str.islower, line))
+    return upper >= 0.85 * (upper + lower)
 
 
 def _split_table_row(line: str) -> list[str]:
