@@ -106,3 +106,11 @@ def test_party_numbering_with_hyphens():
 def test_deadline_without_the_word_ngay_but_not_a_fraction():
     text = "KẾ HOẠCH\nX năm 2024\nIII. TỔ CHỨC THỰC HIỆN\n- Các chi bộ báo cáo trước 15/12. Đạt trước 2/3 số phiếu.\n"
     assert [d["date"] for d in parse_text(text)["deadlines"]] == ["2024-12-15"]
+
+
+def test_content_part_numbered_like_an_item_with_lettered_tasks():
+    text = (
+        "KẾ HOẠCH\nX năm 2024\n1. Mục đích, yêu cầu\na) Không phải.\n2. Nội dung thực hiện\n"
+        "a) Tuyên truyền (Văn phòng chủ trì).\nb) Kiểm tra do Thanh tra Sở chủ trì thực hiện.\n3. Tổ chức thực hiện\na) Không.\n"
+    )
+    assert [t["lead"] for t in parse_text(text)["tasks"]] == ["Văn phòng", "Thanh tra Sở"]

@@ -82,3 +82,8 @@ def test_appendix_after_the_signature_is_not_read_as_recipients():
     plan = parse_text(text)
     assert plan["recipients"] == ["Sở Nội vụ"]
     assert [d["date"] for d in plan["deadlines"]] == ["2024-06-30"]
+
+
+def test_kt_line_under_a_tm_line_is_the_authority():
+    _, signer = extract_closing(["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn An"])
+    assert signer == {"authority": "KT. CHỦ TỊCH", "title": "PHÓ CHỦ TỊCH", "name": "Nguyễn Văn An"}

@@ -85,7 +85,9 @@ def extract_signer(lines: list[str]) -> dict:
     authority = title = name = None
     for line in lines:
         match = AUTHORITY.match(line)
-        if authority is None and title is None and match and is_upper_line(line):
+        # "TM. ỦY BAN NHÂN DÂN" then "KT. CHỦ TỊCH": the KT. line is the authority.
+        second_kt = authority is not None and match and match.group("prefix") == "KT"
+        if title is None and match and is_upper_line(line) and (authority is None or second_kt):
             both = _AUTHORITY_AND_TITLE.match(line) if match.group("prefix") == "KT" else None
             authority, title = (both.group("a"), both.group("t")) if both else (line, None)
         elif title is None and is_upper_line(line) and _TITLE_WORDS.search(line) and len(line.split()) <= 10:

@@ -7,6 +7,9 @@ import re
 from .lines import UPPER, collapse
 from .structure import Paragraph, Section, items, top_style
 
+# An item this short naming the content ("2. Nội dung thực hiện") heads the part below it.
+_MAX_PART_HEADING_WORDS = 8
+
 # Headings of the content section: "II. NỘI DUNG THỰC HIỆN", "NHIỆM VỤ VÀ GIẢI PHÁP".
 _CONTENT_HEADING = re.compile(r"NỘI\s+DUNG|NHIỆM\s+VỤ|GIẢI\s+PHÁP|CÁC\s+HOẠT\s+ĐỘNG", re.I)
 # Headings that are never the content section even when they say "nhiệm vụ".
@@ -30,7 +33,7 @@ _LEAD_QUALIFIER = re.compile(
 )
 # A unit named in the text as the one leading: "Văn phòng Sở chủ trì, phối hợp ...".
 _LEAD_IN_TEXT = re.compile(
-    rf"(?:^|[.;:]\s+|Giao\s+)(?P<u>{UPPER}[^.;:,]{{2,80}}?)\s+(?:chủ\s+trì|là\s+đơn\s+vị\s+chủ\s+trì)\b"
+    rf"(?:^|[.;:(]\s*|Giao\s+|\bdo\s+)(?P<u>{UPPER}[^.;:,()]{{2,80}}?)\s+(?:chủ\s+trì|là\s+đơn\s+vị\s+chủ\s+trì)\b"
 )
 # The timing line: "Thời gian thực hiện: Thường xuyên."
 _TIMING_LINE = re.compile(
@@ -48,10 +51,28 @@ _UNIT_START = re.compile(
 def content_section(all_sections: list[Section]) -> Section | None:
     """The first section headed as content that has list items."""
     for section in all_sections:
-        heading = section.heading
-        if _CONTENT_HEADING.search(heading) and not _NOT_CONTENT.search(heading):
-            if top_style(section.paragraphs) is not None:
-                return section
+        if _is_content_heading(section.heading) and top_style(section.paragraphs) is not None:
+            return section
+    return _numbered_content_section(all_sections)
+
+
+def _is_content_heading(text: str) -> bool:
+    return bool(_CONTENT_HEADING.search(text)) and not _NOT_CONTENT.search(text)
+
+
+def _numbered_content_section(all_sections: list[Section]) -> Section | None:
+    """A content part numbered like an item ("2. Nội dung thực hiện"), with its items below it."""
+    paragraphs = [p for section in all_sections for p in section.paragraphs]
+    for i, p in enumerate(paragraphs):
+        short = len(p.text.split()) <= _MAX_PART_HEADING_WORDS and not p.text.endswith(".")
+        if p.style and short and _is_content_heading(p.text):
+            below = []
+            for q in paragraphs[i + 1 :]:
+                if q.style == p.style:
+                    break
+                below.append(q)
+            if top_style(below) is not None:
+                return Section(p.text, below)
     return None
 
 
@@ -75,7 +96,9 @@ def lead_of(block: list[Paragraph]) -> str | None:
             return _clean_lead(match.group("v"))
     for p in block:
         for match in _LEAD_IN_TEXT.finditer(p.text):
-            unit = re.sub(r"^Giao\s+", "", match.group("u"))
+            # "Kiểm tra do Thanh tra Sở chủ trì": the unit follows "do" / "giao".
+            unit = re.split(r"\s(?:do|giao|Giao)\s", match.group("u"))[-1]
+            unit = re.sub(r"^Giao\s+", "", unit)
             if _UNIT_START.match(unit):
                 return collapse(unit)
     return None
