@@ -59,3 +59,8 @@ def test_full_line_ending_in_semicolon_runs_on_into_a_capital():
 def test_capitalised_word_ending_a_wrapped_sentence():
     lines = ["- Gắn với nhiệm vụ phục hồi và phát triển kinh tế - xã hội của tỉnh sau đại dịch", "COVID-19."]
     assert join_lines(lines) == [lines[0] + " COVID-19."]
+
+
+def test_markdown_from_web_pages_is_undone():
+    text = "## KẾ HOẠCH\n1\\. Mục đích\n\\- Sở Nội vụ;\n**KT. GIÁM ĐỐC**"
+    assert clean_lines(text) == ["KẾ HOẠCH", "1. Mục đích", "- Sở Nội vụ;", "KT. GIÁM ĐỐC"]

@@ -22,6 +22,9 @@ LOWER = "[" + "".join(ch for ch in _LATIN if ch.islower() and ch.isalpha()) + "]
 
 # Markdown emphasis around words ("**KT. GIÁM ĐỐC**", "__Nơi nhận__").
 _EMPHASIS = re.compile(r"\*\*|__")
+# Markdown escapes from web pages ("1\. Mục đích", "\- Sở Nội vụ") and heading marks ("## KẾ HOẠCH").
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~])")
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
 # A markdown table separator row: "|---|:---:|".
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
 # A page number alone on a line: "2", "- 2 -", "Trang 2", "Trang 2/5", "2/5".
@@ -80,11 +83,17 @@ def _running_lines(pages: list[list[str]]) -> set[str]:
     return {line for line, n in edges.items() if n >= max(3, len(pages) // 2)}
 
 
+def _plain(line: str) -> str:
+    """The line without markdown decoration and with single spaces."""
+    line = _MD_ESCAPE.sub(r"\1", _EMPHASIS.sub("", line))
+    return _SPACES.sub(" ", _MD_HEADING.sub("", line.strip())).strip()
+
+
 def clean_lines(text: str) -> list[str]:
     """Repaired, stripped, non-empty lines without page furniture; "|" cells split into lines."""
     text = repair_text(text)
     pages = [page.split("\n") for page in text.replace("\r\n", "\n").replace("\r", "\n").split("\f")]
-    pages = [[_SPACES.sub(" ", _EMPHASIS.sub("", line)).strip() for line in page] for page in pages]
+    pages = [[_plain(line) for line in page] for page in pages]
     pages = [[line for line in page if line] for page in pages]
     running = _running_lines(pages)
     out: list[str] = []
