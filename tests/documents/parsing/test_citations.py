@@ -120,3 +120,19 @@ def test_law_named_with_and_without_its_year_is_one_citation():
         "Luật Thực hiện dân chủ ở cơ sở năm 2022; thực hiện Luật Thực hiện dân chủ ở cơ sở."
     )
     assert [c["name"] for c in cites] == ["Luật Thực hiện dân chủ ở cơ sở năm 2022"]
+
+
+def test_shared_date_is_not_given_to_a_number_of_another_year():
+    assert numbers("Nghị định số 04/2015/NĐ-CP và Quyết định số 12/QĐ-UBND ngày 5/3/2020") == [
+        ("04/2015/NĐ-CP", None),
+        ("12/QĐ-UBND", "2020-03-05"),
+    ]
+
+
+def test_date_in_brackets_and_qualified_types():
+    assert numbers(
+        "Quyết định số 12/QĐ-UBND (ngày 5/3/2020); Nghị quyết chuyên đề số 05-NQ/TU ngày 1/2/2021"
+    ) == [
+        ("12/QĐ-UBND", "2020-03-05"),
+        ("05-NQ/TU", "2021-02-01"),
+    ]

@@ -13,11 +13,12 @@ TYPES = (
     r"Bộ\s+luật|Luật|Pháp\s+lệnh|Nghị\s+quyết(?:\s+liên\s+tịch)?|Nghị\s+định|Quyết\s+định|Chỉ\s+thị"
     r"|Kết\s+luận|Thông\s+tư(?:\s+liên\s+tịch)?|Kế\s+hoạch|Chương\s+trình|Công\s+văn|Văn\s+bản|Quy\s+chế"
     r"|Quy\s+định|Hướng\s+dẫn|Thông\s+tri|Đề\s+án|Thông\s+báo|Báo\s+cáo|Tờ\s+trình|Công\s+điện|Điều\s+lệ"
-    r"|Sắc\s+lệnh|Lệnh"
+    r"|Sắc\s+lệnh|Lệnh|Phương\s+án|Biên\s+bản"
 )
 # Words between a type and "số" that qualify it: "Chương trình phối hợp số ...".
 _QUALIFIERS = (
     r"phối\s+hợp|hành\s+động|liên\s+ngành|liên\s+tịch|công\s+tác|kết\s+luận|hỏa\s+tốc|hoả\s+tốc|khẩn"
+    r"|chuyên\s+đề|liên\s+sở"
 )
 # A document number: "1026/KH-UBND", "23-QĐ/TW", "04/2015/NĐ-CP", "34/2007/PL-UBTVQH11".
 NUMBER = r"\d{1,6}[a-zA-Z]?(?:\s?/\s?|-)[\w&.]+(?:[/-](?:\s(?=[A-ZĐ]))?[\w&.]+)*"
@@ -33,7 +34,7 @@ _SHARED_TYPE = re.compile(rf"\s*(?:,|và)\s*(?:số\s*)?(?P<num>{NUMBER})")
 # A signing date right after the number, maybe after a word or two ("34-KH/BDVTU tỉnh ngày 01/3/2022").
 _DATE_AFTER = re.compile(
     rf"(?:\s+(?!(?:trước|đến|từ|sau|vào|hết|trong|của|giữa|về|và)\b)[^\s\d,;.:]{{1,8}}){{0,2}}?"
-    rf"\s*,?\s*(?:ban\s+hành\s+|được\s+ký\s+|ký\s+)?{DATE_AFTER_NGAY}",
+    rf"\s*[,(]?\s*(?:ban\s+hành\s+|được\s+ký\s+|ký\s+)?{DATE_AFTER_NGAY}",
     re.I,
 )
 # The issuer after the number or date: "của UBND tỉnh", "giữa Ban Dân vận Tỉnh ủy và ...".
@@ -55,6 +56,8 @@ _LAW_STOP = re.compile(
     r"|đến|quy\s+định|nhằm|khi|từ|đồng\s+thời|mới|sửa\s+đổi)\b|\s+[-–]\s"
 )
 _MAX_LAW_WORDS = 10
+# The year written inside a number: "04/2015/NĐ-CP".
+_NUMBER_YEAR = re.compile(r"/((?:19|20)\d{2})/")
 # "năm 2022" after a law's name: the same law as without it.
 _YEAR_SUFFIX = re.compile(r"\s+năm\s+\d{4}$")
 
@@ -139,8 +142,15 @@ def _share_details(citations: list[Citation], text: str) -> None:
     for left, right in zip(reversed(citations[:-1]), reversed(citations[1:]), strict=True):
         gap = text[left.end : right.start]
         if re.fullmatch(r"\s*(?:,|và|,\s*và)?\s*", gap):
-            left.date = left.date or right.date
+            if _year_fits(left.number, right.date):
+                left.date = left.date or right.date
             left.issuer = left.issuer or right.issuer
+
+
+def _year_fits(number: str | None, date: str | None) -> bool:
+    """A number with its year in it ("04/2015/NĐ-CP") only takes a date of that year."""
+    year = _NUMBER_YEAR.search(number or "")
+    return not (year and date) or date.startswith(year.group(1))
 
 
 def _laws_by_name(text: str) -> list[Citation]:
