@@ -16,7 +16,7 @@ from .diacritics import repair_text
 
 # Regex character classes of Vietnamese capital and small letters (the code-point
 # range À-ỹ mixes both cases, so the classes are built from str.isupper/islower).
-_LATIN = [chr(c) for c in range(0x41, 0x7B)] + [chr(c) for c in range(0xC0, 0x1EFA)]
+_LATIN = [chr(c) for c in (*range(0x41, 0x7B), *range(0xC0, 0x250), *range(0x1EA0, 0x1EFA))]
 UPPER = "[" + "".join(ch for ch in _LATIN if ch.isupper() and ch.isalpha()) + "]"
 LOWER = "[" + "".join(ch for ch in _LATIN if ch.islower() and ch.isalpha()) + "]"
 
