@@ -117,3 +117,8 @@ def test_date_line_without_place():
 def test_issuer_of_a_report_from_its_body():
     plan = parse_text("BÁO CÁO\nKết quả năm 2023\nSở Xây dựng báo cáo kết quả thực hiện như sau:\n")
     assert plan["issuer"] == "Sở Xây dựng"
+
+
+def test_cua_line_that_goes_on_with_a_clause_belongs_to_the_title():
+    plan = parse_text("KẾ HOẠCH\nThực hiện Chỉ thị số 05-CT/TW\ncủa Bộ Chính trị về học tập\nCăn cứ ...\n")
+    assert plan["title"] == "Thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị về học tập"

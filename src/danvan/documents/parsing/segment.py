@@ -18,7 +18,12 @@ _SPACED_LETTERS = re.compile(r"^(?:\w ){3,}\w$")
 # Lines that open the body of a document rather than continue its title.
 _BODY_OPENER = re.compile(r"^(?:Căn cứ|Thực hiện|Triển khai|Nhằm|Để|Theo|Qua|Trên cơ sở|Ngày|Kính gửi)\b")
 # A title line that only names the issuer: "của Sở Nội vụ".
-_ISSUER_TAIL = re.compile(r"^(?:của|Của)\s")
+# Only an agency's name, with no clause after it ("của Bộ Chính trị về ..." goes on the title).
+_ISSUER_TAIL = re.compile(
+    r"^(?:của|Của)\s+(?:Sở|Ban|Ủy\s+ban|Uỷ\s+ban|UBND|Đảng\s+ủy|Đảng\s+uỷ|Đảng\s+bộ|Chi\s+bộ|Phòng|Văn\s+phòng"
+    r"|Trung\s+tâm|Chi\s+cục|Cục|Hội|Đoàn|Công\s+đoàn|Tỉnh\s+ủy|Huyện\s+ủy|Thành\s+ủy|BCĐ|Thanh\s+tra|Trường)\b"
+    r"(?!.*\s(?:về|trong|đối\s+với|năm\s+\d{4})\b).{0,80}$"
+)
 # The recipients block heading.
 NOI_NHAN = re.compile(r"^Nơi\s*nhận\s*:?", re.I)
 # A signature authority line: "KT. GIÁM ĐỐC", "TM. ỦY BAN NHÂN DÂN", "T/M BAN THƯỜNG VỤ".
