@@ -58,3 +58,30 @@ def test_scanned_pdf_is_read_by_ocr_with_progress(scanned_pdf, need_binary):
     assert progress == [(1, 1)]
     assert (plan["kind"], plan["symbol"], plan["date"]) == ("ke_hoach", "KH-STP", "2025-02-14")
     assert KEY_CITATIONS <= {c["number"] for c in plan["citations"]}
+
+
+def _text_page_then_scan(sample_pdf, scanned_pdf, tmp_path):
+    import pypdfium2
+
+    merged = pypdfium2.PdfDocument.new()
+    merged.import_pages(pypdfium2.PdfDocument(str(sample_pdf)))
+    merged.import_pages(pypdfium2.PdfDocument(str(scanned_pdf)))
+    path = tmp_path / "mixed.pdf"
+    merged.save(str(path))
+    return path
+
+
+def test_only_pages_without_text_are_read_by_ocr(sample_pdf, scanned_pdf, tmp_path, need_binary):
+    need_binary("tesseract")
+    progress = []
+    plan = parse_file(
+        _text_page_then_scan(sample_pdf, scanned_pdf, tmp_path), on_progress=lambda *p: progress.append(p)
+    )
+    assert progress == [(1, 1)]
+    assert plan["symbol"] == "KH-STP"
+
+
+def test_mostly_text_pdf_is_read_without_ocr_installed(sample_pdf, scanned_pdf, tmp_path, monkeypatch):
+    monkeypatch.setenv("DANVAN_TESSERACT", "/nonexistent/tesseract")
+    plan = parse_file(_text_page_then_scan(sample_pdf, scanned_pdf, tmp_path))
+    assert plan["issuer"] == "Sở Tư pháp"

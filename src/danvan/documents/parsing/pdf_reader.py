@@ -36,18 +36,35 @@ def text_layer(data: bytes) -> list[str]:
 
 
 def read_pdf(data: bytes, *, on_progress=None) -> str:
-    """Pages separated by form feeds (so running headers can be told from text)."""
+    """Pages separated by form feeds (so running headers can be told from text).
+
+    Pages without a text layer are read by OCR. When OCR is not installed, a
+    file that is mostly text is returned as it is; a scan raises OcrUnavailableError.
+    """
     try:
         texts = text_layer(data)
     except pypdfium2.PdfiumError as exc:
         raise errors.InvalidPdfError() from exc
     if not texts:
         raise errors.InvalidPdfError("Tệp PDF không có trang nào.")
-    if sum(len(t.strip()) for t in texts) >= _MIN_CHARS_PER_PAGE * len(texts):
+    scanned = [i for i, text in enumerate(texts) if len(text.strip()) < _MIN_CHARS_PER_PAGE]
+    if not scanned:
         return "\f".join(texts)
     try:
+        ocr_texts = _ocr(data, scanned, on_progress)
+    except errors.OcrUnavailableError:
+        if sum(len(t.strip()) for t in texts) >= _MIN_CHARS_PER_PAGE * len(texts):
+            return "\f".join(texts)
+        raise
+    for i, text in zip(scanned, ocr_texts, strict=True):
+        texts[i] = text
+    return "\f".join(texts)
+
+
+def _ocr(data: bytes, page_numbers: list[int], on_progress) -> list[str]:
+    try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            return "\f".join(ocr_pages(pdf.pages, on_progress=on_progress))
+            return ocr_pages([pdf.pages[i] for i in page_numbers], on_progress=on_progress)
     except errors.ParseError:
         raise
     except Exception as exc:  # pdfminer raises many kinds on a broken file
