@@ -122,3 +122,9 @@ def test_issuer_of_a_report_from_its_body():
 def test_cua_line_that_goes_on_with_a_clause_belongs_to_the_title():
     plan = parse_text("KẾ HOẠCH\nThực hiện Chỉ thị số 05-CT/TW\ncủa Bộ Chính trị về học tập\nCăn cứ ...\n")
     assert plan["title"] == "Thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị về học tập"
+
+
+def test_period_variants():
+    assert parse_text("BÁO CÁO\nKết quả quý I/2024\n")["period"] == {"year": 2024, "quarter": 1, "half": None}
+    assert parse_text("BÁO CÁO\nSơ kết 06 tháng cuối năm 2024\n")["period"]["half"] == 2
+    assert parse_text("KẾ HOẠCH\nTriển khai Nghị định số 59/2023/NĐ-CP\n")["period"]["year"] is None

@@ -64,7 +64,9 @@ _BODY_AGENCY = re.compile(rf"^(?:{_AGENCY_WORDS})\b", re.I)
 _YEAR = re.compile(r"\bnăm\s+(?P<y>(?:19|20)\d{2})\b", re.I)
 _ANY_YEAR = re.compile(r"(?<![\d/-])(?P<y>(?:19|20)\d{2})(?![\d/-])")
 _QUARTER = re.compile(r"\bquý\s+(?P<q>I{1,3}|IV|[1-4])\b", re.I)
-_HALF = re.compile(r"\b6\s+tháng\s+(?P<h>đầu|cuối)\s+năm\b", re.I)
+_HALF = re.compile(r"(?:\b0?6|\bsáu)\s+tháng\s+(?P<h>đầu|cuối)\s+năm\b", re.I)
+# A year written after a quarter: "quý I/2024".
+_QUARTER_YEAR = re.compile(r"\bquý\s+(?:I{1,3}|IV|[1-4])\s*[/-]\s*(?P<y>(?:19|20)\d{2})\b", re.I)
 # Agency names stand in the last lines before the type line; site menus come earlier.
 _AGENCY_WINDOW = 12
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
@@ -190,7 +192,7 @@ def _issuer(agencies: list[str], body_text: str) -> str | None:
 
 def period_of(title: str | None, date: str | None, head_year: str | None) -> dict:
     text = title or ""
-    year_match = _YEAR.search(text) or _ANY_YEAR.search(text)
+    year_match = _YEAR.search(text) or _QUARTER_YEAR.search(text) or _ANY_YEAR.search(text)
     year = int(year_match.group("y")) if year_match else None
     if year is None and "giai đoạn" not in text.lower():
         fallback = date[:4] if date else head_year
