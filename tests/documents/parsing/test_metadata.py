@@ -128,3 +128,9 @@ def test_period_variants():
     assert parse_text("BÁO CÁO\nKết quả quý I/2024\n")["period"] == {"year": 2024, "quarter": 1, "half": None}
     assert parse_text("BÁO CÁO\nSơ kết 06 tháng cuối năm 2024\n")["period"]["half"] == 2
     assert parse_text("KẾ HOẠCH\nTriển khai Nghị định số 59/2023/NĐ-CP\n")["period"]["year"] is None
+
+
+def test_dates_in_a_site_menu_above_the_header_are_ignored():
+    text = "Cập nhật, ngày 12/3/2024 | Số: 9/TB-VP\nSỞ NỘI VỤ\nSố: 5/KH-SNV\nTây Ninh, ngày 05 tháng 3 năm 2024\nKẾ HOẠCH\nX năm 2024\n"
+    plan = parse_text(text)
+    assert (plan["number"], plan["date"]) == ("5", "2024-03-05")

@@ -93,7 +93,8 @@ def head_lines(seg: Segments) -> list[str]:
 
 
 def number_and_symbol(lines: list[str]) -> tuple[str | None, str | None]:
-    for line in lines:
+    """From the last number line: the one closest to the type line, below any site menu."""
+    for line in reversed(lines):
         match = _NUMBER_LINE.search(line)
         if match:
             return match.group("num"), match.group("sym")
@@ -101,7 +102,8 @@ def number_and_symbol(lines: list[str]) -> tuple[str | None, str | None]:
 
 
 def place_and_date(lines: list[str]) -> tuple[str | None, str | None]:
-    for line in lines:
+    """From the last place-date line, as for the number."""
+    for line in reversed(lines):
         line = _NUMBER_LINE.sub(" ", line)
         match = _PLACE_DATE.search(line) or _DATE_ONLY.match(line)
         if match:
