@@ -134,3 +134,11 @@ def test_dates_in_a_site_menu_above_the_header_are_ignored():
     text = "Cập nhật, ngày 12/3/2024 | Số: 9/TB-VP\nSỞ NỘI VỤ\nSố: 5/KH-SNV\nTây Ninh, ngày 05 tháng 3 năm 2024\nKẾ HOẠCH\nX năm 2024\n"
     plan = parse_text(text)
     assert (plan["number"], plan["date"]) == ("5", "2024-03-05")
+
+
+def test_agency_sharing_a_line_with_the_number_or_the_date():
+    text = "UBND TỈNH AN GIANG\nSỞ Y TẾ Số: 12/KH-SYT\nLong Xuyên, ngày 3 tháng 4 năm 2024\nKẾ HOẠCH\nX năm 2024\n"
+    plan = parse_text(text)
+    assert (plan["issuer"], plan["province"], plan["place"]) == ("Sở Y tế", "An Giang", "Long Xuyên")
+    plan = parse_text("SỞ Y TẾ Long Xuyên, ngày 3 tháng 4 năm 2024\nKẾ HOẠCH\nX năm 2024\n")
+    assert (plan["issuer"], plan["place"]) == ("Sở Y tế", "Long Xuyên")

@@ -120,7 +120,7 @@ def _place(text: str) -> str | None:
             kept.insert(0, word)
         else:
             break
-    while kept and is_upper_line(kept[0]) and len(kept) > 1 and not is_upper_line(kept[-1]):
+    while len(kept) > 1 and kept[0].isupper() and not kept[-1].isupper():
         kept.pop(0)  # the tail of an agency line run together with the place
     return " ".join(kept) or None
 
@@ -145,7 +145,9 @@ def agency_lines(lines: list[str]) -> list[str]:
     out: list[str] = []
     continuing = False
     for line in lines:
-        if not is_upper_line(line) or _NUMBER_LINE.search(line) or _PLACE_DATE.search(line):
+        if _NUMBER_LINE.search(line) or _PLACE_DATE.search(line):
+            line = _leading_capitals(_NUMBER_LINE.sub(" ", line))  # "SỞ NỘI VỤ Số: 12/KH-SNV"
+        if not is_upper_line(line):
             continuing = False
             continue
         if _AGENCY_LINE.match(line):
@@ -154,6 +156,16 @@ def agency_lines(lines: list[str]) -> list[str]:
         elif continuing and out and len(line) <= 60:
             out[-1] = out[-1] + " " + line
     return out
+
+
+def _leading_capitals(line: str) -> str:
+    """The words in capitals a line starts with: "SỞ NỘI VỤ Tây Ninh, ngày ..." -> "SỞ NỘI VỤ"."""
+    words = []
+    for word in line.split():
+        if not is_upper_line(word) and not (word.isupper() and len(word) == 1):
+            break
+        words.append(word)
+    return " ".join(words)
 
 
 def province_of(agencies: list[str], text: str, place: str | None) -> str | None:
@@ -227,7 +239,7 @@ def extract_metadata(seg: Segments, body_text: str) -> dict:
         "kind": kind_of(seg, symbol),
         "title": title,
         "issuer": issuer_of(agencies, body_text),
-        "province": province_of(agencies, body_text, place),
+        "province": province_of(agencies, f"{title or ''}\n{body_text}", place),
         "number": number,
         "symbol": symbol,
         "place": place,
