@@ -120,7 +120,7 @@ def _place(text: str) -> str | None:
             kept.insert(0, word)
         else:
             break
-    while len(kept) > 1 and kept[0].isupper() and not kept[-1].isupper():
+    while len(kept) > 1 and kept[0].isupper() and kept[0].isalpha() and not kept[-1].isupper():
         kept.pop(0)  # the tail of an agency line run together with the place
     return " ".join(kept) or None
 
