@@ -21,9 +21,10 @@ _QUALIFIERS = (
     r"|chuyên\s+đề|liên\s+sở"
 )
 # A document number: "1026/KH-UBND", "23-QĐ/TW", "04/2015/NĐ-CP", "34/2007/PL-UBTVQH11".
-NUMBER = r"\d{1,6}[a-zA-Z]?(?:\s?/\s?|-)[\w&.]+(?:[/-](?:\s(?=[A-ZĐ]))?[\w&.]+)*"
+# (PDF text sometimes has an en dash for the hyphen: "04/2015/NĐ–CP".)
+NUMBER = r"\d{1,6}[a-zA-Z]?(?:\s?/\s?|[-–])[\w&.]+(?:[/\-–](?:\s(?=[A-ZĐ]))?[\w&.]+)*"
 # A number complete enough to be cited without "số": "16/CT-TTg", "05-CT/TW", "04/2015/NĐ-CP".
-_BARE_NUMBER = r"\d{1,6}[/-](?:\d{4}/)?[A-ZĐ][\w&.]*(?:[/-][\w&.]+)+"
+_BARE_NUMBER = r"\d{1,6}[/\-–](?:\d{4}/)?[A-ZĐ][\w&.]*(?:[/\-–][\w&.]+)+"
 # A type followed by "số" and a number; "số" may be left out before a full symbol ("Nghị định 04/2015/NĐ-CP").
 _CITATION = re.compile(
     rf"(?<![\w])(?P<type>(?i:{TYPES}))(?:\s+(?i:{_QUALIFIERS}))?"
@@ -88,7 +89,7 @@ def _type_name(raw: str) -> str:
 
 
 def _clean_number(raw: str) -> str:
-    return re.sub(r"\s+", "", raw).rstrip(".-/")
+    return re.sub(r"\s+", "", raw).rstrip(".-–/")
 
 
 def _issuer(text: str, pos: int) -> tuple[str | None, int]:
@@ -178,7 +179,8 @@ def _merge(citations: list[Citation]) -> list[Citation]:
     """One entry per document, with the date and issuer from any mention."""
     by_key: dict[str, Citation] = {}
     for citation in citations:
-        key = (citation.number or "").upper() or "@" + _YEAR_SUFFIX.sub("", (citation.name or "").casefold())
+        number = (citation.number or "").upper().replace("–", "-")
+        key = number or "@" + _YEAR_SUFFIX.sub("", (citation.name or "").casefold())
         if key in by_key:
             kept = by_key[key]
             kept.date = kept.date or citation.date
