@@ -114,3 +114,13 @@ def test_content_part_numbered_like_an_item_with_lettered_tasks():
         "a) Tuyên truyền (Văn phòng chủ trì).\nb) Kiểm tra do Thanh tra Sở chủ trì thực hiện.\n3. Tổ chức thực hiện\na) Không.\n"
     )
     assert [t["lead"] for t in parse_text(text)["tasks"]] == ["Văn phòng", "Thanh tra Sở"]
+
+
+def test_dates_listed_after_a_deadline_are_deadlines_too():
+    text = "KẾ HOẠCH\nX năm 2024\nIII. TỔ CHỨC THỰC HIỆN\n- Các phòng báo cáo trước ngày 30/6 và 30/12 hằng năm.\n"
+    assert [d["date"] for d in parse_text(text)["deadlines"]] == ["2024-06-30", "2024-12-30"]
+
+
+def test_slogan_in_capitals_does_not_end_the_content_section():
+    text = "KẾ HOẠCH\nX năm 2024\nII. NỘI DUNG THỰC HIỆN\n1. Việc một.\n“DÂN VẬN KHÉO”\n2. Việc hai.\n"
+    assert len(parse_text(text)["tasks"]) == 2

@@ -64,3 +64,15 @@ def test_capitalised_word_ending_a_wrapped_sentence():
 def test_markdown_from_web_pages_is_undone():
     text = "## KẾ HOẠCH\n1\\. Mục đích\n\\- Sở Nội vụ;\n**KT. GIÁM ĐỐC**"
     assert clean_lines(text) == ["KẾ HOẠCH", "1. Mục đích", "- Sở Nội vụ;", "KT. GIÁM ĐỐC"]
+
+
+def test_dash_before_a_small_letter_continues_a_wrapped_phrase():
+    lines = [
+        "- Thực hiện có hiệu quả các chương trình phát triển kinh tế",
+        "- xã hội của tỉnh.",
+        "- Nội dung mới.",
+    ]
+    assert join_lines(lines) == [
+        "- Thực hiện có hiệu quả các chương trình phát triển kinh tế - xã hội của tỉnh.",
+        "- Nội dung mới.",
+    ]

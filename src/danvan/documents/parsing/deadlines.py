@@ -24,6 +24,8 @@ _TIMING_DATE = re.compile(
     rf"Thời\s+(?:gian|hạn)[^:;.]{{0,30}}:\s*(?:trước\s+|chậm\s+nhất\s+)?(?:ngày\s*)?{NUMERIC_DATE}",
     re.I,
 )
+# A further date listed right after a deadline: "trước ngày 30/6 và 30/12", ", ngày 15/12".
+_FOLLOWING_DATE = re.compile(rf"\s*(?:,|và|;)\s*(?:trước\s+)?(?:ngày\s*)?{NUMERIC_DATE}", re.I)
 # The sentence around a deadline: cut at ". " or "; " before the next clause.
 _CLAUSE_END = re.compile(rf"(?<=[.;])\s+(?={UPPER}|-)")
 # The verb that starts the obligation after the units named as its subject.
@@ -62,12 +64,21 @@ def _describe(clause: str) -> tuple[str, list[str], str | None]:
     return action, units, recipient.group("r").strip() if recipient else None
 
 
+def _dated_matches(text: str) -> list[re.Match[str]]:
+    """Every deadline date in a paragraph, with dates listed after the first ("30/6 và 30/12")."""
+    matches = [m for pattern in (_CUED_DATE, _CUED_BARE_DATE, _TIMING_DATE) for m in pattern.finditer(text)]
+    for match in list(matches):
+        follow = _FOLLOWING_DATE.match(text, match.end())
+        while follow:
+            matches.append(follow)
+            follow = _FOLLOWING_DATE.match(text, follow.end())
+    return matches
+
+
 def extract_deadlines(paragraphs: list[str], default_year: int | None) -> list[dict]:
     deadlines = []
     for text in paragraphs:
-        matches = [
-            m for pattern in (_CUED_DATE, _CUED_BARE_DATE, _TIMING_DATE) for m in pattern.finditer(text)
-        ]
+        matches = _dated_matches(text)
         seen: set[int] = set()
         for match in sorted(matches, key=lambda m: m.start()):
             date = date_from_match(match, default_year)

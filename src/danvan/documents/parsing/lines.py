@@ -53,6 +53,8 @@ _PARAGRAPH_START = re.compile(
 )
 # A line that ends a sentence: final . ; : ! ? (maybe followed by a quote or bracket).
 _SENTENCE_END = re.compile(r"[.;:!?…](?:[\"”’)\]]*)$")
+# A dash followed by a small letter: the second half of "kinh tế - xã hội" cut at the dash.
+_DASH_LOWER = re.compile(rf"^[-–]\s+{LOWER}")
 # A line that ends in the middle of a symbol: "01/QĐ-", "2015/", "COVID-".
 _SPLIT_SYMBOL = re.compile(r"[\w)][/-]$")
 
@@ -120,13 +122,15 @@ def _continues(prev: str, line: str, width: int) -> bool:
     """Whether `line` carries on the paragraph that `prev` ended."""
     if prev.count("(") > prev.count(")"):
         return True  # inside brackets: "(khóa" + "XI) về ..."
+    unfinished = len(prev) >= 0.7 * width and not _SENTENCE_END.search(prev)
+    if unfinished and _DASH_LOWER.match(line):
+        return True  # "phát triển kinh tế" + "- xã hội": a hyphenated phrase, not a bullet
     if starts_paragraph(line):
         return False
     if _SPLIT_SYMBOL.search(prev) and line[0].isalnum():
         return True
     if is_upper_line(line) != is_upper_line(prev):
         # A capitalised word or two ending a wrapped sentence: "... đại dịch" + "COVID-19."
-        unfinished = len(prev) >= 0.7 * width and not _SENTENCE_END.search(prev)
         return unfinished and len(line.split()) <= 2 and not is_upper_line(prev)
     if line[0].islower():
         return True

@@ -49,7 +49,12 @@ def classify(raw: str) -> Paragraph:
 def is_section_heading(p: Paragraph) -> bool:
     if p.style in ("roman", "part"):
         return True
-    short_capitals = is_upper_line(p.text) and len(p.text) <= _MAX_HEADING_CHARS and len(p.text.split()) >= 2
+    short_capitals = (
+        is_upper_line(p.text)
+        and len(p.text) <= _MAX_HEADING_CHARS
+        and len(p.text.split()) >= 2
+        and not p.text.startswith(("“", '"', "(", "'"))  # a slogan in capitals, not a heading
+    )
     # "2. NỘI DUNG THỰC HIỆN": documents numbering their parts with Arabic numerals.
     return short_capitals and p.style in (None, "arabic")
 
