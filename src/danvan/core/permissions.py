@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from danvan.core.models import Agency, Role, RoleAssignment, Unit, User
 
@@ -123,9 +124,9 @@ def can_manage_organisation(person: User, agency: Agency) -> bool:
 def get_agency_for_user(person: User, agency_id: int, *, action: str = "view") -> Agency:
     agency = Agency.objects.select_related("province").filter(pk=agency_id).first()
     if agency is None or not can_view_agency(person, agency):
-        raise Http404("Không tìm thấy cơ quan.")
+        raise Http404(_("Không tìm thấy cơ quan."))
     if action == "manage" and not can_manage_organisation(person, agency):
-        raise PermissionDenied("Bạn không có quyền quản lý tổ chức của cơ quan này.")
+        raise PermissionDenied(_("Bạn không có quyền quản lý tổ chức của cơ quan này."))
     return agency
 
 
@@ -166,7 +167,7 @@ def can_view_unit(person: User, unit: Unit) -> bool:
 def get_unit_for_user(person: User, unit_id: int, *, action: str = "view") -> Unit:
     unit = Unit.objects.select_related("agency__province", "parent").filter(pk=unit_id).first()
     if unit is None or not can_view_unit(person, unit):
-        raise Http404("Không tìm thấy đơn vị.")
+        raise Http404(_("Không tìm thấy đơn vị."))
     return unit
 
 
@@ -179,3 +180,43 @@ def can_use_admin_site(person: User) -> bool:
 
 def can_manage_calendar(person: User) -> bool:
     return scopes_of(person).system_admin
+
+
+# --- Plans and the document library ---------------------------------------------
+
+
+def visible_plan_agencies(person: User) -> QuerySet[Agency]:
+    """Agencies whose plans the person may read: every member of the agency
+    (plans are disclosed to staff), its reviewers, or an administrator."""
+    return visible_agencies(person)
+
+
+def can_view_plan(person: User, plan) -> bool:
+    return can_view_agency(person, plan.agency)
+
+
+def can_author_plan(person: User, agency: Agency) -> bool:
+    """Create, import and edit the agency's draft plans: its office, or an administrator."""
+    scopes = scopes_of(person)
+    return scopes.system_admin or agency.pk in scopes.agencies_with(Role.AGENCY_OFFICE)
+
+
+def can_import_plan(person: User, agency: Agency) -> bool:
+    return can_author_plan(person, agency)
+
+
+def get_plan_for_user(person: User, plan_id: int, *, action: str = "view"):
+    from danvan.plans.models import Plan
+
+    plan = Plan.objects.select_related("agency__province").filter(pk=plan_id).first()
+    if plan is None or not can_view_plan(person, plan):
+        raise Http404(_("Không tìm thấy kế hoạch."))
+    if action == "edit" and not can_author_plan(person, plan.agency):
+        raise PermissionDenied(_("Bạn không có quyền sửa kế hoạch này."))
+    return plan
+
+
+def can_edit_legal_document(person: User, document=None) -> bool:
+    """Correct and complete library entries: any agency office or an administrator."""
+    scopes = scopes_of(person)
+    return scopes.system_admin or bool(scopes.agencies_with(Role.AGENCY_OFFICE))
