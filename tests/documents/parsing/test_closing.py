@@ -87,3 +87,11 @@ def test_appendix_after_the_signature_is_not_read_as_recipients():
 def test_kt_line_under_a_tm_line_is_the_authority():
     _, signer = extract_closing(["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn An"])
     assert signer == {"authority": "KT. CHỦ TỊCH", "title": "PHÓ CHỦ TỊCH", "name": "Nguyễn Văn An"}
+
+
+def test_closing_collapsed_onto_single_lines_by_a_web_page():
+    lines = [
+        "Nơi nhận: - Sở Nội vụ; - Các phòng, đơn vị (th/h); - Lưu: VT.",
+        "KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC Trần Văn Hòa",
+    ]
+    assert extract_closing(lines) == EXPECTED

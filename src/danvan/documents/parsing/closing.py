@@ -17,6 +17,12 @@ _NAME = re.compile(rf"^{UPPER}{LOWER}*(?:\s+{UPPER}{LOWER}*){{1,5}}$")
 _NAME_TAIL = re.compile(rf"(?<=[.;])\s+(?P<n>{UPPER}{LOWER}+(?:\s+{UPPER}{LOWER}+){{1,5}})$")
 # The text after an entry's final ";" or ".": "- Sở Nội vụ; PHÓ GIÁM ĐỐC" -> "PHÓ GIÁM ĐỐC".
 _AFTER_ENTRY = re.compile(r"(?<=[.;])\s+(?P<t>[^.;]+)$")
+# A line in capitals ending with a person's name.
+_CAPITALS_THEN_NAME = re.compile(
+    rf"^(?P<caps>.*{UPPER}{{2,}})\s+(?P<name>{UPPER}{LOWER}+(?:\s+{UPPER}{LOWER}+){{1,4}})$"
+)
+# Entries run together on one line: "- Sở Nội vụ; - Lưu: VT."
+_ENTRY_SPLIT = re.compile(r"(?<=;)\s+(?=[-–+•]\s*\S)")
 # Words of a signing title.
 _TITLE_WORDS = re.compile(
     r"GIÁM\s+ĐỐC|CHỦ\s+TỊCH|TRƯỞNG|PHÓ|BÍ\s+THƯ|CHÁNH|ỦY\s+VIÊN|UỶ\s+VIÊN|THỦ\s+TRƯỞNG|TỔNG|HIỆU"
@@ -53,7 +59,7 @@ def split_closing(lines: list[str]) -> tuple[list[str], list[str]]:
     recipients: list[str] = []
     signature: list[str] = []
     in_recipients = False
-    expanded = [part for line in lines for part in _split_tails(line)]
+    expanded = [part for line in lines for entry in _ENTRY_SPLIT.split(line) for part in _split_tails(entry)]
     for line in expanded:
         head = NOI_NHAN.match(line)
         if head:
@@ -80,8 +86,21 @@ def _is_name(line: str) -> bool:
     return is_upper_line(line) and 2 <= len(words) <= 5 and not _TITLE_WORDS.search(line)
 
 
+def _split_signature_line(line: str) -> list[str]:
+    """ "PHÓ GIÁM ĐỐC Trần Văn An" (a web page's one line) -> title and name."""
+    match = _CAPITALS_THEN_NAME.match(line)
+    if match and is_upper_line(match.group("caps")):
+        return [match.group("caps"), match.group("name")]
+    return [line]
+
+
 def extract_signer(lines: list[str]) -> dict:
-    lines = [collapse(line) for line in lines if not _SIGN_NOTE.match(line.strip())]
+    lines = [
+        part
+        for line in lines
+        if not _SIGN_NOTE.match(line.strip())
+        for part in _split_signature_line(collapse(line))
+    ]
     authority = title = name = None
     for line in lines:
         match = AUTHORITY.match(line)
