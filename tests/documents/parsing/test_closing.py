@@ -95,3 +95,11 @@ def test_closing_collapsed_onto_single_lines_by_a_web_page():
         "KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC Trần Văn Hòa",
     ]
     assert extract_closing(lines) == EXPECTED
+
+
+def test_title_after_a_comma_is_split_off_but_an_agency_is_not():
+    recipients, signer = extract_closing(
+        ["Nơi nhận: T/M BAN THƯỜNG VỤ", "- Ban Dân vận (b/c), PHÓ BÍ THƯ", "- UBND tỉnh, UBMTTQ;"]
+    )
+    assert recipients == ["Ban Dân vận (b/c)", "UBND tỉnh, UBMTTQ"]
+    assert signer["title"] == "PHÓ BÍ THƯ"

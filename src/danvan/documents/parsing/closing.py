@@ -15,8 +15,8 @@ _SIGN_NOTE = re.compile(r"^[(\[].*[)\]]$|^Đã\s+ký\.?$|^\*+$", re.I)
 _NAME = re.compile(rf"^{UPPER}{LOWER}*(?:\s+{UPPER}{LOWER}*){{1,5}}$")
 # A title-case name left at the end of a line: "Lưu: VT. Trần Công Hòa".
 _NAME_TAIL = re.compile(rf"(?<=[.;])\s+(?P<n>{UPPER}{LOWER}+(?:\s+{UPPER}{LOWER}+){{1,5}})$")
-# The text after an entry's final ";" or ".": "- Sở Nội vụ; PHÓ GIÁM ĐỐC" -> "PHÓ GIÁM ĐỐC".
-_AFTER_ENTRY = re.compile(r"(?<=[.;])\s+(?P<t>[^.;]+)$")
+# The text after an entry's final ";", "." or ",": "- Sở Nội vụ; PHÓ GIÁM ĐỐC" -> "PHÓ GIÁM ĐỐC".
+_AFTER_ENTRY = re.compile(r"(?<=[.;,])\s+(?P<t>[^.;,]+)$")
 # A line in capitals ending with a person's name.
 _CAPITALS_THEN_NAME = re.compile(
     rf"^(?P<caps>.*{UPPER}{{2,}})\s+(?P<name>{UPPER}{LOWER}+(?:\s+{UPPER}{LOWER}+){{1,4}})$"
@@ -40,9 +40,18 @@ def _split_tails(line: str) -> list[str]:
     if match:
         return [line[: match.start()].strip(), match.group("n")]
     match = _AFTER_ENTRY.search(line)
-    if match and is_upper_line(match.group("t")) and len(match.group("t").split()) <= 8:
+    if match and _is_signature_text(match.group("t")):
         return [line[: match.start()].strip(), match.group("t").strip()]
     return [line]
+
+
+def _is_signature_text(text: str) -> bool:
+    """A signing title or authority in capitals ("PHÓ GIÁM ĐỐC"), not an agency ("UBMTTQ")."""
+    text = text.strip()
+    words = len(text.split())
+    return (
+        is_upper_line(text) and 2 <= words <= 8 and bool(AUTHORITY.match(text) or _TITLE_WORDS.search(text))
+    )
 
 
 def _looks_like_entry(line: str) -> bool:
