@@ -142,3 +142,15 @@ def test_agency_sharing_a_line_with_the_number_or_the_date():
     assert (plan["issuer"], plan["province"], plan["place"]) == ("Sở Y tế", "An Giang", "Long Xuyên")
     plan = parse_text("SỞ Y TẾ Long Xuyên, ngày 3 tháng 4 năm 2024\nKẾ HOẠCH\nX năm 2024\n")
     assert (plan["issuer"], plan["place"]) == ("Sở Y tế", "Long Xuyên")
+
+
+def test_place_that_is_not_a_province_gives_no_province():
+    plan = parse_text(
+        "UBND HUYỆN TÂN CHÂU\nPHÒNG NỘI VỤ\nTân Châu, ngày 15 tháng 6 năm 2023\nBÁO CÁO\nX năm 2023\n"
+    )
+    assert (plan["place"], plan["province"]) == ("Tân Châu", None)
+
+
+def test_province_spelt_as_in_the_list_of_provinces():
+    plan = parse_text("ỦY BAN NHÂN DÂN\nTỈNH BÀ RỊA-VŨNG TÀU\nSỞ NỘI VỤ\nKẾ HOẠCH\nX năm 2023\n")
+    assert plan["province"] == "Bà Rịa - Vũng Tàu"

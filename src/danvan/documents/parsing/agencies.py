@@ -65,18 +65,18 @@ _DEPARTMENT_FIELDS = (
 KNOWN_AGENCIES = tuple(f"Sở {field}" for field in _DEPARTMENT_FIELDS)
 
 
-def _skeleton(text: str) -> str:
+def skeleton(text: str) -> str:
     """Letters without marks, case folded: "Sở Nội vụ" -> "so noi vu"."""
     bare = "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
     return " ".join(bare.replace("đ", "d").replace("Đ", "D").casefold().split())
 
 
-_KNOWN_BY_SKELETON = {_skeleton(name): name for name in KNOWN_AGENCIES}
+_KNOWN_BY_SKELETON = {skeleton(name): name for name in KNOWN_AGENCIES}
 
 
 def canonical(name: str) -> str:
     """A known agency's spelling when `name` is the same but for marks; else `name`."""
-    return _KNOWN_BY_SKELETON.get(_skeleton(name), name)
+    return _KNOWN_BY_SKELETON.get(skeleton(name), name)
 
 
 def _is_abbreviation(word: str) -> bool:

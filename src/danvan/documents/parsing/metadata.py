@@ -7,6 +7,7 @@ import re
 from .agencies import canonical, expand, learn_abbreviations, sentence_case
 from .dates import make_date
 from .lines import LOWER, UPPER, collapse, is_upper_line
+from .provinces import province_named
 from .segment import Segments
 
 # National and Party mottos, which share the header table with the issuer.
@@ -45,7 +46,7 @@ _AGENCY_LINE = re.compile(rf"^(?:{_AGENCY_WORDS})(?![\w])")
 _SUB_AGENCY = re.compile(r"(?<!ỦY)(?<!UỶ)(?<!ỦY BAN)\s(?=(?:SỞ|BAN|PHÒNG|VĂN PHÒNG|CHI CỤC|TRUNG TÂM|CỤC)\s)")
 # The parent line of a state or Party header: "UBND TỈNH TÂY NINH", "TỈNH ỦY TÂY NINH".
 _PROVINCE_IN_HEADER = re.compile(
-    r"(?:UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|ĐẢNG BỘ|HĐND|HỘI ĐỒNG NHÂN DÂN)\s+TỈNH\s+(?P<p>.+)$"
+    r"(?:UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|ĐẢNG BỘ|HĐND|HỘI ĐỒNG NHÂN DÂN)\s+(?:TỈNH|THÀNH PHỐ)\s+(?P<p>.+)$"
     r"|^(?:TỈNH ỦY|TỈNH UỶ)\s+(?P<q>.+)$"
 )
 # "tỉnh Tây Ninh" in running text: capitalised words after "tỉnh".
@@ -169,14 +170,16 @@ def _leading_capitals(line: str) -> str:
 
 
 def province_of(agencies: list[str], text: str, place: str | None) -> str | None:
+    """From the header's "TỈNH X", else a "tỉnh X" in the text, else a place that is a province."""
     for line in agencies:
         match = _PROVINCE_IN_HEADER.search(line)
         if match:
-            return sentence_case(match.group("p") or match.group("q")).title()
+            name = match.group("p") or match.group("q")
+            return province_named(name) or sentence_case(name).title()
     match = _PROVINCE_IN_TEXT.search(text)
     if match:
-        return match.group("p").strip()
-    return place
+        return province_named(match.group("p")) or match.group("p").strip()
+    return province_named(place)
 
 
 def _issuer_in_body(body_text: str) -> str | None:
