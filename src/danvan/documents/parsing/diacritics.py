@@ -29,7 +29,8 @@ _ODD_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 # A word (letters only) followed by tone marks that did not attach to a vowel:
 # directly after a consonant ("hoc̣"), after one space ("nghê ̣"), or after the
 # punctuation that closes the word ("phong, ̀"), or at the start of the next line.
-_STRAY_AFTER = re.compile(rf"([^\W\d_]+)([{TONE_MARKS}]*)([.,;:!?)]{{0,2}}[ \n]?)([{TONE_MARKS}]+)")
+# (Possessive quantifiers: a word that is not followed by a mark fails at once, without backtracking.)
+_STRAY_AFTER = re.compile(rf"([^\W\d_]++)([.,;:!?)]{{0,2}}[ \n]?)([{TONE_MARKS}]+)")
 # A tone mark standing alone at the start of a word ("̣học" after a space or line start).
 _STRAY_BEFORE = re.compile(rf"(^|\s)([{TONE_MARKS}]+)([^\W\d_]+)", re.MULTILINE)
 # Precomposed consonant + tone letters ("ñ", "ǹ", "ḿ"): in Vietnamese these are
@@ -50,6 +51,8 @@ _CONSONANT_TONE = re.compile(
 )
 # A run of letters (a word, for tone placement).
 _WORD = re.compile(r"[^\W\d_]+")
+# Any spacing tone or ligature, worth translating the text for.
+_RARE_CHARS = re.compile("[\u02cb\u02ca\u02dc\u02c0\ufb00-\ufb02]")
 # Ligatures some PDF fonts produce.
 _LIGATURES = str.maketrans({"\ufb01": "fi", "\ufb02": "fl", "\ufb00": "ff"})
 
@@ -108,7 +111,7 @@ def place_tone(word: str, tone: str) -> str:
 
 
 def _fix_after(match: re.Match[str]) -> str:
-    word, attached, gap, stray = match.groups()
+    word, gap, stray = match.groups()
     _bare, own_tone = strip_tone(word)
     if gap and own_tone:
         return match.group(0)  # the previous word already has its tone; leave for _fix_before
@@ -122,7 +125,8 @@ def _fix_before(match: re.Match[str]) -> str:
 
 def repair_text(text: str) -> str:
     """NFC text with invisible characters removed and stray tone marks reattached."""
-    text = text.translate(_SPACING_TONES).translate(_LIGATURES)
+    if _RARE_CHARS.search(text):
+        text = text.translate(_SPACING_TONES).translate(_LIGATURES)
     text = _INVISIBLE.sub("", text)
     text = _ODD_SPACES.sub(" ", text)
     text = unicodedata.normalize("NFC", text)
