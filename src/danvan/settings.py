@@ -90,6 +90,8 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "danvan.core",
+    "danvan.documents",
+    "danvan.plans",
 ]
 
 MIDDLEWARE = [

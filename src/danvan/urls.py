@@ -14,6 +14,8 @@ admin.site.index_title = "Quản trị hệ thống"
 
 urlpatterns = [
     path("", include("danvan.core.urls")),
+    path("ke-hoach/", include("danvan.plans.urls")),
+    path("thu-vien-van-ban/", include("danvan.documents.urls")),
     path(
         "tai-khoan/dang-nhap/",
         auth_views.LoginView.as_view(authentication_form=LoginForm, redirect_authenticated_user=True),

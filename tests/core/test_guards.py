@@ -64,7 +64,7 @@ def pages(agency, lead_unit):
     for name, arity in named_urls():
         if name.startswith("api:") or name in {"healthz", "set_language", "schema", "api_docs", "logout"}:
             continue
-        if name.endswith(("_template", "_apply", "_cancel", "_preview")):
+        if name.endswith(("_template", "_apply", "_cancel", "_preview", "_save", "_status")):
             continue
         pk = lead_unit.pk if name == "core:unit_detail" else agency.pk
         yield name, url_for(name, arity, pk=pk)

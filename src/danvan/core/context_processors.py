@@ -3,15 +3,21 @@ from django.utils.translation import gettext_lazy as _
 
 from danvan.core import permissions
 
-# The areas of the system, in the order of the main menu.
+# The areas of the system, in the order of the main menu: slug, label, icon,
+# and the URL name of the area's own index once the area exists (until then
+# core:area explains what the area will hold).
 AREAS = [
-    ("plans", _("Kế hoạch"), "bi-journal-text"),
-    ("tasks", _("Nhiệm vụ"), "bi-list-check"),
-    ("reports", _("Báo cáo"), "bi-file-earmark-bar-graph"),
-    ("petitions", _("Tiếp công dân & đơn thư"), "bi-people"),
-    ("good_practices", _("Dân vận khéo"), "bi-award"),
-    ("evaluation", _("Đánh giá"), "bi-clipboard-check"),
+    ("plans", _("Kế hoạch"), "bi-journal-text", "plans:index"),
+    ("tasks", _("Nhiệm vụ"), "bi-list-check", None),
+    ("reports", _("Báo cáo"), "bi-file-earmark-bar-graph", None),
+    ("petitions", _("Tiếp công dân & đơn thư"), "bi-people", None),
+    ("good_practices", _("Dân vận khéo"), "bi-award", None),
+    ("evaluation", _("Đánh giá"), "bi-clipboard-check", None),
 ]
+
+
+def area_url(slug: str, url_name: str | None) -> str:
+    return reverse(url_name) if url_name else reverse("core:area", args=[slug])
 
 
 def navigation(request):
@@ -19,6 +25,6 @@ def navigation(request):
     if user is None or not user.is_authenticated:
         return {}
     return {
-        "nav_areas": [(reverse("core:area", args=[slug]), label, icon, slug) for slug, label, icon in AREAS],
-        "nav_can_admin": permissions.can_use_admin_site(request.user),
+        "nav_areas": [(area_url(slug, url_name), label, icon, slug) for slug, label, icon, url_name in AREAS],
+        "nav_can_admin": permissions.can_use_admin_site(user),
     }

@@ -26,7 +26,7 @@ def home(request):
 
 @login_required
 def area(request, slug):
-    titles = {key: (label, icon) for key, label, icon in AREAS}
+    titles = {key: (label, icon) for key, label, icon, _url_name in AREAS}
     if slug not in titles:
         raise Http404(_("Không tìm thấy trang."))
     label, icon = titles[slug]

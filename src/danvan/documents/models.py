@@ -1,0 +1,48 @@
+"""The legal-document library: every document a plan cites, once."""
+
+from __future__ import annotations
+
+import re
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from danvan.core.text import search_key
+
+
+def number_key(number: str) -> str:
+    """'77-Kl/TU' and '77-KL/TU ' are one document number."""
+    return re.sub(r"\s+", "", number).upper()
+
+
+class LegalDocument(models.Model):
+    doc_type = models.CharField(_("loại văn bản"), max_length=60)
+    number = models.CharField(_("số, ký hiệu"), max_length=100, blank=True)
+    number_key = models.CharField(max_length=100, editable=False, db_index=True)
+    name = models.CharField(_("tên (văn bản không số)"), max_length=255, blank=True)
+    date = models.DateField(_("ngày ban hành"), null=True, blank=True)
+    issuer = models.CharField(_("cơ quan ban hành"), max_length=255, blank=True)
+    title = models.TextField(_("trích yếu"), blank=True)
+    search_text = models.TextField(editable=False, default="")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("văn bản")
+        verbose_name_plural = _("thư viện văn bản")
+        ordering = ["-date", "number_key"]
+
+    def __str__(self) -> str:
+        if self.number:
+            return f"{self.doc_type} số {self.number}"
+        return self.name or self.doc_type
+
+    def save(self, *args, **kwargs):
+        self.number_key = number_key(self.number)
+        self.search_text = search_key(
+            " ".join([self.doc_type, "số", self.number, self.name, self.issuer, self.title])
+        )
+        fields = kwargs.get("update_fields")
+        if fields is not None:
+            kwargs["update_fields"] = {*fields, "number_key", "search_text"}
+        super().save(*args, **kwargs)

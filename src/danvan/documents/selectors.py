@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from danvan.core import permissions
+from danvan.core.models import User
+from danvan.core.text import search_key
+from danvan.documents.models import LegalDocument
+from danvan.plans.models import Plan
+
+
+def library(person: User, *, query: str = "") -> QuerySet[LegalDocument]:
+    """Library entries cited by plans the person may read ("chi thi 33" finds
+    "Chỉ thị số 33/CT-TTg"), most cited first."""
+    visible_plans = Plan.objects.filter(agency__in=permissions.visible_plan_agencies(person))
+    documents = LegalDocument.objects.filter(plans__in=visible_plans)
+    for word in search_key(query).split():
+        documents = documents.filter(Q(search_text__contains=word))
+    return documents.annotate(plan_count=Count("plans", distinct=True)).order_by(
+        "-plan_count", "-date", "number_key"
+    )
+
+
+def document_page(person: User, document_id: int) -> LegalDocument:
+    visible_plans = Plan.objects.filter(agency__in=permissions.visible_plan_agencies(person)).select_related(
+        "agency"
+    )
+    document = (
+        LegalDocument.objects.filter(pk=document_id, plans__in=visible_plans)
+        .prefetch_related(
+            Prefetch("plans", queryset=visible_plans.order_by("-created_at"), to_attr="visible_plans")
+        )
+        .first()
+    )
+    if document is None:
+        raise Http404(_("Không tìm thấy văn bản."))
+    return document

@@ -1,0 +1,112 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from danvan.core.forms import MaxSizeValidator
+from danvan.core.models import Unit
+from danvan.plans.models import Plan
+
+PLAN_FILE_TYPES = ".docx,.pdf,.txt"
+
+
+class PlanUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Tệp kế hoạch (.docx, .pdf, .txt)"),
+        validators=[MaxSizeValidator(20 * 1024 * 1024)],
+        widget=forms.ClearableFileInput(attrs={"accept": PLAN_FILE_TYPES}),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size == 0:
+            raise ValidationError(_("Tệp tải lên trống."))
+        return upload
+
+
+class PlanReviewForm(forms.Form):
+    title = forms.CharField(label=_("Trích yếu"), widget=forms.Textarea(attrs={"rows": 2}))
+    kind = forms.ChoiceField(label=_("Loại kế hoạch"), choices=Plan.Kind.choices)
+    number = forms.CharField(label=_("Số"), required=False, max_length=20)
+    symbol = forms.CharField(label=_("Ký hiệu"), required=False, max_length=50)
+    place = forms.CharField(label=_("Địa danh"), required=False, max_length=100)
+    issue_date = forms.DateField(label=_("Ngày ban hành"), required=False)
+    period_year = forms.IntegerField(label=_("Năm"), required=False, min_value=2000, max_value=2100)
+    period_quarter = forms.IntegerField(label=_("Quý"), required=False, min_value=1, max_value=4)
+    period_half = forms.IntegerField(label=_("6 tháng (1 hoặc 2)"), required=False, min_value=1, max_value=2)
+    recipients = forms.CharField(
+        label=_("Nơi nhận (mỗi dòng một nơi)"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    signer_authority = forms.CharField(
+        label=_("Thẩm quyền ký (KT., TL., TM.)"), required=False, max_length=100
+    )
+    signer_title = forms.CharField(label=_("Chức vụ người ký"), required=False, max_length=100)
+    signer_name = forms.CharField(label=_("Người ký"), required=False, max_length=100)
+
+    def clean_recipients(self):
+        return [line.strip() for line in self.cleaned_data["recipients"].splitlines() if line.strip()]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("period_quarter") and cleaned.get("period_half"):
+            raise ValidationError(_("Kế hoạch chỉ thuộc một kỳ: quý hoặc 6 tháng, không cả hai."))
+        return cleaned
+
+
+class TaskRowForm(forms.Form):
+    heading = forms.CharField(label=_("Nội dung"), widget=forms.Textarea(attrs={"rows": 2}))
+    lead_text = forms.CharField(label=_("Đơn vị chủ trì (như văn bản ghi)"), required=False, max_length=255)
+    lead_unit = forms.ModelChoiceField(
+        label=_("Đơn vị chủ trì trong hệ thống"),
+        queryset=Unit.objects.none(),
+        required=False,
+        empty_label=_("— chưa khớp —"),
+    )
+    timing = forms.CharField(label=_("Thời gian thực hiện"), required=False, max_length=255)
+
+    def __init__(self, *args, agency=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A choice is looked up inside the agency: a forged id of another agency is "not found".
+        self.fields["lead_unit"].queryset = Unit.objects.filter(agency=agency, is_active=True).order_by(
+            "sort_key"
+        )
+
+
+class TargetRowForm(forms.Form):
+    text = forms.CharField(label=_("Chỉ tiêu"), widget=forms.Textarea(attrs={"rows": 2}))
+    percent = forms.DecimalField(
+        label=_("Tỷ lệ (%)"), required=False, min_value=0, max_value=100, decimal_places=2
+    )
+
+
+class DeadlineRowForm(forms.Form):
+    due_date = forms.DateField(label=_("Hạn"))
+    action = forms.CharField(label=_("Việc phải làm"), widget=forms.Textarea(attrs={"rows": 2}))
+    units = forms.CharField(label=_("Đơn vị thực hiện (cách nhau bằng dấu ;)"), required=False)
+    recipient = forms.CharField(label=_("Gửi đến"), required=False, max_length=255)
+
+    def clean_units(self):
+        return [part.strip() for part in self.cleaned_data["units"].split(";") if part.strip()]
+
+
+class CitationRowForm(forms.Form):
+    doc_type = forms.CharField(label=_("Loại văn bản"), max_length=60)
+    number = forms.CharField(label=_("Số, ký hiệu"), required=False, max_length=100)
+    name = forms.CharField(label=_("Tên (luật không số)"), required=False, max_length=255)
+    date = forms.DateField(label=_("Ngày"), required=False)
+    issuer = forms.CharField(label=_("Cơ quan ban hành"), required=False, max_length=255)
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("number") and not cleaned.get("name"):
+            raise ValidationError(_("Văn bản trích dẫn cần có số, ký hiệu hoặc tên."))
+        return cleaned
+
+
+def row_formset(form_class, *, extra=1):
+    return forms.formset_factory(form_class, extra=extra, can_delete=True)
+
+
+TaskFormSet = row_formset(TaskRowForm)
+TargetFormSet = row_formset(TargetRowForm)
+DeadlineFormSet = row_formset(DeadlineRowForm)
+CitationFormSet = row_formset(CitationRowForm)

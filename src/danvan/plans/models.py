@@ -1,0 +1,199 @@
+"""Plans (Kế hoạch) and what they hold: tasks, targets, dated obligations and
+the documents they cite. A plan starts as a draft, written by hand or
+imported from the agency's own Word or PDF file."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from danvan.core.models import Agency, Unit, User
+from danvan.core.text import search_key
+from danvan.documents.models import LegalDocument
+
+
+class Plan(models.Model):
+    class Kind(models.TextChoices):
+        YEARLY = "yearly", _("Kế hoạch năm")
+        QUARTERLY = "quarterly", _("Kế hoạch quý")
+        THEMATIC = "thematic", _("Kế hoạch chuyên đề")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Dự thảo")
+
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="plans", verbose_name=_("cơ quan")
+    )
+    kind = models.CharField(_("loại kế hoạch"), max_length=20, choices=Kind.choices, default=Kind.YEARLY)
+    status = models.CharField(_("trạng thái"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    title = models.TextField(_("trích yếu"))
+    number = models.CharField(_("số"), max_length=20, blank=True)
+    symbol = models.CharField(_("ký hiệu"), max_length=50, blank=True)
+    place = models.CharField(_("địa danh"), max_length=100, blank=True)
+    issue_date = models.DateField(_("ngày ban hành"), null=True, blank=True)
+    period_year = models.PositiveSmallIntegerField(_("năm"), null=True, blank=True)
+    period_quarter = models.PositiveSmallIntegerField(_("quý"), null=True, blank=True)
+    period_half = models.PositiveSmallIntegerField(_("6 tháng"), null=True, blank=True)
+    recipients = models.JSONField(_("nơi nhận"), default=list, blank=True)
+    signer_authority = models.CharField(_("thẩm quyền ký"), max_length=100, blank=True)
+    signer_title = models.CharField(_("chức vụ người ký"), max_length=100, blank=True)
+    signer_name = models.CharField(_("người ký"), max_length=100, blank=True)
+    citations = models.ManyToManyField(
+        LegalDocument,
+        through="PlanCitation",
+        related_name="plans",
+        verbose_name=_("căn cứ, văn bản trích dẫn"),
+    )
+    created_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(_("thời điểm tạo"), auto_now_add=True)
+    search_text = models.TextField(editable=False, default="")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("kế hoạch")
+        verbose_name_plural = _("kế hoạch")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.search_text = search_key(f"{self.title} {self.number}/{self.symbol}")
+        fields = kwargs.get("update_fields")
+        if fields is not None:
+            kwargs["update_fields"] = {*fields, "search_text"}
+        super().save(*args, **kwargs)
+
+    @property
+    def reference(self) -> str:
+        """'Số 12/KH-SNV', or the symbol alone while the number is blank."""
+        if self.number and self.symbol:
+            return f"{self.number}/{self.symbol}"
+        return f"…/{self.symbol}" if self.symbol else ""
+
+
+class PlanCitation(models.Model):
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE)
+    document = models.ForeignKey(LegalDocument, on_delete=models.PROTECT)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order"]
+        constraints = [models.UniqueConstraint(fields=["plan", "document"], name="plan_cites_document_once")]
+
+    def __str__(self) -> str:
+        return f"{self.plan} — {self.document}"
+
+
+class Task(models.Model):
+    """One numbered content item of a plan (nhiệm vụ)."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="tasks")
+    order = models.PositiveSmallIntegerField(default=0)
+    heading = models.TextField(_("nội dung"))
+    lead_text = models.CharField(_("đơn vị chủ trì (như văn bản ghi)"), max_length=255, blank=True)
+    lead_unit = models.ForeignKey(
+        Unit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="led_tasks",
+        verbose_name=_("đơn vị chủ trì"),
+    )
+    timing = models.CharField(_("thời gian thực hiện"), max_length=255, blank=True)
+    search_text = models.TextField(editable=False, default="")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("nhiệm vụ")
+        verbose_name_plural = _("nhiệm vụ")
+        ordering = ["plan", "order"]
+
+    def __str__(self) -> str:
+        return self.heading
+
+    def save(self, *args, **kwargs):
+        self.search_text = search_key(self.heading)
+        fields = kwargs.get("update_fields")
+        if fields is not None:
+            kwargs["update_fields"] = {*fields, "search_text"}
+        super().save(*args, **kwargs)
+
+
+class Target(models.Model):
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="targets")
+    order = models.PositiveSmallIntegerField(default=0)
+    text = models.TextField(_("chỉ tiêu"))
+    percent = models.DecimalField(_("tỷ lệ (%)"), max_digits=5, decimal_places=2, null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("chỉ tiêu")
+        verbose_name_plural = _("chỉ tiêu")
+        ordering = ["plan", "order"]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class PlanDeadline(models.Model):
+    """A dated obligation the plan sets: who reports what to whom by when."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="deadlines")
+    order = models.PositiveSmallIntegerField(default=0)
+    due_date = models.DateField(_("hạn"))
+    action = models.TextField(_("việc phải làm"))
+    units = models.JSONField(_("đơn vị thực hiện"), default=list, blank=True)
+    recipient = models.CharField(_("nơi nhận"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("hạn trong kế hoạch")
+        verbose_name_plural = _("hạn trong kế hoạch")
+        ordering = ["plan", "due_date", "order"]
+
+    def __str__(self) -> str:
+        return f"{self.due_date:%d/%m/%Y} — {self.action}"
+
+
+def plan_import_path(instance: PlanImport, filename: str) -> str:
+    return f"imports/plans/{instance.agency_id}/{filename}"
+
+
+class PlanImport(models.Model):
+    """One uploaded plan file and what reading it found. The file is kept
+    whatever happens; a plan exists only once a person saves the review."""
+
+    class Status(models.TextChoices):
+        PROCESSING = "processing", _("Đang đọc tệp")
+        READY = "ready", _("Chờ kiểm tra")
+        FAILED = "failed", _("Không đọc được")
+        SAVED = "saved", _("Đã tạo kế hoạch")
+        CANCELLED = "cancelled", _("Đã hủy")
+
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="plan_imports")
+    file = models.FileField(_("tệp"), upload_to=plan_import_path)
+    original_name = models.CharField(_("tên tệp"), max_length=255)
+    sha256 = models.CharField(max_length=64, db_index=True)
+    status = models.CharField(
+        _("trạng thái"), max_length=20, choices=Status.choices, default=Status.PROCESSING
+    )
+    progress = models.PositiveSmallIntegerField(_("tiến độ (%)"), default=0)
+    error = models.TextField(_("lỗi"), blank=True)
+    extraction = models.JSONField(_("kết quả đọc"), null=True, blank=True)
+    text = models.TextField(_("văn bản đọc được"), blank=True)
+    plan = models.OneToOneField(
+        Plan, on_delete=models.PROTECT, null=True, blank=True, related_name="source_import"
+    )
+    uploaded_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField(_("thời điểm tải lên"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("lần nhập kế hoạch")
+        verbose_name_plural = _("các lần nhập kế hoạch")
+        ordering = ["-uploaded_at"]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+    def is_reviewable(self) -> bool:
+        return self.status == self.Status.READY
