@@ -124,3 +124,10 @@ def test_dates_listed_after_a_deadline_are_deadlines_too():
 def test_slogan_in_capitals_does_not_end_the_content_section():
     text = "KẾ HOẠCH\nX năm 2024\nII. NỘI DUNG THỰC HIỆN\n1. Việc một.\n“DÂN VẬN KHÉO”\n2. Việc hai.\n"
     assert len(parse_text(text)["tasks"]) == 2
+
+
+def test_deadline_with_an_hour_and_a_due_label():
+    from danvan.documents.parsing.deadlines import extract_deadlines
+
+    paragraphs = ["- Gửi về Sở trước 17 giờ 00 ngày 30/9/2024.", "- Hạn nộp: 15/10."]
+    assert [d["date"] for d in extract_deadlines(paragraphs, 2024)] == ["2024-09-30", "2024-10-15"]

@@ -7,21 +7,25 @@ import re
 from .dates import DATE_AFTER_NGAY, NUMERIC_DATE, date_from_match
 from .lines import UPPER, collapse
 
-# A deadline cue and its date: "trước ngày 20/10", "chậm nhất ngày 5 tháng 12 năm 2025".
-_CUED_DATE = re.compile(
+# Words announcing a deadline.
+_CUE = (
     r"(?:trước|chậm\s+nhất(?:\s+là)?(?:\s+vào)?|muộn\s+nhất(?:\s+là)?|hạn\s+chót(?:\s+là)?|không\s+quá"
-    rf"|đến\s+hết|hoàn\s+thành\s+(?:trong|vào))\s+{DATE_AFTER_NGAY}",
-    re.I,
+    r"|không\s+muộn\s+hơn|đến\s+hết|hoàn\s+thành\s+(?:trong|vào))"
 )
+# An hour before the day: "trước 17 giờ 00 ngày 30/9".
+_HOUR = r"(?:\d{1,2}\s*(?:giờ|h)\s*(?:\d{1,2}\s*(?:phút)?)?,?\s+)?"
+# A deadline cue and its date: "trước ngày 20/10", "chậm nhất ngày 5 tháng 12 năm 2025".
+_CUED_DATE = re.compile(rf"{_CUE}\s+{_HOUR}{DATE_AFTER_NGAY}", re.I)
 # The same without the word "ngày": "trước 15/12", "chậm nhất 30/6/2024".
 _CUED_BARE_DATE = re.compile(
     rf"(?:trước|chậm\s+nhất(?:\s+là)?|muộn\s+nhất(?:\s+là)?|hạn\s+chót(?:\s+là)?)\s+{NUMERIC_DATE}"
     r"(?=\s*(?:[.,;:)]|$)|\s+(?:hàng|năm|của|để|và|theo|gửi|về|qua|cho)\b)",
     re.I,
 )
-# A timing line whose value is a date: "Thời gian hoàn thành: 30/11/2025", "Thời hạn: trước 15/6".
+# A timing line whose value is a date: "Thời gian hoàn thành: 30/11/2025", "Hạn nộp: trước 15/6".
 _TIMING_DATE = re.compile(
-    rf"Thời\s+(?:gian|hạn)[^:;.]{{0,30}}:\s*(?:trước\s+|chậm\s+nhất\s+)?(?:ngày\s*)?{NUMERIC_DATE}",
+    rf"(?:Thời\s+(?:gian|hạn)|Hạn\s+(?:nộp|gửi|báo\s+cáo|hoàn\s+thành))[^:;.]{{0,30}}:\s*"
+    rf"(?:trước\s+|chậm\s+nhất\s+)?(?:ngày\s*)?{NUMERIC_DATE}",
     re.I,
 )
 # A further date listed right after a deadline: "trước ngày 30/6 và 30/12", ", ngày 15/12".
