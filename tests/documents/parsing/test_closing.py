@@ -103,3 +103,12 @@ def test_title_after_a_comma_is_split_off_but_an_agency_is_not():
     )
     assert recipients == ["Ban Dân vận (b/c)", "UBND tỉnh, UBMTTQ"]
     assert signer["title"] == "PHÓ BÍ THƯ"
+
+
+def test_signature_ending_a_document_without_recipients_or_end_mark():
+    from danvan.documents.parsing import parse_text
+
+    plan = parse_text("Kế hoạch\nViệc năm 2024\nI. NỘI DUNG\n1. Việc một.\nGIÁM ĐỐC\nNguyễn Văn Bình\n")
+    assert plan["kind"] == "ke_hoach"
+    assert plan["signer"] == {"authority": None, "title": "GIÁM ĐỐC", "name": "Nguyễn Văn Bình"}
+    assert len(plan["tasks"]) == 1

@@ -13,6 +13,8 @@ _TYPE_LINE = re.compile(
     r"|QUY CHẾ|QUY ĐỊNH|NGHỊ QUYẾT|CHỈ THỊ|KẾT LUẬN|CÔNG VĂN|THÔNG TRI)"
     r"(?![A-ZĐÀ-Ỹa-zà-ỹ])\s*[:.\-–]?\s*(?P<rest>.*)$"
 )
+# A type line typed in sentence case, alone on its line.
+_TITLE_CASE_TYPES = {"Kế hoạch", "Báo cáo", "Kế Hoạch", "Báo Cáo"}
 # Letters spaced out for emphasis: "K Ế H O Ạ C H".
 _SPACED_LETTERS = re.compile(r"^(?:\w ){3,}\w$")
 # Lines that open the body of a document rather than continue its title.
@@ -35,6 +37,10 @@ _APPENDIX = re.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục\s+(?:[IVX\d]+|số)|BI�
 # A signing official's name on its own line: "Trần Công Hòa".
 _PERSON_NAME = re.compile(r"^(?:[^\W\d_][^\W\d_]*\s){1,5}[^\W\d_]+$")
 _MAX_SIGNATURE_LINES = 6
+# A signing title on its own line.
+_SIGNING_TITLE = re.compile(
+    r"^(?:PHÓ\s+)?(?:GIÁM\s+ĐỐC|CHỦ\s+TỊCH|TRƯỞNG\s+\w+|BÍ\s+THƯ|CHÁNH\s+VĂN\s+PHÒNG|THỦ\s+TRƯỞNG)$"
+)
 # How far down a document its type line may stand (site menus can come first).
 _TYPE_LINE_WINDOW = 150
 # Signs of a document header above the type line: "Số: ...", "..., ngày ...", the motto.
@@ -62,7 +68,8 @@ def find_type_line(lines: list[str]) -> tuple[int, re.Match[str]] | None:
     """The type line; one with a number or date line above it wins over, say, a site menu entry."""
     candidates = []
     for i, line in enumerate(lines[:_TYPE_LINE_WINDOW]):
-        match = _TYPE_LINE.match(_unspace(line))
+        line = _unspace(line)
+        match = _TYPE_LINE.match(line.upper() if line in _TITLE_CASE_TYPES else line)
         if match and (not match.group("rest") or len(line) < 200):
             candidates.append((i, match))
     for i, match in candidates:
@@ -118,6 +125,14 @@ def closing_start(lines: list[str], start: int) -> int:
             return i
         if _BODY_END.search(line):
             return i + 1
+    return _signature_at_end(lines, start)
+
+
+def _signature_at_end(lines: list[str], start: int) -> int:
+    """A signature closing a document with neither "Nơi nhận" nor "./.": "GIÁM ĐỐC" + name."""
+    for i in range(len(lines) - 1, max(start, len(lines) - _MAX_SIGNATURE_LINES) - 1, -1):
+        if _SIGNING_TITLE.match(lines[i]):
+            return i
     return len(lines)
 
 
