@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "danvan.core",
+    "danvan.petitions",
     "danvan.documents",
     "danvan.plans",
 ]
