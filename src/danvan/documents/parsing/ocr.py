@@ -46,6 +46,8 @@ def ocr_image(binary: str, image_path: str) -> str:
             capture_output=True,
             timeout=PAGE_TIMEOUT_SECONDS,
             check=False,
+            # One thread per page: Tesseract's OpenMP threads only fight each other on a small server.
+            env={**os.environ, "OMP_THREAD_LIMIT": "1"},
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise errors.OcrFailedError() from exc
