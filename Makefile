@@ -22,6 +22,9 @@ run: $(STAMP)
 	DANVAN_DEBUG=True $(BIN)/danvan demo
 	@echo ""
 	@echo "Danvan: http://127.0.0.1:8000  (dừng: Ctrl+C)"
+	@# The worker reads uploaded plans and sends reminders; it stops with the server.
+	DANVAN_DEBUG=True $(BIN)/danvan worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DANVAN_DEBUG=True $(BIN)/danvan serve --bind 127.0.0.1:8000
 
 system-deps:

@@ -205,3 +205,22 @@ def test_a_corpus_plan_reads_with_all_its_tasks(office_client, agency, upload):
     source = sorted(CORPUS.glob("*.txt"))[0]
     response = upload(office_client, agency, data=source.read_bytes(), name=source.name)
     assert response.context["tasks"].initial_form_count() >= 3
+
+
+def test_an_unmatched_lead_can_become_a_new_unit(office_client, agency, upload):
+    response = upload(office_client, agency)
+    data = form_data(response)
+    data["tasks-1-lead_unit"] = ""
+    data["tasks-1-lead_text"] = "Tổ Tiếp công dân"
+    data["tasks-1-create_unit"] = "on"
+    office_client.post(reverse("plans:import_save", args=[PlanImport.objects.get().pk]), data)
+    task = Plan.objects.get().tasks.get(order=1)
+    assert task.lead_unit.name == "Tổ Tiếp công dân" and task.lead_unit.agency == agency
+
+
+def test_creating_a_unit_and_choosing_one_is_refused(office_client, agency, upload):
+    response = upload(office_client, agency)
+    data = form_data(response)
+    data["tasks-0-create_unit"] = "on"
+    result = office_client.post(reverse("plans:import_save", args=[PlanImport.objects.get().pk]), data)
+    assert result.status_code == 422 and not Plan.objects.exists()

@@ -62,6 +62,7 @@ class TaskRowForm(forms.Form):
         empty_label=_("— chưa khớp —"),
     )
     timing = forms.CharField(label=_("Thời gian thực hiện"), required=False, max_length=255)
+    create_unit = forms.BooleanField(label=_("Tạo đơn vị mới với tên đã ghi"), required=False)
 
     def __init__(self, *args, agency=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -69,6 +70,14 @@ class TaskRowForm(forms.Form):
         self.fields["lead_unit"].queryset = Unit.objects.filter(agency=agency, is_active=True).order_by(
             "sort_key"
         )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("create_unit") and cleaned.get("lead_unit"):
+            raise ValidationError(_("Đã chọn đơn vị có sẵn thì không tạo đơn vị mới."))
+        if cleaned.get("create_unit") and not cleaned.get("lead_text"):
+            raise ValidationError(_("Hãy ghi tên đơn vị cần tạo."))
+        return cleaned
 
 
 class TargetRowForm(forms.Form):

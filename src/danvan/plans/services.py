@@ -120,6 +120,8 @@ def create_plan(*, agency: Agency, reviewed: ReviewedPlan, by: User) -> Plan:
     units = {unit.pk: unit for unit in Unit.objects.filter(agency=agency)}
     for order, item in enumerate(reviewed.tasks):
         lead = units.get(item["lead_unit"].pk) if item.get("lead_unit") else None
+        if lead is None and item.get("create_unit"):
+            lead = _unit_named(agency, item["lead_text"])
         Task.objects.create(
             plan=plan,
             order=order,
@@ -150,6 +152,17 @@ def create_plan(*, agency: Agency, reviewed: ReviewedPlan, by: User) -> Plan:
         )
         PlanCitation.objects.get_or_create(plan=plan, document=document, defaults={"order": order})
     return plan
+
+
+def _unit_named(agency: Agency, name: str) -> Unit:
+    """The agency's unit of that name, created when the office asked for it."""
+    existing = Unit.objects.filter(agency=agency, name__iexact=name.strip()).first()
+    if existing:
+        return existing
+    code = f"MOI{Unit.objects.filter(agency=agency).count() + 1}"
+    while Unit.objects.filter(agency=agency, code=code).exists():
+        code += "A"
+    return Unit.objects.create(agency=agency, code=code, name=name.strip())
 
 
 @transaction.atomic
