@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lines import is_upper_line, starts_paragraph
+from .lines import LOWER, UPPER, is_upper_line, starts_paragraph
 
 # The document-type line: "KẾ HOẠCH", "BÁO CÁO" ... in capitals, maybe followed by the title.
 _TYPE_LINE = re.compile(
@@ -35,7 +35,7 @@ _BODY_END = re.compile(r"\.?/\.\s*$")
 # The heading of an appendix after the signature: "PHỤ LỤC", "Phụ lục I", "BIỂU MẪU".
 _APPENDIX = re.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục\s+(?:[IVX\d]+|số)|BIỂU\s+MẪU|DANH\s+MỤC)\b")
 # A signing official's name on its own line: "Trần Công Hòa".
-_PERSON_NAME = re.compile(r"^(?:[^\W\d_][^\W\d_]*\s){1,5}[^\W\d_]+$")
+_PERSON_NAME = re.compile(rf"^{UPPER}{LOWER}*(?:\s+{UPPER}{LOWER}*){{1,5}}$")
 _MAX_SIGNATURE_LINES = 6
 # A signing title on its own line.
 _SIGNING_TITLE = re.compile(
@@ -141,7 +141,7 @@ def _signature_above(lines: list[str], index: int, start: int) -> int:
     first = index
     for i in range(index - 1, max(start, index - _MAX_SIGNATURE_LINES) - 1, -1):
         line = lines[i]
-        if is_upper_line(line) and len(line.split()) <= 10:
+        if is_upper_line(line) and len(line.split()) <= 10 and not starts_paragraph(line):
             first = i
         elif _PERSON_NAME.match(line) and i == index - 1:
             continue
