@@ -76,3 +76,8 @@ def test_dash_before_a_small_letter_continues_a_wrapped_phrase():
         "- Thực hiện có hiệu quả các chương trình phát triển kinh tế - xã hội của tỉnh.",
         "- Nội dung mới.",
     ]
+
+
+def test_html_breaks_and_entities_from_web_pages():
+    text = "| UBND TỈNH TÂY NINH<br>SỞ KH&amp;CN | Độc lập - Tự do - Hạnh phúc |\nKẾ HOẠCH&nbsp;"
+    assert clean_lines(text) == ["UBND TỈNH TÂY NINH", "SỞ KH&CN", "Độc lập - Tự do - Hạnh phúc", "KẾ HOẠCH"]

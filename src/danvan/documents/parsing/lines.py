@@ -9,6 +9,7 @@ the way a PDF or a hard-wrapped text file cut them.
 from __future__ import annotations
 
 import functools
+import html
 import re
 from collections import Counter
 
@@ -25,6 +26,8 @@ _EMPHASIS = re.compile(r"\*\*|__")
 # Markdown escapes from web pages ("1\. Mục đích", "\- Sở Nội vụ") and heading marks ("## KẾ HOẠCH").
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~])")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
+# A line break tag inside a table cell of a web page.
+_BREAK_TAG = re.compile(r"<br\s*/?>|</?p>", re.I)
 # A markdown table separator row: "|---|:---:|".
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
 # A page number alone on a line: "2", "- 2 -", "Trang 2", "Trang 2/5", "2/5".
@@ -91,9 +94,18 @@ def _plain(line: str) -> str:
     return _SPACES.sub(" ", _MD_HEADING.sub("", line.strip())).strip()
 
 
+def _unhtml(text: str) -> str:
+    """Line breaks and entities left by a web page: "<br>", "&nbsp;", "KH&amp;CN"."""
+    if "<" in text:
+        text = _BREAK_TAG.sub("\n", text)
+    if "&" in text:
+        text = html.unescape(text)
+    return text
+
+
 def clean_lines(text: str) -> list[str]:
     """Repaired, stripped, non-empty lines without page furniture; "|" cells split into lines."""
-    text = repair_text(text)
+    text = repair_text(_unhtml(text))
     pages = [page.split("\n") for page in text.replace("\r\n", "\n").replace("\r", "\n").split("\f")]
     pages = [[_plain(line) for line in page] for page in pages]
     pages = [[line for line in page if line] for page in pages]
