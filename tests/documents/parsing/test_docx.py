@@ -72,3 +72,21 @@ def test_merged_header_cell_is_read_once():
     buffer = io.BytesIO()
     document.save(buffer)
     assert read_docx(buffer.getvalue()).count("SỞ NỘI VỤ") == 1
+
+
+def test_text_in_a_text_box_is_read_once():
+    document = Document()
+    paragraph = document.add_paragraph("KẾ HOẠCH")
+    box = (
+        f'<w:r xmlns:w="{W}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
+        '<mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><w:txbxContent>'
+        "<w:p><w:r><w:t>SỞ NỘI VỤ</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice>"
+        "<mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>SỞ NỘI VỤ</w:t></w:r></w:p>"
+        "</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+    )
+    from lxml import etree
+
+    paragraph._p.append(etree.fromstring(box))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    assert read_docx(buffer.getvalue()).split("\n")[:2] == ["SỞ NỘI VỤ", "KẾ HOẠCH"]

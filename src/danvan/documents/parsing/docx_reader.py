@@ -13,6 +13,9 @@ from lxml import etree
 
 from . import errors
 
+# Markup-compatibility fallback content, a copy of what the mc:Choice branch holds.
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
 
 def _footnotes(document) -> dict[str, str]:
     """Footnote text by id, read from word/footnotes.xml when the file has one."""
@@ -30,8 +33,19 @@ def _footnotes(document) -> dict[str, str]:
     return notes
 
 
+def _text_box_lines(paragraph: Paragraph) -> list[str]:
+    """Text in text boxes anchored to the paragraph (some headers and signatures sit in one)."""
+    lines = []
+    for box in paragraph._p.iter(qn("w:txbxContent")):
+        if any(ancestor.tag == _FALLBACK for ancestor in box.iterancestors()):
+            continue  # the same box again, for old versions of Word
+        for p in box.iter(qn("w:p")):
+            lines.append("".join(t.text or "" for t in p.iter(qn("w:t"))))
+    return lines
+
+
 def _paragraph_lines(paragraph: Paragraph, notes: dict[str, str]) -> list[str]:
-    lines = [paragraph.text]
+    lines = [*_text_box_lines(paragraph), paragraph.text]
     refs = paragraph._p.xpath(".//w:footnoteReference/@w:id")
     lines.extend(f"({ref}) {notes[ref]}" for ref in refs if ref in notes)
     return lines
