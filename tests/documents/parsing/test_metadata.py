@@ -154,3 +154,8 @@ def test_place_that_is_not_a_province_gives_no_province():
 def test_province_spelt_as_in_the_list_of_provinces():
     plan = parse_text("ỦY BAN NHÂN DÂN\nTỈNH BÀ RỊA-VŨNG TÀU\nSỞ NỘI VỤ\nKẾ HOẠCH\nX năm 2023\n")
     assert plan["province"] == "Bà Rịa - Vũng Tàu"
+
+
+def test_title_ending_with_its_year_takes_no_following_short_line():
+    plan = parse_text("KẾ HOẠCH\nThực hiện công tác dân vận năm 2024\nXem tiếp\nChia sẻ\n")
+    assert plan["title"] == "Thực hiện công tác dân vận năm 2024"

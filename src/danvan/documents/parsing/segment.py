@@ -48,6 +48,8 @@ _HEADER_MARK = re.compile(r"\bSố\s*[:.]?\s*\d*\s*[/-]|,\s*ngày\b|Độc\s*l�
 _HEADER_REACH = 12
 # Title lines under this length may start with a capital and still continue the title.
 _SHORT_TITLE_LINE = 70
+# A title line ending with its year ("... năm 2024", "giai đoạn 2021-2025") is complete.
+_ENDS_WITH_YEAR = re.compile(r"\b(?:19|20)\d{2}\s*\)?$")
 
 
 @dataclass
@@ -88,8 +90,9 @@ def _title_continues(title: list[str], line: str) -> bool:
         return True
     if is_upper_line(prev) and is_upper_line(line):
         return len(line) < 120
-    # A short line under a short title, before any body text: "Quý III năm 2024".
-    return len(title) < 3 and len(line) < _SHORT_TITLE_LINE and not prev.endswith(".")
+    # A short line under a short title that has not yet reached its year: "Quý III năm 2024".
+    finished = prev.endswith(".") or _ENDS_WITH_YEAR.search(prev)
+    return len(title) < 3 and len(line) < _SHORT_TITLE_LINE and not finished and len(line.split()) >= 2
 
 
 def _could_be_title(line: str) -> bool:
