@@ -131,3 +131,8 @@ def test_deadline_with_an_hour_and_a_due_label():
 
     paragraphs = ["- Gửi về Sở trước 17 giờ 00 ngày 30/9/2024.", "- Hạn nộp: 15/10."]
     assert [d["date"] for d in extract_deadlines(paragraphs, 2024)] == ["2024-09-30", "2024-10-15"]
+
+
+def test_lead_with_an_abbreviation_keeps_its_dot():
+    text = "KẾ HOẠCH\nX năm 2024\nII. NHIỆM VỤ\n1. Việc một.\n- Đơn vị thực hiện: TT. Công nghệ thông tin. Phối hợp: các phòng.\n"
+    assert parse_text(text)["tasks"][0]["lead"] == "TT. Công nghệ thông tin"

@@ -28,7 +28,7 @@ _LEAD_LINE = re.compile(
 # Qualifiers after the unit's name: "... chủ trì phối hợp ...", "... thực hiện theo chức năng ...".
 _LEAD_QUALIFIER = re.compile(
     r"\s+(?:chủ\s+trì|thực\s+hiện|theo\s+chức\s+năng|phối\s+hợp|căn\s+cứ|tham\s+mưu|triển\s+khai)\b.*$"
-    r"|\s*[.;(].*$",
+    r"|\s*(?:[;(]|\.(?=\s|$)).*$",
     re.I,
 )
 # A unit named in the text as the one leading: "Văn phòng Sở chủ trì, phối hợp ...".
