@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .lines import UPPER, collapse
+from .lines import LOWER, UPPER, collapse
 from .structure import Paragraph, Section, items, top_style
 
 # An item this short naming the content ("2. Nội dung thực hiện") heads the part below it.
@@ -27,9 +27,8 @@ _LEAD_LINE = re.compile(
 )
 # Qualifiers after the unit's name: "... chủ trì phối hợp ...", "... thực hiện theo chức năng ...".
 _LEAD_QUALIFIER = re.compile(
-    r"\s+(?:chủ\s+trì|thực\s+hiện|theo\s+chức\s+năng|phối\s+hợp|căn\s+cứ|tham\s+mưu|triển\s+khai)\b.*$"
-    r"|\s*(?:[;(]|\.(?=\s|$)).*$",
-    re.I,
+    r"\s+(?i:chủ\s+trì|thực\s+hiện|theo\s+chức\s+năng|phối\s+hợp|căn\s+cứ|tham\s+mưu|triển\s+khai)\b.*$"
+    rf"|\s*(?:[;(]|(?<={LOWER})\.(?=\s|$)).*$",  # a dot after a small letter ends it; "TT." does not
 )
 # A unit named in the text as the one leading: "Văn phòng Sở chủ trì, phối hợp ...".
 _LEAD_IN_TEXT = re.compile(
