@@ -8,7 +8,7 @@ from danvan.core import permissions
 # core:area explains what the area will hold).
 AREAS = [
     ("plans", _("Kế hoạch"), "bi-journal-text", "plans:index"),
-    ("tasks", _("Nhiệm vụ"), "bi-list-check", None),
+    ("tasks", _("Nhiệm vụ"), "bi-list-check", "plans:task_list"),
     ("reports", _("Báo cáo"), "bi-file-earmark-bar-graph", None),
     ("petitions", _("Tiếp công dân & đơn thư"), "bi-people", None),
     ("good_practices", _("Dân vận khéo"), "bi-award", None),
@@ -27,4 +27,5 @@ def navigation(request):
     return {
         "nav_areas": [(area_url(slug, url_name), label, icon, slug) for slug, label, icon, url_name in AREAS],
         "nav_can_admin": permissions.can_use_admin_site(user),
+        "nav_unread": user.notifications.filter(read_at__isnull=True).count(),
     }

@@ -34,6 +34,10 @@ class Province(models.Model):
         return self.name
 
 
+def default_reminder_days() -> list[int]:
+    return [7, 1]
+
+
 class AgencyQuerySet(models.QuerySet["Agency"]):
     def active(self) -> AgencyQuerySet:
         return self.filter(is_active=True)
@@ -56,6 +60,11 @@ class Agency(models.Model):
     )
     kind = models.CharField(_("loại cơ quan"), max_length=30, choices=Kind.choices, default=Kind.DEPARTMENT)
     is_active = models.BooleanField(_("đang hoạt động"), default=True)
+    reminder_days = models.JSONField(
+        _("nhắc trước hạn (số ngày)"),
+        default=default_reminder_days,
+        help_text=_("Ví dụ: [7, 1] — nhắc 7 ngày và 1 ngày trước hạn."),
+    )
     sort_key = models.CharField(max_length=200, editable=False, db_index=True)
     history = HistoricalRecords()
 
@@ -154,6 +163,11 @@ class User(AbstractUser):
     )
     phone = models.CharField(_("số điện thoại"), max_length=20, blank=True)
     must_change_password = models.BooleanField(_("phải đổi mật khẩu khi đăng nhập"), default=False)
+    notification_digest = models.BooleanField(
+        _("nhận thư tổng hợp hằng ngày"),
+        default=False,
+        help_text=_("Gộp các thông báo vào một thư mỗi sáng."),
+    )
     sort_key = models.CharField(max_length=200, editable=False, db_index=True, default="")
     history = HistoricalRecords(excluded_fields=["password", "last_login"])
 
@@ -328,3 +342,26 @@ class OrganisationImport(models.Model):
 
     def can_be_applied(self) -> bool:
         return self.status == self.Status.PREVIEWED
+
+
+class Notification(models.Model):
+    """A message to one person, shown in the app and sent by e-mail (at once
+    or in the morning digest). ``key`` makes sending idempotent: a reminder
+    that runs twice finds its key taken and sends nothing."""
+
+    recipient = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notifications")
+    key = models.CharField(max_length=200)
+    text = models.TextField(_("nội dung"))
+    url = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("thông báo")
+        verbose_name_plural = _("thông báo")
+        ordering = ["-created_at"]
+        constraints = [models.UniqueConstraint(fields=["recipient", "key"], name="notification_once_per_key")]
+
+    def __str__(self) -> str:
+        return self.text[:80]

@@ -216,7 +216,223 @@ def get_plan_for_user(person: User, plan_id: int, *, action: str = "view"):
     return plan
 
 
+def can_submit_plan(person: User, plan) -> bool:
+    return plan.is_editable() and can_author_plan(person, plan.agency)
+
+
+def can_approve_plan(person: User, plan) -> bool:
+    """Approve, issue or return a submitted plan: the agency's leader."""
+    scopes = scopes_of(person)
+    leads = scopes.system_admin or plan.agency_id in scopes.agencies_with(Role.AGENCY_LEADER)
+    return leads and plan.status == "submitted"
+
+
+def can_copy_plan(person: User, plan) -> bool:
+    return can_author_plan(person, plan.agency)
+
+
+def _unit_ids_led(person: User) -> set[int]:
+    return _units_and_descendants(scopes_of(person).units_with(Role.UNIT_HEAD))
+
+
+def _unit_ids_member(person: User) -> set[int]:
+    return _units_and_descendants(scopes_of(person).units_with(*UNIT_ROLES))
+
+
+def visible_tasks(person: User):
+    """Tasks the person may read: all of their agencies for agency-wide roles
+    and reviewers; otherwise those their units lead or support, and their own."""
+    from danvan.plans.models import Task
+
+    scopes = scopes_of(person)
+    if scopes.system_admin:
+        return Task.objects.all()
+    units = _unit_ids_member(person)
+    return Task.objects.filter(
+        Q(plan__agency__in=scopes.agencies_with(*AGENCY_WIDE_ROLES))
+        | Q(plan__agency__province__in=scopes.reviewed_provinces)
+        | Q(lead_unit__in=units)
+        | Q(supporting_units__in=units)
+        | Q(assignee=person)
+    ).distinct()
+
+
+def can_view_task(person: User, task) -> bool:
+    return visible_tasks(person).filter(pk=task.pk).exists()
+
+
+def can_assign_task(person: User, task) -> bool:
+    """Name the person responsible: the lead unit's head, or the agency office."""
+    scopes = scopes_of(person)
+    return task.is_open() and (
+        scopes.system_admin
+        or task.lead_unit_id in _unit_ids_led(person)
+        or task.plan.agency_id in scopes.agencies_with(Role.AGENCY_OFFICE)
+    )
+
+
+def can_update_task(person: User, task) -> bool:
+    """Report progress: the assignee or any member of the lead unit, once issued."""
+    return (
+        task.is_open()
+        and task.plan.status == "issued"
+        and (task.assignee_id == person.pk or task.lead_unit_id in _unit_ids_member(person))
+    )
+
+
+def can_confirm_task_update(person: User, task) -> bool:
+    return task.lead_unit_id in _unit_ids_led(person) or scopes_of(person).system_admin
+
+
+def can_cancel_task(person: User, task) -> bool:
+    return task.is_open() and can_assign_task(person, task)
+
+
+def can_comment_on_task(person: User, task) -> bool:
+    return can_view_task(person, task)
+
+
+def get_task_for_user(person: User, task_id: int, *, action: str = "view"):
+    from danvan.plans.models import Task
+
+    task = Task.objects.select_related("plan__agency", "lead_unit", "assignee").filter(pk=task_id).first()
+    if task is None or not can_view_task(person, task):
+        raise Http404(_("Không tìm thấy nhiệm vụ."))
+    checks = {
+        "view": can_view_task,
+        "assign": can_assign_task,
+        "update": can_update_task,
+        "confirm": can_confirm_task_update,
+        "cancel": can_cancel_task,
+        "comment": can_comment_on_task,
+    }
+    if not checks[action](person, task):
+        raise PermissionDenied(_("Bạn không có quyền thực hiện thao tác này với nhiệm vụ."))
+    return task
+
+
 def can_edit_legal_document(person: User, document=None) -> bool:
     """Correct and complete library entries: any agency office or an administrator."""
     scopes = scopes_of(person)
     return scopes.system_admin or bool(scopes.agencies_with(Role.AGENCY_OFFICE))
+
+
+# --- Petitions, cases and citizen reception ---------------------------------------
+# The agency's leader (thủ trưởng) and its inspectorate (Thanh tra) handle
+# petitions and cases; its office also receives citizens and registers
+# petitions; the province reviewer reads every agency of the province; a
+# unit's staff see only the petitions they were made handler of. The
+# denouncer's identity is never a matter of role: only a named grant opens it.
+
+PETITION_HANDLER_ROLES = (Role.AGENCY_LEADER, Role.INSPECTOR)
+PETITION_RECEIVER_ROLES = (Role.AGENCY_LEADER, Role.AGENCY_OFFICE, Role.INSPECTOR)
+
+
+def visible_petitions(person: User):
+    from danvan.petitions.models import Petition
+
+    scopes = scopes_of(person)
+    if scopes.system_admin:
+        return Petition.objects.all()
+    if not person.is_authenticated:
+        return Petition.objects.none()
+    return Petition.objects.filter(
+        Q(agency__in=scopes.agencies_with(*PETITION_RECEIVER_ROLES))
+        | Q(agency__province__in=scopes.reviewed_provinces)
+        | Q(handler=person)
+    )
+
+
+def petition_agencies(person: User) -> QuerySet[Agency]:
+    """Agencies whose petitions the person reads as a whole (dashboard, figures)."""
+    scopes = scopes_of(person)
+    if scopes.system_admin:
+        return Agency.objects.all()
+    return Agency.objects.filter(
+        Q(pk__in=scopes.agencies_with(*PETITION_RECEIVER_ROLES)) | Q(province__in=scopes.reviewed_provinces)
+    )
+
+
+def can_view_petition(person: User, petition) -> bool:
+    scopes = scopes_of(person)
+    return (
+        scopes.system_admin
+        or petition.agency_id in scopes.agencies_with(*PETITION_RECEIVER_ROLES)
+        or petition.agency.province_id in scopes.reviewed_provinces
+        or (person.is_authenticated and petition.handler_id == person.pk)
+    )
+
+
+def can_receive_petition(person: User, agency: Agency) -> bool:
+    """Register a petition and record a reception for the agency."""
+    scopes = scopes_of(person)
+    return scopes.system_admin or agency.pk in scopes.agencies_with(*PETITION_RECEIVER_ROLES)
+
+
+def can_record_reception(person: User, agency: Agency) -> bool:
+    return can_receive_petition(person, agency)
+
+
+def can_process_petition(person: User, petition) -> bool:
+    """Classify, accept, guide, forward, return, answer or file (xử lý đơn)."""
+    scopes = scopes_of(person)
+    return (
+        scopes.system_admin
+        or petition.agency_id in scopes.agencies_with(*PETITION_HANDLER_ROLES)
+        or (person.is_authenticated and petition.handler_id == person.pk)
+    )
+
+
+def can_handle_case(person: User, petition) -> bool:
+    """Take a case through verification, decision, extension and suspension."""
+    return can_process_petition(person, petition)
+
+
+def can_read_denouncer_identity(person: User, petition) -> bool:
+    from danvan.petitions.models import IdentityGrant
+
+    if not person.is_authenticated:
+        return False
+    return IdentityGrant.objects.filter(identity__petition=petition, person=person).exists()
+
+
+def can_grant_identity_access(person: User, petition) -> bool:
+    """Only the head of the resolving agency names who else may read it."""
+    return petition.agency_id in scopes_of(person).agencies_with(Role.AGENCY_LEADER)
+
+
+def can_manage_reception_schedule(person: User, agency: Agency) -> bool:
+    scopes = scopes_of(person)
+    return scopes.system_admin or agency.pk in scopes.agencies_with(Role.AGENCY_LEADER, Role.AGENCY_OFFICE)
+
+
+def get_petition_for_user(person: User, petition_id: int, *, action: str = "view"):
+    from danvan.petitions.models import Petition
+
+    petition = Petition.objects.select_related("agency__province").filter(pk=petition_id).first()
+    if petition is None or not can_view_petition(person, petition):
+        raise Http404(_("Không tìm thấy đơn."))
+    allowed = {
+        "view": lambda: True,
+        "process": lambda: can_process_petition(person, petition),
+        "handle": lambda: can_handle_case(person, petition),
+        "identity": lambda: can_read_denouncer_identity(person, petition),
+        "grant": lambda: can_grant_identity_access(person, petition),
+    }[action]
+    if not allowed():
+        raise PermissionDenied(_("Bạn không có quyền thực hiện thao tác này với đơn."))
+    return petition
+
+
+def get_reception_for_user(person: User, reception_id: int, *, action: str = "view"):
+    from danvan.petitions.models import Reception
+
+    reception = Reception.objects.select_related("agency", "citizen").filter(pk=reception_id).first()
+    if reception is None or not (
+        can_receive_petition(person, reception.agency)
+        or reception.agency.province_id in scopes_of(person).reviewed_provinces
+    ):
+        raise Http404(_("Không tìm thấy lượt tiếp công dân."))
+    if action == "open_petition" and not can_receive_petition(person, reception.agency):
+        raise PermissionDenied(_("Bạn không có quyền mở đơn từ lượt tiếp này."))
+    return reception

@@ -112,3 +112,7 @@ def get_import(agency: Agency, import_id: int) -> OrganisationImport:
     if record is None:
         raise Http404(_("Không tìm thấy lần nhập."))
     return record
+
+
+def notifications_for(person: User):
+    return person.notifications.all()[:200]

@@ -179,3 +179,81 @@ def change_password(*, person: User, new_password: str) -> User:
     person.must_change_password = False
     person.save(update_fields=["password", "must_change_password"])
     return person
+
+
+def notify(*, recipients, key: str, text: str, url: str = "") -> list:
+    """Tell each person once per ``key``: in the app at once, and by e-mail
+    after commit unless the person takes the morning digest."""
+    from danvan.core.models import Notification
+
+    created = []
+    for person in {p.pk: p for p in recipients if p is not None and p.is_active}.values():
+        notification, made = Notification.objects.get_or_create(
+            recipient=person, key=key[:200], defaults={"text": text, "url": url}
+        )
+        if made:
+            created.append(notification)
+    immediate = [n.pk for n in created if not n.recipient.notification_digest and n.recipient.email]
+    if immediate:
+        transaction.on_commit(lambda: send_notification_emails(notification_ids=immediate))
+    return created
+
+
+def send_notification_emails(*, notification_ids: list[int]) -> int:
+    """E-mail the notifications not yet e-mailed; safe to run twice."""
+    from django.conf import settings
+    from django.core.mail import send_mail
+    from django.utils import timezone
+
+    from danvan.core.models import Notification
+
+    sent = 0
+    for notification in Notification.objects.filter(
+        pk__in=notification_ids, emailed_at__isnull=True
+    ).select_related("recipient"):
+        claimed = Notification.objects.filter(pk=notification.pk, emailed_at__isnull=True).update(
+            emailed_at=timezone.now()
+        )
+        if claimed != 1:
+            continue
+        link = f"\n\n{settings.SITE_URL}{notification.url}" if notification.url else ""
+        send_mail(
+            "[Danvan] " + notification.text[:120],
+            notification.text + link,
+            None,
+            [notification.recipient.email],
+        )
+        sent += 1
+    return sent
+
+
+def send_daily_digests() -> int:
+    """One e-mail per digest reader with every notification not yet e-mailed."""
+    from django.conf import settings
+    from django.core.mail import send_mail
+    from django.utils import timezone
+
+    from danvan.core.models import Notification
+
+    sent = 0
+    pending = Notification.objects.filter(emailed_at__isnull=True, recipient__notification_digest=True)
+    for person in User.objects.filter(pk__in=pending.values("recipient")).exclude(email=""):
+        mine = list(pending.filter(recipient=person).order_by("created_at"))
+        claimed = Notification.objects.filter(pk__in=[n.pk for n in mine], emailed_at__isnull=True).update(
+            emailed_at=timezone.now()
+        )
+        if not claimed:
+            continue
+        lines = "\n".join(f"- {n.text} {settings.SITE_URL}{n.url}" for n in mine)
+        send_mail(_("[Danvan] Thông báo trong ngày"), lines, None, [person.email])
+        sent += 1
+    return sent
+
+
+@transaction.atomic
+def mark_notifications_read(*, person: User) -> int:
+    from django.utils import timezone
+
+    from danvan.core.models import Notification
+
+    return Notification.objects.filter(recipient=person, read_at__isnull=True).update(read_at=timezone.now())

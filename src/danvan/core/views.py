@@ -110,6 +110,16 @@ def organisation_import_cancel(request, agency_id, import_id):
 
 
 @login_required
+def notifications(request):
+    if request.method == "POST":
+        services.mark_notifications_read(person=request.user)
+        return redirect("core:notifications")
+    return render(
+        request, "core/notifications.html", {"notifications": selectors.notifications_for(request.user)}
+    )
+
+
+@login_required
 def working_calendar(request):
     this_year = timezone.localdate().year
     form = CalendarYearForm(request.GET or {"nam": this_year})

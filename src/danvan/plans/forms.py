@@ -3,8 +3,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.forms import MaxSizeValidator
-from danvan.core.models import Unit
-from danvan.plans.models import Plan
+from danvan.core.models import Unit, User
+from danvan.plans.models import Plan, Task
 
 PLAN_FILE_TYPES = ".docx,.pdf,.txt"
 
@@ -119,3 +119,105 @@ TaskFormSet = row_formset(TaskRowForm)
 TargetFormSet = row_formset(TargetRowForm)
 DeadlineFormSet = row_formset(DeadlineRowForm)
 CitationFormSet = row_formset(CitationRowForm)
+
+
+EVIDENCE_TYPES = {
+    b"%PDF-": "pdf",
+    b"PK\x03\x04": "docx/xlsx",
+    b"\xff\xd8\xff": "jpg",
+    b"\x89PNG\r\n\x1a\n": "png",
+}
+
+
+class EvidenceValidator:
+    """Evidence is a document or a photo, checked by its content, at most 20 MB."""
+
+    message = _("Minh chứng phải là tệp PDF, Word, Excel, ảnh JPG hoặc PNG.")
+
+    def __call__(self, upload) -> None:
+        head = upload.read(8)
+        upload.seek(0)
+        if not any(head.startswith(magic) for magic in EVIDENCE_TYPES):
+            raise ValidationError(self.message)
+
+
+class TaskUpdateForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Trạng thái"),
+        choices=[
+            (s.value, s.label) for s in (Task.Status.NOT_STARTED, Task.Status.IN_PROGRESS, Task.Status.DONE)
+        ],
+    )
+    percent = forms.IntegerField(label=_("Tiến độ (%)"), min_value=0, max_value=100)
+    note = forms.CharField(label=_("Kết quả thực hiện"), widget=forms.Textarea(attrs={"rows": 3}))
+    reported_on = forms.DateField(label=_("Ngày báo cáo"))
+    evidence = forms.FileField(
+        label=_("Minh chứng (PDF, Word, Excel, ảnh; tối đa 20 MB)"),
+        required=False,
+        validators=[MaxSizeValidator(20 * 1024 * 1024), EvidenceValidator()],
+    )
+
+
+class AssignTaskForm(forms.Form):
+    assignee = forms.ModelChoiceField(label=_("Người thực hiện"), queryset=User.objects.none())
+    due_date = forms.DateField(label=_("Hạn hoàn thành"), required=False)
+
+    def __init__(self, *args, task=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only people of the lead unit: a forged id from elsewhere is simply not a choice.
+        self.fields["assignee"].queryset = User.objects.filter(unit=task.lead_unit, is_active=True).order_by(
+            "sort_key"
+        )
+        self.task = task
+
+    def clean_due_date(self):
+        due = self.cleaned_data["due_date"]
+        year = self.task.plan.period_year
+        if due and year and due.year < year:
+            raise ValidationError(_("Hạn hoàn thành phải sau ngày bắt đầu của kỳ kế hoạch."))
+        return due
+
+
+class CommentForm(forms.Form):
+    text = forms.CharField(label=_("Ý kiến"), widget=forms.Textarea(attrs={"rows": 2}), max_length=4000)
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("Lý do"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
+
+
+class ReturnPlanForm(forms.Form):
+    comment = forms.CharField(
+        label=_("Ý kiến của lãnh đạo"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000
+    )
+
+
+class CopyPlanForm(forms.Form):
+    period_year = forms.IntegerField(label=_("Năm của kế hoạch mới"), min_value=2000, max_value=2100)
+
+
+class NewTaskForm(forms.Form):
+    heading = forms.CharField(label=_("Nội dung nhiệm vụ"), widget=forms.Textarea(attrs={"rows": 2}))
+    lead_unit = forms.ModelChoiceField(label=_("Đơn vị chủ trì"), queryset=Unit.objects.none())
+    timing = forms.CharField(label=_("Thời gian thực hiện"), required=False, max_length=255)
+    due_date = forms.DateField(label=_("Hạn hoàn thành"), required=False)
+
+    def __init__(self, *args, agency=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["lead_unit"].queryset = Unit.objects.filter(agency=agency, is_active=True).order_by(
+            "sort_key"
+        )
+
+
+class TaskFilterForm(forms.Form):
+    q = forms.CharField(label=_("Tìm trong nội dung"), required=False, max_length=200)
+    status = forms.ChoiceField(
+        label=_("Trạng thái"), required=False, choices=[("", _("Tất cả")), *Task.Status.choices]
+    )
+    unit = forms.ModelChoiceField(label=_("Đơn vị chủ trì"), required=False, queryset=Unit.objects.none())
+    plan = forms.ModelChoiceField(label=_("Kế hoạch"), required=False, queryset=Plan.objects.none())
+
+    def __init__(self, *args, units=None, plans=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units if units is not None else Unit.objects.none()
+        self.fields["plan"].queryset = plans if plans is not None else Plan.objects.none()

@@ -21,6 +21,10 @@ class Plan(models.Model):
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Dự thảo")
+        SUBMITTED = "submitted", _("Trình lãnh đạo")
+        RETURNED = "returned", _("Trả lại để sửa")
+        ISSUED = "issued", _("Đã ban hành")
+        CLOSED = "closed", _("Đã kết thúc")
 
     agency = models.ForeignKey(
         Agency, on_delete=models.PROTECT, related_name="plans", verbose_name=_("cơ quan")
@@ -45,8 +49,26 @@ class Plan(models.Model):
         related_name="plans",
         verbose_name=_("căn cứ, văn bản trích dẫn"),
     )
+    higher_plan = models.CharField(
+        _("kế hoạch cấp trên được cụ thể hóa"),
+        max_length=255,
+        blank=True,
+        help_text=_("Ví dụ: Kế hoạch số 1026/KH-UBND ngày 25/3/2022 của UBND tỉnh."),
+    )
+    review_comment = models.TextField(_("ý kiến của lãnh đạo"), blank=True)
+    copied_from = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="copies",
+        verbose_name=_("sao chép từ"),
+    )
     created_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(_("thời điểm tạo"), auto_now_add=True)
+    submitted_at = models.DateTimeField(_("thời điểm trình"), null=True, blank=True)
+    issued_at = models.DateTimeField(_("thời điểm ban hành"), null=True, blank=True)
+    issued_by = models.ForeignKey(User, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     search_text = models.TextField(editable=False, default="")
     history = HistoricalRecords()
 
@@ -64,6 +86,11 @@ class Plan(models.Model):
         if fields is not None:
             kwargs["update_fields"] = {*fields, "search_text"}
         super().save(*args, **kwargs)
+
+    def is_editable(self) -> bool:
+        """Only a draft or a returned plan is edited in place; an issued plan
+        changes by amendment."""
+        return self.status in (self.Status.DRAFT, self.Status.RETURNED)
 
     @property
     def reference(self) -> str:
@@ -89,6 +116,20 @@ class PlanCitation(models.Model):
 class Task(models.Model):
     """One numbered content item of a plan (nhiệm vụ)."""
 
+    class Status(models.TextChoices):
+        NOT_STARTED = "not_started", _("Chưa thực hiện")
+        IN_PROGRESS = "in_progress", _("Đang thực hiện")
+        DONE = "done", _("Hoàn thành")
+        OVERDUE = "overdue", _("Quá hạn")
+        CANCELLED = "cancelled", _("Đã hủy")
+
+    class TimingKind(models.TextChoices):
+        ONGOING = "ongoing", _("Thường xuyên (báo cáo mỗi kỳ)")
+        DUE_DATE = "due_date", _("Có hạn hoàn thành")
+        MONTHLY = "monthly", _("Định kỳ hằng tháng")
+        QUARTERLY = "quarterly", _("Định kỳ hằng quý")
+        AS_SET_ABOVE = "as_set_above", _("Theo thời gian cấp trên quy định")
+
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="tasks")
     order = models.PositiveSmallIntegerField(default=0)
     heading = models.TextField(_("nội dung"))
@@ -102,6 +143,28 @@ class Task(models.Model):
         verbose_name=_("đơn vị chủ trì"),
     )
     timing = models.CharField(_("thời gian thực hiện"), max_length=255, blank=True)
+    timing_kind = models.CharField(
+        _("loại thời hạn"), max_length=20, choices=TimingKind.choices, default=TimingKind.ONGOING
+    )
+    due_date = models.DateField(_("hạn hoàn thành"), null=True, blank=True)
+    due_rule = models.CharField(_("cách tính hạn"), max_length=255, blank=True)
+    supporting_units = models.ManyToManyField(
+        Unit, blank=True, related_name="supported_tasks", verbose_name=_("đơn vị phối hợp")
+    )
+    assignee = models.ForeignKey(
+        User,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="assigned_tasks",
+        verbose_name=_("người thực hiện"),
+    )
+    status = models.CharField(
+        _("trạng thái"), max_length=20, choices=Status.choices, default=Status.NOT_STARTED
+    )
+    percent = models.PositiveSmallIntegerField(_("tiến độ (%)"), default=0)
+    cancel_reason = models.TextField(_("lý do hủy"), blank=True)
+    completed_on = models.DateField(_("ngày hoàn thành"), null=True, blank=True)
     search_text = models.TextField(editable=False, default="")
     history = HistoricalRecords()
 
@@ -109,6 +172,7 @@ class Task(models.Model):
         verbose_name = _("nhiệm vụ")
         verbose_name_plural = _("nhiệm vụ")
         ordering = ["plan", "order"]
+        indexes = [models.Index(fields=["status", "due_date"], name="task_status_due")]
 
     def __str__(self) -> str:
         return self.heading
@@ -119,6 +183,15 @@ class Task(models.Model):
         if fields is not None:
             kwargs["update_fields"] = {*fields, "search_text"}
         super().save(*args, **kwargs)
+
+    def is_open(self) -> bool:
+        return self.status not in (self.Status.DONE, self.Status.CANCELLED)
+
+    def is_overdue(self, today) -> bool:
+        return self.is_open() and self.due_date is not None and self.due_date < today
+
+    def days_left(self, today) -> int | None:
+        return (self.due_date - today).days if self.due_date else None
 
 
 class Target(models.Model):
@@ -197,3 +270,63 @@ class PlanImport(models.Model):
 
     def is_reviewable(self) -> bool:
         return self.status == self.Status.READY
+
+
+def evidence_path(instance: TaskUpdate, filename: str) -> str:
+    return f"evidence/{instance.task.plan.agency_id}/{instance.task_id}/{filename}"
+
+
+class TaskUpdate(models.Model):
+    """A progress report on a task, confirmed by the lead unit's head."""
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="updates")
+    status = models.CharField(_("trạng thái"), max_length=20, choices=Task.Status.choices)
+    percent = models.PositiveSmallIntegerField(_("tiến độ (%)"))
+    note = models.TextField(_("kết quả thực hiện"))
+    reported_on = models.DateField(_("ngày báo cáo"))
+    evidence = models.FileField(_("minh chứng"), upload_to=evidence_path, blank=True)
+    evidence_name = models.CharField(_("tên tệp minh chứng"), max_length=255, blank=True)
+    created_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    confirmed_by = models.ForeignKey(User, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("cập nhật tiến độ")
+        verbose_name_plural = _("cập nhật tiến độ")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.task} — {self.percent}%"
+
+
+class TaskComment(models.Model):
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    text = models.TextField(_("ý kiến"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("ý kiến về nhiệm vụ")
+        verbose_name_plural = _("ý kiến về nhiệm vụ")
+        ordering = ["created_at"]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class NumberSeries(models.Model):
+    """The running number of an agency's documents in one year (NĐ 30/2020:
+    a series per issuing body and year, restarting at 01 on 1 January)."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "year"], name="number_series_per_agency_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agency} {self.year}: {self.last_number}"

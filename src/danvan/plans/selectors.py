@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch, QuerySet
+from datetime import timedelta
+
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
 from danvan.core import permissions
 from danvan.core.models import Agency, User
 from danvan.core.text import search_key
-from danvan.plans.models import Plan, PlanCitation, PlanImport, Task
+from danvan.plans.models import Plan, PlanCitation, PlanImport, Target, Task, TaskComment, TaskUpdate
 
 
 def plans_for_index(person: User, *, query: str = "") -> QuerySet[Plan]:
@@ -61,3 +63,85 @@ def agencies_person_imports_for(person: User) -> list[Agency]:
         for agency in permissions.visible_plan_agencies(person)
         if permissions.can_import_plan(person, agency)
     ]
+
+
+def tasks_for_list(
+    person: User, *, query: str = "", status: str = "", unit=None, plan=None, mine: bool = False
+) -> QuerySet[Task]:
+    """The task board: what the person may see, filtered, accent-insensitive search."""
+    tasks = permissions.visible_tasks(person)
+    if mine:
+        tasks = tasks.filter(assignee=person)
+    if query:
+        tasks = tasks.filter(search_text__contains=search_key(query))
+    if status:
+        tasks = tasks.filter(status=status)
+    if unit is not None:
+        tasks = tasks.filter(lead_unit=unit)
+    if plan is not None:
+        tasks = tasks.filter(plan=plan)
+    return tasks.select_related("plan__agency", "lead_unit", "assignee").order_by(
+        "due_date", "plan_id", "order"
+    )
+
+
+def task_page(task: Task) -> Task:
+    return (
+        Task.objects.filter(pk=task.pk)
+        .select_related("plan__agency", "lead_unit", "assignee")
+        .prefetch_related(
+            Prefetch("updates", queryset=TaskUpdate.objects.select_related("created_by", "confirmed_by")),
+            Prefetch("comments", queryset=TaskComment.objects.select_related("author")),
+            "supporting_units",
+        )
+        .get()
+    )
+
+
+def agency_dashboard(agency: Agency, *, today) -> dict:
+    """Completion by unit, overdue and upcoming tasks, and targets of the
+    agency's issued plans, in a fixed number of queries."""
+    tasks = Task.objects.filter(plan__agency=agency, plan__status=Plan.Status.ISSUED).exclude(
+        status=Task.Status.CANCELLED
+    )
+    by_unit = (
+        tasks.values("lead_unit__name")
+        .annotate(
+            total=Count("pk"),
+            done=Count("pk", filter=Q(status=Task.Status.DONE)),
+            overdue=Count("pk", filter=Q(status=Task.Status.OVERDUE)),
+        )
+        .order_by("lead_unit__name")
+    )
+    by_plan = (
+        tasks.values("plan_id", "plan__title")
+        .annotate(total=Count("pk"), done=Count("pk", filter=Q(status=Task.Status.DONE)))
+        .order_by("plan__title")
+    )
+    open_tasks = tasks.filter(
+        status__in=[Task.Status.NOT_STARTED, Task.Status.IN_PROGRESS, Task.Status.OVERDUE]
+    )
+    return {
+        "by_unit": list(by_unit),
+        "by_plan": list(by_plan),
+        "overdue": list(
+            open_tasks.filter(status=Task.Status.OVERDUE).select_related("lead_unit", "plan")[:20]
+        ),
+        "upcoming": list(
+            open_tasks.filter(due_date__gte=today, due_date__lte=today + timedelta(days=14))
+            .select_related("lead_unit", "plan")
+            .order_by("due_date")[:20]
+        ),
+        "targets": list(
+            Target.objects.filter(plan__agency=agency, plan__status=Plan.Status.ISSUED).select_related(
+                "plan"
+            )[:50]
+        ),
+    }
+
+
+def plans_awaiting(person: User) -> QuerySet[Plan]:
+    """Plans submitted to a leader the person is."""
+    return Plan.objects.filter(
+        agency__in=permissions.visible_plan_agencies(person), status=Plan.Status.SUBMITTED
+    )

@@ -10,14 +10,27 @@ from decimal import Decimal
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danvan.core.models import Agency, Unit, User
-from danvan.core.services import DomainError
+from danvan.core.services import DomainError, notify
 from danvan.documents.parsing import ParseError, parse_text
 from danvan.documents.parsing.readers import read_bytes
 from danvan.documents.services import record_citation
-from danvan.plans.models import Plan, PlanCitation, PlanDeadline, PlanImport, Target, Task
+from danvan.plans.models import (
+    NumberSeries,
+    Plan,
+    PlanCitation,
+    PlanDeadline,
+    PlanImport,
+    Target,
+    Task,
+    TaskComment,
+    TaskUpdate,
+)
 
 
 @transaction.atomic
@@ -173,3 +186,368 @@ def cancel_plan_import(*, record: PlanImport, by: User) -> PlanImport:
     )
     record.refresh_from_db(fields=["status"])
     return record
+
+
+# --- Plan lifecycle --------------------------------------------------------------
+
+
+def _move_plan(plan: Plan, *, source: tuple[str, ...], target: str, **fields) -> Plan:
+    """A conditional update: two people acting at once cannot both move the plan."""
+    moved = Plan.objects.filter(pk=plan.pk, status__in=source).update(status=target, **fields)
+    if moved != 1:
+        raise DomainError(_("Kế hoạch đã được người khác xử lý; hãy tải lại trang."))
+    plan.refresh_from_db()
+    return plan
+
+
+def _leaders(agency: Agency) -> list[User]:
+    from danvan.core.models import Role
+
+    return [
+        a.user
+        for a in agency.roleassignment_set.filter(role=Role.AGENCY_LEADER, is_active=True).select_related(
+            "user"
+        )
+    ]
+
+
+def _office(agency: Agency) -> list[User]:
+    from danvan.core.models import Role
+
+    return [
+        a.user
+        for a in agency.roleassignment_set.filter(role=Role.AGENCY_OFFICE, is_active=True).select_related(
+            "user"
+        )
+    ]
+
+
+def _unit_heads(unit: Unit | None) -> list[User]:
+    from danvan.core.models import Role
+
+    if unit is None:
+        return []
+    return [
+        a.user
+        for a in unit.roleassignment_set.filter(role=Role.UNIT_HEAD, is_active=True).select_related("user")
+    ]
+
+
+@transaction.atomic
+def submit_plan(*, plan: Plan, by: User) -> Plan:
+    """Send a draft (or a returned plan) to the agency's leaders for approval."""
+    if not plan.tasks.exists():
+        raise DomainError(_("Kế hoạch chưa có nhiệm vụ nào; hãy thêm nhiệm vụ trước khi trình."))
+    plan = _move_plan(
+        plan,
+        source=(Plan.Status.DRAFT, Plan.Status.RETURNED),
+        target=Plan.Status.SUBMITTED,
+        submitted_at=timezone.now(),
+    )
+    notify(
+        recipients=_leaders(plan.agency),
+        key=f"plan-submitted:{plan.pk}:{plan.submitted_at:%Y%m%d%H%M%S}",
+        text=_("Kế hoạch «%(title)s» được trình để phê duyệt.") % {"title": plan.title[:100]},
+        url=reverse("plans:plan_detail", args=[plan.pk]),
+    )
+    return plan
+
+
+@transaction.atomic
+def return_plan(*, plan: Plan, comment: str, by: User) -> Plan:
+    """The leader sends the plan back with comments; the office edits and resubmits."""
+    if not comment.strip():
+        raise DomainError(_("Hãy ghi ý kiến khi trả lại kế hoạch."))
+    plan = _move_plan(
+        plan, source=(Plan.Status.SUBMITTED,), target=Plan.Status.RETURNED, review_comment=comment.strip()
+    )
+    notify(
+        recipients=[plan.created_by, *_office(plan.agency)],
+        key=f"plan-returned:{plan.pk}:{timezone.now():%Y%m%d%H%M%S}",
+        text=_("Kế hoạch «%(title)s» bị trả lại: %(comment)s")
+        % {"title": plan.title[:100], "comment": comment[:200]},
+        url=reverse("plans:plan_detail", args=[plan.pk]),
+    )
+    return plan
+
+
+def next_document_number(*, agency: Agency, year: int) -> str:
+    """The next number of the agency's series for the year: "01", "02", ...
+
+    The series restarts at 01 on 1 January (NĐ 30/2020, Điều 15); numbers
+    below 10 are written with a leading zero.
+    """
+    series, _created = NumberSeries.objects.get_or_create(agency=agency, year=year)
+    NumberSeries.objects.filter(pk=series.pk).update(last_number=F("last_number") + 1)
+    series.refresh_from_db(fields=["last_number"])
+    return f"{series.last_number:02d}"
+
+
+@transaction.atomic
+def approve_plan(*, plan: Plan, by: User, issue_date: date | None = None) -> Plan:
+    """Approve and issue: the plan gets the next number of the agency's
+    series and the issue date, and its lead units are told of their tasks."""
+    day = issue_date or timezone.localdate()
+    plan = _move_plan(
+        plan,
+        source=(Plan.Status.SUBMITTED,),
+        target=Plan.Status.ISSUED,
+        issued_at=timezone.now(),
+        issued_by=by,
+    )
+    plan.number = next_document_number(agency=plan.agency, year=day.year)
+    plan.symbol = plan.symbol or f"KH-{plan.agency.symbol_code}"
+    plan.issue_date = day
+    plan.save(update_fields=["number", "symbol", "issue_date"])
+    for task in plan.tasks.select_related("lead_unit"):
+        notify(
+            recipients=_unit_heads(task.lead_unit),
+            key=f"task-issued:{task.pk}",
+            text=_("Đơn vị được giao chủ trì nhiệm vụ: %(task)s") % {"task": task.heading[:150]},
+            url=reverse("plans:task_detail", args=[task.pk]),
+        )
+    return plan
+
+
+@transaction.atomic
+def close_plan(*, plan: Plan, by: User) -> Plan:
+    return _move_plan(plan, source=(Plan.Status.ISSUED,), target=Plan.Status.CLOSED)
+
+
+def _shift_years(day: date | None, years: int) -> date | None:
+    if day is None:
+        return None
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+@transaction.atomic
+def copy_plan(*, source: Plan, period_year: int, by: User) -> Plan:
+    """Start next year's plan from this one: sections, tasks, targets and
+    deadlines come along with their dates shifted; citations are kept."""
+    shift = period_year - (source.period_year or period_year)
+    title = (
+        source.title.replace(str(source.period_year), str(period_year))
+        if source.period_year
+        else source.title
+    )
+    plan = Plan.objects.create(
+        agency=source.agency,
+        kind=source.kind,
+        title=title,
+        symbol=source.symbol,
+        place=source.place,
+        period_year=period_year,
+        period_quarter=source.period_quarter,
+        period_half=source.period_half,
+        recipients=source.recipients,
+        signer_authority=source.signer_authority,
+        signer_title=source.signer_title,
+        higher_plan="",
+        copied_from=source,
+        created_by=by,
+    )
+    for task in source.tasks.all():
+        copy = Task.objects.create(
+            plan=plan,
+            order=task.order,
+            heading=task.heading,
+            lead_text=task.lead_text,
+            lead_unit=task.lead_unit,
+            timing=task.timing,
+            timing_kind=task.timing_kind,
+            due_date=_shift_years(task.due_date, shift),
+            due_rule=task.due_rule,
+        )
+        copy.supporting_units.set(task.supporting_units.all())
+    for target in source.targets.all():
+        Target.objects.create(plan=plan, order=target.order, text=target.text, percent=target.percent)
+    for deadline in source.deadlines.all():
+        PlanDeadline.objects.create(
+            plan=plan,
+            order=deadline.order,
+            due_date=_shift_years(deadline.due_date, shift),
+            action=deadline.action,
+            units=deadline.units,
+            recipient=deadline.recipient,
+        )
+    for citation in PlanCitation.objects.filter(plan=source):
+        PlanCitation.objects.create(plan=plan, document=citation.document, order=citation.order)
+    return plan
+
+
+# --- Tasks -----------------------------------------------------------------------
+
+
+@transaction.atomic
+def add_task(
+    *, plan: Plan, heading: str, lead_unit: Unit, timing: str, due_date: date | None, by: User
+) -> Task:
+    if not plan.is_editable():
+        raise DomainError(_("Kế hoạch đã ban hành chỉ được thay đổi bằng văn bản sửa đổi."))
+    start = date(plan.period_year, 1, 1) if plan.period_year else None
+    if due_date and start and due_date < start:
+        raise DomainError(_("Hạn hoàn thành phải sau ngày bắt đầu của kỳ kế hoạch."))
+    kind = Task.TimingKind.DUE_DATE if due_date else Task.TimingKind.ONGOING
+    return Task.objects.create(
+        plan=plan,
+        order=plan.tasks.count(),
+        heading=heading,
+        lead_text=lead_unit.name,
+        lead_unit=lead_unit,
+        timing=timing,
+        timing_kind=kind,
+        due_date=due_date,
+    )
+
+
+@transaction.atomic
+def assign_task(*, task: Task, assignee: User, due_date: date | None, by: User) -> Task:
+    """The unit head names the person responsible and, when the plan left
+    it to the unit, the due date."""
+    if assignee.unit_id != task.lead_unit_id:
+        raise DomainError(_("Người thực hiện phải thuộc đơn vị chủ trì."))
+    task.assignee = assignee
+    fields = ["assignee"]
+    if due_date:
+        task.due_date, task.due_rule = (
+            due_date,
+            _("Trưởng đơn vị giao ngày %(day)s") % {"day": f"{due_date:%d/%m/%Y}"},
+        )
+        fields += ["due_date", "due_rule"]
+    task.save(update_fields=fields)
+    notify(
+        recipients=[assignee],
+        key=f"task-assigned:{task.pk}:{assignee.pk}",
+        text=_("Bạn được giao thực hiện nhiệm vụ: %(task)s") % {"task": task.heading[:150]},
+        url=reverse("plans:task_detail", args=[task.pk]),
+    )
+    return task
+
+
+@transaction.atomic
+def post_task_update(
+    *, task: Task, status: str, percent: int, note: str, reported_on: date, evidence=None, by: User
+) -> TaskUpdate:
+    """Record progress; the task takes the reported status and percent, and
+    the unit head is asked to confirm."""
+    if not task.is_open():
+        raise DomainError(_("Nhiệm vụ đã hoàn thành hoặc đã hủy; không cập nhật thêm."))
+    if status == Task.Status.CANCELLED:
+        raise DomainError(_("Hủy nhiệm vụ là việc của trưởng đơn vị, kèm lý do."))
+    update = TaskUpdate(
+        task=task, status=status, percent=percent, note=note, reported_on=reported_on, created_by=by
+    )
+    if evidence is not None:
+        update.evidence_name = evidence.name[:255]
+        update.evidence.save(_stored_name(evidence.name), evidence, save=False)
+    update.save(force_insert=True)
+    task.status, task.percent = status, 100 if status == Task.Status.DONE else percent
+    task.completed_on = reported_on if status == Task.Status.DONE else None
+    task.save(update_fields=["status", "percent", "completed_on"])
+    notify(
+        recipients=[u for u in _unit_heads(task.lead_unit) if u.pk != by.pk],
+        key=f"task-update:{update.pk}",
+        text=_("%(who)s cập nhật tiến độ nhiệm vụ «%(task)s»: %(percent)s%%.")
+        % {"who": by.get_full_name(), "task": task.heading[:100], "percent": task.percent},
+        url=reverse("plans:task_detail", args=[task.pk]),
+    )
+    return update
+
+
+@transaction.atomic
+def confirm_task_update(*, update: TaskUpdate, by: User) -> TaskUpdate:
+    confirmed = TaskUpdate.objects.filter(pk=update.pk, confirmed_at__isnull=True).update(
+        confirmed_by=by, confirmed_at=timezone.now()
+    )
+    if confirmed != 1:
+        raise DomainError(_("Cập nhật này đã được xác nhận."))
+    update.refresh_from_db()
+    return update
+
+
+@transaction.atomic
+def cancel_task(*, task: Task, reason: str, by: User) -> Task:
+    if not reason.strip():
+        raise DomainError(_("Hãy ghi lý do hủy nhiệm vụ."))
+    task.status, task.cancel_reason = Task.Status.CANCELLED, reason.strip()
+    task.save(update_fields=["status", "cancel_reason"])
+    return task
+
+
+@transaction.atomic
+def comment_on_task(*, task: Task, text: str, by: User) -> TaskComment:
+    """Add a comment; everyone on the task is told."""
+    if not text.strip():
+        raise DomainError(_("Ý kiến không được để trống."))
+    comment = TaskComment.objects.create(task=task, author=by, text=text.strip())
+    people = [task.assignee, *_unit_heads(task.lead_unit), *_office(task.plan.agency)]
+    notify(
+        recipients=[p for p in people if p is not None and p.pk != by.pk],
+        key=f"task-comment:{comment.pk}",
+        text=_("%(who)s góp ý về nhiệm vụ «%(task)s».")
+        % {"who": by.get_full_name(), "task": task.heading[:100]},
+        url=reverse("plans:task_detail", args=[task.pk]),
+    )
+    return comment
+
+
+# --- Daily deadline scan -----------------------------------------------------------
+
+
+def mark_overdue_tasks(*, today: date) -> int:
+    """Mark open tasks past their due date as overdue and escalate each once
+    to the agency office and the lead unit's head."""
+    due = Task.objects.filter(
+        plan__status=Plan.Status.ISSUED,
+        due_date__lt=today,
+        status__in=[Task.Status.NOT_STARTED, Task.Status.IN_PROGRESS],
+    ).select_related("plan__agency", "lead_unit")
+    marked = 0
+    for task in due:
+        with transaction.atomic():
+            if Task.objects.filter(pk=task.pk, status=task.status).update(status=Task.Status.OVERDUE) != 1:
+                continue
+            marked += 1
+            notify(
+                recipients=[task.assignee, *_unit_heads(task.lead_unit), *_office(task.plan.agency)],
+                key=f"task-overdue:{task.pk}:{task.due_date:%Y%m%d}",
+                text=_("Nhiệm vụ quá hạn (hạn %(day)s): %(task)s")
+                % {"day": f"{task.due_date:%d/%m/%Y}", "task": task.heading[:150]},
+                url=reverse("plans:task_detail", args=[task.pk]),
+            )
+    return marked
+
+
+def send_task_reminders(*, today: date) -> int:
+    """Remind the people on each open task N days before its due date (per
+    agency, default 7 and 1) and on the day itself. Each reminder has its own
+    key, so running the scan twice sends nothing new."""
+    sent = 0
+    open_tasks = Task.objects.filter(
+        plan__status=Plan.Status.ISSUED,
+        due_date__gte=today,
+        status__in=[Task.Status.NOT_STARTED, Task.Status.IN_PROGRESS],
+    ).select_related("plan__agency", "lead_unit", "assignee")
+    for task in open_tasks:
+        days = (task.due_date - today).days
+        if days != 0 and days not in (task.plan.agency.reminder_days or []):
+            continue
+        with transaction.atomic():
+            text = (
+                _("Hôm nay là hạn của nhiệm vụ: %(task)s") % {"task": task.heading[:150]}
+                if days == 0
+                else _("Còn %(days)s ngày đến hạn %(day)s của nhiệm vụ: %(task)s")
+                % {"days": days, "day": f"{task.due_date:%d/%m/%Y}", "task": task.heading[:150]}
+            )
+            sent += len(
+                notify(
+                    recipients=[task.assignee] if task.assignee else _unit_heads(task.lead_unit),
+                    key=f"task-reminder:{task.pk}:{task.due_date:%Y%m%d}:{days}",
+                    text=text,
+                    url=reverse("plans:task_detail", args=[task.pk]),
+                )
+            )
+    return sent

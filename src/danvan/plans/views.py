@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -11,13 +12,22 @@ from danvan.core.models import Unit
 from danvan.core.services import DomainError
 from danvan.plans import review, selectors, services
 from danvan.plans.forms import (
+    AssignTaskForm,
     CitationFormSet,
+    CommentForm,
+    CopyPlanForm,
     DeadlineFormSet,
+    NewTaskForm,
     PlanReviewForm,
     PlanUploadForm,
+    ReasonForm,
+    ReturnPlanForm,
     TargetFormSet,
+    TaskFilterForm,
     TaskFormSet,
+    TaskUpdateForm,
 )
+from danvan.plans.models import Plan
 
 
 @login_required
@@ -120,3 +130,201 @@ def import_cancel(request, import_id):
     services.cancel_plan_import(record=record, by=request.user)
     messages.info(request, _("Đã hủy lần nhập. Tệp gốc vẫn được lưu trong lịch sử nhập."))
     return redirect("plans:import_upload", agency_id=record.agency_id)
+
+
+def _plan_action(request, plan_id, check):
+    plan = permissions.get_plan_for_user(request.user, plan_id)
+    if not check(request.user, plan):
+        raise PermissionDenied(_("Bạn không có quyền thực hiện thao tác này với kế hoạch."))
+    return plan
+
+
+def _done(request, plan, call):
+    try:
+        call()
+    except DomainError as error:
+        messages.error(request, error.message)
+    return redirect("plans:plan_detail", plan_id=plan.pk)
+
+
+@login_required
+@require_POST
+def plan_submit(request, plan_id):
+    plan = _plan_action(request, plan_id, permissions.can_submit_plan)
+    return _done(request, plan, lambda: services.submit_plan(plan=plan, by=request.user))
+
+
+@login_required
+@require_POST
+def plan_approve(request, plan_id):
+    plan = _plan_action(request, plan_id, permissions.can_approve_plan)
+    return _done(request, plan, lambda: services.approve_plan(plan=plan, by=request.user))
+
+
+@login_required
+@require_POST
+def plan_return(request, plan_id):
+    plan = _plan_action(request, plan_id, permissions.can_approve_plan)
+    form = ReturnPlanForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Hãy ghi ý kiến khi trả lại kế hoạch."))
+        return redirect("plans:plan_detail", plan_id=plan.pk)
+    return _done(
+        request,
+        plan,
+        lambda: services.return_plan(plan=plan, comment=form.cleaned_data["comment"], by=request.user),
+    )
+
+
+@login_required
+def plan_copy(request, plan_id):
+    plan = _plan_action(request, plan_id, permissions.can_copy_plan)
+    form = CopyPlanForm(request.POST or None, initial={"period_year": (plan.period_year or 2000) + 1})
+    if request.method == "POST" and form.is_valid():
+        copy = services.copy_plan(source=plan, period_year=form.cleaned_data["period_year"], by=request.user)
+        messages.success(request, _("Đã sao chép thành kế hoạch dự thảo mới."))
+        return redirect("plans:plan_detail", plan_id=copy.pk)
+    return render(
+        request, "plans/plan_copy.html", {"plan": plan, "form": form}, status=422 if form.errors else 200
+    )
+
+
+@login_required
+def task_add(request, plan_id):
+    plan = _plan_action(
+        request, plan_id, lambda person, p: p.is_editable() and permissions.can_author_plan(person, p.agency)
+    )
+    form = NewTaskForm(request.POST or None, agency=plan.agency)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.add_task(plan=plan, by=request.user, **form.cleaned_data)
+            return redirect("plans:plan_detail", plan_id=plan.pk)
+        except DomainError as error:
+            form.add_error("due_date", error.message)
+    return render(
+        request, "plans/task_add.html", {"plan": plan, "form": form}, status=422 if form.errors else 200
+    )
+
+
+@login_required
+def task_list(request, mine=False):
+    plans = Plan.objects.filter(agency__in=permissions.visible_plan_agencies(request.user))
+    units = Unit.objects.filter(agency__in=permissions.visible_agencies(request.user), is_active=True)
+    form = TaskFilterForm(request.GET or None, units=units.order_by("sort_key"), plans=plans)
+    filters = form.cleaned_data if form.is_valid() else {}
+    tasks = selectors.tasks_for_list(
+        request.user,
+        query=filters.get("q", ""),
+        status=filters.get("status", ""),
+        unit=filters.get("unit"),
+        plan=filters.get("plan"),
+        mine=mine,
+    )
+    context = {"tasks": tasks[:300], "form": form, "mine": mine, "today": timezone.localdate()}
+    return render(request, "plans/task_list.html", context)
+
+
+@login_required
+def task_detail(request, task_id):
+    task = permissions.get_task_for_user(request.user, task_id)
+    return render(request, "plans/task_detail.html", _task_context(request, task))
+
+
+def _task_context(request, task, **forms):
+    person = request.user
+    return {
+        "task": selectors.task_page(task),
+        "today": timezone.localdate(),
+        "can_assign": permissions.can_assign_task(person, task),
+        "can_update": permissions.can_update_task(person, task),
+        "can_confirm": permissions.can_confirm_task_update(person, task),
+        "can_cancel": permissions.can_cancel_task(person, task),
+        "update_form": forms.get("update_form")
+        or TaskUpdateForm(
+            initial={"reported_on": timezone.localdate(), "percent": task.percent, "status": task.status}
+        ),
+        "assign_form": forms.get("assign_form")
+        or AssignTaskForm(task=task, initial={"assignee": task.assignee, "due_date": task.due_date}),
+        "comment_form": forms.get("comment_form") or CommentForm(),
+        "cancel_form": ReasonForm(),
+    }
+
+
+@login_required
+@require_POST
+def task_update(request, task_id):
+    task = permissions.get_task_for_user(request.user, task_id, action="update")
+    form = TaskUpdateForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return render(
+            request, "plans/task_detail.html", _task_context(request, task, update_form=form), status=422
+        )
+    services.post_task_update(task=task, by=request.user, **form.cleaned_data)
+    messages.success(request, _("Đã cập nhật tiến độ."))
+    return redirect("plans:task_detail", task_id=task.pk)
+
+
+@login_required
+@require_POST
+def task_assign(request, task_id):
+    task = permissions.get_task_for_user(request.user, task_id, action="assign")
+    form = AssignTaskForm(request.POST, task=task)
+    if not form.is_valid():
+        return render(
+            request, "plans/task_detail.html", _task_context(request, task, assign_form=form), status=422
+        )
+    services.assign_task(task=task, by=request.user, **form.cleaned_data)
+    messages.success(request, _("Đã giao nhiệm vụ."))
+    return redirect("plans:task_detail", task_id=task.pk)
+
+
+@login_required
+@require_POST
+def task_confirm(request, task_id, update_id):
+    task = permissions.get_task_for_user(request.user, task_id, action="confirm")
+    update = task.updates.filter(pk=update_id).first()
+    if update is None:
+        raise Http404(_("Không tìm thấy cập nhật."))
+    try:
+        services.confirm_task_update(update=update, by=request.user)
+    except DomainError as error:
+        messages.error(request, error.message)
+    return redirect("plans:task_detail", task_id=task.pk)
+
+
+@login_required
+@require_POST
+def task_comment(request, task_id):
+    task = permissions.get_task_for_user(request.user, task_id, action="comment")
+    form = CommentForm(request.POST)
+    if not form.is_valid():
+        return render(
+            request, "plans/task_detail.html", _task_context(request, task, comment_form=form), status=422
+        )
+    services.comment_on_task(task=task, text=form.cleaned_data["text"], by=request.user)
+    return redirect("plans:task_detail", task_id=task.pk)
+
+
+@login_required
+@require_POST
+def task_cancel(request, task_id):
+    task = permissions.get_task_for_user(request.user, task_id, action="cancel")
+    form = ReasonForm(request.POST)
+    if form.is_valid():
+        services.cancel_task(task=task, reason=form.cleaned_data["reason"], by=request.user)
+    else:
+        messages.error(request, _("Hãy ghi lý do hủy nhiệm vụ."))
+    return redirect("plans:task_detail", task_id=task.pk)
+
+
+@login_required
+def dashboard(request, agency_id):
+    agency = permissions.get_agency_for_user(request.user, agency_id)
+    data = selectors.agency_dashboard(agency, today=timezone.localdate())
+    chart = {
+        "labels": [row["lead_unit__name"] or "—" for row in data["by_unit"]],
+        "done": [row["done"] for row in data["by_unit"]],
+        "open": [row["total"] - row["done"] - row["overdue"] for row in data["by_unit"]],
+        "overdue": [row["overdue"] for row in data["by_unit"]],
+    }
+    return render(request, "plans/dashboard.html", {"agency": agency, "chart": chart, **data})

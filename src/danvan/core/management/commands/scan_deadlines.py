@@ -1,0 +1,33 @@
+from datetime import date
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from danvan.core.services import send_daily_digests
+from danvan.plans.services import mark_overdue_tasks, send_task_reminders
+
+
+class Command(BaseCommand):
+    help = (
+        "Quét hạn hằng ngày: đánh dấu nhiệm vụ quá hạn (báo Văn phòng và trưởng đơn vị), nhắc trước hạn "
+        "theo số ngày của từng cơ quan và vào ngày đến hạn, gửi thư tổng hợp. Chạy lại trong ngày không gửi trùng."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--ngay", help="Ngày quét, dạng dd/mm/yyyy (mặc định: hôm nay).")
+
+    def handle(self, *args, ngay=None, **options):
+        today = self._day(ngay) if ngay else timezone.localdate()
+        overdue = mark_overdue_tasks(today=today)
+        reminders = send_task_reminders(today=today)
+        digests = send_daily_digests()
+        self.stdout.write(
+            f"{today:%d/%m/%Y}: {overdue} nhiệm vụ quá hạn, {reminders} lời nhắc, {digests} thư tổng hợp."
+        )
+
+    def _day(self, text: str) -> date:
+        try:
+            day, month, year = (int(part) for part in text.split("/"))
+            return date(year, month, day)
+        except ValueError as error:
+            raise CommandError(f"Ngày «{text}» không hợp lệ; hãy nhập dạng dd/mm/yyyy.") from error

@@ -1,0 +1,142 @@
+from datetime import date
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from danvan.core.models import Notification
+from danvan.plans.models import Plan, Task, TaskUpdate
+
+
+def post(client, person, name, *args, data=None):
+    client.force_login(person)
+    return client.post(reverse(name, args=args), data or {})
+
+
+def test_office_submits_and_leader_approves_with_a_number(client, draft_plan, office_officer, agency_head):
+    post(client, office_officer, "plans:plan_submit", draft_plan.pk)
+    post(client, agency_head, "plans:plan_approve", draft_plan.pk)
+    draft_plan.refresh_from_db()
+    assert draft_plan.status == Plan.Status.ISSUED and draft_plan.number == "01"
+
+
+def test_staff_member_cannot_approve(client, draft_plan, office_officer, unit_officer):
+    post(client, office_officer, "plans:plan_submit", draft_plan.pk)
+    assert post(client, unit_officer, "plans:plan_approve", draft_plan.pk).status_code == 403
+
+
+def test_other_agency_officer_gets_404_for_plan_and_task(client, task, other_agency_officer):
+    client.force_login(other_agency_officer)
+    assert client.get(reverse("plans:plan_detail", args=[task.plan_id])).status_code == 404
+    assert client.get(reverse("plans:task_detail", args=[task.pk])).status_code == 404
+
+
+def test_staff_of_a_sibling_unit_does_not_see_the_task(client, task, sibling_unit):
+    from danvan.core.models import Role
+    from tests.factories import person_with_role
+
+    client.force_login(person_with_role(Role.STAFF, unit=sibling_unit))
+    assert client.get(reverse("plans:task_detail", args=[task.pk])).status_code == 404
+
+
+def test_staff_posts_progress_with_pdf_evidence(client, task, unit_officer):
+    data = {
+        "status": "in_progress",
+        "percent": "40",
+        "note": "Đã phổ biến",
+        "reported_on": "04/05/2026",
+        "evidence": SimpleUploadedFile("mc.pdf", b"%PDF-1.4 x"),
+    }
+    response = post(client, unit_officer, "plans:task_update", task.pk, data=data)
+    assert response.status_code == 302
+    assert TaskUpdate.objects.get().reported_on == date(2026, 5, 4)
+
+
+def test_evidence_over_20_mb_is_refused_and_nothing_changes(client, task, unit_officer):
+    big = SimpleUploadedFile("lon.pdf", b"%PDF-" + b"0" * (20 * 1024 * 1024))
+    data = {
+        "status": "in_progress",
+        "percent": "40",
+        "note": "Đã phổ biến",
+        "reported_on": "04/05/2026",
+        "evidence": big,
+    }
+    response = post(client, unit_officer, "plans:task_update", task.pk, data=data)
+    assert response.status_code == 422 and "tối đa 20 MB" in response.content.decode()
+    assert not TaskUpdate.objects.exists()
+    # What was typed stays on the page.
+    assert "Đã phổ biến" in response.content.decode()
+
+
+def test_executable_evidence_is_refused(client, task, unit_officer):
+    data = {
+        "status": "in_progress",
+        "percent": "40",
+        "note": "x",
+        "reported_on": "04/05/2026",
+        "evidence": SimpleUploadedFile("a.pdf", b"MZ\x90\x00"),
+    }
+    assert post(client, unit_officer, "plans:task_update", task.pk, data=data).status_code == 422
+
+
+def test_forged_assignee_from_another_agency_is_refused(client, task, unit_head, other_agency_officer):
+    response = post(
+        client, unit_head, "plans:task_assign", task.pk, data={"assignee": other_agency_officer.pk}
+    )
+    assert response.status_code == 422
+    task.refresh_from_db()
+    assert task.assignee is None
+
+
+def test_task_with_no_lead_unit_cannot_be_added(client, draft_plan, office_officer):
+    response = post(
+        client, office_officer, "plans:task_add", draft_plan.pk, data={"heading": "Việc mới", "lead_unit": ""}
+    )
+    assert response.status_code == 422 and draft_plan.tasks.count() == 1
+
+
+def test_due_date_before_the_plan_period_is_refused(client, draft_plan, office_officer, lead_unit):
+    data = {"heading": "Việc mới", "lead_unit": lead_unit.pk, "due_date": "31/12/2025"}
+    response = post(client, office_officer, "plans:task_add", draft_plan.pk, data=data)
+    assert "sau ngày bắt đầu" in response.content.decode() and draft_plan.tasks.count() == 1
+
+
+def test_task_list_searches_without_accents(client, task, office_officer):
+    client.force_login(office_officer)
+    body = client.get(reverse("plans:task_list"), {"q": "quan triet chi thi"}).content.decode()
+    assert task.heading in body
+
+
+def test_my_tasks_lists_only_mine(client, task, unit_officer):
+    client.force_login(unit_officer)
+    assert task.heading not in client.get(reverse("plans:my_tasks")).content.decode()
+    Task.objects.filter(pk=task.pk).update(assignee=unit_officer)
+    assert task.heading in client.get(reverse("plans:my_tasks")).content.decode()
+
+
+def test_dashboard_shows_overdue_task(client, task, office_officer):
+    Task.objects.filter(pk=task.pk).update(status=Task.Status.OVERDUE, due_date=date(2026, 1, 5))
+    client.force_login(office_officer)
+    body = client.get(reverse("plans:dashboard", args=[task.plan.agency_id])).content.decode()
+    assert "Nhiệm vụ quá hạn" in body and task.heading[:40] in body
+
+
+def test_notifications_page_and_counter(client, unit_officer):
+    Notification.objects.create(recipient=unit_officer, key="k", text="Còn 1 ngày đến hạn", url="/")
+    client.force_login(unit_officer)
+    home = client.get(reverse("core:home")).content.decode()
+    assert 'data-testid="so-thong-bao">1<' in home
+    client.post(reverse("core:notifications"))
+    assert 'data-testid="so-thong-bao"' not in client.get(reverse("core:home")).content.decode()
+
+
+@pytest.mark.parametrize("name", ["plans:task_list", "plans:my_tasks"])
+def test_task_list_query_count_does_not_grow_with_rows(
+    client, issued_plan, office_officer, lead_unit, django_assert_max_num_queries, name
+):
+    for n in range(30):
+        Task.objects.create(plan=issued_plan, order=n + 1, heading=f"Nhiệm vụ {n}", lead_unit=lead_unit)
+    client.force_login(office_officer)
+    # session, user, roles, notifications count, filter choices (2), tasks: a fixed number whatever the rows.
+    with django_assert_max_num_queries(12):
+        client.get(reverse(name))

@@ -1,0 +1,77 @@
+from datetime import date
+
+import pytest
+
+from danvan.core.models import Notification
+from danvan.core.services import DomainError
+from danvan.plans.models import Plan
+from danvan.plans.services import (
+    approve_plan,
+    close_plan,
+    copy_plan,
+    next_document_number,
+    return_plan,
+    submit_plan,
+)
+
+
+def test_submit_plan_tells_the_leader(
+    draft_plan, office_officer, agency_head, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        submit_plan(plan=draft_plan, by=office_officer)
+    assert draft_plan.status == Plan.Status.SUBMITTED
+    assert Notification.objects.filter(recipient=agency_head).exists()
+
+
+def test_a_plan_without_tasks_cannot_be_submitted(draft_plan, office_officer):
+    draft_plan.tasks.all().delete()
+    with pytest.raises(DomainError, match="chưa có nhiệm vụ"):
+        submit_plan(plan=draft_plan, by=office_officer)
+
+
+def test_approve_plan_gives_the_next_number_of_the_year(draft_plan, office_officer, agency_head):
+    submit_plan(plan=draft_plan, by=office_officer)
+    plan = approve_plan(plan=draft_plan, by=agency_head, issue_date=date(2026, 3, 5))
+    assert (plan.status, plan.number, plan.issue_date) == (Plan.Status.ISSUED, "01", date(2026, 3, 5))
+
+
+def test_number_series_restarts_each_year(agency):
+    assert [next_document_number(agency=agency, year=2026) for _ in range(2)] == ["01", "02"]
+    assert next_document_number(agency=agency, year=2027) == "01"
+
+
+def test_numbers_past_nine_have_no_leading_zero(agency):
+    numbers = [next_document_number(agency=agency, year=2026) for _ in range(10)]
+    assert numbers[-1] == "10"
+
+
+def test_return_plan_needs_a_comment(draft_plan, office_officer, agency_head):
+    submit_plan(plan=draft_plan, by=office_officer)
+    with pytest.raises(DomainError):
+        return_plan(plan=draft_plan, comment=" ", by=agency_head)
+
+
+def test_returned_plan_keeps_the_comment_and_can_be_resubmitted(draft_plan, office_officer, agency_head):
+    submit_plan(plan=draft_plan, by=office_officer)
+    return_plan(plan=draft_plan, comment="Bổ sung chỉ tiêu.", by=agency_head)
+    assert draft_plan.review_comment == "Bổ sung chỉ tiêu."
+    assert submit_plan(plan=draft_plan, by=office_officer).status == Plan.Status.SUBMITTED
+
+
+def test_approving_twice_is_refused(draft_plan, office_officer, agency_head):
+    submit_plan(plan=draft_plan, by=office_officer)
+    approve_plan(plan=draft_plan, by=agency_head)
+    with pytest.raises(DomainError, match="người khác xử lý"):
+        approve_plan(plan=draft_plan, by=agency_head)
+
+
+def test_close_plan_ends_an_issued_plan(issued_plan, office_officer):
+    assert close_plan(plan=issued_plan, by=office_officer).status == Plan.Status.CLOSED
+
+
+def test_copy_plan_shifts_dates_and_keeps_tasks(issued_plan, office_officer):
+    issued_plan.tasks.update(due_date=date(2026, 10, 20))
+    copy = copy_plan(source=issued_plan, period_year=2027, by=office_officer)
+    assert copy.status == Plan.Status.DRAFT and copy.title.endswith("năm 2027")
+    assert copy.tasks.get().due_date == date(2027, 10, 20) and copy.copied_from == issued_plan
