@@ -7,6 +7,8 @@ import re
 from .lines import LOWER, UPPER, collapse, is_upper_line
 from .segment import AUTHORITY, NOI_NHAN
 
+# A recipient entry longer than this takes no more continuation lines (it is not one any more).
+_MAX_ENTRY_CHARS = 200
 # A recipient entry's marker.
 _ENTRY = re.compile(r"^[-–+•*]\s*")
 # Notes under a signature that are not part of it: "(Đã ký)", "(Ký, ghi rõ họ tên)", "[daky]".
@@ -81,7 +83,7 @@ def split_closing(lines: list[str]) -> tuple[list[str], list[str]]:
             continue
         if in_recipients and (_ENTRY.match(line) or _looks_like_entry(line)):
             recipients.append(_clean_entry(line))
-        elif in_recipients and recipients and line[:1].islower():
+        elif in_recipients and recipients and line[:1].islower() and len(recipients[-1]) < _MAX_ENTRY_CHARS:
             recipients[-1] = collapse(recipients[-1] + " " + _clean_entry(line))
         else:
             signature.append(line)

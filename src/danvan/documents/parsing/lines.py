@@ -172,4 +172,4 @@ def join_lines(lines: list[str]) -> list[str]:
 
 def collapse(text: str) -> str:
     """Whitespace collapsed to single spaces and trimmed."""
-    return _SPACES.sub(" ", text.replace("\n", " ")).strip()
+    return " ".join(text.split())
