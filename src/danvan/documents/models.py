@@ -46,3 +46,33 @@ class LegalDocument(models.Model):
         if fields is not None:
             kwargs["update_fields"] = {*fields, "number_key", "search_text"}
         super().save(*args, **kwargs)
+
+
+def output_template_path(instance: OutputTemplate, filename: str) -> str:
+    return f"output-templates/{instance.agency_id}/{instance.kind}/{filename}"
+
+
+class OutputTemplate(models.Model):
+    """An agency's own Word template for an outgoing document. The newest one
+    of a kind is used; without one, Danvan's default template is."""
+
+    class Kind(models.TextChoices):
+        PLAN = "plan", _("Kế hoạch")
+
+    agency = models.ForeignKey(
+        "core.Agency", on_delete=models.PROTECT, related_name="output_templates", verbose_name=_("cơ quan")
+    )
+    kind = models.CharField(_("loại văn bản"), max_length=20, choices=Kind.choices, default=Kind.PLAN)
+    file = models.FileField(_("tệp mẫu"), upload_to=output_template_path)
+    original_name = models.CharField(_("tên tệp"), max_length=255)
+    uploaded_by = models.ForeignKey("core.User", on_delete=models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField(_("thời điểm tải lên"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("mẫu văn bản của cơ quan")
+        verbose_name_plural = _("mẫu văn bản của cơ quan")
+        ordering = ["-uploaded_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} — {self.original_name}"

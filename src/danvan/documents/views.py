@@ -1,12 +1,19 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from danvan.core import permissions
 from danvan.documents import selectors, services
 from danvan.documents.forms import LegalDocumentForm
+from danvan.documents.models import OutputTemplate
+from danvan.documents.output import docx as output_docx
+from danvan.documents.output import pdf as output_pdf
+from danvan.documents.output import services as output_services
+from danvan.documents.output import xlsx as output_xlsx
+from danvan.documents.output.forms import OutputTemplateForm
 
 
 @login_required
@@ -40,3 +47,74 @@ def document_edit(request, document_id):
         {"document": document, "form": form},
         status=422 if form.errors else 200,
     )
+
+
+# --- Outgoing documents: a plan as Word, PDF and Excel ----------------------------
+
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _download(data: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+def plan_docx(request, plan_id):
+    plan = permissions.get_plan_for_user(request.user, plan_id)
+    return _download(output_docx.render_plan_docx(plan), DOCX_TYPE, f"ke-hoach-{plan.pk}.docx")
+
+
+@login_required
+def plan_pdf(request, plan_id):
+    plan = permissions.get_plan_for_user(request.user, plan_id)
+    try:
+        data = output_pdf.docx_to_pdf(output_docx.render_plan_docx(plan))
+    except output_pdf.ConversionError as error:
+        messages.error(request, str(error))
+        return redirect("plans:plan_detail", plan_id=plan.pk)
+    return _download(data, "application/pdf", f"ke-hoach-{plan.pk}.pdf")
+
+
+@login_required
+def plan_tasks_xlsx(request, plan_id):
+    plan = permissions.get_plan_for_user(request.user, plan_id)
+    return _download(output_xlsx.plan_tasks_xlsx(plan), XLSX_TYPE, f"nhiem-vu-ke-hoach-{plan.pk}.xlsx")
+
+
+def _agency_for_templates(request, agency_id):
+    agency = permissions.get_agency_for_user(request.user, agency_id)
+    if not permissions.can_author_plan(request.user, agency):
+        raise PermissionDenied(_("Chỉ Văn phòng cơ quan được thay mẫu văn bản."))
+    return agency
+
+
+@login_required
+def output_template_upload(request, agency_id):
+    agency = _agency_for_templates(request, agency_id)
+    form = OutputTemplateForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        output_services.replace_output_template(
+            agency=agency,
+            kind=OutputTemplate.Kind.PLAN,
+            data=upload.read(),
+            filename=upload.name,
+            by=request.user,
+        )
+        messages.success(request, _("Đã thay mẫu kế hoạch của cơ quan."))
+        return redirect("documents:output_template_upload", agency_id=agency.pk)
+    current = output_docx.current_template(agency, OutputTemplate.Kind.PLAN)
+    context = {"agency": agency, "form": form, "current": current}
+    return render(
+        request, "documents/output_template_upload.html", context, status=422 if form.errors else 200
+    )
+
+
+@login_required
+def output_template_download(request, agency_id):
+    agency = _agency_for_templates(request, agency_id)
+    data = output_docx.template_bytes(agency, OutputTemplate.Kind.PLAN)
+    return _download(data, DOCX_TYPE, "mau-ke-hoach.docx")

@@ -1,0 +1,216 @@
+"""Build the default Word templates of Danvan's outgoing documents.
+
+Run ``.venv/bin/python scripts/make_docx_templates.py`` after changing this
+file and commit the result. The layout follows Nghị định 30/2020/NĐ-CP,
+Phụ lục I (spec/domain.md section 7): A4, margins 20/20/30/15 mm, Times New
+Roman, the sizes and styles of the component table, page numbers centred in
+the top margin from page 2 on. The ``{{ }}`` and ``{%p %}`` tags are docxtpl
+(Jinja) tags; the context is built by ``danvan.documents.output.context``.
+"""
+
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_SECTION
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Mm, Pt
+
+FONT = "Times New Roman"
+OUT = Path(__file__).resolve().parent.parent / "src" / "danvan" / "documents" / "output" / "templates"
+CENTER, LEFT, JUSTIFY = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.JUSTIFY
+
+
+def set_font(target, size: float) -> None:
+    """Times New Roman for every script (Vietnamese is 'Latin', but Word
+    picks the East Asian or complex-script slot for some characters)."""
+    target.font.name = FONT
+    target.font.size = Pt(size)
+    fonts = target.element.get_or_add_rPr().get_or_add_rFonts()
+    for slot in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(slot), FONT)
+
+
+def paragraph(
+    container,
+    text="",
+    *,
+    size=14,
+    bold=False,
+    italic=False,
+    underline=False,
+    align=JUSTIFY,
+    indent=True,
+    after=6,
+):
+    par = container.add_paragraph()
+    par.alignment = align
+    fmt = par.paragraph_format
+    fmt.space_before, fmt.space_after, fmt.line_spacing = Pt(0), Pt(after), 1.0
+    if indent and align == JUSTIFY:
+        fmt.first_line_indent = Cm(1.27)
+    if text:
+        add_run(par, text, size=size, bold=bold, italic=italic, underline=underline)
+    return par
+
+
+def add_run(par, text, *, size=14, bold=False, italic=False, underline=False):
+    run = par.add_run(text)
+    run.bold, run.italic, run.underline = bold, italic, underline
+    set_font(run, size)
+    return run
+
+
+def rule(container, *, width_cm: float, cell_cm: float) -> None:
+    """A short centred line (under the agency name and the summary): an empty
+    paragraph whose top border is narrowed by equal indents."""
+    par = paragraph(container, align=CENTER, after=0)
+    margin = Cm((cell_cm - width_cm) / 2)
+    par.paragraph_format.left_indent = par.paragraph_format.right_indent = margin
+    borders = OxmlElement("w:pBdr")
+    top = OxmlElement("w:top")
+    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+        top.set(qn(key), value)
+    borders.append(top)
+    par._p.get_or_add_pPr().append(borders)
+    par.add_run("").font.size = Pt(2)
+
+
+def control(container, tag: str):
+    """A paragraph holding only a docxtpl {%p %} tag; docxtpl removes it."""
+    return paragraph(container, tag, indent=False, after=0)
+
+
+def table(doc, widths_cm: list[float]):
+    grid = doc.add_table(rows=1, cols=len(widths_cm))
+    grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+    grid.autofit = False
+    for col, width in zip(grid.columns, widths_cm, strict=True):
+        col.width = Cm(width)
+        for cell in col.cells:
+            cell.width = Cm(width)
+    return grid
+
+
+def clear(cell):
+    """A new cell holds one empty paragraph; start from none."""
+    for par in list(cell.paragraphs):
+        par._p.getparent().remove(par._p)
+    return cell
+
+
+def page_setup(doc) -> None:
+    section = doc.sections[0]
+    section.start_type = WD_SECTION.NEW_PAGE
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
+    section.left_margin, section.right_margin = Mm(30), Mm(15)
+    section.header_distance = Mm(10)
+    normal = doc.styles["Normal"]
+    set_font(normal, 14)
+    # Page numbers: centred in the top margin, not on the first page.
+    section.different_first_page_header_footer = True
+    par = section.header.paragraphs[0]
+    par.alignment = CENTER
+    run = add_run(par, "", size=13)
+    for kind, text in (("begin", None), (None, " PAGE "), ("end", None)):
+        if kind:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        else:
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = text
+        run._r.append(element)
+
+
+def heading_block(doc) -> None:
+    """The agency block and the national motto (Quốc hiệu, Tiêu ngữ), then
+    the number and the place-and-date line, as a borderless two-column table."""
+    left_cm, right_cm = 6.3, 10.2
+    grid = table(doc, [left_cm, right_cm])
+    grid.add_row()
+    left, right = (clear(cell) for cell in grid.rows[0].cells)
+    paragraph(left, "{{ parent_agency }}", size=13, align=CENTER, after=0)
+    paragraph(left, "{{ agency_name }}", size=13, bold=True, align=CENTER, after=0)
+    rule(left, width_cm=2.5, cell_cm=left_cm)
+    paragraph(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size=13, bold=True, align=CENTER, after=0)
+    paragraph(right, "Độc lập - Tự do - Hạnh phúc", size=14, bold=True, underline=True, align=CENTER, after=0)
+    left, right = (clear(cell) for cell in grid.rows[1].cells)
+    paragraph(left, "Số: {{ number }}/{{ symbol }}", size=13, align=CENTER, after=0)
+    paragraph(right, "{{ place_date }}", size=14, italic=True, align=CENTER, after=0)
+
+
+def title_block(doc) -> None:
+    paragraph(doc, "", after=6)
+    paragraph(doc, "{{ doc_type_title }}", size=14, bold=True, align=CENTER, after=0)
+    paragraph(doc, "{{ summary }}", size=14, bold=True, align=CENTER, after=0)
+    rule(doc, width_cm=4.0, cell_cm=16.5)
+    paragraph(doc, "", after=0)
+
+
+def body(doc) -> None:
+    control(doc, "{%p for line in citations %}")
+    paragraph(doc, "{{ line }}", italic=True)
+    control(doc, "{%p endfor %}")
+    control(doc, "{%p if introduction %}")
+    paragraph(doc, "{{ introduction }}")
+    control(doc, "{%p endif %}")
+    # Sections come with their Roman numeral and capitalised title from the
+    # context, so an absent part (no targets) does not leave a gap in I, II, III.
+    control(doc, "{%p for section in sections %}")
+    paragraph(doc, "{{ section.numeral }}. {{ section.title }}", bold=True, indent=True)
+    control(doc, "{%p for line in section.lines %}")
+    paragraph(doc, "{{ line }}")
+    control(doc, "{%p endfor %}")
+    control(doc, "{%p for task in section.tasks %}")
+    par = paragraph(doc)
+    add_run(par, "{{ task.number }}. {{ task.heading }}", bold=True)
+    paragraph(doc, "- Đơn vị chủ trì: {{ task.lead }}")
+    control(doc, "{%p if task.supporting %}")
+    paragraph(doc, "- Đơn vị phối hợp: {{ task.supporting }}")
+    control(doc, "{%p endif %}")
+    paragraph(doc, "- Thời gian thực hiện: {{ task.timing }}")
+    control(doc, "{%p endfor %}")
+    control(doc, "{%p endfor %}")
+    control(doc, "{%p if closing %}")
+    paragraph(doc, "{{ closing }}")
+    control(doc, "{%p endif %}")
+
+
+def closing_block(doc) -> None:
+    """Nơi nhận on the left (12 pt bold italic heading, 11 pt lines), the
+    signature on the right: authority (KT./TL./TM.), title, space, name."""
+    left_cm, right_cm = 8.0, 8.5
+    grid = table(doc, [left_cm, right_cm])
+    left, right = (clear(cell) for cell in grid.rows[0].cells)
+    paragraph(left, "Nơi nhận:", size=12, bold=True, italic=True, align=LEFT, after=0)
+    control(left, "{%p for line in recipients %}")
+    paragraph(left, "{{ line }}", size=11, align=LEFT, after=0)
+    control(left, "{%p endfor %}")
+    control(right, "{%p if signer_authority %}")
+    paragraph(right, "{{ signer_authority }}", size=14, bold=True, align=CENTER, after=0)
+    control(right, "{%p endif %}")
+    paragraph(right, "{{ signer_title }}", size=14, bold=True, align=CENTER, after=0)
+    for _ in range(4):
+        paragraph(right, "", align=CENTER, after=0)
+    paragraph(right, "{{ signer_name }}", size=14, bold=True, align=CENTER, after=0)
+
+
+def plan_template() -> Document:
+    doc = Document()
+    page_setup(doc)
+    heading_block(doc)
+    title_block(doc)
+    body(doc)
+    paragraph(doc, "", after=0)
+    closing_block(doc)
+    return doc
+
+
+if __name__ == "__main__":
+    OUT.mkdir(parents=True, exist_ok=True)
+    plan_template().save(OUT / "ke_hoach.docx")
+    print(f"Wrote {OUT / 'ke_hoach.docx'}")

@@ -1,0 +1,197 @@
+"""The values a plan template is filled with, formatted as Nghị định
+30/2020/NĐ-CP, Phụ lục I requires (spec/domain.md section 7).
+
+The text built here is part of an official Vietnamese document whose wording
+the decree fixes ("Số:", "ngày … tháng … năm …", "- Lưu: VT"), so it is not
+translated: an English interface still prints a Vietnamese plan.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from danvan.core.models import Agency, Unit
+
+ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+# Blank space an official writes the number or date into after signing.
+BLANK_NUMBER = "\u00a0" * 6
+BLANK_DAY = "\u00a0" * 5
+
+
+def two_digits_below_ten(value: int) -> str:
+    return f"{value:02d}" if value < 10 else str(value)
+
+
+def date_phrase(day: date | None, *, year: int | None = None) -> str:
+    """'ngày 05 tháng 3 năm 2026': day below 10 and months 1 and 2 take a
+    leading zero (Phụ lục I, II.4: "ngày 05 tháng 01 năm 2020", "ngày 29
+    tháng 6 năm 2019"). A draft without a date keeps blanks to fill by hand."""
+    if day is None:
+        shown_year = str(year) if year else BLANK_DAY
+        return f"ngày{BLANK_DAY}tháng{BLANK_DAY}năm {shown_year}"
+    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
+    return f"ngày {two_digits_below_ten(day.day)} tháng {month} năm {day.year}"
+
+
+def place_date_line(place: str, day: date | None, *, year: int | None = None) -> str:
+    return f"{place}, {date_phrase(day, year=year)}" if place else date_phrase(day, year=year)
+
+
+def document_number(number: str) -> str:
+    """'5' is printed '05' (numbers below 10 take a leading zero); a plan not
+    yet issued has a blank to fill in."""
+    number = number.strip()
+    if number.isdigit():
+        return two_digits_below_ten(int(number))
+    return number or BLANK_NUMBER
+
+
+def agency_lines(agency: Agency) -> tuple[str, str]:
+    """The governing body (tên cơ quan chủ quản) and the issuing agency, upper case.
+    A Sở belongs to the provincial People's Committee; a People's Committee
+    prints its own name alone."""
+    if agency.kind in (Agency.Kind.PROVINCIAL_COMMITTEE, Agency.Kind.COMMUNE_COMMITTEE):
+        return "", agency.name.upper()
+    return f"UBND TỈNH {agency.province.name.upper()}", agency.name.upper()
+
+
+def citation_line(document) -> str:
+    """'Căn cứ Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ …'"""
+    if document.number:
+        text = f"{document.doc_type} số {document.number}"
+        if document.date:
+            text += f" ngày {document.date:%d/%m/%Y}"
+        if document.issuer:
+            text += f" của {document.issuer}"
+        if document.title:
+            text += (
+                f" {document.title}" if document.title.lower().startswith("về ") else f" về {document.title}"
+            )
+    else:
+        text = document.name or document.doc_type
+    return f"Căn cứ {text.strip().rstrip(';.')}"
+
+
+def punctuate(lines: list[str]) -> list[str]:
+    """Each line of a list ends ';', the last one '.' (Căn cứ, Nơi nhận)."""
+    clean = [line.strip().rstrip(";.,") for line in lines if line.strip()]
+    return [line + ("." if index == len(clean) - 1 else ";") for index, line in enumerate(clean)]
+
+
+def recipient_lines(recipients: list[str], office_code: str) -> list[str]:
+    """'- Sở Nội vụ;' … ending '- Lưu: VT, <drafting unit>.' (Phụ lục I, II.9)."""
+    names = [str(name).strip().lstrip("-–• ").strip() for name in recipients]
+    names = [name for name in names if name]
+    if not any(name.lower().startswith("lưu") for name in names):
+        names.append(f"Lưu: VT, {office_code}" if office_code else "Lưu: VT")
+    filed = [name for name in names if name.lower().startswith("lưu")]
+    names = [name for name in names if not name.lower().startswith("lưu")] + filed
+    return [f"- {line}" for line in punctuate(names)]
+
+
+def task_lead(task) -> str:
+    if task.lead_unit_id:
+        return task.lead_unit.name
+    return task.lead_text
+
+
+def plan_sections(plan, tasks, targets, deadlines) -> list[dict]:
+    """The numbered parts of the body, numbered only over the parts present."""
+    parts = []
+    if targets:
+        lines = [f"- {target.text.strip().rstrip('.;')}." for target in targets]
+        parts.append({"title": "MỤC TIÊU, CHỈ TIÊU", "lines": lines, "tasks": []})
+    if tasks:
+        rows = [
+            {
+                "number": index,
+                "heading": task.heading.strip(),
+                "lead": task_lead(task) or "…",
+                "supporting": "",
+                "timing": task.timing or "…",
+            }
+            for index, task in enumerate(tasks, start=1)
+        ]
+        parts.append({"title": "NHIỆM VỤ, GIẢI PHÁP", "lines": [], "tasks": rows})
+    if deadlines:
+        lines = [deadline_line(deadline) for deadline in deadlines]
+        parts.append({"title": "TỔ CHỨC THỰC HIỆN", "lines": lines, "tasks": []})
+    for numeral, part in zip(ROMAN, parts, strict=False):
+        part["numeral"] = numeral
+    return parts
+
+
+def deadline_line(deadline) -> str:
+    units = ", ".join(str(unit) for unit in deadline.units if unit)
+    text = f"- Trước ngày {deadline.due_date:%d/%m/%Y}"
+    text += f", {units}: " if units else ": "
+    text += deadline.action.strip().rstrip(".;")
+    if deadline.recipient:
+        text += f" (gửi {deadline.recipient})"
+    return text + "."
+
+
+def office_code(plan) -> str:
+    office = plan.agency.units.filter(kind=Unit.Kind.OFFICE, is_active=True).order_by("pk").first()
+    return office.code if office else ""
+
+
+def plan_context(plan) -> dict:
+    """Every value ke_hoach.docx uses, as plain strings and lists."""
+    parent, name = agency_lines(plan.agency)
+    tasks = list(plan.tasks.select_related("lead_unit").order_by("order", "pk"))
+    citations = [citation_line(cited.document) for cited in plan.plancitation_set.select_related("document")]
+    year = plan.issue_date.year if plan.issue_date else plan.period_year
+    return {
+        "parent_agency": parent,
+        "agency_name": name,
+        "number": document_number(plan.number),
+        "symbol": plan.symbol or f"KH-{plan.agency.symbol_code}",
+        "place_date": place_date_line(plan.place or plan.agency.province.name, plan.issue_date, year=year),
+        "doc_type_title": "KẾ HOẠCH",
+        "summary": plan.title.strip(),
+        "citations": punctuate(citations),
+        "introduction": f"{plan.agency.name} ban hành Kế hoạch như sau:",
+        "sections": plan_sections(plan, tasks, list(plan.targets.all()), list(plan.deadlines.all())),
+        "closing": "",
+        "recipients": recipient_lines(list(plan.recipients or []), office_code(plan)),
+        "signer_authority": plan.signer_authority.strip().upper(),
+        "signer_title": plan.signer_title.strip().upper(),
+        "signer_name": plan.signer_name.strip(),
+    }
+
+
+def sample_context() -> dict:
+    """A complete context without the database, to try an uploaded template."""
+    return {
+        "parent_agency": "UBND TỈNH TÂY NINH",
+        "agency_name": "SỞ KHOA HỌC VÀ CÔNG NGHỆ",
+        "number": "12",
+        "symbol": "KH-SKHCN",
+        "place_date": place_date_line("Tây Ninh", date(2026, 3, 5)),
+        "doc_type_title": "KẾ HOẠCH",
+        "summary": "Thực hiện công tác dân vận chính quyền năm 2026",
+        "citations": ["Căn cứ Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ."],
+        "introduction": "Sở Khoa học và Công nghệ ban hành Kế hoạch như sau:",
+        "sections": [
+            {
+                "numeral": "I",
+                "title": "NHIỆM VỤ, GIẢI PHÁP",
+                "lines": [],
+                "tasks": [
+                    {
+                        "number": 1,
+                        "heading": "Tuyên truyền công tác dân vận",
+                        "lead": "Văn phòng Sở",
+                        "supporting": "",
+                        "timing": "Thường xuyên",
+                    }
+                ],
+            }
+        ],
+        "closing": "",
+        "recipients": ["- Sở Nội vụ;", "- Lưu: VT, VP."],
+        "signer_authority": "KT. GIÁM ĐỐC",
+        "signer_title": "PHÓ GIÁM ĐỐC",
+        "signer_name": "Nguyễn Văn An",
+    }

@@ -1,0 +1,42 @@
+"""A plan as a Word file, from the agency's template or Danvan's default."""
+
+from __future__ import annotations
+
+from io import BytesIO
+from pathlib import Path
+
+from docxtpl import DocxTemplate
+
+from danvan.documents.models import OutputTemplate
+from danvan.documents.output.context import plan_context
+
+DEFAULT_TEMPLATES = {
+    OutputTemplate.Kind.PLAN: Path(__file__).resolve().parent / "templates" / "ke_hoach.docx",
+}
+
+
+def current_template(agency, kind: str) -> OutputTemplate | None:
+    return OutputTemplate.objects.filter(agency=agency, kind=kind).select_related("uploaded_by").first()
+
+
+def template_bytes(agency, kind: str) -> bytes:
+    """The agency's newest template of the kind, else the default one."""
+    chosen = current_template(agency, kind)
+    if chosen is None:
+        return DEFAULT_TEMPLATES[kind].read_bytes()
+    with chosen.file.open("rb") as handle:
+        return handle.read()
+
+
+def render_docx(template: bytes, context: dict) -> bytes:
+    """Fill a docxtpl template. Autoescape keeps '&' and '<' in a title from
+    breaking the document's XML."""
+    document = DocxTemplate(BytesIO(template))
+    document.render(context, autoescape=True)
+    out = BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def render_plan_docx(plan) -> bytes:
+    return render_docx(template_bytes(plan.agency, OutputTemplate.Kind.PLAN), plan_context(plan))

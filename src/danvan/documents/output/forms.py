@@ -1,0 +1,37 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from danvan.core.forms import MaxSizeValidator
+from danvan.documents.output.context import sample_context
+from danvan.documents.output.docx import render_docx
+
+MAX_TEMPLATE_BYTES = 5 * 1024 * 1024
+
+
+class DocxTemplateValidator:
+    """A replacement template must be a Word file that docxtpl fills without
+    error with a complete sample plan: a broken one would fail every export."""
+
+    not_docx = _("Tệp không phải là văn bản Word (.docx).")
+    broken = _(
+        "Không dùng được mẫu này: điền thử một kế hoạch mẫu bị lỗi (%(error)s). Hãy sửa các trường {{ … }} trong mẫu."
+    )
+
+    def __call__(self, upload) -> None:
+        data = upload.read()
+        upload.seek(0)
+        if not data.startswith(b"PK\x03\x04"):
+            raise ValidationError(self.not_docx)
+        try:
+            render_docx(data, sample_context())
+        except Exception as exc:  # docxtpl raises zip, XML and Jinja errors alike.
+            raise ValidationError(self.broken, params={"error": str(exc)[:200]}) from exc
+
+
+class OutputTemplateForm(forms.Form):
+    file = forms.FileField(
+        label=_("Mẫu kế hoạch (.docx, tối đa 5 MB)"),
+        validators=[MaxSizeValidator(MAX_TEMPLATE_BYTES), DocxTemplateValidator()],
+        widget=forms.ClearableFileInput(attrs={"accept": ".docx"}),
+    )

@@ -1,0 +1,100 @@
+from docx.shared import Pt
+
+from danvan.documents.output.docx import render_plan_docx
+from tests.documents.output.conftest import TITLE, all_text, open_docx, runs_with
+
+
+def test_header_table_holds_agency_block_and_national_motto(plan):
+    header = open_docx(render_plan_docx(plan)).tables[0]
+    left, right = header.rows[0].cells
+    assert [p.text for p in left.paragraphs][:2] == ["UBND TỈNH TÂY NINH", "SỞ KHOA HỌC VÀ CÔNG NGHỆ"]
+    assert [p.text for p in right.paragraphs] == [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+    ]
+
+
+def test_number_and_place_date_line(plan):
+    header = open_docx(render_plan_docx(plan)).tables[0]
+    number, place_date = header.rows[1].cells
+    assert number.text == "Số: 12/KH-SKHCN"
+    assert place_date.text == "Tây Ninh, ngày 05 tháng 3 năm 2026"
+    assert all(run.italic for run in place_date.paragraphs[0].runs)
+
+
+def test_title_and_summary_are_bold_centred_14pt(plan):
+    document = open_docx(render_plan_docx(plan))
+    for text in ("KẾ HOẠCH", TITLE):
+        (run,) = runs_with(document, text)
+        assert run.bold and run.font.size == Pt(14) and run.font.name == "Times New Roman"
+
+
+def test_body_cites_the_directive_and_lists_every_task_with_lead_and_timing(plan):
+    text = all_text(open_docx(render_plan_docx(plan)))
+    assert "Căn cứ Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ." in text
+    assert (
+        "1. Tuyên truyền công tác dân vận\n- Đơn vị chủ trì: Văn phòng Sở\n- Thời gian thực hiện: Thường xuyên"
+        in text
+    )
+    assert (
+        "2. Tiếp công dân định kỳ\n- Đơn vị chủ trì: Thanh tra Sở\n- Thời gian thực hiện: Hằng tháng" in text
+    )
+
+
+def test_sections_are_numbered_over_the_parts_present(plan):
+    text = all_text(open_docx(render_plan_docx(plan)))
+    assert "I. MỤC TIÊU, CHỈ TIÊU\n- 100% đơn thư được xử lý đúng hạn." in text
+    assert "II. NHIỆM VỤ, GIẢI PHÁP" in text
+    assert (
+        "III. TỔ CHỨC THỰC HIỆN\n- Trước ngày 20/10/2026, Các đơn vị: Báo cáo kết quả (gửi Văn phòng Sở)."
+        in text
+    )
+
+
+def test_recipients_block_in_the_decree_sizes(plan):
+    closing = open_docx(render_plan_docx(plan)).tables[1].rows[0].cells[0]
+    lines = [p.text for p in closing.paragraphs]
+    assert lines == [
+        "Nơi nhận:",
+        "- Sở Nội vụ;",
+        "- Ban Dân vận Tỉnh ủy;",
+        "- Các đơn vị thuộc Sở;",
+        "- Lưu: VT, VP.",
+    ]
+    heading = closing.paragraphs[0].runs[0]
+    assert heading.bold and heading.italic and heading.font.size == Pt(12)
+    assert closing.paragraphs[1].runs[0].font.size == Pt(11)
+
+
+def test_signature_block_shows_authority_title_and_name(plan):
+    signature = open_docx(render_plan_docx(plan)).tables[1].rows[0].cells[1]
+    lines = [p.text for p in signature.paragraphs if p.text]
+    assert lines == ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Nguyễn Văn An"]
+    assert all(p.runs[0].bold for p in signature.paragraphs if p.text)
+
+
+def test_page_is_a4_with_the_decree_margins(plan):
+    section = open_docx(render_plan_docx(plan)).sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    assert 20 <= round(section.top_margin.mm) <= 25 and 20 <= round(section.bottom_margin.mm) <= 25
+    assert 30 <= round(section.left_margin.mm) <= 35 and 15 <= round(section.right_margin.mm) <= 20
+
+
+def test_page_numbers_are_not_shown_on_the_first_page(plan):
+    section = open_docx(render_plan_docx(plan)).sections[0]
+    assert section.different_first_page_header_footer
+    assert "PAGE" in section.header._element.xml and "PAGE" not in section.first_page_header._element.xml
+
+
+def test_text_with_ampersand_does_not_break_the_document(plan):
+    plan.title = "Dân vận & <chính quyền>"
+    plan.save(update_fields=["title"])
+    assert "Dân vận & <chính quyền>" in all_text(open_docx(render_plan_docx(plan)))
+
+
+def test_unnumbered_draft_leaves_blanks_for_number_and_date(plan):
+    plan.number, plan.issue_date = "", None
+    plan.save(update_fields=["number", "issue_date"])
+    number, place_date = open_docx(render_plan_docx(plan)).tables[0].rows[1].cells
+    assert number.text.replace("\u00a0", "") == "Số: /KH-SKHCN"
+    assert place_date.text.replace("\u00a0", " ").split() == ["Tây", "Ninh,", "ngày", "tháng", "năm", "2026"]

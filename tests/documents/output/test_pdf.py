@@ -1,0 +1,56 @@
+import subprocess
+from io import BytesIO
+from pathlib import Path
+
+import pdfplumber
+import pytest
+
+from danvan.documents.output import pdf
+from danvan.documents.output.docx import render_plan_docx
+from tests.conftest import require_binary
+from tests.documents.output.conftest import TITLE
+
+ARTIFACTS = Path(__file__).resolve().parents[3] / "test-artifacts"
+
+
+def test_libreoffice_makes_a_pdf_holding_the_title_and_a_picture_of_page_one(plan):
+    require_binary("soffice")
+    pdftoppm = require_binary("pdftoppm")
+    data = pdf.docx_to_pdf(render_plan_docx(plan))
+    with pdfplumber.open(BytesIO(data)) as document:
+        first_page = document.pages[0].extract_text()
+    assert data.startswith(b"%PDF") and "KẾ HOẠCH" in first_page and TITLE in first_page
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "ke-hoach.pdf").write_bytes(data)
+    # For a person to look at: the layout of page one as LibreOffice renders it.
+    subprocess.run(
+        [
+            pdftoppm,
+            "-png",
+            "-r",
+            "80",
+            "-f",
+            "1",
+            "-singlefile",
+            ARTIFACTS / "ke-hoach.pdf",
+            ARTIFACTS / "ke-hoach-trang-1",
+        ],
+        check=True,
+        timeout=60,
+    )
+    assert (ARTIFACTS / "ke-hoach-trang-1.png").stat().st_size > 0
+
+
+def test_missing_libreoffice_is_a_clear_vietnamese_error(monkeypatch):
+    monkeypatch.setattr(pdf.shutil, "which", lambda name: None)
+    with pytest.raises(pdf.ConversionError, match="chưa cài LibreOffice"):
+        pdf.docx_to_pdf(b"PK")
+
+
+def test_a_conversion_that_hangs_is_stopped_after_the_timeout(monkeypatch, tmp_path):
+    sleeper = tmp_path / "soffice"
+    sleeper.write_text("#!/bin/sh\nsleep 30\n")
+    sleeper.chmod(0o755)
+    monkeypatch.setattr(pdf, "soffice_path", lambda: str(sleeper))
+    with pytest.raises(pdf.ConversionError, match="trong 1 giây"):
+        pdf.docx_to_pdf(b"PK", timeout=1)
