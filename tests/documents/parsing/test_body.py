@@ -136,3 +136,12 @@ def test_deadline_with_an_hour_and_a_due_label():
 def test_lead_with_an_abbreviation_keeps_its_dot():
     text = "KẾ HOẠCH\nX năm 2024\nII. NHIỆM VỤ\n1. Việc một.\n- Đơn vị thực hiện: TT. Công nghệ thông tin. Phối hợp: các phòng.\n"
     assert parse_text(text)["tasks"][0]["lead"] == "TT. Công nghệ thông tin"
+
+
+def test_unit_on_the_line_after_its_label():
+    text = "KẾ HOẠCH\nX năm 2024\nII. NHIỆM VỤ\n1. Việc một.\n- Đơn vị thực hiện:\nThanh tra Sở.\n- Thời gian thực hiện:\nThường xuyên.\n"
+    assert parse_text(text)["tasks"][0] == {
+        "heading": "Việc một",
+        "lead": "Thanh tra Sở",
+        "timing": "Thường xuyên",
+    }

@@ -58,6 +58,10 @@ _PARAGRAPH_START = re.compile(
 _SENTENCE_END = re.compile(r"[.;:!?…](?:[\"”’)\]]*)$")
 # A dash followed by a small letter: the second half of "kinh tế - xã hội" cut at the dash.
 _DASH_LOWER = re.compile(rf"^[-–]\s+{LOWER}")
+# A task's label line with its value on the next line: "- Đơn vị thực hiện:", "Thời gian:".
+_LABEL_ALONE = re.compile(
+    r"^[-+•]?\s*(?:Đơn\s+vị|Cơ\s+quan|Thời\s+gian|Thời\s+hạn|Chủ\s+trì|Phối\s+hợp)[^:]{0,25}:$"
+)
 # A line that ends in the middle of a symbol: "01/QĐ-", "2015/", "COVID-".
 _SPLIT_SYMBOL = re.compile(r"[\w)][/-]$")
 
@@ -139,6 +143,8 @@ def _continues(prev: str, line: str, width: int) -> bool:
         return True  # "phát triển kinh tế" + "- xã hội": a hyphenated phrase, not a bullet
     if starts_paragraph(line):
         return False
+    if _LABEL_ALONE.match(prev):
+        return True  # "- Đơn vị thực hiện:" with the unit on the next line
     if _SPLIT_SYMBOL.search(prev) and line[0].isalnum():
         return True
     if is_upper_line(line) != is_upper_line(prev):
