@@ -81,3 +81,13 @@ def test_dash_before_a_small_letter_continues_a_wrapped_phrase():
 def test_html_breaks_and_entities_from_web_pages():
     text = "| UBND TỈNH TÂY NINH<br>SỞ KH&amp;CN | Độc lập - Tự do - Hạnh phúc |\nKẾ HOẠCH&nbsp;"
     assert clean_lines(text) == ["UBND TỈNH TÂY NINH", "SỞ KH&CN", "Độc lập - Tự do - Hạnh phúc", "KẾ HOẠCH"]
+
+
+def test_markdown_italics_are_undone_but_not_lone_stars():
+    text = "| Số: 5/KH-SNV | *Tây Ninh, ngày 05 tháng 3 năm 2024* |\n*\n* Mục một\nsnake_case 2*3*4"
+    assert clean_lines(text) == [
+        "Số: 5/KH-SNV",
+        "Tây Ninh, ngày 05 tháng 3 năm 2024",
+        "* Mục một",
+        "snake_case 2*3*4",
+    ]

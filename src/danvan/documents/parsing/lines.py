@@ -23,6 +23,8 @@ LOWER = "[" + "".join(ch for ch in _LATIN if ch.islower() and ch.isalpha()) + "]
 
 # Markdown emphasis around words ("**KT. GIÁM ĐỐC**", "__Nơi nhận__").
 _EMPHASIS = re.compile(r"\*\*|__")
+# Markdown italics: "*Tây Ninh, ngày 05 tháng 3 năm 2024*", "_Căn cứ ..._".
+_ITALIC = re.compile(r"(?<![\w*])([*_])(?=\S)([^*_\n]+?)(?<=\S)\1(?![\w*])")
 # Markdown escapes from web pages ("1\. Mục đích", "\- Sở Nội vụ") and heading marks ("## KẾ HOẠCH").
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~])")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
@@ -94,7 +96,7 @@ def _running_lines(pages: list[list[str]]) -> set[str]:
 
 def _plain(line: str) -> str:
     """The line without markdown decoration and with single spaces."""
-    line = _MD_ESCAPE.sub(r"\1", _EMPHASIS.sub("", line))
+    line = _MD_ESCAPE.sub(r"\1", _ITALIC.sub(r"\2", _EMPHASIS.sub("", line)))
     return _SPACES.sub(" ", _MD_HEADING.sub("", line.strip())).strip()
 
 
