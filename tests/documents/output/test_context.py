@@ -1,6 +1,14 @@
 from datetime import date
+from types import SimpleNamespace
 
-from danvan.documents.output.context import date_phrase, document_number, place_date_line, recipient_lines
+from danvan.core.models import Agency
+from danvan.documents.output.context import (
+    agency_lines,
+    date_phrase,
+    document_number,
+    place_date_line,
+    recipient_lines,
+)
 
 
 def test_day_below_ten_and_march_are_written_as_the_decree_shows():
@@ -33,3 +41,19 @@ def test_recipients_end_with_the_archive_line():
 
 def test_recipients_without_archive_line_get_one_with_the_office():
     assert recipient_lines(["Sở Nội vụ"], "VP") == ["- Sở Nội vụ;", "- Lưu: VT, VP."]
+
+
+def test_a_peoples_committee_prints_its_own_name_without_a_governing_body():
+    committee = SimpleNamespace(
+        kind=Agency.Kind.COMMUNE_COMMITTEE,
+        name="Ủy ban nhân dân xã Hòa Thành",
+        province=SimpleNamespace(name="Tây Ninh"),
+    )
+    assert agency_lines(committee) == ("", "ỦY BAN NHÂN DÂN XÃ HÒA THÀNH")
+
+
+def test_a_department_sits_under_the_provincial_committee():
+    department = SimpleNamespace(
+        kind=Agency.Kind.DEPARTMENT, name="Sở Nội vụ", province=SimpleNamespace(name="Tây Ninh")
+    )
+    assert agency_lines(department) == ("UBND TỈNH TÂY NINH", "SỞ NỘI VỤ")

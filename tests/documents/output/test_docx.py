@@ -1,3 +1,4 @@
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
 from danvan.documents.output.docx import render_plan_docx
@@ -98,3 +99,24 @@ def test_unnumbered_draft_leaves_blanks_for_number_and_date(plan):
     number, place_date = open_docx(render_plan_docx(plan)).tables[0].rows[1].cells
     assert number.text.replace("\u00a0", "") == "Số: /KH-SKHCN"
     assert place_date.text.replace("\u00a0", " ").split() == ["Tây", "Ninh,", "ngày", "tháng", "năm", "2026"]
+
+
+def test_national_motto_sizes_follow_the_decree(plan):
+    right = open_docx(render_plan_docx(plan)).tables[0].rows[0].cells[1]
+    country, motto = (p.runs[0] for p in right.paragraphs)
+    assert country.bold and country.font.size == Pt(13) and country.font.name == "Times New Roman"
+    assert motto.bold and motto.underline and motto.font.size == Pt(14)
+
+
+def test_agency_name_is_bold_and_the_governing_body_is_not(plan):
+    left = open_docx(render_plan_docx(plan)).tables[0].rows[0].cells[0]
+    parent, name = (p.runs[0] for p in left.paragraphs[:2])
+    assert not parent.bold and name.bold and name.font.size == Pt(13)
+
+
+def test_body_paragraphs_are_justified_14pt_times_new_roman(plan):
+    document = open_docx(render_plan_docx(plan))
+    (run,) = runs_with(document, "- Thời gian thực hiện: Thường xuyên")
+    paragraph = next(p for p in document.paragraphs if run._r in p._p)
+    assert paragraph.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY and run.font.size == Pt(14)
+    assert run.font.name == "Times New Roman"

@@ -46,6 +46,14 @@ def test_broken_template_is_refused_with_a_message_and_nothing_saved(office_clie
     assert not OutputTemplate.objects.exists()
 
 
+def test_template_reaching_python_internals_is_refused(office_client, agency):
+    # Templates come from agencies: docxtpl's Jinja must run sandboxed.
+    response = post_template(
+        office_client, agency, word_file("{{ ''.__class__.__mro__[1].__subclasses__() }}")
+    )
+    assert response.status_code == 422 and not OutputTemplate.objects.exists()
+
+
 def test_file_that_is_not_word_is_refused(office_client, agency):
     response = post_template(office_client, agency, b"%PDF-1.4 not a template", name="mau.docx")
     assert response.status_code == 422 and "không phải là văn bản Word" in response.content.decode()

@@ -6,6 +6,7 @@ from io import BytesIO
 from pathlib import Path
 
 from docxtpl import DocxTemplate
+from jinja2.sandbox import SandboxedEnvironment
 
 from danvan.documents.models import OutputTemplate
 from danvan.documents.output.context import plan_context
@@ -29,10 +30,11 @@ def template_bytes(agency, kind: str) -> bytes:
 
 
 def render_docx(template: bytes, context: dict) -> bytes:
-    """Fill a docxtpl template. Autoescape keeps '&' and '<' in a title from
-    breaking the document's XML."""
+    """Fill a docxtpl template. An agency uploads its own, so its Jinja runs
+    sandboxed (no reaching Python internals through ``__class__``); autoescape
+    keeps '&' and '<' in a title from breaking the document's XML."""
     document = DocxTemplate(BytesIO(template))
-    document.render(context, autoescape=True)
+    document.render(context, jinja_env=SandboxedEnvironment(autoescape=True))
     out = BytesIO()
     document.save(out)
     return out.getvalue()
