@@ -91,3 +91,21 @@ def test_every_string_is_nfc(text):
 @given(st.text())
 def test_any_unicode_text_is_accepted(text):
     assert parse_text(text)["format"] == "danvan.plan/1"
+
+
+PREFIXES = st.sampled_from(
+    [b"", b"%PDF-1.4\n", b"PK\x03\x04", b"\xff\xfe", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"MZ"]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(PREFIXES, st.binary(max_size=2000))
+def test_parse_bytes_returns_a_plan_or_raises_parse_error(prefix, data):
+    from danvan.documents.parsing import ParseError, parse_bytes
+
+    try:
+        plan = parse_bytes(prefix + data, "tep")
+    except ParseError as error:
+        assert error.message
+    else:
+        assert plan["format"] == "danvan.plan/1"
