@@ -71,9 +71,12 @@ def _table_lines(table: Table, notes: dict[str, str]) -> list[str]:
 
 def read_docx(data: bytes) -> str:
     try:
-        document = Document(io.BytesIO(data))
-    except Exception as exc:  # python-docx raises many kinds on a broken package
+        return _read(Document(io.BytesIO(data)))
+    except Exception as exc:  # python-docx and lxml raise many kinds on a broken package
         raise errors.InvalidDocxError() from exc
+
+
+def _read(document) -> str:
     notes = _footnotes(document)
     lines: list[str] = []
     for block in document.iter_inner_content():

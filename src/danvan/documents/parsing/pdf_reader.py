@@ -43,7 +43,7 @@ def read_pdf(data: bytes, *, on_progress=None) -> str:
     """
     try:
         texts = text_layer(data)
-    except pypdfium2.PdfiumError as exc:
+    except Exception as exc:  # PdfiumError, and others on files broken in unusual ways
         raise errors.InvalidPdfError() from exc
     if not texts:
         raise errors.InvalidPdfError("Tệp PDF không có trang nào.")
