@@ -1,7 +1,10 @@
+from datetime import date
+
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
 from danvan.documents.output.docx import render_plan_docx
+from danvan.plans.models import Plan, Task
 from tests.documents.output.conftest import TITLE, all_text, open_docx, runs_with
 
 
@@ -120,3 +123,34 @@ def test_body_paragraphs_are_justified_14pt_times_new_roman(plan):
     paragraph = next(p for p in document.paragraphs if run._r in p._p)
     assert paragraph.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY and run.font.size == Pt(14)
     assert run.font.name == "Times New Roman"
+
+
+def test_task_shows_its_supporting_units_and_its_due_date_when_no_timing_text(plan, sibling_unit):
+    task = plan.tasks.get(order=2)
+    task.supporting_units.add(sibling_unit)
+    Task.objects.filter(pk=task.pk).update(timing="", due_date=date(2026, 6, 30))
+    text = all_text(open_docx(render_plan_docx(plan)))
+    assert (
+        "- Đơn vị phối hợp: Trung tâm Khoa học và Công nghệ\n- Thời gian thực hiện: Trước ngày 30/06/2026"
+        in text
+    )
+
+
+def test_plan_implementing_a_higher_plan_says_so_before_the_body(plan):
+    plan.higher_plan = "Kế hoạch số 1026/KH-UBND ngày 25/3/2022 của UBND tỉnh"
+    plan.save(update_fields=["higher_plan"])
+    text = all_text(open_docx(render_plan_docx(plan)))
+    assert (
+        "Thực hiện Kế hoạch số 1026/KH-UBND ngày 25/3/2022 của UBND tỉnh, Sở Khoa học và Công nghệ ban hành"
+        in text
+    )
+
+
+def test_rendering_runs_the_same_queries_however_many_tasks(plan, django_assert_num_queries):
+    for order in range(3, 30):
+        Task.objects.create(plan=plan, order=order, heading=f"Nhiệm vụ {order}", timing="Quý IV")
+    loaded = Plan.objects.select_related("agency__province").get(pk=plan.pk)
+    # 1 agency template, 2 tasks, 3 their supporting units, 4 citations,
+    # 5 targets, 6 deadlines, 7 the office unit for "Lưu: VT, …".
+    with django_assert_num_queries(7):
+        render_plan_docx(loaded)

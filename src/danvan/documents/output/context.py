@@ -95,6 +95,18 @@ def task_lead(task) -> str:
     return task.lead_text
 
 
+def task_timing(task) -> str:
+    if task.timing:
+        return task.timing
+    return f"Trước ngày {task.due_date:%d/%m/%Y}" if task.due_date else "…"
+
+
+def introduction(plan) -> str:
+    """'Thực hiện Kế hoạch số 1026/KH-UBND …, Sở … ban hành Kế hoạch như sau:'"""
+    lead = f"Thực hiện {plan.higher_plan.strip().rstrip('.;,')}, " if plan.higher_plan.strip() else ""
+    return f"{lead}{plan.agency.name} ban hành Kế hoạch như sau:"
+
+
 def plan_sections(plan, tasks, targets, deadlines) -> list[dict]:
     """The numbered parts of the body, numbered only over the parts present."""
     parts = []
@@ -107,8 +119,8 @@ def plan_sections(plan, tasks, targets, deadlines) -> list[dict]:
                 "number": index,
                 "heading": task.heading.strip(),
                 "lead": task_lead(task) or "…",
-                "supporting": "",
-                "timing": task.timing or "…",
+                "supporting": ", ".join(unit.name for unit in task.supporting_units.all()),
+                "timing": task_timing(task),
             }
             for index, task in enumerate(tasks, start=1)
         ]
@@ -139,7 +151,9 @@ def office_code(plan) -> str:
 def plan_context(plan) -> dict:
     """Every value ke_hoach.docx uses, as plain strings and lists."""
     parent, name = agency_lines(plan.agency)
-    tasks = list(plan.tasks.select_related("lead_unit").order_by("order", "pk"))
+    tasks = list(
+        plan.tasks.select_related("lead_unit").prefetch_related("supporting_units").order_by("order", "pk")
+    )
     citations = [citation_line(cited.document) for cited in plan.plancitation_set.select_related("document")]
     year = plan.issue_date.year if plan.issue_date else plan.period_year
     return {
@@ -151,7 +165,7 @@ def plan_context(plan) -> dict:
         "doc_type_title": "KẾ HOẠCH",
         "summary": plan.title.strip(),
         "citations": punctuate(citations),
-        "introduction": f"{plan.agency.name} ban hành Kế hoạch như sau:",
+        "introduction": introduction(plan),
         "sections": plan_sections(plan, tasks, list(plan.targets.all()), list(plan.deadlines.all())),
         "closing": "",
         "recipients": recipient_lines(list(plan.recipients or []), office_code(plan)),
