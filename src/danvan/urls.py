@@ -16,6 +16,8 @@ urlpatterns = [
     path("", include("danvan.core.urls")),
     path("ke-hoach/", include("danvan.plans.urls")),
     path("thu-vien-van-ban/", include("danvan.documents.urls")),
+    path("tiep-cong-dan/", include("danvan.petitions.urls")),
+    path("cong-dan/", include("danvan.petitions.public_urls")),
     path(
         "tai-khoan/dang-nhap/",
         auth_views.LoginView.as_view(authentication_form=LoginForm, redirect_authenticated_user=True),

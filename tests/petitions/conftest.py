@@ -12,3 +12,47 @@ def calendar_2026(db):
     after it (Monday 23/02) and a make-up Saturday (28/02)."""
     CalendarDayFactory(date=date(2026, 2, 23), kind=CalendarDay.Kind.DAY_OFF, note="Nghỉ bù Tết")
     CalendarDayFactory(date=date(2026, 2, 28), kind=CalendarDay.Kind.WORKING_DAY)
+
+
+@pytest.fixture
+def petition(agency):
+    from tests.petitions.factories import petition_for
+
+    return petition_for(agency)
+
+
+@pytest.fixture
+def other_petition(other_agency):
+    from tests.petitions.factories import petition_for
+
+    return petition_for(other_agency, sender_name="Phạm Văn Khác", identity_number="")
+
+
+@pytest.fixture
+def denunciation(agency, agency_head):
+    # Received through the public form: only the agency's head is granted.
+    from tests.petitions.factories import petition_for
+
+    return petition_for(
+        agency, kind="denunciation", sender_name="Hoàng Thị Mật", subject="Tố cáo cán bộ địa chính", by=None
+    )
+
+
+@pytest.fixture
+def case_petition(agency, inspector):
+    from tests.petitions.factories import case_for
+
+    return case_for(agency, by=inspector).petition
+
+
+@pytest.fixture
+def reception(agency, office_officer):
+    from danvan.petitions import services
+
+    return services.record_reception(
+        agency=agency,
+        received_on=date(2026, 3, 2),
+        full_name="Lê Văn Tám",
+        content="Tranh chấp đất",
+        by=office_officer,
+    )

@@ -1,0 +1,13 @@
+"""Pages a citizen opens without an account: submit a petition, look it up."""
+
+from django.urls import path
+
+from danvan.petitions import views
+
+app_name = "petitions_public"
+
+urlpatterns = [
+    path("gui-don/", views.public_submit, name="submit"),
+    path("gui-don/da-nhan/", views.public_submitted, name="submitted"),
+    path("tra-cuu/", views.public_lookup, name="lookup"),
+]

@@ -1,0 +1,257 @@
+"""Read queries, one per screen. Each starts from what the person may see.
+
+No query here reads the denouncer's identity: lists, figures and exports
+show a denunciation by its code and subject only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count, Min, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from danvan.core import permissions
+from danvan.core.models import Agency, Role, RoleAssignment, User
+from danvan.core.text import search_key
+from danvan.petitions import services
+from danvan.petitions.models import (
+    GROUP_SIZE,
+    Case,
+    Deadline,
+    Petition,
+    PetitionKind,
+    Reception,
+    ReceptionDay,
+)
+
+RESOLVE_CODES = (
+    "denunciation.resolve",
+    "complaint.first.resolve",
+    "complaint.first.resolve.remote",
+    "complaint.second.resolve",
+    "complaint.second.resolve.remote",
+)
+PROCESSING_CODES = services.PROCESSING_CODES
+
+
+def petitions_for_list(
+    person: User, *, query: str = "", status: str = "", kind: str = ""
+) -> QuerySet[Petition]:
+    """The petition list: code, date, kind, subject, sender (never a
+    denouncer), status and the nearest pending due date."""
+    petitions = permissions.visible_petitions(person).select_related("agency", "citizen", "case")
+    if query:
+        key = search_key(query)
+        petitions = petitions.filter(Q(search_text__contains=key) | Q(code__iexact=query.strip()))
+    if status:
+        petitions = petitions.filter(status=status)
+    if kind:
+        petitions = petitions.filter(kind=kind)
+    return petitions.annotate(
+        next_due=Min("deadlines__due_date", filter=Q(deadlines__met_on__isnull=True))
+    ).order_by("-received_on", "-pk")
+
+
+def petition_page(person: User, petition: Petition) -> dict:
+    """Everything the petition page shows, with the actions the person may take."""
+    petition = (
+        Petition.objects.select_related("agency", "citizen", "handler", "duplicate_of", "parent", "reception")
+        .prefetch_related(
+            Prefetch("deadlines", queryset=Deadline.objects.select_related("rule").order_by("due_date")),
+            "attachments",
+            "parts",
+        )
+        .get(pk=petition.pk)
+    )
+    case = (
+        Case.objects.filter(petition=petition)
+        .select_related("handler")
+        .prefetch_related("suspensions")
+        .first()
+    )
+    return {
+        "petition": petition,
+        "case": case,
+        "case_steps": services.next_steps(case) if case else [],
+        "duplicates": duplicate_candidates(petition),
+        "can_process": permissions.can_process_petition(person, petition),
+        "can_read_identity": permissions.can_read_denouncer_identity(person, petition),
+        "can_grant": petition.is_denunciation and permissions.can_grant_identity_access(person, petition),
+    }
+
+
+def _similarity(a: str, b: str) -> float:
+    left, right = set(a.split()), set(b.split())
+    return len(left & right) / len(left | right) if left and right else 0.0
+
+
+# Share of common words from which two petitions' contents count as similar.
+SIMILAR_CONTENT = 0.4
+
+
+def duplicate_candidates(petition: Petition, *, limit: int = 5) -> list[Petition]:
+    """Earlier petitions of the same agency from the same sender with similar
+    content (accent-insensitive), shown before a case is opened."""
+    same_sender = _same_sender(petition)
+    candidates = (
+        Petition.objects.filter(agency=petition.agency_id)
+        .filter(same_sender)
+        .exclude(pk=petition.pk)
+        .exclude(status=Petition.Status.SPLIT)
+        .only("pk", "code", "subject", "received_on", "status", "search_text", "kind")
+        .order_by("-received_on")[:200]
+    )
+    scored = [(c, _similarity(petition.search_text, c.search_text)) for c in candidates]
+    similar = [c for c, score in sorted(scored, key=lambda pair: -pair[1]) if score >= SIMILAR_CONTENT]
+    return similar[:limit]
+
+
+def _same_sender(petition: Petition) -> Q:
+    if petition.is_denunciation:
+        key = getattr(getattr(petition, "denouncer", None), "sender_key", "")
+        return Q(denouncer__sender_key=key) if key else Q(pk__in=[])
+    if petition.citizen_id:
+        return Q(citizen=petition.citizen_id) | Q(sender_key=petition.sender_key)
+    return Q(sender_key=petition.sender_key) if petition.sender_key else Q(pk__in=[])
+
+
+def handlers_for(agency_id: int) -> QuerySet[User]:
+    """People of the agency who may be made handler of a petition."""
+    return User.objects.filter(agency=agency_id, is_active=True).order_by("sort_key")
+
+
+# --- Hot spots and figures ---------------------------------------------------------
+
+
+def hot_spots(person: User, *, today: date) -> dict:
+    """Open group petitions, open petitions that skip a level, and pending
+    deadlines already past, across the agencies the person reads."""
+    open_petitions = permissions.visible_petitions(person).open().select_related("agency")
+    overdue = (
+        Deadline.objects.overdue(today)
+        .filter(petition__in=permissions.visible_petitions(person))
+        .select_related("petition__agency", "rule")
+        .order_by("due_date")
+    )
+    return {
+        "group_petitions": open_petitions.filter(signer_count__gte=GROUP_SIZE)[:20],
+        "skipped_level": open_petitions.filter(skips_level=True)[:20],
+        "overdue_deadlines": overdue[:50],
+    }
+
+
+@dataclass
+class KindFigures:
+    kind: str
+    label: str
+    received: int = 0
+    processed_on_time: int = 0
+    resolved_on_time: int = 0
+    overdue: int = 0
+
+
+def figures(person: User, *, start: date, end: date, today: date) -> list[KindFigures]:
+    """Received, processed on time, resolved on time and overdue, by kind,
+    for petitions received between ``start`` and ``end``."""
+    petitions = permissions.visible_petitions(person).filter(received_on__range=(start, end))
+    received = dict(petitions.values_list("kind").annotate(n=Count("pk")).order_by())
+    deadlines = Deadline.objects.filter(petition__in=petitions)
+    rows = {
+        kind: KindFigures(kind=kind, label=str(label), received=received.get(kind, 0))
+        for kind, label in PetitionKind.choices
+    }
+    counted = (
+        deadlines.values("petition__kind", "code", "met_on", "due_date")
+        .filter(Q(code__in=PROCESSING_CODES + RESOLVE_CODES))
+        .order_by()
+    )
+    for row in counted:
+        figures_row = rows.get(row["petition__kind"])
+        if figures_row is None:
+            continue
+        met, due = row["met_on"], row["due_date"]
+        if met is not None and met <= due:
+            if row["code"] in PROCESSING_CODES:
+                figures_row.processed_on_time += 1
+            else:
+                figures_row.resolved_on_time += 1
+        elif (met or today) > due:
+            figures_row.overdue += 1
+    return list(rows.values())
+
+
+# --- Reception ----------------------------------------------------------------------
+
+
+def receiving_agencies(person: User) -> QuerySet[Agency]:
+    """Agencies for which the person registers petitions and receptions."""
+    scopes = permissions.scopes_of(person)
+    if scopes.system_admin:
+        return Agency.objects.active()
+    return Agency.objects.active().filter(pk__in=scopes.agencies_with(*permissions.PETITION_RECEIVER_ROLES))
+
+
+def reception_register(person: User) -> QuerySet[Reception]:
+    agencies = permissions.petition_agencies(person)
+    return (
+        Reception.objects.filter(agency__in=agencies)
+        .select_related("agency", "citizen", "received_by")
+        .annotate(petition_count=Count("petitions"))
+        .order_by("-received_on", "-number")
+    )
+
+
+def reception_page(reception: Reception) -> dict:
+    return {"reception": reception, "petitions": reception.petitions.order_by("pk")}
+
+
+def leaders_of(agency: Agency) -> QuerySet[User]:
+    ids = RoleAssignment.objects.current().filter(agency=agency, role=Role.AGENCY_LEADER).values("user")
+    return User.objects.filter(pk__in=ids, is_active=True).order_by("sort_key")
+
+
+def reception_schedule(agency: Agency, *, year: int) -> dict:
+    """The leader's reception days of the year and the months without one
+    (Luật Tiếp công dân 2013 Điều 18 k2: at least one day a month)."""
+    days = list(
+        ReceptionDay.objects.filter(agency=agency, date__year=year).select_related("leader").order_by("date")
+    )
+    covered = {day.date.month for day in days if not day.postponed_note}
+    return {
+        "agency": agency,
+        "year": year,
+        "days": days,
+        "months_without": [m for m in range(1, 13) if m not in covered],
+    }
+
+
+def public_status(code: str, digits: str) -> Petition | None:
+    """The petition a citizen looks up by code and the last four digits of
+    the phone they gave; None when either is wrong (no hint which)."""
+    petition = (
+        Petition.objects.filter(code=code.strip().upper())
+        .only(
+            "code",
+            "status",
+            "kind",
+            "received_on",
+            "notified_on",
+            "public_answer",
+            "lookup_digits",
+            "subject",
+        )
+        .first()
+    )
+    if petition is None or not digits or petition.lookup_digits != digits:
+        return None
+    return petition
+
+
+def get_petition_case(petition: Petition) -> Case:
+    case = Case.objects.filter(petition=petition).first()
+    if case is None:
+        raise Http404(_("Đơn này chưa được thụ lý."))
+    return case

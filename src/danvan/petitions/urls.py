@@ -1,0 +1,29 @@
+from django.urls import path
+
+from danvan.petitions import views
+
+app_name = "petitions"
+
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("tong-hop/", views.dashboard, name="dashboard"),
+    path("don/moi/", views.petition_create, name="petition_create"),
+    path("don/<int:petition_id>/", views.petition_detail, name="petition_detail"),
+    path("don/<int:petition_id>/phan-loai/", views.petition_classify, name="petition_classify"),
+    path("don/<int:petition_id>/thu-ly/", views.petition_accept, name="petition_accept"),
+    path("don/<int:petition_id>/tach-don/", views.petition_split, name="petition_split"),
+    path("don/<int:petition_id>/xu-ly/<slug:outcome>/", views.petition_outcome, name="petition_outcome"),
+    path("don/<int:petition_id>/vu-viec/buoc/", views.case_step, name="case_step"),
+    path("don/<int:petition_id>/vu-viec/<slug:action>/", views.case_action, name="case_action"),
+    path("don/<int:petition_id>/nguoi-to-cao/", views.denouncer_identity, name="denouncer_identity"),
+    path("don/<int:petition_id>/nguoi-to-cao/cap-quyen/", views.identity_grant, name="identity_grant"),
+    path("so-tiep-cong-dan/", views.reception_list, name="reception_list"),
+    path("so-tiep-cong-dan/moi/", views.reception_create, name="reception_create"),
+    path("so-tiep-cong-dan/<int:reception_id>/", views.reception_detail, name="reception_detail"),
+    path(
+        "so-tiep-cong-dan/<int:reception_id>/mo-don/",
+        views.reception_open_petition,
+        name="reception_open_petition",
+    ),
+    path("lich-tiep/<int:agency_id>/", views.reception_schedule, name="reception_schedule"),
+]

@@ -1,0 +1,429 @@
+"""Pages of officials: the petition list and dashboard, intake, processing,
+cases, the denouncer's identity, the reception register and schedule.
+
+Every action page shows its form on GET and acts on POST; a refused action
+re-renders the form with the Vietnamese reason and everything typed.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from danvan.core import permissions
+from danvan.core.models import Agency
+from danvan.core.services import DomainError
+from danvan.petitions import forms, selectors, services
+from danvan.petitions.models import Petition
+
+
+def _action_page(request, petition, form, title, submit, status=200):
+    context = {"petition": petition, "form": form, "title": title, "submit": submit}
+    return render(request, "petitions/action_form.html", context, status=status)
+
+
+def _refused(request, petition, form, title, submit, error):
+    form.add_error(None, error.message)
+    return _action_page(request, petition, form, title, submit, status=422)
+
+
+@login_required
+def index(request):
+    filters = {key: request.GET.get(key, "") for key in ("q", "status", "kind")}
+    petitions = selectors.petitions_for_list(
+        request.user, query=filters["q"], status=filters["status"], kind=filters["kind"]
+    )[:100]
+    context = {
+        "petitions": petitions,
+        "filters": filters,
+        "statuses": Petition.Status.choices,
+        "kinds": Petition.Kind.choices,
+        "can_receive": selectors.receiving_agencies(request.user).exists(),
+        "area_slug": "petitions",
+    }
+    return render(request, "petitions/index.html", context)
+
+
+@login_required
+def dashboard(request):
+    if not permissions.petition_agencies(request.user).exists():
+        raise PermissionDenied(_("Bạn không theo dõi đơn thư của cơ quan nào."))
+    today = timezone.localdate()
+    start = today.replace(month=1, day=1)
+    context = {
+        **selectors.hot_spots(request.user, today=today),
+        "figures": selectors.figures(request.user, start=start, end=today, today=today),
+        "start": start,
+        "end": today,
+        "area_slug": "petitions",
+    }
+    return render(request, "petitions/dashboard.html", context)
+
+
+@login_required
+def petition_create(request):
+    agencies = selectors.receiving_agencies(request.user)
+    if not agencies.exists():
+        raise PermissionDenied(_("Bạn không có quyền tiếp nhận đơn."))
+    form = forms.PetitionForm(request.POST or None, request.FILES or None, agencies=agencies)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        upload = data.pop("attachment")
+        try:
+            petition = services.receive_petition(**data, by=request.user)
+            if upload:
+                services.attach_file(
+                    petition=petition, data=upload.read(), filename=upload.name, by=request.user
+                )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Đã tiếp nhận đơn %(code)s.") % {"code": petition.code})
+            return redirect("petitions:petition_detail", petition_id=petition.pk)
+    status = 422 if request.method == "POST" else 200
+    return render(
+        request, "petitions/petition_form.html", {"form": form, "area_slug": "petitions"}, status=status
+    )
+
+
+@login_required
+def petition_detail(request, petition_id):
+    petition = permissions.get_petition_for_user(request.user, petition_id)
+    return render(request, "petitions/petition_detail.html", selectors.petition_page(request.user, petition))
+
+
+CLASSIFY = gettext_lazy("Phân loại đơn")
+
+
+@login_required
+def petition_classify(request, petition_id):
+    petition = permissions.get_petition_for_user(request.user, petition_id, action="process")
+    form = forms.ClassifyForm(
+        request.POST or None,
+        initial={"kind": petition.kind},
+        duplicates=selectors.duplicate_candidates(petition),
+        handlers=selectors.handlers_for(petition.agency_id),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.classify_petition(petition=petition, **form.cleaned_data, by=request.user)
+        except DomainError as error:
+            return _refused(request, petition, form, CLASSIFY, CLASSIFY, error)
+        return redirect("petitions:petition_detail", petition_id=petition.pk)
+    return _action_page(
+        request, petition, form, CLASSIFY, CLASSIFY, status=422 if request.method == "POST" else 200
+    )
+
+
+ACCEPT = gettext_lazy("Thụ lý đơn")
+
+
+@login_required
+def petition_accept(request, petition_id):
+    petition = permissions.get_petition_for_user(request.user, petition_id, action="process")
+    handlers = selectors.handlers_for(petition.agency_id)
+    form = forms.AcceptForm(request.POST or None, handlers=handlers, initial={"handler": petition.handler})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.accept_petition(
+                petition=petition,
+                accepted_on=data["accepted_on"],
+                handler=data["handler"],
+                instance=data["stage"],
+                remote_area=data["remote_area"],
+                by=request.user,
+            )
+        except DomainError as error:
+            return _refused(request, petition, form, ACCEPT, ACCEPT, error)
+        return redirect("petitions:petition_detail", petition_id=petition.pk)
+    context = {"duplicates": selectors.duplicate_candidates(petition)}
+    status = 422 if request.method == "POST" else 200
+    return render(
+        request,
+        "petitions/action_form.html",
+        {"petition": petition, "form": form, "title": ACCEPT, "submit": ACCEPT, **context},
+        status=status,
+    )
+
+
+OUTCOMES = {
+    "huong-dan": (services.guide_petition, gettext_lazy("Hướng dẫn người gửi đến cơ quan có thẩm quyền")),
+    "chuyen-don": (services.forward_petition, gettext_lazy("Chuyển đơn đến cơ quan có thẩm quyền")),
+    "tra-lai": (services.return_petition, gettext_lazy("Trả lại đơn cho cơ quan đã chuyển")),
+    "tra-loi": (services.answer_petition, gettext_lazy("Trả lời người gửi đơn")),
+    "luu-don": (services.file_petition, gettext_lazy("Lưu đơn, không xử lý")),
+}
+
+
+@login_required
+def petition_outcome(request, petition_id, outcome):
+    if outcome not in OUTCOMES:
+        raise Http404(_("Không tìm thấy trang."))
+    petition = permissions.get_petition_for_user(request.user, petition_id, action="process")
+    service, title = OUTCOMES[outcome]
+    form = forms.OutcomeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        if service is not services.answer_petition:
+            data.pop("public_answer")
+        try:
+            service(petition=petition, **data, by=request.user)
+        except DomainError as error:
+            return _refused(request, petition, form, title, title, error)
+        return redirect("petitions:petition_detail", petition_id=petition.pk)
+    return _action_page(
+        request, petition, form, title, title, status=422 if request.method == "POST" else 200
+    )
+
+
+SPLIT = gettext_lazy("Tách đơn nhiều nội dung")
+
+
+@login_required
+def petition_split(request, petition_id):
+    petition = permissions.get_petition_for_user(request.user, petition_id, action="process")
+    form = forms.SplitForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.split_petition(petition=petition, parts=form.parts(petition.content), by=request.user)
+        except DomainError as error:
+            return _refused(request, petition, form, SPLIT, SPLIT, error)
+        return redirect("petitions:petition_detail", petition_id=petition.pk)
+    return _action_page(
+        request, petition, form, SPLIT, SPLIT, status=422 if request.method == "POST" else 200
+    )
+
+
+STEP = gettext_lazy("Chuyển bước giải quyết")
+
+
+@login_required
+def case_step(request, petition_id):
+    petition = permissions.get_petition_for_user(request.user, petition_id, action="handle")
+    case = selectors.get_petition_case(petition)
+    form = forms.CaseStepForm(request.POST or None, steps=services.next_steps(case))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.move_case(
+                case, to=data["to"], on=data["on"], result=data["result"], note=data["note"], by=request.user
+            )
+        except DomainError as error:
+            return _refused(request, petition, form, STEP, STEP, error)
+        return redirect("petitions:petition_detail", petition_id=petition.pk)
+    return _action_page(request, petition, form, STEP, STEP, status=422 if request.method == "POST" else 200)
+
+
+CASE_ACTIONS = {
+    "gia-han": (forms.ExtendForm, services.extend_case, gettext_lazy("Gia hạn giải quyết")),
+    "tam-dinh-chi": (forms.SuspendForm, services.suspend_case, gettext_lazy("Tạm đình chỉ giải quyết")),
+    "tiep-tuc": (forms.ResumeForm, services.resume_case, gettext_lazy("Tiếp tục giải quyết")),
+    "dinh-chi": (forms.SuspendForm, services.terminate_case, gettext_lazy("Đình chỉ giải quyết")),
+}
+
+
+@login_required
+def case_action(request, petition_id, action):
+    if action not in CASE_ACTIONS:
+        raise Http404(_("Không tìm thấy trang."))
+    petition = permissions.get_petition_for_user(request.user, petition_id, action="handle")
+    case = selectors.get_petition_case(petition)
+    form_class, service, title = CASE_ACTIONS[action]
+    form = form_class(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            service(case=case, **form.cleaned_data, by=request.user)
+        except DomainError as error:
+            return _refused(request, petition, form, title, title, error)
+        return redirect("petitions:petition_detail", petition_id=petition.pk)
+    return _action_page(
+        request, petition, form, title, title, status=422 if request.method == "POST" else 200
+    )
+
+
+@login_required
+def denouncer_identity(request, petition_id):
+    petition = permissions.get_petition_for_user(request.user, petition_id, action="identity")
+    identity = services.read_denouncer_identity(petition=petition, by=request.user)
+    grants = identity.grants.select_related("person").order_by("granted_at")
+    reads = identity.reads.select_related("person")[:50]
+    can_grant = permissions.can_grant_identity_access(request.user, petition)
+    form = forms.GrantForm(people=selectors.handlers_for(petition.agency_id)) if can_grant else None
+    context = {"petition": petition, "identity": identity, "grants": grants, "reads": reads, "form": form}
+    response = render(request, "petitions/identity.html", context)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+def identity_grant(request, petition_id):
+    petition = permissions.get_petition_for_user(request.user, petition_id, action="grant")
+    if request.method != "POST":
+        return redirect("petitions:denouncer_identity", petition_id=petition.pk)
+    form = forms.GrantForm(request.POST, people=selectors.handlers_for(petition.agency_id))
+    if form.is_valid():
+        try:
+            services.grant_identity_access(
+                petition=petition, person=form.cleaned_data["person"], by=request.user
+            )
+        except DomainError as error:
+            messages.error(request, error.message)
+    else:
+        messages.error(request, _("Hãy chọn cán bộ được xem."))
+    return redirect("petitions:denouncer_identity", petition_id=petition.pk)
+
+
+# --- Reception -------------------------------------------------------------------------
+
+
+@login_required
+def reception_list(request):
+    if not permissions.petition_agencies(request.user).exists():
+        raise PermissionDenied(_("Bạn không theo dõi việc tiếp công dân của cơ quan nào."))
+    context = {
+        "receptions": selectors.reception_register(request.user)[:100],
+        "can_record": selectors.receiving_agencies(request.user).exists(),
+        "area_slug": "petitions",
+    }
+    return render(request, "petitions/reception_list.html", context)
+
+
+@login_required
+def reception_create(request):
+    agencies = selectors.receiving_agencies(request.user)
+    if not agencies.exists():
+        raise PermissionDenied(_("Bạn không có quyền ghi sổ tiếp công dân."))
+    form = forms.ReceptionForm(request.POST or None, agencies=agencies)
+    if request.method == "POST" and form.is_valid():
+        reception = services.record_reception(**form.cleaned_data, by=request.user)
+        messages.success(request, _("Đã ghi sổ tiếp công dân, số %(number)s.") % {"number": reception.number})
+        return redirect("petitions:reception_detail", reception_id=reception.pk)
+    status = 422 if request.method == "POST" else 200
+    return render(
+        request, "petitions/reception_form.html", {"form": form, "area_slug": "petitions"}, status=status
+    )
+
+
+@login_required
+def reception_detail(request, reception_id):
+    reception = permissions.get_reception_for_user(request.user, reception_id)
+    context = {
+        **selectors.reception_page(reception),
+        "form": forms.OpenPetitionForm(),
+        "can_open": permissions.can_receive_petition(request.user, reception.agency),
+    }
+    return render(request, "petitions/reception_detail.html", context)
+
+
+@login_required
+def reception_open_petition(request, reception_id):
+    reception = permissions.get_reception_for_user(request.user, reception_id, action="open_petition")
+    form = forms.OpenPetitionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            petition = services.open_petition_from_reception(
+                reception=reception, **form.cleaned_data, by=request.user
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            return redirect("petitions:petition_detail", petition_id=petition.pk)
+    context = {**selectors.reception_page(reception), "form": form, "can_open": True}
+    return render(
+        request, "petitions/reception_detail.html", context, status=422 if request.method == "POST" else 200
+    )
+
+
+@login_required
+def reception_schedule(request, agency_id):
+    agency = permissions.get_agency_for_user(request.user, agency_id)
+    if not permissions.petition_agencies(request.user).filter(pk=agency.pk).exists():
+        raise Http404(_("Không tìm thấy cơ quan."))
+    can_manage = permissions.can_manage_reception_schedule(request.user, agency)
+    form = forms.ReceptionDayForm(request.POST or None, leaders=selectors.leaders_of(agency))
+    if request.method == "POST":
+        if not can_manage:
+            raise PermissionDenied(_("Bạn không có quyền lập lịch tiếp công dân."))
+        if form.is_valid():
+            try:
+                services.schedule_reception_day(agency=agency, **form.cleaned_data, by=request.user)
+            except DomainError as error:
+                form.add_error(None, error.message)
+            else:
+                return redirect("petitions:reception_schedule", agency_id=agency.pk)
+    year = timezone.localdate().year
+    context = {**selectors.reception_schedule(agency, year=year), "form": form, "can_manage": can_manage}
+    return render(request, "petitions/reception_schedule.html", context, status=422 if form.errors else 200)
+
+
+# --- Public pages (no account) ----------------------------------------------------------
+
+# Per IP address: lookups and submissions allowed in one window of 15 minutes.
+LOOKUP_LIMIT, SUBMIT_LIMIT, WINDOW_SECONDS = 20, 5, 15 * 60
+NOT_FOUND = gettext_lazy("Không tìm thấy hồ sơ với mã và 4 số điện thoại này. Hãy kiểm tra lại.")
+
+
+def _over_limit(request, scope: str, limit: int) -> bool:
+    key = f"petitions:{scope}:{request.META.get('REMOTE_ADDR', '')}"
+    cache.add(key, 0, timeout=WINDOW_SECONDS)
+    return cache.incr(key) > limit
+
+
+def public_submit(request):
+    form = forms.PublicPetitionForm(
+        request.POST or None, request.FILES or None, agencies=Agency.objects.active()
+    )
+    if request.method == "POST" and form.is_valid():
+        if _over_limit(request, "submit", SUBMIT_LIMIT):
+            form.add_error(
+                None, _("Bạn đã gửi nhiều đơn trong thời gian ngắn. Vui lòng thử lại sau 15 phút.")
+            )
+        else:
+            data = form.cleaned_data
+            petition = services.receive_petition(
+                agency=data["agency"],
+                source=Petition.Source.ONLINE,
+                kind=data["kind"],
+                subject=data["subject"],
+                content=data["content"],
+                received_on=timezone.localdate(),
+                sender_name=data["full_name"],
+                sender_address=data["address"],
+                phone=data["phone"],
+                email=data["email"],
+                by=None,
+            )
+            if data["attachment"]:
+                upload = data["attachment"]
+                services.attach_file(petition=petition, data=upload.read(), filename=upload.name, by=None)
+            request.session["petitions_new_code"] = petition.code
+            return redirect("petitions_public:submitted")
+    return render(request, "petitions/public/submit.html", {"form": form}, status=422 if form.errors else 200)
+
+
+def public_submitted(request):
+    code = request.session.pop("petitions_new_code", None)
+    if code is None:
+        return redirect("petitions_public:submit")
+    return render(request, "petitions/public/submitted.html", {"code": code})
+
+
+def public_lookup(request):
+    form = forms.LookupForm(request.POST or None)
+    petition = None
+    if request.method == "POST" and form.is_valid():
+        if _over_limit(request, "lookup", LOOKUP_LIMIT):
+            form.add_error(None, _("Bạn đã tra cứu quá nhiều lần. Vui lòng thử lại sau 15 phút."))
+        else:
+            petition = selectors.public_status(form.cleaned_data["code"], form.cleaned_data["digits"])
+            if petition is None:
+                form.add_error(None, NOT_FOUND)
+    response = render(request, "petitions/public/lookup.html", {"form": form, "petition": petition})
+    response["Cache-Control"] = "no-store"
+    return response

@@ -1,0 +1,85 @@
+"""The citizen's side: submit without an account, get a code, look it up."""
+
+import pytest
+from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from danvan.petitions import views
+from danvan.petitions.models import Attachment, Petition
+
+FORM = {
+    "kind": "feedback",
+    "full_name": "Đặng Thị Hoa",
+    "address": "Phường 1",
+    "phone": "0987 654 321",
+    "subject": "Đèn đường hỏng",
+    "content": "Đèn đường hẻm 12 hỏng hai tuần.",
+}
+
+
+@pytest.fixture(autouse=True)
+def _clear_rate_limits():
+    cache.clear()
+
+
+def submit(client, agency, **overrides):
+    return client.post(reverse("petitions_public:submit"), {**FORM, "agency": agency.pk, **overrides})
+
+
+def test_citizen_submits_and_sees_the_code(client, agency):
+    response = submit(client, agency)
+    petition = Petition.objects.get()
+    assert response.url == reverse("petitions_public:submitted")
+    assert petition.code in client.get(response.url).content.decode()
+    assert petition.source == Petition.Source.ONLINE and petition.lookup_digits == "4321"
+
+
+def test_submission_needs_a_phone_or_an_email(client, agency):
+    response = submit(client, agency, phone="")
+    assert response.status_code == 422 and not Petition.objects.exists()
+
+
+def test_executable_attachment_is_refused(client, agency):
+    upload = SimpleUploadedFile("don.pdf", b"MZ\x90\x00" + b"\x00" * 100)
+    response = submit(client, agency, attachment=upload)
+    assert response.status_code == 422 and not Petition.objects.exists()
+
+
+def test_pdf_attachment_is_kept(client, agency):
+    upload = SimpleUploadedFile("don.pdf", b"%PDF-1.7\n...")
+    submit(client, agency, attachment=upload)
+    assert Attachment.objects.get().content_type == "application/pdf"
+
+
+def test_oversized_attachment_is_refused(client, agency):
+    upload = SimpleUploadedFile("don.pdf", b"%PDF-1.7\n" + b"0" * (10 * 1024 * 1024))
+    assert submit(client, agency, attachment=upload).status_code == 422
+
+
+def lookup(client, code, digits):
+    return client.post(reverse("petitions_public:lookup"), {"code": code, "digits": digits})
+
+
+def test_lookup_by_code_and_last_four_digits_shows_the_status(client, petition):
+    html = lookup(client, petition.code, "5678").content.decode()
+    assert "Mới tiếp nhận" in html and petition.subject in html
+
+
+def test_wrong_code_and_wrong_digits_get_the_same_message(client, petition):
+    wrong_code = lookup(client, "AAAAA-AAAAA", "5678").content.decode()
+    wrong_digits = lookup(client, petition.code, "0000").content.decode()
+    assert str(views.NOT_FOUND) in wrong_code and str(views.NOT_FOUND) in wrong_digits
+    assert petition.subject not in wrong_digits
+
+
+def test_lookup_is_rate_limited_per_address(client, petition):
+    for _ in range(views.LOOKUP_LIMIT):
+        lookup(client, "AAAAA-AAAAA", "0000")
+    html = lookup(client, petition.code, "5678").content.decode()
+    assert "quá nhiều lần" in html and petition.subject not in html
+
+
+def test_lookup_never_shows_the_denouncer(client, denunciation):
+    html = lookup(client, denunciation.code, "5678").content.decode()
+    assert "Hoàng Thị Mật" not in html and denunciation.code in html

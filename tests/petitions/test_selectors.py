@@ -1,0 +1,83 @@
+"""Selectors start from what the person may see and load a screen in few queries."""
+
+from datetime import date
+
+from danvan.petitions import selectors
+from tests.petitions.factories import case_for, petition_for
+
+
+def test_petitions_for_list_loads_in_one_query(agency, inspector, django_assert_num_queries):
+    petition_for(agency)
+    case_for(agency, by=inspector)
+    petition_for(agency, kind="denunciation")
+    selectors.petitions_for_list(inspector)  # loads the person's roles once
+    # 1: petitions with agency, citizen, case and the nearest pending due date.
+    with django_assert_num_queries(1):
+        rows = list(selectors.petitions_for_list(inspector))
+        assert all((row.agency.name, row.citizen, getattr(row, "case", None), row.next_due) for row in rows)
+
+
+def test_petitions_for_list_shows_nothing_of_another_agency(agency, other_agency_officer):
+    petition_for(agency)
+    assert not selectors.petitions_for_list(other_agency_officer).exists()
+
+
+def test_list_search_ignores_accents(agency, inspector):
+    petition_for(agency, subject="Phản ánh đường hư hỏng")
+    assert selectors.petitions_for_list(inspector, query="duong hu hong").count() == 1
+
+
+def test_duplicate_candidates_match_sender_and_similar_content(agency):
+    earlier = petition_for(agency, received_on=date(2026, 1, 5))
+    petition_for(agency, subject="Việc khác hẳn", content="Xin cấp giấy phép xây dựng nhà ở")
+    later = petition_for(agency)
+    assert selectors.duplicate_candidates(later) == [earlier]
+
+
+def test_duplicate_candidates_find_a_denouncer_without_showing_them(agency):
+    earlier = petition_for(agency, kind="denunciation")
+    later = petition_for(agency, kind="denunciation")
+    assert selectors.duplicate_candidates(later) == [earlier]
+
+
+def test_hot_spots_list_groups_skipped_levels_and_overdue(agency, inspector):
+    group = petition_for(agency, signer_count=7)
+    skipped = petition_for(agency, skips_level=True, identity_number="")
+    spots = selectors.hot_spots(inspector, today=date(2026, 6, 1))
+    assert list(spots["group_petitions"]) == [group] and list(spots["skipped_level"]) == [skipped]
+    assert {d.petition for d in spots["overdue_deadlines"]} == {group, skipped}
+
+
+def test_hot_spots_of_another_agency_are_hidden(agency, other_agency_officer):
+    petition_for(agency, signer_count=7)
+    assert not selectors.hot_spots(other_agency_officer, today=date(2026, 6, 1))["group_petitions"]
+
+
+def test_figures_count_received_on_time_and_overdue_by_kind(agency, inspector):
+    case_for(agency, by=inspector)  # notified on acceptance, within 10 working days
+    petition_for(agency, kind="feedback")  # still open on 01/06: overdue
+    rows = {
+        row.kind: row
+        for row in selectors.figures(
+            inspector, start=date(2026, 1, 1), end=date(2026, 6, 1), today=date(2026, 6, 1)
+        )
+    }
+    assert rows["complaint"].received == 1 and rows["complaint"].processed_on_time == 1
+    assert rows["complaint"].overdue == 1  # the 30-day resolution limit passed on 06/04
+    assert rows["feedback"].received == 1 and rows["feedback"].overdue == 1
+
+
+def test_reception_schedule_warns_of_months_without_a_day(agency, agency_head, office_officer):
+    from danvan.petitions import services
+
+    services.schedule_reception_day(
+        agency=agency, leader=agency_head, day=date(2026, 3, 16), place="Phòng tiếp dân", by=office_officer
+    )
+    schedule = selectors.reception_schedule(agency, year=2026)
+    assert 3 not in schedule["months_without"] and 4 in schedule["months_without"]
+
+
+def test_public_status_needs_both_code_and_digits(agency):
+    petition = petition_for(agency)
+    assert selectors.public_status(petition.code, "5678") == petition
+    assert selectors.public_status(petition.code, "") is None
