@@ -140,3 +140,25 @@ def test_task_list_query_count_does_not_grow_with_rows(
     # session, user, roles, notifications count, filter choices (2), tasks: a fixed number whatever the rows.
     with django_assert_max_num_queries(12):
         client.get(reverse(name))
+
+
+def test_office_edits_a_task_of_a_draft(client, draft_plan, office_officer, sibling_unit):
+    task = draft_plan.tasks.get()
+    data = {
+        "heading": "Nội dung đã sửa",
+        "lead_unit": sibling_unit.pk,
+        "timing": "Quý II",
+        "due_date": "30/06/2026",
+    }
+    post(client, office_officer, "plans:task_edit", task.pk, data=data)
+    task.refresh_from_db()
+    assert (task.heading, task.lead_unit, task.due_date) == (
+        "Nội dung đã sửa",
+        sibling_unit,
+        date(2026, 6, 30),
+    )
+
+
+def test_task_of_an_issued_plan_cannot_be_edited(client, task, office_officer):
+    client.force_login(office_officer)
+    assert client.get(reverse("plans:task_edit", args=[task.pk])).status_code == 403

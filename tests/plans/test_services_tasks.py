@@ -13,6 +13,7 @@ from danvan.plans.services import (
     cancel_task,
     comment_on_task,
     confirm_task_update,
+    edit_task,
     mark_overdue_tasks,
     post_task_update,
     send_task_reminders,
@@ -155,3 +156,8 @@ def test_notifications_are_emailed_at_once_or_in_the_digest(
         send_task_reminders(today=date(2026, 10, 19))
     assert len(mail.outbox) == 0
     assert send_daily_digests() == 1 and "Còn 1 ngày" in mail.outbox[0].body
+
+
+def test_edit_task_of_an_issued_plan_is_refused(task, lead_unit, office_officer):
+    with pytest.raises(DomainError, match="sửa đổi"):
+        edit_task(task=task, heading="Khác", lead_unit=lead_unit, timing="", due_date=None, by=office_officer)

@@ -146,10 +146,28 @@ def load_demo_province() -> DemoResult:
             )
             created += made
             units[(symbol, code)] = unit
+    committee, made = Agency.objects.get_or_create(
+        province=province,
+        symbol_code="UBND",
+        defaults={
+            "name": "UBND tỉnh Tây Ninh",
+            "short_name": "UBND tỉnh",
+            "kind": Agency.Kind.PROVINCIAL_COMMITTEE,
+        },
+    )
+    created += made
+    unit, made = Unit.objects.get_or_create(
+        agency=committee, code="VP", defaults={"name": "Văn phòng UBND tỉnh", "kind": Unit.Kind.OFFICE}
+    )
+    created += made
+    agencies["UBND"], units[("UBND", "VP")] = committee, unit
     for person in PEOPLE:
         created += _load_person(person, province, agencies, units)
     for day, kind, note in CALENDAR_DAYS:
         created += CalendarDay.objects.get_or_create(date=day, defaults={"kind": kind, "note": note})[1]
+    from danvan.core.demo_plans import load_demo_plans
+
+    created += load_demo_plans(agencies=agencies, units=units)
     return DemoResult(created=created, people=PEOPLE)
 
 

@@ -191,8 +191,37 @@ def visible_plan_agencies(person: User) -> QuerySet[Agency]:
     return visible_agencies(person)
 
 
+def _person_provinces(person: User) -> set[int]:
+    return set(visible_agencies(person).values_list("province_id", flat=True))
+
+
 def can_view_plan(person: User, plan) -> bool:
-    return can_view_agency(person, plan.agency)
+    """An agency's plans are read inside the agency and by its reviewers; the
+    province's own issued plans are read by every agency of the province,
+    since those are the plans they implement."""
+    if can_view_agency(person, plan.agency):
+        return True
+    provincial = plan.agency.kind == Agency.Kind.PROVINCIAL_COMMITTEE and plan.status in ("issued", "closed")
+    return provincial and plan.agency.province_id in _person_provinces(person)
+
+
+def visible_plans(person: User):
+    from danvan.plans.models import Plan
+
+    provincial = Q(
+        agency__kind=Agency.Kind.PROVINCIAL_COMMITTEE,
+        status__in=["issued", "closed"],
+        agency__province__in=_person_provinces(person),
+    )
+    return Plan.objects.filter(Q(agency__in=visible_agencies(person)) | provincial)
+
+
+def can_amend_plan(person: User, plan) -> bool:
+    return plan.status == "issued" and can_author_plan(person, plan.agency)
+
+
+def can_edit_plan(person: User, plan) -> bool:
+    return plan.is_editable() and can_author_plan(person, plan.agency)
 
 
 def can_author_plan(person: User, agency: Agency) -> bool:

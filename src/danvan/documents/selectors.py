@@ -8,13 +8,12 @@ from danvan.core import permissions
 from danvan.core.models import User
 from danvan.core.text import search_key
 from danvan.documents.models import LegalDocument
-from danvan.plans.models import Plan
 
 
 def library(person: User, *, query: str = "") -> QuerySet[LegalDocument]:
     """Library entries cited by plans the person may read ("chi thi 33" finds
     "Chỉ thị số 33/CT-TTg"), most cited first."""
-    visible_plans = Plan.objects.filter(agency__in=permissions.visible_plan_agencies(person))
+    visible_plans = permissions.visible_plans(person)
     documents = LegalDocument.objects.filter(plans__in=visible_plans)
     for word in search_key(query).split():
         documents = documents.filter(Q(search_text__contains=word))
@@ -24,7 +23,7 @@ def library(person: User, *, query: str = "") -> QuerySet[LegalDocument]:
 
 
 def document_page(person: User, document_id: int) -> LegalDocument:
-    visible_plans = Plan.objects.filter(agency__in=permissions.visible_plan_agencies(person)).select_related(
+    visible_plans = permissions.visible_plans(person).select_related(
         "agency"
     )
     document = (

@@ -221,3 +221,53 @@ class TaskFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units if units is not None else Unit.objects.none()
         self.fields["plan"].queryset = plans if plans is not None else Plan.objects.none()
+
+
+class PlanForm(forms.Form):
+    """A plan's own fields, for a new plan, a draft, or an amendment."""
+
+    title = forms.CharField(label=_("Trích yếu"), widget=forms.Textarea(attrs={"rows": 2}))
+    kind = forms.ChoiceField(label=_("Loại kế hoạch"), choices=Plan.Kind.choices)
+    period_year = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100)
+    period_quarter = forms.IntegerField(label=_("Quý"), required=False, min_value=1, max_value=4)
+    implements = forms.ModelChoiceField(
+        label=_("Thực hiện kế hoạch cấp trên"), required=False, queryset=Plan.objects.none()
+    )
+    higher_plan = forms.CharField(label=_("Kế hoạch cấp trên (ghi bằng chữ)"), required=False, max_length=255)
+    implementation_due = forms.DateField(
+        label=_("Hạn các cơ quan ban hành kế hoạch thực hiện"), required=False
+    )
+    place = forms.CharField(label=_("Địa danh"), required=False, max_length=100)
+    recipients = forms.CharField(
+        label=_("Nơi nhận (mỗi dòng một nơi)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    signer_authority = forms.CharField(
+        label=_("Thẩm quyền ký (KT., TL., TM.)"), required=False, max_length=100
+    )
+    signer_title = forms.CharField(label=_("Chức vụ người ký"), required=False, max_length=100)
+    signer_name = forms.CharField(label=_("Người ký"), required=False, max_length=100)
+
+    def __init__(self, *args, agency=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Higher plans are the issued plans of the province's own bodies.
+        self.fields["implements"].queryset = (
+            Plan.objects.filter(agency__province=agency.province, status=Plan.Status.ISSUED)
+            .exclude(agency=agency)
+            .select_related("agency")
+            .order_by("-issue_date")
+        )
+
+    def clean_recipients(self):
+        return [line.strip() for line in self.cleaned_data["recipients"].splitlines() if line.strip()]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("kind") == Plan.Kind.QUARTERLY and not cleaned.get("period_quarter"):
+            self.add_error("period_quarter", _("Kế hoạch quý cần ghi quý."))
+        return cleaned
+
+
+class AmendPlanForm(PlanForm):
+    reason = forms.CharField(
+        label=_("Lý do sửa đổi, bổ sung"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
+    )

@@ -55,6 +55,20 @@ class Plan(models.Model):
         blank=True,
         help_text=_("Ví dụ: Kế hoạch số 1026/KH-UBND ngày 25/3/2022 của UBND tỉnh."),
     )
+    implements = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="implementing_plans",
+        verbose_name=_("thực hiện kế hoạch cấp trên"),
+    )
+    implementation_due = models.DateField(
+        _("hạn các cơ quan ban hành kế hoạch thực hiện"),
+        null=True,
+        blank=True,
+        help_text=_("Với kế hoạch của tỉnh: ngày các cơ quan phải ban hành kế hoạch thực hiện."),
+    )
     review_comment = models.TextField(_("ý kiến của lãnh đạo"), blank=True)
     copied_from = models.ForeignKey(
         "self",

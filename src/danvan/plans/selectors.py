@@ -15,7 +15,7 @@ from danvan.plans.models import Plan, PlanCitation, PlanImport, Target, Task, Ta
 
 
 def plans_for_index(person: User, *, query: str = "") -> QuerySet[Plan]:
-    plans = Plan.objects.filter(agency__in=permissions.visible_plan_agencies(person))
+    plans = permissions.visible_plans(person)
     if query:
         plans = plans.filter(search_text__contains=search_key(query))
     return plans.select_related("agency").annotate(task_count=Count("tasks")).order_by("-created_at")
@@ -25,7 +25,7 @@ def plan_page(plan: Plan) -> Plan:
     """The plan with everything its page shows, in five queries."""
     return (
         Plan.objects.filter(pk=plan.pk)
-        .select_related("agency", "created_by")
+        .select_related("agency", "created_by", "implements__agency")
         .prefetch_related(
             Prefetch("tasks", queryset=Task.objects.select_related("lead_unit")),
             "targets",
@@ -145,3 +145,47 @@ def plans_awaiting(person: User) -> QuerySet[Plan]:
     return Plan.objects.filter(
         agency__in=permissions.visible_plan_agencies(person), status=Plan.Status.SUBMITTED
     )
+
+
+def plan_versions(plan: Plan) -> list[dict]:
+    """Every saved version of the plan, newest first, with what changed from
+    the version before it, who changed it, when and why."""
+    records = list(plan.history.select_related("history_user").order_by("-history_date", "-history_id"))
+    versions = []
+    for newer, older in zip(records, [*records[1:], None], strict=True):
+        changes = []
+        if older is not None:
+            delta = newer.diff_against(older, excluded_fields=["search_text"])
+            for change in delta.changes:
+                label = Plan._meta.get_field(change.field).verbose_name
+                changes.append({"field": label, "old": change.old, "new": change.new})
+        versions.append({"record": newer, "changes": changes})
+    return versions
+
+
+def province_implementation(plan: Plan, *, today) -> list[dict]:
+    """For a province's plan: each agency of the province, the plan it issued
+    to implement it (if any), when, and whether that was by the date asked."""
+    implementing = {}
+    for child in plan.implementing_plans.select_related("agency").order_by("issue_date"):
+        implementing.setdefault(child.agency_id, child)
+    rows = []
+    for agency in (
+        Agency.objects.filter(province=plan.agency.province, is_active=True)
+        .exclude(pk=plan.agency_id)
+        .order_by("sort_key")
+    ):
+        child = implementing.get(agency.pk)
+        issued = child is not None and child.status in (Plan.Status.ISSUED, Plan.Status.CLOSED)
+        if issued:
+            state = (
+                "late"
+                if plan.implementation_due and child.issue_date and child.issue_date > plan.implementation_due
+                else "on_time"
+            )
+        elif plan.implementation_due and today > plan.implementation_due:
+            state = "missing_late"
+        else:
+            state = "missing"
+        rows.append({"agency": agency, "plan": child, "issued": issued, "state": state})
+    return rows

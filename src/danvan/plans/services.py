@@ -551,3 +551,94 @@ def send_task_reminders(*, today: date) -> int:
                 )
             )
     return sent
+
+
+# --- Plans written in the system -------------------------------------------------------
+
+PLAN_FIELDS = (
+    "title",
+    "kind",
+    "period_year",
+    "period_quarter",
+    "implements",
+    "higher_plan",
+    "implementation_due",
+    "place",
+    "recipients",
+    "signer_authority",
+    "signer_title",
+    "signer_name",
+)
+
+
+@transaction.atomic
+def create_new_plan(*, agency: Agency, fields: dict, by: User) -> Plan:
+    """A draft plan written from scratch; tasks are added next."""
+    values = {name: fields.get(name) for name in PLAN_FIELDS if name in fields}
+    values = {
+        k: (
+            ""
+            if v is None and k in ("higher_plan", "place", "signer_authority", "signer_title", "signer_name")
+            else v
+        )
+        for k, v in values.items()
+    }
+    return Plan.objects.create(agency=agency, created_by=by, symbol=f"KH-{agency.symbol_code}", **values)
+
+
+@transaction.atomic
+def update_plan(*, plan: Plan, changes: dict, by: User) -> Plan:
+    """Edit a draft or returned plan in place."""
+    if not plan.is_editable():
+        raise DomainError(_("Kế hoạch đã ban hành chỉ được thay đổi bằng văn bản sửa đổi."))
+    return _apply(plan, changes)
+
+
+@transaction.atomic
+def amend_plan(*, plan: Plan, changes: dict, reason: str, by: User) -> Plan:
+    """Change an issued plan. The earlier version stays in the plan's history
+    with who changed what and when; the reason is recorded with it."""
+    if plan.status != Plan.Status.ISSUED:
+        raise DomainError(_("Chỉ kế hoạch đã ban hành mới sửa đổi, bổ sung; dự thảo thì sửa trực tiếp."))
+    if not reason.strip():
+        raise DomainError(_("Hãy ghi lý do sửa đổi, bổ sung."))
+    plan._change_reason = reason.strip()  # read by django-simple-history
+    return _apply(plan, changes)
+
+
+def _apply(plan: Plan, changes: dict) -> Plan:
+    fields = [name for name in PLAN_FIELDS if name in changes and getattr(plan, name) != changes[name]]
+    for name in fields:
+        value = changes[name]
+        setattr(
+            plan,
+            name,
+            ""
+            if value is None and name not in ("period_quarter", "implements", "implementation_due")
+            else value,
+        )
+    if fields:
+        plan.save(update_fields=fields)
+    return plan
+
+
+@transaction.atomic
+def edit_task(
+    *, task: Task, heading: str, lead_unit: Unit, timing: str, due_date: date | None, by: User
+) -> Task:
+    """Change a task of a draft plan."""
+    if not task.plan.is_editable():
+        raise DomainError(_("Kế hoạch đã ban hành chỉ được thay đổi bằng văn bản sửa đổi."))
+    start = date(task.plan.period_year, 1, 1) if task.plan.period_year else None
+    if due_date and start and due_date < start:
+        raise DomainError(_("Hạn hoàn thành phải sau ngày bắt đầu của kỳ kế hoạch."))
+    task.heading, task.lead_unit, task.lead_text, task.timing, task.due_date = (
+        heading,
+        lead_unit,
+        lead_unit.name,
+        timing,
+        due_date,
+    )
+    task.timing_kind = Task.TimingKind.DUE_DATE if due_date else task.timing_kind
+    task.save(update_fields=["heading", "lead_unit", "lead_text", "timing", "due_date", "timing_kind"])
+    return task

@@ -12,12 +12,14 @@ from danvan.core.models import Unit
 from danvan.core.services import DomainError
 from danvan.plans import review, selectors, services
 from danvan.plans.forms import (
+    AmendPlanForm,
     AssignTaskForm,
     CitationFormSet,
     CommentForm,
     CopyPlanForm,
     DeadlineFormSet,
     NewTaskForm,
+    PlanForm,
     PlanReviewForm,
     PlanUploadForm,
     ReasonForm,
@@ -208,7 +210,7 @@ def task_add(request, plan_id):
 
 @login_required
 def task_list(request, mine=False):
-    plans = Plan.objects.filter(agency__in=permissions.visible_plan_agencies(request.user))
+    plans = permissions.visible_plans(request.user)
     units = Unit.objects.filter(agency__in=permissions.visible_agencies(request.user), is_active=True)
     form = TaskFilterForm(request.GET or None, units=units.order_by("sort_key"), plans=plans)
     filters = form.cleaned_data if form.is_valid() else {}
@@ -328,3 +330,93 @@ def dashboard(request, agency_id):
         "overdue": [row["overdue"] for row in data["by_unit"]],
     }
     return render(request, "plans/dashboard.html", {"agency": agency, "chart": chart, **data})
+
+
+@login_required
+def plan_new(request, agency_id):
+    agency = permissions.get_agency_for_user(request.user, agency_id)
+    if not permissions.can_author_plan(request.user, agency):
+        raise PermissionDenied(_("Chỉ Văn phòng cơ quan được soạn kế hoạch."))
+    form = PlanForm(
+        request.POST or None,
+        agency=agency,
+        initial={"kind": Plan.Kind.YEARLY, "period_year": timezone.localdate().year},
+    )
+    if request.method == "POST" and form.is_valid():
+        plan = services.create_new_plan(agency=agency, fields=form.cleaned_data, by=request.user)
+        messages.success(request, _("Đã tạo kế hoạch dự thảo; hãy thêm nhiệm vụ."))
+        return redirect("plans:plan_detail", plan_id=plan.pk)
+    context = {"form": form, "agency": agency, "heading": _("Soạn kế hoạch mới")}
+    return render(request, "plans/plan_form.html", context, status=422 if form.errors else 200)
+
+
+def _plan_initial(plan):
+    initial = {name: getattr(plan, name) for name in services.PLAN_FIELDS}
+    initial["recipients"] = "\n".join(plan.recipients or [])
+    return initial
+
+
+@login_required
+def plan_edit(request, plan_id):
+    plan = _plan_action(request, plan_id, permissions.can_edit_plan)
+    form = PlanForm(request.POST or None, agency=plan.agency, initial=_plan_initial(plan))
+    if request.method == "POST" and form.is_valid():
+        services.update_plan(plan=plan, changes=form.cleaned_data, by=request.user)
+        return redirect("plans:plan_detail", plan_id=plan.pk)
+    context = {"form": form, "agency": plan.agency, "plan": plan, "heading": _("Sửa kế hoạch dự thảo")}
+    return render(request, "plans/plan_form.html", context, status=422 if form.errors else 200)
+
+
+@login_required
+def plan_amend(request, plan_id):
+    plan = _plan_action(request, plan_id, permissions.can_amend_plan)
+    form = AmendPlanForm(request.POST or None, agency=plan.agency, initial=_plan_initial(plan))
+    if request.method == "POST" and form.is_valid():
+        changes = {k: v for k, v in form.cleaned_data.items() if k != "reason"}
+        services.amend_plan(plan=plan, changes=changes, reason=form.cleaned_data["reason"], by=request.user)
+        messages.success(request, _("Đã sửa đổi, bổ sung kế hoạch; bản trước được lưu trong lịch sử."))
+        return redirect("plans:plan_versions", plan_id=plan.pk)
+    context = {
+        "form": form,
+        "agency": plan.agency,
+        "plan": plan,
+        "heading": _("Sửa đổi, bổ sung kế hoạch đã ban hành"),
+    }
+    return render(request, "plans/plan_form.html", context, status=422 if form.errors else 200)
+
+
+@login_required
+def plan_versions(request, plan_id):
+    plan = permissions.get_plan_for_user(request.user, plan_id)
+    return render(
+        request, "plans/plan_versions.html", {"plan": plan, "versions": selectors.plan_versions(plan)}
+    )
+
+
+@login_required
+def plan_implementation(request, plan_id):
+    plan = permissions.get_plan_for_user(request.user, plan_id)
+    rows = selectors.province_implementation(plan, today=timezone.localdate())
+    return render(request, "plans/plan_implementation.html", {"plan": plan, "rows": rows})
+
+
+@login_required
+def task_edit(request, task_id):
+    task = permissions.get_task_for_user(request.user, task_id)
+    if not permissions.can_edit_plan(request.user, task.plan):
+        raise PermissionDenied(_("Chỉ sửa được nhiệm vụ của kế hoạch dự thảo."))
+    initial = {
+        "heading": task.heading,
+        "lead_unit": task.lead_unit,
+        "timing": task.timing,
+        "due_date": task.due_date,
+    }
+    form = NewTaskForm(request.POST or None, agency=task.plan.agency, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.edit_task(task=task, by=request.user, **form.cleaned_data)
+            return redirect("plans:plan_detail", plan_id=task.plan_id)
+        except DomainError as error:
+            form.add_error("due_date", error.message)
+    context = {"plan": task.plan, "form": form, "editing": True}
+    return render(request, "plans/task_add.html", context, status=422 if form.errors else 200)

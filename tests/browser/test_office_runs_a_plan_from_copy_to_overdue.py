@@ -1,0 +1,83 @@
+"""The daily loop: copy last year's plan, edit, submit, approve with a number,
+assign, report progress with a PDF, watch the dashboard, and see an overdue
+task's reminder in the notifications."""
+
+from datetime import date
+
+from django.core.management import call_command
+from playwright.sync_api import expect
+
+from danvan.core.demo import DEMO_PASSWORD
+from danvan.plans.models import Plan, Task
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def test_office_copies_submits_leader_approves_staff_reports(
+    transactional_db, sign_in, page, live_server, artifacts, tmp_path
+):
+    call_command("load_demo_province", verbosity=0)
+    last_year = Plan.objects.get(agency__symbol_code="SKHCN", period_year=2025)
+
+    # The office copies last year's plan into 2027, edits a task and submits it.
+    sign_in("skhcn.vanphong", DEMO_PASSWORD)
+    page.goto(f"{live_server.url}/ke-hoach/{last_year.pk}/")
+    page.get_by_role("link", name="Sao chép sang kỳ mới").click()
+    page.get_by_label("Năm của kế hoạch mới").fill("2027")
+    page.get_by_role("button", name="Sao chép").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("năm 2027")
+    page.get_by_role("link", name="Sửa nhiệm vụ").nth(1).click()
+    page.get_by_label("Hạn hoàn thành").fill("15/03/2027")
+    page.get_by_role("button", name="Lưu").click()
+    expect(page.get_by_role("cell", name="15/03/2027")).to_be_visible()
+    page.get_by_role("button", name="Trình lãnh đạo").click()
+    expect(page.get_by_text("Trình lãnh đạo").first).to_be_visible()
+    plan = Plan.objects.get(period_year=2027)
+    assert plan.status == Plan.Status.SUBMITTED
+
+    # The leader approves: the plan is issued with the next number of 2027's series.
+    page.context.clear_cookies()
+    sign_in("skhcn.lanhdao", DEMO_PASSWORD)
+    page.goto(f"{live_server.url}/ke-hoach/{plan.pk}/")
+    page.get_by_role("button", name="Phê duyệt và ban hành").click()
+    expect(page.get_by_text("Đã ban hành").first).to_be_visible()
+    plan.refresh_from_db()
+    assert plan.number == "01" and plan.symbol == "KH-SKHCN"
+
+    # The unit head assigns the Chi cục's task to the staff member.
+    task = plan.tasks.get(lead_unit__code="CCTDC")
+    page.context.clear_cookies()
+    sign_in("skhcn.truongdonvi", DEMO_PASSWORD)
+    page.goto(f"{live_server.url}/ke-hoach/nhiem-vu/{task.pk}/")
+    page.get_by_label("Người thực hiện", exact=True).select_option(label="Trần Thị Dung")
+    page.get_by_role("button", name="Giao việc").click()
+    expect(page.get_by_text("Đã giao nhiệm vụ.")).to_be_visible()
+
+    # The staff member posts progress with a PDF as evidence.
+    evidence = tmp_path / "bien-ban-hoi-nghi.pdf"
+    evidence.write_bytes(PDF)
+    page.context.clear_cookies()
+    sign_in("skhcn.chuyenvien", DEMO_PASSWORD)
+    page.goto(f"{live_server.url}/ke-hoach/nhiem-vu/cua-toi/")
+    expect(page.locator(f'a[href="/ke-hoach/nhiem-vu/{task.pk}/"]')).to_be_visible()
+    page.goto(f"{live_server.url}/ke-hoach/nhiem-vu/{task.pk}/")
+    page.get_by_label("Trạng thái", exact=True).select_option("in_progress")
+    page.get_by_label("Tiến độ (%)").fill("50")
+    page.get_by_label("Kết quả thực hiện").fill("Đã đăng ký mô hình với Ban Dân vận Tỉnh ủy.")
+    page.get_by_label("Minh chứng (PDF, Word, Excel, ảnh; tối đa 20 MB)").set_input_files(str(evidence))
+    page.get_by_role("button", name="Gửi cập nhật").click()
+    expect(page.get_by_text("bien-ban-hoi-nghi.pdf")).to_be_visible()
+
+    # A task past its date is marked overdue by the daily scan and reminded.
+    Task.objects.filter(plan=plan, lead_unit__code="VP").update(due_date=date(2027, 3, 15))
+    call_command("scan_deadlines", "--ngay", "16/03/2027", verbosity=0)
+
+    # The office sees the progress and the overdue task on the dashboard and in its notifications.
+    page.context.clear_cookies()
+    sign_in("skhcn.vanphong", DEMO_PASSWORD)
+    page.goto(f"{live_server.url}/ke-hoach/co-quan/{plan.agency_id}/tong-quan/")
+    expect(page.get_by_role("heading", name="Nhiệm vụ quá hạn")).to_be_visible()
+    expect(page.locator("#qua-han").locator("..")).to_contain_text("15/03/2027")
+    page.screenshot(path=artifacts / "tong-quan-co-quan.png", full_page=True)
+    page.get_by_label("Thông báo").click()
+    expect(page.get_by_text("Nhiệm vụ quá hạn (hạn 15/03/2027)").first).to_be_visible()

@@ -1,0 +1,122 @@
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from danvan.core.models import Agency, Role
+from danvan.core.services import DomainError
+from danvan.plans.models import Plan
+from danvan.plans.services import amend_plan, create_new_plan, update_plan
+from tests.factories import AgencyFactory, person_with_role
+
+NEW = {
+    "title": "Kế hoạch thực hiện Quy chế dân chủ năm 2026",
+    "kind": "yearly",
+    "period_year": "2026",
+    "recipients": "Sở Nội vụ\nLưu: VT.",
+}
+
+
+def test_office_writes_a_new_plan_from_scratch(client, office_officer, agency):
+    client.force_login(office_officer)
+    response = client.post(reverse("plans:plan_new", args=[agency.pk]), NEW)
+    plan = Plan.objects.get()
+    assert response.status_code == 302 and plan.status == Plan.Status.DRAFT
+    assert plan.recipients == ["Sở Nội vụ", "Lưu: VT."] and plan.symbol == "KH-SKHCN"
+
+
+def test_quarterly_plan_needs_its_quarter(client, office_officer, agency):
+    client.force_login(office_officer)
+    response = client.post(reverse("plans:plan_new", args=[agency.pk]), {**NEW, "kind": "quarterly"})
+    assert response.status_code == 422 and "Kế hoạch quý cần ghi quý." in response.content.decode()
+
+
+def test_create_new_plan_keeps_the_higher_plan(agency, office_officer):
+    plan = create_new_plan(
+        agency=agency,
+        fields={
+            "title": "KH",
+            "kind": "yearly",
+            "period_year": 2026,
+            "higher_plan": "Kế hoạch số 1026/KH-UBND",
+        },
+        by=office_officer,
+    )
+    assert plan.higher_plan == "Kế hoạch số 1026/KH-UBND"
+
+
+def test_update_plan_refuses_an_issued_plan(issued_plan, office_officer):
+    with pytest.raises(DomainError, match="sửa đổi"):
+        update_plan(plan=issued_plan, changes={"title": "Khác"}, by=office_officer)
+
+
+def test_amend_plan_keeps_the_earlier_version_and_the_reason(issued_plan, office_officer):
+    amend_plan(
+        plan=issued_plan,
+        changes={"title": "Kế hoạch đã sửa đổi"},
+        reason="Bổ sung theo Kế hoạch của tỉnh",
+        by=office_officer,
+    )
+    latest, earlier = issued_plan.history.order_by("-history_date")[:2]
+    assert latest.title == "Kế hoạch đã sửa đổi" and earlier.title.startswith("Kế hoạch công tác")
+    assert latest.history_change_reason == "Bổ sung theo Kế hoạch của tỉnh"
+
+
+def test_amending_a_draft_is_refused(draft_plan, office_officer):
+    with pytest.raises(DomainError):
+        amend_plan(plan=draft_plan, changes={"title": "X"}, reason="Lý do", by=office_officer)
+
+
+def test_versions_page_shows_what_changed_and_who(client, issued_plan, office_officer):
+    client.force_login(office_officer)
+    data = {**NEW, "title": "Tên mới của kế hoạch", "reason": "Điều chỉnh tên"}
+    client.post(reverse("plans:plan_amend", args=[issued_plan.pk]), data)
+    body = client.get(reverse("plans:plan_versions", args=[issued_plan.pk])).content.decode()
+    assert "Tên mới của kế hoạch" in body and "Điều chỉnh tên" in body and office_officer.full_name in body
+
+
+def test_province_view_lists_who_issued_and_who_did_not(
+    client, province, agency, other_agency, office_officer
+):
+    ubnd = AgencyFactory(
+        province=province,
+        name="UBND tỉnh Tây Ninh",
+        symbol_code="UBND",
+        kind=Agency.Kind.PROVINCIAL_COMMITTEE,
+    )
+    leader = person_with_role(Role.AGENCY_OFFICE, agency=ubnd)
+    provincial = Plan.objects.create(
+        agency=ubnd,
+        title="Kế hoạch DVCQ năm 2026",
+        status=Plan.Status.ISSUED,
+        number="12",
+        symbol="KH-UBND",
+        implementation_due=date(2026, 3, 31),
+        created_by=leader,
+    )
+    Plan.objects.create(
+        agency=agency,
+        title="KH thực hiện",
+        status=Plan.Status.ISSUED,
+        issue_date=date(2026, 4, 10),
+        implements=provincial,
+        created_by=office_officer,
+    )
+    reviewer = person_with_role(Role.PROVINCE_REVIEWER, province=province)
+    client.force_login(reviewer)
+    body = client.get(reverse("plans:plan_implementation", args=[provincial.pk])).content.decode()
+    assert "Ban hành trễ hạn" in body and "Chưa ban hành, đã quá hạn" in body and other_agency.name in body
+
+
+def test_agencies_read_the_provinces_issued_plan(client, province, office_officer):
+    ubnd = AgencyFactory(
+        province=province,
+        name="UBND tỉnh Tây Ninh",
+        symbol_code="UBND",
+        kind=Agency.Kind.PROVINCIAL_COMMITTEE,
+    )
+    provincial = Plan.objects.create(
+        agency=ubnd, title="Kế hoạch DVCQ năm 2026", status=Plan.Status.ISSUED, created_by=office_officer
+    )
+    client.force_login(office_officer)
+    assert client.get(reverse("plans:plan_detail", args=[provincial.pk])).status_code == 200
