@@ -134,7 +134,7 @@ def heading_block(doc) -> None:
     grid.add_row()
     left, right = (clear(cell) for cell in grid.rows[0].cells)
     paragraph(left, "{{ parent_agency }}", size=13, align=CENTER, after=0)
-    paragraph(left, "{{ agency_name }}", size=13, bold=True, align=CENTER, after=0)
+    paragraph(left, "{{ agency_name }}", size=13, bold=True, align=CENTER, after=3)
     rule(left, width_cm=2.5, cell_cm=left_cm)
     paragraph(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size=13, bold=True, align=CENTER, after=0)
     paragraph(right, "Độc lập - Tự do - Hạnh phúc", size=14, bold=True, underline=True, align=CENTER, after=0)
@@ -146,7 +146,7 @@ def heading_block(doc) -> None:
 def title_block(doc) -> None:
     paragraph(doc, "", after=6)
     paragraph(doc, "{{ doc_type_title }}", size=14, bold=True, align=CENTER, after=0)
-    paragraph(doc, "{{ summary }}", size=14, bold=True, align=CENTER, after=0)
+    paragraph(doc, "{{ summary }}", size=14, bold=True, align=CENTER, after=4)
     rule(doc, width_cm=4.0, cell_cm=16.5)
     paragraph(doc, "", after=0)
 

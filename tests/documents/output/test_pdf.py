@@ -7,6 +7,7 @@ import pytest
 
 from danvan.documents.output import pdf
 from danvan.documents.output.docx import render_plan_docx
+from danvan.plans.models import Task
 from tests.conftest import require_binary
 from tests.documents.output.conftest import TITLE
 
@@ -28,7 +29,7 @@ def test_libreoffice_makes_a_pdf_holding_the_title_and_a_picture_of_page_one(pla
             pdftoppm,
             "-png",
             "-r",
-            "80",
+            "110",
             "-f",
             "1",
             "-singlefile",
@@ -54,3 +55,12 @@ def test_a_conversion_that_hangs_is_stopped_after_the_timeout(monkeypatch, tmp_p
     monkeypatch.setattr(pdf, "soffice_path", lambda: str(sleeper))
     with pytest.raises(pdf.ConversionError, match="trong 1 giây"):
         pdf.docx_to_pdf(b"PK", timeout=1)
+
+
+def test_page_numbers_start_on_page_two(plan):
+    require_binary("soffice")
+    for order in range(3, 40):
+        Task.objects.create(plan=plan, order=order, heading=f"Nhiệm vụ số {order}", timing="Quý IV")
+    with pdfplumber.open(BytesIO(pdf.docx_to_pdf(render_plan_docx(plan)))) as document:
+        first, second = (page.extract_text().splitlines()[0].strip() for page in document.pages[:2])
+    assert first == "UBND TỈNH TÂY NINH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" and second == "2"

@@ -1,5 +1,5 @@
 from danvan.documents.models import OutputTemplate
-from danvan.documents.output.docx import current_template, template_bytes
+from danvan.documents.output.docx import DEFAULT_TEMPLATES, current_template, template_bytes
 from danvan.documents.output.services import replace_output_template
 
 
@@ -21,3 +21,11 @@ def test_another_agency_keeps_the_default(agency, other_agency, office_officer):
         agency=agency, kind="plan", data=b"PK mine", filename="mau.docx", by=office_officer
     )
     assert current_template(other_agency, "plan") is None
+
+
+def test_a_template_lost_from_storage_falls_back_to_the_default(agency, office_officer):
+    record = replace_output_template(
+        agency=agency, kind="plan", data=b"PK lost", filename="mau.docx", by=office_officer
+    )
+    record.file.storage.delete(record.file.name)
+    assert template_bytes(agency, "plan") == DEFAULT_TEMPLATES["plan"].read_bytes()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from io import BytesIO
 from pathlib import Path
 
@@ -10,6 +11,8 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from danvan.documents.models import OutputTemplate
 from danvan.documents.output.context import plan_context
+
+logger = logging.getLogger(__name__)
 
 DEFAULT_TEMPLATES = {
     OutputTemplate.Kind.PLAN: Path(__file__).resolve().parent / "templates" / "ke_hoach.docx",
@@ -23,10 +26,15 @@ def current_template(agency, kind: str) -> OutputTemplate | None:
 def template_bytes(agency, kind: str) -> bytes:
     """The agency's newest template of the kind, else the default one."""
     chosen = current_template(agency, kind)
-    if chosen is None:
-        return DEFAULT_TEMPLATES[kind].read_bytes()
-    with chosen.file.open("rb") as handle:
-        return handle.read()
+    if chosen is not None:
+        try:
+            with chosen.file.open("rb") as handle:
+                return handle.read()
+        except OSError:
+            # A file lost from storage must not stop every export: print
+            # with the default layout and leave a trace for the operator.
+            logger.warning("Output template %s is missing from storage; using the default.", chosen.pk)
+    return DEFAULT_TEMPLATES[kind].read_bytes()
 
 
 def render_docx(template: bytes, context: dict) -> bytes:
