@@ -27,3 +27,11 @@ def test_mark_notifications_read_clears_the_counter(unit_officer):
     notify(recipients=[unit_officer], key="k4", text="Nhắc việc")
     assert mark_notifications_read(person=unit_officer) == 1
     assert not Notification.objects.filter(recipient=unit_officer, read_at__isnull=True).exists()
+
+
+def test_set_notification_digest_switches_the_preference(unit_officer):
+    from danvan.core.services import set_notification_digest
+
+    set_notification_digest(person=unit_officer, digest=True)
+    unit_officer.refresh_from_db()
+    assert unit_officer.notification_digest

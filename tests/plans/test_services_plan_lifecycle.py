@@ -7,6 +7,7 @@ from danvan.core.services import DomainError
 from danvan.plans.models import Plan
 from danvan.plans.services import (
     approve_plan,
+    close_finished_plans,
     close_plan,
     copy_plan,
     next_document_number,
@@ -75,3 +76,19 @@ def test_copy_plan_shifts_dates_and_keeps_tasks(issued_plan, office_officer):
     copy = copy_plan(source=issued_plan, period_year=2027, by=office_officer)
     assert copy.status == Plan.Status.DRAFT and copy.title.endswith("năm 2027")
     assert copy.tasks.get().due_date == date(2027, 10, 20) and copy.copied_from == issued_plan
+
+
+def test_working_day_deadline_is_counted_at_issue_across_a_holiday(draft_plan, office_officer, agency_head):
+    # Issued Friday 24/04/2026; 27/04 (Giỗ Tổ observed), 30/04 and 01/05 are off.
+    draft_plan.tasks.update(due_working_days=3)
+    submit_plan(plan=draft_plan, by=office_officer)
+    approve_plan(plan=draft_plan, by=agency_head, issue_date=date(2026, 4, 24))
+    task = draft_plan.tasks.get()
+    assert task.due_date == date(2026, 5, 4)
+    assert "3 ngày làm việc kể từ ngày ban hành 24/04/2026" in task.due_rule
+
+
+def test_close_finished_plans_closes_last_years_issued_plans(issued_plan):
+    assert close_finished_plans(today=date(2027, 1, 2)) == 1
+    issued_plan.refresh_from_db()
+    assert issued_plan.status == Plan.Status.CLOSED

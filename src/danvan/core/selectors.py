@@ -90,8 +90,13 @@ def agency_directory(person: User, agency: Agency) -> dict:
 
 
 def unit_page(unit: Unit) -> dict:
+    from danvan.plans.models import Plan, Task
+
     return {
         "unit": unit,
+        "tasks": Task.objects.filter(lead_unit=unit, plan__status=Plan.Status.ISSUED)
+        .select_related("plan", "assignee")
+        .order_by("due_date", "plan_id", "order")[:200],
         "members": unit.people.filter(is_active=True).order_by("sort_key"),
         "children": unit.children.filter(is_active=True).order_by("sort_key"),
         "unit_roles": RoleAssignment.objects.current()

@@ -257,3 +257,11 @@ def mark_notifications_read(*, person: User) -> int:
     from danvan.core.models import Notification
 
     return Notification.objects.filter(recipient=person, read_at__isnull=True).update(read_at=timezone.now())
+
+
+@transaction.atomic
+def set_notification_digest(*, person: User, digest: bool) -> User:
+    """Choose between an e-mail per notification and one morning digest."""
+    person.notification_digest = digest
+    person.save(update_fields=["notification_digest"])
+    return person

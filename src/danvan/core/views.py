@@ -111,6 +111,9 @@ def organisation_import_cancel(request, agency_id, import_id):
 
 @login_required
 def notifications(request):
+    if request.method == "POST" and "digest" in request.POST:
+        services.set_notification_digest(person=request.user, digest=request.POST["digest"] == "1")
+        return redirect("core:notifications")
     if request.method == "POST":
         services.mark_notifications_read(person=request.user)
         return redirect("core:notifications")

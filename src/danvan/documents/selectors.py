@@ -23,9 +23,7 @@ def library(person: User, *, query: str = "") -> QuerySet[LegalDocument]:
 
 
 def document_page(person: User, document_id: int) -> LegalDocument:
-    visible_plans = permissions.visible_plans(person).select_related(
-        "agency"
-    )
+    visible_plans = permissions.visible_plans(person).select_related("agency")
     document = (
         LegalDocument.objects.filter(pk=document_id, plans__in=visible_plans)
         .prefetch_related(

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from danvan.core.forms import MaxSizeValidator
 from danvan.core.models import Unit, User
-from danvan.plans.models import Plan, Task
+from danvan.plans.models import Plan, Target, Task
 
 PLAN_FILE_TYPES = ".docx,.pdf,.txt"
 
@@ -197,16 +197,38 @@ class CopyPlanForm(forms.Form):
 
 
 class NewTaskForm(forms.Form):
+    section = forms.CharField(label=_("Thuộc mục"), required=False, max_length=255)
     heading = forms.CharField(label=_("Nội dung nhiệm vụ"), widget=forms.Textarea(attrs={"rows": 2}))
     lead_unit = forms.ModelChoiceField(label=_("Đơn vị chủ trì"), queryset=Unit.objects.none())
+    supporting_units = forms.ModelMultipleChoiceField(
+        label=_("Đơn vị phối hợp"), required=False, queryset=Unit.objects.none()
+    )
     timing = forms.CharField(label=_("Thời gian thực hiện"), required=False, max_length=255)
     due_date = forms.DateField(label=_("Hạn hoàn thành"), required=False)
+    due_working_days = forms.IntegerField(
+        label=_("Hoặc: số ngày làm việc kể từ ngày ban hành"), required=False, min_value=1, max_value=365
+    )
+    target = forms.ModelChoiceField(
+        label=_("Chỉ tiêu phục vụ"), required=False, queryset=Target.objects.none()
+    )
 
-    def __init__(self, *args, agency=None, **kwargs):
+    def __init__(self, *args, agency=None, plan=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["lead_unit"].queryset = Unit.objects.filter(agency=agency, is_active=True).order_by(
-            "sort_key"
-        )
+        units = Unit.objects.filter(agency=agency, is_active=True).order_by("sort_key")
+        self.fields["lead_unit"].queryset = units
+        self.fields["supporting_units"].queryset = units
+        self.fields["target"].queryset = Target.objects.filter(plan=plan)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("due_date") and cleaned.get("due_working_days"):
+            self.add_error(
+                "due_working_days", _("Chọn một cách tính hạn: ngày cụ thể hoặc số ngày làm việc.")
+            )
+        lead = cleaned.get("lead_unit")
+        if lead and lead in (cleaned.get("supporting_units") or []):
+            self.add_error("supporting_units", _("Đơn vị chủ trì không đồng thời là đơn vị phối hợp."))
+        return cleaned
 
 
 class TaskFilterForm(forms.Form):
@@ -216,6 +238,7 @@ class TaskFilterForm(forms.Form):
     )
     unit = forms.ModelChoiceField(label=_("Đơn vị chủ trì"), required=False, queryset=Unit.objects.none())
     plan = forms.ModelChoiceField(label=_("Kế hoạch"), required=False, queryset=Plan.objects.none())
+    year = forms.IntegerField(label=_("Năm"), required=False, min_value=2000, max_value=2100)
 
     def __init__(self, *args, units=None, plans=None, **kwargs):
         super().__init__(*args, **kwargs)

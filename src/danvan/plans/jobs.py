@@ -15,6 +15,7 @@ def read_plan_import_job(import_id: int) -> None:
 def daily_deadline_scan_job() -> None:
     """Mark overdue tasks, send reminders and digests; safe to run twice a day."""
     today = timezone.localdate()
+    services.close_finished_plans(today=today)
     services.mark_overdue_tasks(today=today)
     services.send_task_reminders(today=today)
     send_daily_digests()

@@ -39,6 +39,8 @@ class Plan(models.Model):
     period_year = models.PositiveSmallIntegerField(_("năm"), null=True, blank=True)
     period_quarter = models.PositiveSmallIntegerField(_("quý"), null=True, blank=True)
     period_half = models.PositiveSmallIntegerField(_("6 tháng"), null=True, blank=True)
+    purposes = models.TextField(_("mục đích, yêu cầu"), blank=True)
+    implementation = models.TextField(_("tổ chức thực hiện"), blank=True)
     recipients = models.JSONField(_("nơi nhận"), default=list, blank=True)
     signer_authority = models.CharField(_("thẩm quyền ký"), max_length=100, blank=True)
     signer_title = models.CharField(_("chức vụ người ký"), max_length=100, blank=True)
@@ -146,6 +148,7 @@ class Task(models.Model):
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="tasks")
     order = models.PositiveSmallIntegerField(default=0)
+    section = models.CharField(_("mục"), max_length=255, blank=True)
     heading = models.TextField(_("nội dung"))
     lead_text = models.CharField(_("đơn vị chủ trì (như văn bản ghi)"), max_length=255, blank=True)
     lead_unit = models.ForeignKey(
@@ -162,6 +165,20 @@ class Task(models.Model):
     )
     due_date = models.DateField(_("hạn hoàn thành"), null=True, blank=True)
     due_rule = models.CharField(_("cách tính hạn"), max_length=255, blank=True)
+    due_working_days = models.PositiveSmallIntegerField(
+        _("số ngày làm việc kể từ ngày ban hành"),
+        null=True,
+        blank=True,
+        help_text=_("Hạn tính theo lịch ngày làm việc khi kế hoạch được ban hành."),
+    )
+    target = models.ForeignKey(
+        "Target",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="tasks",
+        verbose_name=_("chỉ tiêu phục vụ"),
+    )
     supporting_units = models.ManyToManyField(
         Unit, blank=True, related_name="supported_tasks", verbose_name=_("đơn vị phối hợp")
     )

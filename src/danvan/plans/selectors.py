@@ -66,7 +66,7 @@ def agencies_person_imports_for(person: User) -> list[Agency]:
 
 
 def tasks_for_list(
-    person: User, *, query: str = "", status: str = "", unit=None, plan=None, mine: bool = False
+    person: User, *, query: str = "", status: str = "", unit=None, plan=None, year=None, mine: bool = False
 ) -> QuerySet[Task]:
     """The task board: what the person may see, filtered, accent-insensitive search."""
     tasks = permissions.visible_tasks(person)
@@ -80,6 +80,8 @@ def tasks_for_list(
         tasks = tasks.filter(lead_unit=unit)
     if plan is not None:
         tasks = tasks.filter(plan=plan)
+    if year:
+        tasks = tasks.filter(plan__period_year=year)
     return tasks.select_related("plan__agency", "lead_unit", "assignee").order_by(
         "due_date", "plan_id", "order"
     )
@@ -113,6 +115,11 @@ def agency_dashboard(agency: Agency, *, today) -> dict:
         )
         .order_by("lead_unit__name")
     )
+    by_section = (
+        tasks.values("plan__title", "section")
+        .annotate(total=Count("pk"), done=Count("pk", filter=Q(status=Task.Status.DONE)))
+        .order_by("plan__title", "section")
+    )
     by_plan = (
         tasks.values("plan_id", "plan__title")
         .annotate(total=Count("pk"), done=Count("pk", filter=Q(status=Task.Status.DONE)))
@@ -124,6 +131,7 @@ def agency_dashboard(agency: Agency, *, today) -> dict:
     return {
         "by_unit": list(by_unit),
         "by_plan": list(by_plan),
+        "by_section": [row for row in by_section if row["section"]],
         "overdue": list(
             open_tasks.filter(status=Task.Status.OVERDUE).select_related("lead_unit", "plan")[:20]
         ),

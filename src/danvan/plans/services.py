@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from danvan.core.calendar import WorkingCalendar
 from danvan.core.models import Agency, Unit, User
 from danvan.core.services import DomainError, notify
 from danvan.documents.parsing import ParseError, parse_text
@@ -299,6 +300,7 @@ def approve_plan(*, plan: Plan, by: User, issue_date: date | None = None) -> Pla
     plan.symbol = plan.symbol or f"KH-{plan.agency.symbol_code}"
     plan.issue_date = day
     plan.save(update_fields=["number", "symbol", "issue_date"])
+    _compute_working_day_deadlines(plan)
     for task in plan.tasks.select_related("lead_unit"):
         notify(
             recipients=_unit_heads(task.lead_unit),
@@ -307,6 +309,28 @@ def approve_plan(*, plan: Plan, by: User, issue_date: date | None = None) -> Pla
             url=reverse("plans:task_detail", args=[task.pk]),
         )
     return plan
+
+
+def _compute_working_day_deadlines(plan: Plan) -> None:
+    """Tasks due "N working days after issue" get their date now, counted on
+    the working-day calendar, with the rule written beside it."""
+    calendar = WorkingCalendar.load()
+    for task in plan.tasks.filter(due_working_days__isnull=False):
+        task.due_date = calendar.add_working_days(plan.issue_date, task.due_working_days)
+        task.due_rule = _(
+            "%(days)s ngày làm việc kể từ ngày ban hành %(issued)s (không tính thứ Bảy, Chủ nhật, ngày lễ, Tết)"
+        ) % {
+            "days": task.due_working_days,
+            "issued": f"{plan.issue_date:%d/%m/%Y}",
+        }
+        task.save(update_fields=["due_date", "due_rule"])
+
+
+def close_finished_plans(*, today: date) -> int:
+    """Close issued plans whose year is over (the plan's period has ended)."""
+    return Plan.objects.filter(status=Plan.Status.ISSUED, period_year__lt=today.year).update(
+        status=Plan.Status.CLOSED
+    )
 
 
 @transaction.atomic
@@ -381,26 +405,53 @@ def copy_plan(*, source: Plan, period_year: int, by: User) -> Plan:
 # --- Tasks -----------------------------------------------------------------------
 
 
-@transaction.atomic
-def add_task(
-    *, plan: Plan, heading: str, lead_unit: Unit, timing: str, due_date: date | None, by: User
-) -> Task:
+TASK_FIELDS = ("section", "heading", "lead_unit", "timing", "due_date", "due_working_days", "target")
+
+
+def _check_task(plan: Plan, fields: dict) -> None:
     if not plan.is_editable():
         raise DomainError(_("Kế hoạch đã ban hành chỉ được thay đổi bằng văn bản sửa đổi."))
     start = date(plan.period_year, 1, 1) if plan.period_year else None
-    if due_date and start and due_date < start:
+    if fields.get("due_date") and start and fields["due_date"] < start:
         raise DomainError(_("Hạn hoàn thành phải sau ngày bắt đầu của kỳ kế hoạch."))
-    kind = Task.TimingKind.DUE_DATE if due_date else Task.TimingKind.ONGOING
-    return Task.objects.create(
+    if fields.get("due_date") and fields.get("due_working_days"):
+        raise DomainError(_("Chọn một cách tính hạn: ngày cụ thể hoặc số ngày làm việc."))
+
+
+def _timing_kind(fields: dict, current: str = Task.TimingKind.ONGOING) -> str:
+    if fields.get("due_date") or fields.get("due_working_days"):
+        return Task.TimingKind.DUE_DATE
+    return current
+
+
+@transaction.atomic
+def add_task(*, plan: Plan, supporting_units=(), by: User, **fields) -> Task:
+    """Add a task to a draft plan."""
+    _check_task(plan, fields)
+    values = {name: fields.get(name) for name in TASK_FIELDS}
+    values = {k: ("" if v is None and k in ("section", "timing") else v) for k, v in values.items()}
+    task = Task.objects.create(
         plan=plan,
         order=plan.tasks.count(),
-        heading=heading,
-        lead_text=lead_unit.name,
-        lead_unit=lead_unit,
-        timing=timing,
-        timing_kind=kind,
-        due_date=due_date,
+        lead_text=values["lead_unit"].name,
+        timing_kind=_timing_kind(values),
+        **values,
     )
+    task.supporting_units.set(supporting_units)
+    return task
+
+
+@transaction.atomic
+def edit_task(*, task: Task, supporting_units=(), by: User, **fields) -> Task:
+    """Change a task of a draft plan."""
+    _check_task(task.plan, fields)
+    for name in TASK_FIELDS:
+        value = fields.get(name)
+        setattr(task, name, "" if value is None and name in ("section", "timing") else value)
+    task.lead_text, task.timing_kind = task.lead_unit.name, _timing_kind(fields, task.timing_kind)
+    task.save(update_fields=[*TASK_FIELDS, "lead_text", "timing_kind"])
+    task.supporting_units.set(supporting_units)
+    return task
 
 
 @transaction.atomic
@@ -564,6 +615,8 @@ PLAN_FIELDS = (
     "higher_plan",
     "implementation_due",
     "place",
+    "purposes",
+    "implementation",
     "recipients",
     "signer_authority",
     "signer_title",
@@ -574,15 +627,7 @@ PLAN_FIELDS = (
 @transaction.atomic
 def create_new_plan(*, agency: Agency, fields: dict, by: User) -> Plan:
     """A draft plan written from scratch; tasks are added next."""
-    values = {name: fields.get(name) for name in PLAN_FIELDS if name in fields}
-    values = {
-        k: (
-            ""
-            if v is None and k in ("higher_plan", "place", "signer_authority", "signer_title", "signer_name")
-            else v
-        )
-        for k, v in values.items()
-    }
+    values = {name: _blank(name, fields.get(name)) for name in PLAN_FIELDS if name in fields}
     return Plan.objects.create(agency=agency, created_by=by, symbol=f"KH-{agency.symbol_code}", **values)
 
 
@@ -606,39 +651,26 @@ def amend_plan(*, plan: Plan, changes: dict, reason: str, by: User) -> Plan:
     return _apply(plan, changes)
 
 
+def _blank(name: str, value):
+    """Text fields store an empty string, never None."""
+    if value is None and Plan._meta.get_field(name).get_internal_type() in ("CharField", "TextField"):
+        return ""
+    return value
+
+
+def _blank(name: str, value):
+    """Text fields store an empty string, never None."""
+    if value is None and Plan._meta.get_field(name).get_internal_type() in ("CharField", "TextField"):
+        return ""
+    return value
+
+
 def _apply(plan: Plan, changes: dict) -> Plan:
-    fields = [name for name in PLAN_FIELDS if name in changes and getattr(plan, name) != changes[name]]
+    fields = [
+        name for name in PLAN_FIELDS if name in changes and getattr(plan, name) != _blank(name, changes[name])
+    ]
     for name in fields:
-        value = changes[name]
-        setattr(
-            plan,
-            name,
-            ""
-            if value is None and name not in ("period_quarter", "implements", "implementation_due")
-            else value,
-        )
+        setattr(plan, name, _blank(name, changes[name]))
     if fields:
         plan.save(update_fields=fields)
     return plan
-
-
-@transaction.atomic
-def edit_task(
-    *, task: Task, heading: str, lead_unit: Unit, timing: str, due_date: date | None, by: User
-) -> Task:
-    """Change a task of a draft plan."""
-    if not task.plan.is_editable():
-        raise DomainError(_("Kế hoạch đã ban hành chỉ được thay đổi bằng văn bản sửa đổi."))
-    start = date(task.plan.period_year, 1, 1) if task.plan.period_year else None
-    if due_date and start and due_date < start:
-        raise DomainError(_("Hạn hoàn thành phải sau ngày bắt đầu của kỳ kế hoạch."))
-    task.heading, task.lead_unit, task.lead_text, task.timing, task.due_date = (
-        heading,
-        lead_unit,
-        lead_unit.name,
-        timing,
-        due_date,
-    )
-    task.timing_kind = Task.TimingKind.DUE_DATE if due_date else task.timing_kind
-    task.save(update_fields=["heading", "lead_unit", "lead_text", "timing", "due_date", "timing_kind"])
-    return task

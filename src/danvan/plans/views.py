@@ -196,7 +196,7 @@ def task_add(request, plan_id):
     plan = _plan_action(
         request, plan_id, lambda person, p: p.is_editable() and permissions.can_author_plan(person, p.agency)
     )
-    form = NewTaskForm(request.POST or None, agency=plan.agency)
+    form = NewTaskForm(request.POST or None, agency=plan.agency, plan=plan)
     if request.method == "POST" and form.is_valid():
         try:
             services.add_task(plan=plan, by=request.user, **form.cleaned_data)
@@ -220,6 +220,7 @@ def task_list(request, mine=False):
         status=filters.get("status", ""),
         unit=filters.get("unit"),
         plan=filters.get("plan"),
+        year=filters.get("year"),
         mine=mine,
     )
     context = {"tasks": tasks[:300], "form": form, "mine": mine, "today": timezone.localdate()}

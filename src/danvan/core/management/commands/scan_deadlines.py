@@ -4,12 +4,12 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from danvan.core.services import send_daily_digests
-from danvan.plans.services import mark_overdue_tasks, send_task_reminders
+from danvan.plans.services import close_finished_plans, mark_overdue_tasks, send_task_reminders
 
 
 class Command(BaseCommand):
     help = (
-        "Quét hạn hằng ngày: đánh dấu nhiệm vụ quá hạn (báo Văn phòng và trưởng đơn vị), nhắc trước hạn "
+        "Quét hạn hằng ngày: kết thúc kế hoạch của năm đã qua, đánh dấu nhiệm vụ quá hạn (báo Văn phòng và trưởng đơn vị), nhắc trước hạn "
         "theo số ngày của từng cơ quan và vào ngày đến hạn, gửi thư tổng hợp. Chạy lại trong ngày không gửi trùng."
     )
 
@@ -18,11 +18,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, ngay=None, **options):
         today = self._day(ngay) if ngay else timezone.localdate()
+        closed = close_finished_plans(today=today)
         overdue = mark_overdue_tasks(today=today)
         reminders = send_task_reminders(today=today)
         digests = send_daily_digests()
         self.stdout.write(
-            f"{today:%d/%m/%Y}: {overdue} nhiệm vụ quá hạn, {reminders} lời nhắc, {digests} thư tổng hợp."
+            f"{today:%d/%m/%Y}: {closed} kế hoạch kết thúc, {overdue} nhiệm vụ quá hạn, "
+            f"{reminders} lời nhắc, {digests} thư tổng hợp."
         )
 
     def _day(self, text: str) -> date:
