@@ -1,11 +1,14 @@
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from danvan.core.models import Notification
-from danvan.plans.models import Plan, Task, TaskUpdate
+from danvan.core.services import DomainError
+from danvan.plans.models import Plan, Target, Task, TaskUpdate
+from danvan.plans.services import record_target_value
 
 
 def post(client, person, name, *args, data=None):
@@ -162,3 +165,41 @@ def test_office_edits_a_task_of_a_draft(client, draft_plan, office_officer, sibl
 def test_task_of_an_issued_plan_cannot_be_edited(client, task, office_officer):
     client.force_login(office_officer)
     assert client.get(reverse("plans:task_edit", args=[task.pk])).status_code == 403
+
+
+def test_office_records_a_targets_current_value(client, issued_plan, office_officer):
+    target = Target.objects.create(plan=issued_plan, text="100% công chức được quán triệt", percent=100)
+    post(
+        client,
+        office_officer,
+        "plans:target_value",
+        issued_plan.pk,
+        target.pk,
+        data={"value": "85,5", "measured_on": "20/10/2026"},
+    )
+    target.refresh_from_db()
+    assert target.current_value == Decimal("85.5") and target.measured_on == date(2026, 10, 20)
+    assert not target.is_met()
+
+
+def test_staff_cannot_record_a_target_value(client, issued_plan, unit_officer):
+    target = Target.objects.create(plan=issued_plan, text="100% hồ sơ đúng hạn", percent=100)
+    assert (
+        post(
+            client,
+            unit_officer,
+            "plans:target_value",
+            issued_plan.pk,
+            target.pk,
+            data={"value": "90", "measured_on": "20/10/2026"},
+        ).status_code
+        == 403
+    )
+
+
+def test_record_target_value_refuses_over_100(issued_plan, office_officer):
+    target = Target.objects.create(plan=issued_plan, text="x", percent=100)
+    with pytest.raises(DomainError):
+        record_target_value(
+            target=target, value=Decimal(120), measured_on=date(2026, 10, 20), by=office_officer
+        )

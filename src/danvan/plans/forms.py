@@ -2,7 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core.forms import MaxSizeValidator
+from danvan.core.forms import DecimalInput, MaxSizeValidator
 from danvan.core.models import Unit, User
 from danvan.plans.models import Plan, Target, Task
 
@@ -294,3 +294,8 @@ class AmendPlanForm(PlanForm):
     reason = forms.CharField(
         label=_("Lý do sửa đổi, bổ sung"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
     )
+
+
+class TargetValueForm(forms.Form):
+    value = DecimalInput(label=_("Kết quả hiện tại (%)"), min_value=0, max_value=100, decimal_places=2)
+    measured_on = forms.DateField(label=_("Ngày cập nhật"))

@@ -230,6 +230,11 @@ class Target(models.Model):
     order = models.PositiveSmallIntegerField(default=0)
     text = models.TextField(_("chỉ tiêu"))
     percent = models.DecimalField(_("tỷ lệ (%)"), max_digits=5, decimal_places=2, null=True, blank=True)
+    current_value = models.DecimalField(
+        _("kết quả hiện tại (%)"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    measured_on = models.DateField(_("ngày cập nhật kết quả"), null=True, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("chỉ tiêu")
@@ -238,6 +243,11 @@ class Target(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+    def is_met(self) -> bool:
+        return (
+            self.percent is not None and self.current_value is not None and self.current_value >= self.percent
+        )
 
 
 class PlanDeadline(models.Model):

@@ -674,3 +674,13 @@ def _apply(plan: Plan, changes: dict) -> Plan:
     if fields:
         plan.save(update_fields=fields)
     return plan
+
+
+@transaction.atomic
+def record_target_value(*, target: Target, value: Decimal, measured_on: date, by: User) -> Target:
+    """Record where a target stands ("100% công chức được quán triệt": 85% so far)."""
+    if not Decimal(0) <= value <= Decimal(100):
+        raise DomainError(_("Kết quả phải từ 0 đến 100%."))
+    target.current_value, target.measured_on = value, measured_on
+    target.save(update_fields=["current_value", "measured_on"])
+    return target

@@ -13,6 +13,7 @@ urlpatterns = [
     path("<int:plan_id>/sao-chep/", views.plan_copy, name="plan_copy"),
     path("<int:plan_id>/them-nhiem-vu/", views.task_add, name="task_add"),
     path("<int:plan_id>/sua/", views.plan_edit, name="plan_edit"),
+    path("<int:plan_id>/chi-tieu/<int:target_id>/", views.target_value, name="target_value"),
     path("<int:plan_id>/sua-doi/", views.plan_amend, name="plan_amend"),
     path("<int:plan_id>/phien-ban/", views.plan_versions, name="plan_versions"),
     path("<int:plan_id>/tinh-hinh-trien-khai/", views.plan_implementation, name="plan_implementation"),

@@ -25,6 +25,7 @@ from danvan.plans.forms import (
     ReasonForm,
     ReturnPlanForm,
     TargetFormSet,
+    TargetValueForm,
     TaskFilterForm,
     TaskFormSet,
     TaskUpdateForm,
@@ -421,3 +422,19 @@ def task_edit(request, task_id):
             form.add_error("due_date", error.message)
     context = {"plan": task.plan, "form": form, "editing": True}
     return render(request, "plans/task_add.html", context, status=422 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def target_value(request, plan_id, target_id):
+    plan = _plan_action(request, plan_id, lambda person, p: permissions.can_author_plan(person, p.agency))
+    target = plan.targets.filter(pk=target_id).first()
+    if target is None:
+        raise Http404(_("Không tìm thấy chỉ tiêu."))
+    form = TargetValueForm(request.POST)
+    if form.is_valid():
+        services.record_target_value(target=target, by=request.user, **form.cleaned_data)
+        messages.success(request, _("Đã cập nhật kết quả chỉ tiêu."))
+    else:
+        messages.error(request, _("Kết quả phải từ 0 đến 100% và có ngày cập nhật dạng dd/mm/yyyy."))
+    return redirect("plans:plan_detail", plan_id=plan.pk)
