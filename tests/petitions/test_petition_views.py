@@ -112,3 +112,16 @@ def test_outcome_file_meets_the_notification_limit(client, agency, inspector):
 def test_unknown_outcome_is_404(client, petition, inspector):
     client.force_login(inspector)
     assert client.get(reverse("petitions:petition_outcome", args=[petition.pk, "xoa"])).status_code == 404
+
+
+def test_dashboard_counts_the_chosen_period(client, petition, inspector):
+    client.force_login(inspector)
+    response = client.get(reverse("petitions:dashboard"), {"start": "01/03/2026", "end": "31/03/2026"})
+    row = next(row for row in response.context["figures"] if row.kind == "complaint")
+    assert row.received == 1
+
+
+def test_dashboard_outside_the_period_counts_nothing(client, petition, inspector):
+    client.force_login(inspector)
+    response = client.get(reverse("petitions:dashboard"), {"start": "01/04/2026", "end": "30/04/2026"})
+    assert all(row.received == 0 for row in response.context["figures"])

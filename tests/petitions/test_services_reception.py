@@ -68,3 +68,21 @@ def test_schedule_reception_day_once_per_day(agency, agency_head, office_officer
     services.schedule_reception_day(**kwargs, by=office_officer)
     with pytest.raises(services.DomainError, match="đã có lịch"):
         services.schedule_reception_day(**kwargs, by=office_officer)
+
+
+def test_postpone_reception_day_leaves_the_month_without_a_day(agency, agency_head, office_officer):
+    from danvan.petitions import selectors
+
+    day = services.schedule_reception_day(
+        agency=agency, leader=agency_head, day=date(2026, 3, 16), place="Phòng tiếp dân", by=office_officer
+    )
+    services.postpone_reception_day(day=day, note="Lãnh đạo đi công tác; lịch mới báo sau", by=office_officer)
+    assert 3 in selectors.reception_schedule(agency, year=2026)["months_without"]
+
+
+def test_postpone_reception_day_needs_a_notice(agency, agency_head, office_officer):
+    day = services.schedule_reception_day(
+        agency=agency, leader=agency_head, day=date(2026, 3, 16), place="Phòng tiếp dân", by=office_officer
+    )
+    with pytest.raises(services.DomainError, match="thông báo hoãn"):
+        services.postpone_reception_day(day=day, note=" ", by=office_officer)

@@ -279,3 +279,14 @@ class PublicPetitionForm(forms.Form):
 class LookupForm(forms.Form):
     code = forms.CharField(label=_("Mã hồ sơ"), max_length=20)
     digits = forms.CharField(label=_("4 số cuối điện thoại đã khai"), min_length=4, max_length=4)
+
+
+class PeriodForm(forms.Form):
+    start = date_field(_("Từ ngày"))
+    end = date_field(_("Đến ngày"))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+            raise ValidationError(_("Ngày kết thúc phải sau ngày bắt đầu."))
+        return data

@@ -512,7 +512,7 @@ def accept_petition(
 # Where a case may go next, by kind (domain.md 12.3 and 12.4). Suspension and
 # termination are separate services.
 S = Case.Status
-COMPLAINT_STEPS = {
+COMPLAINT_STEPS: dict[str, set[str]] = {
     S.ACCEPTED: {S.VERIFYING},
     S.VERIFYING: {S.DIALOGUE, S.DECISION_DRAFT},
     S.DIALOGUE: {S.DECISION_DRAFT},
@@ -524,7 +524,7 @@ COMPLAINT_STEPS = {
     S.SUED: {S.CLOSED},
     S.FOLLOW_UP: {S.CLOSED},
 }
-DENUNCIATION_STEPS = {
+DENUNCIATION_STEPS: dict[str, set[str]] = {
     S.ACCEPTED: {S.NOTIFIED},
     S.NOTIFIED: {S.VERIFYING},
     S.VERIFYING: {S.DECISION_DRAFT},
@@ -561,7 +561,7 @@ def move_case(case: Case, *, to: str, on: date, result: str = "", note: str = ""
             )
     if to == S.DECIDED and result not in Case.Result.values:
         raise DomainError(_("Cần chọn kết luận: đúng, đúng một phần hoặc sai."))
-    fields = {"status": to}
+    fields: dict[str, object] = {"status": to}
     if to == S.DIALOGUE:
         fields["had_dialogue"] = True
     if to == S.DECIDED:
@@ -604,11 +604,14 @@ def _deadlines_after_step(case: Case, to: str, on: date, by: User) -> None:
         if case.kind == PetitionKind.COMPLAINT:
             stage = "first" if first else "second"
             set_deadline(
-                petition=petition, code=f"complaint.{stage}.effect{remote}", start=case.decided_on, by=by
+                petition=petition,
+                code=f"complaint.{stage}.effect{remote}",
+                start=case.decided_on or on,
+                by=by,
             )
     elif to == S.HANDLED:
         _meet_deadlines(petition, ["denunciation.handle_conclusion"], on)
-        set_deadline(petition=petition, code="denunciation.publish", start=case.decided_on, by=by)
+        set_deadline(petition=petition, code="denunciation.publish", start=case.decided_on or on, by=by)
     elif to == S.PUBLISHED:
         _meet_deadlines(petition, ["denunciation.publish"], on)
     elif to in (S.EFFECTIVE, S.APPEALED, S.SUED):
@@ -697,11 +700,15 @@ def resume_case(*, case: Case, on: date, by: User) -> Case:
 def _paused_days(case: Case, rule: TimeLimitRule) -> int:
     calendar = WorkingCalendar.load()
     total = 0
-    for suspension in case.suspensions.filter(ended_on__isnull=False):
+    for started, ended in case.suspensions.filter(ended_on__isnull=False).values_list(
+        "started_on", "ended_on"
+    ):
+        if ended is None:
+            continue
         if rule.unit == TimeLimitRule.Unit.WORKING_DAYS:
-            total += calendar.working_days_between(suspension.started_on, suspension.ended_on)
+            total += calendar.working_days_between(started, ended)
         else:
-            total += (suspension.ended_on - suspension.started_on).days
+            total += (ended - started).days
     return total
 
 
@@ -839,3 +846,16 @@ def schedule_reception_day(
     return ReceptionDay.objects.create(
         agency=agency, leader=leader, date=day, place=place.strip(), planned_content=planned_content.strip()
     )
+
+
+@transaction.atomic
+def postpone_reception_day(*, day: ReceptionDay, note: str, by: User) -> ReceptionDay:
+    """Postpone a scheduled day with the notice posted for citizens (Luật
+    Tiếp công dân Điều 24 k4); the month then counts as without a day."""
+    if not note.strip():
+        raise DomainError(_("Cần ghi thông báo hoãn gửi công dân."))
+    moved = ReceptionDay.objects.filter(pk=day.pk, postponed_note="").update(postponed_note=note.strip())
+    if moved != 1:
+        raise DomainError(_("Ngày tiếp này đã được hoãn."))
+    day.postponed_note = note.strip()
+    return day

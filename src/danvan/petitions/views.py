@@ -54,12 +54,13 @@ def dashboard(request):
     if not permissions.petition_agencies(request.user).exists():
         raise PermissionDenied(_("Bạn không theo dõi đơn thư của cơ quan nào."))
     today = timezone.localdate()
-    start = today.replace(month=1, day=1)
+    form = forms.PeriodForm(request.GET or {"start": today.replace(month=1, day=1), "end": today})
+    period = form.cleaned_data if form.is_valid() else {"start": today.replace(month=1, day=1), "end": today}
     context = {
         **selectors.hot_spots(request.user, today=today),
-        "figures": selectors.figures(request.user, start=start, end=today, today=today),
-        "start": start,
-        "end": today,
+        "figures": selectors.figures(request.user, start=period["start"], end=period["end"], today=today),
+        **period,
+        "form": form,
         "area_slug": "petitions",
     }
     return render(request, "petitions/dashboard.html", context)
@@ -288,6 +289,7 @@ def reception_list(request):
         raise PermissionDenied(_("Bạn không theo dõi việc tiếp công dân của cơ quan nào."))
     context = {
         "receptions": selectors.reception_register(request.user)[:100],
+        "schedule_agencies": permissions.petition_agencies(request.user).order_by("sort_key")[:50],
         "can_record": selectors.receiving_agencies(request.user).exists(),
         "area_slug": "petitions",
     }
