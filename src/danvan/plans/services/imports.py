@@ -1,0 +1,177 @@
+"""Reading an uploaded plan file into a reviewed draft plan."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from danvan.core.models import Agency, Unit, User
+from danvan.core.services import DomainError
+from danvan.documents.parsing import ParseError, parse_text
+from danvan.documents.parsing.readers import read_bytes
+from danvan.documents.services import record_citation
+from danvan.plans.models import (
+    Plan,
+    PlanCitation,
+    PlanDeadline,
+    PlanImport,
+    Target,
+    Task,
+)
+from danvan.plans.services.common import _stored_name
+
+
+@transaction.atomic
+def upload_plan_file(*, agency: Agency, data: bytes, filename: str, by: User) -> PlanImport:
+    """Keep the uploaded file and queue it for reading (OCR can take minutes)."""
+    from danvan.plans.jobs import read_plan_import_job
+
+    record = PlanImport(
+        agency=agency,
+        original_name=filename[:255],
+        sha256=hashlib.sha256(data).hexdigest(),
+        uploaded_by=by,
+    )
+    # Saving the file inserts the row too.
+    record.file.save(_stored_name(filename), ContentFile(data), save=True)
+    transaction.on_commit(lambda: read_plan_import_job.enqueue(record.pk))
+    return record
+
+
+def read_plan_import(*, import_id: int) -> PlanImport:
+    """Read the stored file into an extraction, reporting progress as it goes.
+
+    Outcomes: status ``ready`` with the extraction and text, or ``failed``
+    with the reader's Vietnamese message. Safe to run twice: a record that
+    is no longer being processed is left alone.
+    """
+    record = PlanImport.objects.get(pk=import_id)
+    if record.status != PlanImport.Status.PROCESSING:
+        return record
+
+    def progress(done: int, total: int) -> None:
+        percent = min(99, int(done * 100 / max(total, 1)))
+        PlanImport.objects.filter(pk=import_id, status=PlanImport.Status.PROCESSING).update(progress=percent)
+
+    with record.file.open("rb") as stored:
+        data = stored.read()
+    try:
+        text = read_bytes(data, record.original_name, on_progress=progress)
+        extraction = parse_text(text)
+    except ParseError as error:
+        PlanImport.objects.filter(pk=import_id).update(status=PlanImport.Status.FAILED, error=error.message)
+    else:
+        PlanImport.objects.filter(pk=import_id, status=PlanImport.Status.PROCESSING).update(
+            status=PlanImport.Status.READY, progress=100, extraction=extraction, text=text
+        )
+    record.refresh_from_db()
+    return record
+
+
+@dataclass
+class ReviewedPlan:
+    """What the person confirmed on the review page."""
+
+    title: str
+    kind: str
+    number: str = ""
+    symbol: str = ""
+    place: str = ""
+    issue_date: date | None = None
+    period_year: int | None = None
+    period_quarter: int | None = None
+    period_half: int | None = None
+    recipients: list[str] = field(default_factory=list)
+    signer_authority: str = ""
+    signer_title: str = ""
+    signer_name: str = ""
+    tasks: list[dict] = field(default_factory=list)
+    targets: list[dict] = field(default_factory=list)
+    deadlines: list[dict] = field(default_factory=list)
+    citations: list[dict] = field(default_factory=list)
+
+
+@transaction.atomic
+def create_plan_from_import(*, record: PlanImport, reviewed: ReviewedPlan, by: User) -> Plan:
+    """Create the draft plan the person reviewed, with its citations in the library.
+
+    Outcomes: the new plan, linked to the import (which keeps the file), or
+    DomainError when the import was already saved or cancelled.
+    """
+    claimed = PlanImport.objects.filter(pk=record.pk, status=PlanImport.Status.READY).update(
+        status=PlanImport.Status.SAVED
+    )
+    if claimed != 1:
+        raise DomainError(_("Tệp này đã được lưu thành kế hoạch hoặc đã hủy."))
+    plan = create_plan(agency=record.agency, reviewed=reviewed, by=by)
+    PlanImport.objects.filter(pk=record.pk).update(plan=plan)
+    return plan
+
+
+def create_plan(*, agency: Agency, reviewed: ReviewedPlan, by: User) -> Plan:
+    fields = {
+        k: v for k, v in vars(reviewed).items() if k not in ("tasks", "targets", "deadlines", "citations")
+    }
+    plan = Plan.objects.create(agency=agency, created_by=by, **fields)
+    units = {unit.pk: unit for unit in Unit.objects.filter(agency=agency)}
+    for order, item in enumerate(reviewed.tasks):
+        lead = units.get(item["lead_unit"].pk) if item.get("lead_unit") else None
+        if lead is None and item.get("create_unit"):
+            lead = _unit_named(agency, item["lead_text"])
+        Task.objects.create(
+            plan=plan,
+            order=order,
+            heading=item["heading"],
+            lead_text=item.get("lead_text") or "",
+            lead_unit=lead,
+            timing=item.get("timing") or "",
+        )
+    for order, item in enumerate(reviewed.targets):
+        percent = Decimal(str(item["percent"])) if item.get("percent") is not None else None
+        Target.objects.create(plan=plan, order=order, text=item["text"], percent=percent)
+    for order, item in enumerate(reviewed.deadlines):
+        PlanDeadline.objects.create(
+            plan=plan,
+            order=order,
+            due_date=item["due_date"],
+            action=item["action"],
+            units=item.get("units") or [],
+            recipient=item.get("recipient") or "",
+        )
+    for order, item in enumerate(reviewed.citations):
+        document = record_citation(
+            doc_type=item["doc_type"],
+            number=item.get("number"),
+            name=item.get("name"),
+            issued=item.get("date"),
+            issuer=item.get("issuer"),
+        )
+        PlanCitation.objects.get_or_create(plan=plan, document=document, defaults={"order": order})
+    return plan
+
+
+def _unit_named(agency: Agency, name: str) -> Unit:
+    """The agency's unit of that name, created when the office asked for it."""
+    existing = Unit.objects.filter(agency=agency, name__iexact=name.strip()).first()
+    if existing:
+        return existing
+    code = f"MOI{Unit.objects.filter(agency=agency).count() + 1}"
+    while Unit.objects.filter(agency=agency, code=code).exists():
+        code += "A"
+    return Unit.objects.create(agency=agency, code=code, name=name.strip())
+
+
+@transaction.atomic
+def cancel_plan_import(*, record: PlanImport, by: User) -> PlanImport:
+    """Drop the review; the uploaded file stays in the import history."""
+    PlanImport.objects.filter(pk=record.pk).exclude(status=PlanImport.Status.SAVED).update(
+        status=PlanImport.Status.CANCELLED
+    )
+    record.refresh_from_db(fields=["status"])
+    return record

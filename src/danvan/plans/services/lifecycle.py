@@ -1,0 +1,279 @@
+"""Writing, submitting, approving, amending, copying and closing plans."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from django.db import transaction
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from danvan.core.calendar import WorkingCalendar
+from danvan.core.models import Agency, User
+from danvan.core.services import DomainError, notify
+from danvan.plans.models import (
+    NumberSeries,
+    Plan,
+    PlanCitation,
+    PlanDeadline,
+    Target,
+    Task,
+)
+from danvan.plans.services.common import _leaders, _office, _unit_heads
+
+# --- Plan lifecycle --------------------------------------------------------------
+
+
+def _move_plan(plan: Plan, *, source: tuple[str, ...], target: str, **fields) -> Plan:
+    """A conditional update: two people acting at once cannot both move the plan."""
+    moved = Plan.objects.filter(pk=plan.pk, status__in=source).update(status=target, **fields)
+    if moved != 1:
+        raise DomainError(_("Kế hoạch đã được người khác xử lý; hãy tải lại trang."))
+    plan.refresh_from_db()
+    return plan
+
+
+@transaction.atomic
+def submit_plan(*, plan: Plan, by: User) -> Plan:
+    """Send a draft (or a returned plan) to the agency's leaders for approval."""
+    if not plan.tasks.exists():
+        raise DomainError(_("Kế hoạch chưa có nhiệm vụ nào; hãy thêm nhiệm vụ trước khi trình."))
+    plan = _move_plan(
+        plan,
+        source=(Plan.Status.DRAFT, Plan.Status.RETURNED),
+        target=Plan.Status.SUBMITTED,
+        submitted_at=timezone.now(),
+    )
+    notify(
+        recipients=_leaders(plan.agency),
+        key=f"plan-submitted:{plan.pk}:{plan.submitted_at:%Y%m%d%H%M%S}",
+        text=_("Kế hoạch «%(title)s» được trình để phê duyệt.") % {"title": plan.title[:100]},
+        url=reverse("plans:plan_detail", args=[plan.pk]),
+    )
+    return plan
+
+
+@transaction.atomic
+def return_plan(*, plan: Plan, comment: str, by: User) -> Plan:
+    """The leader sends the plan back with comments; the office edits and resubmits."""
+    if not comment.strip():
+        raise DomainError(_("Hãy ghi ý kiến khi trả lại kế hoạch."))
+    plan = _move_plan(
+        plan, source=(Plan.Status.SUBMITTED,), target=Plan.Status.RETURNED, review_comment=comment.strip()
+    )
+    notify(
+        recipients=[plan.created_by, *_office(plan.agency)],
+        key=f"plan-returned:{plan.pk}:{timezone.now():%Y%m%d%H%M%S}",
+        text=_("Kế hoạch «%(title)s» bị trả lại: %(comment)s")
+        % {"title": plan.title[:100], "comment": comment[:200]},
+        url=reverse("plans:plan_detail", args=[plan.pk]),
+    )
+    return plan
+
+
+def next_document_number(*, agency: Agency, year: int) -> str:
+    """The next number of the agency's series for the year: "01", "02", ...
+
+    The series restarts at 01 on 1 January (NĐ 30/2020, Điều 15); numbers
+    below 10 are written with a leading zero.
+    """
+    series, _created = NumberSeries.objects.get_or_create(agency=agency, year=year)
+    NumberSeries.objects.filter(pk=series.pk).update(last_number=F("last_number") + 1)
+    series.refresh_from_db(fields=["last_number"])
+    return f"{series.last_number:02d}"
+
+
+@transaction.atomic
+def approve_plan(*, plan: Plan, by: User, issue_date: date | None = None) -> Plan:
+    """Approve and issue: the plan gets the next number of the agency's
+    series and the issue date, and its lead units are told of their tasks."""
+    day = issue_date or timezone.localdate()
+    plan = _move_plan(
+        plan,
+        source=(Plan.Status.SUBMITTED,),
+        target=Plan.Status.ISSUED,
+        issued_at=timezone.now(),
+        issued_by=by,
+    )
+    plan.number = next_document_number(agency=plan.agency, year=day.year)
+    plan.symbol = plan.symbol or f"KH-{plan.agency.symbol_code}"
+    plan.issue_date = day
+    plan.save(update_fields=["number", "symbol", "issue_date"])
+    _compute_working_day_deadlines(plan)
+    for task in plan.tasks.select_related("lead_unit"):
+        notify(
+            recipients=_unit_heads(task.lead_unit),
+            key=f"task-issued:{task.pk}",
+            text=_("Đơn vị được giao chủ trì nhiệm vụ: %(task)s") % {"task": task.heading[:150]},
+            url=reverse("plans:task_detail", args=[task.pk]),
+        )
+    return plan
+
+
+def _compute_working_day_deadlines(plan: Plan) -> None:
+    """Tasks due "N working days after issue" get their date now, counted on
+    the working-day calendar, with the rule written beside it."""
+    calendar = WorkingCalendar.load()
+    for task in plan.tasks.filter(due_working_days__isnull=False):
+        task.due_date = calendar.add_working_days(plan.issue_date, task.due_working_days)
+        task.due_rule = _(
+            "%(days)s ngày làm việc kể từ ngày ban hành %(issued)s (không tính thứ Bảy, Chủ nhật, ngày lễ, Tết)"
+        ) % {
+            "days": task.due_working_days,
+            "issued": f"{plan.issue_date:%d/%m/%Y}",
+        }
+        task.save(update_fields=["due_date", "due_rule"])
+
+
+def close_finished_plans(*, today: date) -> int:
+    """Close issued plans whose year is over (the plan's period has ended)."""
+    return Plan.objects.filter(status=Plan.Status.ISSUED, period_year__lt=today.year).update(
+        status=Plan.Status.CLOSED
+    )
+
+
+@transaction.atomic
+def close_plan(*, plan: Plan, by: User) -> Plan:
+    return _move_plan(plan, source=(Plan.Status.ISSUED,), target=Plan.Status.CLOSED)
+
+
+def _shift_years(day: date | None, years: int) -> date | None:
+    if day is None:
+        return None
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+@transaction.atomic
+def copy_plan(*, source: Plan, period_year: int, by: User) -> Plan:
+    """Start next year's plan from this one: sections, tasks, targets and
+    deadlines come along with their dates shifted; citations are kept."""
+    shift = period_year - (source.period_year or period_year)
+    title = (
+        source.title.replace(str(source.period_year), str(period_year))
+        if source.period_year
+        else source.title
+    )
+    plan = Plan.objects.create(
+        agency=source.agency,
+        kind=source.kind,
+        title=title,
+        symbol=source.symbol,
+        place=source.place,
+        period_year=period_year,
+        period_quarter=source.period_quarter,
+        period_half=source.period_half,
+        recipients=source.recipients,
+        signer_authority=source.signer_authority,
+        signer_title=source.signer_title,
+        higher_plan="",
+        copied_from=source,
+        created_by=by,
+    )
+    for task in source.tasks.all():
+        copy = Task.objects.create(
+            plan=plan,
+            order=task.order,
+            heading=task.heading,
+            lead_text=task.lead_text,
+            lead_unit=task.lead_unit,
+            timing=task.timing,
+            timing_kind=task.timing_kind,
+            due_date=_shift_years(task.due_date, shift),
+            due_rule=task.due_rule,
+        )
+        copy.supporting_units.set(task.supporting_units.all())
+    for target in source.targets.all():
+        Target.objects.create(plan=plan, order=target.order, text=target.text, percent=target.percent)
+    for deadline in source.deadlines.all():
+        PlanDeadline.objects.create(
+            plan=plan,
+            order=deadline.order,
+            due_date=_shift_years(deadline.due_date, shift),
+            action=deadline.action,
+            units=deadline.units,
+            recipient=deadline.recipient,
+        )
+    for citation in PlanCitation.objects.filter(plan=source):
+        PlanCitation.objects.create(plan=plan, document=citation.document, order=citation.order)
+    return plan
+
+
+# --- Plans written in the system -------------------------------------------------------
+
+PLAN_FIELDS = (
+    "title",
+    "kind",
+    "period_year",
+    "period_quarter",
+    "implements",
+    "higher_plan",
+    "implementation_due",
+    "place",
+    "purposes",
+    "implementation",
+    "recipients",
+    "signer_authority",
+    "signer_title",
+    "signer_name",
+)
+
+
+@transaction.atomic
+def create_new_plan(*, agency: Agency, fields: dict, by: User) -> Plan:
+    """A draft plan written from scratch; tasks are added next."""
+    values = {name: _blank(name, fields.get(name)) for name in PLAN_FIELDS if name in fields}
+    return Plan.objects.create(agency=agency, created_by=by, symbol=f"KH-{agency.symbol_code}", **values)
+
+
+@transaction.atomic
+def update_plan(*, plan: Plan, changes: dict, by: User) -> Plan:
+    """Edit a draft or returned plan in place."""
+    if not plan.is_editable():
+        raise DomainError(_("Kế hoạch đã ban hành chỉ được thay đổi bằng văn bản sửa đổi."))
+    return _apply(plan, changes)
+
+
+@transaction.atomic
+def amend_plan(*, plan: Plan, changes: dict, reason: str, by: User) -> Plan:
+    """Change an issued plan. The earlier version stays in the plan's history
+    with who changed what and when; the reason is recorded with it."""
+    if plan.status != Plan.Status.ISSUED:
+        raise DomainError(_("Chỉ kế hoạch đã ban hành mới sửa đổi, bổ sung; dự thảo thì sửa trực tiếp."))
+    if not reason.strip():
+        raise DomainError(_("Hãy ghi lý do sửa đổi, bổ sung."))
+    plan._change_reason = reason.strip()  # read by django-simple-history
+    return _apply(plan, changes)
+
+
+def _blank(name: str, value):
+    """Text fields store an empty string, never None."""
+    if value is None and Plan._meta.get_field(name).get_internal_type() in ("CharField", "TextField"):
+        return ""
+    return value
+
+
+def _apply(plan: Plan, changes: dict) -> Plan:
+    fields = [
+        name for name in PLAN_FIELDS if name in changes and getattr(plan, name) != _blank(name, changes[name])
+    ]
+    for name in fields:
+        setattr(plan, name, _blank(name, changes[name]))
+    if fields:
+        plan.save(update_fields=fields)
+    return plan
+
+
+@transaction.atomic
+def record_target_value(*, target: Target, value: Decimal, measured_on: date, by: User) -> Target:
+    """Record where a target stands ("100% công chức được quán triệt": 85% so far)."""
+    if not Decimal(0) <= value <= Decimal(100):
+        raise DomainError(_("Kết quả phải từ 0 đến 100%."))
+    target.current_value, target.measured_on = value, measured_on
+    target.save(update_fields=["current_value", "measured_on"])
+    return target

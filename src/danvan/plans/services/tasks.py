@@ -1,0 +1,162 @@
+"""Following up tasks: assignment, progress, confirmation, comments."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from danvan.core.models import User
+from danvan.core.services import DomainError, notify
+from danvan.plans.models import (
+    Plan,
+    Task,
+    TaskComment,
+    TaskUpdate,
+)
+from danvan.plans.services.common import _office, _stored_name, _unit_heads
+
+# --- Tasks -----------------------------------------------------------------------
+
+
+TASK_FIELDS = ("section", "heading", "lead_unit", "timing", "due_date", "due_working_days", "target")
+
+
+def _check_task(plan: Plan, fields: dict) -> None:
+    if not plan.is_editable():
+        raise DomainError(_("Kế hoạch đã ban hành chỉ được thay đổi bằng văn bản sửa đổi."))
+    start = date(plan.period_year, 1, 1) if plan.period_year else None
+    if fields.get("due_date") and start and fields["due_date"] < start:
+        raise DomainError(_("Hạn hoàn thành phải sau ngày bắt đầu của kỳ kế hoạch."))
+    if fields.get("due_date") and fields.get("due_working_days"):
+        raise DomainError(_("Chọn một cách tính hạn: ngày cụ thể hoặc số ngày làm việc."))
+
+
+def _timing_kind(fields: dict, current: str = Task.TimingKind.ONGOING) -> str:
+    if fields.get("due_date") or fields.get("due_working_days"):
+        return Task.TimingKind.DUE_DATE
+    return current
+
+
+@transaction.atomic
+def add_task(*, plan: Plan, supporting_units=(), by: User, **fields) -> Task:
+    """Add a task to a draft plan."""
+    _check_task(plan, fields)
+    values = {name: fields.get(name) for name in TASK_FIELDS}
+    values = {k: ("" if v is None and k in ("section", "timing") else v) for k, v in values.items()}
+    task = Task.objects.create(
+        plan=plan,
+        order=plan.tasks.count(),
+        lead_text=values["lead_unit"].name,
+        timing_kind=_timing_kind(values),
+        **values,
+    )
+    task.supporting_units.set(supporting_units)
+    return task
+
+
+@transaction.atomic
+def edit_task(*, task: Task, supporting_units=(), by: User, **fields) -> Task:
+    """Change a task of a draft plan."""
+    _check_task(task.plan, fields)
+    for name in TASK_FIELDS:
+        value = fields.get(name)
+        setattr(task, name, "" if value is None and name in ("section", "timing") else value)
+    task.lead_text, task.timing_kind = task.lead_unit.name, _timing_kind(fields, task.timing_kind)
+    task.save(update_fields=[*TASK_FIELDS, "lead_text", "timing_kind"])
+    task.supporting_units.set(supporting_units)
+    return task
+
+
+@transaction.atomic
+def assign_task(*, task: Task, assignee: User, due_date: date | None, by: User) -> Task:
+    """The unit head names the person responsible and, when the plan left
+    it to the unit, the due date."""
+    if assignee.unit_id != task.lead_unit_id:
+        raise DomainError(_("Người thực hiện phải thuộc đơn vị chủ trì."))
+    task.assignee = assignee
+    fields = ["assignee"]
+    if due_date:
+        task.due_date, task.due_rule = (
+            due_date,
+            _("Trưởng đơn vị giao ngày %(day)s") % {"day": f"{due_date:%d/%m/%Y}"},
+        )
+        fields += ["due_date", "due_rule"]
+    task.save(update_fields=fields)
+    notify(
+        recipients=[assignee],
+        key=f"task-assigned:{task.pk}:{assignee.pk}",
+        text=_("Bạn được giao thực hiện nhiệm vụ: %(task)s") % {"task": task.heading[:150]},
+        url=reverse("plans:task_detail", args=[task.pk]),
+    )
+    return task
+
+
+@transaction.atomic
+def post_task_update(
+    *, task: Task, status: str, percent: int, note: str, reported_on: date, evidence=None, by: User
+) -> TaskUpdate:
+    """Record progress; the task takes the reported status and percent, and
+    the unit head is asked to confirm."""
+    if not task.is_open():
+        raise DomainError(_("Nhiệm vụ đã hoàn thành hoặc đã hủy; không cập nhật thêm."))
+    if status == Task.Status.CANCELLED:
+        raise DomainError(_("Hủy nhiệm vụ là việc của trưởng đơn vị, kèm lý do."))
+    update = TaskUpdate(
+        task=task, status=status, percent=percent, note=note, reported_on=reported_on, created_by=by
+    )
+    if evidence is not None:
+        update.evidence_name = evidence.name[:255]
+        update.evidence.save(_stored_name(evidence.name), evidence, save=False)
+    update.save(force_insert=True)
+    task.status, task.percent = status, 100 if status == Task.Status.DONE else percent
+    task.completed_on = reported_on if status == Task.Status.DONE else None
+    task.save(update_fields=["status", "percent", "completed_on"])
+    notify(
+        recipients=[u for u in _unit_heads(task.lead_unit) if u.pk != by.pk],
+        key=f"task-update:{update.pk}",
+        text=_("%(who)s cập nhật tiến độ nhiệm vụ «%(task)s»: %(percent)s%%.")
+        % {"who": by.get_full_name(), "task": task.heading[:100], "percent": task.percent},
+        url=reverse("plans:task_detail", args=[task.pk]),
+    )
+    return update
+
+
+@transaction.atomic
+def confirm_task_update(*, update: TaskUpdate, by: User) -> TaskUpdate:
+    confirmed = TaskUpdate.objects.filter(pk=update.pk, confirmed_at__isnull=True).update(
+        confirmed_by=by, confirmed_at=timezone.now()
+    )
+    if confirmed != 1:
+        raise DomainError(_("Cập nhật này đã được xác nhận."))
+    update.refresh_from_db()
+    return update
+
+
+@transaction.atomic
+def cancel_task(*, task: Task, reason: str, by: User) -> Task:
+    if not reason.strip():
+        raise DomainError(_("Hãy ghi lý do hủy nhiệm vụ."))
+    task.status, task.cancel_reason = Task.Status.CANCELLED, reason.strip()
+    task.save(update_fields=["status", "cancel_reason"])
+    return task
+
+
+@transaction.atomic
+def comment_on_task(*, task: Task, text: str, by: User) -> TaskComment:
+    """Add a comment; everyone on the task is told."""
+    if not text.strip():
+        raise DomainError(_("Ý kiến không được để trống."))
+    comment = TaskComment.objects.create(task=task, author=by, text=text.strip())
+    people = [task.assignee, *_unit_heads(task.lead_unit), *_office(task.plan.agency)]
+    notify(
+        recipients=[p for p in people if p is not None and p.pk != by.pk],
+        key=f"task-comment:{comment.pk}",
+        text=_("%(who)s góp ý về nhiệm vụ «%(task)s».")
+        % {"who": by.get_full_name(), "task": task.heading[:100]},
+        url=reverse("plans:task_detail", args=[task.pk]),
+    )
+    return comment
