@@ -10,7 +10,9 @@ from pathlib import Path
 
 import polib
 
-CATALOGUE = Path(__file__).resolve().parent.parent / "src" / "danvan" / "locale" / "en" / "LC_MESSAGES" / "django.po"
+CATALOGUE = (
+    Path(__file__).resolve().parent.parent / "src" / "danvan" / "locale" / "en" / "LC_MESSAGES" / "django.po"
+)
 
 
 def apply(translations: dict[str, str]) -> int:
