@@ -125,3 +125,10 @@ def test_dashboard_outside_the_period_counts_nothing(client, petition, inspector
     client.force_login(inspector)
     response = client.get(reverse("petitions:dashboard"), {"start": "01/04/2026", "end": "30/04/2026"})
     assert all(row.received == 0 for row in response.context["figures"])
+
+
+def test_withdrawal_is_recorded_before_classification(client, petition, inspector):
+    client.force_login(inspector)
+    url = reverse("petitions:petition_outcome", args=[petition.pk, "rut-don"])
+    client.post(url, {"on": "04/03/2026", "note": "Đơn rút ngày 04/03/2026"})
+    assert Petition.objects.get(pk=petition.pk).status == Petition.Status.WITHDRAWN

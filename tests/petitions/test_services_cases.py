@@ -78,6 +78,7 @@ def test_complaint_decision_starts_the_send_and_effect_limits(calendar_2026, age
     case = walk(case_for(agency, by=inspector), [S.VERIFYING, S.DECISION_DRAFT, S.DECIDED, S.SENT], inspector)
     assert due(case, "complaint.first.send_decision") == date(2026, 3, 25)
     assert due(case, "complaint.first.effect") == date(2026, 4, 20)
+    assert due(case, "complaint.second_window") == date(2026, 4, 20)
 
 
 def test_denunciation_conclusion_starts_handling_and_publication(calendar_2026, agency, inspector):

@@ -195,3 +195,34 @@ def test_receive_petition_keeps_who_forwarded_it(agency, office_officer):
         by=office_officer,
     )
     assert petition.forwarded_by == "Đoàn Đại biểu Quốc hội tỉnh" and petition.is_group
+
+
+def test_denunciation_outside_jurisdiction_must_be_forwarded_in_five_working_days(
+    calendar_2026, agency, inspector
+):
+    petition = petition_for(agency, kind=D, received_on=date(2026, 3, 5))
+    services.classify_petition(
+        petition=petition, kind=D, conditions_met=True, in_jurisdiction=False, by=inspector
+    )
+    assert Deadline.objects.get(petition=petition, code="denunciation.forward").due_date == date(2026, 3, 12)
+
+
+def test_withdraw_petition_closes_processing(agency, inspector):
+    petition = petition_for(agency)
+    services.withdraw_petition(
+        petition=petition, on=date(2026, 3, 4), note="Đơn rút ngày 04/03/2026", by=inspector
+    )
+    assert Petition.objects.get(pk=petition.pk).status == Petition.Status.WITHDRAWN
+
+
+def test_extend_initial_check_gives_ten_working_days(calendar_2026, agency, inspector):
+    petition = petition_for(agency, kind=D, received_on=date(2026, 3, 5))
+    services.extend_initial_check(petition=petition, reason="Xác minh tại hai xã", by=inspector)
+    assert Deadline.objects.get(petition=petition).due_date == date(2026, 3, 19)
+
+
+def test_extend_initial_check_only_once(agency, inspector):
+    petition = petition_for(agency, kind=D)
+    services.extend_initial_check(petition=petition, reason="Xác minh tại hai xã", by=inspector)
+    with pytest.raises(services.DomainError, match="đã được gia hạn"):
+        services.extend_initial_check(petition=petition, reason="Lần nữa", by=inspector)

@@ -362,6 +362,9 @@ def classify_petition(
             "handler",
         ]
     )
+    if petition.is_denunciation and not in_jurisdiction:
+        # Not ours: forward within 5 working days of receipt (Luật Tố cáo Điều 24 k2).
+        set_deadline(petition=petition, code="denunciation.forward", start=petition.received_on, by=by)
     return petition
 
 
@@ -609,13 +612,18 @@ def _deadlines_after_step(case: Case, to: str, on: date, by: User) -> None:
                 start=case.decided_on or on,
                 by=by,
             )
+            if first:
+                # The complainant may complain again or sue within 30 (45) days
+                # of receiving the decision (Luật Khiếu nại Điều 33 k1).
+                set_deadline(petition=petition, code=f"complaint.second_window{remote}", start=on, by=by)
     elif to == S.HANDLED:
         _meet_deadlines(petition, ["denunciation.handle_conclusion"], on)
         set_deadline(petition=petition, code="denunciation.publish", start=case.decided_on or on, by=by)
     elif to == S.PUBLISHED:
         _meet_deadlines(petition, ["denunciation.publish"], on)
     elif to in (S.EFFECTIVE, S.APPEALED, S.SUED):
-        _meet_deadlines(petition, ["complaint.first.effect", "complaint.second.effect"], on)
+        codes = [f"complaint.{stage}.effect{remote}" for stage in ("first", "second")]
+        _meet_deadlines(petition, [*codes, f"complaint.second_window{remote}"], on)
 
 
 # Complexity criteria of NĐ 31/2019/NĐ-CP Điều 3 k2: one makes a denunciation
@@ -859,3 +867,35 @@ def postpone_reception_day(*, day: ReceptionDay, note: str, by: User) -> Recepti
         raise DomainError(_("Ngày tiếp này đã được hoãn."))
     day.postponed_note = note.strip()
     return day
+
+
+@transaction.atomic
+def withdraw_petition(*, petition: Petition, on: date, note: str, by: User) -> Petition:
+    """Record that the sender withdrew a petition still in processing (Luật
+    Khiếu nại Điều 10; Luật Tố cáo Điều 33). An accepted case is terminated
+    with ``terminate_case`` instead."""
+    if not note.strip():
+        raise DomainError(_("Cần ghi căn cứ rút đơn (đơn rút hoặc biên bản)."))
+    _claim(petition, Petition.Status.WITHDRAWN, outcome_note=note.strip(), notified_on=on)
+    _meet_deadlines(petition, PROCESSING_CODES, on)
+    return petition
+
+
+@transaction.atomic
+def extend_initial_check(*, petition: Petition, reason: str, by: User) -> Petition:
+    """Extend a denunciation's initial processing from 7 to 10 working days when
+    verification at several places or delegation is needed (Luật Tố cáo Điều 24 k1)."""
+    if not petition.is_denunciation or not petition.is_open():
+        raise DomainError(_("Chỉ gia hạn xử lý ban đầu đơn tố cáo đang xử lý."))
+    if not reason.strip():
+        raise DomainError(_("Cần ghi lý do gia hạn."))
+    deadline = Deadline.objects.select_related("rule").get(
+        petition=petition, code="denunciation.initial_check"
+    )
+    if deadline.extension_days:
+        raise DomainError(_("Thời hạn xử lý ban đầu đã được gia hạn."))
+    extension = deadline.rule.complex_extension or 0
+    recompute_deadline(deadline=deadline, extension_days=extension, paused_days=0, by=by)
+    petition.outcome_note = reason.strip()
+    petition.save(update_fields=["outcome_note"])
+    return petition

@@ -159,6 +159,7 @@ OUTCOMES = {
     "tra-lai": (services.return_petition, gettext_lazy("Trả lại đơn cho cơ quan đã chuyển")),
     "tra-loi": (services.answer_petition, gettext_lazy("Trả lời người gửi đơn")),
     "luu-don": (services.file_petition, gettext_lazy("Lưu đơn, không xử lý")),
+    "rut-don": (services.withdraw_petition, gettext_lazy("Ghi nhận người gửi rút đơn")),
 }
 
 
