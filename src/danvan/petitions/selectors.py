@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from danvan.core import permissions
 from danvan.core.models import Agency, Role, RoleAssignment, User
 from danvan.core.text import search_key
-from danvan.petitions import services
+from danvan.petitions import letters, services
 from danvan.petitions.models import (
     GROUP_SIZE,
     Case,
@@ -78,6 +78,7 @@ def petition_page(person: User, petition: Petition) -> dict:
         "case_steps": services.next_steps(case) if case else [],
         "duplicates": duplicate_candidates(petition),
         "can_process": permissions.can_process_petition(person, petition),
+        "has_letter": letters.has_letter(petition),
         "can_read_identity": permissions.can_read_denouncer_identity(person, petition),
         "can_grant": petition.is_denunciation and permissions.can_grant_identity_access(person, petition),
     }

@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy
 from danvan.core import permissions
 from danvan.core.models import Agency
 from danvan.core.services import DomainError
-from danvan.petitions import forms, selectors, services
+from danvan.petitions import forms, letters, selectors, services
 from danvan.petitions.models import Petition
 
 
@@ -182,6 +182,19 @@ def petition_outcome(request, petition_id, outcome):
     return _action_page(
         request, petition, form, title, title, status=422 if request.method == "POST" else 200
     )
+
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+@login_required
+def petition_letter(request, petition_id):
+    petition = permissions.get_petition_for_user(request.user, petition_id, action="process")
+    if not letters.has_letter(petition):
+        raise Http404(_("Đơn chưa có văn bản trả lời."))
+    response = HttpResponse(letters.letter_docx(petition), content_type=DOCX)
+    response["Content-Disposition"] = f'attachment; filename="don-{petition.code}.docx"'
+    return response
 
 
 SPLIT = gettext_lazy("Tách đơn nhiều nội dung")
