@@ -4,6 +4,7 @@ from decimal import Decimal
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from danvan.core.models import Notification
 from danvan.core.services import DomainError
@@ -106,15 +107,17 @@ def test_due_date_before_the_plan_period_is_refused(client, draft_plan, office_o
 
 def test_task_list_searches_without_accents(client, task, office_officer):
     client.force_login(office_officer)
-    body = client.get(reverse("plans:task_list"), {"q": "quan triet chi thi"}).content.decode()
+    body = client.get(
+        reverse("plans:task_list"), {"q": "quan triet chi thi", "year": "2026"}
+    ).content.decode()
     assert task.heading in body
 
 
 def test_my_tasks_lists_only_mine(client, task, unit_officer):
     client.force_login(unit_officer)
-    assert task.heading not in client.get(reverse("plans:my_tasks")).content.decode()
+    assert task.heading not in client.get(reverse("plans:my_tasks"), {"year": "2026"}).content.decode()
     Task.objects.filter(pk=task.pk).update(assignee=unit_officer)
-    assert task.heading in client.get(reverse("plans:my_tasks")).content.decode()
+    assert task.heading in client.get(reverse("plans:my_tasks"), {"year": "2026"}).content.decode()
 
 
 def test_dashboard_shows_overdue_task(client, task, office_officer):
@@ -203,3 +206,26 @@ def test_record_target_value_refuses_over_100(issued_plan, office_officer):
         record_target_value(
             target=target, value=Decimal(120), measured_on=date(2026, 10, 20), by=office_officer
         )
+
+
+def test_task_list_pages_fifty_rows_and_keeps_the_filters(client, issued_plan, office_officer, lead_unit):
+    for n in range(60):
+        Task.objects.create(plan=issued_plan, order=n + 1, heading=f"Nhiệm vụ số {n}", lead_unit=lead_unit)
+    client.force_login(office_officer)
+    response = client.get(reverse("plans:task_list"), {"q": "nhiem vu so", "year": "2026"})
+    assert len(response.context["tasks"].object_list) == 50
+    assert "q=nhiem+vu+so" in response.content.decode() and "trang=2" in response.content.decode()
+
+
+def test_task_list_shows_this_years_work_by_default(client, issued_plan, office_officer, lead_unit):
+    agency, year = issued_plan.agency, timezone.localdate().year
+    current = Plan.objects.create(
+        agency=agency, title="KH năm nay", period_year=year, created_by=office_officer
+    )
+    Task.objects.create(plan=current, heading="Việc của năm nay", lead_unit=lead_unit)
+    old = Plan.objects.create(agency=agency, title="KH 2022", period_year=2022, created_by=office_officer)
+    Task.objects.create(plan=old, heading="Việc của năm 2022", lead_unit=lead_unit)
+    client.force_login(office_officer)
+    body = client.get(reverse("plans:task_list")).content.decode()
+    assert "Việc của năm nay" in body and "Việc của năm 2022" not in body
+    assert "Việc của năm 2022" in client.get(reverse("plans:task_list"), {"year": "2022"}).content.decode()

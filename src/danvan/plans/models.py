@@ -203,7 +203,10 @@ class Task(models.Model):
         verbose_name = _("nhiệm vụ")
         verbose_name_plural = _("nhiệm vụ")
         ordering = ["plan", "order"]
-        indexes = [models.Index(fields=["status", "due_date"], name="task_status_due")]
+        indexes = [
+            models.Index(fields=["status", "due_date"], name="task_status_due"),
+            models.Index(fields=["plan", "status"], name="task_plan_status"),
+        ]
 
     def __str__(self) -> str:
         return self.heading

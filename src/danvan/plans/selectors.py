@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
@@ -82,8 +82,21 @@ def tasks_for_list(
         tasks = tasks.filter(plan=plan)
     if year:
         tasks = tasks.filter(plan__period_year=year)
-    return tasks.select_related("plan__agency", "lead_unit", "assignee").order_by(
-        "due_date", "plan_id", "order"
+    # Only the columns the board shows; dated tasks first on both databases.
+    return (
+        tasks.select_related("plan", "lead_unit", "assignee")
+        .only(
+            "heading",
+            "lead_text",
+            "timing",
+            "due_date",
+            "percent",
+            "status",
+            "plan__title",
+            "lead_unit__name",
+            "assignee__full_name",
+        )
+        .order_by(F("due_date").asc(nulls_last=True), "plan_id", "order")
     )
 
 
@@ -133,7 +146,9 @@ def agency_dashboard(agency: Agency, *, today) -> dict:
         "by_plan": list(by_plan),
         "by_section": [row for row in by_section if row["section"]],
         "overdue": list(
-            open_tasks.filter(status=Task.Status.OVERDUE).select_related("lead_unit", "plan")[:20]
+            open_tasks.filter(status=Task.Status.OVERDUE)
+            .select_related("lead_unit", "plan")
+            .order_by("due_date")[:20]
         ),
         "upcoming": list(
             open_tasks.filter(due_date__gte=today, due_date__lte=today + timedelta(days=14))

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -213,7 +214,9 @@ def task_add(request, plan_id):
 def task_list(request, mine=False):
     plans = permissions.visible_plans(request.user)
     units = Unit.objects.filter(agency__in=permissions.visible_agencies(request.user), is_active=True)
-    form = TaskFilterForm(request.GET or None, units=units.order_by("sort_key"), plans=plans)
+    data = request.GET.copy()
+    data.setdefault("year", str(timezone.localdate().year))  # this year's work unless asked otherwise
+    form = TaskFilterForm(data, units=units.order_by("sort_key"), plans=plans)
     filters = form.cleaned_data if form.is_valid() else {}
     tasks = selectors.tasks_for_list(
         request.user,
@@ -224,7 +227,10 @@ def task_list(request, mine=False):
         year=filters.get("year"),
         mine=mine,
     )
-    context = {"tasks": tasks[:300], "form": form, "mine": mine, "today": timezone.localdate()}
+    page = Paginator(tasks, 50).get_page(request.GET.get("trang"))
+    query = data.copy()
+    query.pop("trang", None)
+    context = {"tasks": page, "page": page, "query": query.urlencode(), "form": form, "mine": mine}
     return render(request, "plans/task_list.html", context)
 
 
