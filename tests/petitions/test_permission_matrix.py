@@ -29,6 +29,7 @@ MATRIX = [
     ("petitions:petition_classify", ["petition"], [200, 403, 200, 403, 404, 404, 200, 404, 404]),
     ("petitions:petition_accept", ["petition"], [200, 403, 200, 403, 404, 404, 200, 404, 404]),
     ("petitions:petition_split", ["petition"], [200, 403, 200, 403, 404, 404, 200, 404, 404]),
+    ("petitions:petition_extend_check", ["denunciation"], [200, 403, 200, 403, 404, 404, 200, 404, 404]),
     ("petitions:case_step", ["case_petition"], [200, 403, 200, 403, 404, 404, 200, 404, 404]),
     ("petitions:denouncer_identity", ["denunciation"], [403, 403, 200, 403, 404, 404, 403, 404, 404]),
     ("petitions:reception_list", [], [200, 200, 200, 200, 403, 403, 200, 403, 200]),

@@ -132,3 +132,20 @@ def test_withdrawal_is_recorded_before_classification(client, petition, inspecto
     url = reverse("petitions:petition_outcome", args=[petition.pk, "rut-don"])
     client.post(url, {"on": "04/03/2026", "note": "Đơn rút ngày 04/03/2026"})
     assert Petition.objects.get(pk=petition.pk).status == Petition.Status.WITHDRAWN
+
+
+def test_inspector_extends_a_denunciations_initial_processing(client, calendar_2026, agency, inspector):
+    from tests.petitions.factories import petition_for
+
+    petition = petition_for(agency, kind="denunciation", received_on=date(2026, 3, 5))
+    client.force_login(inspector)
+    client.post(
+        reverse("petitions:petition_extend_check", args=[petition.pk]), {"reason": "Xác minh tại hai xã"}
+    )
+    assert Deadline.objects.get(petition=petition).due_date == date(2026, 3, 19)
+
+
+def test_extending_a_complaints_initial_processing_is_refused(client, petition, inspector):
+    client.force_login(inspector)
+    response = client.post(reverse("petitions:petition_extend_check", args=[petition.pk]), {"reason": "x"})
+    assert response.status_code == 422 and "đơn tố cáo" in response.content.decode()

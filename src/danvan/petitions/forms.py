@@ -185,6 +185,10 @@ class SuspendForm(forms.Form):
     reason = forms.CharField(label=_("Lý do"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("Lý do"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
 class ResumeForm(forms.Form):
     on = date_field(_("Ngày tiếp tục giải quyết"))
 

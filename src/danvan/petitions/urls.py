@@ -12,6 +12,7 @@ urlpatterns = [
     path("don/<int:petition_id>/phan-loai/", views.petition_classify, name="petition_classify"),
     path("don/<int:petition_id>/thu-ly/", views.petition_accept, name="petition_accept"),
     path("don/<int:petition_id>/tach-don/", views.petition_split, name="petition_split"),
+    path("don/<int:petition_id>/gia-han-xu-ly/", views.petition_extend_check, name="petition_extend_check"),
     path("don/<int:petition_id>/van-ban.docx", views.petition_letter, name="petition_letter"),
     path("don/<int:petition_id>/xu-ly/<slug:outcome>/", views.petition_outcome, name="petition_outcome"),
     path("don/<int:petition_id>/vu-viec/buoc/", views.case_step, name="case_step"),

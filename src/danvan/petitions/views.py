@@ -215,6 +215,25 @@ def petition_split(request, petition_id):
     )
 
 
+EXTEND_CHECK = gettext_lazy("Gia hạn xử lý ban đầu đơn tố cáo")
+
+
+@login_required
+def petition_extend_check(request, petition_id):
+    petition = permissions.get_petition_for_user(request.user, petition_id, action="process")
+    form = forms.ReasonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.extend_initial_check(
+                petition=petition, reason=form.cleaned_data["reason"], by=request.user
+            )
+        except DomainError as error:
+            return _refused(request, petition, form, EXTEND_CHECK, EXTEND_CHECK, error)
+        return redirect("petitions:petition_detail", petition_id=petition.pk)
+    status = 422 if request.method == "POST" else 200
+    return _action_page(request, petition, form, EXTEND_CHECK, EXTEND_CHECK, status=status)
+
+
 STEP = gettext_lazy("Chuyển bước giải quyết")
 
 
