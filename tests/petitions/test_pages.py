@@ -18,6 +18,7 @@ PAGES = [
     ("petitions:reception_list", []),
     ("petitions:reception_create", []),
     ("petitions:reception_detail", ["reception"]),
+    ("petitions:reception_receipt", ["reception"]),
     ("petitions:reception_schedule", ["agency"]),
     ("petitions_public:submit", []),
     ("petitions_public:lookup", []),

@@ -35,6 +35,7 @@ MATRIX = [
     ("petitions:reception_list", [], [200, 200, 200, 200, 403, 403, 200, 403, 200]),
     ("petitions:reception_create", [], [200, 403, 200, 200, 403, 403, 200, 403, 200]),
     ("petitions:reception_detail", ["reception"], [200, 200, 200, 200, 404, 404, 200, 404, 404]),
+    ("petitions:reception_receipt", ["reception"], [200, 403, 200, 200, 404, 404, 200, 404, 404]),
     ("petitions:reception_schedule", ["agency"], [200, 200, 200, 200, 404, 404, 200, 404, 404]),
 ]
 

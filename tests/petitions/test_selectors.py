@@ -81,3 +81,28 @@ def test_public_status_needs_both_code_and_digits(agency):
     petition = petition_for(agency)
     assert selectors.public_status(petition.code, "5678") == petition
     assert selectors.public_status(petition.code, "") is None
+
+
+def test_reception_register_loads_in_one_query(agency, office_officer, django_assert_num_queries):
+    from danvan.petitions import services
+
+    for name in ("Lê Văn Tám", "Ngô Thị Chín"):
+        services.record_reception(
+            agency=agency, received_on=date(2026, 3, 2), full_name=name, content="…", by=office_officer
+        )
+    selectors.reception_register(office_officer).exists()  # loads the person's roles once
+    # 1: receptions with agency, citizen, receiving official and the count of petitions opened.
+    with django_assert_num_queries(1):
+        rows = list(selectors.reception_register(office_officer))
+        assert all(
+            (r.agency.name, r.citizen.full_name, r.received_by.full_name, r.petition_count >= 0) for r in rows
+        )
+
+
+def test_reception_register_of_another_agency_is_hidden(agency, office_officer, other_agency_officer):
+    from danvan.petitions import services
+
+    services.record_reception(
+        agency=agency, received_on=date(2026, 3, 2), full_name="Lê Văn Tám", content="…", by=office_officer
+    )
+    assert not selectors.reception_register(other_agency_officer).exists()

@@ -22,6 +22,7 @@ urlpatterns = [
     path("so-tiep-cong-dan/", views.reception_list, name="reception_list"),
     path("so-tiep-cong-dan/moi/", views.reception_create, name="reception_create"),
     path("so-tiep-cong-dan/<int:reception_id>/", views.reception_detail, name="reception_detail"),
+    path("so-tiep-cong-dan/<int:reception_id>/bien-nhan/", views.reception_receipt, name="reception_receipt"),
     path(
         "so-tiep-cong-dan/<int:reception_id>/mo-don/",
         views.reception_open_petition,

@@ -357,6 +357,12 @@ def reception_detail(request, reception_id):
 
 
 @login_required
+def reception_receipt(request, reception_id):
+    reception = permissions.get_reception_for_user(request.user, reception_id, action="open_petition")
+    return render(request, "petitions/reception_receipt.html", {"reception": reception})
+
+
+@login_required
 def reception_open_petition(request, reception_id):
     reception = permissions.get_reception_for_user(request.user, reception_id, action="open_petition")
     form = forms.OpenPetitionForm(request.POST or None)
