@@ -35,7 +35,9 @@ check: $(STAMP)
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/python scripts/check_house_rules.py
 	$(BIN)/danvan makemigrations --check --dry-run
-	$(BIN)/mypy src/danvan/core/services.py src/danvan/core/selectors.py src/danvan/core/permissions.py
+	$(BIN)/mypy src/danvan/core/services.py src/danvan/core/selectors.py src/danvan/core/permissions.py \
+		src/danvan/plans/services src/danvan/plans/selectors.py src/danvan/petitions/services.py \
+		src/danvan/petitions/selectors.py src/danvan/documents/services.py src/danvan/documents/selectors.py
 
 test: $(STAMP) system-deps check test-sqlite test-postgres
 

@@ -180,7 +180,7 @@ def plan_versions(plan: Plan) -> list[dict]:
         if older is not None:
             delta = newer.diff_against(older, excluded_fields=["search_text"])
             for change in delta.changes:
-                label = Plan._meta.get_field(change.field).verbose_name
+                label = getattr(Plan._meta.get_field(change.field), "verbose_name", change.field)
                 changes.append({"field": label, "old": change.old, "new": change.new})
         versions.append({"record": newer, "changes": changes})
     return versions
@@ -189,7 +189,7 @@ def plan_versions(plan: Plan) -> list[dict]:
 def province_implementation(plan: Plan, *, today) -> list[dict]:
     """For a province's plan: each agency of the province, the plan it issued
     to implement it (if any), when, and whether that was by the date asked."""
-    implementing = {}
+    implementing: dict[int, Plan] = {}
     for child in plan.implementing_plans.select_related("agency").order_by("issue_date"):
         implementing.setdefault(child.agency_id, child)
     rows = []
@@ -198,17 +198,14 @@ def province_implementation(plan: Plan, *, today) -> list[dict]:
         .exclude(pk=plan.agency_id)
         .order_by("sort_key")
     ):
-        child = implementing.get(agency.pk)
-        issued = child is not None and child.status in (Plan.Status.ISSUED, Plan.Status.CLOSED)
-        if issued:
-            state = (
-                "late"
-                if plan.implementation_due and child.issue_date and child.issue_date > plan.implementation_due
-                else "on_time"
-            )
+        found = implementing.get(agency.pk)
+        issued = found is not None and found.status in (Plan.Status.ISSUED, Plan.Status.CLOSED)
+        if found is not None and issued:
+            late = plan.implementation_due and found.issue_date and found.issue_date > plan.implementation_due
+            state = "late" if late else "on_time"
         elif plan.implementation_due and today > plan.implementation_due:
             state = "missing_late"
         else:
             state = "missing"
-        rows.append({"agency": agency, "plan": child, "issued": issued, "state": state})
+        rows.append({"agency": agency, "plan": found, "issued": issued, "state": state})
     return rows

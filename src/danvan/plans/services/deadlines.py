@@ -53,6 +53,8 @@ def send_task_reminders(*, today: date) -> int:
         status__in=[Task.Status.NOT_STARTED, Task.Status.IN_PROGRESS],
     ).select_related("plan__agency", "lead_unit", "assignee")
     for task in open_tasks:
+        if task.due_date is None:
+            continue
         days = (task.due_date - today).days
         if days != 0 and days not in (task.plan.agency.reminder_days or []):
             continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
@@ -117,13 +117,14 @@ def _compute_working_day_deadlines(plan: Plan) -> None:
     """Tasks due "N working days after issue" get their date now, counted on
     the working-day calendar, with the rule written beside it."""
     calendar = WorkingCalendar.load()
+    issued = plan.issue_date or timezone.localdate()
     for task in plan.tasks.filter(due_working_days__isnull=False):
-        task.due_date = calendar.add_working_days(plan.issue_date, task.due_working_days)
+        task.due_date = calendar.add_working_days(issued, task.due_working_days or 0)
         task.due_rule = _(
             "%(days)s ngày làm việc kể từ ngày ban hành %(issued)s (không tính thứ Bảy, Chủ nhật, ngày lễ, Tết)"
         ) % {
             "days": task.due_working_days,
-            "issued": f"{plan.issue_date:%d/%m/%Y}",
+            "issued": f"{issued:%d/%m/%Y}",
         }
         task.save(update_fields=["due_date", "due_rule"])
 
@@ -194,7 +195,7 @@ def copy_plan(*, source: Plan, period_year: int, by: User) -> Plan:
         PlanDeadline.objects.create(
             plan=plan,
             order=deadline.order,
-            due_date=_shift_years(deadline.due_date, shift),
+            due_date=_shift_years(deadline.due_date, shift) or deadline.due_date,
             action=deadline.action,
             units=deadline.units,
             recipient=deadline.recipient,
@@ -247,13 +248,13 @@ def amend_plan(*, plan: Plan, changes: dict, reason: str, by: User) -> Plan:
         raise DomainError(_("Chỉ kế hoạch đã ban hành mới sửa đổi, bổ sung; dự thảo thì sửa trực tiếp."))
     if not reason.strip():
         raise DomainError(_("Hãy ghi lý do sửa đổi, bổ sung."))
-    plan._change_reason = reason.strip()  # read by django-simple-history
+    plan._change_reason = reason.strip()  # type: ignore[attr-defined]  # read by django-simple-history
     return _apply(plan, changes)
 
 
 def _blank(name: str, value):
     """Text fields store an empty string, never None."""
-    if value is None and Plan._meta.get_field(name).get_internal_type() in ("CharField", "TextField"):
+    if value is None and isinstance(Plan._meta.get_field(name), models.CharField | models.TextField):
         return ""
     return value
 

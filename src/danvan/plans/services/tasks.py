@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from danvan.core.models import User
+from danvan.core.models import Unit, User
 from danvan.core.services import DomainError, notify
 from danvan.plans.models import (
     Plan,
@@ -35,6 +35,13 @@ def _check_task(plan: Plan, fields: dict) -> None:
         raise DomainError(_("Chọn một cách tính hạn: ngày cụ thể hoặc số ngày làm việc."))
 
 
+def _lead(fields: dict) -> Unit:
+    unit = fields.get("lead_unit")
+    if unit is None:
+        raise DomainError(_("Nhiệm vụ phải có đơn vị chủ trì."))
+    return unit
+
+
 def _timing_kind(fields: dict, current: str = Task.TimingKind.ONGOING) -> str:
     if fields.get("due_date") or fields.get("due_working_days"):
         return Task.TimingKind.DUE_DATE
@@ -50,7 +57,7 @@ def add_task(*, plan: Plan, supporting_units=(), by: User, **fields) -> Task:
     task = Task.objects.create(
         plan=plan,
         order=plan.tasks.count(),
-        lead_text=values["lead_unit"].name,
+        lead_text=_lead(values).name,
         timing_kind=_timing_kind(values),
         **values,
     )
@@ -65,7 +72,7 @@ def edit_task(*, task: Task, supporting_units=(), by: User, **fields) -> Task:
     for name in TASK_FIELDS:
         value = fields.get(name)
         setattr(task, name, "" if value is None and name in ("section", "timing") else value)
-    task.lead_text, task.timing_kind = task.lead_unit.name, _timing_kind(fields, task.timing_kind)
+    task.lead_text, task.timing_kind = _lead(fields).name, _timing_kind(fields, task.timing_kind)
     task.save(update_fields=[*TASK_FIELDS, "lead_text", "timing_kind"])
     task.supporting_units.set(supporting_units)
     return task
