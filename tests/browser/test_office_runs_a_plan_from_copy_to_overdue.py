@@ -58,7 +58,7 @@ def test_office_copies_submits_leader_approves_staff_reports(
     evidence.write_bytes(PDF)
     page.context.clear_cookies()
     sign_in("skhcn.chuyenvien", DEMO_PASSWORD)
-    page.goto(f"{live_server.url}/ke-hoach/nhiem-vu/cua-toi/")
+    page.goto(f"{live_server.url}/ke-hoach/nhiem-vu/cua-toi/?year=2027")
     expect(page.locator(f'a[href="/ke-hoach/nhiem-vu/{task.pk}/"]')).to_be_visible()
     page.goto(f"{live_server.url}/ke-hoach/nhiem-vu/{task.pk}/")
     page.get_by_label("Trạng thái", exact=True).select_option("in_progress")
