@@ -81,6 +81,7 @@ def test_every_page_has_one_h1_and_a_vietnamese_title(client, system_admin, agen
         assert html.count("<h1") == 1, name
         title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
         assert _VIETNAMESE.search(title) or agency.name in title, (name, title)
+        assert "<" not in title, (name, title)
 
 
 def test_every_service_function_is_named_by_a_test():
