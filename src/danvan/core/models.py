@@ -12,11 +12,12 @@ from simple_history.models import HistoricalRecords
 from danvan.core.text import search_key
 
 
-def with_sort_key(save_kwargs: dict, source_field: str) -> dict:
-    """Keep the stored sort key in step when a save names its fields."""
+def with_derived(save_kwargs: dict, *derived: str) -> dict:
+    """Keep stored search and sort keys in step when a save names its fields:
+    the keys were just recomputed from the row, so they are always written."""
     fields = save_kwargs.get("update_fields")
-    if fields is not None and source_field in fields:
-        save_kwargs["update_fields"] = {*fields, "sort_key"}
+    if fields is not None:
+        save_kwargs["update_fields"] = {*fields, *derived}
     return save_kwargs
 
 
@@ -86,7 +87,7 @@ class Agency(models.Model):
 
     def save(self, *args, **kwargs):
         self.sort_key = search_key(self.name)
-        super().save(*args, **with_sort_key(kwargs, "name"))
+        super().save(*args, **with_derived(kwargs, "sort_key"))
 
 
 class Unit(models.Model):
@@ -135,7 +136,7 @@ class Unit(models.Model):
 
     def save(self, *args, **kwargs):
         self.sort_key = search_key(self.name)
-        super().save(*args, **with_sort_key(kwargs, "name"))
+        super().save(*args, **with_derived(kwargs, "sort_key"))
 
     def ancestors(self) -> list[Unit]:
         chain, node = [], self.parent
@@ -185,7 +186,7 @@ class User(AbstractUser):
         self.sort_key = search_key(self.full_name or self.username)
         if self.unit_id and not self.agency_id:
             self.agency_id = self.unit.agency_id
-        super().save(*args, **with_sort_key(kwargs, "full_name"))
+        super().save(*args, **with_derived(kwargs, "sort_key"))
 
     def get_full_name(self) -> str:
         return self.full_name or self.username

@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from danvan.core.models import with_derived
 from danvan.core.text import search_key
 
 
@@ -42,10 +43,7 @@ class LegalDocument(models.Model):
         self.search_text = search_key(
             " ".join([self.doc_type, "số", self.number, self.name, self.issuer, self.title])
         )
-        fields = kwargs.get("update_fields")
-        if fields is not None:
-            kwargs["update_fields"] = {*fields, "number_key", "search_text"}
-        super().save(*args, **kwargs)
+        super().save(*args, **with_derived(kwargs, "number_key", "search_text"))
 
 
 def output_template_path(instance: OutputTemplate, filename: str) -> str:

@@ -8,7 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from danvan.core.models import Agency, Unit, User
+from danvan.core.models import Agency, Unit, User, with_derived
 from danvan.core.text import search_key
 from danvan.documents.models import LegalDocument
 
@@ -98,10 +98,7 @@ class Plan(models.Model):
 
     def save(self, *args, **kwargs):
         self.search_text = search_key(f"{self.title} {self.number}/{self.symbol}")
-        fields = kwargs.get("update_fields")
-        if fields is not None:
-            kwargs["update_fields"] = {*fields, "search_text"}
-        super().save(*args, **kwargs)
+        super().save(*args, **with_derived(kwargs, "search_text"))
 
     def is_editable(self) -> bool:
         """Only a draft or a returned plan is edited in place; an issued plan
@@ -213,10 +210,7 @@ class Task(models.Model):
 
     def save(self, *args, **kwargs):
         self.search_text = search_key(self.heading)
-        fields = kwargs.get("update_fields")
-        if fields is not None:
-            kwargs["update_fields"] = {*fields, "search_text"}
-        super().save(*args, **kwargs)
+        super().save(*args, **with_derived(kwargs, "search_text"))
 
     def is_open(self) -> bool:
         return self.status not in (self.Status.DONE, self.Status.CANCELLED)
