@@ -7,17 +7,7 @@ page's object is visible to the person but the action is not theirs.
 import pytest
 from django.urls import reverse
 
-ROLES = [
-    "system_admin",
-    "province_officer",
-    "agency_head",
-    "office_officer",
-    "unit_head",
-    "unit_officer",
-    "inspector",
-    "people_inspector",
-    "other_agency_officer",
-]
+from tests.matrix import ROLES, matrix_cases, status_for
 
 # view name, URL argument fixtures, expected status per role (in ROLES order).
 MATRIX = [
@@ -36,20 +26,12 @@ MATRIX = [
     ("admin:index", [], [200, 302, 302, 302, 302, 302, 302, 302, 302]),
 ]
 
-CASES = [
-    pytest.param(view, args, role, status, id=f"{view}({','.join(args)})-{role}")
-    for view, args, statuses in MATRIX
-    for role, status in zip(ROLES, statuses, strict=True)
-]
+CASES = matrix_cases(MATRIX)
 
 
 @pytest.mark.parametrize(("view", "args", "role", "status"), CASES)
 def test_role_gets_expected_status(client, request, view, args, role, status):
-    person = request.getfixturevalue(role)
-    objects = [request.getfixturevalue(name) for name in args]
-    client.force_login(person)
-    response = client.get(reverse(view, args=[obj.pk for obj in objects]))
-    assert response.status_code == status
+    assert status_for(client, request, view, args, role) == status
 
 
 @pytest.mark.parametrize("role", ROLES)
