@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "danvan.core",
     "danvan.petitions",
+    "danvan.engagement",
     "danvan.documents",
     "danvan.plans",
 ]

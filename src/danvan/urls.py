@@ -18,6 +18,7 @@ urlpatterns = [
     path("thu-vien-van-ban/", include("danvan.documents.urls")),
     path("tiep-cong-dan/", include("danvan.petitions.urls")),
     path("cong-dan/", include("danvan.petitions.public_urls")),
+    path("doi-thoai/", include("danvan.engagement.urls")),
     path(
         "tai-khoan/dang-nhap/",
         auth_views.LoginView.as_view(authentication_form=LoginForm, redirect_authenticated_user=True),
