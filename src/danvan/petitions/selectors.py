@@ -9,9 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Min, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Min, Prefetch, Q, QuerySet
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from danvan.core import permissions
 from danvan.core.models import Agency, Role, RoleAssignment, User
@@ -268,3 +270,84 @@ def petition_with_case(petition: Petition) -> Petition:
         )
         .get(pk=petition.pk)
     )
+
+
+# --- Figures for the agency's report ------------------------------------------------
+
+UNASSIGNED = gettext_lazy("Chưa phân công đơn vị xử lý")
+_COUNTS = ("received", "processed_on_time", "resolved_on_time", "resolved", "overdue")
+
+
+def figures_for_report(agency: Agency, *, start: date, end: date, today: date) -> dict:
+    """The petition figures of one agency for one period, for its report.
+
+    - ``received``: petitions received in the period (a petition split into
+      several counts as its parts);
+    - ``processed_on_time``: processing limits (notify the sender, a
+      denunciation's initial check or forwarding) met in the period on time;
+    - ``resolved`` / ``resolved_on_time``: cases whose resolution limit was
+      met (decision, conclusion or termination) in the period, and of those
+      the ones on time;
+    - ``overdue``: processing and resolution limits missed: met late in the
+      period, or still pending at the end of the period (or today, if
+      earlier) after their due date;
+    - ``on_time_rate``: percentage (0–100, one decimal) of the limits met in
+      the period that were met on time; None when none was met.
+
+    ``by_kind`` and ``by_unit`` split the same counts by the petition's kind
+    and by the unit of the person handling it (the case handler, else the
+    petition's handler). Two queries, whatever the volume.
+    """
+    cutoff = min(end, today)
+    unit = Coalesce("case__handler__unit__name", "handler__unit__name")
+    received_rows = (
+        Petition.objects.filter(agency=agency, received_on__range=(start, end))
+        .exclude(status=Petition.Status.SPLIT)
+        .annotate(unit_name=unit)
+        .values("kind", "unit_name")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    met = Q(met_on__range=(start, end))
+    processing, resolution = Q(code__in=PROCESSING_CODES), Q(code__in=RESOLVE_CODES)
+    late = (met & Q(met_on__gt=F("due_date"))) | (
+        Q(due_date__lt=cutoff) & (Q(met_on__isnull=True) | Q(met_on__gt=cutoff))
+    )
+    deadline_rows = (
+        Deadline.objects.filter(petition__agency=agency)
+        .filter(processing | resolution)
+        .annotate(unit_name=Coalesce("petition__case__handler__unit__name", "petition__handler__unit__name"))
+        .values("petition__kind", "unit_name")
+        .annotate(
+            processed_on_time=Count("pk", filter=processing & met & Q(met_on__lte=F("due_date"))),
+            resolved=Count("pk", filter=resolution & met),
+            resolved_on_time=Count("pk", filter=resolution & met & Q(met_on__lte=F("due_date"))),
+            overdue=Count("pk", filter=late),
+            met=Count("pk", filter=met),
+        )
+        .order_by()
+    )
+    totals = dict.fromkeys((*_COUNTS, "met"), 0)
+    kinds = {kind: {"kind": str(label), **dict.fromkeys(_COUNTS, 0)} for kind, label in Petition.Kind.choices}
+    units: dict[str, dict] = {}
+
+    def add(kind: str, unit_name: str | None, counts: dict) -> None:
+        name = unit_name or str(UNASSIGNED)
+        unit_row = units.setdefault(name, {"unit": name, **dict.fromkeys(_COUNTS, 0)})
+        for row in (kinds.get(kind), unit_row, totals):
+            if row is not None:
+                for key, value in counts.items():
+                    if key in row:
+                        row[key] += value
+
+    for row in received_rows:
+        add(row["kind"], row["unit_name"], {"received": row["n"]})
+    for row in deadline_rows:
+        add(row["petition__kind"], row["unit_name"], {key: row[key] for key in (*_COUNTS[1:], "met")})
+    on_time = totals["processed_on_time"] + totals["resolved_on_time"]
+    return {
+        **{key: totals[key] for key in _COUNTS},
+        "on_time_rate": round(100 * on_time / totals["met"], 1) if totals["met"] else None,
+        "by_kind": list(kinds.values()),
+        "by_unit": sorted(units.values(), key=lambda row: search_key(row["unit"])),
+    }
