@@ -5,10 +5,11 @@ Each test counts a page with the fixtures' single task, then adds many rows of
 every kind the page shows and asserts the very same count. With one task today:
 - dashboard (10): session, user, agency, roles; by unit, by plan, overdue,
   upcoming, targets; unread notifications.
-- task list (8): session, user, roles, agencies' provinces, unread
-  notifications; the filter's units and plans; the tasks.
-- plan page (11): session, user, plan, roles; the plan with its tasks,
-  targets, deadlines, citations; unread notifications; its implementing plans.
+- task list (9): session, user, roles, agencies' provinces, unread
+  notifications; the filter's units and plans; the year's plans; the tasks.
+- plan page (11): session, user, plan, roles; the plan with its targets,
+  deadlines, citations; the task table's rows; unread notifications; its
+  implementing plans.
 A page whose count grows loads something per row: find the relation the
 selector does not load.
 """

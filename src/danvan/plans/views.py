@@ -48,7 +48,8 @@ def index(request):
 @login_required
 def plan_detail(request, plan_id):
     plan = permissions.get_plan_for_user(request.user, plan_id)
-    return render(request, "plans/plan_detail.html", {"plan": selectors.plan_page(plan)})
+    context = {"plan": selectors.plan_page(plan), "task_rows": selectors.plan_task_rows(plan)}
+    return render(request, "plans/plan_detail.html", context)
 
 
 @login_required

@@ -1,4 +1,10 @@
+import hashlib
+
 from django import forms, template
+from django.core.cache import cache
+from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils.html import format_html
+from django.utils.translation import get_language
 
 from danvan.core import permissions
 
@@ -29,3 +35,91 @@ def can(person, action, obj=None):
     functions the views call decide which buttons a page shows."""
     check = getattr(permissions, f"can_{action}")
     return check(person, obj) if obj is not None else check(person)
+
+
+# One badge colour per task status; anything else is grey.
+_STATUS_BADGES = {
+    "done": "text-bg-success",
+    "overdue": "text-bg-danger",
+    "in_progress": "text-bg-primary",
+    "cancelled": "text-bg-dark",
+}
+
+
+@register.filter
+def task_status_badge(status):
+    """A task's status value as a coloured badge: ``{{ task.status|task_status_badge }}``.
+
+    A filter rather than an included template, so a page of many rows does not
+    pay for a template render per row."""
+    from danvan.plans.models import Task
+
+    label = Task.Status(status).label if status in Task.Status.values else status
+    return format_html(
+        '<span class="badge {}">{}</span>', _STATUS_BADGES.get(status, "text-bg-secondary"), label
+    )
+
+
+# URL name → the URL split around its one number, per script prefix and language.
+_URL_PARTS: dict[tuple[str, str, str | None, str | None], tuple[str, str]] = {}
+_PLACEHOLDER = 4611686018427387903  # no database id is this large
+
+
+@register.simple_tag
+def url_for_id(name, object_id):
+    """``{% url_for_id "plans:task_detail" task.pk %}``: the same URL as
+    ``{% url %}`` for a URL whose one argument is a number, resolved once per
+    process and then filled in, for pages that link every row of a long list."""
+    key = (name, get_script_prefix(), get_urlconf(), get_language())
+    parts = _URL_PARTS.get(key)
+    if parts is None:
+        before, after = reverse(name, args=[_PLACEHOLDER]).split(str(_PLACEHOLDER))
+        parts = _URL_PARTS[key] = (before, after)
+    return f"{parts[0]}{int(object_id)}{parts[1]}"
+
+
+class ContentCacheNode(template.Node):
+    def __init__(self, nodelist, values, source_digest):
+        self.nodelist = nodelist
+        self.values = values
+        self.source_digest = source_digest
+
+    def render(self, context):
+        values = [value.resolve(context) for value in self.values]
+        digest = hashlib.sha256(
+            repr((self.source_digest, get_language(), get_script_prefix(), values)).encode()
+        )
+        key = f"fragment:{digest.hexdigest()}"
+        html = cache.get(key)
+        if html is None:
+            html = self.nodelist.render(context)
+            cache.set(key, html, CONTENT_CACHE_SECONDS)
+        return html
+
+
+CONTENT_CACHE_SECONDS = 24 * 3600
+
+
+@register.tag
+def cache_by_content(parser, token):
+    """``{% cache_by_content rows may_edit %}…{% endcache_by_content %}`` keeps
+    the rendered block under a key made of everything it shows.
+
+    The key is a digest of the values named (which must be plain data: the
+    rows as the block shows them, and every flag the block tests), the active
+    language and the block's own source, so a changed row, another person's
+    permissions or an edited template give another key: a stored copy is never
+    stale and never someone else's. Only the template work is saved; the rows
+    are read from the database on every request. The block must not show
+    anything it is not given (no ``{% csrf_token %}``, no ``request``)."""
+    bits = token.split_contents()[1:]
+    if not bits:
+        raise template.TemplateSyntaxError("cache_by_content needs the values the block shows.")
+    remaining = list(parser.tokens)
+    nodelist = parser.parse(("endcache_by_content",))
+    consumed = remaining[len(parser.tokens) :]  # the block's tokens, last first
+    parser.delete_first_token()
+    source = hashlib.sha256()
+    for part in reversed(consumed):
+        source.update(f"{part.token_type.value}:{part.contents}\0".encode())
+    return ContentCacheNode(nodelist, [parser.compile_filter(bit) for bit in bits], source.hexdigest())

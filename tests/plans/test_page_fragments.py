@@ -1,0 +1,89 @@
+"""Pages of many rows keep their rendered rows under a key made of what the
+rows show (``{% cache_by_content %}``): the stored copy must change when the
+data changes, and must never carry one person's view to another."""
+
+import pytest
+from django.core.cache import cache
+from django.template import Context, Template
+from django.urls import reverse
+from django.utils import translation
+
+from danvan.core.models import Role
+from danvan.plans.models import Task
+from tests.factories import person_with_role
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_url_for_id_gives_the_same_url_as_the_url_tag():
+    page = Template(
+        "{% load danvan %}{% url_for_id 'plans:task_detail' a %} {% url_for_id 'plans:plan_edit' b %}"
+    )
+    for a, b in [(1, 2), (12345, 7), (987654321, 40)]:
+        expected = f"{reverse('plans:task_detail', args=[a])} {reverse('plans:plan_edit', args=[b])}"
+        assert page.render(Context({"a": a, "b": b})) == expected
+
+
+@pytest.mark.parametrize(
+    ("status", "css", "label"),
+    [
+        ("done", "text-bg-success", "Hoàn thành"),
+        ("overdue", "text-bg-danger", "Quá hạn"),
+        ("in_progress", "text-bg-primary", "Đang thực hiện"),
+        ("cancelled", "text-bg-dark", "Đã hủy"),
+        ("not_started", "text-bg-secondary", "Chưa thực hiện"),
+    ],
+)
+def test_status_badge(status, css, label):
+    with translation.override("vi"):
+        html = Template("{% load danvan %}{{ status|task_status_badge }}").render(Context({"status": status}))
+    assert html == f'<span class="badge {css}">{label}</span>'
+
+
+def test_cached_block_changes_with_its_values_and_with_its_source():
+    first = Template("{% load danvan %}{% cache_by_content rows %}A{{ rows.0 }}{% endcache_by_content %}")
+    second = Template("{% load danvan %}{% cache_by_content rows %}B{{ rows.0 }}{% endcache_by_content %}")
+    assert first.render(Context({"rows": ["x"]})) == "Ax"
+    assert first.render(Context({"rows": ["y"]})) == "Ay"
+    assert second.render(Context({"rows": ["x"]})) == "Bx"  # same values, other block: not A's copy
+    assert first.render(Context({"rows": ["x"]})) == "Ax"
+
+
+def test_plan_page_shows_a_changed_task_at_once(client, office_officer, issued_plan, task):
+    client.force_login(office_officer)
+    url = reverse("plans:plan_detail", args=[issued_plan.pk])
+    assert task.heading in client.get(url).content.decode()
+    # A change that bypasses models and signals still shows: the key is the rows themselves.
+    Task.objects.filter(pk=task.pk).update(heading="Tổ chức đối thoại với Nhân dân", status="done")
+    page = client.get(url).content.decode()
+    assert "Tổ chức đối thoại với Nhân dân" in page
+    assert task.heading not in page
+    assert '<span class="badge text-bg-success">Hoàn thành</span>' in page
+
+
+def test_plan_page_rows_are_not_shared_between_people(client, office_officer, draft_plan, lead_unit):
+    task = draft_plan.tasks.get()
+    edit = reverse("plans:task_edit", args=[task.pk])
+    url = reverse("plans:plan_detail", args=[draft_plan.pk])
+    client.force_login(office_officer)  # may edit the draft: each row has an edit link
+    assert edit in client.get(url).content.decode()
+    staff = person_with_role(Role.STAFF, unit=lead_unit)  # may read it, not edit it
+    client.force_login(staff)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert task.heading in response.content.decode()
+    assert edit not in response.content.decode()
+
+
+def test_plan_page_rows_follow_the_language(client, office_officer, issued_plan, task):
+    client.force_login(office_officer)
+    url = reverse("plans:plan_detail", args=[issued_plan.pk])
+    assert "Chưa thực hiện" in client.get(url).content.decode()
+    english = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Not started" in english
+    assert "Chưa thực hiện" not in english
