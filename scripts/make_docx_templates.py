@@ -210,7 +210,51 @@ def plan_template() -> Document:
     return doc
 
 
+def report_body(doc) -> None:
+    """Introduction, then the five parts of a Vietnamese report; the first
+    carries the figure tables (five columns, blank ones left empty)."""
+    paragraph(doc, "{{ introduction }}")
+    control(doc, "{%p for section in sections %}")
+    paragraph(doc, "{{ section.numeral }}. {{ section.title }}", bold=True, indent=True)
+    control(doc, "{%p for line in section.lines %}")
+    paragraph(doc, "{{ line }}")
+    control(doc, "{%p endfor %}")
+    control(doc, "{%p for table in section.tables %}")
+    paragraph(doc, "{{ table.title }}", size=13, bold=True, italic=True, align=CENTER, after=3)
+    widths = [1.2, 7.3, 2.7, 2.7, 2.6]
+    grid = table(doc, widths)
+    grid.style = doc.styles["Table Grid"]
+    for _ in range(3):
+        grid.add_row()
+    header, loop_start, data, loop_end = grid.rows
+    for index, cell in enumerate(header.cells):
+        paragraph(
+            clear(cell), "{{ table.headers[" + str(index) + "] }}", size=13, bold=True, align=CENTER, after=0
+        )
+    paragraph(clear(loop_start.cells[0]), "{%tr for row in table.rows %}", size=13, align=LEFT, after=0)
+    for index, cell in enumerate(data.cells):
+        align = LEFT if index == 1 else CENTER
+        paragraph(clear(cell), "{{ row[" + str(index) + "] }}", size=13, align=align, after=0)
+    paragraph(clear(loop_end.cells[0]), "{%tr endfor %}", size=13, align=LEFT, after=0)
+    paragraph(doc, "", after=3)
+    control(doc, "{%p endfor %}")
+    control(doc, "{%p endfor %}")
+
+
+def report_template() -> Document:
+    doc = Document()
+    page_setup(doc)
+    heading_block(doc)
+    title_block(doc)
+    report_body(doc)
+    paragraph(doc, "", after=0)
+    closing_block(doc)
+    return doc
+
+
 if __name__ == "__main__":
     OUT.mkdir(parents=True, exist_ok=True)
     plan_template().save(OUT / "ke_hoach.docx")
     print(f"Wrote {OUT / 'ke_hoach.docx'}")
+    report_template().save(OUT / "bao_cao.docx")
+    print(f"Wrote {OUT / 'bao_cao.docx'}")

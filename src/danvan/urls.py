@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("danvan.core.urls")),
     path("ke-hoach/", include("danvan.plans.urls")),
     path("thu-vien-van-ban/", include("danvan.documents.urls")),
+    path("bao-cao/", include("danvan.reports.urls")),
     path("tiep-cong-dan/", include("danvan.petitions.urls")),
     path("cong-dan/", include("danvan.petitions.public_urls")),
     path("doi-thoai/", include("danvan.engagement.urls")),

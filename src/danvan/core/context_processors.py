@@ -9,7 +9,7 @@ from danvan.core import permissions
 AREAS = [
     ("plans", _("Kế hoạch"), "bi-journal-text", "plans:index"),
     ("tasks", _("Nhiệm vụ"), "bi-list-check", "plans:task_list"),
-    ("reports", _("Báo cáo"), "bi-file-earmark-bar-graph", None),
+    ("reports", _("Báo cáo"), "bi-file-earmark-bar-graph", "reports:index"),
     ("petitions", _("Tiếp công dân & đơn thư"), "bi-people", "petitions:index"),
     ("good_practices", _("Dân vận khéo"), "bi-award", None),
     ("evaluation", _("Đánh giá"), "bi-clipboard-check", None),

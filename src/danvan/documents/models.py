@@ -56,6 +56,7 @@ class OutputTemplate(models.Model):
 
     class Kind(models.TextChoices):
         PLAN = "plan", _("Kế hoạch")
+        REPORT = "report", _("Báo cáo")
 
     agency = models.ForeignKey(
         "core.Agency", on_delete=models.PROTECT, related_name="output_templates", verbose_name=_("cơ quan")

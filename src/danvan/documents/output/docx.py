@@ -16,6 +16,7 @@ logger = logging.getLogger(__name__)
 
 DEFAULT_TEMPLATES = {
     OutputTemplate.Kind.PLAN: Path(__file__).resolve().parent / "templates" / "ke_hoach.docx",
+    OutputTemplate.Kind.REPORT: Path(__file__).resolve().parent / "templates" / "bao_cao.docx",
 }
 
 

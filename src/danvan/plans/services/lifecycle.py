@@ -103,6 +103,10 @@ def approve_plan(*, plan: Plan, by: User, issue_date: date | None = None) -> Pla
     plan.issue_date = day
     plan.save(update_fields=["number", "symbol", "issue_date"])
     _compute_working_day_deadlines(plan)
+    # The plan's reporting deadlines become report requests (reports app).
+    from danvan.reports.services import requests_from_plan
+
+    requests_from_plan(plan=plan, by=by)
     for task in plan.tasks.select_related("lead_unit"):
         notify(
             recipients=_unit_heads(task.lead_unit),

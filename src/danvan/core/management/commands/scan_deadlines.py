@@ -6,13 +6,14 @@ from django.utils import timezone
 from danvan.core.services import send_daily_digests
 from danvan.petitions.services import escalate_overdue_deadlines, send_deadline_reminders
 from danvan.plans.services import close_finished_plans, mark_overdue_tasks, send_task_reminders
+from danvan.reports.services import send_report_reminders
 
 
 class Command(BaseCommand):
     help = (
         "Quét hạn hằng ngày: kết thúc kế hoạch của năm đã qua, đánh dấu nhiệm vụ quá hạn (báo Văn phòng và trưởng đơn vị), nhắc trước hạn "
         "theo số ngày của từng cơ quan và vào ngày đến hạn, nhắc người xử lý đơn thư trước hạn và vào ngày đến hạn, báo thủ trưởng khi quá hạn, "
-        "gửi thư tổng hợp. Chạy lại trong ngày không gửi trùng."
+        "nhắc nộp báo cáo, gửi thư tổng hợp. Chạy lại trong ngày không gửi trùng."
     )
 
     def add_arguments(self, parser):
@@ -25,11 +26,13 @@ class Command(BaseCommand):
         reminders = send_task_reminders(today=today)
         case_reminders = send_deadline_reminders(today=today)
         case_overdue = escalate_overdue_deadlines(today=today)
+        report_reminders = send_report_reminders(today=today)
         digests = send_daily_digests()
         self.stdout.write(
             f"{today:%d/%m/%Y}: {closed} kế hoạch kết thúc, {overdue} nhiệm vụ quá hạn, "
             f"{reminders} lời nhắc, {case_reminders} lời nhắc hạn đơn thư, "
-            f"{case_overdue} thông báo đơn thư quá hạn, {digests} thư tổng hợp."
+            f"{case_overdue} thông báo đơn thư quá hạn, {report_reminders} lời nhắc nộp báo cáo, "
+            f"{digests} thư tổng hợp."
         )
 
     def _day(self, text: str) -> date:

@@ -1,0 +1,238 @@
+"""A report (Báo cáo) as Word in the layout of Nghị định 30/2020/NĐ-CP, and
+its figures as an Excel annex. Both are built from one list of tables, so
+the Word file, the annex and the page show the same figures.
+
+Like the plan's, the document text is fixed official Vietnamese wording and
+is not translated."""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+from django.utils import timezone
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, Side
+
+from danvan.documents.models import OutputTemplate
+from danvan.documents.output.context import (
+    ROMAN,
+    agency_lines,
+    document_number,
+    office_code,
+    place_date_line,
+    recipient_lines,
+)
+from danvan.documents.output.docx import render_docx, template_bytes
+
+SECTION_TITLES = {
+    "results": "KẾT QUẢ ĐẠT ĐƯỢC",
+    "shortcomings": "HẠN CHẾ, NGUYÊN NHÂN",
+    "lessons": "BÀI HỌC KINH NGHIỆM",
+    "next_tasks": "PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI",
+    "proposals": "KIẾN NGHỊ, ĐỀ XUẤT",
+}
+COLUMNS = 5
+THIN = Side(style="thin", color="000000")
+
+
+def _number(value) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, float):
+        return f"{value:.1f}".replace(".", ",").replace(",0", "")
+    return str(value)
+
+
+def _rate(value) -> str:
+    return "—" if value is None else f"{_number(value)}%"
+
+
+def _row(*cells) -> list[str]:
+    values = [str(cell) for cell in cells]
+    return values + [""] * (COLUMNS - len(values))
+
+
+def report_tables(report) -> list[dict]:
+    """The report's tables from the figures kept when it was sent."""
+    figures = report.figures or {}
+    tables = []
+    if report.unit_id is None:
+        tasks = figures.get("tasks", {})
+        petitions = figures.get("petitions") or {}
+        units = figures.get("units", {})
+        indicators = [
+            ("Số kế hoạch ban hành trong kỳ", _number(figures.get("plans_issued"))),
+            ("Tổng số nhiệm vụ", _number(tasks.get("total"))),
+            ("Nhiệm vụ đã hoàn thành", _number(tasks.get("done"))),
+            ("Nhiệm vụ đang thực hiện", _number(tasks.get("in_progress"))),
+            ("Nhiệm vụ quá hạn", _number(tasks.get("overdue"))),
+            ("Tỷ lệ hoàn thành nhiệm vụ", _rate(tasks.get("completion_rate"))),
+            (
+                "Chỉ tiêu đạt / tổng số chỉ tiêu",
+                f"{_number(figures.get('targets_met'))}/{len(figures.get('targets', []))}",
+            ),
+        ]
+        if petitions:
+            indicators += [
+                ("Đơn thư tiếp nhận", _number(petitions.get("received"))),
+                ("Đơn thư giải quyết đúng hạn", _number(petitions.get("resolved_on_time"))),
+                ("Đơn thư quá hạn", _number(petitions.get("overdue"))),
+                ("Tỷ lệ giải quyết đúng hạn", _rate(petitions.get("on_time_rate"))),
+            ]
+        if units:
+            indicators.append(
+                (
+                    "Đơn vị nộp báo cáo đúng hạn / muộn / chưa nộp",
+                    f"{units.get('on_time', 0)}/{units.get('late', 0)}/{units.get('missing', 0)}",
+                )
+            )
+        tables.append(
+            {
+                "title": "Bảng 1. Số liệu chủ yếu",
+                "headers": _row("TT", "Chỉ tiêu", "Kết quả"),
+                "rows": [_row(index, label, value) for index, (label, value) in enumerate(indicators, 1)],
+            }
+        )
+        tables.append(
+            {
+                "title": "Bảng 2. Kết quả thực hiện nhiệm vụ theo đơn vị chủ trì",
+                "headers": _row("TT", "Đơn vị", "Số nhiệm vụ", "Hoàn thành", "Quá hạn"),
+                "rows": [
+                    _row(index, row["unit"] or "—", row["total"], row["done"], row["overdue"])
+                    for index, row in enumerate(figures.get("by_unit", []), 1)
+                ],
+            }
+        )
+        if units.get("rows"):
+            tables.append(
+                {
+                    "title": "Bảng 3. Tình hình nộp báo cáo của các đơn vị",
+                    "headers": _row("TT", "Đơn vị", "Ngày nộp", "Tình hình"),
+                    "rows": [
+                        _row(index, row["unit"], _day(row["sent_on"]), row["timeliness"])
+                        for index, row in enumerate(units["rows"], 1)
+                    ],
+                }
+            )
+    else:
+        tables.append(
+            {
+                "title": "Bảng 1. Kết quả thực hiện nhiệm vụ",
+                "headers": _row("TT", "Nhiệm vụ", "Trạng thái", "Tiến độ (%)", "Hạn"),
+                "rows": [
+                    _row(index, row["heading"], row["status_label"], row["percent"], _day(row["due_date"]))
+                    for index, row in enumerate(figures.get("tasks", []), 1)
+                ],
+            }
+        )
+    targets = figures.get("targets", [])
+    if targets:
+        tables.append(
+            {
+                "title": f"Bảng {len(tables) + 1}. Chỉ tiêu",
+                "headers": _row("TT", "Chỉ tiêu", "Mục tiêu (%)", "Kết quả (%)", "Đánh giá"),
+                "rows": [
+                    _row(
+                        index,
+                        row["text"],
+                        _number(row["percent"]),
+                        _number(row["current_value"]),
+                        "Đạt" if row["met"] else "Chưa đạt",
+                    )
+                    for index, row in enumerate(targets, 1)
+                ],
+            }
+        )
+    return tables
+
+
+def _day(iso: str | None) -> str:
+    if not iso:
+        return "—"
+    year, month, day = iso.split("-")
+    return f"{day}/{month}/{year}"
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def report_context(report) -> dict:
+    agency = report.agency
+    parent, name = agency_lines(agency)
+    request = report.request
+    period = request.period
+    issued = report.issue_date
+    tables = report_tables(report)
+    sections = []
+    for index, (field, title) in enumerate(SECTION_TITLES.items()):
+        sections.append(
+            {
+                "numeral": ROMAN[index],
+                "title": title,
+                "lines": _lines(getattr(report, field)) or ["Không có."],
+                "tables": tables if field == "results" else [],
+            }
+        )
+    respondent = report.unit.name if report.unit_id else agency.name
+    summary = f"Kết quả thực hiện công tác dân vận chính quyền {period.label[:1].lower()}{period.label[1:]}"
+    if report.unit_id:
+        parent, name = agency.name.upper(), report.unit.name.upper()
+    return {
+        "parent_agency": parent,
+        "agency_name": name,
+        "number": document_number(report.number),
+        "symbol": report.symbol or f"BC-{agency.symbol_code}",
+        "place_date": place_date_line(agency.province.name, issued, year=period.year),
+        "doc_type_title": "BÁO CÁO",
+        "summary": summary,
+        "introduction": (
+            f"Thực hiện yêu cầu {request.title.strip().rstrip('.')}"
+            f" (hạn nộp {request.due_date:%d/%m/%Y}), {respondent} báo cáo kết quả"
+            f" (số liệu từ ngày {period.start:%d/%m/%Y} đến ngày {period.end:%d/%m/%Y}) như sau:"
+        ),
+        "sections": sections,
+        "recipients": recipient_lines(
+            list(report.recipients or [request.recipient or ""]), office_code(report)
+        ),
+        "signer_authority": report.signer_authority.strip().upper(),
+        "signer_title": report.signer_title.strip().upper(),
+        "signer_name": report.signer_name.strip(),
+        "tables": tables,
+    }
+
+
+def render_report_docx(report) -> bytes:
+    return render_docx(template_bytes(report.agency, OutputTemplate.Kind.REPORT), report_context(report))
+
+
+def report_annex_xlsx(report) -> bytes:
+    """One sheet per table, headed with the report and its period."""
+    book = Workbook()
+    book.remove(book.active)
+    heading = f"{report.request.title} — {report.unit.name if report.unit_id else report.agency.name}"
+    for index, table in enumerate(report_tables(report), 1):
+        sheet = book.create_sheet(f"Bang {index}")
+        sheet.append([table["title"]])
+        sheet.append([heading])
+        sheet.append([cell for cell in table["headers"] if cell])
+        width = len([cell for cell in table["headers"] if cell])
+        for row in table["rows"]:
+            sheet.append([_cell(value) for value in row[:width]])
+        for column, size in zip("ABCDE", (6, 60, 18, 18, 18), strict=True):
+            sheet.column_dimensions[column].width = size
+        for row in sheet.iter_rows(min_row=3):
+            for cell in row:
+                cell.font = Font(name="Times New Roman", size=12, bold=cell.row == 3)
+                cell.border = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+        sheet["A1"].font = Font(name="Times New Roman", size=13, bold=True)
+    book.properties.created = timezone.now().replace(tzinfo=None)
+    out = BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _cell(value: str):
+    """Whole numbers as numbers, so the annex sums; everything else as text."""
+    return int(value) if value.isdigit() else value

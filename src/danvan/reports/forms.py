@@ -1,0 +1,163 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from danvan.core.forms import MaxSizeValidator
+from danvan.core.models import Agency, Unit
+from danvan.reports.models import PeriodKind, Report, ReportingPeriod, ReportRequest
+
+ATTACHMENT_TYPES = (b"%PDF", b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"\xff\xd8\xff", b"\x89PNG")
+
+
+class PeriodFields(forms.Form):
+    period_kind = forms.ChoiceField(
+        label=_("Kỳ báo cáo"), choices=PeriodKind.choices, initial=PeriodKind.YEAR
+    )
+    period_year = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100)
+    period_number = forms.IntegerField(
+        label=_("Quý hoặc tháng"),
+        required=False,
+        min_value=1,
+        max_value=12,
+        help_text=_("Chỉ ghi với kỳ quý (1–4) hoặc tháng (1–12)."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        kind, number = cleaned.get("period_kind"), cleaned.get("period_number")
+        if kind == PeriodKind.QUARTER and not (number and 1 <= number <= 4):
+            self.add_error("period_number", _("Quý phải từ 1 đến 4."))
+        if kind == PeriodKind.MONTH and not number:
+            self.add_error("period_number", _("Tháng phải từ 1 đến 12."))
+        return cleaned
+
+
+class RequestFields(PeriodFields):
+    kind = forms.ChoiceField(label=_("Loại báo cáo"), choices=ReportRequest.Kind.choices)
+    title = forms.CharField(label=_("Tên báo cáo"), max_length=300)
+    due_date = forms.DateField(label=_("Hạn nộp (dd/mm/yyyy)"))
+    note = forms.CharField(
+        label=_("Yêu cầu về nội dung"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=4000,
+    )
+
+
+class UnitRequestForm(RequestFields):
+    units = forms.ModelMultipleChoiceField(
+        label=_("Các đơn vị phải báo cáo"), queryset=Unit.objects.none(), widget=forms.CheckboxSelectMultiple
+    )
+    parent = forms.ModelChoiceField(
+        label=_("Phục vụ yêu cầu báo cáo của cấp trên"), queryset=ReportRequest.objects.none(), required=False
+    )
+
+    def __init__(self, *args, agency: Agency, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only this agency's units and the upward requests sent to it are
+        # choices: a forged id of another agency is "not one of the choices".
+        units = (
+            agency.units.filter(is_active=True).exclude(kind__in=[Unit.Kind.LEADERSHIP]).order_by("sort_key")
+        )
+        self.fields["units"].queryset = units
+        self.fields["parent"].queryset = ReportRequest.objects.filter(
+            level=ReportRequest.Level.AGENCIES, reports__agency=agency, reports__unit__isnull=True
+        ).select_related("period")
+        self.fields["parent"].label_from_instance = lambda request: (
+            f"{request.title} — {request.due_date:%d/%m/%Y}"
+        )
+        if not self.is_bound:
+            self.initial.setdefault("units", list(units.exclude(kind=Unit.Kind.OFFICE)))
+
+
+class AgencyRequestForm(RequestFields):
+    agencies = forms.ModelMultipleChoiceField(
+        label=_("Các cơ quan phải báo cáo"),
+        queryset=Agency.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    recipient = forms.CharField(label=_("Nơi nhận báo cáo"), max_length=255, required=False)
+
+    def __init__(self, *args, province, **kwargs):
+        super().__init__(*args, **kwargs)
+        agencies = Agency.objects.active().filter(province=province).order_by("sort_key")
+        self.fields["agencies"].queryset = agencies
+        if not self.is_bound:
+            self.initial.setdefault("agencies", list(agencies))
+
+
+class ReportForm(forms.Form):
+    revision = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    results = forms.CharField(
+        label=_("Kết quả đạt được"), required=False, widget=forms.Textarea(attrs={"rows": 8})
+    )
+    shortcomings = forms.CharField(
+        label=_("Hạn chế, nguyên nhân"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    lessons = forms.CharField(
+        label=_("Bài học kinh nghiệm"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    next_tasks = forms.CharField(
+        label=_("Phương hướng, nhiệm vụ kỳ tới"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    proposals = forms.CharField(
+        label=_("Kiến nghị, đề xuất"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in Report.SECTIONS:
+            self.fields[name].max_length = 100_000
+            self.fields[name].widget.attrs["maxlength"] = 100_000
+
+    def sections(self) -> dict[str, str]:
+        return {name: self.cleaned_data.get(name, "") for name in Report.SECTIONS}
+
+
+class ReturnForm(forms.Form):
+    comment = forms.CharField(label=_("Ý kiến"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000)
+
+
+class AttachmentValidator:
+    message = _("Tệp đính kèm phải là PDF, Word, Excel, ảnh JPG hoặc PNG.")
+
+    def __call__(self, upload) -> None:
+        head = upload.read(8)
+        upload.seek(0)
+        if not any(head.startswith(magic) for magic in ATTACHMENT_TYPES):
+            raise ValidationError(self.message)
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(
+        label=_("Tệp đính kèm (PDF, Word, Excel, ảnh; tối đa 20 MB)"),
+        validators=[MaxSizeValidator(20 * 1024 * 1024), AttachmentValidator()],
+    )
+
+
+class CutOffRuleForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Loại kỳ"), choices=PeriodKind.choices)
+    cut_off_day = forms.IntegerField(label=_("Ngày chốt số liệu (0 = hết tháng)"), min_value=0, max_value=28)
+    source = forms.CharField(label=_("Căn cứ"), max_length=255)
+
+
+class PeriodCorrectionForm(forms.Form):
+    start = forms.DateField(label=_("Từ ngày"))
+    end = forms.DateField(label=_("Đến ngày"))
+    reason = forms.CharField(label=_("Căn cứ điều chỉnh"), max_length=200)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("start") and cleaned.get("end") and cleaned["end"] < cleaned["start"]:
+            raise ValidationError(_("Ngày kết thúc kỳ báo cáo phải sau ngày bắt đầu."))
+        return cleaned
+
+
+class PeriodChoiceForm(forms.Form):
+    period = forms.ModelChoiceField(label=_("Kỳ báo cáo"), queryset=ReportingPeriod.objects.none())
+
+    def __init__(self, *args, province, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["period"].queryset = ReportingPeriod.objects.filter(province=province).order_by(
+            "-year", "-end"
+        )

@@ -1,0 +1,78 @@
+"""Reporting periods and their data cut-off windows (thời gian chốt số liệu).
+
+Nghị định 09/2019/NĐ-CP Điều 12: a period's figures run from the 15th of the
+month before it to the 14th of its last month (quarter I: 15/12 → 14/3; six
+months: 15/12 → 14/6; year: 15/12 → 14/12); nine months (a provincial
+addition) 15/12 → 14/9. A province may set another cut-off day, or calendar
+periods (day 0), by a CutOffRule.
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+
+from django.utils.translation import gettext as _
+
+from danvan.reports.models import PeriodKind
+
+NATIONAL_CUT_OFF_DAY = 14
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+# The period's first and last month.
+_FIRST_LAST = {
+    PeriodKind.QUARTER: lambda number: (3 * number - 2, 3 * number),
+    PeriodKind.HALF: lambda number: (1, 6),
+    PeriodKind.NINE_MONTHS: lambda number: (1, 9),
+    PeriodKind.YEAR: lambda number: (1, 12),
+    PeriodKind.MONTH: lambda number: (number, number),
+}
+
+
+class PeriodError(ValueError):
+    """A period that does not exist (quarter 5, month 13); the message is shown."""
+
+
+def check_number(kind: str, number: int) -> int:
+    if kind == PeriodKind.MONTH and not 1 <= number <= 12:
+        raise PeriodError(_("Tháng phải từ 1 đến 12."))
+    if kind == PeriodKind.QUARTER and not 1 <= number <= 4:
+        raise PeriodError(_("Quý phải từ 1 đến 4."))
+    if kind not in (PeriodKind.MONTH, PeriodKind.QUARTER):
+        return 0
+    return number
+
+
+def cut_off_window(
+    kind: str, year: int, number: int, *, cut_off_day: int = NATIONAL_CUT_OFF_DAY
+) -> tuple[date, date]:
+    """The first and last day of the period's figures."""
+    number = check_number(kind, number)
+    first, last = _FIRST_LAST[PeriodKind(kind)](number)
+    if cut_off_day == 0:
+        return date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1])
+    start_year, start_month = (year - 1, 12) if first == 1 else (year, first - 1)
+    return date(start_year, start_month, cut_off_day + 1), date(year, last, cut_off_day)
+
+
+def window_rule(cut_off_day: int, source: str = "") -> str:
+    if cut_off_day == 0:
+        rule = _("Theo tháng dương lịch (từ ngày 01 tháng đầu kỳ đến ngày cuối tháng cuối kỳ)")
+    else:
+        rule = _("Từ ngày %(start)02d tháng trước kỳ đến ngày %(end)02d tháng cuối kỳ") % {
+            "start": cut_off_day + 1,
+            "end": cut_off_day,
+        }
+    return f"{rule} — {source or _('Nghị định 09/2019/NĐ-CP, Điều 12')}"
+
+
+def period_label(kind: str, year: int, number: int) -> str:
+    if kind == PeriodKind.MONTH:
+        return _("Tháng %(month)s năm %(year)s") % {"month": number, "year": year}
+    if kind == PeriodKind.QUARTER:
+        return _("Quý %(quarter)s năm %(year)s") % {"quarter": ROMAN.get(number, number), "year": year}
+    if kind == PeriodKind.HALF:
+        return _("6 tháng đầu năm %(year)s") % {"year": year}
+    if kind == PeriodKind.NINE_MONTHS:
+        return _("9 tháng năm %(year)s") % {"year": year}
+    return _("Năm %(year)s") % {"year": year}

@@ -1,0 +1,266 @@
+"""Reads for reporting: the period's data a report is pre-filled with, the
+requests a person sees, and the province's table of agencies × indicators.
+Each function runs a fixed number of queries whatever the number of rows."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from danvan.core import permissions
+from danvan.core.models import Agency, Province, Unit, User
+from danvan.plans.models import Plan, Target, Task, TaskUpdate
+from danvan.reports.models import Report, ReportingPeriod, ReportRequest, ReportVersion
+
+LIVE_PLAN_STATUSES = (Plan.Status.ISSUED, Plan.Status.CLOSED)
+
+
+def _period_tasks(period: ReportingPeriod) -> Q:
+    """Tasks a period reports on: those of the agency's issued plans of the
+    period's year, and any task due inside the period's window."""
+    return Q(plan__status__in=LIVE_PLAN_STATUSES) & (
+        Q(plan__period_year=period.end.year) | Q(due_date__range=(period.start, period.end))
+    )
+
+
+def _percent(part: int, whole: int) -> float | None:
+    return round(100 * part / whole, 1) if whole else None
+
+
+def _number(value: Decimal | None) -> float | None:
+    return float(value) if value is not None else None
+
+
+def unit_period_data(unit: Unit, period: ReportingPeriod) -> dict:
+    """What a unit's report is pre-filled with: each task it leads with its
+    status and the progress written in the period, and the targets served."""
+    updates = TaskUpdate.objects.filter(reported_on__range=(period.start, period.end)).order_by("reported_on")
+    tasks = list(
+        Task.objects.filter(_period_tasks(period), lead_unit=unit)
+        .exclude(status=Task.Status.CANCELLED)
+        .select_related("plan", "target")
+        .prefetch_related(Prefetch("updates", queryset=updates, to_attr="period_updates"))
+        .order_by("plan__issue_date", "plan_id", "order")
+    )
+    targets: dict[int, Target] = {task.target_id: task.target for task in tasks if task.target_id}
+    rows = [
+        {
+            "id": task.pk,
+            "heading": task.heading,
+            "plan": task.plan.reference or task.plan.title[:80],
+            "status": task.status,
+            "status_label": str(task.get_status_display()),
+            "percent": task.percent,
+            "due_date": task.due_date.isoformat() if task.due_date else None,
+            "timing": task.timing,
+            "progress": [
+                {"day": update.reported_on.isoformat(), "note": update.note, "percent": update.percent}
+                for update in task.period_updates  # type: ignore[attr-defined]
+            ],
+        }
+        for task in tasks
+    ]
+    return {
+        "tasks": rows,
+        "counts": _status_counts(rows),
+        "targets": [_target_row(target) for target in targets.values()],
+    }
+
+
+def _status_counts(rows: list[dict]) -> dict:
+    counts = {status: 0 for status in Task.Status.values}
+    for row in rows:
+        counts[row["status"]] = counts.get(row["status"], 0) + 1
+    total = len(rows)
+    return {**counts, "total": total, "completion_rate": _percent(counts[Task.Status.DONE], total)}
+
+
+def _target_row(target: Target) -> dict:
+    return {
+        "text": target.text,
+        "percent": _number(target.percent),
+        "current_value": _number(target.current_value),
+        "met": target.is_met(),
+    }
+
+
+def results_outline(data: dict) -> str:
+    """A first text for "Kết quả đạt được", written from the tasks' progress."""
+    lines = []
+    for row in data["tasks"]:
+        notes = " ".join(
+            entry["note"].strip().rstrip(".") + "." for entry in row["progress"] if entry["note"]
+        )
+        line = f"- {row['heading'].strip().rstrip('.;')}: {row['status_label'].lower()} ({row['percent']}%)."
+        lines.append(f"{line} {notes}".strip())
+    return "\n".join(lines)
+
+
+def agency_period_data(agency: Agency, period: ReportingPeriod, *, today: date) -> dict:
+    """The agency's own figures for the period: plans issued, tasks by status,
+    targets and, where recorded, petitions handled."""
+    tasks = Task.objects.filter(_period_tasks(period), plan__agency=agency)
+    counts = tasks.aggregate(
+        total=Count("pk", filter=~Q(status=Task.Status.CANCELLED)),
+        done=Count("pk", filter=Q(status=Task.Status.DONE)),
+        in_progress=Count("pk", filter=Q(status=Task.Status.IN_PROGRESS)),
+        not_started=Count("pk", filter=Q(status=Task.Status.NOT_STARTED)),
+        overdue=Count("pk", filter=Q(status=Task.Status.OVERDUE)),
+        cancelled=Count("pk", filter=Q(status=Task.Status.CANCELLED)),
+    )
+    counts["completion_rate"] = _percent(counts["done"], counts["total"])
+    plans_issued = Plan.objects.filter(
+        agency=agency, status__in=LIVE_PLAN_STATUSES, issue_date__range=(period.start, period.end)
+    ).count()
+    targets = Target.objects.filter(
+        plan__agency=agency, plan__status__in=LIVE_PLAN_STATUSES, plan__period_year=period.end.year
+    ).order_by("plan_id", "order")[:100]
+    by_unit = list(
+        tasks.exclude(status=Task.Status.CANCELLED)
+        .values("lead_unit__name")
+        .annotate(
+            total=Count("pk"),
+            done=Count("pk", filter=Q(status=Task.Status.DONE)),
+            overdue=Count("pk", filter=Q(status=Task.Status.OVERDUE)),
+        )
+        .order_by("lead_unit__name")
+    )
+    target_rows = [_target_row(target) for target in targets]
+    return {
+        "plans_issued": plans_issued,
+        "tasks": counts,
+        "by_unit": [
+            {
+                "unit": row["lead_unit__name"] or "",
+                "total": row["total"],
+                "done": row["done"],
+                "overdue": row["overdue"],
+                "completion_rate": _percent(row["done"], row["total"]),
+            }
+            for row in by_unit
+        ],
+        "targets": target_rows,
+        "targets_met": sum(1 for row in target_rows if row["met"]),
+        "petitions": _petition_figures(agency, period, today=today),
+    }
+
+
+def _petition_figures(agency: Agency, period: ReportingPeriod, *, today: date) -> dict | None:
+    try:
+        from danvan.petitions.selectors import figures_for_report
+    except ImportError:  # petitions figures not installed in this deployment
+        return None
+    return figures_for_report(agency, start=period.start, end=period.end, today=today)
+
+
+# --- Requests and reports ------------------------------------------------------------
+
+
+def requests_for_index(person: User) -> QuerySet[ReportRequest]:
+    return (
+        permissions.visible_report_requests(person)
+        .select_related("period", "agency", "province")
+        .annotate(
+            answered=Count("reports", filter=~Q(reports__status=Report.Status.PENDING)),
+            asked=Count("reports"),
+        )
+        .order_by("-due_date", "-pk")
+    )
+
+
+def reports_of_request(request: ReportRequest) -> list[Report]:
+    """The request's reports as rows of who has sent, on time or late. A person
+    of one unit sees the other units' status, never their text."""
+    return list(
+        request.reports.select_related("agency", "unit", "submitted_by").order_by(
+            "unit__sort_key", "agency__sort_key"
+        )
+    )
+
+
+def my_reports(person: User) -> QuerySet[Report]:
+    """The reports the person writes or sends: their units', their office's."""
+    scopes = permissions.scopes_of(person)
+    units = permissions._unit_ids_member(person)
+    offices = scopes.agencies_with("agency_office", "agency_leader")
+    return (
+        Report.objects.filter(Q(unit__in=units) | Q(agency__in=offices, unit__isnull=True))
+        .select_related("request__period", "agency", "unit")
+        .order_by("request__due_date")
+    )
+
+
+def report_page(report: Report) -> dict:
+    versions = list(
+        ReportVersion.objects.filter(report=report).select_related("created_by").order_by("-number")[:50]
+    )
+    return {
+        "versions": versions,
+        "attachments": list(report.attachments.select_related("uploaded_by")),
+    }
+
+
+def unit_reports_for(report: Report) -> list[Report]:
+    """For an agency report: its units' reports, with their timeliness."""
+    if report.composed_from_id is None:
+        return []
+    return list(
+        Report.objects.filter(request_id=report.composed_from_id)
+        .select_related("unit", "request")
+        .order_by("unit__sort_key")
+    )
+
+
+def province_table(province: Province, period: ReportingPeriod, *, today: date) -> dict:
+    """Every active agency of the province × the indicators of its report for
+    the period, with the report's timeliness: three queries."""
+    agencies = list(Agency.objects.active().filter(province=province).order_by("sort_key"))
+    reports = {
+        report.agency_id: report
+        for report in Report.objects.filter(
+            request__period=period, request__level=ReportRequest.Level.AGENCIES, unit__isnull=True
+        )
+        .select_related("request")
+        .order_by("request__due_date")
+    }
+    rows = []
+    for agency in agencies:
+        report = reports.get(agency.pk)
+        sent = report is not None and report.status == Report.Status.APPROVED
+        figures = report.figures if sent and report is not None else {}
+        tasks = figures.get("tasks", {})
+        petitions = figures.get("petitions") or {}
+        units = figures.get("units", {})
+        rows.append(
+            {
+                "agency": agency,
+                "report": report if sent else None,
+                "asked": report is not None,
+                "timeliness": report.timeliness(today) if report is not None else None,
+                "tasks_total": tasks.get("total"),
+                "tasks_done": tasks.get("done"),
+                "tasks_overdue": tasks.get("overdue"),
+                "completion_rate": tasks.get("completion_rate"),
+                "targets_met": figures.get("targets_met"),
+                "targets_total": len(figures.get("targets", [])) if sent else None,
+                "petitions_received": petitions.get("received"),
+                "petitions_on_time_rate": petitions.get("on_time_rate"),
+                "units_on_time": units.get("on_time"),
+                "units_late": units.get("late"),
+                "units_missing": units.get("missing"),
+            }
+        )
+    sent_rows = [row for row in rows if row["report"] is not None]
+    return {
+        "rows": rows,
+        "sent": len(sent_rows),
+        "on_time": sum(1 for row in rows if row["timeliness"] and row["timeliness"][0] == "on_time"),
+        "late": sum(1 for row in rows if row["timeliness"] and row["timeliness"][0] == "late"),
+        "missing": sum(1 for row in rows if row["asked"] and row["report"] is None),
+    }
+
+
+def periods_of(province: Province) -> QuerySet[ReportingPeriod]:
+    return ReportingPeriod.objects.filter(province=province).order_by("-year", "-end")

@@ -1,0 +1,479 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from danvan.core import permissions
+from danvan.core.models import Province
+from danvan.core.services import DomainError
+from danvan.documents.output.pdf import ConversionError, docx_to_pdf
+from danvan.documents.output.report import render_report_docx, report_annex_xlsx
+from danvan.reports import selectors, services
+from danvan.reports.forms import (
+    AgencyRequestForm,
+    AttachmentForm,
+    CutOffRuleForm,
+    PeriodChoiceForm,
+    PeriodCorrectionForm,
+    ReportForm,
+    ReturnForm,
+    UnitRequestForm,
+)
+from danvan.reports.models import Report, ReportingPeriod
+
+
+def _province_for(request, province_id: int) -> Province:
+    province = Province.objects.filter(pk=province_id).first()
+    if province is None or not permissions.can_request_agency_reports(request.user, province):
+        raise Http404(_("Không tìm thấy tỉnh."))
+    return province
+
+
+@login_required
+def index(request):
+    person = request.user
+    scopes = permissions.scopes_of(person)
+    provinces = (
+        Province.objects.all()
+        if scopes.system_admin
+        else Province.objects.filter(pk__in=scopes.reviewed_provinces)
+    )
+    context = {
+        "my_reports": selectors.my_reports(person)[:100],
+        "requests": selectors.requests_for_index(person)[:100],
+        "office_agencies": permissions.report_request_agencies(person),
+        "provinces": provinces,
+        "today": timezone.localdate(),
+    }
+    return render(request, "reports/index.html", context)
+
+
+def _period(form, province):
+    data = form.cleaned_data
+    return services.get_or_create_period(
+        province=province,
+        kind=data["period_kind"],
+        year=data["period_year"],
+        number=data["period_number"] or 0,
+    )
+
+
+@login_required
+def request_units(request, agency_id):
+    agency = permissions.get_agency_for_user(request.user, agency_id)
+    if not permissions.can_request_unit_reports(request.user, agency):
+        raise PermissionDenied(_("Chỉ văn phòng cơ quan yêu cầu các đơn vị báo cáo."))
+    form = UnitRequestForm(
+        request.POST or None, agency=agency, initial={"period_year": timezone.localdate().year}
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            made = services.request_unit_reports(
+                agency=agency,
+                period=_period(form, agency.province),
+                title=data["title"],
+                due_date=data["due_date"],
+                units=data["units"],
+                kind=data["kind"],
+                note=data["note"],
+                parent=data["parent"],
+                by=request.user,
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(
+                request, _("Đã gửi yêu cầu báo cáo đến %(count)s đơn vị.") % {"count": made.reports.count()}
+            )
+            return redirect("reports:request_detail", request_id=made.pk)
+    status = 422 if request.method == "POST" else 200
+    return render(request, "reports/request_form.html", {"form": form, "agency": agency}, status=status)
+
+
+@login_required
+def request_agencies(request, province_id):
+    province = _province_for(request, province_id)
+    form = AgencyRequestForm(
+        request.POST or None, province=province, initial={"period_year": timezone.localdate().year}
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            made = services.request_agency_reports(
+                province=province,
+                period=_period(form, province),
+                title=data["title"],
+                due_date=data["due_date"],
+                agencies=data["agencies"],
+                kind=data["kind"],
+                note=data["note"],
+                recipient=data["recipient"],
+                by=request.user,
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(
+                request, _("Đã gửi yêu cầu báo cáo đến %(count)s cơ quan.") % {"count": made.reports.count()}
+            )
+            return redirect("reports:request_detail", request_id=made.pk)
+    status = 422 if request.method == "POST" else 200
+    return render(request, "reports/request_form.html", {"form": form, "province": province}, status=status)
+
+
+@login_required
+def request_detail(request, request_id):
+    report_request = permissions.get_report_request_for_user(request.user, request_id)
+    today = timezone.localdate()
+    rows = [
+        {
+            "report": report,
+            "timeliness": report.timeliness(today),
+            "readable": permissions.can_view_report(request.user, report),
+        }
+        for report in selectors.reports_of_request(report_request)
+    ]
+    can_compose = (
+        report_request.level == "units"
+        and report_request.parent_id is not None
+        and permissions.can_request_unit_reports(request.user, report_request.agency)
+    )
+    context = {"report_request": report_request, "rows": rows, "can_compose": can_compose, "today": today}
+    return render(request, "reports/request_detail.html", context)
+
+
+@login_required
+@require_POST
+def request_compose(request, request_id):
+    report_request = permissions.get_report_request_for_user(request.user, request_id)
+    if report_request.level != "units" or not permissions.can_request_unit_reports(
+        request.user, report_request.agency
+    ):
+        raise PermissionDenied(_("Chỉ văn phòng cơ quan tổng hợp báo cáo."))
+    try:
+        report = services.compose_agency_report(unit_request=report_request, by=request.user)
+    except DomainError as error:
+        messages.error(request, error.message)
+        return redirect("reports:request_detail", request_id=report_request.pk)
+    messages.success(
+        request, _("Đã tổng hợp báo cáo của các đơn vị. Hãy rà soát, chỉnh sửa rồi trình lãnh đạo.")
+    )
+    return redirect("reports:report_detail", report_id=report.pk)
+
+
+def _report_context(
+    request, report, *, form=None, conflict=None, return_form=None, attachment_form=None
+) -> dict:
+    person, today = request.user, timezone.localdate()
+    editable = permissions.can_edit_report(person, report)
+    if report.is_locked() or report.figures:
+        data = report.figures
+    elif report.is_agency_report:
+        data = services.agency_report_figures(report, today=today)
+    else:
+        data = selectors.unit_period_data(report.unit, report.request.period)
+    if editable and form is None:
+        form = ReportForm(initial={"revision": report.revision, **report.sections()})
+    return {
+        "report": report,
+        "data": data,
+        "timeliness": report.timeliness(today),
+        "form": form if editable else None,
+        "conflict": conflict,
+        "can_submit": permissions.can_submit_report(person, report),
+        "can_return": permissions.can_return_report(person, report),
+        "can_approve": permissions.can_approve_report(person, report),
+        "return_form": return_form or ReturnForm(),
+        "attachment_form": attachment_form or AttachmentForm(),
+        "unit_reports": [(unit, unit.timeliness(today)) for unit in selectors.unit_reports_for(report)],
+        **selectors.report_page(report),
+    }
+
+
+@login_required
+def report_detail(request, report_id):
+    report = permissions.get_report_for_user(request.user, report_id)
+    if permissions.can_edit_report(request.user, report) and report.revision == 0:
+        report = services.start_report(report=report, by=request.user)
+    return render(request, "reports/report_detail.html", _report_context(request, report))
+
+
+@login_required
+@require_POST
+def report_save(request, report_id):
+    report = permissions.get_report_for_user(request.user, report_id, action="edit")
+    form = ReportForm(request.POST)
+    if not form.is_valid():
+        return render(
+            request, "reports/report_detail.html", _report_context(request, report, form=form), status=422
+        )
+    try:
+        services.save_report(
+            report=report,
+            sections=form.sections(),
+            base_revision=form.cleaned_data["revision"],
+            by=request.user,
+        )
+    except services.ReportConflict as conflict:
+        return _conflict_response(request, conflict)
+    except DomainError as error:
+        messages.error(request, error.message)
+        return redirect("reports:report_detail", report_id=report.pk)
+    messages.success(request, _("Đã lưu báo cáo."))
+    return redirect("reports:report_detail", report_id=report.pk)
+
+
+def _conflict_response(request, conflict, *, template="reports/report_detail.html"):
+    """Show the newest text in the form (saving it loses nothing: the
+    person's own text is a kept version, shown beside each section)."""
+    report = conflict.report
+    form = ReportForm(initial={"revision": report.revision, **conflict.mine})
+    context = _report_context(request, report, form=form, conflict=conflict)
+    return render(request, template, context, status=409)
+
+
+@login_required
+@require_POST
+def report_autosave(request, report_id):
+    report = permissions.get_report_for_user(request.user, report_id, action="edit")
+    form = ReportForm(request.POST)
+    if not form.is_valid():
+        return render(
+            request,
+            "reports/includes/autosave.html",
+            {"error": _("Chưa lưu được: nội dung không hợp lệ.")},
+            status=422,
+        )
+    try:
+        saved = services.save_report(
+            report=report,
+            sections=form.sections(),
+            base_revision=form.cleaned_data["revision"],
+            by=request.user,
+            autosave=True,
+        )
+    except services.ReportConflict as conflict:
+        context = {"conflict": conflict, "report": conflict.report}
+        return render(request, "reports/includes/autosave.html", context, status=409)
+    except DomainError as error:
+        return render(request, "reports/includes/autosave.html", {"error": error.message}, status=409)
+    return render(
+        request, "reports/includes/autosave.html", {"report": saved, "saved_at": timezone.localtime()}
+    )
+
+
+def _act(request, report, call, success: str):
+    try:
+        call()
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, success)
+    return redirect("reports:report_detail", report_id=report.pk)
+
+
+@login_required
+@require_POST
+def report_submit(request, report_id):
+    report = permissions.get_report_for_user(request.user, report_id)
+    if not permissions.can_submit_report(request.user, report):
+        if report.is_locked():
+            messages.error(
+                request, _("Báo cáo đã gửi nên không nộp lại được. Chỉ nộp lại khi báo cáo bị trả lại.")
+            )
+            return redirect("reports:report_detail", report_id=report.pk)
+        raise PermissionDenied(_("Bạn không có quyền nộp báo cáo này."))
+    done = _("Đã trình lãnh đạo duyệt báo cáo.") if report.is_agency_report else _("Đã nộp báo cáo.")
+    return _act(request, report, lambda: services.submit_report(report=report, by=request.user), done)
+
+
+@login_required
+@require_POST
+def report_return(request, report_id):
+    report = permissions.get_report_for_user(request.user, report_id)
+    if not permissions.can_return_report(request.user, report):
+        raise PermissionDenied(_("Bạn không có quyền trả lại báo cáo này."))
+    form = ReturnForm(request.POST)
+    if not form.is_valid():
+        context = _report_context(request, report, return_form=form)
+        return render(request, "reports/report_detail.html", context, status=422)
+
+    def call():
+        return services.return_report(report=report, comment=form.cleaned_data["comment"], by=request.user)
+
+    return _act(request, report, call, _("Đã trả lại báo cáo kèm ý kiến."))
+
+
+@login_required
+@require_POST
+def report_approve(request, report_id):
+    report = permissions.get_report_for_user(request.user, report_id)
+    if not permissions.can_approve_report(request.user, report):
+        raise PermissionDenied(_("Chỉ lãnh đạo cơ quan duyệt báo cáo đã trình."))
+    return _act(
+        request,
+        report,
+        lambda: services.approve_report(report=report, by=request.user),
+        _("Đã duyệt và gửi báo cáo lên cấp trên."),
+    )
+
+
+@login_required
+@require_POST
+def report_attach(request, report_id):
+    report = permissions.get_report_for_user(request.user, report_id, action="edit")
+    form = AttachmentForm(request.POST, request.FILES)
+    if not form.is_valid():
+        context = _report_context(request, report, attachment_form=form)
+        return render(request, "reports/report_detail.html", context, status=422)
+    upload = form.cleaned_data["file"]
+
+    def call():
+        return services.attach_to_report(
+            report=report, data=upload.read(), filename=upload.name, by=request.user
+        )
+
+    return _act(request, report, call, _("Đã đính kèm tệp."))
+
+
+@login_required
+def attachment_download(request, report_id, attachment_id):
+    report = permissions.get_report_for_user(request.user, report_id)
+    attachment = report.attachments.filter(pk=attachment_id).first()
+    if attachment is None:
+        raise Http404(_("Không tìm thấy tệp đính kèm."))
+    with attachment.file.open("rb") as handle:
+        response = HttpResponse(handle.read(), content_type="application/octet-stream")
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{_quote(attachment.original_name)}"
+    return response
+
+
+def _quote(name: str) -> str:
+    from urllib.parse import quote
+
+    return quote(name)
+
+
+@login_required
+def version_detail(request, report_id, number):
+    report = permissions.get_report_for_user(request.user, report_id)
+    version = report.versions.select_related("created_by").filter(number=number).first()
+    if version is None:
+        raise Http404(_("Không tìm thấy phiên bản."))
+    sections = [
+        (Report._meta.get_field(name).verbose_name, version.sections.get(name, ""))
+        for name in Report.SECTIONS
+    ]
+    return render(
+        request, "reports/version_detail.html", {"report": report, "version": version, "sections": sections}
+    )
+
+
+@login_required
+def province_table(request, province_id):
+    province = _province_for(request, province_id)
+    form = PeriodChoiceForm(request.GET or None, province=province)
+    period = (
+        form.cleaned_data["period"]
+        if form.is_bound and form.is_valid()
+        else selectors.periods_of(province).first()
+    )
+    table = selectors.province_table(province, period, today=timezone.localdate()) if period else None
+    context = {"province": province, "form": form, "period": period, "table": table}
+    return render(request, "reports/province_table.html", context)
+
+
+@login_required
+def periods(request, province_id):
+    province = _province_for(request, province_id)
+    rule_form = CutOffRuleForm(request.POST or None)
+    if request.method == "POST" and rule_form.is_valid():
+        try:
+            services.set_cut_off_rule(province=province, by=request.user, **rule_form.cleaned_data)
+        except DomainError as error:
+            rule_form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Đã lưu ngày chốt số liệu của tỉnh."))
+            return redirect("reports:periods", province_id=province.pk)
+    context = {
+        "province": province,
+        "rule_form": rule_form,
+        "rules": province.cut_off_rules.all(),
+        "periods": selectors.periods_of(province)[:60],
+        "correction_form": PeriodCorrectionForm(),
+    }
+    return render(request, "reports/periods.html", context, status=422 if rule_form.errors else 200)
+
+
+@login_required
+@require_POST
+def period_correct(request, province_id, period_id):
+    province = _province_for(request, province_id)
+    period = ReportingPeriod.objects.filter(pk=period_id, province=province).first()
+    if period is None:
+        raise Http404(_("Không tìm thấy kỳ báo cáo."))
+    form = PeriodCorrectionForm(request.POST)
+    if not form.is_valid():
+        for error in form.non_field_errors() or [
+            _("Hãy nhập đúng ngày theo dạng dd/mm/yyyy và căn cứ điều chỉnh.")
+        ]:
+            messages.error(request, error)
+        return redirect("reports:periods", province_id=province.pk)
+    try:
+        services.correct_period(period=period, by=request.user, **form.cleaned_data)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Đã điều chỉnh kỳ báo cáo."))
+    return redirect("reports:periods", province_id=province.pk)
+
+
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _download(data: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _printable(request, report_id):
+    """Word, PDF and annex of a sent report (its figures are fixed then)."""
+    report = permissions.get_report_for_user(request.user, report_id)
+    if not report.figures:
+        messages.error(
+            request, _("Báo cáo chưa gửi nên chưa có số liệu chốt để in. Hãy nộp hoặc trình báo cáo trước.")
+        )
+        return report, redirect("reports:report_detail", report_id=report.pk)
+    return report, None
+
+
+@login_required
+def report_docx(request, report_id):
+    report, refused = _printable(request, report_id)
+    return refused or _download(render_report_docx(report), DOCX_TYPE, f"bao-cao-{report.pk}.docx")
+
+
+@login_required
+def report_pdf(request, report_id):
+    report, refused = _printable(request, report_id)
+    if refused:
+        return refused
+    try:
+        data = docx_to_pdf(render_report_docx(report))
+    except ConversionError as error:
+        messages.error(request, str(error))
+        return redirect("reports:report_detail", report_id=report.pk)
+    return _download(data, "application/pdf", f"bao-cao-{report.pk}.pdf")
+
+
+@login_required
+def report_xlsx(request, report_id):
+    report, refused = _printable(request, report_id)
+    return refused or _download(report_annex_xlsx(report), XLSX_TYPE, f"phu-luc-bao-cao-{report.pk}.xlsx")
