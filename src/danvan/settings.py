@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "danvan.engagement",
     "danvan.documents",
     "danvan.plans",
+    "danvan.reports",
 ]
 
 MIDDLEWARE = [

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from danvan.core.models import Notification
 from danvan.core.services import DomainError
-from danvan.plans.models import Plan, PlanDeadline
+from danvan.plans.models import Plan, PlanDeadline, Task
 from danvan.reports import services
 from danvan.reports.models import PeriodKind, Report, ReportRequest, ReportVersion
 
@@ -370,6 +370,7 @@ def test_issuing_a_plan_creates_its_report_requests(agency, office_officer, agen
     draft_plan = Plan.objects.create(
         agency=agency, title="Kế hoạch năm 2026", period_year=2026, created_by=office_officer
     )
+    Task.objects.create(plan=draft_plan, heading="Tuyên truyền Chỉ thị 33", lead_unit=lead_unit)
     PlanDeadline.objects.create(
         plan=draft_plan, due_date=date(2026, 10, 20), action="Báo cáo kết quả năm", units=["Các đơn vị"]
     )

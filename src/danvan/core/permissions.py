@@ -516,3 +516,150 @@ def get_dialogue_for_user(person: User, dialogue_id: int, *, action: str = "view
     if action == "record" and not can_record_dialogue(person, dialogue):
         raise PermissionDenied(_("Bạn không có quyền cập nhật buổi đối thoại này."))
     return dialogue
+
+
+# --- Reports ------------------------------------------------------------------------
+# The province reviewer asks agencies for reports and reads what they send; an
+# agency's office asks its units, composes the agency's report and its leader
+# approves and sends it. A unit's report is the unit's own until it is
+# submitted: another unit never reads it, the office reads it once sent.
+
+
+def can_request_agency_reports(person: User, province) -> bool:
+    scopes = scopes_of(person)
+    return scopes.system_admin or province.pk in scopes.reviewed_provinces
+
+
+def can_request_unit_reports(person: User, agency: Agency) -> bool:
+    scopes = scopes_of(person)
+    return scopes.system_admin or agency.pk in scopes.agencies_with(Role.AGENCY_OFFICE)
+
+
+def can_manage_periods(person: User, province) -> bool:
+    """Set the province's cut-off days and correct a period's window."""
+    return can_request_agency_reports(person, province)
+
+
+def report_request_agencies(person: User) -> QuerySet[Agency]:
+    """Agencies whose office the person asks their units for reports."""
+    scopes = scopes_of(person)
+    if scopes.system_admin:
+        return Agency.objects.active()
+    return Agency.objects.active().filter(pk__in=scopes.agencies_with(Role.AGENCY_OFFICE))
+
+
+def _reads_agency_reports(person: User, agency_id: int) -> bool:
+    return agency_id in scopes_of(person).agencies_with(Role.AGENCY_OFFICE, Role.AGENCY_LEADER)
+
+
+def can_view_report_request(person: User, request) -> bool:
+    scopes = scopes_of(person)
+    if scopes.system_admin or request.province_id in scopes.reviewed_provinces:
+        return True
+    if request.level == "units":
+        return _reads_agency_reports(person, request.agency_id) or bool(
+            _unit_ids_member(person) & set(request.reports.values_list("unit_id", flat=True))
+        )
+    return request.reports.filter(
+        agency__in=scopes.agencies_with(Role.AGENCY_OFFICE, Role.AGENCY_LEADER)
+    ).exists()
+
+
+def visible_report_requests(person: User):
+    from danvan.reports.models import Report, ReportRequest
+
+    scopes = scopes_of(person)
+    if scopes.system_admin:
+        return ReportRequest.objects.all()
+    readers = scopes.agencies_with(Role.AGENCY_OFFICE, Role.AGENCY_LEADER)
+    answered = Report.objects.filter(
+        Q(agency__in=readers, unit__isnull=True) | Q(unit__in=_unit_ids_member(person))
+    )
+    return ReportRequest.objects.filter(
+        Q(province__in=scopes.reviewed_provinces)
+        | Q(level="units", agency__in=readers)
+        | Q(pk__in=answered.values("request_id"))
+    )
+
+
+def can_view_report(person: User, report) -> bool:
+    scopes = scopes_of(person)
+    if scopes.system_admin:
+        return True
+    if report.unit_id is not None:
+        if report.unit_id in _unit_ids_member(person):
+            return True
+        sent = report.status != "pending" or report.first_sent_at is not None
+        return sent and _reads_agency_reports(person, report.agency_id)
+    if _reads_agency_reports(person, report.agency_id):
+        return True
+    return report.status == "approved" and report.agency.province_id in scopes.reviewed_provinces
+
+
+def can_edit_report(person: User, report) -> bool:
+    """Write the draft: the unit's head and staff, or the agency's office."""
+    if report.is_locked():
+        return False
+    scopes = scopes_of(person)
+    if scopes.system_admin:
+        return True
+    if report.unit_id is not None:
+        return report.unit_id in _unit_ids_member(person)
+    return report.agency_id in scopes.agencies_with(Role.AGENCY_OFFICE)
+
+
+def can_submit_report(person: User, report) -> bool:
+    """Send the report: a unit's head to the office; the office to its leader."""
+    if report.is_locked():
+        return False
+    scopes = scopes_of(person)
+    if scopes.system_admin:
+        return True
+    if report.unit_id is not None:
+        return report.unit_id in _unit_ids_led(person)
+    return report.agency_id in scopes.agencies_with(Role.AGENCY_OFFICE)
+
+
+def can_return_report(person: User, report) -> bool:
+    """Send a report back with comments: the office a unit's, the leader the agency's."""
+    if report.status != "submitted":
+        return False
+    scopes = scopes_of(person)
+    role = Role.AGENCY_OFFICE if report.unit_id is not None else Role.AGENCY_LEADER
+    return scopes.system_admin or report.agency_id in scopes.agencies_with(role)
+
+
+def can_approve_report(person: User, report) -> bool:
+    """Approve the agency's report and send it to the province: its leader."""
+    if report.unit_id is not None or report.status != "submitted":
+        return False
+    scopes = scopes_of(person)
+    return scopes.system_admin or report.agency_id in scopes.agencies_with(Role.AGENCY_LEADER)
+
+
+def get_report_request_for_user(person: User, request_id: int):
+    from danvan.reports.models import ReportRequest
+
+    request = (
+        ReportRequest.objects.select_related("period", "agency", "province").filter(pk=request_id).first()
+    )
+    if request is None or not can_view_report_request(person, request):
+        raise Http404(_("Không tìm thấy yêu cầu báo cáo."))
+    return request
+
+
+def get_report_for_user(person: User, report_id: int, *, action: str = "view"):
+    from danvan.reports.models import Report
+
+    report = (
+        Report.objects.select_related("request__period", "agency__province", "unit")
+        .filter(pk=report_id)
+        .first()
+    )
+    if report is None or not can_view_report(person, report):
+        raise Http404(_("Không tìm thấy báo cáo."))
+    if action == "edit" and not can_edit_report(person, report):
+        if report.is_locked():
+            raise PermissionDenied(_("Báo cáo đã gửi nên không sửa được. Chỉ sửa khi báo cáo bị trả lại."))
+        raise PermissionDenied(_("Bạn không có quyền sửa báo cáo này."))
+    return report
