@@ -2,11 +2,13 @@
 rows show (``{% cache_by_content %}``): the stored copy must change when the
 data changes, and must never carry one person's view to another."""
 
+from datetime import timedelta
+
 import pytest
 from django.core.cache import cache
 from django.template import Context, Template
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from danvan.core.models import Role
 from danvan.plans.models import Task
@@ -54,6 +56,12 @@ def test_cached_block_changes_with_its_values_and_with_its_source():
     assert first.render(Context({"rows": ["x"]})) == "Ax"
 
 
+def test_cached_block_refuses_model_instances(task):
+    page = Template("{% load danvan %}{% cache_by_content task %}{{ task.heading }}{% endcache_by_content %}")
+    with pytest.raises(TypeError):
+        page.render(Context({"task": task}))
+
+
 def test_plan_page_shows_a_changed_task_at_once(client, office_officer, issued_plan, task):
     client.force_login(office_officer)
     url = reverse("plans:plan_detail", args=[issued_plan.pk])
@@ -87,3 +95,30 @@ def test_plan_page_rows_follow_the_language(client, office_officer, issued_plan,
     english = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Not started" in english
     assert "Chưa thực hiện" not in english
+
+
+def test_dashboard_shows_a_changed_task_at_once(client, office_officer, issued_plan, task):
+    client.force_login(office_officer)
+    url = reverse("plans:dashboard", args=[issued_plan.agency_id])
+    yesterday = timezone.localdate() - timedelta(days=1)
+    Task.objects.filter(pk=task.pk).update(status="overdue", due_date=yesterday)
+    assert task.heading in client.get(url).content.decode()
+    Task.objects.filter(pk=task.pk).update(heading="Tổ chức đối thoại với Nhân dân")
+    page = client.get(url).content.decode()
+    assert "Tổ chức đối thoại với Nhân dân" in page
+    assert task.heading not in page
+
+
+def test_dashboard_is_not_shared_between_agencies(client, office_officer, issued_plan, task, other_agency):
+    Task.objects.filter(pk=task.pk).update(
+        status="overdue", due_date=timezone.localdate() - timedelta(days=1)
+    )
+    client.force_login(office_officer)
+    assert (
+        task.heading in client.get(reverse("plans:dashboard", args=[issued_plan.agency_id])).content.decode()
+    )
+    other_office = person_with_role(Role.AGENCY_OFFICE, agency=other_agency)
+    client.force_login(other_office)
+    page = client.get(reverse("plans:dashboard", args=[other_agency.pk])).content.decode()
+    assert task.heading not in page
+    assert other_agency.name in page

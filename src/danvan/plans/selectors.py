@@ -136,7 +136,8 @@ def task_page(task: Task) -> Task:
 
 def agency_dashboard(agency: Agency, *, today) -> dict:
     """Completion by unit, overdue and upcoming tasks, and targets of the
-    agency's issued plans, in a fixed number of queries."""
+    agency's issued plans, in a fixed number of queries, as plain values (the
+    page keeps its rendered body under a key made of them)."""
     tasks = Task.objects.filter(plan__agency=agency, plan__status=Plan.Status.ISSUED).exclude(
         status=Task.Status.CANCELLED
     )
@@ -168,19 +169,20 @@ def agency_dashboard(agency: Agency, *, today) -> dict:
         "by_section": [row for row in by_section if row["section"]],
         "overdue": list(
             open_tasks.filter(status=Task.Status.OVERDUE)
-            .select_related("lead_unit", "plan")
-            .order_by("due_date")[:20]
+            .order_by("due_date")
+            .values("pk", "heading", "lead_unit__name", "due_date")[:20]
         ),
         "upcoming": list(
             open_tasks.filter(due_date__gte=today, due_date__lte=today + timedelta(days=14))
-            .select_related("lead_unit", "plan")
-            .order_by("due_date")[:20]
+            .order_by("due_date")
+            .values("pk", "heading", "due_date")[:20]
         ),
-        "targets": list(
-            Target.objects.filter(plan__agency=agency, plan__status=Plan.Status.ISSUED).select_related(
-                "plan"
+        "targets": [
+            {**row, "is_met": Target(percent=row["percent"], current_value=row["current_value"]).is_met()}
+            for row in Target.objects.filter(plan__agency=agency, plan__status=Plan.Status.ISSUED).values(
+                "text", "percent", "current_value", "measured_on"
             )[:50]
-        ),
+        ],
     }
 
 

@@ -2,6 +2,7 @@ import hashlib
 
 from django import forms, template
 from django.core.cache import cache
+from django.db.models import Model, QuerySet
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.html import format_html
 from django.utils.translation import get_language
@@ -78,6 +79,19 @@ def url_for_id(name, object_id):
     return f"{parts[0]}{int(object_id)}{parts[1]}"
 
 
+def _check_plain(value) -> None:
+    """Refuse what would make the key lie: a model instance's repr names the
+    row, not what it holds, and a query set is not read until the block runs."""
+    if isinstance(value, (list, tuple)):
+        for item in value:
+            _check_plain(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            _check_plain(item)
+    elif isinstance(value, (Model, QuerySet)):
+        raise TypeError(f"cache_by_content takes plain values, not {type(value).__name__}.")
+
+
 class ContentCacheNode(template.Node):
     def __init__(self, nodelist, values, source_digest):
         self.nodelist = nodelist
@@ -86,6 +100,7 @@ class ContentCacheNode(template.Node):
 
     def render(self, context):
         values = [value.resolve(context) for value in self.values]
+        _check_plain(values)
         digest = hashlib.sha256(
             repr((self.source_digest, get_language(), get_script_prefix(), values)).encode()
         )
