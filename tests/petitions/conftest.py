@@ -72,3 +72,17 @@ def reception(agency, office_officer):
         content="Tranh chấp đất",
         by=office_officer,
     )
+
+
+@pytest.fixture
+def reception_day(agency, agency_head, office_officer):
+    from danvan.petitions import services
+
+    return services.schedule_reception_day(
+        agency=agency,
+        leader=agency_head,
+        day=date(2026, 3, 16),
+        place="Phòng tiếp công dân, số 2 đường Lê Lợi",
+        planned_content="Tiếp công dân định kỳ tháng 3",
+        by=office_officer,
+    )

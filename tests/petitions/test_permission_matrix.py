@@ -27,6 +27,7 @@ MATRIX = [
     ("petitions:reception_detail", ["reception"], [200, 200, 200, 200, 404, 404, 200, 404, 404]),
     ("petitions:reception_receipt", ["reception"], [200, 403, 200, 200, 404, 404, 200, 404, 404]),
     ("petitions:reception_schedule", ["agency"], [200, 200, 200, 200, 404, 404, 200, 404, 404]),
+    ("petitions:reception_day_postpone", ["reception_day"], [200, 403, 200, 200, 404, 404, 403, 404, 404]),
 ]
 
 CASES = matrix_cases(MATRIX)

@@ -249,6 +249,15 @@ class ReceptionDayForm(forms.Form):
         self.fields["leader"].queryset = leaders
 
 
+class PostponeForm(forms.Form):
+    note = forms.CharField(
+        label=_("Lý do hoãn và thông báo gửi công dân"),
+        max_length=255,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Ví dụ: Lãnh đạo Sở đi công tác đột xuất; lịch tiếp sẽ được thông báo sau."),
+    )
+
+
 class PublicPetitionForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Loại đơn"),

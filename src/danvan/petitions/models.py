@@ -488,6 +488,9 @@ class ReceptionDay(models.Model):
     place = models.CharField(_("địa điểm"), max_length=255)
     planned_content = models.TextField(_("nội dung dự kiến"), blank=True)
     postponed_note = models.CharField(_("thông báo hoãn"), max_length=255, blank=True)
+    # Luật Tiếp công dân 2013 Điều 24 k4: posted at least 5 working days ahead.
+    published_on = models.DateField(_("ngày công bố lịch"), null=True, blank=True)
+    postponed_on = models.DateField(_("ngày thông báo hoãn"), null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -497,3 +500,11 @@ class ReceptionDay(models.Model):
 
     def __str__(self) -> str:
         return f"{self.leader} {self.date:%d/%m/%Y}"
+
+    @property
+    def is_published(self) -> bool:
+        return self.published_on is not None
+
+    @property
+    def is_postponed(self) -> bool:
+        return bool(self.postponed_note)

@@ -1,4 +1,5 @@
-"""Pages a citizen opens without an account: submit a petition, look it up."""
+"""Pages a citizen opens without an account: submit a petition, look it up,
+read the leaders' reception schedule."""
 
 from django.urls import path
 
@@ -10,4 +11,5 @@ urlpatterns = [
     path("gui-don/", views.public_submit, name="submit"),
     path("gui-don/da-nhan/", views.public_submitted, name="submitted"),
     path("tra-cuu/", views.public_lookup, name="lookup"),
+    path("lich-tiep-cong-dan/", views.public_schedule, name="schedule"),
 ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, F, Min, Prefetch, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.http import Http404
@@ -350,4 +351,32 @@ def figures_for_report(agency: Agency, *, start: date, end: date, today: date) -
         "on_time_rate": round(100 * on_time / totals["met"], 1) if totals["met"] else None,
         "by_kind": list(kinds.values()),
         "by_unit": sorted(units.values(), key=lambda row: search_key(row["unit"])),
+    }
+
+
+# --- The leader's reception schedule --------------------------------------------------
+
+
+def reception_day_for(person: User, day_id: int) -> ReceptionDay:
+    """A day of a schedule the person follows and manages: 404 when the
+    agency is not theirs, 403 when they read it but do not manage it."""
+    day = ReceptionDay.objects.select_related("agency", "leader").filter(pk=day_id).first()
+    if day is None or not permissions.petition_agencies(person).filter(pk=day.agency_id).exists():
+        raise Http404(_("Không tìm thấy ngày tiếp công dân."))
+    if not permissions.can_manage_reception_schedule(person, day.agency):
+        raise PermissionDenied(_("Bạn không có quyền lập lịch tiếp công dân."))
+    return day
+
+
+def public_reception_days(*, today: date) -> dict:
+    """What citizens see without an account: the published reception days
+    to come, and the postponements of days to come with their notice."""
+    upcoming = (
+        ReceptionDay.objects.filter(date__gte=today)
+        .select_related("agency", "leader")
+        .order_by("date", "agency__sort_key")
+    )
+    return {
+        "days": list(upcoming.filter(published_on__isnull=False, postponed_note="")),
+        "postponed": list(upcoming.exclude(postponed_note="")),
     }

@@ -15,6 +15,7 @@ from datetime import date
 
 from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danvan.core.calendar import WorkingCalendar
@@ -857,16 +858,61 @@ def schedule_reception_day(
     )
 
 
+# Luật Tiếp công dân 2013 Điều 24 k4: the leader's reception calendar is
+# posted at least 05 working days before the reception day.
+PUBLISH_AHEAD_WORKING_DAYS = 5
+
+
 @transaction.atomic
-def postpone_reception_day(*, day: ReceptionDay, note: str, by: User) -> ReceptionDay:
+def publish_reception_day(*, day: ReceptionDay, on: date, by: User) -> ReceptionDay:
+    """Publish a day of the leader's reception schedule on the public page.
+
+    The working days after ``on`` up to the reception day must be at least
+    five; a day postponed or already published is refused."""
+    if day.is_postponed:
+        raise DomainError(_("Ngày tiếp này đã được hoãn nên không công bố được."))
+    ahead = WorkingCalendar.load().working_days_between(on, day.date)
+    if ahead < PUBLISH_AHEAD_WORKING_DAYS:
+        raise DomainError(
+            _(
+                "Lịch tiếp công dân phải được công bố trước ngày tiếp ít nhất 05 ngày làm việc "
+                "(Luật Tiếp công dân 2013, Điều 24); từ ngày %(on)s đến ngày tiếp %(day)s chỉ còn "
+                "%(count)s ngày làm việc."
+            )
+            % {"on": f"{on:%d/%m/%Y}", "day": f"{day.date:%d/%m/%Y}", "count": max(ahead, 0)}
+        )
+    moved = ReceptionDay.objects.filter(pk=day.pk, published_on__isnull=True).update(published_on=on)
+    if moved != 1:
+        raise DomainError(_("Ngày tiếp này đã được công bố."))
+    day.published_on = on
+    return day
+
+
+@transaction.atomic
+def postpone_reception_day(*, day: ReceptionDay, note: str, on: date | None = None, by: User) -> ReceptionDay:
     """Postpone a scheduled day with the notice posted for citizens (Luật
-    Tiếp công dân Điều 24 k4); the month then counts as without a day."""
+    Tiếp công dân Điều 24 k4); the month then counts as without a day. The
+    leader and the agency's reception staff are told."""
     if not note.strip():
         raise DomainError(_("Cần ghi thông báo hoãn gửi công dân."))
-    moved = ReceptionDay.objects.filter(pk=day.pk, postponed_note="").update(postponed_note=note.strip())
+    on = on or timezone.localdate()
+    moved = ReceptionDay.objects.filter(pk=day.pk, postponed_note="").update(
+        postponed_note=note.strip(), postponed_on=on
+    )
     if moved != 1:
         raise DomainError(_("Ngày tiếp này đã được hoãn."))
-    day.postponed_note = note.strip()
+    day.postponed_note, day.postponed_on = note.strip(), on
+    staff = RoleAssignment.objects.current().filter(
+        agency=day.agency_id, role__in=[Role.AGENCY_LEADER, Role.AGENCY_OFFICE, Role.INSPECTOR]
+    )
+    people = User.objects.filter(pk__in=staff.values("user")) | User.objects.filter(pk=day.leader_id)
+    notify(
+        recipients=[person for person in people.distinct() if person.pk != by.pk],
+        key=f"reception-day-postponed:{day.pk}",
+        text=_("Hoãn lịch tiếp công dân ngày %(day)s: %(note)s")
+        % {"day": f"{day.date:%d/%m/%Y}", "note": day.postponed_note[:150]},
+        url=reverse("petitions:reception_schedule", args=[day.agency_id]),
+    )
     return day
 
 

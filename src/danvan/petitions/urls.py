@@ -29,4 +29,6 @@ urlpatterns = [
         name="reception_open_petition",
     ),
     path("lich-tiep/<int:agency_id>/", views.reception_schedule, name="reception_schedule"),
+    path("lich-tiep/ngay/<int:day_id>/cong-bo/", views.reception_day_publish, name="reception_day_publish"),
+    path("lich-tiep/ngay/<int:day_id>/hoan/", views.reception_day_postpone, name="reception_day_postpone"),
 ]

@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 
 from danvan.core import permissions
 from danvan.core.models import Agency
@@ -403,6 +404,34 @@ def reception_schedule(request, agency_id):
     return render(request, "petitions/reception_schedule.html", context, status=422 if form.errors else 200)
 
 
+@login_required
+@require_POST
+def reception_day_publish(request, day_id):
+    day = selectors.reception_day_for(request.user, day_id)
+    try:
+        services.publish_reception_day(day=day, on=timezone.localdate(), by=request.user)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Đã công bố lịch tiếp ngày %(day)s.") % {"day": f"{day.date:%d/%m/%Y}"})
+    return redirect("petitions:reception_schedule", agency_id=day.agency_id)
+
+
+@login_required
+def reception_day_postpone(request, day_id):
+    day = selectors.reception_day_for(request.user, day_id)
+    form = forms.PostponeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.postpone_reception_day(day=day, note=form.cleaned_data["note"], by=request.user)
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            return redirect("petitions:reception_schedule", agency_id=day.agency_id)
+    status = 422 if request.method == "POST" else 200
+    return render(request, "petitions/reception_postpone.html", {"day": day, "form": form}, status=status)
+
+
 # --- Public pages (no account) ----------------------------------------------------------
 
 # Per IP address: lookups and submissions allowed in one window of 15 minutes.
@@ -468,3 +497,8 @@ def public_lookup(request):
     response = render(request, "petitions/public/lookup.html", {"form": form, "petition": petition})
     response["Cache-Control"] = "no-store"
     return response
+
+
+def public_schedule(request):
+    context = selectors.public_reception_days(today=timezone.localdate())
+    return render(request, "petitions/public/schedule.html", context)
