@@ -83,3 +83,17 @@ def test_lookup_is_rate_limited_per_address(client, petition):
 def test_lookup_never_shows_the_denouncer(client, denunciation):
     html = lookup(client, denunciation.code, "5678").content.decode()
     assert "Hoàng Thị Mật" not in html and denunciation.code in html
+
+
+def test_the_lookup_limit_is_a_setting(client, petition, settings):
+    settings.DANVAN_PUBLIC_LOOKUP_LIMIT = 2
+    lookup(client, "AAAAA-AAAAA", "0000")
+    lookup(client, "AAAAA-AAAAA", "0000")
+    assert "quá nhiều lần" in lookup(client, petition.code, "5678").content.decode()
+
+
+def test_the_submission_limit_is_a_setting(client, agency, settings):
+    settings.DANVAN_PUBLIC_SUBMIT_LIMIT = 50
+    for _ in range(views.SUBMIT_LIMIT + 2):
+        submit(client, agency)
+    assert Petition.objects.count() == views.SUBMIT_LIMIT + 2

@@ -5,6 +5,7 @@ Every action page shows its form on GET and acts on POST; a refused action
 re-renders the form with the Vietnamese reason and everything typed.
 """
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
@@ -435,11 +436,15 @@ def reception_day_postpone(request, day_id):
 # --- Public pages (no account) ----------------------------------------------------------
 
 # Per IP address: lookups and submissions allowed in one window of 15 minutes.
+# The settings DANVAN_PUBLIC_LOOKUP_LIMIT and DANVAN_PUBLIC_SUBMIT_LIMIT
+# change them (a load benchmark raises them; a deployment behind a shared
+# proxy address may need to).
 LOOKUP_LIMIT, SUBMIT_LIMIT, WINDOW_SECONDS = 20, 5, 15 * 60
 NOT_FOUND = gettext_lazy("Không tìm thấy hồ sơ với mã và 4 số điện thoại này. Hãy kiểm tra lại.")
 
 
-def _over_limit(request, scope: str, limit: int) -> bool:
+def _over_limit(request, scope: str, default: int) -> bool:
+    limit = getattr(settings, f"DANVAN_PUBLIC_{scope.upper()}_LIMIT", default)
     key = f"petitions:{scope}:{request.META.get('REMOTE_ADDR', '')}"
     cache.add(key, 0, timeout=WINDOW_SECONDS)
     return cache.incr(key) > limit
