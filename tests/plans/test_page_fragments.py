@@ -122,3 +122,21 @@ def test_dashboard_is_not_shared_between_agencies(client, office_officer, issued
     page = client.get(reverse("plans:dashboard", args=[other_agency.pk])).content.decode()
     assert task.heading not in page
     assert other_agency.name in page
+
+
+def test_task_list_shows_a_changed_task_at_once(client, office_officer, task):
+    client.force_login(office_officer)
+    url = reverse("plans:task_list") + "?year="
+    assert task.heading in client.get(url).content.decode()
+    Task.objects.filter(pk=task.pk).update(heading="Tổ chức đối thoại với Nhân dân", percent=40)
+    page = client.get(url).content.decode()
+    assert "Tổ chức đối thoại với Nhân dân" in page
+    assert "40%" in page
+
+
+def test_task_list_rows_are_the_persons_own(client, office_officer, task, other_agency):
+    client.force_login(office_officer)
+    url = reverse("plans:task_list") + "?year="
+    assert task.heading in client.get(url).content.decode()
+    client.force_login(person_with_role(Role.AGENCY_OFFICE, agency=other_agency))
+    assert task.heading not in client.get(url).content.decode()

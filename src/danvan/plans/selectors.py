@@ -84,7 +84,7 @@ def agencies_person_imports_for(person: User) -> list[Agency]:
 
 def tasks_for_list(
     person: User, *, query: str = "", status: str = "", unit=None, plan=None, year=None, mine: bool = False
-) -> QuerySet[Task]:
+) -> QuerySet[Task, dict]:
     """The task board: what the person may see, filtered, accent-insensitive search."""
     tasks = permissions.visible_tasks(person)
     if mine:
@@ -103,21 +103,19 @@ def tasks_for_list(
         # beside the visibility OR made it scan every task of every year.
         year_plans = list(Plan.objects.filter(period_year=year).values_list("pk", flat=True))
         tasks = tasks.filter(plan_id__in=year_plans)
-    # Only the columns the board shows; dated tasks first on both databases.
-    return (
-        tasks.select_related("plan", "lead_unit", "assignee")
-        .only(
-            "heading",
-            "lead_text",
-            "timing",
-            "due_date",
-            "percent",
-            "status",
-            "plan__title",
-            "lead_unit__name",
-            "assignee__full_name",
-        )
-        .order_by(F("due_date").asc(nulls_last=True), "plan_id", "order")
+    # Only the columns the board shows, as plain values (the page keeps its
+    # rendered rows under a key made of them); dated tasks first on both databases.
+    return tasks.order_by(F("due_date").asc(nulls_last=True), "plan_id", "order").values(
+        "pk",
+        "heading",
+        "lead_text",
+        "timing",
+        "due_date",
+        "percent",
+        "status",
+        "plan__title",
+        "lead_unit__name",
+        "assignee__full_name",
     )
 
 

@@ -231,7 +231,14 @@ def task_list(request, mine=False):
     page = Paginator(tasks, 50).get_page(request.GET.get("trang"))
     query = data.copy()
     query.pop("trang", None)
-    context = {"tasks": page, "page": page, "query": query.urlencode(), "form": form, "mine": mine}
+    context = {
+        "tasks": page,
+        "rows": list(page),  # plain values: the page keeps the rendered rows under a key made of them
+        "page": page,
+        "query": query.urlencode(),
+        "form": form,
+        "mine": mine,
+    }
     return render(request, "plans/task_list.html", context)
 
 
