@@ -9,8 +9,6 @@ lead unit and a due date, so it is followed up like any other task.
 
 from __future__ import annotations
 
-from datetime import date
-
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -64,9 +62,6 @@ class Dialogue(models.Model):
 
     def is_held(self) -> bool:
         return self.status == self.Status.HELD
-
-    def is_upcoming(self, today: date) -> bool:
-        return not self.is_held() and self.held_on >= today
 
 
 class DialogueIssue(models.Model):
