@@ -95,3 +95,40 @@ def lead_report(unit_request, lead_unit):
 @pytest.fixture
 def sibling_report(unit_request, sibling_unit):
     return unit_request.reports.get(unit=sibling_unit)
+
+
+@pytest.fixture
+def approved_report(
+    unit_request,
+    lead_report,
+    sibling_report,
+    unit_head,
+    sibling_head,
+    office_officer,
+    agency_head,
+    unit_tasks,
+):
+    """The agency's yearly report, composed from two units (one late) and approved."""
+    from danvan.reports.models import Report
+
+    for report, person, text in (
+        (lead_report, unit_head, "Tổ chức 02 hội nghị quán triệt"),
+        (sibling_report, sibling_head, "Tổ chức 01 buổi đối thoại"),
+    ):
+        services.save_report(report=report, sections={"results": text}, base_revision=0, by=person)
+        services.submit_report(report=report, by=person)
+    Report.objects.filter(pk=lead_report.pk).update(first_sent_at="2026-10-19T09:00:00+07:00")
+    Report.objects.filter(pk=sibling_report.pk).update(first_sent_at="2026-10-22T09:00:00+07:00")
+    report = services.compose_agency_report(unit_request=unit_request, by=office_officer)
+    services.save_report(
+        report=report,
+        sections={
+            **report.sections(),
+            "shortcomings": "Một số đơn vị nộp báo cáo chậm.",
+            "proposals": "Đề nghị tập huấn",
+        },
+        base_revision=report.revision,
+        by=office_officer,
+    )
+    report = services.submit_report(report=report, by=office_officer, today=date(2026, 10, 24))
+    return services.approve_report(report=report, by=agency_head, today=date(2026, 10, 24))

@@ -1,0 +1,109 @@
+"""The report as Word (NĐ 30/2020 layout), PDF and an Excel annex, opened
+again: their tables hold the figures the page shows."""
+
+import io
+import re
+import subprocess
+from pathlib import Path
+
+from django.urls import reverse
+from docx import Document
+from openpyxl import load_workbook
+
+from danvan.documents.output.report import render_report_docx, report_annex_xlsx, report_tables
+from tests.conftest import require_binary
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+
+def cells(table) -> list[list[str]]:
+    return [[cell.text.strip() for cell in row.cells] for row in table.rows]
+
+
+def test_word_report_has_the_decree_heading_title_and_signature(approved_report, agency_head):
+    document = Document(io.BytesIO(render_report_docx(approved_report)))
+    heading = cells(document.tables[0])
+    assert heading[0][0].endswith("SỞ KHOA HỌC VÀ CÔNG NGHỆ")
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in heading[0][1]
+    assert heading[1][0] == f"Số: {int(approved_report.number):02d}/BC-SKHCN"
+    assert "ngày 24 tháng 10 năm 2026" in heading[1][1]
+    text = "\n".join(par.text for par in document.paragraphs)
+    assert "BÁO CÁO" in text
+    assert "Kết quả thực hiện công tác dân vận chính quyền năm 2026" in text
+    for title in ("I. KẾT QUẢ ĐẠT ĐƯỢC", "II. HẠN CHẾ, NGUYÊN NHÂN", "V. KIẾN NGHỊ, ĐỀ XUẤT"):
+        assert title in text
+    assert "Tổ chức 02 hội nghị quán triệt" in text and "Đề nghị tập huấn" in text
+    closing = cells(document.tables[-1])
+    assert "Nơi nhận:" in closing[0][0] and "Sở Nội vụ" in closing[0][0]
+    assert agency_head.full_name in closing[0][1]
+
+
+def test_word_tables_hold_the_figures_of_the_page(client, approved_report, office_officer):
+    client.force_login(office_officer)
+    page = client.get(reverse("reports:report_detail", args=[approved_report.pk])).content.decode()
+    document = Document(io.BytesIO(render_report_docx(approved_report)))
+    figures = {row[1]: row[2] for row in cells(document.tables[1])[1:]}
+    tasks = approved_report.figures["tasks"]
+    assert figures["Tổng số nhiệm vụ"] == str(tasks["total"]) == "3"
+    assert figures["Nhiệm vụ đã hoàn thành"] == str(tasks["done"]) == "1"
+    assert figures["Nhiệm vụ quá hạn"] == "1"
+    assert figures["Đơn vị nộp báo cáo đúng hạn / muộn / chưa nộp"] == "1/1/0"
+    for label, value in (("Tổng số nhiệm vụ", "3"), ("Đã hoàn thành", "1"), ("Quá hạn", "1")):
+        assert re.search(rf"{label}</th><td class=\"text-end\">{value}</td>", page)
+    by_unit = cells(document.tables[2])
+    assert by_unit[0][:5] == ["TT", "Đơn vị", "Số nhiệm vụ", "Hoàn thành", "Quá hạn"]
+    assert ["1", "Chi cục Tiêu chuẩn Đo lường Chất lượng", "2", "1", "1"] in by_unit
+    units = cells(document.tables[3])
+    assert any(row[1] == "Trung tâm Khoa học và Công nghệ" and row[3] == "Nộp muộn 2 ngày" for row in units)
+    assert "Nộp muộn 2 ngày" in page
+
+
+def test_excel_annex_repeats_the_tables(approved_report):
+    book = load_workbook(io.BytesIO(report_annex_xlsx(approved_report)))
+    tables = report_tables(approved_report)
+    assert len(book.sheetnames) == len(tables)
+    first = book[book.sheetnames[0]]
+    assert first["A1"].value == tables[0]["title"]
+    rows = {row[1]: row[2] for row in first.iter_rows(min_row=4, values_only=True)}
+    assert rows["Tổng số nhiệm vụ"] == 3 and rows["Nhiệm vụ đã hoàn thành"] == 1
+
+
+def test_downloads_answer_with_the_files(client, approved_report, province_officer):
+    client.force_login(province_officer)
+    docx = client.get(reverse("reports:report_docx", args=[approved_report.pk]))
+    assert docx.status_code == 200 and docx.content[:2] == b"PK"
+    xlsx = client.get(reverse("reports:report_xlsx", args=[approved_report.pk]))
+    assert xlsx.status_code == 200 and xlsx.content[:2] == b"PK"
+
+
+def test_pdf_by_libreoffice_and_a_picture_of_its_first_page(
+    client, approved_report, office_officer, tmp_path
+):
+    require_binary("soffice")
+    client.force_login(office_officer)
+    response = client.get(reverse("reports:report_pdf", args=[approved_report.pk]))
+    assert response.status_code == 200 and response.content[:5] == b"%PDF-"
+    pdf = tmp_path / "bao-cao.pdf"
+    pdf.write_bytes(response.content)
+    text = subprocess.run(
+        [require_binary("pdftotext"), str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "BÁO CÁO" in text and "KẾT QUẢ ĐẠT ĐƯỢC" in text
+    ARTIFACTS.mkdir(exist_ok=True)
+    subprocess.run(
+        [
+            require_binary("pdftoppm"),
+            "-png",
+            "-r",
+            "60",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-singlefile",
+            str(pdf),
+            str(ARTIFACTS / "bao-cao-trang-1"),
+        ],
+        check=True,
+    )
+    assert (ARTIFACTS / "bao-cao-trang-1.png").stat().st_size > 1000
