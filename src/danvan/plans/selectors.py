@@ -84,7 +84,7 @@ def agencies_person_imports_for(person: User) -> list[Agency]:
 
 def tasks_for_list(
     person: User, *, query: str = "", status: str = "", unit=None, plan=None, year=None, mine: bool = False
-) -> QuerySet[Task, dict]:
+) -> QuerySet[Task]:
     """The task board: what the person may see, filtered, accent-insensitive search."""
     tasks = permissions.visible_tasks(person)
     if mine:
@@ -101,21 +101,28 @@ def tasks_for_list(
         # The year's plans as a list of ids rather than a join: PostgreSQL then
         # reads only that year's tasks through the plan index, where the join
         # beside the visibility OR made it scan every task of every year.
-        year_plans = list(Plan.objects.filter(period_year=year).values_list("pk", flat=True))
+        year_plans = list(Plan.objects.filter(period_year=year).order_by().values_list("pk", flat=True))
         tasks = tasks.filter(plan_id__in=year_plans)
-    # Only the columns the board shows, as plain values (the page keeps its
-    # rendered rows under a key made of them); dated tasks first on both databases.
-    return tasks.order_by(F("due_date").asc(nulls_last=True), "plan_id", "order").values(
-        "pk",
-        "heading",
-        "lead_text",
-        "timing",
-        "due_date",
-        "percent",
-        "status",
-        "plan__title",
-        "lead_unit__name",
-        "assignee__full_name",
+    # Dated tasks first on both databases.
+    return tasks.order_by(F("due_date").asc(nulls_last=True), "plan_id", "order")
+
+
+def task_list_rows(tasks: QuerySet[Task]) -> list[dict]:
+    """One page of the task board: only the columns it shows, as plain values
+    (the page keeps its rendered rows under a key made of them)."""
+    return list(
+        tasks.values(
+            "pk",
+            "heading",
+            "lead_text",
+            "timing",
+            "due_date",
+            "percent",
+            "status",
+            "plan__title",
+            "lead_unit__name",
+            "assignee__full_name",
+        )
     )
 
 

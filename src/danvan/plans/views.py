@@ -233,7 +233,7 @@ def task_list(request, mine=False):
     query.pop("trang", None)
     context = {
         "tasks": page,
-        "rows": list(page),  # plain values: the page keeps the rendered rows under a key made of them
+        "rows": selectors.task_list_rows(page.object_list),
         "page": page,
         "query": query.urlencode(),
         "form": form,
