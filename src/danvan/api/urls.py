@@ -1,6 +1,6 @@
 from django.urls import path
 
-from danvan.api import petitions, views
+from danvan.api import petitions, reports, views
 
 app_name = "api"
 
@@ -9,4 +9,6 @@ urlpatterns = [
     path("documents/parse", views.DocumentParseView.as_view(), name="document_parse"),
     path("petitions", petitions.PetitionListView.as_view(), name="petition_list"),
     path("petitions/<int:petition_id>", petitions.PetitionDetailView.as_view(), name="petition_detail"),
+    path("reports", reports.SentReportListView.as_view(), name="report_list"),
+    path("reports/<int:report_id>", reports.SentReportDetailView.as_view(), name="report_detail"),
 ]
