@@ -20,8 +20,10 @@ PAGES = [
     ("petitions:reception_detail", ["reception"]),
     ("petitions:reception_receipt", ["reception"]),
     ("petitions:reception_schedule", ["agency"]),
+    ("petitions:reception_day_postpone", ["reception_day"]),
     ("petitions_public:submit", []),
     ("petitions_public:lookup", []),
+    ("petitions_public:schedule", []),
 ]
 
 
