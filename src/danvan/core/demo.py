@@ -168,6 +168,9 @@ def load_demo_province() -> DemoResult:
     from danvan.core.demo_plans import load_demo_plans
 
     created += load_demo_plans(agencies=agencies, units=units)
+    from danvan.reports.demo import load_demo_reports
+
+    created += load_demo_reports(province=province, agencies=agencies, units=units)
     return DemoResult(created=created, people=PEOPLE)
 
 
