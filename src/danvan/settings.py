@@ -135,10 +135,14 @@ TEMPLATES = [
     }
 ]
 
+# In production a process keeps its database connection (a new PostgreSQL
+# connection costs more than most pages) and checks it before reusing it after
+# a restart of the database.
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DANVAN_DATABASE_URL", f"sqlite:///{VAR_DIR / 'danvan.sqlite3'}"),
-        conn_max_age=envint("DANVAN_DB_CONN_MAX_AGE", 0),
+        conn_max_age=envint("DANVAN_DB_CONN_MAX_AGE", 600 if PRODUCTION else 0),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -253,6 +257,16 @@ EMAIL_USE_TLS = envbool("DANVAN_EMAIL_USE_TLS", "False")
 DEFAULT_FROM_EMAIL = os.environ.get("DANVAN_EMAIL_FROM", "Danvan <danvan@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# The cache holds rendered fragments keyed by what they show (never stale,
+# see core/templatetags/danvan.py); without Redis each process keeps its own.
+# Sessions stay in the database unless Redis is shared by every process: a
+# per-process copy would keep a signed-out session alive in the other processes.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": envint("DANVAN_CACHE_ENTRIES", 1000)},
+    }
+}
 if redis_url := os.environ.get("DANVAN_REDIS_URL"):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}}
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"

@@ -41,3 +41,17 @@ def test_documented_production_settings_pass_check_deploy(tmp_path):
 def test_boolean_setting_rejects_anything_but_true_or_false(value):
     result = run_danvan("check", env={"DANVAN_DEBUG": value})
     assert "DANVAN_DEBUG must be True or False" in result.stderr
+
+
+def test_production_keeps_database_connections_and_checks_them(tmp_path):
+    script = "from django.conf import settings; d = settings.DATABASES['default']; print(d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'])"
+    env = {**PRODUCTION, "DANVAN_VAR_DIR": str(tmp_path)}
+    assert run_danvan("shell", "--no-imports", "-c", script, env=env).stdout.split() == ["600", "True"]
+    assert run_danvan(
+        "shell", "--no-imports", "-c", script, env={"DANVAN_VAR_DIR": str(tmp_path)}
+    ).stdout.split() == [
+        "0",
+        "True",
+    ]
+    overridden = {**env, "DANVAN_DB_CONN_MAX_AGE": "30"}
+    assert run_danvan("shell", "--no-imports", "-c", script, env=overridden).stdout.split() == ["30", "True"]
