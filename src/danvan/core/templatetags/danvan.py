@@ -1,5 +1,6 @@
 import functools
 import hashlib
+import pickle
 from pathlib import Path
 
 import django
@@ -95,11 +96,12 @@ def _code_version() -> str:
 
 
 def _check_plain(value) -> None:
-    """Refuse what would make the key lie: a model instance's repr names the
-    row, not what it holds, and a query set is not read until the block runs."""
+    """Refuse what would make the key lie: a model instance can load more
+    than it holds when the block runs, and a query set is read only then.
+    Rows of one query are alike, so a list is checked by its first row."""
     if isinstance(value, (list, tuple)):
-        for item in value:
-            _check_plain(item)
+        if value:
+            _check_plain(value[0])
     elif isinstance(value, dict):
         for item in value.values():
             _check_plain(item)
@@ -115,10 +117,10 @@ class ContentCacheNode(template.Node):
 
     def render(self, context):
         values = [value.resolve(context) for value in self.values]
-        _check_plain(values)
-        digest = hashlib.sha256(
-            repr((_code_version(), self.source_digest, get_language(), get_script_prefix(), values)).encode()
-        )
+        for value in values:
+            _check_plain(value)
+        shown = (_code_version(), self.source_digest, get_language(), get_script_prefix(), values)
+        digest = hashlib.sha256(pickle.dumps(shown, protocol=5))
         key = f"fragment:{digest.hexdigest()}"
         html = cache.get(key)
         if html is None:
@@ -137,8 +139,8 @@ def cache_by_content(parser, token):
 
     The key is a digest of the values named (which must be plain data: the
     rows as the block shows them, and every flag the block tests), the active
-    language and the block's own source, so a changed row, another person's
-    permissions or an edited template give another key: a stored copy is never
+    language, the block's own source and the deployed code, so a changed row,
+    another person's permissions or an edited template give another key: a stored copy is never
     stale and never someone else's. Only the template work is saved; the rows
     are read from the database on every request. The block must not show
     anything it is not given (no ``{% csrf_token %}``, no ``request``)."""
