@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 
 from danvan.core.models import Role
 from danvan.plans.models import Task
-from tests.factories import person_with_role
+from tests.factories import UnitFactory, person_with_role
 
 
 @pytest.fixture(autouse=True)
@@ -140,3 +140,19 @@ def test_task_list_rows_are_the_persons_own(client, office_officer, task, other_
     assert task.heading in client.get(url).content.decode()
     client.force_login(person_with_role(Role.AGENCY_OFFICE, agency=other_agency))
     assert task.heading not in client.get(url).content.decode()
+
+
+def test_task_list_filter_follows_the_request_and_the_units(client, office_officer, task, lead_unit):
+    client.force_login(office_officer)
+    url = reverse("plans:task_list")
+    page = client.get(url, {"unit": lead_unit.pk}).content.decode()
+    assert f'<option value="{lead_unit.pk}" selected>{lead_unit.name}</option>' in page
+    page = client.get(url).content.decode()
+    assert f'<option value="{lead_unit.pk}">{lead_unit.name}</option>' in page
+    assert "is-invalid" not in page
+    assert "is-invalid" in client.get(url, {"year": "hai nghìn"}).content.decode()
+    new_unit = UnitFactory(agency=lead_unit.agency, name="Phòng Công tác thanh niên")
+    assert (
+        f'<option value="{new_unit.pk}">Phòng Công tác thanh niên</option>'
+        in client.get(url).content.decode()
+    )

@@ -218,6 +218,7 @@ def task_list(request, mine=False):
     data = request.GET.copy()
     data.setdefault("year", str(timezone.localdate().year))  # this year's work unless asked otherwise
     form = TaskFilterForm(data, units=units.order_by("sort_key"), plans=plans)
+    form_shown = _plain_choices(form, unit="name", plan="title")
     filters = form.cleaned_data if form.is_valid() else {}
     tasks = selectors.tasks_for_list(
         request.user,
@@ -237,9 +238,21 @@ def task_list(request, mine=False):
         "page": page,
         "query": query.urlencode(),
         "form": form,
+        "form_shown": form_shown,
         "mine": mine,
     }
     return render(request, "plans/task_list.html", context)
+
+
+def _plain_choices(form, **label_fields):
+    """Give the form's lists of rows their options as plain values, one query
+    each (a row's label is its own field, as its ``__str__`` gives it), and
+    return everything the form shows, for the page's cached copy of it."""
+    for name, label_field in label_fields.items():
+        field = form.fields[name]
+        field.choices = [("", field.empty_label), *field.queryset.values_list("pk", label_field)]
+    choices = [form.fields[name].choices for name in label_fields]
+    return [sorted(form.data.lists()), form.errors.get_json_data(), choices]
 
 
 @login_required
