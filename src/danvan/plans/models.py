@@ -203,6 +203,11 @@ class Task(models.Model):
         indexes = [
             models.Index(fields=["status", "due_date"], name="task_status_due"),
             models.Index(fields=["plan", "status"], name="task_plan_status"),
+            # The task board's visibility, filter and order in one index, so
+            # PostgreSQL finds a page of tasks without reading the rows it skips.
+            models.Index(
+                fields=["plan", "assignee", "lead_unit", "due_date", "order", "id"], name="task_board"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -109,21 +109,26 @@ def tasks_for_list(
 
 def task_list_rows(tasks: QuerySet[Task]) -> list[dict]:
     """One page of the task board: only the columns it shows, as plain values
-    (the page keeps its rendered rows under a key made of them)."""
-    return list(
-        tasks.values(
-            "pk",
-            "heading",
-            "lead_text",
-            "timing",
-            "due_date",
-            "percent",
-            "status",
-            "plan__title",
-            "lead_unit__name",
-            "assignee__full_name",
-        )
+    (the page keeps its rendered rows under a key made of them).
+
+    Read in two steps, the page's ids and then their rows, so PostgreSQL can
+    filter and sort from the ``task_board`` index alone instead of reading
+    every task it then leaves out."""
+    ids = list(tasks.values_list("pk", flat=True))
+    rows = Task.objects.filter(pk__in=ids).values(
+        "pk",
+        "heading",
+        "lead_text",
+        "timing",
+        "due_date",
+        "percent",
+        "status",
+        "plan__title",
+        "lead_unit__name",
+        "assignee__full_name",
     )
+    by_id = {row["pk"]: row for row in rows}
+    return [by_id[pk] for pk in ids if pk in by_id]
 
 
 def task_page(task: Task) -> Task:
