@@ -38,7 +38,8 @@ check: $(STAMP)
 	$(BIN)/mypy src/danvan/core/services.py src/danvan/core/selectors.py src/danvan/core/permissions.py \
 		src/danvan/plans/services src/danvan/plans/selectors.py src/danvan/petitions/services.py \
 		src/danvan/petitions/selectors.py src/danvan/documents/services.py src/danvan/documents/selectors.py \
-		src/danvan/engagement/services.py src/danvan/engagement/selectors.py
+		src/danvan/engagement/services.py src/danvan/engagement/selectors.py \
+		src/danvan/reports/services.py src/danvan/reports/selectors.py src/danvan/reports/periods.py
 
 test: $(STAMP) system-deps check test-sqlite test-postgres
 

@@ -44,7 +44,7 @@ def unit_period_data(unit: Unit, period: ReportingPeriod) -> dict:
         .prefetch_related(Prefetch("updates", queryset=updates, to_attr="period_updates"))
         .order_by("plan__issue_date", "plan_id", "order")
     )
-    targets: dict[int, Target] = {task.target_id: task.target for task in tasks if task.target_id}
+    targets: dict[int, Target] = {task.target.pk: task.target for task in tasks if task.target is not None}
     rows = [
         {
             "id": task.pk,

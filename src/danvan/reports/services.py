@@ -5,7 +5,7 @@ DomainError with a message for the person."""
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -396,7 +396,7 @@ def _keep_draft_version(report: Report, by: User, *, autosave: bool) -> None:
     """Every save is a version; a run of autosaves by one person within a few
     minutes is one version, updated, so the list stays readable."""
     latest = report.versions.order_by("-number").first()
-    recent = timezone.now() - timezone.timedelta(minutes=AUTOSAVE_MERGE_MINUTES)
+    recent = timezone.now() - timedelta(minutes=AUTOSAVE_MERGE_MINUTES)
     if (
         autosave
         and latest is not None
@@ -413,7 +413,7 @@ def _keep_draft_version(report: Report, by: User, *, autosave: bool) -> None:
 
 def start_report(*, report: Report, by: User) -> Report:
     """Pre-fill an empty unit report's results from the period's progress."""
-    if report.unit_id is None or report.is_locked() or any(report.sections().values()):
+    if report.unit is None or report.is_locked() or any(report.sections().values()):
         return report
     data = selectors.unit_period_data(report.unit, report.request.period)
     outline = selectors.results_outline(data)
@@ -599,10 +599,10 @@ def compose_agency_report(*, unit_request: ReportRequest, by: User, today: date 
         if sections[name].strip():
             continue  # what the office already wrote stays
         parts = [
-            f"{unit_report.unit.name}:\n{getattr(unit_report, name).strip()}"
+            f"{unit_report.respondent}:\n{getattr(unit_report, name).strip()}"
             for unit_report in sent
             if getattr(unit_report, name).strip()
-        ]  # type: ignore[union-attr]
+        ]
         sections[name] = "\n\n".join(parts)
     Report.objects.filter(pk=report.pk).update(composed_from=unit_request)
     report.composed_from = unit_request
