@@ -107,3 +107,50 @@ def test_pdf_by_libreoffice_and_a_picture_of_its_first_page(
         check=True,
     )
     assert (ARTIFACTS / "bao-cao-trang-1.png").stat().st_size > 1000
+
+
+def _word(*lines: str) -> bytes:
+    document = Document()
+    for line in lines:
+        document.add_paragraph(line)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_office_replaces_the_report_template_and_the_report_uses_it(client, office_officer, approved_report):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(office_officer)
+    url = reverse("documents:report_template_upload", args=[approved_report.agency_id])
+    assert client.get(url).status_code == 200
+    mine = _word("Mẫu báo cáo riêng: {{ summary }} — {{ number }}/{{ symbol }}")
+    assert client.post(url, {"file": SimpleUploadedFile("mau-bc.docx", mine)}).status_code == 302
+    text = "\n".join(par.text for par in Document(io.BytesIO(render_report_docx(approved_report))).paragraphs)
+    assert "Mẫu báo cáo riêng: Kết quả thực hiện công tác dân vận chính quyền năm 2026" in text
+    current = client.get(reverse("documents:report_template", args=[approved_report.agency_id]))
+    assert "Mẫu báo cáo riêng" in "\n".join(
+        par.text for par in Document(io.BytesIO(current.content)).paragraphs
+    )
+
+
+def test_a_broken_report_template_is_refused(client, office_officer, agency):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from danvan.documents.models import OutputTemplate
+
+    client.force_login(office_officer)
+    url = reverse("documents:report_template_upload", args=[agency.pk])
+    response = client.post(url, {"file": SimpleUploadedFile("mau.docx", _word("{% for table in %}"))})
+    assert response.status_code == 422 and "Không dùng được mẫu này" in response.content.decode()
+    assert not OutputTemplate.objects.exists()
+
+
+def test_the_default_report_template_fills_the_sample():
+    from danvan.documents.output.docx import DEFAULT_TEMPLATES, render_docx
+    from danvan.documents.output.report import sample_report_context
+
+    document = Document(
+        io.BytesIO(render_docx(DEFAULT_TEMPLATES["report"].read_bytes(), sample_report_context()))
+    )
+    assert "Tổng số nhiệm vụ" in [cell.text for row in document.tables[1].rows for cell in row.cells]

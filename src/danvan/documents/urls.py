@@ -19,4 +19,6 @@ urlpatterns = [
         views.output_template_download,
         name="output_template",
     ),
+    path("co-quan/<int:agency_id>/mau-bao-cao/", views.report_template_upload, name="report_template_upload"),
+    path("co-quan/<int:agency_id>/mau-bao-cao.docx", views.report_template_download, name="report_template"),
 ]

@@ -91,26 +91,54 @@ def _agency_for_templates(request, agency_id):
     return agency
 
 
-@login_required
-def output_template_upload(request, agency_id):
+TEMPLATE_PAGES = {
+    OutputTemplate.Kind.PLAN: {
+        "upload": "documents:output_template_upload",
+        "download": "documents:output_template",
+        "file": "mau-ke-hoach.docx",
+    },
+    OutputTemplate.Kind.REPORT: {
+        "upload": "documents:report_template_upload",
+        "download": "documents:report_template",
+        "file": "mau-bao-cao.docx",
+    },
+}
+
+
+def _template_page(request, agency_id, kind: str):
     agency = _agency_for_templates(request, agency_id)
-    form = OutputTemplateForm(request.POST or None, request.FILES or None)
+    form = OutputTemplateForm(request.POST or None, request.FILES or None, kind=kind)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         output_services.replace_output_template(
-            agency=agency,
-            kind=OutputTemplate.Kind.PLAN,
-            data=upload.read(),
-            filename=upload.name,
-            by=request.user,
+            agency=agency, kind=kind, data=upload.read(), filename=upload.name, by=request.user
         )
-        messages.success(request, _("Đã thay mẫu kế hoạch của cơ quan."))
-        return redirect("documents:output_template_upload", agency_id=agency.pk)
-    current = output_docx.current_template(agency, OutputTemplate.Kind.PLAN)
-    context = {"agency": agency, "form": form, "current": current}
+        if kind == OutputTemplate.Kind.REPORT:
+            messages.success(request, _("Đã thay mẫu báo cáo của cơ quan."))
+        else:
+            messages.success(request, _("Đã thay mẫu kế hoạch của cơ quan."))
+        return redirect(TEMPLATE_PAGES[kind]["upload"], agency_id=agency.pk)
+    current = output_docx.current_template(agency, kind)
+    context = {
+        "agency": agency,
+        "form": form,
+        "current": current,
+        "kind": kind,
+        "pages": TEMPLATE_PAGES[kind],
+    }
     return render(
         request, "documents/output_template_upload.html", context, status=422 if form.errors else 200
     )
+
+
+@login_required
+def output_template_upload(request, agency_id):
+    return _template_page(request, agency_id, OutputTemplate.Kind.PLAN)
+
+
+@login_required
+def report_template_upload(request, agency_id):
+    return _template_page(request, agency_id, OutputTemplate.Kind.REPORT)
 
 
 @login_required
@@ -118,3 +146,10 @@ def output_template_download(request, agency_id):
     agency = _agency_for_templates(request, agency_id)
     data = output_docx.template_bytes(agency, OutputTemplate.Kind.PLAN)
     return _download(data, DOCX_TYPE, "mau-ke-hoach.docx")
+
+
+@login_required
+def report_template_download(request, agency_id):
+    agency = _agency_for_templates(request, agency_id)
+    data = output_docx.template_bytes(agency, OutputTemplate.Kind.REPORT)
+    return _download(data, DOCX_TYPE, "mau-bao-cao.docx")

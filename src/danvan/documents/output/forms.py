@@ -18,13 +18,16 @@ class DocxTemplateValidator:
         "Không dùng được mẫu này: điền thử một kế hoạch mẫu bị lỗi (%(error)s). Hãy sửa các trường {{ … }} trong mẫu."
     )
 
+    def __init__(self, sample=sample_context) -> None:
+        self.sample = sample
+
     def __call__(self, upload) -> None:
         data = upload.read()
         upload.seek(0)
         if not data.startswith(b"PK\x03\x04"):
             raise ValidationError(self.not_docx)
         try:
-            render_docx(data, sample_context())
+            render_docx(data, self.sample())
         except Exception as exc:  # docxtpl raises zip, XML and Jinja errors alike.
             raise ValidationError(self.broken, params={"error": str(exc)[:200]}) from exc
 
@@ -35,3 +38,14 @@ class OutputTemplateForm(forms.Form):
         validators=[MaxSizeValidator(MAX_TEMPLATE_BYTES), DocxTemplateValidator()],
         widget=forms.ClearableFileInput(attrs={"accept": ".docx"}),
     )
+
+    def __init__(self, *args, kind: str = "plan", **kwargs):
+        super().__init__(*args, **kwargs)
+        if kind == "report":
+            from danvan.documents.output.report import sample_report_context
+
+            self.fields["file"].label = _("Mẫu báo cáo (.docx, tối đa 5 MB)")
+            self.fields["file"].validators = [
+                MaxSizeValidator(MAX_TEMPLATE_BYTES),
+                DocxTemplateValidator(sample_report_context),
+            ]

@@ -236,3 +236,37 @@ def report_annex_xlsx(report) -> bytes:
 def _cell(value: str):
     """Whole numbers as numbers, so the annex sums; everything else as text."""
     return int(value) if value.isdigit() else value
+
+
+def sample_report_context() -> dict:
+    """A complete report context without the database, to try an uploaded template."""
+    table = {
+        "title": "Bảng 1. Số liệu chủ yếu",
+        "headers": _row("TT", "Chỉ tiêu", "Kết quả"),
+        "rows": [_row(1, "Tổng số nhiệm vụ", 12), _row(2, "Nhiệm vụ đã hoàn thành", 10)],
+    }
+    sections = [
+        {
+            "numeral": ROMAN[index],
+            "title": title,
+            "lines": ["Nội dung mẫu."],
+            "tables": [table] if index == 0 else [],
+        }
+        for index, title in enumerate(SECTION_TITLES.values())
+    ]
+    return {
+        "parent_agency": "UBND TỈNH TÂY NINH",
+        "agency_name": "SỞ KHOA HỌC VÀ CÔNG NGHỆ",
+        "number": "15",
+        "symbol": "BC-SKHCN",
+        "place_date": "Tây Ninh, ngày 24 tháng 10 năm 2026",
+        "doc_type_title": "BÁO CÁO",
+        "summary": "Kết quả thực hiện công tác dân vận chính quyền năm 2026",
+        "introduction": "Sở Khoa học và Công nghệ báo cáo kết quả như sau:",
+        "sections": sections,
+        "recipients": ["- Sở Nội vụ;", "- Lưu: VT, VP."],
+        "signer_authority": "KT. GIÁM ĐỐC",
+        "signer_title": "PHÓ GIÁM ĐỐC",
+        "signer_name": "Nguyễn Văn An",
+        "tables": [table],
+    }
