@@ -85,11 +85,12 @@ def url_for_id(name, object_id):
 
 @functools.cache
 def _code_version() -> str:
-    """Changes with every deployment of the code (filters and tags render
-    inside cached blocks too), so a cache shared across deployments, such as
-    Redis, never serves markup of the previous one."""
+    """Changes with every deployment of the code and templates (filters, tags
+    and included templates render inside cached blocks too), so a cache shared
+    across deployments, such as Redis, never serves markup of the previous one."""
     digest = hashlib.sha256(django.get_version().encode())
-    for path in sorted(Path(__file__).resolve().parents[2].rglob("*.py")):
+    package = Path(__file__).resolve().parents[2]
+    for path in sorted([*package.rglob("*.py"), *package.rglob("*.html")]):
         stat = path.stat()
         digest.update(f"{path}:{stat.st_size}:{stat.st_mtime_ns}".encode())
     return digest.hexdigest()
