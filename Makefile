@@ -36,7 +36,7 @@ check: $(STAMP)
 	$(BIN)/python scripts/check_house_rules.py
 	$(BIN)/danvan makemigrations --check --dry-run
 	$(BIN)/mypy src/danvan/core/services.py src/danvan/core/selectors.py src/danvan/core/permissions.py \
-		src/danvan/plans/services src/danvan/plans/selectors.py src/danvan/petitions/services.py \
+		src/danvan/plans/services src/danvan/plans/selectors.py src/danvan/petitions/services \
 		src/danvan/petitions/selectors.py src/danvan/documents/services.py src/danvan/documents/selectors.py \
 		src/danvan/engagement/services.py src/danvan/engagement/selectors.py \
 		src/danvan/reports/services.py src/danvan/reports/selectors.py src/danvan/reports/periods.py
