@@ -393,3 +393,29 @@ def test_agency_report_figures_count_units(unit_request, agency_request, agency,
         and figures["units"]["missing"] == 1
     )
     assert timezone.is_aware(lead_report.first_sent_at)
+
+
+def test_agency_figures_count_the_dialogues_held_in_the_period(
+    agency_request, agency, agency_head, office_officer
+):
+    from danvan.engagement.models import Dialogue
+
+    for held_on, status in (
+        (date(2026, 4, 2), "held"),
+        (date(2026, 5, 9), "planned"),
+        (date(2025, 11, 30), "held"),
+    ):
+        Dialogue.objects.create(
+            agency=agency,
+            kind="businesses",
+            status=status,
+            held_on=held_on,
+            place="Hội trường Sở",
+            leader=agency_head,
+            subject="Đối thoại doanh nghiệp",
+            participants="Doanh nghiệp",
+            created_by=office_officer,
+        )
+    own = agency_request.reports.get(agency=agency)
+    figures = services.agency_report_figures(own, today=date(2026, 10, 1))
+    assert figures["dialogues"] == {"held": 1, "commitments": 0, "commitments_done": 0}

@@ -144,6 +144,7 @@ def agency_period_data(agency: Agency, period: ReportingPeriod, *, today: date) 
         "targets": target_rows,
         "targets_met": sum(1 for row in target_rows if row["met"]),
         "petitions": _petition_figures(agency, period, today=today),
+        "dialogues": _dialogue_figures(agency, period),
     }
 
 
@@ -153,6 +154,23 @@ def _petition_figures(agency: Agency, period: ReportingPeriod, *, today: date) -
     except ImportError:  # petitions figures not installed in this deployment
         return None
     return figures_for_report(agency, start=period.start, end=period.end, today=today)
+
+
+def _dialogue_figures(agency: Agency, period: ReportingPeriod) -> dict | None:
+    """Dialogues the agency's leaders held in the period, and what they promised."""
+    try:
+        from danvan.engagement.models import Commitment, Dialogue
+    except ImportError:  # dialogues not installed in this deployment
+        return None
+    held = Dialogue.objects.filter(
+        agency=agency, status=Dialogue.Status.HELD, held_on__range=(period.start, period.end)
+    )
+    commitments = Commitment.objects.filter(dialogue__in=held)
+    return {
+        "held": held.count(),
+        "commitments": commitments.count(),
+        "commitments_done": commitments.filter(task__status=Task.Status.DONE).count(),
+    }
 
 
 # --- Requests and reports ------------------------------------------------------------

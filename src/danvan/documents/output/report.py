@@ -79,6 +79,15 @@ def report_tables(report) -> list[dict]:
                 ("Đơn thư quá hạn", _number(petitions.get("overdue"))),
                 ("Tỷ lệ giải quyết đúng hạn", _rate(petitions.get("on_time_rate"))),
             ]
+        dialogues = figures.get("dialogues") or {}
+        if dialogues:
+            indicators += [
+                ("Số buổi đối thoại đã tổ chức", _number(dialogues.get("held"))),
+                (
+                    "Cam kết tại đối thoại đã thực hiện / tổng số",
+                    f"{dialogues.get('commitments_done', 0)}/{dialogues.get('commitments', 0)}",
+                ),
+            ]
         if units:
             indicators.append(
                 (
