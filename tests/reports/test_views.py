@@ -82,6 +82,7 @@ def test_unit_page_is_prefilled_and_saves(client, unit_officer, lead_report, uni
     page = client.get(reverse("reports:report_detail", args=[lead_report.pk])).content.decode()
     assert "Quán triệt Chỉ thị 33/CT-TTg" in page and "120 công chức" in page
     lead_report.refresh_from_db()
+    assert lead_report.revision == 0 and not lead_report.versions.exists()  # reading writes nothing
     response = client.post(
         reverse("reports:report_save", args=[lead_report.pk]),
         form_data(lead_report, results="Kết quả mới", proposals="Đề xuất"),

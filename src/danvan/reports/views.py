@@ -178,7 +178,11 @@ def _report_context(
     else:
         data = selectors.unit_period_data(report.unit, report.request.period)
     if editable and form is None:
-        form = ReportForm(initial={"revision": report.revision, **report.sections()})
+        sections = report.sections()
+        if report.unit_id is not None and not any(sections.values()):
+            # A first draft starts from the period's progress; saved only when the person saves.
+            sections["results"] = selectors.results_outline(data)
+        form = ReportForm(initial={"revision": report.revision, **sections})
     return {
         "report": report,
         "data": data,
@@ -198,8 +202,6 @@ def _report_context(
 @login_required
 def report_detail(request, report_id):
     report = permissions.get_report_for_user(request.user, report_id)
-    if permissions.can_edit_report(request.user, report) and report.revision == 0:
-        report = services.start_report(report=report, by=request.user)
     return render(request, "reports/report_detail.html", _report_context(request, report))
 
 
