@@ -198,6 +198,39 @@ def post(connection: http.client.HTTPConnection, path: str, cookie: str, fields:
     return response.status, response.read().decode()
 
 
+# --- CPU per request ---------------------------------------------------------------------
+
+
+def tree_cpu_ms(root: int) -> float | None:
+    """CPU time (user + system) used so far by a process and its descendants,
+    from /proc; None without /proc. Other programs on a busy machine do not
+    count, so CPU per request holds where latency does not."""
+    proc = Path("/proc")
+    if not proc.is_dir():
+        return None
+    parents, ticks = {}, {}
+    for entry in proc.iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            fields = stat[stat.rindex(")") + 2 :].split()
+            parents[int(entry.name)], ticks[int(entry.name)] = (
+                int(fields[1]),
+                int(fields[11]) + int(fields[12]),
+            )
+    total, todo, seen = 0, [root], set()
+    while todo:
+        pid = todo.pop()
+        if pid in seen or pid not in ticks:
+            continue
+        seen.add(pid)
+        total += ticks[pid]
+        todo += [child for child, parent in parents.items() if parent == pid]
+    return total * 1000 / os.sysconf("SC_CLK_TCK")
+
+
 # --- Lookup under load -------------------------------------------------------------------
 
 WRK_LOOKUP = """
@@ -246,6 +279,7 @@ def load_lookup(server: PublicServer, sample: list) -> dict:
     script_text = WRK_LOOKUP % {"codes": codes, "cookie": cookie, "token": token, "path": LOOKUP_PATH}
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(script_text)
+    cpu_before = tree_cpu_ms(server.process.pid)
     try:
         wrk = shutil.which("wrk")
         command = [wrk, "-t2", f"-c{CLIENTS}", f"-d{SECONDS}s", "--timeout", "30s", "-s", script.name]
@@ -257,7 +291,10 @@ def load_lookup(server: PublicServer, sample: list) -> dict:
         os.unlink(script.name)
     numbers = next(line for line in output.splitlines() if line.startswith("DANVAN ")).split()[1:]
     requests, duration_us, p50_us, p95_us, bad_status, socket_errors = map(int, numbers)
+    cpu_after = tree_cpu_ms(server.process.pid)
+    cpu = (cpu_after - cpu_before) / max(requests, 1) if cpu_before is not None and cpu_after else None
     return {
+        "cpu_ms": cpu,
         "rps": requests / (duration_us / 1e6),
         "p50": p50_us / 1000,
         "p95": p95_us / 1000,
@@ -318,7 +355,8 @@ def bench_engine(engine: str, database_url: str, settings_dir: str, rows: list[d
         lookup = load_lookup(server, seeded["sample"])
         print(
             f"  {engine:<10} tra cứu, {CLIENTS} khách: {lookup['rps']:7.1f} yêu cầu/giây, "
-            f"p50 {lookup['p50']:6.1f} ms, p95 {lookup['p95']:6.1f} ms, lỗi {lookup['errors']}"
+            f"p50 {lookup['p50']:6.1f} ms, p95 {lookup['p95']:6.1f} ms, lỗi {lookup['errors']}, "
+            f"CPU gunicorn {lookup['cpu_ms'] or 0:.1f} ms/yêu cầu"
         )
         marker = f"Đo tải {engine} {int(time.time())}"
         intake = submit_concurrently(server, seeded["agency"], marker)
@@ -339,7 +377,10 @@ def print_table(rows: list[dict]) -> bool:
     print(
         f"Kết quả (wrk, {SECONDS} giây, {CASES:,} hồ sơ, gunicorn {WORKERS} tiến trình, {os.cpu_count()} lõi):"
     )
-    header = f"{'CSDL':<10} {'khách':>5} {'yêu cầu/giây':>12} {'p50 ms':>8} {'p95 ms':>8} {'lỗi':>5} {'gửi đơn 20':>12}"
+    header = (
+        f"{'CSDL':<10} {'khách':>5} {'yêu cầu/giây':>12} {'p50 ms':>8} {'p95 ms':>8} {'CPU ms/yc':>9} "
+        f"{'lỗi':>5} {'gửi đơn 20':>12}"
+    )
     print(header)
     print("-" * len(header))
     good = True
@@ -347,7 +388,7 @@ def print_table(rows: list[dict]) -> bool:
         intake = f"{row['stored']}/{SUBMISSIONS}, {row['distinct']} mã"
         print(
             f"{row['engine']:<10} {CLIENTS:>5} {row['rps']:>12.1f} {row['p50']:>8.1f} {row['p95']:>8.1f} "
-            f"{row['errors']:>5} {intake:>12}"
+            f"{row['cpu_ms'] or 0:>9.1f} {row['errors']:>5} {intake:>12}"
         )
         good = good and row["intake_ok"] and row["errors"] == 0
     for row in rows:
