@@ -11,6 +11,17 @@ from danvan.reports import services
 from danvan.reports.models import Report, ReportRequest, ReportVersion
 
 
+def unit_request_data(**changes):
+    data = {
+        "period_kind": "year",
+        "period_year": "2026",
+        "kind": "periodic",
+        "title": "Báo cáo công tác dân vận chính quyền năm 2026",
+        "due_date": "20/10/2026",
+    }
+    return {**data, **changes}
+
+
 def form_data(report, **sections):
     data = {"revision": report.revision, **{name: "" for name in Report.SECTIONS}}
     data.update(sections)
@@ -25,15 +36,7 @@ def test_office_requests_unit_reports(
     assert page.status_code == 200
     response = client.post(
         reverse("reports:request_units", args=[agency.pk]),
-        {
-            "period_kind": "year",
-            "period_year": "2026",
-            "kind": "periodic",
-            "title": "Báo cáo công tác dân vận chính quyền năm 2026",
-            "due_date": "20/10/2026",
-            "units": [lead_unit.pk, sibling_unit.pk],
-            "parent": agency_request.pk,
-        },
+        unit_request_data(units=[lead_unit.pk, sibling_unit.pk], parent=agency_request.pk),
     )
     made = ReportRequest.objects.get(level="units")
     assert response.status_code == 302 and response.url == reverse("reports:request_detail", args=[made.pk])
@@ -45,14 +48,7 @@ def test_a_forged_unit_of_another_agency_changes_nothing(client, office_officer,
     client.force_login(office_officer)
     response = client.post(
         reverse("reports:request_units", args=[agency.pk]),
-        {
-            "period_kind": "year",
-            "period_year": "2026",
-            "kind": "periodic",
-            "title": "Báo cáo năm",
-            "due_date": "20/10/2026",
-            "units": [other_unit.pk],
-        },
+        unit_request_data(units=[other_unit.pk]),
     )
     assert response.status_code == 422
     assert "không có trong danh sách" in response.content.decode()
@@ -63,14 +59,7 @@ def test_a_due_date_before_the_period_is_refused(client, office_officer, agency,
     client.force_login(office_officer)
     response = client.post(
         reverse("reports:request_units", args=[agency.pk]),
-        {
-            "period_kind": "year",
-            "period_year": "2026",
-            "kind": "periodic",
-            "title": "Báo cáo năm",
-            "due_date": "01/01/2025",
-            "units": [lead_unit.pk],
-        },
+        unit_request_data(units=[lead_unit.pk], due_date="01/01/2025"),
     )
     assert response.status_code == 422
     assert "Hạn nộp báo cáo không được trước ngày bắt đầu" in response.content.decode()

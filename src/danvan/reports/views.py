@@ -62,68 +62,70 @@ def _period(form, province):
     )
 
 
+def _request_page(request, form, send, done: str, context: dict):
+    """The request form: on a valid POST, ``send(data)`` makes the request;
+    a refusal stays on the form with everything typed."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            made = send(form.cleaned_data)
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, done % {"count": made.reports.count()})
+            return redirect("reports:request_detail", request_id=made.pk)
+    status = 422 if request.method == "POST" else 200
+    return render(request, "reports/request_form.html", {"form": form, **context}, status=status)
+
+
+def _request_fields(form, province) -> dict:
+    data = form.cleaned_data
+    return {
+        "period": _period(form, province),
+        "title": data["title"],
+        "due_date": data["due_date"],
+        "kind": data["kind"],
+        "note": data["note"],
+    }
+
+
 @login_required
 def request_units(request, agency_id):
     agency = permissions.get_agency_for_user(request.user, agency_id)
     if not permissions.can_request_unit_reports(request.user, agency):
         raise PermissionDenied(_("Chỉ văn phòng cơ quan yêu cầu các đơn vị báo cáo."))
-    form = UnitRequestForm(
-        request.POST or None, agency=agency, initial={"period_year": timezone.localdate().year}
-    )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            made = services.request_unit_reports(
-                agency=agency,
-                period=_period(form, agency.province),
-                title=data["title"],
-                due_date=data["due_date"],
-                units=data["units"],
-                kind=data["kind"],
-                note=data["note"],
-                parent=data["parent"],
-                by=request.user,
-            )
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(
-                request, _("Đã gửi yêu cầu báo cáo đến %(count)s đơn vị.") % {"count": made.reports.count()}
-            )
-            return redirect("reports:request_detail", request_id=made.pk)
-    status = 422 if request.method == "POST" else 200
-    return render(request, "reports/request_form.html", {"form": form, "agency": agency}, status=status)
+    year = {"period_year": timezone.localdate().year}
+    form = UnitRequestForm(request.POST or None, agency=agency, initial=year)
+
+    def send(data):
+        return services.request_unit_reports(
+            agency=agency,
+            units=data["units"],
+            parent=data["parent"],
+            by=request.user,
+            **_request_fields(form, agency.province),
+        )
+
+    done = _("Đã gửi yêu cầu báo cáo đến %(count)s đơn vị.")
+    return _request_page(request, form, send, done, {"agency": agency})
 
 
 @login_required
 def request_agencies(request, province_id):
     province = _province_for(request, province_id)
-    form = AgencyRequestForm(
-        request.POST or None, province=province, initial={"period_year": timezone.localdate().year}
-    )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            made = services.request_agency_reports(
-                province=province,
-                period=_period(form, province),
-                title=data["title"],
-                due_date=data["due_date"],
-                agencies=data["agencies"],
-                kind=data["kind"],
-                note=data["note"],
-                recipient=data["recipient"],
-                by=request.user,
-            )
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(
-                request, _("Đã gửi yêu cầu báo cáo đến %(count)s cơ quan.") % {"count": made.reports.count()}
-            )
-            return redirect("reports:request_detail", request_id=made.pk)
-    status = 422 if request.method == "POST" else 200
-    return render(request, "reports/request_form.html", {"form": form, "province": province}, status=status)
+    year = {"period_year": timezone.localdate().year}
+    form = AgencyRequestForm(request.POST or None, province=province, initial=year)
+
+    def send(data):
+        return services.request_agency_reports(
+            province=province,
+            agencies=data["agencies"],
+            recipient=data["recipient"],
+            by=request.user,
+            **_request_fields(form, province),
+        )
+
+    done = _("Đã gửi yêu cầu báo cáo đến %(count)s cơ quan.")
+    return _request_page(request, form, send, done, {"province": province})
 
 
 @login_required
