@@ -154,3 +154,18 @@ def test_the_default_report_template_fills_the_sample():
         io.BytesIO(render_docx(DEFAULT_TEMPLATES["report"].read_bytes(), sample_report_context()))
     )
     assert "Tổng số nhiệm vụ" in [cell.text for row in document.tables[1].rows for cell in row.cells]
+
+
+def test_province_table_as_excel_has_the_figures_of_the_page(client, province_officer, approved_report):
+    client.force_login(province_officer)
+    period = approved_report.request.period
+    url = reverse("reports:province_table_xlsx", args=[period.province_id])
+    response = client.get(url, {"period": period.pk})
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = {row[0]: row for row in sheet.iter_rows(min_row=3, values_only=True)}
+    mine = rows["Sở Khoa học và Công nghệ"]
+    assert mine[2:5] == (3, 1, 1)
+    assert mine[9:12] == (1, 1, 0)
+    assert rows["Sở Tài chính"][2] is None
+    assert client.get(url).status_code == 404

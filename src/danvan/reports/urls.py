@@ -11,6 +11,7 @@ urlpatterns = [
     path("co-quan/<int:agency_id>/yeu-cau-moi/", views.request_units, name="request_units"),
     path("tinh/<int:province_id>/yeu-cau-moi/", views.request_agencies, name="request_agencies"),
     path("tinh/<int:province_id>/bang-tong-hop/", views.province_table, name="province_table"),
+    path("tinh/<int:province_id>/bang-tong-hop.xlsx", views.province_table_xlsx, name="province_table_xlsx"),
     path("tinh/<int:province_id>/ky-bao-cao/", views.periods, name="periods"),
     path(
         "tinh/<int:province_id>/ky-bao-cao/<int:period_id>/dieu-chinh/",

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from danvan.core import permissions
 from danvan.core.models import Province
 from danvan.core.services import DomainError
+from danvan.documents.output import report as report_output
 from danvan.documents.output.pdf import ConversionError, docx_to_pdf
 from danvan.documents.output.report import render_report_docx, report_annex_xlsx
 from danvan.reports import selectors, services
@@ -390,6 +391,20 @@ def province_table(request, province_id):
     table = selectors.province_table(province, period, today=timezone.localdate()) if period else None
     context = {"province": province, "form": form, "period": period, "table": table}
     return render(request, "reports/province_table.html", context)
+
+
+@login_required
+def province_table_xlsx(request, province_id):
+    province = _province_for(request, province_id)
+    form = PeriodChoiceForm(request.GET or None, province=province)
+    if not (form.is_bound and form.is_valid()):
+        raise Http404(_("Không tìm thấy kỳ báo cáo."))
+    period = form.cleaned_data["period"]
+    table = selectors.province_table(province, period, today=timezone.localdate())
+    title = _("Tổng hợp báo cáo các cơ quan — %(period)s") % {"period": period.label}
+    return _download(
+        report_output.province_table_xlsx(table, title=title), XLSX_TYPE, f"tong-hop-bao-cao-{period.pk}.xlsx"
+    )
 
 
 @login_required

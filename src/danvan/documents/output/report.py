@@ -279,3 +279,57 @@ def sample_report_context() -> dict:
         "signer_name": "Nguyễn Văn An",
         "tables": [table],
     }
+
+
+PROVINCE_COLUMNS = [
+    ("Cơ quan", 40),
+    ("Tình hình gửi", 22),
+    ("Nhiệm vụ", 11),
+    ("Hoàn thành", 11),
+    ("Quá hạn", 11),
+    ("Tỷ lệ hoàn thành (%)", 14),
+    ("Chỉ tiêu đạt", 12),
+    ("Đơn thư tiếp nhận", 12),
+    ("Giải quyết đúng hạn (%)", 14),
+    ("Đơn vị nộp đúng hạn", 12),
+    ("Đơn vị nộp muộn", 12),
+    ("Đơn vị chưa nộp", 12),
+]
+
+
+def province_table_xlsx(table: dict, *, title: str) -> bytes:
+    """The province's agencies × indicators table, as on its page."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Tong hop"
+    sheet.append([title])
+    sheet.append([name for name, _width in PROVINCE_COLUMNS])
+    for row in table["rows"]:
+        sent = row["report"] is not None
+        sheet.append(
+            [
+                row["agency"].name,
+                str(row["timeliness"][1]) if row["timeliness"] else "Chưa yêu cầu",
+                row["tasks_total"],
+                row["tasks_done"],
+                row["tasks_overdue"],
+                row["completion_rate"],
+                f"{row['targets_met']}/{row['targets_total']}" if sent else None,
+                row["petitions_received"],
+                row["petitions_on_time_rate"],
+                row["units_on_time"],
+                row["units_late"],
+                row["units_missing"],
+            ]
+        )
+    for index, (_name, width) in enumerate(PROVINCE_COLUMNS):
+        sheet.column_dimensions[chr(ord("A") + index)].width = width
+    for line in sheet.iter_rows(min_row=2):
+        for cell in line:
+            cell.font = Font(name="Times New Roman", size=12, bold=cell.row == 2)
+            cell.border = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet["A1"].font = Font(name="Times New Roman", size=13, bold=True)
+    out = BytesIO()
+    book.save(out)
+    return out.getvalue()
