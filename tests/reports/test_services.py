@@ -419,3 +419,13 @@ def test_agency_figures_count_the_dialogues_held_in_the_period(
     own = agency_request.reports.get(agency=agency)
     figures = services.agency_report_figures(own, today=date(2026, 10, 1))
     assert figures["dialogues"] == {"held": 1, "commitments": 0, "commitments_done": 0}
+
+
+def test_the_daily_scan_reminds_of_reports(unit_head, lead_report, capsys):
+    from django.core.management import call_command
+
+    call_command("scan_deadlines", ngay="13/10/2026")
+    assert "lời nhắc nộp báo cáo" in capsys.readouterr().out
+    assert Notification.objects.filter(
+        recipient=unit_head, key__startswith=f"report-reminder:{lead_report.pk}:"
+    ).exists()
