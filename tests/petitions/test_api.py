@@ -38,6 +38,25 @@ def test_out_of_scope_petition_is_not_found(client, petition, other_agency_offic
     assert client.get(reverse("api:petition_detail", args=[petition.pk])).status_code == 404
 
 
+def test_petition_list_shows_each_case_s_status(client, petition, agency, inspector):
+    case = case_for(agency, by=inspector, sender_name="Võ Văn Hai", identity_number="")
+    client.force_login(inspector)
+    rows = {row["code"]: row for row in client.get(reverse("api:petition_list")).json()["results"]}
+    assert (
+        rows[case.petition.code]["case_status"] == "accepted" and rows[petition.code]["case_status"] is None
+    )
+
+
+def test_petition_list_takes_a_fixed_number_of_queries(client, agency, inspector, django_assert_num_queries):
+    for number in range(3):
+        case_for(agency, by=inspector, sender_name=f"Người {number}", identity_number="")
+    client.force_login(inspector)
+    client.get(reverse("api:petition_list"))
+    # Session, user, roles, count, page of petitions with agency, citizen and case.
+    with django_assert_num_queries(5):
+        client.get(reverse("api:petition_list"))
+
+
 def test_petition_detail_has_the_case_and_its_deadlines(client, agency, inspector):
     case = case_for(agency, by=inspector)
     client.force_login(inspector)

@@ -70,6 +70,7 @@ class PetitionSerializer(serializers.ModelSerializer):
     status_label = serializers.CharField(source="get_status_display")
     sender = serializers.SerializerMethodField()
     next_due = serializers.DateField(read_only=True, allow_null=True)
+    case_status = serializers.CharField(source="case.status", read_only=True, allow_null=True)
 
     class Meta:
         model = Petition
@@ -88,6 +89,7 @@ class PetitionSerializer(serializers.ModelSerializer):
             "signer_count",
             "skips_level",
             "next_due",
+            "case_status",
         ]
 
     def get_sender(self, petition: Petition) -> str:
