@@ -212,6 +212,8 @@ def test_compose_approve_and_the_province_table(
     assert response.url == reverse("reports:report_detail", args=[agency_report.pk])
     page = client.get(response.url).content.decode()
     assert "Chi cục: 2 hội nghị" in page and "Nộp muộn 2 ngày" in page
+    request_page = client.get(reverse("reports:request_detail", args=[unit_request.pk])).content.decode()
+    assert reverse("reports:report_detail", args=[agency_report.pk]) in request_page
     client.post(reverse("reports:report_submit", args=[agency_report.pk]))
     client.force_login(agency_head)
     client.post(reverse("reports:report_approve", args=[agency_report.pk]))

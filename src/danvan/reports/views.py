@@ -146,7 +146,14 @@ def request_detail(request, request_id):
         and report_request.parent_id is not None
         and permissions.can_request_unit_reports(request.user, report_request.agency)
     )
-    context = {"report_request": report_request, "rows": rows, "can_compose": can_compose, "today": today}
+    composed = report_request.composed_reports.select_related("agency").first()
+    context = {
+        "report_request": report_request,
+        "rows": rows,
+        "can_compose": can_compose,
+        "composed": composed if composed and permissions.can_view_report(request.user, composed) else None,
+        "today": today,
+    }
     return render(request, "reports/request_detail.html", context)
 
 
