@@ -10,9 +10,9 @@ from django.template import Context, Template
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from danvan.core.models import Role
-from danvan.plans.models import Task
-from tests.factories import UnitFactory, person_with_role
+from danvan.core.models import Agency, Role
+from danvan.plans.models import Plan, Task
+from tests.factories import AgencyFactory, UnitFactory, person_with_role
 
 
 @pytest.fixture(autouse=True)
@@ -156,3 +156,20 @@ def test_task_list_filter_follows_the_request_and_the_units(client, office_offic
         f'<option value="{new_unit.pk}">Phòng Công tác thanh niên</option>'
         in client.get(url).content.decode()
     )
+
+
+def test_plan_page_names_the_plan_it_implements(client, office_officer, issued_plan, province):
+    ubnd = AgencyFactory(province=province, name="UBND tỉnh Tây Ninh", kind=Agency.Kind.PROVINCIAL_COMMITTEE)
+    provincial = Plan.objects.create(
+        agency=ubnd,
+        title="Kế hoạch DVCQ năm 2026",
+        status=Plan.Status.ISSUED,
+        number="12",
+        symbol="KH-UBND",
+        created_by=office_officer,
+    )
+    Plan.objects.filter(pk=issued_plan.pk).update(implements=provincial)
+    client.force_login(office_officer)
+    page = client.get(reverse("plans:plan_detail", args=[issued_plan.pk])).content.decode()
+    assert reverse("plans:plan_detail", args=[provincial.pk]) in page
+    assert "UBND tỉnh Tây Ninh" in page

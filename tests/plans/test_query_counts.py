@@ -8,7 +8,7 @@ every kind the page shows and asserts the very same count. With one task today:
 - task list (10): session, user, roles, agencies' provinces, unread
   notifications; the filter's units and plans; the year's plans; the
   page's task ids, then their rows.
-- plan page (11): session, user, plan, roles; the plan with its targets,
+- plan page (10): session, user, plan, roles; the plan's targets,
   deadlines, citations; the task table's rows; unread notifications; its
   implementing plans.
 A page whose count grows loads something per row: find the relation the
