@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import timedelta
+from typing import Any
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.http import Http404
@@ -35,7 +37,7 @@ def plan_page(plan: Plan) -> Plan:
     return plan
 
 
-def plan_task_rows(plan: Plan) -> list[dict]:
+def plan_task_rows(plan: Plan) -> list[Mapping[str, Any]]:
     """The plan page's task table, one query: plain values, so the page can
     keep the rendered table under a key made of exactly these rows."""
     return list(
@@ -107,7 +109,7 @@ def tasks_for_list(
     return tasks.order_by(F("due_date").asc(nulls_last=True), "plan_id", "order")
 
 
-def task_list_rows(tasks: QuerySet[Task]) -> list[dict]:
+def task_list_rows(tasks: QuerySet[Task]) -> list[Mapping[str, Any]]:
     """One page of the task board: only the columns it shows, as plain values
     (the page keeps its rendered rows under a key made of them).
 
