@@ -138,6 +138,14 @@ class Postgres:
     def url(self) -> str:
         return f"postgres://danvan@{HOST}:{self.port}/danvan"
 
+    @property
+    def pid(self) -> int | None:
+        """The server's main process: its children are the connections' backends."""
+        try:
+            return int((self.workdir / "data" / "postmaster.pid").read_text().split()[0])
+        except (OSError, TypeError, ValueError, IndexError):
+            return None
+
     def run(self, program: str, *args: str, owner: bool = False) -> None:
         command = [*(self.as_owner if owner else []), str(self.bindir / program), *args]
         subprocess.run(command, check=True, capture_output=True)
@@ -297,6 +305,39 @@ def check_page(server: Server, path: str, cookie: str) -> None:
         raise RuntimeError(f"{path} trả về {sorted(set(statuses))}, không phải 200")
 
 
+# --- CPU per request ------------------------------------------------------------------
+
+
+def process_tree_cpu_ms(root: int | None) -> float | None:
+    """CPU time (user + system) used so far by a process and all its
+    descendants, from /proc; None where there is no /proc. Other programs on
+    the machine do not count, so this figure holds when the machine is busy."""
+    proc = Path("/proc")
+    if root is None or not proc.is_dir():
+        return None
+    parents: dict[int, int] = {}
+    ticks: dict[int, int] = {}
+    for entry in proc.iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        fields = stat[stat.rindex(")") + 2 :].split()
+        parents[int(entry.name)] = int(fields[1])
+        ticks[int(entry.name)] = int(fields[11]) + int(fields[12])
+    total, todo, seen = 0, [root], set()
+    while todo:
+        pid = todo.pop()
+        if pid in seen or pid not in ticks:
+            continue
+        seen.add(pid)
+        total += ticks[pid]
+        todo += [child for child, parent in parents.items() if parent == pid]
+    return total * 1000 / os.sysconf("SC_CLK_TCK")
+
+
 # --- Load ------------------------------------------------------------------------------
 
 WRK_SCRIPT = """
@@ -429,7 +470,7 @@ def count_queries(database_url: str) -> dict:
 # --- One engine ----------------------------------------------------------------------
 
 
-def bench_engine(engine: str, database_url: str, rows: list[dict]) -> None:
+def bench_engine(engine: str, database_url: str, rows: list[dict], database_pid: int | None = None) -> None:
     pages = count_queries(database_url)
     for name, _label in PAGES:
         slowest = pages["slowest"][name]
@@ -447,19 +488,37 @@ def bench_engine(engine: str, database_url: str, rows: list[dict]) -> None:
             path = pages["paths"][name]
             check_page(server, path, cookie)
             for clients in CONCURRENCY:
+                app_before = process_tree_cpu_ms(server.process.pid)
+                database_before = process_tree_cpu_ms(database_pid)
                 if wrk:
                     figures = load_wrk(wrk, server.url(path), cookie, clients, Path(script.name))
                 else:
                     figures = load_python(server.port, path, cookie, clients)
+                served = max(figures["rps"] * SECONDS, 1)
+                figures["app_cpu"] = cpu_per_request(
+                    app_before, process_tree_cpu_ms(server.process.pid), served
+                )
+                figures["db_cpu"] = cpu_per_request(
+                    database_before, process_tree_cpu_ms(database_pid), served
+                )
                 row = {"engine": engine, "page": label, "queries": pages["queries"][name], "clients": clients}
                 rows.append({**row, **figures})
                 print(
                     f"  {engine:<10} {label:<20} {clients:>2} khách: {figures['rps']:7.1f} yêu cầu/giây, "
-                    f"p50 {figures['p50']:7.1f} ms, p95 {figures['p95']:7.1f} ms"
+                    f"p50 {figures['p50']:7.1f} ms, p95 {figures['p95']:7.1f} ms, "
+                    f"CPU mỗi yêu cầu {show_ms(figures['app_cpu'])} ứng dụng + {show_ms(figures['db_cpu'])} CSDL"
                 )
         os.unlink(script.name)
     finally:
         server.stop()
+
+
+def cpu_per_request(before: float | None, after: float | None, served: float) -> float | None:
+    return None if before is None or after is None else (after - before) / served
+
+
+def show_ms(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1f} ms"
 
 
 def print_table(rows: list[dict], tool: str) -> None:
@@ -467,13 +526,17 @@ def print_table(rows: list[dict], tool: str) -> None:
     print(
         f"Kết quả ({tool}, {SECONDS} giây mỗi phép đo, gunicorn {WORKERS} tiến trình, {os.cpu_count()} lõi):"
     )
-    header = f"{'CSDL':<10} {'trang':<20} {'truy vấn':>8} {'khách':>5} {'yêu cầu/giây':>12} {'p50 ms':>8} {'p95 ms':>8} {'lỗi':>5}"
+    header = (
+        f"{'CSDL':<10} {'trang':<20} {'truy vấn':>8} {'khách':>5} {'yêu cầu/giây':>12} {'p50 ms':>8} "
+        f"{'p95 ms':>8} {'lỗi':>5} {'CPU ứng dụng':>12} {'CPU CSDL':>9}"
+    )
     print(header)
     print("-" * len(header))
     for row in rows:
         print(
             f"{row['engine']:<10} {row['page']:<20} {row['queries']:>8} {row['clients']:>5} "
-            f"{row['rps']:>12.1f} {row['p50']:>8.1f} {row['p95']:>8.1f} {row['errors']:>5}"
+            f"{row['rps']:>12.1f} {row['p50']:>8.1f} {row['p95']:>8.1f} {row['errors']:>5} "
+            f"{show_ms(row['app_cpu']):>12} {show_ms(row['db_cpu']):>9}"
         )
     postgres = [row for row in rows if row["engine"] == "PostgreSQL" and row["clients"] == max(CONCURRENCY)]
     if postgres:
@@ -483,6 +546,10 @@ def print_table(rows: list[dict], tool: str) -> None:
             f"Mục tiêu p95 < {TARGET_P95_MS} ms với {max(CONCURRENCY)} khách trên PostgreSQL: "
             f"{verdict} (chậm nhất {worst:.0f} ms)"
         )
+    print(
+        "CPU mỗi yêu cầu: thời gian CPU của các tiến trình gunicorn và PostgreSQL chia cho số yêu cầu, "
+        "không tính chương trình khác trên máy; 2 lõi phục vụ được tối đa khoảng 2000 / (tổng CPU ms) yêu cầu/giây."
+    )
 
 
 def main() -> int:
@@ -504,7 +571,7 @@ def main() -> int:
             seconds = postgres.load()
             if seconds is not None:
                 print(f"  tạo dữ liệu trên PostgreSQL: {seconds:.0f} giây")
-            bench_engine("PostgreSQL", postgres.url, rows)
+            bench_engine("PostgreSQL", postgres.url, rows, database_pid=postgres.pid)
         finally:
             postgres.stop()
     print_table(rows, tool)
