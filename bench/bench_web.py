@@ -326,7 +326,9 @@ def process_tree_cpu_ms(root: int | None) -> float | None:
             continue
         fields = stat[stat.rindex(")") + 2 :].split()
         parents[int(entry.name)] = int(fields[1])
-        ticks[int(entry.name)] = int(fields[11]) + int(fields[12])
+        # utime, stime, and those of its children that have exited (a
+        # backend that closes its connection, a worker that is replaced)
+        ticks[int(entry.name)] = sum(int(value) for value in fields[11:15])
     total, todo, seen = 0, [root], set()
     while todo:
         pid = todo.pop()
