@@ -270,3 +270,27 @@ def test_an_unsent_report_has_nothing_to_print(client, unit_head, lead_report, n
     client.force_login(unit_head)
     response = client.get(reverse(name, args=[lead_report.pk]), follow=True)
     assert "chưa có số liệu chốt" in response.content.decode()
+
+
+def test_the_province_table_changes_when_another_agency_sends(
+    client, province_officer, approved_report, agency_request, other_agency
+):
+    from danvan.core.models import Role
+    from tests.factories import person_with_role
+
+    client.force_login(province_officer)
+    url = reverse("reports:province_table", args=[agency_request.province_id])
+    query = {"period": agency_request.period_id}
+    before = client.get(url, query).content.decode()
+    assert "Đã gửi 1 báo cáo" in before
+    office = person_with_role(Role.AGENCY_OFFICE, agency=other_agency)
+    leader = person_with_role(Role.AGENCY_LEADER, agency=other_agency)
+    theirs = agency_request.reports.get(agency=other_agency)
+    services.save_report(
+        report=theirs, sections={"results": "Sở Tài chính báo cáo"}, base_revision=0, by=office
+    )
+    services.submit_report(report=theirs, by=office)
+    services.approve_report(report=theirs, by=leader)
+    after = client.get(url, query).content.decode()
+    assert "Đã gửi 2 báo cáo" in after
+    assert reverse("reports:report_detail", args=[theirs.pk]) in after

@@ -232,19 +232,27 @@ class Report(models.Model):
 
     def days_late(self, today: date) -> int:
         """Days past the due date: of the first sending, or of today while unsent."""
-        day = timezone.localtime(self.first_sent_at).date() if self.first_sent_at else today
-        return max((day - self.request.due_date).days, 0)
+        return days_late(self.first_sent_at, self.request.due_date, today)
 
     def timeliness(self, today: date) -> tuple[str, str]:
         """(code, label): on time, late by N days, not yet due, or overdue unsent."""
-        late = self.days_late(today)
-        if self.first_sent_at:
-            if late:
-                return "late", _("Nộp muộn %(days)s ngày") % {"days": late}
-            return "on_time", _("Đúng hạn")
+        return timeliness(self.first_sent_at, self.request.due_date, today)
+
+
+def days_late(first_sent_at, due_date: date, today: date) -> int:
+    day = timezone.localtime(first_sent_at).date() if first_sent_at else today
+    return max((day - due_date).days, 0)
+
+
+def timeliness(first_sent_at, due_date: date, today: date) -> tuple[str, str]:
+    late = days_late(first_sent_at, due_date, today)
+    if first_sent_at:
         if late:
-            return "overdue", _("Quá hạn, chưa nộp")
-        return "waiting", _("Chưa đến hạn")
+            return "late", str(_("Nộp muộn %(days)s ngày") % {"days": late})
+        return "on_time", str(_("Đúng hạn"))
+    if late:
+        return "overdue", str(_("Quá hạn, chưa nộp"))
+    return "waiting", str(_("Chưa đến hạn"))
 
 
 class ReportVersion(models.Model):

@@ -305,10 +305,10 @@ def province_table_xlsx(table: dict, *, title: str) -> bytes:
     sheet.append([title])
     sheet.append([name for name, _width in PROVINCE_COLUMNS])
     for row in table["rows"]:
-        sent = row["report"] is not None
+        sent = row["report_id"] is not None
         sheet.append(
             [
-                row["agency"].name,
+                row["agency"],
                 str(row["timeliness"][1]) if row["timeliness"] else "Chưa yêu cầu",
                 row["tasks_total"],
                 row["tasks_done"],
