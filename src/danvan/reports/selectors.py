@@ -5,6 +5,7 @@ Each function runs a fixed number of queries whatever the number of rows."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 from decimal import Decimal
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet
@@ -255,8 +256,8 @@ def province_table(province: Province, period: ReportingPeriod, *, today: date) 
     agencies = (
         Agency.objects.active().filter(province=province).order_by("sort_key").values_list("pk", "name")
     )
-    reports = {
-        row["agency_id"]: row
+    reports: dict[int, dict[str, Any]] = {
+        row["agency_id"]: dict(row)
         for row in Report.objects.filter(
             request__period=period, request__level=ReportRequest.Level.AGENCIES, unit__isnull=True
         )
@@ -274,7 +275,7 @@ def province_table(province: Province, period: ReportingPeriod, *, today: date) 
     for agency_id, name in agencies:
         report = reports.get(agency_id)
         sent = report is not None and report["status"] == Report.Status.APPROVED
-        row = {
+        row: dict[str, Any] = {
             "agency_id": agency_id,
             "agency": name,
             "report_id": report["pk"] if sent and report else None,
@@ -283,7 +284,7 @@ def province_table(province: Province, period: ReportingPeriod, *, today: date) 
                 timeliness(report["first_sent_at"], report["request__due_date"], today) if report else None
             ),
         }
-        row.update({name: report[name] if sent and report else None for name in TABLE_FIGURES})
+        row.update({key: report[key] if sent and report else None for key in TABLE_FIGURES})
         rows.append(row)
     codes = [row["timeliness"][0] for row in rows if row["timeliness"]]
     return {
