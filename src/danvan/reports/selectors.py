@@ -5,8 +5,8 @@ Each function runs a fixed number of queries whatever the number of rows."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 
