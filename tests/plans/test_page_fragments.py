@@ -173,3 +173,35 @@ def test_plan_page_names_the_plan_it_implements(client, office_officer, issued_p
     page = client.get(reverse("plans:plan_detail", args=[issued_plan.pk])).content.decode()
     assert reverse("plans:plan_detail", args=[provincial.pk]) in page
     assert "UBND tỉnh Tây Ninh" in page
+
+
+@pytest.mark.parametrize(
+    ("asked", "shown", "first_row"),
+    [
+        ("1", "Trang 1/2 — 60 nhiệm vụ", 0),
+        ("2", "Trang 2/2 — 60 nhiệm vụ", 50),
+        ("9", "Trang 2/2", 50),
+        ("x", "Trang 1/2", 0),
+    ],
+)
+def test_task_list_pages_count_every_matching_task(
+    client, issued_plan, office_officer, lead_unit, asked, shown, first_row
+):
+    due = timezone.localdate()
+    for n in range(60):
+        Task.objects.create(
+            plan=issued_plan, order=n + 1, heading=f"Việc số {n:02d}", lead_unit=lead_unit, due_date=due
+        )
+    client.force_login(office_officer)
+    page = client.get(
+        reverse("plans:task_list"), {"q": "viec so", "year": "", "trang": asked}
+    ).content.decode()
+    assert shown in page
+    assert f"Việc số {first_row:02d}" in page
+    assert page.count("Việc số ") == (50 if first_row == 0 else 10)
+
+
+def test_task_list_with_nothing_to_show(client, office_officer, task):
+    client.force_login(office_officer)
+    page = client.get(reverse("plans:task_list"), {"q": "không có việc này", "trang": "3"}).content.decode()
+    assert "Không có nhiệm vụ nào." in page

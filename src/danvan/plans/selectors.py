@@ -6,7 +6,8 @@ from collections.abc import Mapping
 from datetime import timedelta
 from typing import Any
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet, prefetch_related_objects
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Window, prefetch_related_objects
 from django.http import Http404
 from django.utils.translation import gettext as _
 
@@ -109,14 +110,37 @@ def tasks_for_list(
     return tasks.order_by(F("due_date").asc(nulls_last=True), "plan_id", "order")
 
 
-def task_list_rows(tasks: QuerySet[Task]) -> list[Mapping[str, Any]]:
-    """One page of the task board: only the columns it shows, as plain values
-    (the page keeps its rendered rows under a key made of them).
+TASKS_PER_PAGE = 50
 
-    Read in two steps, the page's ids and then their rows, so PostgreSQL can
-    filter and sort from the ``task_board`` index alone instead of reading
-    every task it then leaves out."""
-    ids = list(tasks.values_list("pk", flat=True))
+
+def task_list_page(tasks: QuerySet[Task], number) -> tuple[Page, list[Mapping[str, Any]]]:
+    """One page of the task board and its rows: only the columns it shows, as
+    plain values (the page keeps its rendered rows under a key made of them).
+
+    The page's ids and the number of all matching tasks come from one scan
+    (``COUNT(*) OVER ()``), which PostgreSQL answers from the ``task_board``
+    index alone; the shown columns are then read for those ids only. A page
+    number past the end or not a number is answered as ``Paginator.get_page``
+    answers it."""
+    paginator = Paginator(tasks, TASKS_PER_PAGE)
+    try:
+        wanted = max(int(number), 1)
+    except (TypeError, ValueError):
+        wanted = 1
+    start = (wanted - 1) * TASKS_PER_PAGE
+    counted = list(
+        tasks.annotate(matching=Window(Count("pk"))).values_list("pk", "matching")[
+            start : start + TASKS_PER_PAGE
+        ]
+    )
+    if counted:
+        paginator.count = counted[0][1]  # what Paginator would count
+    page = paginator.get_page(number)
+    if page.number == wanted and counted:
+        ids = [pk for pk, _matching in counted]
+    else:
+        first = (page.number - 1) * TASKS_PER_PAGE
+        ids = list(tasks.values_list("pk", flat=True)[first : first + TASKS_PER_PAGE])
     rows = Task.objects.filter(pk__in=ids).values(
         "pk",
         "heading",
@@ -130,7 +154,7 @@ def task_list_rows(tasks: QuerySet[Task]) -> list[Mapping[str, Any]]:
         "assignee__full_name",
     )
     by_id = {row["pk"]: row for row in rows}
-    return [by_id[pk] for pk in ids if pk in by_id]
+    return page, [by_id[pk] for pk in ids if pk in by_id]
 
 
 def task_page(task: Task) -> Task:

@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -229,12 +228,12 @@ def task_list(request, mine=False):
         year=filters.get("year"),
         mine=mine,
     )
-    page = Paginator(tasks, 50).get_page(request.GET.get("trang"))
+    page, rows = selectors.task_list_page(tasks, request.GET.get("trang"))
     query = data.copy()
     query.pop("trang", None)
     context = {
         "tasks": page,
-        "rows": selectors.task_list_rows(page.object_list),
+        "rows": rows,
         "page": page,
         "query": query.urlencode(),
         "form": form,
