@@ -429,3 +429,11 @@ def test_the_daily_scan_reminds_of_reports(unit_head, lead_report, capsys):
     assert Notification.objects.filter(
         recipient=unit_head, key__startswith=f"report-reminder:{lead_report.pk}:"
     ).exists()
+
+
+@pytest.mark.parametrize(
+    ("position", "authority"),
+    [("Phó Giám đốc", "KT. GIÁM ĐỐC"), ("Giám đốc", ""), ("Phó Chủ tịch UBND", "KT. CHỦ TỊCH UBND")],
+)
+def test_signing_authority_of_a_deputy(position, authority):
+    assert services.signing_authority(position) == authority

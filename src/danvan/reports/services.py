@@ -609,11 +609,21 @@ def compose_agency_report(*, unit_request: ReportRequest, by: User, today: date 
     report = save_report(report=report, sections=sections, base_revision=report.revision, by=by)
     if not report.signer_title:
         leader = next(iter(_leaders(report.agency)), None)
-        report.signer_title = (leader.position if leader else "").upper()
+        position = leader.position.strip() if leader else ""
+        report.signer_authority = signing_authority(position)
+        report.signer_title = position.upper()
         report.signer_name = leader.full_name if leader else ""
         report.recipients = [report.request.recipient or _("Sở Nội vụ"), "Lãnh đạo cơ quan"]
-        report.save(update_fields=["signer_title", "signer_name", "recipients"])
+        report.save(update_fields=["signer_authority", "signer_title", "signer_name", "recipients"])
     return report
+
+
+def signing_authority(position: str) -> str:
+    """A deputy signs on the head's behalf (Nghị định 30/2020, Phụ lục I:
+    "KT. GIÁM ĐỐC" above "PHÓ GIÁM ĐỐC"); the head signs without a prefix."""
+    if position.lower().startswith("phó "):
+        return f"KT. {position[4:].strip().upper()}"
+    return ""
 
 
 @transaction.atomic
