@@ -294,3 +294,33 @@ def test_the_province_table_changes_when_another_agency_sends(
     after = client.get(url, query).content.decode()
     assert "Đã gửi 2 báo cáo" in after
     assert reverse("reports:report_detail", args=[theirs.pk]) in after
+
+
+def test_office_sets_recipients_and_signer_of_the_agency_report(
+    client, office_officer, agency_request, agency
+):
+    own = agency_request.reports.get(agency=agency)
+    client.force_login(office_officer)
+    url = reverse("reports:report_signature", args=[own.pk])
+    assert client.post(url, {"recipients": "x", "signer_title": "", "signer_name": ""}).status_code == 422
+    data = {
+        "recipients": "Sở Nội vụ\nBan Dân vận Tỉnh ủy",
+        "signer_authority": "KT. GIÁM ĐỐC",
+        "signer_title": "PHÓ GIÁM ĐỐC",
+        "signer_name": "Nguyễn Văn An",
+    }
+    assert client.post(url, data).status_code == 302
+    own.refresh_from_db()
+    assert own.recipients == ["Sở Nội vụ", "Ban Dân vận Tỉnh ủy"] and own.signer_authority == "KT. GIÁM ĐỐC"
+
+
+def test_signature_of_a_unit_report_is_refused(lead_report, unit_head):
+    with pytest.raises(services.DomainError):
+        services.set_report_signature(
+            report=lead_report,
+            recipients=[],
+            signer_authority="",
+            signer_title="T",
+            signer_name="N",
+            by=unit_head,
+        )

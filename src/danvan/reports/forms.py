@@ -114,6 +114,20 @@ class ReportForm(forms.Form):
         return {name: self.cleaned_data.get(name, "") for name in Report.SECTIONS}
 
 
+class SignatureForm(forms.Form):
+    recipients = forms.CharField(
+        label=_("Nơi nhận (mỗi dòng một nơi)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    signer_authority = forms.CharField(
+        label=_("Thẩm quyền ký (KT., TL., TM.)"), required=False, max_length=100
+    )
+    signer_title = forms.CharField(label=_("Chức vụ người ký"), max_length=100)
+    signer_name = forms.CharField(label=_("Người ký"), max_length=100)
+
+    def clean_recipients(self):
+        return [line.strip() for line in self.cleaned_data["recipients"].splitlines() if line.strip()]
+
+
 class ReturnForm(forms.Form):
     comment = forms.CharField(label=_("Ý kiến"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000)
 

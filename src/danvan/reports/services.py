@@ -618,6 +618,40 @@ def compose_agency_report(*, unit_request: ReportRequest, by: User, today: date 
     return report
 
 
+@transaction.atomic
+def set_report_signature(
+    *,
+    report: Report,
+    recipients: list[str],
+    signer_authority: str,
+    signer_title: str,
+    signer_name: str,
+    by: User,
+) -> Report:
+    """The agency report's "Nơi nhận" and signature block, before it is sent."""
+    report = _fresh(report)
+    if report.is_locked():
+        raise DomainError(_("Báo cáo đã gửi nên không sửa được. Chỉ sửa khi báo cáo bị trả lại."))
+    if report.unit_id is not None:
+        raise DomainError(_("Chỉ báo cáo của cơ quan có nơi nhận và người ký."))
+    report.recipients = [line.strip() for line in recipients if line.strip()][:30]
+    report.signer_authority = signer_authority.strip()[:100]
+    report.signer_title = signer_title.strip()[:100]
+    report.signer_name = signer_name.strip()[:100]
+    report.updated_by, report.updated_at = by, timezone.now()
+    report.save(
+        update_fields=[
+            "recipients",
+            "signer_authority",
+            "signer_title",
+            "signer_name",
+            "updated_by",
+            "updated_at",
+        ]
+    )
+    return report
+
+
 def signing_authority(position: str) -> str:
     """A deputy signs on the head's behalf (Nghị định 30/2020, Phụ lục I:
     "KT. GIÁM ĐỐC" above "PHÓ GIÁM ĐỐC"); the head signs without a prefix."""

@@ -22,6 +22,7 @@ from danvan.reports.forms import (
     PeriodCorrectionForm,
     ReportForm,
     ReturnForm,
+    SignatureForm,
     UnitRequestForm,
 )
 from danvan.reports.models import Report, ReportingPeriod
@@ -177,7 +178,7 @@ def request_compose(request, request_id):
 
 
 def _report_context(
-    request, report, *, form=None, conflict=None, return_form=None, attachment_form=None
+    request, report, *, form=None, conflict=None, return_form=None, attachment_form=None, signature_form=None
 ) -> dict:
     person, today = request.user, timezone.localdate()
     editable = permissions.can_edit_report(person, report)
@@ -204,9 +205,25 @@ def _report_context(
         "can_approve": permissions.can_approve_report(person, report),
         "return_form": return_form or ReturnForm(),
         "attachment_form": attachment_form or AttachmentForm(),
+        "signature_form": _signature_form(report, signature_form)
+        if editable and report.is_agency_report
+        else None,
         "unit_reports": [(unit, unit.timeliness(today)) for unit in selectors.unit_reports_for(report)],
         **selectors.report_page(report),
     }
+
+
+def _signature_form(report, bound=None) -> SignatureForm:
+    if bound is not None:
+        return bound
+    return SignatureForm(
+        initial={
+            "recipients": "\n".join(report.recipients or []),
+            "signer_authority": report.signer_authority,
+            "signer_title": report.signer_title,
+            "signer_name": report.signer_name,
+        }
+    )
 
 
 @login_required
@@ -333,6 +350,21 @@ def report_approve(request, report_id):
         lambda: services.approve_report(report=report, by=request.user),
         _("Đã duyệt và gửi báo cáo lên cấp trên."),
     )
+
+
+@login_required
+@require_POST
+def report_signature(request, report_id):
+    report = permissions.get_report_for_user(request.user, report_id, action="edit")
+    form = SignatureForm(request.POST)
+    if not form.is_valid():
+        context = _report_context(request, report, signature_form=form)
+        return render(request, "reports/report_detail.html", context, status=422)
+
+    def call():
+        return services.set_report_signature(report=report, by=request.user, **form.cleaned_data)
+
+    return _act(request, report, call, _("Đã lưu nơi nhận và người ký."))
 
 
 @login_required
