@@ -29,8 +29,8 @@ def test_demo_person_signs_in_and_sees_their_landing_page(demo_province, sign_in
 
 def test_office_officer_opens_an_area_page_and_the_organisation(demo_province, sign_in, page):
     sign_in("skhcn.vanphong", DEMO_PASSWORD)
-    page.get_by_role("navigation", name="Điều hướng chính").get_by_role("link", name="Báo cáo").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Báo cáo")
+    page.get_by_role("navigation", name="Điều hướng chính").get_by_role("link", name="Dân vận khéo").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Dân vận khéo")
     page.get_by_role("link", name="Tổ chức").click()
     page.get_by_role("link", name="Sở Khoa học và Công nghệ").click()
     expect(page.get_by_role("cell", name="Chi cục Tiêu chuẩn Đo lường Chất lượng")).to_be_visible()
