@@ -324,3 +324,19 @@ def test_signature_of_a_unit_report_is_refused(lead_report, unit_head):
             signer_name="N",
             by=unit_head,
         )
+
+
+def test_a_forged_period_shows_the_newest_with_a_message(client, province_officer, agency_request):
+    from danvan.reports.models import PeriodKind
+    from tests.factories import ProvinceFactory
+
+    elsewhere = services.get_or_create_period(
+        province=ProvinceFactory(name="Khánh Hòa", code="KHA"), kind=PeriodKind.YEAR, year=2026
+    )
+    client.force_login(province_officer)
+    url = reverse("reports:province_table", args=[agency_request.province_id])
+    page = client.get(url, {"period": elsewhere.pk}).content.decode()
+    assert "Kỳ báo cáo không hợp lệ" in page and "Năm 2026" in page
+    assert client.get(url, {"period": "abc"}).status_code == 200
+    xlsx = reverse("reports:province_table_xlsx", args=[agency_request.province_id])
+    assert client.get(xlsx, {"period": elsewhere.pk}).status_code == 404

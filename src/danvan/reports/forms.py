@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from danvan.core.forms import MaxSizeValidator
 from danvan.core.models import Agency, Unit
-from danvan.reports.models import PeriodKind, Report, ReportingPeriod, ReportRequest
+from danvan.reports.models import PeriodKind, Report, ReportRequest
 
 ATTACHMENT_TYPES = (b"%PDF", b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"\xff\xd8\xff", b"\x89PNG")
 
@@ -165,13 +165,3 @@ class PeriodCorrectionForm(forms.Form):
         if cleaned.get("start") and cleaned.get("end") and cleaned["end"] < cleaned["start"]:
             raise ValidationError(_("Ngày kết thúc kỳ báo cáo phải sau ngày bắt đầu."))
         return cleaned
-
-
-class PeriodChoiceForm(forms.Form):
-    period = forms.ModelChoiceField(label=_("Kỳ báo cáo"), queryset=ReportingPeriod.objects.none())
-
-    def __init__(self, *args, province, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["period"].queryset = ReportingPeriod.objects.filter(province=province).order_by(
-            "-year", "-end"
-        )

@@ -18,7 +18,6 @@ from danvan.reports.forms import (
     AgencyRequestForm,
     AttachmentForm,
     CutOffRuleForm,
-    PeriodChoiceForm,
     PeriodCorrectionForm,
     ReportForm,
     ReturnForm,
@@ -418,27 +417,35 @@ def version_detail(request, report_id, number):
     )
 
 
+def _chosen_period(request, province) -> tuple[list[ReportingPeriod], ReportingPeriod | None, bool]:
+    """The province's periods (one query, also the page's choice list), the
+    one asked for by ``?period=`` or else the newest, and whether the asked
+    value was refused (not a period of this province)."""
+    periods = list(selectors.periods_of(province))
+    asked = request.GET.get("period")
+    if asked is None:
+        return periods, (periods[0] if periods else None), False
+    chosen = next((period for period in periods if str(period.pk) == asked), None)
+    if chosen is None:
+        return periods, (periods[0] if periods else None), True
+    return periods, chosen, False
+
+
 @login_required
 def province_table(request, province_id):
     province = _province_for(request, province_id)
-    form = PeriodChoiceForm(request.GET or None, province=province)
-    period = (
-        form.cleaned_data["period"]
-        if form.is_bound and form.is_valid()
-        else selectors.periods_of(province).first()
-    )
+    periods, period, refused = _chosen_period(request, province)
     table = selectors.province_table(province, period, today=timezone.localdate()) if period else None
-    context = {"province": province, "form": form, "period": period, "table": table}
+    context = {"province": province, "periods": periods, "period": period, "refused": refused, "table": table}
     return render(request, "reports/province_table.html", context)
 
 
 @login_required
 def province_table_xlsx(request, province_id):
     province = _province_for(request, province_id)
-    form = PeriodChoiceForm(request.GET or None, province=province)
-    if not (form.is_bound and form.is_valid()):
+    _periods, period, refused = _chosen_period(request, province)
+    if period is None or refused or "period" not in request.GET:
         raise Http404(_("Không tìm thấy kỳ báo cáo."))
-    period = form.cleaned_data["period"]
     table = selectors.province_table(province, period, today=timezone.localdate())
     title = _("Tổng hợp báo cáo các cơ quan — %(period)s") % {"period": period.label}
     return _download(
