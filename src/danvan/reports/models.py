@@ -11,6 +11,7 @@ from datetime import date
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -248,11 +249,11 @@ def timeliness(first_sent_at, due_date: date, today: date) -> tuple[str, str]:
     late = days_late(first_sent_at, due_date, today)
     if first_sent_at:
         if late:
-            return "late", str(_("Nộp muộn %(days)s ngày") % {"days": late})
-        return "on_time", str(_("Đúng hạn"))
+            return "late", gettext("Nộp muộn %(days)s ngày") % {"days": late}
+        return "on_time", gettext("Đúng hạn")
     if late:
-        return "overdue", str(_("Quá hạn, chưa nộp"))
-    return "waiting", str(_("Chưa đến hạn"))
+        return "overdue", gettext("Quá hạn, chưa nộp")
+    return "waiting", gettext("Chưa đến hạn")
 
 
 class ReportVersion(models.Model):

@@ -562,6 +562,7 @@ def agency_report_figures(report: Report, *, today: date) -> dict:
             for unit in units
         ],
     }
+    figures["table"] = selectors.table_row_figures(figures)
     return figures
 
 
