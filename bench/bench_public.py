@@ -198,39 +198,6 @@ def post(connection: http.client.HTTPConnection, path: str, cookie: str, fields:
     return response.status, response.read().decode()
 
 
-# --- CPU per request ---------------------------------------------------------------------
-
-
-def tree_cpu_ms(root: int) -> float | None:
-    """CPU time (user + system) used so far by a process and its descendants,
-    from /proc; None without /proc. Other programs on a busy machine do not
-    count, so CPU per request holds where latency does not."""
-    proc = Path("/proc")
-    if not proc.is_dir():
-        return None
-    parents, ticks = {}, {}
-    for entry in proc.iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            fields = stat[stat.rindex(")") + 2 :].split()
-            parents[int(entry.name)], ticks[int(entry.name)] = (
-                int(fields[1]),
-                int(fields[11]) + int(fields[12]),
-            )
-    total, todo, seen = 0, [root], set()
-    while todo:
-        pid = todo.pop()
-        if pid in seen or pid not in ticks:
-            continue
-        seen.add(pid)
-        total += ticks[pid]
-        todo += [child for child, parent in parents.items() if parent == pid]
-    return total * 1000 / os.sysconf("SC_CLK_TCK")
-
-
 # --- Lookup under load -------------------------------------------------------------------
 
 WRK_LOOKUP = """
@@ -279,7 +246,7 @@ def load_lookup(server: PublicServer, sample: list) -> dict:
     script_text = WRK_LOOKUP % {"codes": codes, "cookie": cookie, "token": token, "path": LOOKUP_PATH}
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(script_text)
-    cpu_before = tree_cpu_ms(server.process.pid)
+    cpu_before = bench_web.process_tree_cpu_ms(server.process.pid)
     try:
         wrk = shutil.which("wrk")
         command = [wrk, "-t2", f"-c{CLIENTS}", f"-d{SECONDS}s", "--timeout", "30s", "-s", script.name]
@@ -291,7 +258,7 @@ def load_lookup(server: PublicServer, sample: list) -> dict:
         os.unlink(script.name)
     numbers = next(line for line in output.splitlines() if line.startswith("DANVAN ")).split()[1:]
     requests, duration_us, p50_us, p95_us, bad_status, socket_errors = map(int, numbers)
-    cpu_after = tree_cpu_ms(server.process.pid)
+    cpu_after = bench_web.process_tree_cpu_ms(server.process.pid)
     cpu = (cpu_after - cpu_before) / max(requests, 1) if cpu_before is not None and cpu_after else None
     return {
         "cpu_ms": cpu,
