@@ -20,6 +20,15 @@ def area_url(slug: str, url_name: str | None) -> str:
     return reverse(url_name) if url_name else reverse("core:area", args=[slug])
 
 
+def unread_count(user) -> int:
+    """Read with the person on this request (core.backends.PersonBackend),
+    or counted here for a person loaded another way."""
+    loaded = getattr(user, "nav_unread", None)
+    if loaded is not None:
+        return loaded
+    return user.notifications.filter(read_at__isnull=True).count()
+
+
 def navigation(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
@@ -27,5 +36,5 @@ def navigation(request):
     return {
         "nav_areas": [(area_url(slug, url_name), label, icon, slug) for slug, label, icon, url_name in AREAS],
         "nav_can_admin": permissions.can_use_admin_site(user),
-        "nav_unread": user.notifications.filter(read_at__isnull=True).count(),
+        "nav_unread": unread_count(user),
     }
