@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from danvan.core.models import Agency, OrganisationImport, Role, RoleAssignment, Unit, User
 from danvan.core.orgsheet import OrganisationSheet, SheetUnreadable, read_organisation_sheet
+from danvan.core.text import stored_file_name
 
 
 class DomainError(Exception):
@@ -46,13 +47,8 @@ def upload_organisation_sheet(*, agency: Agency, data: bytes, filename: str, by:
         uploaded_by=by,
     )
     # Saving the file inserts the row too.
-    record.file.save(_safe_name(filename), ContentFile(data), save=True)
+    record.file.save(stored_file_name(filename, "to-chuc.xlsx"), ContentFile(data), save=True)
     return record
-
-
-def _safe_name(filename: str) -> str:
-    stem = "".join(ch for ch in filename.rsplit("/", 1)[-1] if ch.isalnum() or ch in "._-")[:80]
-    return stem or "to-chuc.xlsx"
 
 
 def _preview_summary(sheet: OrganisationSheet) -> dict:

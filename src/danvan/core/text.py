@@ -18,3 +18,11 @@ def search_key(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d").replace("Đ", "d"))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _SPACES.sub(" ", stripped).strip()
+
+
+def stored_file_name(filename: str, default: str) -> str:
+    """The name an uploaded file is stored under: its last path part, with
+    only letters, digits, '.', '_' and '-' (the original name is kept in
+    the row), at most 80 characters; ``default`` when nothing is left."""
+    stem = "".join(ch for ch in filename.rsplit("/", 1)[-1] if ch.isalnum() or ch in "._-")[:80]
+    return stem or default

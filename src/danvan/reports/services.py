@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from danvan.core.models import Agency, Province, Role, RoleAssignment, Unit, User
 from danvan.core.services import DomainError, notify
-from danvan.core.text import search_key
+from danvan.core.text import search_key, stored_file_name
 from danvan.plans.models import Plan, PlanDeadline
 from danvan.plans.services.common import _leaders, _office, _unit_heads
 from danvan.plans.services.lifecycle import next_document_number
@@ -671,8 +671,7 @@ def attach_to_report(*, report: Report, data: bytes, filename: str, by: User) ->
             _("Tệp quá lớn: tối đa %(limit)s MB.") % {"limit": ATTACHMENT_LIMIT_BYTES // (1024 * 1024)}
         )
     attachment = ReportAttachment(report=report, original_name=filename[:255], size=len(data), uploaded_by=by)
-    stem = "".join(ch for ch in filename.rsplit("/", 1)[-1] if ch.isalnum() or ch in "._-")[:80] or "tep"
-    attachment.file.save(stem, ContentFile(data), save=True)
+    attachment.file.save(stored_file_name(filename, "tep"), ContentFile(data), save=True)
     return attachment
 
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from danvan.core.models import Agency, Role, RoleAssignment, User
 from danvan.core.services import DomainError
-from danvan.core.text import search_key
+from danvan.core.text import search_key, stored_file_name
 from danvan.petitions.models import (
     Attachment,
     Citizen,
@@ -173,6 +173,5 @@ def attach_file(*, petition: Petition, data: bytes, filename: str, by: User | No
     attachment = Attachment(
         petition=petition, original_name=filename[:255], content_type=content_type, size=len(data)
     )
-    safe = "".join(ch for ch in filename.rsplit("/", 1)[-1] if ch.isalnum() or ch in "._-")[:80]
-    attachment.file.save(safe or "tep-dinh-kem", ContentFile(data), save=True)
+    attachment.file.save(stored_file_name(filename, "tep-dinh-kem"), ContentFile(data), save=True)
     return attachment

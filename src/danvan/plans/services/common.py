@@ -1,13 +1,8 @@
-"""People to tell and names to store, shared by the plan services."""
+"""People to tell, shared by the plan services."""
 
 from __future__ import annotations
 
 from danvan.core.models import Agency, Unit, User
-
-
-def _stored_name(filename: str) -> str:
-    stem = "".join(ch for ch in filename.rsplit("/", 1)[-1] if ch.isalnum() or ch in "._-")[:80]
-    return stem or "ke-hoach"
 
 
 def _leaders(agency: Agency) -> list[User]:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from danvan.core.models import Agency, Unit, User
 from danvan.core.services import DomainError
+from danvan.core.text import stored_file_name
 from danvan.documents.parsing import ParseError, parse_text
 from danvan.documents.parsing.readers import read_bytes
 from danvan.documents.services import record_citation
@@ -24,7 +25,6 @@ from danvan.plans.models import (
     Target,
     Task,
 )
-from danvan.plans.services.common import _stored_name
 
 
 @transaction.atomic
@@ -39,7 +39,7 @@ def upload_plan_file(*, agency: Agency, data: bytes, filename: str, by: User) ->
         uploaded_by=by,
     )
     # Saving the file inserts the row too.
-    record.file.save(_stored_name(filename), ContentFile(data), save=True)
+    record.file.save(stored_file_name(filename, "ke-hoach"), ContentFile(data), save=True)
     transaction.on_commit(lambda: read_plan_import_job.enqueue(record.pk))
     return record
 

@@ -11,13 +11,14 @@ from django.utils.translation import gettext as _
 
 from danvan.core.models import Unit, User
 from danvan.core.services import DomainError, notify
+from danvan.core.text import stored_file_name
 from danvan.plans.models import (
     Plan,
     Task,
     TaskComment,
     TaskUpdate,
 )
-from danvan.plans.services.common import _office, _stored_name, _unit_heads
+from danvan.plans.services.common import _office, _unit_heads
 
 # --- Tasks -----------------------------------------------------------------------
 
@@ -117,7 +118,7 @@ def post_task_update(
     )
     if evidence is not None:
         update.evidence_name = evidence.name[:255]
-        update.evidence.save(_stored_name(evidence.name), evidence, save=False)
+        update.evidence.save(stored_file_name(evidence.name, "ke-hoach"), evidence, save=False)
     update.save(force_insert=True)
     task.status, task.percent = status, 100 if status == Task.Status.DONE else percent
     task.completed_on = reported_on if status == Task.Status.DONE else None
