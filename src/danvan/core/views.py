@@ -3,7 +3,7 @@ from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import PasswordChangeForm
 from django.db import DatabaseError, connection
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,10 +13,9 @@ from django.views.decorators.http import require_GET, require_POST
 from danvan.core import permissions, selectors, services
 from danvan.core.calendar import WorkingCalendar
 from danvan.core.context_processors import AREAS
+from danvan.core.downloads import XLSX_TYPE, download
 from danvan.core.forms import CalendarYearForm, OrganisationUploadForm
 from danvan.core.orgsheet import template_workbook
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @login_required
@@ -74,9 +73,7 @@ def organisation_import(request, agency_id):
 @require_GET
 def organisation_template(request, agency_id):
     permissions.get_agency_for_user(request.user, agency_id, action="manage")
-    response = HttpResponse(template_workbook(), content_type=XLSX)
-    response["Content-Disposition"] = 'attachment; filename="mau-nhap-don-vi-can-bo.xlsx"'
-    return response
+    return download(template_workbook(), XLSX_TYPE, "mau-nhap-don-vi-can-bo.xlsx")
 
 
 @login_required

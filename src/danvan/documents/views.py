@@ -1,11 +1,11 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from danvan.core import permissions
+from danvan.core.downloads import DOCX_TYPE, PDF_TYPE, XLSX_TYPE, download
 from danvan.documents import selectors, services
 from danvan.documents.forms import LegalDocumentForm
 from danvan.documents.models import OutputTemplate
@@ -51,20 +51,11 @@ def document_edit(request, document_id):
 
 # --- Outgoing documents: a plan as Word, PDF and Excel ----------------------------
 
-DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _download(data: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
 
 @login_required
 def plan_docx(request, plan_id):
     plan = permissions.get_plan_for_user(request.user, plan_id)
-    return _download(output_docx.render_plan_docx(plan), DOCX_TYPE, f"ke-hoach-{plan.pk}.docx")
+    return download(output_docx.render_plan_docx(plan), DOCX_TYPE, f"ke-hoach-{plan.pk}.docx")
 
 
 @login_required
@@ -75,13 +66,13 @@ def plan_pdf(request, plan_id):
     except output_pdf.ConversionError as error:
         messages.error(request, str(error))
         return redirect("plans:plan_detail", plan_id=plan.pk)
-    return _download(data, "application/pdf", f"ke-hoach-{plan.pk}.pdf")
+    return download(data, PDF_TYPE, f"ke-hoach-{plan.pk}.pdf")
 
 
 @login_required
 def plan_tasks_xlsx(request, plan_id):
     plan = permissions.get_plan_for_user(request.user, plan_id)
-    return _download(output_xlsx.plan_tasks_xlsx(plan), XLSX_TYPE, f"nhiem-vu-ke-hoach-{plan.pk}.xlsx")
+    return download(output_xlsx.plan_tasks_xlsx(plan), XLSX_TYPE, f"nhiem-vu-ke-hoach-{plan.pk}.xlsx")
 
 
 def _agency_for_templates(request, agency_id):
@@ -145,11 +136,11 @@ def report_template_upload(request, agency_id):
 def output_template_download(request, agency_id):
     agency = _agency_for_templates(request, agency_id)
     data = output_docx.template_bytes(agency, OutputTemplate.Kind.PLAN)
-    return _download(data, DOCX_TYPE, "mau-ke-hoach.docx")
+    return download(data, DOCX_TYPE, "mau-ke-hoach.docx")
 
 
 @login_required
 def report_template_download(request, agency_id):
     agency = _agency_for_templates(request, agency_id)
     data = output_docx.template_bytes(agency, OutputTemplate.Kind.REPORT)
-    return _download(data, DOCX_TYPE, "mau-bao-cao.docx")
+    return download(data, DOCX_TYPE, "mau-bao-cao.docx")

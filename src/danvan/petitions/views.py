@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from danvan.core import permissions
+from danvan.core.downloads import DOCX_TYPE, download
 from danvan.core.models import Agency
 from danvan.core.services import DomainError
 from danvan.petitions import forms, letters, selectors, services
@@ -186,17 +187,12 @@ def petition_outcome(request, petition_id, outcome):
     )
 
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
 @login_required
 def petition_letter(request, petition_id):
     petition = permissions.get_petition_for_user(request.user, petition_id, action="process")
     if not letters.has_letter(petition):
         raise Http404(_("Đơn chưa có văn bản trả lời."))
-    response = HttpResponse(letters.letter_docx(petition), content_type=DOCX)
-    response["Content-Disposition"] = f'attachment; filename="don-{petition.code}.docx"'
-    return response
+    return download(letters.letter_docx(petition), DOCX_TYPE, f"don-{petition.code}.docx")
 
 
 SPLIT = gettext_lazy("Tách đơn nhiều nội dung")

@@ -1,13 +1,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from danvan.core import permissions
+from danvan.core.downloads import DOCX_TYPE, PDF_TYPE, XLSX_TYPE, download
 from danvan.core.models import Province
 from danvan.core.services import DomainError
 from danvan.documents.output import report as report_output
@@ -391,15 +392,7 @@ def attachment_download(request, report_id, attachment_id):
     if attachment is None:
         raise Http404(_("Không tìm thấy tệp đính kèm."))
     with attachment.file.open("rb") as handle:
-        response = HttpResponse(handle.read(), content_type="application/octet-stream")
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{_quote(attachment.original_name)}"
-    return response
-
-
-def _quote(name: str) -> str:
-    from urllib.parse import quote
-
-    return quote(name)
+        return download(handle.read(), "application/octet-stream", attachment.original_name)
 
 
 @login_required
@@ -448,7 +441,7 @@ def province_table_xlsx(request, province_id):
         raise Http404(_("Không tìm thấy kỳ báo cáo."))
     table = selectors.province_table(province, period, today=timezone.localdate())
     title = _("Tổng hợp báo cáo các cơ quan — %(period)s") % {"period": period.label}
-    return _download(
+    return download(
         report_output.province_table_xlsx(table, title=title), XLSX_TYPE, f"tong-hop-bao-cao-{period.pk}.xlsx"
     )
 
@@ -498,16 +491,6 @@ def period_correct(request, province_id, period_id):
     return redirect("reports:periods", province_id=province.pk)
 
 
-DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _download(data: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
 def _printable(request, report_id):
     """Word, PDF and annex of a sent report (its figures are fixed then)."""
     report = permissions.get_report_for_user(request.user, report_id)
@@ -522,7 +505,7 @@ def _printable(request, report_id):
 @login_required
 def report_docx(request, report_id):
     report, refused = _printable(request, report_id)
-    return refused or _download(render_report_docx(report), DOCX_TYPE, f"bao-cao-{report.pk}.docx")
+    return refused or download(render_report_docx(report), DOCX_TYPE, f"bao-cao-{report.pk}.docx")
 
 
 @login_required
@@ -535,10 +518,10 @@ def report_pdf(request, report_id):
     except ConversionError as error:
         messages.error(request, str(error))
         return redirect("reports:report_detail", report_id=report.pk)
-    return _download(data, "application/pdf", f"bao-cao-{report.pk}.pdf")
+    return download(data, PDF_TYPE, f"bao-cao-{report.pk}.pdf")
 
 
 @login_required
 def report_xlsx(request, report_id):
     report, refused = _printable(request, report_id)
-    return refused or _download(report_annex_xlsx(report), XLSX_TYPE, f"phu-luc-bao-cao-{report.pk}.xlsx")
+    return refused or download(report_annex_xlsx(report), XLSX_TYPE, f"phu-luc-bao-cao-{report.pk}.xlsx")
