@@ -15,6 +15,25 @@ class MaxSizeValidator:
             raise ValidationError(self.message, params={"limit": self.limit_bytes // (1024 * 1024)})
 
 
+class FileTypeValidator:
+    """An upload is judged by its first bytes, not its name: ``signatures``
+    are the starts a file of an accepted type has."""
+
+    def __init__(self, signatures, message) -> None:
+        self.signatures = tuple(signatures)
+        self.message = message
+
+    def __call__(self, upload) -> None:
+        head = upload.read(max(len(signature) for signature in self.signatures))
+        upload.seek(0)
+        if not head.startswith(self.signatures):
+            raise ValidationError(self.message)
+
+
+DOCUMENT_SIGNATURES = (b"%PDF-", b"PK\x03\x04", b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")
+"""PDF, Office Open XML (Word, Excel), JPEG and PNG."""
+
+
 class XlsxValidator:
     """An .xlsx file is a zip archive: check the content, not the name."""
 

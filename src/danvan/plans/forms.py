@@ -1,8 +1,10 @@
+from functools import partial
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core.forms import DecimalInput, MaxSizeValidator
+from danvan.core.forms import DOCUMENT_SIGNATURES, DecimalInput, FileTypeValidator, MaxSizeValidator
 from danvan.core.models import Unit, User
 from danvan.plans.models import Plan, Target, Task
 
@@ -121,24 +123,10 @@ DeadlineFormSet = row_formset(DeadlineRowForm)
 CitationFormSet = row_formset(CitationRowForm)
 
 
-EVIDENCE_TYPES = {
-    b"%PDF-": "pdf",
-    b"PK\x03\x04": "docx/xlsx",
-    b"\xff\xd8\xff": "jpg",
-    b"\x89PNG\r\n\x1a\n": "png",
-}
-
-
-class EvidenceValidator:
-    """Evidence is a document or a photo, checked by its content, at most 20 MB."""
-
-    message = _("Minh chứng phải là tệp PDF, Word, Excel, ảnh JPG hoặc PNG.")
-
-    def __call__(self, upload) -> None:
-        head = upload.read(8)
-        upload.seek(0)
-        if not any(head.startswith(magic) for magic in EVIDENCE_TYPES):
-            raise ValidationError(self.message)
+# Evidence is a document or a photo, checked by its content, at most 20 MB.
+EvidenceValidator = partial(
+    FileTypeValidator, DOCUMENT_SIGNATURES, _("Minh chứng phải là tệp PDF, Word, Excel, ảnh JPG hoặc PNG.")
+)
 
 
 class TaskUpdateForm(forms.Form):

@@ -2,11 +2,12 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core.forms import MaxSizeValidator
+from danvan.core.forms import DOCUMENT_SIGNATURES, FileTypeValidator, MaxSizeValidator
 from danvan.core.models import Agency, Unit
 from danvan.reports.models import PeriodKind, Report, ReportRequest
 
-ATTACHMENT_TYPES = (b"%PDF", b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"\xff\xd8\xff", b"\x89PNG")
+# Also the older Word and Excel files (.doc, .xls) units still keep.
+ATTACHMENT_SIGNATURES = (*DOCUMENT_SIGNATURES, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
 
 
 class PeriodFields(forms.Form):
@@ -132,20 +133,15 @@ class ReturnForm(forms.Form):
     comment = forms.CharField(label=_("Ý kiến"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000)
 
 
-class AttachmentValidator:
-    message = _("Tệp đính kèm phải là PDF, Word, Excel, ảnh JPG hoặc PNG.")
-
-    def __call__(self, upload) -> None:
-        head = upload.read(8)
-        upload.seek(0)
-        if not any(head.startswith(magic) for magic in ATTACHMENT_TYPES):
-            raise ValidationError(self.message)
-
-
 class AttachmentForm(forms.Form):
     file = forms.FileField(
         label=_("Tệp đính kèm (PDF, Word, Excel, ảnh; tối đa 20 MB)"),
-        validators=[MaxSizeValidator(20 * 1024 * 1024), AttachmentValidator()],
+        validators=[
+            MaxSizeValidator(20 * 1024 * 1024),
+            FileTypeValidator(
+                ATTACHMENT_SIGNATURES, _("Tệp đính kèm phải là PDF, Word, Excel, ảnh JPG hoặc PNG.")
+            ),
+        ],
     )
 
 
