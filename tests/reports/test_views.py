@@ -340,3 +340,26 @@ def test_a_forged_period_shows_the_newest_with_a_message(client, province_office
     assert client.get(url, {"period": "abc"}).status_code == 200
     xlsx = reverse("reports:province_table_xlsx", args=[agency_request.province_id])
     assert client.get(xlsx, {"period": elsewhere.pk}).status_code == 404
+
+
+def test_the_request_page_reads_a_fixed_number_of_queries_whatever_the_units(
+    client, unit_head, agency, year_period, office_officer, lead_unit, django_assert_max_num_queries
+):
+    from tests.factories import UnitFactory
+
+    def page_queries(count: int) -> int:
+        units = [lead_unit, *(UnitFactory(agency=agency) for _ in range(count))]
+        made = services.request_unit_reports(
+            agency=agency,
+            period=year_period,
+            title="Báo cáo",
+            due_date=year_period.end,
+            units=units,
+            by=office_officer,
+        )
+        client.force_login(unit_head)
+        with django_assert_max_num_queries(100) as counted:
+            assert client.get(reverse("reports:request_detail", args=[made.pk])).status_code == 200
+        return len(counted.captured_queries)
+
+    assert page_queries(1) == page_queries(6)

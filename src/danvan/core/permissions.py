@@ -8,6 +8,7 @@ exist; 403 is only for an object the person sees but may not change.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
@@ -35,6 +36,16 @@ class Scopes:
 
     def units_with(self, *roles: str) -> frozenset[int]:
         return frozenset().union(*(self.units.get(role, frozenset()) for role in roles))
+
+    @cached_property
+    def led_units(self) -> frozenset[int]:
+        """Units the person heads, with the units under them; read once."""
+        return frozenset(_units_and_descendants(self.units_with(Role.UNIT_HEAD)))
+
+    @cached_property
+    def member_units(self) -> frozenset[int]:
+        """Units the person heads or works in, with the units under them; read once."""
+        return frozenset(_units_and_descendants(self.units_with(*UNIT_ROLES)))
 
     @property
     def reviewed_provinces(self) -> frozenset[int]:
@@ -141,7 +152,7 @@ def visible_units(person: User) -> QuerySet[Unit]:
     return Unit.objects.filter(
         Q(agency__in=scopes.agencies_with(*AGENCY_WIDE_ROLES))
         | Q(agency__province__in=scopes.reviewed_provinces)
-        | Q(pk__in=_units_and_descendants(scopes.units_with(*UNIT_ROLES)))
+        | Q(pk__in=scopes.member_units)
     )
 
 
@@ -260,12 +271,12 @@ def can_copy_plan(person: User, plan) -> bool:
     return can_author_plan(person, plan.agency)
 
 
-def _unit_ids_led(person: User) -> set[int]:
-    return _units_and_descendants(scopes_of(person).units_with(Role.UNIT_HEAD))
+def _unit_ids_led(person: User) -> frozenset[int]:
+    return scopes_of(person).led_units
 
 
-def _unit_ids_member(person: User) -> set[int]:
-    return _units_and_descendants(scopes_of(person).units_with(*UNIT_ROLES))
+def _unit_ids_member(person: User) -> frozenset[int]:
+    return scopes_of(person).member_units
 
 
 def visible_tasks(person: User):
