@@ -10,6 +10,22 @@ from danvan.core import permissions
 from danvan.core.models import Agency, OrganisationImport, Role, RoleAssignment, Unit, User
 
 
+def holders_of(role: str, *, agency=None, unit=None, province=None) -> list[User]:
+    """The people currently holding ``role`` in one agency, unit or province:
+    whom to tell of something there. One query."""
+    scope = (
+        {"agency": agency}
+        if agency is not None
+        else {"unit": unit}
+        if unit is not None
+        else {"province": province}
+    )
+    return [
+        assignment.user
+        for assignment in RoleAssignment.objects.current().filter(role=role, **scope).select_related("user")
+    ]
+
+
 def roles_of(person: User) -> QuerySet[RoleAssignment]:
     return RoleAssignment.objects.current().filter(user=person).select_related("province", "agency", "unit")
 

@@ -14,7 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from danvan.core.models import Agency, Province, Role, RoleAssignment, Unit, User
+from danvan.core.models import Agency, Province, Role, Unit, User
+from danvan.core.selectors import holders_of
 from danvan.core.services import DomainError, notify
 from danvan.core.text import search_key, stored_file_name
 from danvan.plans.models import Plan, PlanDeadline
@@ -724,9 +725,4 @@ def send_report_reminders(*, today: date) -> int:
 
 
 def _province_reviewers(agency: Agency) -> list[User]:
-    return [
-        assignment.user
-        for assignment in RoleAssignment.objects.current()
-        .filter(role=Role.PROVINCE_REVIEWER, province_id=agency.province_id)
-        .select_related("user")
-    ]
+    return holders_of(Role.PROVINCE_REVIEWER, province=agency.province_id)

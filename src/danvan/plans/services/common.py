@@ -2,37 +2,17 @@
 
 from __future__ import annotations
 
-from danvan.core.models import Agency, Unit, User
+from danvan.core.models import Agency, Role, Unit, User
+from danvan.core.selectors import holders_of
 
 
 def _leaders(agency: Agency) -> list[User]:
-    from danvan.core.models import Role
-
-    return [
-        a.user
-        for a in agency.roleassignment_set.filter(role=Role.AGENCY_LEADER, is_active=True).select_related(
-            "user"
-        )
-    ]
+    return holders_of(Role.AGENCY_LEADER, agency=agency)
 
 
 def _office(agency: Agency) -> list[User]:
-    from danvan.core.models import Role
-
-    return [
-        a.user
-        for a in agency.roleassignment_set.filter(role=Role.AGENCY_OFFICE, is_active=True).select_related(
-            "user"
-        )
-    ]
+    return holders_of(Role.AGENCY_OFFICE, agency=agency)
 
 
 def _unit_heads(unit: Unit | None) -> list[User]:
-    from danvan.core.models import Role
-
-    if unit is None:
-        return []
-    return [
-        a.user
-        for a in unit.roleassignment_set.filter(role=Role.UNIT_HEAD, is_active=True).select_related("user")
-    ]
+    return holders_of(Role.UNIT_HEAD, unit=unit) if unit is not None else []
