@@ -26,6 +26,18 @@ def holders_of(role: str, *, agency=None, unit=None, province=None) -> list[User
     ]
 
 
+def holders_by(role: str, *, field: str, ids) -> dict[int, list[User]]:
+    """``holders_of`` for many agencies or units at once (``field`` is
+    "agency" or "unit"): their ids mapped to the people, in one query."""
+    found: dict[int, list[User]] = {}
+    assignments = (
+        RoleAssignment.objects.current().filter(role=role, **{f"{field}__in": ids}).select_related("user")
+    )
+    for assignment in assignments:
+        found.setdefault(getattr(assignment, f"{field}_id"), []).append(assignment.user)
+    return found
+
+
 def roles_of(person: User) -> QuerySet[RoleAssignment]:
     return RoleAssignment.objects.current().filter(user=person).select_related("province", "agency", "unit")
 

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danvan.core.models import Agency, Province, Role, Unit, User
-from danvan.core.selectors import holders_of
+from danvan.core.selectors import holders_by, holders_of
 from danvan.core.services import DomainError, notify
 from danvan.core.text import search_key, stored_file_name
 from danvan.plans.models import Plan, PlanDeadline
@@ -163,9 +163,10 @@ def request_agency_reports(
         created_by=by,
     )
     Report.objects.bulk_create([Report(request=request, agency=agency) for agency in agencies])
-    for report in request.reports.select_related("agency"):
+    offices = holders_by(Role.AGENCY_OFFICE, field="agency", ids=[agency.pk for agency in agencies])
+    for report in request.reports.all():
         notify(
-            recipients=_office(report.agency),
+            recipients=offices.get(report.agency_id, []),
             key=f"report-requested:{report.pk}",
             text=_("Yêu cầu báo cáo: %(title)s — hạn nộp %(day)s")
             % {"title": request.title[:150], "day": f"{due_date:%d/%m/%Y}"},
@@ -221,9 +222,10 @@ def request_unit_reports(
         created_by=by,
     )
     Report.objects.bulk_create([Report(request=request, agency=agency, unit=unit) for unit in units])
-    for report in request.reports.select_related("unit"):
+    heads = holders_by(Role.UNIT_HEAD, field="unit", ids=[unit.pk for unit in units])
+    for report in request.reports.all():
         notify(
-            recipients=_unit_heads(report.unit),
+            recipients=heads.get(report.unit_id or 0, []),
             key=f"report-requested:{report.pk}",
             text=_("Đơn vị cần nộp báo cáo: %(title)s — hạn %(day)s")
             % {"title": request.title[:150], "day": f"{due_date:%d/%m/%Y}"},
@@ -690,6 +692,8 @@ def send_report_reminders(*, today: date) -> int:
     for report in waiting:
         due = report.request.due_date
         days = (due - today).days
+        if days > 0 and days not in (report.agency.reminder_days or []):
+            continue  # nothing to say today: no one to look up
         writers = _unit_heads(report.unit) if report.unit_id else _office(report.agency)
         url = reverse("reports:report_detail", args=[report.pk])
         if days < 0:
@@ -707,8 +711,6 @@ def send_report_reminders(*, today: date) -> int:
                     url=url,
                 )
             )
-            continue
-        if days != 0 and days not in (report.agency.reminder_days or []):
             continue
         text = (
             _("Hôm nay là hạn nộp báo cáo: %(title)s") % {"title": report.request.title[:150]}
