@@ -134,6 +134,9 @@ TEMPLATES = [
         },
     }
 ]
+# Inputs and selects are written in Python, as Django's templates write them
+# (danvan/core/rendering.py); the rest goes through Django's form templates.
+FORM_RENDERER = "danvan.core.rendering.FastFormRenderer"
 
 # In production a process keeps its database connection (a new PostgreSQL
 # connection costs more than most pages) and checks it before reusing it after
