@@ -132,7 +132,15 @@ TEMPLATES = [
                 "danvan.core.context_processors.navigation",
             ],
         },
-    }
+    },
+    # The citizens' public pages (petitions/jinja2/): one lookup answers many
+    # citizens at once, and Jinja2 renders a page in a tenth of the time.
+    {
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {"environment": "danvan.core.jinja.environment"},
+    },
 ]
 # Inputs and selects are written in Python, as Django's templates write them
 # (danvan/core/rendering.py); the rest goes through Django's form templates.
