@@ -6,3 +6,7 @@ class CoreConfig(AppConfig):
     name = "danvan.core"
     label = "core"
     verbose_name = _("Tổ chức và người dùng")
+
+    def ready(self) -> None:
+        # Watch every database connection for writes (the cached pages' data version).
+        from danvan.core import pagecache  # noqa: F401

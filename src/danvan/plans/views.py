@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from danvan.core import permissions
+from danvan.core.pagecache import cached_page
 from danvan.core.models import Unit
 from danvan.core.services import DomainError
 from danvan.plans import review, selectors, services
@@ -45,6 +46,7 @@ def index(request):
 
 
 @login_required
+@cached_page
 def plan_detail(request, plan_id):
     plan = permissions.get_plan_for_user(request.user, plan_id)
     context = {"plan": selectors.plan_page(plan), "task_rows": selectors.plan_task_rows(plan)}
@@ -211,6 +213,7 @@ def task_add(request, plan_id):
 
 
 @login_required
+@cached_page
 def task_list(request, mine=False):
     plans = permissions.visible_plans(request.user)
     units = Unit.objects.filter(agency__in=permissions.visible_agencies(request.user), is_active=True)
@@ -348,6 +351,7 @@ def task_cancel(request, task_id):
 
 
 @login_required
+@cached_page
 def dashboard(request, agency_id):
     agency = permissions.get_agency_for_user(request.user, agency_id)
     data = selectors.agency_dashboard(agency, today=timezone.localdate())

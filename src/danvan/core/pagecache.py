@@ -1,0 +1,169 @@
+"""Pages kept for the person who asked for them, until the data changes.
+
+The agency dashboard, the task list and a plan page are opened far more often
+than their data changes (an office reloads its dashboard all day; units report
+a few times a week). ``@cached_page`` keeps such a page in the process's cache
+under a key made of everything the page can depend on:
+
+* the person, their number of unread notifications and whether they signed in
+  with a second factor, the page's address and query, the language, the
+  HTMX headers (a partial is not the whole page), the CSRF secret of their
+  browser (the page's forms carry a token made from it) and today's date
+  (overdue and "due in N days" change at midnight);
+* the data version: ``DataVersion.number``, raised after the commit of any
+  write to the project's tables by any process, plus a counter of this
+  process's own writes, raised at once (a page rendered inside a transaction
+  that has not committed yet must not be served after it either).
+
+Writes are seen where they happen, in the database layer: every INSERT,
+UPDATE or DELETE that Django sends, ORM save, queryset update, bulk create or
+raw SQL alike. Sessions, login attempts, the task queue and notifications are
+not the data of these pages (the unread count is in the key) and do not count.
+
+A page is not kept when it carried a message ("Đã lưu…"), when the response is
+anything but a 200 HTML page, or when the browser has no CSRF cookie yet. A
+kept page lives at most PAGE_SECONDS, so anything the key does not name (the
+time of day) is at most that old. ``DANVAN_PAGE_CACHE=False`` turns it off.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.contrib.messages.storage.session import SessionStorage
+from django.core.cache import cache
+from django.db import DatabaseError, transaction
+from django.db.backends.signals import connection_created
+from django.db.models import F
+from django.dispatch import receiver
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.translation import get_language
+
+PAGE_SECONDS = 300
+
+_WRITE = re.compile(r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?`?(\w+)', re.IGNORECASE)
+_NOT_PAGE_DATA = (
+    "django_session",
+    "django_migrations",
+    "axes_",
+    "django_tasks",
+    "core_dataversion",
+    "core_notification",
+)
+
+# This process's own writes, counted as they happen.
+_local_writes = 0
+
+
+def _record_write(sql: str, database) -> None:
+    global _local_writes
+    match = _WRITE.match(sql)
+    if match is None or match.group(1).lower().startswith(_NOT_PAGE_DATA):
+        return
+    _local_writes += 1
+    # One raise per transaction, after it commits (at once outside one).
+    pending = database.run_on_commit if database.in_atomic_block else ()
+    if not any(callback is _raise_version for _sids, callback, _robust in pending):
+        transaction.on_commit(_raise_version, using=database.alias)
+
+
+def _watch_writes(execute, sql, params, many, context):
+    result = execute(sql, params, many, context)
+    if isinstance(sql, str):
+        _record_write(sql, context["connection"])
+    return result
+
+
+def _raise_version() -> None:
+    from danvan.core.models import DataVersion
+
+    try:
+        if DataVersion.objects.filter(pk=1).update(number=F("number") + 1) == 0:
+            DataVersion.objects.get_or_create(pk=1)
+    except DatabaseError:
+        # Before the migration that makes the table (migrate writes too).
+        return
+
+
+@receiver(connection_created)
+def _watch_connection(sender, connection, **kwargs) -> None:
+    if _watch_writes not in connection.execute_wrappers:
+        connection.execute_wrappers.append(_watch_writes)
+
+
+def data_version() -> tuple[int, int]:
+    """The committed data version and this process's own write count."""
+    from danvan.core.models import DataVersion
+
+    number = DataVersion.objects.filter(pk=1).values_list("number", flat=True).first()
+    return (number or 0, _local_writes)
+
+
+def _has_messages(request) -> bool:
+    storage = getattr(request, "_messages", None)
+    if storage is None:
+        return False
+    return (
+        bool(request.COOKIES.get(CookieStorage.cookie_name)) or SessionStorage.session_key in request.session
+    )
+
+
+def page_key(request) -> str | None:
+    """The cache key of this request's page, or None when it must not be kept."""
+    person = request.user
+    secret = request.META.get("CSRF_COOKIE")
+    if request.method != "GET" or not person.is_authenticated or not secret or _has_messages(request):
+        return None
+    htmx = sorted((name, value) for name, value in request.headers.items() if name.lower().startswith("hx-"))
+    verified = getattr(person, "is_verified", None)
+    parts = (
+        person.pk,
+        getattr(person, "nav_unread", None),
+        verified() if callable(verified) else None,
+        request.get_full_path(),
+        get_language(),
+        htmx,
+        secret,
+        timezone.localdate().isoformat(),
+        data_version(),
+    )
+    return "danvan:page:" + hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+def _keepable(request, response) -> bool:
+    storage = getattr(request, "_messages", None)
+    carried_message = storage is not None and (storage.used or storage._queued_messages)
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and response.get("Content-Type", "").startswith("text/html")
+        and not response.cookies
+        and not carried_message
+    )
+
+
+def cached_page(view):
+    """Keep the page a view renders for a GET, as described above."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not getattr(settings, "DANVAN_PAGE_CACHE", True):
+            return view(request, *args, **kwargs)
+        key = page_key(request)
+        if key is None:
+            return view(request, *args, **kwargs)
+        kept = cache.get(key)
+        if kept is not None:
+            content, content_type = kept
+            return HttpResponse(content, content_type=content_type)
+        response = view(request, *args, **kwargs)
+        if _keepable(request, response):
+            cache.set(key, (response.content, response["Content-Type"]), PAGE_SECONDS)
+        return response
+
+    return wrapper
