@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from danvan.petitions import views
 from danvan.petitions.models import Attachment, Petition
+from tests.petitions.factories import petition_for
 
 FORM = {
     "kind": "feedback",
@@ -97,3 +98,35 @@ def test_the_submission_limit_is_a_setting(client, agency, settings):
     for _ in range(views.SUBMIT_LIMIT + 2):
         submit(client, agency)
     assert Petition.objects.count() == views.SUBMIT_LIMIT + 2
+
+
+def test_lookup_page_speaks_english_when_asked(client, petition):
+    url = reverse("petitions_public:lookup")
+    data = {"code": petition.code, "digits": "5678"}
+    html = client.post(url, data, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert '<html lang="en">' in html
+    assert '<h1 class="h3">Look up the handling of a petition</h1>' in html
+    assert "Case code" in html and "Last 4 digits of the phone given" in html
+    assert "Received on: 02/03/2026" in html and "Status" in html and "Skip to main content" in html
+    assert "Tra cứu kết quả xử lý đơn" not in html
+
+
+def test_lookup_page_has_the_language_form_with_its_csrf_token(client):
+    client.handler.enforce_csrf_checks = True
+    html = client.get(reverse("petitions_public:lookup") + "?a=1").content.decode()
+    footer = html.split("<footer", 1)[1]
+    assert f'action="{reverse("set_language")}"' in footer
+    assert 'name="next" value="/cong-dan/tra-cuu/?a=1"' in footer
+    assert '<option value="vi" selected>Tiếng Việt</option><option value="en">English</option>' in footer
+    token = footer.split('name="csrfmiddlewaretoken" value="', 1)[1].split('"', 1)[0]
+    changed = client.post(
+        reverse("set_language"), {"language": "en", "next": "/", "csrfmiddlewaretoken": token}
+    )
+    assert changed.status_code == 302
+
+
+def test_a_script_in_the_subject_is_shown_as_text(client, agency):
+    petition = petition_for(agency, subject='<script>alert("x")</script>')
+    html = lookup(client, petition.code, "5678").content.decode()
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in html
+    assert '<script>alert("x")' not in html

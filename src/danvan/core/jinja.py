@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 
 from django.conf import settings
+from django.contrib.messages import get_messages
 from django.template.defaultfilters import linebreaksbr
 from django.templatetags.static import static
 from django.urls import reverse
@@ -28,13 +29,16 @@ def day_month_year(value) -> str:
 
 
 def environment(**options) -> Environment:
-    env = Environment(extensions=["jinja2.ext.i18n"], **options)
+    # Django's backend asks for escaping too; the pages never turn it off.
+    options.pop("autoescape", None)
+    env = Environment(autoescape=True, extensions=["jinja2.ext.i18n"], **options)
     env.install_gettext_callables(translation.gettext, translation.ngettext, newstyle=False)
     env.globals.update(
         # A static file's URL does not change while the process runs.
         static=functools.cache(static),
         url=url,
         current_language=translation.get_language,
+        get_messages=get_messages,
         languages=settings.LANGUAGES,
     )
     env.filters.update(bootstrap=bootstrap, dmy=day_month_year, linebreaksbr=linebreaksbr)

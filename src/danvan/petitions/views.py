@@ -475,14 +475,16 @@ def public_submit(request):
                 services.attach_file(petition=petition, data=upload.read(), filename=upload.name, by=None)
             request.session["petitions_new_code"] = petition.code
             return redirect("petitions_public:submitted")
-    return render(request, "petitions/public/submit.html", {"form": form}, status=422 if form.errors else 200)
+    return render(
+        request, "petitions/public/submit.jinja", {"form": form}, status=422 if form.errors else 200
+    )
 
 
 def public_submitted(request):
     code = request.session.pop("petitions_new_code", None)
     if code is None:
         return redirect("petitions_public:submit")
-    return render(request, "petitions/public/submitted.html", {"code": code})
+    return render(request, "petitions/public/submitted.jinja", {"code": code})
 
 
 def public_lookup(request):
@@ -495,11 +497,11 @@ def public_lookup(request):
             petition = selectors.public_status(form.cleaned_data["code"], form.cleaned_data["digits"])
             if petition is None:
                 form.add_error(None, NOT_FOUND)
-    response = render(request, "petitions/public/lookup.html", {"form": form, "petition": petition})
+    response = render(request, "petitions/public/lookup.jinja", {"form": form, "petition": petition})
     response["Cache-Control"] = "no-store"
     return response
 
 
 def public_schedule(request):
     context = selectors.public_reception_days(today=timezone.localdate())
-    return render(request, "petitions/public/schedule.html", context)
+    return render(request, "petitions/public/schedule.jinja", context)
