@@ -54,7 +54,7 @@ test-postgres: $(STAMP)
 	bash scripts/with-postgres.sh $(BIN)/pytest -n $(PYTEST_WORKERS) -q --ignore=tests/documents/parsing --ignore=tests/browser
 
 messages: $(STAMP)
-	cd src/danvan && ../../$(BIN)/danvan makemessages -l vi -l en --no-obsolete --add-location file
+	cd src/danvan && ../../$(BIN)/danvan makemessages -l vi -l en --no-obsolete --add-location file -e html,txt,py,jinja
 	$(BIN)/python scripts/sync_catalogues.py
 	cd src/danvan && ../../$(BIN)/danvan compilemessages
 
