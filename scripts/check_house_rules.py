@@ -1,7 +1,7 @@
 """House rules that ruff cannot express (STYLE.md rule 23).
 
-Each rule is a pattern, the files it applies to, and a message. Run by
-``make check``; exits 1 and lists every breach.
+Each rule is the files it applies to (glob patterns), a pattern, and a
+message. Run by ``make check``; exits 1 and lists every breach.
 
 Good: ``unit.save(update_fields=["name"])`` in services.py.
 Bad:  ``unit.save()`` on an existing row in services.py; ``style="..."`` in a
@@ -13,27 +13,30 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent / "src" / "danvan"
+# Django templates and the Jinja2 ones of the citizens' pages.
+TEMPLATES = ("*.html", "*.jinja")
 
 RULES = [
     (
-        "selectors.py",
+        ("selectors.py",),
         re.compile(r"\.objects\.all\(\)"),
         "a selector starts from what the person may see, not .objects.all()",
     ),
     (
-        "services*.py",
+        # A services module may be a package (services/lifecycle.py) once it grows.
+        ("services.py", "services/*.py"),
         re.compile(r"\.save\(\s*\)"),
         "save an existing row with update_fields (create new rows with .objects.create)",
     ),
-    ("*.html", re.compile(r"\sstyle=\""), "no style= attributes in templates: use app.css"),
-    ("*.html", re.compile(r"\son[a-z]+=\""), "no inline event handlers in templates"),
+    (TEMPLATES, re.compile(r"\sstyle=\""), "no style= attributes in templates: use app.css"),
+    (TEMPLATES, re.compile(r"\son[a-z]+=\""), "no inline event handlers in templates"),
     (
-        "*.html",
+        TEMPLATES,
         re.compile(r"<script[^>]+src=\"https?:"),
         "no scripts from a CDN: vendor them under static/vendor/",
     ),
     (
-        "*.py",
+        ("*.py",),
         re.compile(r"^\s*(def|class)\s+\w*[àáảãạăâđèéêìíòóôơùúưỳý]", re.IGNORECASE),
         "identifiers are English",
     ),
@@ -42,14 +45,8 @@ RULES = [
 
 def breaches() -> list[str]:
     found = []
-    for pattern, regex, message in RULES:
-        # A services module may be a package (services/lifecycle.py) once it grows.
-        paths = (
-            [*ROOT.rglob("services.py"), *ROOT.rglob("services/*.py")]
-            if pattern == "services*.py"
-            else ROOT.rglob(pattern)
-        )
-        for path in sorted(paths):
+    for patterns, regex, message in RULES:
+        for path in sorted(path for pattern in patterns for path in ROOT.rglob(pattern)):
             if "migrations" in path.parts or "vendor" in path.parts:
                 continue
             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
