@@ -466,7 +466,13 @@ def count_queries_here() -> None:
 
 
 def count_queries(database_url: str) -> dict:
-    env = {**os.environ, "DANVAN_DATABASE_URL": database_url, "DANVAN_DEBUG": "False"}
+    # A rendered page's queries, not a kept page's.
+    env = {
+        **os.environ,
+        "DANVAN_DATABASE_URL": database_url,
+        "DANVAN_DEBUG": "False",
+        "DANVAN_PAGE_CACHE": "False",
+    }
     output = subprocess.run(
         [sys.executable, __file__, "--count-queries"], env=env, capture_output=True, text=True, check=True
     ).stdout

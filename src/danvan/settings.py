@@ -199,6 +199,8 @@ AXES_VERBOSE = False
 # public IP, and locking it would lock out every colleague at once.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 
+# Database sessions, read with one written-out query (danvan/core/sessions.py).
+SESSION_ENGINE = "danvan.core.sessions"
 SESSION_COOKIE_AGE = envint("DANVAN_SESSION_SECONDS", 8 * 3600)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True

@@ -42,3 +42,8 @@ def test_the_header_shows_the_counter_after_signing_in_with_the_form(client, per
     assert 'data-testid="so-thong-bao">1<' in page
     client.post(reverse("core:notifications"))
     assert 'data-testid="so-thong-bao"' not in client.get(reverse("core:notifications")).content.decode()
+
+
+@pytest.mark.parametrize("forged", ["abc", "", "1; DROP TABLE core_user", None])
+def test_get_user_refuses_a_forged_id(person, forged):
+    assert PersonBackend().get_user(forged) is None

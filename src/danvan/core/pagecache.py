@@ -36,7 +36,7 @@ from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.contrib.messages.storage.session import SessionStorage
 from django.core.cache import cache
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.backends.signals import connection_created
 from django.db.models import F
 from django.dispatch import receiver
@@ -100,8 +100,12 @@ def data_version() -> tuple[int, int]:
     """The committed data version and this process's own write count."""
     from danvan.core.models import DataVersion
 
-    number = DataVersion.objects.filter(pk=1).values_list("number", flat=True).first()
-    return (number or 0, _local_writes)
+    # Read on every kept page: written out, not compiled by the ORM each time.
+    table = connection.ops.quote_name(DataVersion._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT number FROM {table} WHERE id = 1")  # noqa: S608 - the model's own table name
+        row = cursor.fetchone()
+    return (row[0] if row else 0, _local_writes)
 
 
 def _has_messages(request) -> bool:
