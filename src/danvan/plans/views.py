@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from danvan.core import permissions
-from danvan.core.pagecache import cached_page
 from danvan.core.models import Unit
+from danvan.core.pagecache import cached_page
 from danvan.core.services import DomainError
 from danvan.plans import review, selectors, services
 from danvan.plans.forms import (
