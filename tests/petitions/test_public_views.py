@@ -130,3 +130,46 @@ def test_a_script_in_the_subject_is_shown_as_text(client, agency):
     html = lookup(client, petition.code, "5678").content.decode()
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in html
     assert '<script>alert("x")' not in html
+
+
+def lookup_in_place(client, code, digits):
+    """What the page's script sends: the same form, with htmx's header."""
+    return client.post(
+        reverse("petitions_public:lookup"), {"code": code, "digits": digits}, headers={"HX-Request": "true"}
+    )
+
+
+def test_lookup_in_place_answers_with_the_result_alone(client, petition):
+    response = lookup_in_place(client, petition.code, "5678")
+    html = response.content.decode()
+    assert "<html" not in html and "<form" not in html
+    assert f"<code>{petition.code}</code>" in html and "Mới tiếp nhận" in html and petition.subject in html
+    assert response["Cache-Control"] == "no-store"
+    assert "HX-Request" in response["Vary"]
+
+
+def test_lookup_in_place_gives_the_same_refusal_for_either_wrong_part(client, petition):
+    wrong_code = lookup_in_place(client, "AAAAA-AAAAA", "5678").content.decode()
+    wrong_digits = lookup_in_place(client, petition.code, "0000").content.decode()
+    assert wrong_code == wrong_digits
+    assert str(views.NOT_FOUND) in wrong_digits and 'role="alert"' in wrong_digits
+    assert petition.subject not in wrong_digits
+
+
+def test_lookup_in_place_names_the_field_that_is_wrong(client, petition):
+    html = lookup_in_place(client, petition.code, "56").content.decode()
+    assert "4 số cuối điện thoại đã khai:" in html and petition.subject not in html
+
+
+def test_lookup_in_place_is_rate_limited_too(client, petition):
+    for _ in range(views.LOOKUP_LIMIT):
+        lookup_in_place(client, "AAAAA-AAAAA", "0000")
+    html = lookup_in_place(client, petition.code, "5678").content.decode()
+    assert "quá nhiều lần" in html and petition.subject not in html
+
+
+def test_the_page_posts_in_place_and_answers_without_script_too(client, petition):
+    page = client.get(reverse("petitions_public:lookup")).content.decode()
+    assert f'hx-post="{reverse("petitions_public:lookup")}"' in page and 'id="ket-qua-tra-cuu"' in page
+    whole = lookup(client, petition.code, "5678").content.decode()
+    assert "<html" in whole and petition.subject in whole

@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -497,8 +498,21 @@ def public_lookup(request):
             petition = selectors.public_status(form.cleaned_data["code"], form.cleaned_data["digits"])
             if petition is None:
                 form.add_error(None, NOT_FOUND)
-    response = render(request, "petitions/public/lookup.jinja", {"form": form, "petition": petition})
+    context = {
+        "form": form,
+        "petition": petition,
+        "kinds": dict(Petition.Kind.choices),
+        "statuses": dict(Petition.Status.choices),
+        "errors": None,  # the whole page shows them in the form
+    }
+    # The page's script posts the form and shows the answer in place: only
+    # that part is rendered (the whole page still answers without script).
+    if request.htmx:
+        response = render(request, "petitions/public/lookup_result.jinja", {**context, "errors": form.errors})
+    else:
+        response = render(request, "petitions/public/lookup.jinja", context)
     response["Cache-Control"] = "no-store"
+    patch_vary_headers(response, ["HX-Request"])
     return response
 
 
