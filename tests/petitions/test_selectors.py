@@ -106,3 +106,10 @@ def test_reception_register_of_another_agency_is_hidden(agency, office_officer, 
         agency=agency, received_on=date(2026, 3, 2), full_name="Lê Văn Tám", content="…", by=office_officer
     )
     assert not selectors.reception_register(other_agency_officer).exists()
+
+
+def test_public_status_reads_columns_named_as_their_fields():
+    from danvan.petitions.models import Petition
+
+    for name in (*selectors._PUBLIC_FIELDS, "code", "lookup_digits"):
+        assert Petition._meta.get_field(name).column == name
