@@ -93,3 +93,16 @@ def test_project_uses_the_fast_renderer(settings):
 
     assert settings.FORM_RENDERER == "danvan.core.rendering.FastFormRenderer"
     assert isinstance(get_default_renderer(), FastFormRenderer)
+
+
+def test_a_field_error_is_the_description_its_input_points_to():
+    import re
+
+    from django.template.loader import render_to_string
+
+    form = EveryWidget({**BOUND, "count": "abc", "email": "khong-phai-thu"})
+    html = render_to_string("includes/form_fields.html", {"form": form})
+    pointed = {name for names in re.findall(r'aria-describedby="([^"]+)"', html) for name in names.split()}
+    described = set(re.findall(r'id="([^"]+_(?:error|helptext))"', html))
+    assert {"id_count_error", "id_email_error", "id_title_helptext"} <= pointed
+    assert pointed == described

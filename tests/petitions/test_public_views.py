@@ -173,3 +173,8 @@ def test_the_page_posts_in_place_and_answers_without_script_too(client, petition
     assert f'hx-post="{reverse("petitions_public:lookup")}"' in page and 'id="ket-qua-tra-cuu"' in page
     whole = lookup(client, petition.code, "5678").content.decode()
     assert "<html" in whole and petition.subject in whole
+
+
+def test_the_whole_page_links_a_field_to_its_error(client, petition):
+    html = lookup(client, petition.code, "56").content.decode()
+    assert 'aria-describedby="id_digits_error"' in html and 'id="id_digits_error"' in html
