@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-from functools import cache
-
 from django.contrib.auth.backends import ModelBackend
 from django.core.exceptions import ValidationError
-from django.db import connection
 
 from danvan.core.models import Notification, User
+from danvan.core.sql import first, written_out
 
 
-@cache
-def _person_sql(vendor: str) -> str:
-    """The person with the number of their unread notifications.
-
-    Written out once rather than built by the ORM on every request: this is
-    the one query every signed-in page runs, and compiling the annotated
-    subquery cost more than running it."""
-    quote = connection.ops.quote_name
+@written_out
+def _person_sql(quote) -> str:
+    """The person with the number of their unread notifications: the one query
+    every signed-in page runs (compiling the ORM's annotated subquery cost
+    more than running it)."""
     person, notification = quote(User._meta.db_table), quote(Notification._meta.db_table)
     person_id = quote(User._meta.pk.column)
     recipient = quote(Notification._meta.get_field("recipient").column)
@@ -39,5 +34,5 @@ class PersonBackend(ModelBackend):
             user_id = User._meta.pk.to_python(user_id)
         except ValidationError:  # a session holding something other than an id
             return None
-        person = next(iter(User._default_manager.raw(_person_sql(connection.vendor), [user_id])), None)
+        person = first(User, _person_sql(), [user_id])
         return person if person is not None and self.user_can_authenticate(person) else None

@@ -44,6 +44,8 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from danvan.core.sql import written_out
+
 PAGE_SECONDS = 300
 
 _WRITE = re.compile(r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?`?(\w+)', re.IGNORECASE)
@@ -96,14 +98,18 @@ def _watch_connection(sender, connection, **kwargs) -> None:
         connection.execute_wrappers.append(_watch_writes)
 
 
-def data_version() -> tuple[int, int]:
-    """The committed data version and this process's own write count."""
+@written_out
+def _version_sql(quote) -> str:
     from danvan.core.models import DataVersion
 
-    # Read on every kept page: written out, not compiled by the ORM each time.
-    table = connection.ops.quote_name(DataVersion._meta.db_table)
+    return f"SELECT {quote('number')} FROM {quote(DataVersion._meta.db_table)} WHERE id = 1"  # noqa: S608
+
+
+def data_version() -> tuple[int, int]:
+    """The committed data version and this process's own write count (read on
+    every kept page)."""
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT number FROM {table} WHERE id = 1")  # noqa: S608 - the model's own table name
+        cursor.execute(_version_sql())
         row = cursor.fetchone()
     return (row[0] if row else 0, _local_writes)
 

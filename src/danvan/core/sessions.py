@@ -7,17 +7,16 @@ session first). Saving, expiry and clearing are Django's own.
 
 from __future__ import annotations
 
-from functools import cache
-
 from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionStore
 from django.contrib.sessions.models import Session
 from django.db import connection
 from django.utils import timezone
 
+from danvan.core.sql import first, written_out
 
-@cache
-def _session_sql(vendor: str) -> str:
-    quote = connection.ops.quote_name
+
+@written_out
+def _session_sql(quote) -> str:
     table = quote(Session._meta.db_table)
     key, data, expiry = (
         quote(Session._meta.get_field(name).column) for name in ("session_key", "session_data", "expire_date")
@@ -29,7 +28,8 @@ class SessionStore(DatabaseSessionStore):
     def _get_session_from_db(self):
         if self.session_key:
             now = connection.ops.adapt_datetimefield_value(timezone.now())
-            for session in self.model.objects.raw(_session_sql(connection.vendor), [self.session_key, now]):
+            session = first(self.model, _session_sql(), [self.session_key, now])
+            if session is not None:
                 return session
         self._session_key = None
         return None

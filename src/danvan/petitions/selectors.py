@@ -8,10 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 
 from django.core.exceptions import PermissionDenied
-from django.db import connection
 from django.db.models import Count, F, Min, Prefetch, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.http import Http404
@@ -20,6 +18,7 @@ from django.utils.translation import gettext_lazy
 
 from danvan.core import permissions
 from danvan.core.models import Agency, Role, RoleAssignment, User
+from danvan.core.sql import first, written_out
 from danvan.core.text import search_key
 from danvan.petitions import letters, services
 from danvan.petitions.models import (
@@ -238,9 +237,8 @@ def reception_schedule(agency: Agency, *, year: int) -> dict:
 _PUBLIC_FIELDS = ("id", "code", "kind", "status", "subject", "received_on", "notified_on", "public_answer")
 
 
-@cache
-def _public_status_sql(vendor: str) -> str:
-    quote = connection.ops.quote_name
+@written_out
+def _public_status_sql(quote) -> str:
     columns = ", ".join(quote(name) for name in _PUBLIC_FIELDS)
     table, code, digits = quote(Petition._meta.db_table), quote("code"), quote("lookup_digits")
     return f"SELECT {columns} FROM {table} WHERE {code} = %s AND {digits} = %s"  # noqa: S608
@@ -255,11 +253,7 @@ def public_status(code: str, digits: str) -> Petition | None:
     what the public page shows is read."""
     if not digits:
         return None
-    for petition in Petition.objects.raw(
-        _public_status_sql(connection.vendor), [code.strip().upper(), digits]
-    ):
-        return petition
-    return None
+    return first(Petition, _public_status_sql(), [code.strip().upper(), digits])
 
 
 def get_petition_case(petition: Petition) -> Case:

@@ -437,6 +437,8 @@ def reception_day_postpone(request, day_id):
 # change them (a load benchmark raises them; a deployment behind a shared
 # proxy address may need to).
 LOOKUP_LIMIT, SUBMIT_LIMIT, WINDOW_SECONDS = 20, 5, 15 * 60
+# What a lookup shows for a petition's kind and status (lazy: in the asker's language).
+KIND_LABELS, STATUS_LABELS = dict(Petition.Kind.choices), dict(Petition.Status.choices)
 NOT_FOUND = gettext_lazy("Không tìm thấy hồ sơ với mã và 4 số điện thoại này. Hãy kiểm tra lại.")
 
 
@@ -501,8 +503,8 @@ def public_lookup(request):
     context = {
         "form": form,
         "petition": petition,
-        "kinds": dict(Petition.Kind.choices),
-        "statuses": dict(Petition.Status.choices),
+        "kinds": KIND_LABELS,
+        "statuses": STATUS_LABELS,
         "errors": None,  # the whole page shows them in the form
     }
     # The page's script posts the form and shows the answer in place: only

@@ -1,0 +1,32 @@
+"""Reads written out in SQL once, for the queries every request runs.
+
+Building a query with the ORM costs more than running a small indexed one:
+the session, the signed-in person, the data version of the kept pages and the
+citizens' lookup are written out here, once per database vendor, from the
+models' own table and column names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.db import connection
+
+
+def written_out(build: Callable[[Callable[[str], str]], str]) -> Callable[[], str]:
+    """``build(quote)`` gives the SQL; the returned function gives it for the
+    database in use, built once per vendor."""
+    by_vendor: dict[str, str] = {}
+
+    def sql() -> str:
+        vendor = connection.vendor
+        if vendor not in by_vendor:
+            by_vendor[vendor] = build(connection.ops.quote_name)
+        return by_vendor[vendor]
+
+    return sql
+
+
+def first(model, sql: str, params: list):
+    """The first row of a written-out query as a ``model`` instance, or None."""
+    return next(iter(model._default_manager.raw(sql, params)), None)
