@@ -1,7 +1,8 @@
 """Build the default Word templates of Danvan's outgoing documents.
 
 Run ``.venv/bin/python scripts/make_docx_templates.py`` after changing this
-file and commit the result. The layout follows Nghị định 30/2020/NĐ-CP,
+file and commit the result: the plan (ke_hoach.docx), the report
+(bao_cao.docx) and the outgoing letters of petitions (van_ban_di.docx). The layout follows Nghị định 30/2020/NĐ-CP,
 Phụ lục I (spec/domain.md section 7): A4, margins 20/20/30/15 mm, Times New
 Roman, the sizes and styles of the component table, page numbers centred in
 the top margin from page 2 on. The ``{{ }}`` and ``{%p %}`` tags are docxtpl
@@ -286,9 +287,27 @@ def report_template() -> Document:
     return doc
 
 
+def letter_template() -> Document:
+    """An outgoing letter: heading, type and summary, "Kính gửi", the
+    content, then the signature and Nơi nhận."""
+    doc = Document()
+    page_setup(doc)
+    heading_block(doc)
+    title_block(doc)
+    paragraph(doc, "Kính gửi: {{ addressee }}.", size=14, align=CENTER, after=6)
+    control(doc, "{%p for line in lines %}")
+    paragraph(doc, "{{ line }}")
+    control(doc, "{%p endfor %}")
+    paragraph(doc, "", after=0)
+    closing_block(doc)
+    return doc
+
+
 if __name__ == "__main__":
     OUT.mkdir(parents=True, exist_ok=True)
     plan_template().save(OUT / "ke_hoach.docx")
     print(f"Wrote {OUT / 'ke_hoach.docx'}")
     report_template().save(OUT / "bao_cao.docx")
     print(f"Wrote {OUT / 'bao_cao.docx'}")
+    letter_template().save(OUT / "van_ban_di.docx")
+    print(f"Wrote {OUT / 'van_ban_di.docx'}")
