@@ -192,3 +192,21 @@ def test_the_letter_as_pdf_holds_its_parts_in_one_font(client, agency, office_un
         assert part in page
     families = pdf_font_families(path)
     assert families and all(family.startswith(printed_serif_family()) for family in families), families
+
+
+def test_a_forwarded_denunciation_lists_no_denouncer_among_the_recipients(
+    client, agency, office_unit, inspector
+):
+    petition = services.classify_petition(
+        petition=petition_for(agency, kind="denunciation"),
+        kind="denunciation",
+        conditions_met=True,
+        in_jurisdiction=False,
+        competent_body="Thanh tra tỉnh",
+        by=inspector,
+    )
+    services.forward_petition(
+        petition=petition, note="Chuyển theo thẩm quyền", on=date(2026, 3, 4), by=inspector
+    )
+    recipients = letter_of(client, inspector, petition).tables[-1].rows[0].cells[0]
+    assert [p.text for p in recipients.paragraphs] == ["Nơi nhận:", "- Như trên;", "- Lưu: VT, VP."]

@@ -144,7 +144,12 @@ def _paragraphs(text: str) -> list[str]:
 
 def _recipients(petition: Petition, unit: Unit | None) -> list[str]:
     names = ["Như trên"]
-    if petition.status in (Petition.Status.FORWARDED, Petition.Status.RETURNED):
+    # The sender is told of a forwarding or a return; a denouncer is told
+    # apart, so that no copy of the letter points at them.
+    if not petition.is_denunciation and petition.status in (
+        Petition.Status.FORWARDED,
+        Petition.Status.RETURNED,
+    ):
         names.append(f"{_sender(petition)[:1].upper()}{_sender(petition)[1:]} (để biết)")
     return recipient_lines(names, unit.code if unit is not None else "")
 
