@@ -237,3 +237,25 @@ def test_a_target_without_figures_reads_no_data_in_word_excel_and_on_the_page(
         r"Chỉ tiêu (đã đạt|chưa đạt|chưa đo)[^<]*<span class=\"badge [^\"]+\">([^<]+)</span>", page
     )
     assert {f"Chỉ tiêu {name}": label for name, label in items} == expected
+
+
+def test_a_long_table_repeats_its_header_row_on_the_next_page_of_the_pdf(tmp_path):
+    from danvan.documents.output.docx import DEFAULT_TEMPLATES, render_docx
+    from danvan.documents.output.pdf import docx_to_pdf
+    from danvan.documents.output.report import sample_report_context
+    from tests.documents.output.conftest import pdf_pages_text
+
+    require_binary("soffice")
+    context = sample_report_context()
+    long_table = {
+        "title": "Bảng 2. Kết quả thực hiện nhiệm vụ theo đơn vị chủ trì",
+        "headers": ["TT", "Đơn vị", "Số nhiệm vụ", "Hoàn thành", "Quá hạn"],
+        "rows": [[str(n), f"Đơn vị số {n}", "3", "2", "1"] for n in range(1, 61)],
+    }
+    context["sections"][0]["tables"] = [long_table]
+    path = tmp_path / "bao-cao.pdf"
+    path.write_bytes(docx_to_pdf(render_docx(DEFAULT_TEMPLATES["report"].read_bytes(), context)))
+    pages = [page for page in pdf_pages_text(path) if "Đơn vị số" in page]
+    assert len(pages) >= 2
+    for page in pages:
+        assert "Số nhiệm" in page and "Hoàn" in page and "Quá hạn" in page
