@@ -1,7 +1,8 @@
 """Build the default Word templates of Danvan's outgoing documents.
 
 Run ``.venv/bin/python scripts/make_docx_templates.py`` after changing this
-file and commit the result. The layout follows Nghị định 30/2020/NĐ-CP,
+file and commit the result: the plan (ke_hoach.docx), the report
+(bao_cao.docx) and the outgoing letters of petitions (van_ban_di.docx). The layout follows Nghị định 30/2020/NĐ-CP,
 Phụ lục I (spec/domain.md section 7): A4, margins 20/20/30/15 mm, Times New
 Roman, the sizes and styles of the component table, page numbers centred in
 the top margin from page 2 on. The ``{{ }}`` and ``{%p %}`` tags are docxtpl
@@ -94,6 +95,14 @@ def table(doc, widths_cm: list[float]):
     return grid
 
 
+def row_flag(row, flag: str) -> None:
+    """Set a row property: ``cantSplit`` (the row is never broken across two
+    pages) or ``tblHeader`` (the row is repeated at the top of each page)."""
+    element = OxmlElement(f"w:{flag}")
+    element.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(element)
+
+
 def clear(cell):
     """A new cell holds one empty paragraph; start from none."""
     for par in list(cell.paragraphs):
@@ -182,9 +191,11 @@ def body(doc) -> None:
 
 def closing_block(doc) -> None:
     """Nơi nhận on the left (12 pt bold italic heading, 11 pt lines), the
-    signature on the right: authority (KT./TL./TM.), title, space, name."""
+    signature on the right: authority (KT./TL./TM.), title, space, name. The
+    row cannot break, so the signer's name never lands on a page of its own."""
     left_cm, right_cm = 8.0, 8.5
     grid = table(doc, [left_cm, right_cm])
+    row_flag(grid.rows[0], "cantSplit")
     left, right = (clear(cell) for cell in grid.rows[0].cells)
     paragraph(left, "Nơi nhận:", size=12, bold=True, italic=True, align=LEFT, after=0)
     control(left, "{%p for line in recipients %}")
@@ -210,23 +221,25 @@ def plan_template() -> Document:
     return doc
 
 
-def report_body(doc) -> None:
-    """Introduction, then the five parts of a Vietnamese report; the first
-    carries the figure tables (five columns, blank ones left empty)."""
-    paragraph(doc, "{{ introduction }}")
-    control(doc, "{%p for section in sections %}")
-    paragraph(doc, "{{ section.numeral }}. {{ section.title }}", bold=True, indent=True)
-    control(doc, "{%p for line in section.lines %}")
-    paragraph(doc, "{{ line }}")
-    control(doc, "{%p endfor %}")
-    control(doc, "{%p for table in section.tables %}")
-    paragraph(doc, "{{ table.title }}", size=13, bold=True, italic=True, align=CENTER, after=3)
-    widths = [1.2, 7.3, 2.7, 2.7, 2.6]
+# Column widths (cm) of the report's tables by their number of columns; the
+# text width of the page is 16.5 cm.
+REPORT_TABLE_WIDTHS = {
+    3: [1.2, 11.3, 4.0],
+    4: [1.2, 8.8, 3.0, 3.5],
+    5: [1.2, 7.3, 2.7, 2.7, 2.6],
+}
+
+
+def report_table(doc, widths: list[float]) -> None:
+    """One figure table: a header row repeated on every page, then a row per
+    line of ``table.rows``, as many columns as the table has headers."""
     grid = table(doc, widths)
     grid.style = doc.styles["Table Grid"]
     for _ in range(3):
         grid.add_row()
     header, loop_start, data, loop_end = grid.rows
+    row_flag(header, "tblHeader")
+    row_flag(header, "cantSplit")
     for index, cell in enumerate(header.cells):
         paragraph(
             clear(cell), "{{ table.headers[" + str(index) + "] }}", size=13, bold=True, align=CENTER, after=0
@@ -236,6 +249,28 @@ def report_body(doc) -> None:
         align = LEFT if index == 1 else CENTER
         paragraph(clear(cell), "{{ row[" + str(index) + "] }}", size=13, align=align, after=0)
     paragraph(clear(loop_end.cells[0]), "{%tr endfor %}", size=13, align=LEFT, after=0)
+
+
+def report_body(doc) -> None:
+    """Introduction, then the five parts of a Vietnamese report; the first
+    carries the figure tables, each with exactly its own columns."""
+    paragraph(doc, "{{ introduction }}")
+    control(doc, "{%p for section in sections %}")
+    paragraph(doc, "{{ section.numeral }}. {{ section.title }}", bold=True, indent=True)
+    control(doc, "{%p for line in section.lines %}")
+    paragraph(doc, "{{ line }}")
+    control(doc, "{%p endfor %}")
+    control(doc, "{%p for table in section.tables %}")
+    paragraph(doc, "{{ table.title }}", size=13, bold=True, italic=True, align=CENTER, after=3)
+    counts = sorted(REPORT_TABLE_WIDTHS)
+    for position, count in enumerate(counts):
+        if position == len(counts) - 1:
+            control(doc, "{%p else %}")
+        else:
+            keyword = "if" if position == 0 else "elif"
+            control(doc, "{%p " + keyword + " table.headers|length == " + str(count) + " %}")
+        report_table(doc, REPORT_TABLE_WIDTHS[count])
+    control(doc, "{%p endif %}")
     paragraph(doc, "", after=3)
     control(doc, "{%p endfor %}")
     control(doc, "{%p endfor %}")
@@ -252,9 +287,27 @@ def report_template() -> Document:
     return doc
 
 
+def letter_template() -> Document:
+    """An outgoing letter: heading, type and summary, "Kính gửi", the
+    content, then the signature and Nơi nhận."""
+    doc = Document()
+    page_setup(doc)
+    heading_block(doc)
+    title_block(doc)
+    paragraph(doc, "Kính gửi: {{ addressee }}.", size=14, align=CENTER, after=6)
+    control(doc, "{%p for line in lines %}")
+    paragraph(doc, "{{ line }}")
+    control(doc, "{%p endfor %}")
+    paragraph(doc, "", after=0)
+    closing_block(doc)
+    return doc
+
+
 if __name__ == "__main__":
     OUT.mkdir(parents=True, exist_ok=True)
     plan_template().save(OUT / "ke_hoach.docx")
     print(f"Wrote {OUT / 'ke_hoach.docx'}")
     report_template().save(OUT / "bao_cao.docx")
     print(f"Wrote {OUT / 'bao_cao.docx'}")
+    letter_template().save(OUT / "van_ban_di.docx")
+    print(f"Wrote {OUT / 'van_ban_di.docx'}")

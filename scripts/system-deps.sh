@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the test suite drives for real: Chromium for the
 # browser tests, PostgreSQL for the second database run, LibreOffice for PDF
-# output, Tesseract for scanned documents, wrk for `make bench`. Needs root;
+# output with Tinos (fonts-croscore: the metrics of Times New Roman and every
+# Vietnamese letter, which Debian 12's fonts-liberation 1.x lacks), Tesseract
+# for scanned documents, wrk for `make bench`. Needs root;
 # without it, says which parts will be skipped (and fails under CI=true, where
 # nothing may be skipped).
 set -euo pipefail
 
-packages=(chromium gettext postgresql wrk libreoffice-writer tesseract-ocr tesseract-ocr-vie poppler-utils fonts-liberation fonts-dejavu-core)
+packages=(chromium gettext postgresql wrk libreoffice-writer tesseract-ocr tesseract-ocr-vie poppler-utils fonts-croscore fonts-liberation fonts-dejavu-core)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -6,12 +6,14 @@ import re
 import subprocess
 from pathlib import Path
 
+import pytest
 from django.urls import reverse
 from docx import Document
 from openpyxl import load_workbook
 
 from danvan.documents.output.report import render_report_docx, report_annex_xlsx, report_tables
 from tests.conftest import require_binary
+from tests.documents.output.conftest import pdf_font_families, printed_serif_family
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
@@ -89,6 +91,8 @@ def test_pdf_by_libreoffice_and_a_picture_of_its_first_page(
         [require_binary("pdftotext"), str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
     assert "BÁO CÁO" in text and "KẾT QUẢ ĐẠT ĐƯỢC" in text
+    families = pdf_font_families(pdf)
+    assert families and all(family.startswith(printed_serif_family()) for family in families), families
     ARTIFACTS.mkdir(exist_ok=True)
     subprocess.run(
         [
@@ -169,3 +173,89 @@ def test_province_table_as_excel_has_the_figures_of_the_page(client, province_of
     assert mine[9:12] == (1, 1, 0)
     assert rows["Sở Tài chính"][2] is None
     assert client.get(url).status_code == 404
+
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def figure_tables(document):
+    """The report's figure tables: every table between the heading and the closing block."""
+    return document.tables[1:-1]
+
+
+def test_word_tables_have_exactly_the_columns_of_their_headers(approved_report):
+    document = Document(io.BytesIO(render_report_docx(approved_report)))
+    expected = report_tables(approved_report)
+    tables = figure_tables(document)
+    assert len(tables) == len(expected) == 3
+    for table, wanted in zip(tables, expected, strict=True):
+        grid = table._tbl.find(f"{W}tblGrid").findall(f"{W}gridCol")
+        assert len(grid) == len(wanted["headers"]), wanted["title"]
+        rows = cells(table)
+        assert rows[0] == wanted["headers"]
+        assert all(len(row) == len(wanted["headers"]) for row in rows), wanted["title"]
+        for column in range(len(wanted["headers"])):
+            assert any(row[column] for row in rows[1:]), (wanted["title"], column)
+    assert [len(table["headers"]) for table in expected] == [3, 5, 4]
+
+
+def test_the_header_row_of_every_figure_table_repeats_on_each_page(approved_report):
+    document = Document(io.BytesIO(render_report_docx(approved_report)))
+    for table in figure_tables(document):
+        header, *rest = table.rows
+        assert header._tr.find(f"{W}trPr/{W}tblHeader") is not None
+        assert all(row._tr.find(f"{W}trPr/{W}tblHeader") is None for row in rest)
+
+
+@pytest.fixture
+def targets(unit_tasks):
+    """Three targets of the plan: reached, not reached, and not measured yet."""
+    from danvan.plans.models import Target
+
+    Target.objects.create(plan=unit_tasks, order=0, text="Chỉ tiêu đã đạt", percent=90, current_value=95)
+    Target.objects.create(plan=unit_tasks, order=1, text="Chỉ tiêu chưa đạt", percent=100, current_value=80)
+    Target.objects.create(plan=unit_tasks, order=2, text="Chỉ tiêu chưa đo", percent=100)
+
+
+def test_a_target_without_figures_reads_no_data_in_word_excel_and_on_the_page(
+    client, targets, approved_report, office_officer
+):
+    document = Document(io.BytesIO(render_report_docx(approved_report)))
+    rows = {row[1]: row[4] for row in cells(figure_tables(document)[-1])[1:]}
+    expected = {
+        "Chỉ tiêu đã đạt": "Đạt",
+        "Chỉ tiêu chưa đạt": "Chưa đạt",
+        "Chỉ tiêu chưa đo": "Chưa có số liệu",
+    }
+    assert rows == expected
+    book = load_workbook(io.BytesIO(report_annex_xlsx(approved_report)))
+    sheet = book[book.sheetnames[-1]]
+    assert {row[1]: row[4] for row in sheet.iter_rows(min_row=4, values_only=True)} == expected
+    client.force_login(office_officer)
+    page = client.get(reverse("reports:report_detail", args=[approved_report.pk])).content.decode()
+    items = re.findall(
+        r"Chỉ tiêu (đã đạt|chưa đạt|chưa đo)[^<]*<span class=\"badge [^\"]+\">([^<]+)</span>", page
+    )
+    assert {f"Chỉ tiêu {name}": label for name, label in items} == expected
+
+
+def test_a_long_table_repeats_its_header_row_on_the_next_page_of_the_pdf(tmp_path):
+    from danvan.documents.output.docx import DEFAULT_TEMPLATES, render_docx
+    from danvan.documents.output.pdf import docx_to_pdf
+    from danvan.documents.output.report import sample_report_context
+    from tests.documents.output.conftest import pdf_pages_text
+
+    require_binary("soffice")
+    context = sample_report_context()
+    long_table = {
+        "title": "Bảng 2. Kết quả thực hiện nhiệm vụ theo đơn vị chủ trì",
+        "headers": ["TT", "Đơn vị", "Số nhiệm vụ", "Hoàn thành", "Quá hạn"],
+        "rows": [[str(n), f"Đơn vị số {n}", "3", "2", "1"] for n in range(1, 61)],
+    }
+    context["sections"][0]["tables"] = [long_table]
+    path = tmp_path / "bao-cao.pdf"
+    path.write_bytes(docx_to_pdf(render_docx(DEFAULT_TEMPLATES["report"].read_bytes(), context)))
+    pages = [page for page in pdf_pages_text(path) if "Đơn vị số" in page]
+    assert len(pages) >= 2
+    for page in pages:
+        assert "Số nhiệm" in page and "Hoàn" in page and "Quá hạn" in page

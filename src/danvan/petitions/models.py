@@ -173,6 +173,20 @@ class Petition(models.Model):
     outcome_note = models.TextField(_("nội dung xử lý, trả lời"), blank=True)
     public_answer = models.TextField(_("trả lời công khai cho người gửi"), blank=True)
     notified_on = models.DateField(_("ngày thông báo cho người gửi"), null=True, blank=True)
+    # The outgoing letter of the outcome (phiếu đề xuất thụ lý, phiếu chuyển
+    # đơn, văn bản hướng dẫn, trả lời, trả lại): numbered from the agency's
+    # yearly series when the outcome is recorded.
+    letter_number = models.CharField(_("số văn bản đầu ra"), max_length=10, blank=True)
+    letter_symbol = models.CharField(_("ký hiệu văn bản đầu ra"), max_length=50, blank=True)
+    letter_date = models.DateField(_("ngày văn bản đầu ra"), null=True, blank=True)
+    letter_signer = models.ForeignKey(
+        User,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("người ký văn bản đầu ra"),
+    )
     handler = models.ForeignKey(
         User, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("người xử lý")
     )

@@ -19,9 +19,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from danvan.core import permissions
-from danvan.core.downloads import DOCX_TYPE, download
+from danvan.core.downloads import DOCX_TYPE, PDF_TYPE, download
 from danvan.core.models import Agency
 from danvan.core.services import DomainError
+from danvan.documents.output.pdf import ConversionError, docx_to_pdf
 from danvan.petitions import forms, letters, selectors, services
 from danvan.petitions.models import Petition
 
@@ -194,6 +195,19 @@ def petition_letter(request, petition_id):
     if not letters.has_letter(petition):
         raise Http404(_("Đơn chưa có văn bản trả lời."))
     return download(letters.letter_docx(petition), DOCX_TYPE, f"don-{petition.code}.docx")
+
+
+@login_required
+def petition_letter_pdf(request, petition_id):
+    petition = permissions.get_petition_for_user(request.user, petition_id, action="process")
+    if not letters.has_letter(petition):
+        raise Http404(_("Đơn chưa có văn bản trả lời."))
+    try:
+        data = docx_to_pdf(letters.letter_docx(petition))
+    except ConversionError as error:
+        messages.error(request, str(error))
+        return redirect("petitions:petition_detail", petition_id=petition.pk)
+    return download(data, PDF_TYPE, f"don-{petition.code}.pdf")
 
 
 SPLIT = gettext_lazy("Tách đơn nhiều nội dung")

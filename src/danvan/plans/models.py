@@ -227,6 +227,15 @@ class Task(models.Model):
         return (self.due_date - today).days if self.due_date else None
 
 
+class TargetAssessment(models.TextChoices):
+    """How a target stands: reached, not reached, or not measurable yet
+    (no figure to reach or no result measured)."""
+
+    MET = "met", _("Đạt")
+    NOT_MET = "not_met", _("Chưa đạt")
+    NO_DATA = "no_data", _("Chưa có số liệu")
+
+
 class Target(models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="targets")
     order = models.PositiveSmallIntegerField(default=0)
@@ -247,9 +256,12 @@ class Target(models.Model):
         return self.text
 
     def is_met(self) -> bool:
-        return (
-            self.percent is not None and self.current_value is not None and self.current_value >= self.percent
-        )
+        return self.assessment() == TargetAssessment.MET
+
+    def assessment(self) -> TargetAssessment:
+        if self.percent is None or self.current_value is None:
+            return TargetAssessment.NO_DATA
+        return TargetAssessment.MET if self.current_value >= self.percent else TargetAssessment.NOT_MET
 
 
 class PlanDeadline(models.Model):

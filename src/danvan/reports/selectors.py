@@ -84,6 +84,7 @@ def _target_row(target: Target) -> dict:
         "percent": _number(target.percent),
         "current_value": _number(target.current_value),
         "met": target.is_met(),
+        "assessment": target.assessment().value,
     }
 
 

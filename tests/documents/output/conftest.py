@@ -77,3 +77,52 @@ def runs_with(document, text: str):
             for cell in row.cells:
                 pars.extend(cell.paragraphs)
     return [run for par in pars for run in par.runs if text in run.text]
+
+
+def pdf_font_families(pdf_path) -> set[str]:
+    """The font families embedded in a PDF, as pdffonts names them without
+    the subset prefix and the style ('BAAAAA+Tinos-Bold' is 'Tinos')."""
+    import subprocess
+
+    from tests.conftest import require_binary
+
+    listing = subprocess.run(
+        [require_binary("pdffonts"), str(pdf_path)], capture_output=True, text=True, check=True, timeout=60
+    ).stdout.splitlines()[2:]
+    names = [line.split()[0] for line in listing if line.strip()]
+    return {name.split("+")[-1].split("-")[0] for name in names}
+
+
+def printed_serif_family() -> str:
+    """How the fonts Times New Roman is printed in are named: itself where
+    installed, else Tinos (fonts-croscore, installed by scripts/system-deps.sh)."""
+    from danvan.documents.output.pdf import missing_font_replacements
+
+    return missing_font_replacements().get("Times New Roman", "TimesNewRoman")
+
+
+def pdf_pages_text(pdf_path) -> list[str]:
+    """The text of each page of a PDF, by pdftotext page by page."""
+    import subprocess
+
+    from tests.conftest import require_binary
+
+    pdftotext = require_binary("pdftotext")
+    pages = int(
+        next(
+            line.split()[-1]
+            for line in subprocess.run(
+                [require_binary("pdfinfo"), str(pdf_path)], capture_output=True, text=True, check=True
+            ).stdout.splitlines()
+            if line.startswith("Pages:")
+        )
+    )
+    return [
+        subprocess.run(
+            [pdftotext, "-f", str(page), "-l", str(page), str(pdf_path), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for page in range(1, pages + 1)
+    ]

@@ -1,6 +1,7 @@
 from datetime import date
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from danvan.documents.output.docx import render_plan_docx
@@ -154,3 +155,9 @@ def test_rendering_runs_the_same_queries_however_many_tasks(plan, django_assert_
     # 5 targets, 6 deadlines, 7 the office unit for "Lưu: VT, …".
     with django_assert_num_queries(7):
         render_plan_docx(loaded)
+
+
+def test_the_closing_row_cannot_break_across_pages(plan):
+    closing = open_docx(render_plan_docx(plan)).tables[1].rows[0]
+    flag = closing._tr.find(qn("w:trPr") + "/" + qn("w:cantSplit"))
+    assert flag is not None and flag.get(qn("w:val")) in (None, "true", "1")

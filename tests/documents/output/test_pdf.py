@@ -9,7 +9,7 @@ from danvan.documents.output import pdf
 from danvan.documents.output.docx import render_plan_docx
 from danvan.plans.models import Task
 from tests.conftest import require_binary
-from tests.documents.output.conftest import TITLE
+from tests.documents.output.conftest import TITLE, pdf_font_families, pdf_pages_text, printed_serif_family
 
 ARTIFACTS = Path(__file__).resolve().parents[3] / "test-artifacts"
 
@@ -64,3 +64,36 @@ def test_page_numbers_start_on_page_two(plan):
     with pdfplumber.open(BytesIO(pdf.docx_to_pdf(render_plan_docx(plan)))) as document:
         first, second = (page.extract_text().splitlines()[0].strip() for page in document.pages[:2])
     assert first == "UBND TỈNH TÂY NINH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" and second == "2"
+
+
+def test_every_glyph_of_the_plan_is_printed_in_the_times_new_roman_metric_font(plan, tmp_path):
+    require_binary("soffice")
+    Task.objects.create(plan=plan, order=3, heading="ẶNG ẪN ỶU ỮNG ặ ẫ ỷ ữ Ộ Ợ Ự", timing="Quý IV")
+    path = tmp_path / "ke-hoach.pdf"
+    path.write_bytes(pdf.docx_to_pdf(render_plan_docx(plan)))
+    assert "ẶNG ẪN ỶU ỮNG" in pdf_pages_text(path)[0]
+    families = pdf_font_families(path)
+    assert families and all(family.startswith(printed_serif_family()) for family in families), families
+
+
+def test_signature_block_and_recipients_stay_on_one_page(plan, tmp_path):
+    """With 27 tasks the closing block falls across the end of page 3."""
+    require_binary("soffice")
+    for order in range(3, 28):
+        Task.objects.create(plan=plan, order=order, heading=f"Nhiệm vụ số {order}", timing="Quý IV")
+    path = tmp_path / "ke-hoach.pdf"
+    path.write_bytes(pdf.docx_to_pdf(render_plan_docx(plan)))
+    pages = pdf_pages_text(path)
+
+    def page_of(text: str) -> int:
+        (found,) = [number for number, page in enumerate(pages, 1) if text in page]
+        return found
+
+    assert len(pages) > 1
+    assert (
+        page_of("Nơi nhận:")
+        == page_of("KT. GIÁM ĐỐC")
+        == page_of("PHÓ GIÁM ĐỐC")
+        == page_of("- Lưu: VT, VP.")
+        == page_of("Nguyễn Văn An")
+    )

@@ -1,4 +1,5 @@
-"""A plan as a Word file, from the agency's template or Danvan's default."""
+"""A plan or a report as a Word file, from the agency's template or
+Danvan's default; an outgoing letter from Danvan's letter template."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ DEFAULT_TEMPLATES = {
     OutputTemplate.Kind.PLAN: Path(__file__).resolve().parent / "templates" / "ke_hoach.docx",
     OutputTemplate.Kind.REPORT: Path(__file__).resolve().parent / "templates" / "bao_cao.docx",
 }
+LETTER_TEMPLATE = Path(__file__).resolve().parent / "templates" / "van_ban_di.docx"
 
 
 def current_template(agency, kind: str) -> OutputTemplate | None:
@@ -51,3 +53,9 @@ def render_docx(template: bytes, context: dict) -> bytes:
 
 def render_plan_docx(plan) -> bytes:
     return render_docx(template_bytes(plan.agency, OutputTemplate.Kind.PLAN), plan_context(plan))
+
+
+def render_letter_docx(context: dict) -> bytes:
+    """A letter (công văn, phiếu) of the layout of NĐ 30/2020: heading, type
+    and summary, "Kính gửi", the content lines, signature and Nơi nhận."""
+    return render_docx(LETTER_TEMPLATE.read_bytes(), context)

@@ -31,7 +31,9 @@ SECTION_TITLES = {
     "next_tasks": "PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI",
     "proposals": "KIẾN NGHỊ, ĐỀ XUẤT",
 }
-COLUMNS = 5
+# How a target's assessment is written in the document (the code comes
+# with the figures: plans.models.Target.assessment).
+ASSESSMENT_TEXT = {"met": "Đạt", "not_met": "Chưa đạt", "no_data": "Chưa có số liệu"}
 THIN = Side(style="thin", color="000000")
 
 
@@ -48,8 +50,20 @@ def _rate(value) -> str:
 
 
 def _row(*cells) -> list[str]:
-    values = [str(cell) for cell in cells]
-    return values + [""] * (COLUMNS - len(values))
+    """A table row as text, one cell per header: no padding columns."""
+    return [str(cell) for cell in cells]
+
+
+def _assessment(row: dict) -> str:
+    """'Đạt', 'Chưa đạt' or 'Chưa có số liệu'. Figures kept before the
+    assessment was stored give it from their values."""
+    code = row.get("assessment")
+    if code is None:
+        if row.get("percent") is None or row.get("current_value") is None:
+            code = "no_data"
+        else:
+            code = "met" if row.get("met") else "not_met"
+    return ASSESSMENT_TEXT[code]
 
 
 def report_tables(report) -> list[dict]:
@@ -146,7 +160,7 @@ def report_tables(report) -> list[dict]:
                         row["text"],
                         _number(row["percent"]),
                         _number(row["current_value"]),
-                        "Đạt" if row["met"] else "Chưa đạt",
+                        _assessment(row),
                     )
                     for index, row in enumerate(targets, 1)
                 ],

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from danvan.core.models import User
 from danvan.core.services import DomainError
 from danvan.core.text import search_key
+from danvan.petitions import letters
 from danvan.petitions.models import (
     Case,
     Deadline,
@@ -20,6 +21,7 @@ from danvan.petitions.models import (
 from danvan.petitions.services.deadlines import _meet_deadlines, recompute_deadline, set_deadline
 from danvan.petitions.services.identity import _grant
 from danvan.petitions.services.intake import _create_with_code
+from danvan.plans.services.lifecycle import next_document_number
 
 # --- Processing (xử lý đơn) ----------------------------------------------------------
 
@@ -126,10 +128,22 @@ def _check_classified(petition: Petition) -> None:
         raise DomainError(_("Hãy phân loại đơn trước khi chọn hướng xử lý."))
 
 
-def _close_processing(petition: Petition, status: str, note: str, on: date) -> Petition:
+def _number_letter(petition: Petition, on: date, by: User) -> None:
+    """Give the outcome's outgoing letter the next number of the agency's
+    series of the year (the series plans and reports take theirs from)."""
+    if not letters.has_letter(petition):
+        return
+    petition.letter_number = next_document_number(agency=petition.agency, year=on.year)
+    petition.letter_symbol = letters.letter_symbol(petition, by)
+    petition.letter_date, petition.letter_signer = on, by
+    petition.save(update_fields=["letter_number", "letter_symbol", "letter_date", "letter_signer"])
+
+
+def _close_processing(petition: Petition, status: str, note: str, on: date, by: User) -> Petition:
     _check_classified(petition)
     _claim(petition, status, outcome_note=note, notified_on=on)
     _meet_deadlines(petition, PROCESSING_CODES, on)
+    _number_letter(petition, on, by)
     return petition
 
 
@@ -141,7 +155,7 @@ def guide_petition(*, petition: Petition, note: str, on: date, by: User) -> Peti
         raise DomainError(
             _("Nội dung này đã được hướng dẫn một lần (đơn %(code)s); hãy lưu đơn.") % {"code": earlier.code}
         )
-    return _close_processing(petition, Petition.Status.GUIDED, note, on)
+    return _close_processing(petition, Petition.Status.GUIDED, note, on, by)
 
 
 @transaction.atomic
@@ -154,7 +168,7 @@ def forward_petition(*, petition: Petition, note: str, on: date, by: User) -> Pe
         )
     if not petition.competent_body:
         raise DomainError(_("Cần ghi cơ quan có thẩm quyền nhận đơn chuyển."))
-    return _close_processing(petition, Petition.Status.FORWARDED, note, on)
+    return _close_processing(petition, Petition.Status.FORWARDED, note, on, by)
 
 
 @transaction.atomic
@@ -162,7 +176,7 @@ def return_petition(*, petition: Petition, note: str, on: date, by: User) -> Pet
     """Return a petition forwarded by another authority that is not ours (TT 07/2014 Điều 8 k2)."""
     if petition.source != Petition.Source.FORWARDED:
         raise DomainError(_("Chỉ trả lại đơn do cơ quan khác chuyển đến."))
-    return _close_processing(petition, Petition.Status.RETURNED, note, on)
+    return _close_processing(petition, Petition.Status.RETURNED, note, on, by)
 
 
 @transaction.atomic
@@ -172,7 +186,7 @@ def answer_petition(*, petition: Petition, note: str, public_answer: str, on: da
         raise DomainError(_("Cần nội dung trả lời gửi người gửi đơn."))
     petition.public_answer = public_answer.strip()
     petition.save(update_fields=["public_answer"])
-    return _close_processing(petition, Petition.Status.ANSWERED, note, on)
+    return _close_processing(petition, Petition.Status.ANSWERED, note, on, by)
 
 
 @transaction.atomic
@@ -180,7 +194,7 @@ def file_petition(*, petition: Petition, note: str, on: date, by: User) -> Petit
     """File without action: not processable, a duplicate, or anonymous without evidence."""
     if not note.strip():
         raise DomainError(_("Cần ghi lý do lưu đơn."))
-    return _close_processing(petition, Petition.Status.FILED, note, on)
+    return _close_processing(petition, Petition.Status.FILED, note, on, by)
 
 
 # --- Cases ---------------------------------------------------------------------------
@@ -214,6 +228,7 @@ def accept_petition(
         raise DomainError(_("Ngày thụ lý không được trước ngày nhận đơn."))
     _claim(petition, Petition.Status.ACCEPTED, notified_on=accepted_on, handler=handler)
     _meet_deadlines(petition, PROCESSING_CODES, accepted_on)
+    _number_letter(petition, accepted_on, handler)
     case = Case.objects.create(
         petition=petition,
         kind=petition.kind,
