@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 from danvan.core import permissions, selectors, services
 from danvan.core.calendar import WorkingCalendar
 from danvan.core.context_processors import AREAS
-from danvan.core.downloads import XLSX_TYPE, download
+from danvan.core.downloads import XLSX_TYPE, download, stored_file
 from danvan.core.forms import CalendarYearForm, OrganisationUploadForm
 from danvan.core.orgsheet import template_workbook
 
@@ -81,6 +81,16 @@ def organisation_import_preview(request, agency_id, import_id):
     agency = permissions.get_agency_for_user(request.user, agency_id, action="manage")
     record = selectors.get_import(agency, import_id)
     return render(request, "core/organisation_import_preview.html", {"agency": agency, "record": record})
+
+
+@login_required
+@require_GET
+def organisation_import_file(request, agency_id, import_id):
+    agency = permissions.get_agency_for_user(request.user, agency_id)
+    if not permissions.can_manage_organisation(request.user, agency):
+        raise Http404(_("Không tìm thấy lần nhập."))
+    record = selectors.get_import(agency, import_id)
+    return stored_file(record.file, record.original_name)
 
 
 @login_required
