@@ -62,10 +62,14 @@ def import_upload(request, agency_id):
     form = PlanUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        record = services.upload_plan_file(
-            agency=agency, data=upload.read(), filename=upload.name, by=request.user
-        )
-        return redirect("plans:import_review", import_id=record.pk)
+        try:
+            record = services.upload_plan_file(
+                agency=agency, data=upload.read(), filename=upload.name, by=request.user
+            )
+        except DomainError as error:
+            form.add_error("file", error.message)
+        else:
+            return redirect("plans:import_review", import_id=record.pk)
     context = {"agency": agency, "form": form, "imports": selectors.recent_plan_imports(agency)}
     return render(request, "plans/import_upload.html", context, status=422 if form.errors else 200)
 
