@@ -60,10 +60,14 @@ def organisation_import(request, agency_id):
     form = OrganisationUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        record = services.upload_organisation_sheet(
-            agency=agency, data=upload.read(), filename=upload.name, by=request.user
-        )
-        return redirect("core:organisation_import_preview", agency_id=agency.pk, import_id=record.pk)
+        try:
+            record = services.upload_organisation_sheet(
+                agency=agency, data=upload.read(), filename=upload.name, by=request.user
+            )
+        except services.DomainError as error:
+            form.add_error("file", error.message)
+        else:
+            return redirect("core:organisation_import_preview", agency_id=agency.pk, import_id=record.pk)
     status = 422 if request.method == "POST" else 200
     context = {"agency": agency, "form": form, "imports": selectors.recent_imports(agency)}
     return render(request, "core/organisation_import.html", context, status=status)
