@@ -262,6 +262,22 @@ def test_media_url_serves_nothing(client, own_files, system_admin, settings):
     assert client.get(settings.MEDIA_URL + stored).status_code == 404
 
 
+def test_no_url_serves_media_even_in_debug(settings):
+    """The URL table built as `make run` builds it (DANVAN_DEBUG=True)."""
+    import importlib.util
+
+    from django.urls import Resolver404, resolve
+
+    import danvan.urls
+
+    settings.DEBUG = True
+    spec = importlib.util.spec_from_file_location("danvan_urls_in_debug", danvan.urls.__file__)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    with pytest.raises(Resolver404):
+        resolve(settings.MEDIA_URL + "evidence/1/1/bien-ban.pdf", urlconf=module)
+
+
 def test_storage_gives_no_url(own_files):
     from danvan.plans.models import TaskUpdate
 
