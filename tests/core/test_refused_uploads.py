@@ -189,3 +189,33 @@ def test_the_document_parse_api_refuses_the_same_files(client, unit_officer, nam
     response = client.post(reverse("api:document_parse"), {"file": SimpleUploadedFile(name, data)})
     assert response.status_code == 400 and message in response.json()["detail"]
     assert not stored_files(settings)
+
+
+def test_the_services_refuse_what_the_forms_refuse(
+    db, agency, task, report, unit_officer, office_officer, settings
+):
+    """A caller that skips the form (the API, a command) meets the same checks."""
+    from danvan.core.services import DomainError
+    from danvan.petitions import services as petition_services
+    from danvan.plans import services as plan_services
+    from tests.petitions.factories import petition_for
+
+    seed_time_limit_rules()
+    petition = petition_for(agency, by=office_officer)
+    bomb, locked = hostile_files.zip_bomb(), hostile_files.encrypted_pdf()
+    with pytest.raises(DomainError, match="giải nén ra quá lớn"):
+        petition_services.attach_file(petition=petition, data=bomb, filename="a.docx", by=office_officer)
+    with pytest.raises(DomainError, match="mật khẩu"):
+        report_services.attach_to_report(report=report, data=locked, filename="a.pdf", by=office_officer)
+    with pytest.raises(DomainError, match="giải nén ra quá lớn"):
+        plan_services.post_task_update(
+            task=task,
+            status=Task.Status.IN_PROGRESS,
+            percent=10,
+            note="x",
+            reported_on=date(2026, 3, 2),
+            evidence=SimpleUploadedFile("a.docx", bomb),
+            by=unit_officer,
+        )
+    assert not Attachment.objects.exists() and not ReportAttachment.objects.exists()
+    assert not TaskUpdate.objects.exists() and not stored_files(settings)
