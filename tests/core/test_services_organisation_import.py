@@ -6,12 +6,13 @@ from tests.core.test_organisation_import_view import VALID_PEOPLE, VALID_UNITS, 
 from tests.factories import UserFactory
 
 
-def test_upload_organisation_sheet_keeps_an_unreadable_file(agency, office_officer):
-    record = services.upload_organisation_sheet(
-        agency=agency, data=b"\x00" * 10, filename="hong.xlsx", by=office_officer
-    )
-    assert record.status == OrganisationImport.Status.INVALID
-    assert record.file.size == 10
+def test_upload_organisation_sheet_refuses_an_unreadable_file_and_keeps_nothing(agency, office_officer):
+    with pytest.raises(services.DomainError) as caught:
+        services.upload_organisation_sheet(
+            agency=agency, data=b"\x00" * 10, filename="hong.xlsx", by=office_officer
+        )
+    assert "Excel" in caught.value.message
+    assert not OrganisationImport.objects.exists()
 
 
 def test_apply_organisation_import_rechecks_the_sheet(agency, office_officer, other_agency):

@@ -6,6 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from danvan.plans.models import Plan, PlanImport
+from tests import hostile_files
 
 CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
 
@@ -154,22 +155,45 @@ def test_same_file_twice_warns_it_exists(office_client, agency, upload):
     assert "Tệp này đã được tải lên trước đây" in body
 
 
-@pytest.mark.parametrize(
-    ("name", "data", "message"),
-    [
-        ("rong.docx", b"", "Tệp tải lên trống."),
-        ("virus.docx", b"MZ\x90\x00" + b"\x00" * 300, ""),
-        ("anh.pdf", b"%PDF-1.4\nkhong phai pdf", ""),
-    ],
-)
-def test_bad_files_give_a_message_and_no_plan(office_client, agency, name, data, message, upload):
-    body = upload(office_client, agency, data=data, name=name).content.decode()
-    assert not Plan.objects.exists()
-    record = PlanImport.objects.first()
-    if record is None:
-        assert message in body
-    else:
-        assert record.status == PlanImport.Status.FAILED and record.error in body
+REFUSED_BEFORE_STORING = [
+    ("rong.docx", b"", "Tệp tải lên trống."),
+    ("virus.docx", hostile_files.ELF, "không phải tệp Word hợp lệ"),
+    ("virus.txt", hostile_files.ELF, "Loại tệp không được hỗ trợ"),
+    ("anh.pdf", b"%PDF-1.4\nkhong phai pdf", "Tệp PDF bị hỏng"),
+    ("bom.docx", hostile_files.zip_bomb(), "giải nén ra quá lớn"),
+    ("nhieu-phan.docx", hostile_files.many_entries(), "quá nhiều phần"),
+    (
+        "mat-khau.pdf",
+        hostile_files.encrypted_pdf(),
+        "Tệp PDF có mật khẩu: hãy tải lên bản không đặt mật khẩu.",
+    ),
+    ("tcvn3.txt", hostile_files.TCVN3, "bảng mã cũ TCVN3 (ABC)"),
+    ("vni.txt", hostile_files.VNI, "bảng mã cũ VNI"),
+    ("cp1258.txt", hostile_files.WINDOWS_1258, "bảng mã cũ Windows-1258"),
+    ("tcvn3-unicode.txt", hostile_files.TCVN3_SAVED_AS_UTF8, "hiện sai dấu"),
+]
+
+
+@pytest.mark.parametrize(("name", "data", "message"), REFUSED_BEFORE_STORING)
+def test_a_hostile_file_is_refused_before_anything_is_stored(
+    office_client, agency, name, data, message, upload, settings
+):
+    response = upload(office_client, agency, data=data, name=name)
+    assert response.status_code == 422
+    body = response.content.decode()
+    assert message in body
+    assert not PlanImport.objects.exists() and not Plan.objects.exists()
+    assert not list(Path(settings.MEDIA_ROOT).rglob("*.*"))
+
+
+def test_a_file_the_reader_refuses_leaves_only_a_row_that_says_why(office_client, agency, upload, settings):
+    response = upload(office_client, agency, data=hostile_files.blank_pdf(), name="ban-chup.pdf")
+    record = PlanImport.objects.get()
+    assert record.status == PlanImport.Status.FAILED and not record.file
+    body = response.content.decode()
+    assert record.error in body and "Tệp bị từ chối nên không được lưu lại." in body
+    assert reverse("plans:import_file", args=[record.pk]) not in body
+    assert not list(Path(settings.MEDIA_ROOT).rglob("*.*")) and not Plan.objects.exists()
 
 
 def test_file_over_20_mb_is_refused(office_client, agency, upload):

@@ -1,4 +1,5 @@
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -6,6 +7,7 @@ from danvan.core.services import DomainError
 from danvan.plans import services
 from danvan.plans.models import PlanImport
 from danvan.plans.services import ReviewedPlan, cancel_plan_import, create_plan, create_plan_from_import
+from tests import hostile_files
 
 TEXT = (
     "KẾ HOẠCH\nThực hiện công tác dân vận năm 2026\nCăn cứ Chỉ thị số 33/CT-TTg ngày 26/11/2021;\n".encode()
@@ -31,13 +33,25 @@ def test_read_plan_import_twice_changes_nothing(record):
     assert record.status == PlanImport.Status.READY
 
 
-def test_read_plan_import_records_the_readers_message(agency, office_officer):
-    broken = services.upload_plan_file(
-        agency=agency, data=b"MZ" + b"\x00" * 100, filename="x.docx", by=office_officer
+def test_a_file_the_cheap_checks_refuse_leaves_nothing_behind(agency, office_officer, settings):
+    with pytest.raises(DomainError) as caught:
+        services.upload_plan_file(agency=agency, data=hostile_files.ELF, filename="x.docx", by=office_officer)
+    assert "Word" in caught.value.message
+    assert not PlanImport.objects.exists() and not list(Path(settings.MEDIA_ROOT).rglob("*.*"))
+
+
+def test_a_file_the_reader_refuses_is_removed_and_the_row_says_why(agency, office_officer, settings):
+    # A PDF with no text passes the cheap checks: only reading it shows there is nothing to read.
+    blank = services.upload_plan_file(
+        agency=agency, data=hostile_files.blank_pdf(), filename="Kế hoạch scan.pdf", by=office_officer
     )
-    services.read_plan_import(import_id=broken.pk)
-    broken.refresh_from_db()
-    assert broken.status == PlanImport.Status.FAILED and broken.error
+    stored = Path(blank.file.path)
+    assert stored.exists()
+    services.read_plan_import(import_id=blank.pk)
+    blank.refresh_from_db()
+    assert blank.status == PlanImport.Status.FAILED and blank.error
+    assert not blank.file and not stored.exists()
+    assert blank.original_name == "Kế hoạch scan.pdf" and len(blank.sha256) == 64
 
 
 def test_create_plan_from_import_links_plan_and_file(record, office_officer):

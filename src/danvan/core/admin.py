@@ -1,5 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -69,7 +71,17 @@ class CalendarDayAdmin(SimpleHistoryAdmin):
 class OrganisationImportAdmin(admin.ModelAdmin):
     list_display = ["original_name", "agency", "status", "uploaded_by", "uploaded_at"]
     list_filter = ["status", "agency"]
-    readonly_fields = [f.name for f in OrganisationImport._meta.fields]
+    # The stored file is shown as a link to the download view that checks
+    # who asks, never by its place in storage.
+    exclude = ["file"]
+    readonly_fields = [f.name for f in OrganisationImport._meta.fields if f.name != "file"] + ["source_file"]
+
+    @admin.display(description=_("tệp"))
+    def source_file(self, record):
+        if not record.file:
+            return "—"
+        url = reverse("core:organisation_import_file", args=[record.agency_id, record.pk])
+        return format_html('<a href="{}">{}</a>', url, record.original_name)
 
     def has_add_permission(self, request):
         return False

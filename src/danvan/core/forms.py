@@ -3,6 +3,8 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from danvan.core import uploads
+
 
 class MaxSizeValidator:
     message = _("Tệp quá lớn: tối đa %(limit)s MB.")
@@ -17,7 +19,10 @@ class MaxSizeValidator:
 
 class FileTypeValidator:
     """An upload is judged by its first bytes, not its name: ``signatures``
-    are the starts a file of an accepted type has."""
+    are the starts a file of an accepted type has. An archive (Word, Excel)
+    and a PDF are also looked into, as far as that costs little
+    (danvan.core.uploads): a zip bomb or a locked PDF is refused before
+    anything is stored."""
 
     def __init__(self, signatures, message) -> None:
         self.signatures = tuple(signatures)
@@ -28,22 +33,23 @@ class FileTypeValidator:
         upload.seek(0)
         if not head.startswith(self.signatures):
             raise ValidationError(self.message)
+        refusal = uploads.content_refusal(upload)
+        if refusal:
+            raise ValidationError(refusal)
 
 
 DOCUMENT_SIGNATURES = (b"%PDF-", b"PK\x03\x04", b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")
 """PDF, Office Open XML (Word, Excel), JPEG and PNG."""
 
 
-class XlsxValidator:
+class XlsxValidator(FileTypeValidator):
     """An .xlsx file is a zip archive: check the content, not the name."""
 
-    message = _("Tệp không phải là bảng tính Excel (.xlsx). Hãy dùng mẫu tải về từ trang này.")
-
-    def __call__(self, upload) -> None:
-        head = upload.read(4)
-        upload.seek(0)
-        if head != b"PK\x03\x04":
-            raise ValidationError(self.message)
+    def __init__(self) -> None:
+        super().__init__(
+            (uploads.ZIP_SIGNATURE,),
+            _("Tệp không phải là bảng tính Excel (.xlsx). Hãy dùng mẫu tải về từ trang này."),
+        )
 
 
 class OrganisationUploadForm(forms.Form):

@@ -29,15 +29,15 @@ def upload_organisation_sheet(*, agency: Agency, data: bytes, filename: str, by:
     """Keep the uploaded sheet and record what checking it found.
 
     Outcomes: status ``previewed`` (clean, can be applied) or ``invalid``
-    (with every error by sheet and row). An unreadable file is kept too,
-    with its one error, so nothing uploaded is lost.
+    (with every error by sheet and row). A file that is no workbook at all
+    raises DomainError and leaves nothing behind: no row, no file.
     """
     try:
         sheet = read_organisation_sheet(data, agency_id=agency.pk)
-        errors = [{"sheet": e.sheet, "row": e.row, "message": e.message} for e in sheet.errors]
-        summary = _preview_summary(sheet) if sheet.is_valid else {}
     except SheetUnreadable as error:
-        errors, summary = [{"sheet": "", "row": None, "message": error.message}], {}
+        raise DomainError(error.message) from error
+    errors = [{"sheet": e.sheet, "row": e.row, "message": e.message} for e in sheet.errors]
+    summary = _preview_summary(sheet) if sheet.is_valid else {}
     record = OrganisationImport(
         agency=agency,
         original_name=filename[:255],

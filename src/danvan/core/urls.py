@@ -21,6 +21,11 @@ urlpatterns = [
         name="organisation_import_preview",
     ),
     path(
+        "co-quan/<int:agency_id>/nhap-to-chuc/<int:import_id>/tep-goc/",
+        views.organisation_import_file,
+        name="organisation_import_file",
+    ),
+    path(
         "co-quan/<int:agency_id>/nhap-to-chuc/<int:import_id>/ghi/",
         views.organisation_import_apply,
         name="organisation_import_apply",

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 from danvan.core import permissions, selectors, services
 from danvan.core.calendar import WorkingCalendar
 from danvan.core.context_processors import AREAS
-from danvan.core.downloads import XLSX_TYPE, download
+from danvan.core.downloads import XLSX_TYPE, download, stored_file
 from danvan.core.forms import CalendarYearForm, OrganisationUploadForm
 from danvan.core.orgsheet import template_workbook
 
@@ -60,10 +60,14 @@ def organisation_import(request, agency_id):
     form = OrganisationUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        record = services.upload_organisation_sheet(
-            agency=agency, data=upload.read(), filename=upload.name, by=request.user
-        )
-        return redirect("core:organisation_import_preview", agency_id=agency.pk, import_id=record.pk)
+        try:
+            record = services.upload_organisation_sheet(
+                agency=agency, data=upload.read(), filename=upload.name, by=request.user
+            )
+        except services.DomainError as error:
+            form.add_error("file", error.message)
+        else:
+            return redirect("core:organisation_import_preview", agency_id=agency.pk, import_id=record.pk)
     status = 422 if request.method == "POST" else 200
     context = {"agency": agency, "form": form, "imports": selectors.recent_imports(agency)}
     return render(request, "core/organisation_import.html", context, status=status)
@@ -81,6 +85,16 @@ def organisation_import_preview(request, agency_id, import_id):
     agency = permissions.get_agency_for_user(request.user, agency_id, action="manage")
     record = selectors.get_import(agency, import_id)
     return render(request, "core/organisation_import_preview.html", {"agency": agency, "record": record})
+
+
+@login_required
+@require_GET
+def organisation_import_file(request, agency_id, import_id):
+    agency = permissions.get_agency_for_user(request.user, agency_id)
+    if not permissions.can_manage_organisation(request.user, agency):
+        raise Http404(_("Không tìm thấy lần nhập."))
+    record = selectors.get_import(agency, import_id)
+    return stored_file(record.file, record.original_name)
 
 
 @login_required

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -132,15 +133,22 @@ def report_template_upload(request, agency_id):
     return _template_page(request, agency_id, OutputTemplate.Kind.REPORT)
 
 
+def _template_download(request, agency_id, kind: str):
+    """The template in use, to those who may replace it; "not found" to anyone else."""
+    agency = permissions.get_agency_for_user(request.user, agency_id)
+    if not permissions.can_author_plan(request.user, agency):
+        raise Http404(_("Không tìm thấy mẫu văn bản."))
+    data = output_docx.template_bytes(agency, kind)
+    response = download(data, DOCX_TYPE, TEMPLATE_PAGES[kind]["file"])
+    response["Cache-Control"] = "private"
+    return response
+
+
 @login_required
 def output_template_download(request, agency_id):
-    agency = _agency_for_templates(request, agency_id)
-    data = output_docx.template_bytes(agency, OutputTemplate.Kind.PLAN)
-    return download(data, DOCX_TYPE, "mau-ke-hoach.docx")
+    return _template_download(request, agency_id, OutputTemplate.Kind.PLAN)
 
 
 @login_required
 def report_template_download(request, agency_id):
-    agency = _agency_for_templates(request, agency_id)
-    data = output_docx.template_bytes(agency, OutputTemplate.Kind.REPORT)
-    return download(data, DOCX_TYPE, "mau-bao-cao.docx")
+    return _template_download(request, agency_id, OutputTemplate.Kind.REPORT)

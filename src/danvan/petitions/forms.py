@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core.forms import MaxSizeValidator
+from danvan.core.forms import FileTypeValidator, MaxSizeValidator
 from danvan.petitions import services
 from danvan.petitions.models import Case, Complexity, Petition, Reception
 
@@ -14,16 +14,12 @@ def date_field(label, **kwargs):
     return forms.DateField(label=label, widget=DATE_WIDGET, **kwargs)
 
 
-class AttachmentValidator:
+class AttachmentValidator(FileTypeValidator):
     """An attachment is judged by its first bytes, not by its name."""
 
-    message = _("Chỉ nhận tệp PDF, Word (.docx), ảnh JPEG hoặc PNG.")
-
-    def __call__(self, upload) -> None:
-        head = upload.read(16)
-        upload.seek(0)
-        if services.attachment_type(head) is None:
-            raise ValidationError(self.message)
+    def __init__(self) -> None:
+        signatures = [start for starts in services.ATTACHMENT_SIGNATURES.values() for start in starts]
+        super().__init__(signatures, _("Chỉ nhận tệp PDF, Word (.docx), ảnh JPEG hoặc PNG."))
 
 
 def attachment_field():

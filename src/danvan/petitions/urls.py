@@ -9,6 +9,11 @@ urlpatterns = [
     path("tong-hop/", views.dashboard, name="dashboard"),
     path("don/moi/", views.petition_create, name="petition_create"),
     path("don/<int:petition_id>/", views.petition_detail, name="petition_detail"),
+    path(
+        "don/<int:petition_id>/tai-lieu/<int:attachment_id>/",
+        views.attachment_download,
+        name="attachment_download",
+    ),
     path("don/<int:petition_id>/phan-loai/", views.petition_classify, name="petition_classify"),
     path("don/<int:petition_id>/thu-ly/", views.petition_accept, name="petition_accept"),
     path("don/<int:petition_id>/tach-don/", views.petition_split, name="petition_split"),

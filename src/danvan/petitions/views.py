@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from danvan.core import permissions
-from danvan.core.downloads import DOCX_TYPE, PDF_TYPE, download
+from danvan.core.downloads import DOCX_TYPE, PDF_TYPE, download, stored_file
 from danvan.core.models import Agency
 from danvan.core.services import DomainError
 from danvan.documents.output.pdf import ConversionError, docx_to_pdf
@@ -101,6 +101,22 @@ def petition_create(request):
 def petition_detail(request, petition_id):
     petition = permissions.get_petition_for_user(request.user, petition_id)
     return render(request, "petitions/petition_detail.html", selectors.petition_page(request.user, petition))
+
+
+@login_required
+def attachment_download(request, petition_id, attachment_id):
+    """A file the citizen sent. A denunciation's files may show who wrote it
+    (handwriting, signature), so they open only with a grant to read the
+    denouncer's identity, and each opening is logged as a read of it."""
+    petition = permissions.get_petition_for_user(request.user, petition_id)
+    attachment = petition.attachments.filter(pk=attachment_id).first()
+    if attachment is None:
+        raise Http404(_("Không tìm thấy tài liệu kèm theo."))
+    if petition.is_denunciation:
+        if not permissions.can_read_denouncer_identity(request.user, petition):
+            raise Http404(_("Không tìm thấy tài liệu kèm theo."))
+        services.read_denouncer_identity(petition=petition, by=request.user)
+    return stored_file(attachment.file, attachment.original_name, personal=True)
 
 
 CLASSIFY = gettext_lazy("Phân loại đơn")

@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from danvan.core.forms import DOCUMENT_SIGNATURES, DecimalInput, FileTypeValidator, MaxSizeValidator
 from danvan.core.models import Unit, User
+from danvan.documents.parsing import ParseError
+from danvan.documents.parsing.readers import check_file
 from danvan.plans.models import Plan, Target, Task
 
 PLAN_FILE_TYPES = ".docx,.pdf,.txt"
@@ -19,9 +21,17 @@ class PlanUploadForm(forms.Form):
     )
 
     def clean_file(self):
+        """Refused here, before anything is stored: a file that is not what
+        it claims, a zip bomb, a locked PDF, text in a legacy encoding."""
         upload = self.cleaned_data["file"]
         if upload.size == 0:
             raise ValidationError(_("Tệp tải lên trống."))
+        data = upload.read()
+        upload.seek(0)
+        try:
+            check_file(data, upload.name)
+        except ParseError as error:
+            raise ValidationError(error.message) from error
         return upload
 
 

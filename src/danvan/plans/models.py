@@ -289,7 +289,8 @@ def plan_import_path(instance: PlanImport, filename: str) -> str:
 
 class PlanImport(models.Model):
     """One uploaded plan file and what reading it found. The file is kept
-    whatever happens; a plan exists only once a person saves the review."""
+    unless reading refused it: then the row alone says what was refused
+    (name, hash) and why. A plan exists only once a person saves the review."""
 
     class Status(models.TextChoices):
         PROCESSING = "processing", _("Đang đọc tệp")
@@ -299,7 +300,7 @@ class PlanImport(models.Model):
         CANCELLED = "cancelled", _("Đã hủy")
 
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="plan_imports")
-    file = models.FileField(_("tệp"), upload_to=plan_import_path)
+    file = models.FileField(_("tệp"), upload_to=plan_import_path, blank=True)
     original_name = models.CharField(_("tên tệp"), max_length=255)
     sha256 = models.CharField(max_length=64, db_index=True)
     status = models.CharField(

@@ -22,6 +22,7 @@ urlpatterns = [
     path("co-quan/<int:agency_id>/tong-quan/", views.dashboard, name="dashboard"),
     path("nhap/<int:import_id>/", views.import_review, name="import_review"),
     path("nhap/<int:import_id>/tien-do/", views.import_status, name="import_status"),
+    path("nhap/<int:import_id>/tep-goc/", views.import_file, name="import_file"),
     path("nhap/<int:import_id>/luu/", views.import_save, name="import_save"),
     path("nhap/<int:import_id>/huy/", views.import_cancel, name="import_cancel"),
     path("nhiem-vu/", views.task_list, name="task_list"),
@@ -32,5 +33,6 @@ urlpatterns = [
     path("nhiem-vu/<int:task_id>/giao/", views.task_assign, name="task_assign"),
     path("nhiem-vu/<int:task_id>/y-kien/", views.task_comment, name="task_comment"),
     path("nhiem-vu/<int:task_id>/huy/", views.task_cancel, name="task_cancel"),
+    path("nhiem-vu/<int:task_id>/minh-chung/<int:update_id>/", views.task_evidence, name="task_evidence"),
     path("nhiem-vu/<int:task_id>/xac-nhan/<int:update_id>/", views.task_confirm, name="task_confirm"),
 ]

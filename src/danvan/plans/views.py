@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from danvan.core import permissions
+from danvan.core.downloads import stored_file
 from danvan.core.models import Unit
 from danvan.core.pagecache import cached_page
 from danvan.core.services import DomainError
@@ -61,10 +62,14 @@ def import_upload(request, agency_id):
     form = PlanUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        record = services.upload_plan_file(
-            agency=agency, data=upload.read(), filename=upload.name, by=request.user
-        )
-        return redirect("plans:import_review", import_id=record.pk)
+        try:
+            record = services.upload_plan_file(
+                agency=agency, data=upload.read(), filename=upload.name, by=request.user
+            )
+        except DomainError as error:
+            form.add_error("file", error.message)
+        else:
+            return redirect("plans:import_review", import_id=record.pk)
     context = {"agency": agency, "form": form, "imports": selectors.recent_plan_imports(agency)}
     return render(request, "plans/import_upload.html", context, status=422 if form.errors else 200)
 
@@ -99,6 +104,12 @@ def import_review(request, import_id):
     forms = _review_forms(record) if record.is_reviewable() else {}
     context = {"record": record, "duplicates": selectors.same_file_imports(record), **forms}
     return render(request, "plans/import_review.html", context)
+
+
+@login_required
+def import_file(request, import_id):
+    record = selectors.get_plan_import(request.user, import_id)
+    return stored_file(record.file, record.original_name)
 
 
 @login_required
@@ -261,6 +272,15 @@ def _plain_choices(form, **label_fields):
 def task_detail(request, task_id):
     task = permissions.get_task_for_user(request.user, task_id)
     return render(request, "plans/task_detail.html", _task_context(request, task))
+
+
+@login_required
+def task_evidence(request, task_id, update_id):
+    task = permissions.get_task_for_user(request.user, task_id)
+    update = task.updates.filter(pk=update_id).exclude(evidence="").first()
+    if update is None:
+        raise Http404(_("Không tìm thấy minh chứng."))
+    return stored_file(update.evidence, update.evidence_name or update.evidence.name)
 
 
 def _task_context(request, task, **forms):

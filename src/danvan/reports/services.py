@@ -4,6 +4,7 @@ DomainError with a message for the person."""
 
 from __future__ import annotations
 
+import io
 import re
 from datetime import date, timedelta
 
@@ -14,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from danvan.core import uploads
 from danvan.core.models import Agency, Province, Role, Unit, User
 from danvan.core.selectors import holders_by, holders_of
 from danvan.core.services import DomainError, notify
@@ -673,6 +675,9 @@ def attach_to_report(*, report: Report, data: bytes, filename: str, by: User) ->
         raise DomainError(
             _("Tệp quá lớn: tối đa %(limit)s MB.") % {"limit": ATTACHMENT_LIMIT_BYTES // (1024 * 1024)}
         )
+    refusal = uploads.content_refusal(io.BytesIO(data))
+    if refusal:
+        raise DomainError(refusal)
     attachment = ReportAttachment(report=report, original_name=filename[:255], size=len(data), uploaded_by=by)
     attachment.file.save(stored_file_name(filename, "tep"), ContentFile(data), save=True)
     return attachment

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from danvan.core import permissions
-from danvan.core.downloads import DOCX_TYPE, PDF_TYPE, XLSX_TYPE, download
+from danvan.core.downloads import DOCX_TYPE, PDF_TYPE, XLSX_TYPE, download, stored_file
 from danvan.core.models import Province
 from danvan.core.services import DomainError
 from danvan.documents.output import report as report_output
@@ -391,8 +391,7 @@ def attachment_download(request, report_id, attachment_id):
     attachment = report.attachments.filter(pk=attachment_id).first()
     if attachment is None:
         raise Http404(_("Không tìm thấy tệp đính kèm."))
-    with attachment.file.open("rb") as handle:
-        return download(handle.read(), "application/octet-stream", attachment.original_name)
+    return stored_file(attachment.file, attachment.original_name)
 
 
 @login_required

@@ -115,14 +115,15 @@ def test_legacy_word_file_is_refused_with_advice():
     assert ".docx" in caught.value.message
 
 
-def test_text_in_windows_1258_is_decoded():
+def test_text_in_windows_1258_is_refused_not_guessed():
     from danvan.documents.parsing.diacritics import strip_tone
+    from danvan.documents.parsing.errors import LegacyEncodingError
 
     # Windows-1258 writes tone marks as separate characters after the (hatted) letter.
     text = "".join("".join(strip_tone(ch)) for ch in "KẾ HOẠCH\nCông tác năm 2024\n")
-    plan = parse_bytes(text.encode("cp1258"), "a.txt")
-    assert plan["kind"] == "ke_hoach"
-    assert plan["period"]["year"] == 2024
+    with pytest.raises(LegacyEncodingError) as caught:
+        parse_bytes(text.encode("cp1258"), "a.txt")
+    assert "Windows-1258" in caught.value.message
 
 
 def test_text_in_utf16_is_decoded():

@@ -2,7 +2,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core.forms import MaxSizeValidator
+from danvan.core import uploads
+from danvan.core.forms import FileTypeValidator, MaxSizeValidator
 from danvan.documents.output.context import sample_context
 from danvan.documents.output.docx import render_docx
 
@@ -22,10 +23,9 @@ class DocxTemplateValidator:
         self.sample = sample
 
     def __call__(self, upload) -> None:
+        FileTypeValidator((uploads.ZIP_SIGNATURE,), self.not_docx)(upload)
         data = upload.read()
         upload.seek(0)
-        if not data.startswith(b"PK\x03\x04"):
-            raise ValidationError(self.not_docx)
         try:
             render_docx(data, self.sample())
         except Exception as exc:  # docxtpl raises zip, XML and Jinja errors alike.

@@ -37,6 +37,34 @@ class InvalidPdfError(ParseError):
     default_message = "Tệp PDF bị hỏng hoặc không đọc được."
 
 
+class EncryptedPdfError(ParseError):
+    default_message = "Tệp PDF có mật khẩu: hãy tải lên bản không đặt mật khẩu."
+
+
+class LegacyEncodingError(ParseError):
+    """Text typed in a legacy Vietnamese encoding, which would read as mojibake."""
+
+    default_message = (
+        "Tệp văn bản không dùng bảng mã Unicode (UTF-8): hãy mở bằng Word hoặc Notepad "
+        "và lưu lại với bảng mã UTF-8 rồi tải lên lại."
+    )
+
+    def __init__(self, encoding: str | None = None, *, saved_as_unicode: bool = False) -> None:
+        self.encoding = encoding
+        if encoding is None:
+            super().__init__()
+            return
+        how = (
+            f"Tệp được lưu dạng Unicode nhưng chữ vẫn là chữ gõ bằng bảng mã cũ {encoding} nên hiện sai dấu"
+            if saved_as_unicode
+            else f"Tệp văn bản dùng bảng mã cũ {encoding}, không phải Unicode"
+        )
+        super().__init__(
+            f"{how}. Hãy chuyển sang Unicode rồi tải lên lại: trong Unikey mở «Công cụ chuyển mã» "
+            f"(Ctrl+Shift+F6), chọn nguồn {encoding}, đích Unicode, chuyển mã rồi lưu tệp với bảng mã UTF-8."
+        )
+
+
 class OcrUnavailableError(ParseError):
     default_message = (
         "Tệp PDF không có lớp văn bản và máy chủ chưa cài Tesseract "

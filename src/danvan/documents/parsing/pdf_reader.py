@@ -22,7 +22,7 @@ _MIN_CHARS_PER_PAGE = 20
 
 def text_layer(data: bytes) -> list[str]:
     """The text of each page, with Unix line ends."""
-    document = pypdfium2.PdfDocument(data)
+    document = _open(data)
     try:
         texts = []
         for page in document:
@@ -35,6 +35,27 @@ def text_layer(data: bytes) -> list[str]:
         document.close()
 
 
+def _open(data: bytes) -> pypdfium2.PdfDocument:
+    try:
+        return pypdfium2.PdfDocument(data)
+    except pypdfium2.PdfiumError as exc:
+        if exc.err_code == pypdfium2.raw.FPDF_ERR_PASSWORD:
+            raise errors.EncryptedPdfError() from exc
+        raise errors.InvalidPdfError() from exc
+    except Exception as exc:  # files broken in unusual ways
+        raise errors.InvalidPdfError() from exc
+
+
+def check_pdf(data: bytes) -> None:
+    """The PDF opens without a password and has pages (reads only its directory)."""
+    document = _open(data)
+    try:
+        if len(document) == 0:
+            raise errors.InvalidPdfError("Tệp PDF không có trang nào.")
+    finally:
+        document.close()
+
+
 def read_pdf(data: bytes, *, on_progress=None) -> str:
     """Pages separated by form feeds (so running headers can be told from text).
 
@@ -43,6 +64,8 @@ def read_pdf(data: bytes, *, on_progress=None) -> str:
     """
     try:
         texts = text_layer(data)
+    except errors.ParseError:
+        raise
     except Exception as exc:  # PdfiumError, and others on files broken in unusual ways
         raise errors.InvalidPdfError() from exc
     if not texts:

@@ -7,10 +7,13 @@ import zipfile
 from collections.abc import Callable
 
 from . import errors
+from .encodings import legacy_encoding, mojibake_encoding
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 100
+# A Word file has tens of parts; thousands are a way to make the reader work.
+MAX_ZIP_ENTRIES = 5000
 # Below this size a member's compression ratio is not worth refusing (tiny, repetitive XML parts).
 _RATIO_FLOOR_BYTES = 1024 * 1024
 
@@ -61,13 +64,20 @@ def _looks_binary(data: bytes) -> bool:
 
 
 def decode_text(data: bytes) -> str:
-    """UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1258."""
+    """UTF-8 (with or without BOM) or UTF-16 with BOM. Text in a legacy
+    Vietnamese encoding (TCVN3, VNI, Windows-1258), or typed in one and
+    saved as Unicode without converting, is refused: it would read as mojibake."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1258", errors="replace")
+        text = data.decode("utf-16", errors="replace")
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise errors.LegacyEncodingError(legacy_encoding(data)) from None
+    typed_in = mojibake_encoding(text)
+    if typed_in:
+        raise errors.LegacyEncodingError(typed_in, saved_as_unicode=True)
+    return text
 
 
 def check_zip(
@@ -82,8 +92,14 @@ def check_zip(
         infos = archive.infolist()
     except (zipfile.BadZipFile, ValueError, OSError) as exc:
         raise errors.InvalidDocxError() from exc
+    if len(infos) > MAX_ZIP_ENTRIES:
+        raise errors.ZipBombError(
+            f"Tệp nén có quá nhiều phần ({len(infos)}; tối đa {MAX_ZIP_ENTRIES}); từ chối để bảo vệ máy chủ."
+        )
     total = sum(info.file_size for info in infos)
     if total > max_unzipped:
+        raise errors.ZipBombError()
+    if total > _RATIO_FLOOR_BYTES and total / max(sum(i.compress_size for i in infos), 1) > max_ratio:
         raise errors.ZipBombError()
     for info in infos:
         ratio = info.file_size / max(info.compress_size, 1)
@@ -99,6 +115,31 @@ def check_size(size: int, max_bytes: int = MAX_FILE_BYTES) -> None:
         raise errors.FileTooLargeError(
             f"Tệp quá lớn ({size / 1024 / 1024:.1f} MB); giới hạn là {max_bytes // 1024 // 1024} MB."
         )
+
+
+def check_file(
+    data: bytes,
+    filename: str = "",
+    *,
+    max_bytes: int = MAX_FILE_BYTES,
+    max_unzipped: int = MAX_UNZIPPED_BYTES,
+) -> str:
+    """The file's kind ("txt", "docx" or "pdf") after the checks that cost
+    little: size, type by content, a Word file's ZIP directory (entries,
+    unzipped size, compression ratio), a PDF that opens without a password,
+    a text's encoding. Raises ParseError with the reason; a file that
+    passes may still hold nothing to read."""
+    check_size(len(data), max_bytes)
+    kind = detect_type(data, filename)
+    if kind == "docx":
+        check_zip(data, max_unzipped=max_unzipped).close()
+    elif kind == "pdf":
+        from .pdf_reader import check_pdf
+
+        check_pdf(data)
+    else:
+        decode_text(data)
+    return kind
 
 
 def read_bytes(

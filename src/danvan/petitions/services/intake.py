@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import secrets
 from datetime import date
 
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from danvan.core import uploads
 from danvan.core.models import Agency, Role, RoleAssignment, User
 from danvan.core.services import DomainError
 from danvan.core.text import search_key, stored_file_name
@@ -168,6 +170,9 @@ def attach_file(*, petition: Petition, data: bytes, filename: str, by: User | No
     content_type = attachment_type(data)
     if content_type is None:
         raise DomainError(_("Chỉ nhận tệp PDF, Word (.docx), ảnh JPEG hoặc PNG."))
+    refusal = uploads.content_refusal(io.BytesIO(data))
+    if refusal:
+        raise DomainError(refusal)
     from django.core.files.base import ContentFile
 
     attachment = Attachment(

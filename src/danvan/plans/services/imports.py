@@ -15,7 +15,7 @@ from danvan.core.models import Agency, Unit, User
 from danvan.core.services import DomainError
 from danvan.core.text import stored_file_name
 from danvan.documents.parsing import ParseError, parse_text
-from danvan.documents.parsing.readers import read_bytes
+from danvan.documents.parsing.readers import check_file, read_bytes
 from danvan.documents.services import record_citation
 from danvan.plans.models import (
     Plan,
@@ -29,9 +29,17 @@ from danvan.plans.models import (
 
 @transaction.atomic
 def upload_plan_file(*, agency: Agency, data: bytes, filename: str, by: User) -> PlanImport:
-    """Keep the uploaded file and queue it for reading (OCR can take minutes)."""
+    """Keep the uploaded file and queue it for reading (OCR can take minutes).
+
+    A file the cheap checks refuse (type by content, size, a Word file's ZIP
+    directory, a PDF's password, a text's encoding) raises DomainError and
+    leaves nothing behind: no row, no file."""
     from danvan.plans.jobs import read_plan_import_job
 
+    try:
+        check_file(data, filename)
+    except ParseError as error:
+        raise DomainError(error.message) from error
     record = PlanImport(
         agency=agency,
         original_name=filename[:255],
@@ -48,8 +56,9 @@ def read_plan_import(*, import_id: int) -> PlanImport:
     """Read the stored file into an extraction, reporting progress as it goes.
 
     Outcomes: status ``ready`` with the extraction and text, or ``failed``
-    with the reader's Vietnamese message. Safe to run twice: a record that
-    is no longer being processed is left alone.
+    with the reader's Vietnamese message; a refused file is removed from
+    storage, and the row keeps its name, its hash and why it was refused.
+    Safe to run twice: a record that is no longer being processed is left alone.
     """
     record = PlanImport.objects.get(pk=import_id)
     if record.status != PlanImport.Status.PROCESSING:
@@ -65,7 +74,10 @@ def read_plan_import(*, import_id: int) -> PlanImport:
         text = read_bytes(data, record.original_name, on_progress=progress)
         extraction = parse_text(text)
     except ParseError as error:
-        PlanImport.objects.filter(pk=import_id).update(status=PlanImport.Status.FAILED, error=error.message)
+        PlanImport.objects.filter(pk=import_id).update(
+            status=PlanImport.Status.FAILED, error=error.message, progress=0, file=""
+        )
+        record.file.storage.delete(record.file.name)
     else:
         PlanImport.objects.filter(pk=import_id, status=PlanImport.Status.PROCESSING).update(
             status=PlanImport.Status.READY, progress=100, extraction=extraction, text=text

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from danvan.core import uploads
 from danvan.core.models import Unit, User
 from danvan.core.services import DomainError, notify
 from danvan.core.text import stored_file_name
@@ -117,6 +118,9 @@ def post_task_update(
         task=task, status=status, percent=percent, note=note, reported_on=reported_on, created_by=by
     )
     if evidence is not None:
+        refusal = uploads.content_refusal(evidence)
+        if refusal:
+            raise DomainError(refusal)
         update.evidence_name = evidence.name[:255]
         update.evidence.save(stored_file_name(evidence.name, "ke-hoach"), evidence, save=False)
     update.save(force_insert=True)
