@@ -17,6 +17,7 @@ import math
 import time
 from datetime import timedelta
 
+from axes.handlers.proxy import AxesProxyHandler
 from axes.helpers import get_client_username, get_cool_off
 from axes.models import AccessAttempt, AccessLog
 from django.conf import settings
@@ -95,7 +96,9 @@ class SlowdownBackend:
     def authenticate(self, request, username=None, password=None, **kwargs):
         if request is None or not username:
             return None
-        wait = slowdown_wait(username, getattr(request, "axes_ip_address", None))
+        # The same request attributes axes reads (address, time), set once.
+        AxesProxyHandler.update_request(request)
+        wait = slowdown_wait(username, request.axes_ip_address)
         if wait:
             request.danvan_login_wait = wait
             # Axes then neither counts the refused try against this address
