@@ -118,6 +118,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "danvan.urls"
+# A form refused by the CSRF check gets a Vietnamese page that gives back what was typed.
+CSRF_FAILURE_VIEW = "danvan.core.views.csrf_failure"
 WSGI_APPLICATION = "danvan.wsgi.application"
 
 TEMPLATES = [
