@@ -316,6 +316,8 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
+    # Errors in the person's language, never naming a model (danvan/api/errors.py).
+    "EXCEPTION_HANDLER": "danvan.api.errors.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Danvan API",
