@@ -190,6 +190,8 @@ def test_a_role_that_requires_it_must_set_it_up_before_anything_else(
     assert client.get(reverse("password_change")).url == reverse("otp_enrol")
     page = client.get(reverse("otp_enrol")).content.decode()
     assert "bắt buộc xác thực hai bước" in page
+    # No menu leads anywhere else, but signing out stays at hand.
+    assert "Điều hướng chính" not in page and f'action="{reverse("logout")}"' in page
     client.post(reverse("otp_enrol"), {"code": code_from_secret(secret_on(page))})
     assert client.get(reverse("core:home")).status_code == 200
 
