@@ -14,9 +14,8 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice
 
-from danvan.core import permissions, secondfactor
+from danvan.core import permissions, secondfactor, services
 from danvan.core.forms import AppConfirmForm, LoginForm, PasswordConfirmForm, SecondFactorCodeForm
-from danvan.core.services import DomainError
 
 
 class SignInView(auth_views.LoginView):
@@ -51,8 +50,8 @@ def second_step(request):
     form = SecondFactorCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            device = secondfactor.verify(person=request.user, code=form.cleaned_data["code"])
-        except DomainError as error:
+            device = services.verify_second_factor(person=request.user, code=form.cleaned_data["code"])
+        except services.DomainError as error:
             form.add_error("code", error.message)
         else:
             otp_login(request, device)
@@ -93,15 +92,15 @@ def otp_enrol(request):
     form = AppConfirmForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            device, codes = secondfactor.confirm_app(person=person, code=form.cleaned_data["code"])
-        except DomainError as error:
+            device, codes = services.confirm_authenticator(person=person, code=form.cleaned_data["code"])
+        except services.DomainError as error:
             form.add_error("code", error.message)
         else:
             otp_login(request, device)
             secondfactor.step_done(request)
             messages.success(request, _("Đã bật xác thực hai bước."))
             return render(request, "core/recovery_codes.html", {"codes": codes})
-    device = secondfactor.pending_app(person)
+    device = services.start_authenticator_setup(person=person)
     context = {
         "form": form,
         "qr_svg": secondfactor.qr_svg(device),
@@ -117,7 +116,7 @@ def otp_enrol(request):
 def otp_recovery_codes(request):
     if secondfactor.status_of(request.user).app is None:
         return redirect("otp_enrol")
-    codes = secondfactor.new_recovery_codes(person=request.user)
+    codes = services.renew_recovery_codes(person=request.user)
     messages.success(request, _("Đã tạo 10 mã khôi phục mới; các mã cũ không còn dùng được."))
     return render(request, "core/recovery_codes.html", {"codes": codes})
 
@@ -134,10 +133,10 @@ def otp_remove(request):
             "remove_form": form,
         }
         return render(request, "core/security.html", context, status=422)
-    secondfactor.remove(person=request.user)
+    services.remove_second_factor(person=request.user)
     request.session.pop(DEVICE_ID_SESSION_KEY, None)
     messages.success(request, _("Đã gỡ ứng dụng xác thực và các mã khôi phục."))
     if permissions.must_use_second_factor(request.user):
-        request.session[secondfactor.SESSION_KEY] = secondfactor.ENROL
+        secondfactor.owe_setup(request)
         return redirect("otp_enrol")
     return redirect("otp_security")
