@@ -50,9 +50,10 @@ def test_a_refused_form_is_explained_in_vietnamese(strict):
 
 def test_what_was_typed_is_given_back_escaped_and_without_secrets(strict):
     client, _person = strict
-    data = {"comment": COMMENT, "password": "Mat-khau-bi-mat-2026"}
+    data = {"comment": COMMENT, "password": "Mat-khau-bi-mat-2026", "unit": "17"}
     page = post_stale(client, data, HTTP_ORIGIN="http://testserver").content.decode()
     areas = re.findall(r"<textarea[^>]*readonly>(.*?)</textarea>", page, re.S)
+    # Only the words typed are shown to copy, not the ids chosen from a list.
     assert [unescape(text) for text in areas] == [COMMENT]
     assert "<script>alert" not in page
     assert "Mat-khau-bi-mat-2026" not in page and client.old_token not in page

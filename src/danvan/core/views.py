@@ -179,6 +179,7 @@ def not_found(request, exception=None):
 
 # Fields never shown again after a refused form: secrets and the form's own token.
 _SECRET_FIELD = re.compile(r"password|mat_khau|mật khẩu|token|secret|csrf", re.IGNORECASE)
+_TYPED = re.compile(r"[^\W\d_]|\s")
 
 
 def _same_site(request, url: str) -> bool:
@@ -196,14 +197,23 @@ def csrf_failure(request, reason=""):
         if _SECRET_FIELD.search(name):
             had_secret = had_secret or "csrf" not in name.lower()
             continue
+        text = "\n".join(values)
         fields.append(
-            {"name": name, "values": values, "text": "\n".join(values), "id": f"noi-dung-{len(fields) + 1}"}
+            {
+                "name": name,
+                "values": values,
+                "text": text,
+                "id": f"noi-dung-{len(fields) + 1}",
+                # Words a person typed are shown; ids, flags and choices only travel.
+                "typed": bool(_TYPED.search(text)),
+            }
         )
     origin = request.headers.get("Origin") or request.headers.get("Referer") or ""
     from_here = _same_site(request, origin)
     referer = request.headers.get("Referer", "")
     context = {
         "fields": fields,
+        "typed_fields": [field for field in fields if field["typed"]],
         "action": request.path,
         "can_resend": bool(fields) and from_here and request.user.is_authenticated and not had_secret,
         "back_url": referer if _same_site(request, referer) else reverse("core:home"),
