@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "csp",
     "django_tasks",
     "django_tasks_db",
@@ -105,6 +106,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "danvan.core.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -116,6 +118,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "danvan.urls"
+# A form refused by the CSRF check gets a Vietnamese page that gives back what was typed.
+CSRF_FAILURE_VIEW = "danvan.core.views.csrf_failure"
 WSGI_APPLICATION = "danvan.wsgi.application"
 
 TEMPLATES = [
@@ -171,6 +175,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "core.User"
 AUTHENTICATION_BACKENDS = [
+    "danvan.core.throttle.SlowdownBackend",
     "axes.backends.AxesStandaloneBackend",
     "danvan.core.backends.PersonBackend",
 ]
@@ -188,16 +193,28 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Lockout: five wrong passwords for one account lock it for 15 minutes.
+# Lockout: five wrong passwords from one address lock that username at that
+# address for 15 minutes (an office shares one public address, so a stranger
+# elsewhere cannot lock an official out). Across all addresses, an account is
+# slowed down after DANVAN_LOGIN_SLOWDOWN_AFTER wrong passwords (core/throttle.py).
 AXES_FAILURE_LIMIT = envint("DANVAN_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=envint("DANVAN_LOGIN_LOCKOUT_MINUTES", 15))
-AXES_LOCKOUT_PARAMETERS = ["username"]
-AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_CALLABLE = "danvan.core.throttle.lockout_response"
 AXES_RESET_ON_SUCCESS = True
+# A try during the lock does not restart it: the wait shown is the wait left.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_VERBOSE = False
-# The lock is on the account, not the address: a whole office often shares one
-# public IP, and locking it would lock out every colleague at once.
-SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+DANVAN_LOGIN_SLOWDOWN_AFTER = envint("DANVAN_LOGIN_SLOWDOWN_AFTER", 10)
+DANVAN_LOGIN_SLOWDOWN_MAX_MINUTES = envint("DANVAN_LOGIN_SLOWDOWN_MAX_MINUTES", 15)
+
+# Second factor: a person with an authenticator app set up types its code (or a
+# recovery code) after the password. A person holding one of these roles who has
+# none is sent to set one up and can open nothing else until then.
+DANVAN_OTP_REQUIRED_ROLES = envlist(
+    "DANVAN_OTP_REQUIRED_ROLES", "system_admin,agency_leader,inspector" if PRODUCTION else ""
+)
+OTP_TOTP_ISSUER = os.environ.get("DANVAN_OTP_ISSUER", "Danvan")
 
 # Database sessions, read with one written-out query (danvan/core/sessions.py).
 SESSION_ENGINE = "danvan.core.sessions"
@@ -304,6 +321,8 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
+    # Errors in the person's language, never naming a model (danvan/api/errors.py).
+    "EXCEPTION_HANDLER": "danvan.api.errors.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Danvan API",

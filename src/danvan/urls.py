@@ -1,11 +1,12 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
 from django.urls import include, path
 from django.views.i18n import set_language
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from danvan.core import account_views
 from danvan.core import views as core_views
-from danvan.core.forms import LoginForm
 
 admin.site.site_header = "Quản trị Danvan"
 admin.site.site_title = "Quản trị Danvan"
@@ -19,19 +20,21 @@ urlpatterns = [
     path("tiep-cong-dan/", include("danvan.petitions.urls")),
     path("cong-dan/", include("danvan.petitions.public_urls")),
     path("doi-thoai/", include("danvan.engagement.urls")),
-    path(
-        "tai-khoan/dang-nhap/",
-        auth_views.LoginView.as_view(authentication_form=LoginForm, redirect_authenticated_user=True),
-        name="login",
-    ),
+    path("tai-khoan/dang-nhap/", account_views.SignInView.as_view(), name="login"),
+    path("tai-khoan/xac-thuc/", account_views.second_step, name="second_step"),
+    path("tai-khoan/bao-mat/", account_views.security, name="otp_security"),
+    path("tai-khoan/bao-mat/thiet-lap/", account_views.otp_enrol, name="otp_enrol"),
+    path("tai-khoan/bao-mat/ma-khoi-phuc/", account_views.otp_recovery_codes, name="otp_recovery_codes"),
+    path("tai-khoan/bao-mat/go-bo/", account_views.otp_remove, name="otp_remove"),
     path("tai-khoan/dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("tai-khoan/doi-mat-khau/", core_views.password_change, name="password_change"),
     path("quan-tri/", admin.site.urls),
     path("i18n/setlang/", set_language, name="set_language"),
     path("healthz", core_views.healthz, name="healthz"),
     path("api/v1/", include("danvan.api.urls")),
-    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api_docs"),
+    # The schema and its reader are for signed-in people only.
+    path("api/schema/", login_required(SpectacularAPIView.as_view()), name="schema"),
+    path("api/docs/", login_required(SpectacularSwaggerView.as_view(url_name="schema")), name="api_docs"),
 ]
 
 handler403 = "danvan.core.views.forbidden"

@@ -98,6 +98,7 @@ def test_no_api_response_contains_the_denouncer_s_name(client, request, denuncia
         assert "0912 345 678" not in body and "072180001234" not in body, (role, url)
 
 
-def test_the_schema_lists_the_petition_endpoints(client, db):
+def test_the_schema_lists_the_petition_endpoints(client, inspector):
+    client.force_login(inspector)
     paths = client.get(reverse("schema"), HTTP_ACCEPT="application/vnd.oai.openapi+json").json()["paths"]
     assert "/api/v1/petitions" in paths and "/api/v1/petitions/{petition_id}" in paths

@@ -8,5 +8,8 @@ class CoreConfig(AppConfig):
     verbose_name = _("Tổ chức và người dùng")
 
     def ready(self) -> None:
-        # Watch every database connection for writes (the cached pages' data version).
-        from danvan.core import pagecache  # noqa: F401
+        # pagecache watches every database connection for writes (the cached
+        # pages' data version); secondfactor and throttle hear every sign-in
+        # (the second step owed, the count of wrong passwords); checks
+        # registers the checks of Danvan's own settings.
+        from danvan.core import checks, pagecache, secondfactor, throttle  # noqa: F401

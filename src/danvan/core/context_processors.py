@@ -1,7 +1,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core import permissions
+from danvan.core import permissions, secondfactor
 
 # The areas of the system, in the order of the main menu: slug, label, icon,
 # and the URL name of the area's own index once the area exists (until then
@@ -33,6 +33,9 @@ def navigation(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
+    if secondfactor.pending_step(request):
+        # Until the second step is done the page shows no menu: nothing in it opens.
+        return {"nav_second_step": True}
     return {
         "nav_areas": [(area_url(slug, url_name), label, icon, slug) for slug, label, icon, url_name in AREAS],
         "nav_can_admin": permissions.can_use_admin_site(user),

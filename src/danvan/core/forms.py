@@ -87,3 +87,36 @@ class DecimalInput(forms.DecimalField):
         if isinstance(value, str) and "," in value and "." not in value:
             value = value.replace(",", ".")
         return super().to_python(value)
+
+
+class SecondFactorCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Mã xác thực"),
+        max_length=20,
+        help_text=_("6 chữ số đang hiện trong ứng dụng xác thực, hoặc một mã khôi phục."),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autofocus": True}),
+    )
+
+
+class AppConfirmForm(forms.Form):
+    code = forms.CharField(
+        label=_("Mã 6 chữ số từ ứng dụng"),
+        max_length=10,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )
+
+
+class PasswordConfirmForm(forms.Form):
+    """Asks the signed-in person's password again before a change to how they sign in."""
+
+    password = forms.CharField(label=_("Mật khẩu hiện tại"), strip=False, widget=forms.PasswordInput)
+
+    def __init__(self, person, *args, **kwargs):
+        self.person = person
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.person.check_password(password):
+            raise ValidationError(_("Mật khẩu không đúng."))
+        return password

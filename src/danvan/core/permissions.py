@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
@@ -187,6 +188,12 @@ def get_unit_for_user(person: User, unit_id: int, *, action: str = "view") -> Un
 
 def can_use_admin_site(person: User) -> bool:
     return scopes_of(person).system_admin
+
+
+def must_use_second_factor(person: User) -> bool:
+    """A person holding a role named in DANVAN_OTP_REQUIRED_ROLES signs in with
+    a second factor, and must set one up before anything else."""
+    return bool(scopes_of(person).roles & set(settings.DANVAN_OTP_REQUIRED_ROLES))
 
 
 def can_manage_calendar(person: User) -> bool:

@@ -10,10 +10,13 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from danvan.core.models import Agency, OrganisationImport, Role, RoleAssignment, Unit, User
 from danvan.core.orgsheet import OrganisationSheet, SheetUnreadable, read_organisation_sheet
 from danvan.core.text import stored_file_name
+from danvan.core.throttle import wait_in_words
 
 
 class DomainError(Exception):
@@ -261,3 +264,106 @@ def set_notification_digest(*, person: User, digest: bool) -> User:
     person.notification_digest = digest
     person.save(update_fields=["notification_digest"])
     return person
+
+
+# --- The second sign-in step ------------------------------------------------------
+# django-otp checks a code under a lock of the device's row (its ``for_verify``);
+# on SQLite the IMMEDIATE transactions already run one writer at a time.
+
+RECOVERY_CODE_COUNT = 10
+APP_DEVICE_NAME = "Ứng dụng xác thực"
+RECOVERY_DEVICE_NAME = "Mã khôi phục"
+
+
+def start_authenticator_setup(*, person: User) -> TOTPDevice:
+    """The app being set up: the same secret on every visit until it is
+    confirmed, so a person who scanned the code and reloaded the page is not
+    left with a stale entry in the app."""
+    device = TOTPDevice.objects.filter(user=person, confirmed=False).order_by("pk").first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=person, name=APP_DEVICE_NAME, confirmed=False)
+    return device
+
+
+def _normalise(code: str) -> str:
+    return "".join(code.split()).lower()
+
+
+def confirm_authenticator(*, person: User, code: str) -> tuple[TOTPDevice, list[str]]:
+    """Confirm the app being set up with a code it shows, and give the person
+    ten new recovery codes (returned once: only they are shown)."""
+    with transaction.atomic():
+        device = (
+            TOTPDevice.objects.select_for_update().filter(user=person, confirmed=False).order_by("pk").first()
+        )
+        if device is None:
+            raise DomainError(_("Không có ứng dụng nào đang chờ xác nhận. Hãy bắt đầu thiết lập lại."))
+        allowed, _detail = device.verify_is_allowed()
+        # A wrong code is remembered (the device slows further tries), so it
+        # is checked in its own transaction and refused after it.
+        verified = allowed and device.verify_token(_normalise(code))
+    if not verified:
+        raise DomainError(_refusal(device) if not allowed else _wrong_code())
+    with transaction.atomic():
+        TOTPDevice.objects.filter(user=person).exclude(pk=device.pk).delete()
+        TOTPDevice.objects.filter(pk=device.pk).update(confirmed=True)
+        device.confirmed = True
+        codes = _replace_recovery_codes(person)
+    return device, codes
+
+
+def renew_recovery_codes(*, person: User) -> list[str]:
+    """Ten new recovery codes; the old ones stop working."""
+    with transaction.atomic():
+        return _replace_recovery_codes(person)
+
+
+def _replace_recovery_codes(person: User) -> list[str]:
+    device = StaticDevice.objects.filter(user=person).order_by("pk").first()
+    if device is None:
+        device = StaticDevice.objects.create(user=person, name=RECOVERY_DEVICE_NAME, confirmed=True)
+    StaticDevice.objects.filter(user=person).exclude(pk=device.pk).delete()
+    device.token_set.all().delete()
+    codes = [StaticToken.random_token() for _ in range(RECOVERY_CODE_COUNT)]
+    StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
+    return codes
+
+
+def verify_second_factor(*, person: User, code: str):
+    """The device that accepts ``code`` (the app's code or a recovery code,
+    which is then used up), or DomainError saying why not."""
+    code = _normalise(code)
+    if not code:
+        raise DomainError(_("Hãy nhập mã gồm 6 chữ số từ ứng dụng, hoặc một mã khôi phục."))
+    # An app's code is digits only; anything else is a recovery code.
+    kind = TOTPDevice if code.isdigit() and len(code) in (6, 8) else StaticDevice
+    with transaction.atomic():
+        devices = list(kind.objects.select_for_update().filter(user=person, confirmed=True))
+        throttled = any(not device.verify_is_allowed()[0] for device in devices)
+        matched = None if throttled else next((d for d in devices if d.verify_token(code)), None)
+    if matched is None:
+        raise DomainError(_refusal(*devices) if throttled else _wrong_code())
+    return matched
+
+
+def _wrong_code() -> str:
+    return _("Mã không đúng hoặc đã hết hạn. Hãy nhập mã đang hiện trong ứng dụng.")
+
+
+def _refusal(*devices) -> str:
+    """Why a code was not even checked: too many wrong ones just before."""
+    now = timezone.now()
+    until = []
+    for device in devices:
+        allowed, detail = device.verify_is_allowed()
+        if not allowed and detail and "locked_until" in detail:
+            until.append(detail["locked_until"])
+    wait = (max(until) - now).total_seconds() if until else 1
+    return _("Đã nhập sai nhiều lần. Vui lòng thử lại sau %(wait)s.") % {"wait": wait_in_words(wait)}
+
+
+@transaction.atomic
+def remove_second_factor(*, person: User) -> None:
+    """Remove the person's app and recovery codes (a new phone, a lost one)."""
+    TOTPDevice.objects.filter(user=person).delete()
+    StaticDevice.objects.filter(user=person).delete()

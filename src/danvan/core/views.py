@@ -1,3 +1,6 @@
+import re
+from urllib.parse import urlsplit
+
 from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth.decorators import login_required
@@ -5,6 +8,7 @@ from django.contrib.auth.forms import PasswordChangeForm
 from django.db import DatabaseError, connection
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -182,4 +186,51 @@ def forbidden(request, exception=None):
 
 
 def not_found(request, exception=None):
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": _("Không tìm thấy.")}, status=404)
     return render(request, "404.html", status=404)
+
+
+# Fields never shown again after a refused form: secrets and the form's own token.
+_SECRET_FIELD = re.compile(r"password|mat_khau|mật khẩu|token|secret|csrf", re.IGNORECASE)
+_TYPED = re.compile(r"[^\W\d_]|\s")
+
+
+def _same_site(request, url: str) -> bool:
+    parsed = urlsplit(url)
+    return bool(parsed.netloc) and parsed.netloc == request.get_host() and parsed.scheme == request.scheme
+
+
+def csrf_failure(request, reason=""):
+    """A form refused by the CSRF check (the person signed out or in again in
+    another tab, or the page was open too long): say so in Vietnamese and give
+    back what they typed, to copy, or to send again on a fresh form after they
+    confirm it."""
+    fields, had_secret = [], False
+    for name, values in request.POST.lists():
+        if _SECRET_FIELD.search(name):
+            had_secret = had_secret or "csrf" not in name.lower()
+            continue
+        text = "\n".join(values)
+        fields.append(
+            {
+                "name": name,
+                "values": values,
+                "text": text,
+                "id": f"noi-dung-{len(fields) + 1}",
+                # Words a person typed are shown; ids, flags and choices only travel.
+                "typed": bool(_TYPED.search(text)),
+            }
+        )
+    origin = request.headers.get("Origin") or request.headers.get("Referer") or ""
+    from_here = _same_site(request, origin)
+    referer = request.headers.get("Referer", "")
+    context = {
+        "fields": fields,
+        "typed_fields": [field for field in fields if field["typed"]],
+        "action": request.path,
+        "can_resend": bool(fields) and from_here and request.user.is_authenticated and not had_secret,
+        "back_url": referer if _same_site(request, referer) else reverse("core:home"),
+        "had_secret": had_secret,
+    }
+    return render(request, "403_csrf.html", context, status=403)
