@@ -182,6 +182,21 @@ class ReturnPlanForm(forms.Form):
 
 class CopyPlanForm(forms.Form):
     period_year = forms.IntegerField(label=_("Năm của kế hoạch mới"), min_value=2000, max_value=2100)
+    again = forms.BooleanField(
+        label=_("Đã có bản sao của năm này; vẫn tạo thêm một bản dự thảo mới"),
+        required=False,
+    )
+
+    def __init__(self, *args, copied: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not copied:
+            # Nothing to confirm: the service refuses a second copy anyway.
+            del self.fields["again"]
+
+    def clean(self):
+        cleaned = super().clean()
+        cleaned.setdefault("again", False)
+        return cleaned
 
 
 class NewTaskForm(forms.Form):

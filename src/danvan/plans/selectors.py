@@ -38,6 +38,13 @@ def plan_page(plan: Plan) -> Plan:
     return plan
 
 
+def plan_copies(plan: Plan) -> QuerySet[Plan]:
+    """The plans already copied from this one, newest year first."""
+    return plan.copies.order_by("-period_year", "-created_at").only(
+        "pk", "title", "period_year", "status", "created_at"
+    )
+
+
 def plan_task_rows(plan: Plan) -> list[Mapping[str, Any]]:
     """The plan page's task table, one query: plain values, so the page can
     keep the rendered table under a key made of exactly these rows."""

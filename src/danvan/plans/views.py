@@ -185,14 +185,25 @@ def plan_return(request, plan_id):
 @login_required
 def plan_copy(request, plan_id):
     plan = _plan_action(request, plan_id, permissions.can_copy_plan)
-    form = CopyPlanForm(request.POST or None, initial={"period_year": (plan.period_year or 2000) + 1})
-    if request.method == "POST" and form.is_valid():
-        copy = services.copy_plan(source=plan, period_year=form.cleaned_data["period_year"], by=request.user)
-        messages.success(request, _("Đã sao chép thành kế hoạch dự thảo mới."))
-        return redirect("plans:plan_detail", plan_id=copy.pk)
-    return render(
-        request, "plans/plan_copy.html", {"plan": plan, "form": form}, status=422 if form.errors else 200
+    copies = list(selectors.plan_copies(plan))
+    form = CopyPlanForm(
+        request.POST or None, initial={"period_year": (plan.period_year or 2000) + 1}, copied=bool(copies)
     )
+    if request.method == "POST" and form.is_valid():
+        try:
+            copy = services.copy_plan(
+                source=plan,
+                period_year=form.cleaned_data["period_year"],
+                by=request.user,
+                again=form.cleaned_data["again"],
+            )
+        except DomainError as error:
+            form.add_error("again" if "again" in form.fields else None, error.message)
+        else:
+            messages.success(request, _("Đã sao chép thành kế hoạch dự thảo mới."))
+            return redirect("plans:plan_detail", plan_id=copy.pk)
+    context = {"plan": plan, "form": form, "copies": copies}
+    return render(request, "plans/plan_copy.html", context, status=422 if form.errors else 200)
 
 
 @login_required

@@ -69,6 +69,12 @@ def is_checkbox_list(field):
     return isinstance(field.field.widget, forms.CheckboxSelectMultiple)
 
 
+@register.filter
+def is_checkbox(field):
+    """Whether a bound field is one check box (its label follows the box)."""
+    return isinstance(field.field.widget, forms.CheckboxInput)
+
+
 @register.simple_tag
 def can(person, action, obj=None):
     """``{% can user "manage_organisation" agency as allowed %}`` — the same

@@ -23,6 +23,7 @@ from danvan.plans.models import (
     Task,
 )
 from danvan.plans.services.common import _leaders, _office, _unit_heads
+from danvan.plans.timing import shift_years as shift_timing_years
 
 # --- Plan lifecycle --------------------------------------------------------------
 
@@ -155,9 +156,20 @@ def _shift_years(day: date | None, years: int) -> date | None:
 
 
 @transaction.atomic
-def copy_plan(*, source: Plan, period_year: int, by: User) -> Plan:
+def copy_plan(*, source: Plan, period_year: int, by: User, again: bool = False) -> Plan:
     """Start next year's plan from this one: sections, tasks, targets and
-    deadlines come along with their dates shifted; citations are kept."""
+    deadlines come along with their dates shifted, and the years written in
+    each task's timing text with them; citations are kept.
+
+    A plan already copied to that year is copied again only when ``again``
+    says the person knows it."""
+    if not again and Plan.objects.filter(copied_from=source, period_year=period_year).exists():
+        raise DomainError(
+            _(
+                "Kế hoạch này đã được sao chép sang năm %(year)s; hãy mở bản đã có hoặc xác nhận tạo thêm bản mới."
+            )
+            % {"year": period_year}
+        )
     shift = period_year - (source.period_year or period_year)
     title = (
         source.title.replace(str(source.period_year), str(period_year))
@@ -187,7 +199,7 @@ def copy_plan(*, source: Plan, period_year: int, by: User) -> Plan:
             heading=task.heading,
             lead_text=task.lead_text,
             lead_unit=task.lead_unit,
-            timing=task.timing,
+            timing=shift_timing_years(task.timing, shift),
             timing_kind=task.timing_kind,
             due_date=_shift_years(task.due_date, shift),
             due_rule=task.due_rule,
