@@ -234,10 +234,16 @@ class NewTaskForm(forms.Form):
         return cleaned
 
 
+# The task board's default: every task not done and not cancelled, whatever its year.
+OPEN = "open"
+
+
 class TaskFilterForm(forms.Form):
     q = forms.CharField(label=_("Tìm trong nội dung"), required=False, max_length=200)
     status = forms.ChoiceField(
-        label=_("Trạng thái"), required=False, choices=[("", _("Tất cả")), *Task.Status.choices]
+        label=_("Trạng thái"),
+        required=False,
+        choices=[(OPEN, _("Chưa xong (chưa hoàn thành, chưa hủy)")), ("", _("Tất cả")), *Task.Status.choices],
     )
     unit = forms.ModelChoiceField(label=_("Đơn vị chủ trì"), required=False, queryset=Unit.objects.none())
     plan = forms.ModelChoiceField(label=_("Kế hoạch"), required=False, queryset=Plan.objects.none())

@@ -92,16 +92,22 @@ def agencies_person_imports_for(person: User) -> list[Agency]:
     ]
 
 
+OPEN_STATUSES = (Task.Status.NOT_STARTED, Task.Status.IN_PROGRESS, Task.Status.OVERDUE)
+
+
 def tasks_for_list(
     person: User, *, query: str = "", status: str = "", unit=None, plan=None, year=None, mine: bool = False
 ) -> QuerySet[Task]:
-    """The task board: what the person may see, filtered, accent-insensitive search."""
+    """The task board: what the person may see, filtered, accent-insensitive
+    search. ``status="open"`` is every task not done and not cancelled."""
     tasks = permissions.visible_tasks(person)
     if mine:
         tasks = tasks.filter(assignee=person)
     if query:
         tasks = tasks.filter(search_text__contains=search_key(query))
-    if status:
+    if status == "open":
+        tasks = tasks.filter(status__in=OPEN_STATUSES)
+    elif status:
         tasks = tasks.filter(status=status)
     if unit is not None:
         tasks = tasks.filter(lead_unit=unit)

@@ -12,6 +12,7 @@ from danvan.core.models import Unit
 from danvan.core.pagecache import cached_page
 from danvan.core.services import DomainError
 from danvan.plans import review, selectors, services
+from danvan.plans.forms import OPEN as TASK_FILTER_OPEN
 from danvan.plans.forms import (
     AmendPlanForm,
     AssignTaskForm,
@@ -229,7 +230,9 @@ def task_list(request, mine=False):
     plans = permissions.visible_plans(request.user)
     units = Unit.objects.filter(agency__in=permissions.visible_agencies(request.user), is_active=True)
     data = request.GET.copy()
-    data.setdefault("year", str(timezone.localdate().year))  # this year's work unless asked otherwise
+    # The person's open work of every year (a task of next year's plan just
+    # assigned is there too) unless the filter asks otherwise.
+    data.setdefault("status", TASK_FILTER_OPEN)
     form = TaskFilterForm(data, units=units.order_by("sort_key"), plans=plans)
     form_shown = _plain_choices(form, unit="name", plan="title")
     filters = form.cleaned_data if form.is_valid() else {}
