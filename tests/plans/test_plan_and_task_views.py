@@ -269,3 +269,46 @@ def test_the_task_lists_open_on_the_persons_open_tasks_of_every_year(
     assert "Nhiệm vụ đã hoàn thành" in every and "Nhiệm vụ của năm sau" in every
     done = client.get(reverse(name), {"status": "done"}).content.decode()
     assert "Nhiệm vụ đã hoàn thành" in done and "Nhiệm vụ năm nay đang làm" not in done
+
+
+def test_the_plan_page_links_only_the_tasks_the_person_may_open(client, task, sibling_unit):
+    from danvan.core.models import Role
+    from tests.factories import person_with_role
+
+    theirs = Task.objects.create(
+        plan=task.plan, order=2, heading="Việc của phòng bên cạnh", lead_unit=sibling_unit
+    )
+    client.force_login(person_with_role(Role.STAFF, unit=sibling_unit))
+    body = client.get(reverse("plans:plan_detail", args=[task.plan_id])).content.decode()
+
+    assert f'href="{reverse("plans:task_detail", args=[theirs.pk])}"' in body
+    assert f'href="{reverse("plans:task_detail", args=[task.pk])}"' not in body
+    assert task.heading in body  # shown, as text
+    assert client.get(reverse("plans:task_detail", args=[theirs.pk])).status_code == 200
+
+
+def test_the_plan_page_of_a_unit_member_costs_the_same_queries_whatever_the_tasks(
+    client, settings, task, sibling_unit, lead_unit
+):
+    settings.DANVAN_PAGE_CACHE = False  # count the page's own queries, not a kept copy
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from danvan.core.models import Role
+    from tests.factories import person_with_role
+
+    client.force_login(person_with_role(Role.STAFF, unit=sibling_unit))
+    url = reverse("plans:plan_detail", args=[task.plan_id])
+
+    def counted() -> int:
+        client.get(url)
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(url).status_code == 200
+        return len(context.captured_queries)
+
+    few = counted()
+    for n in range(20):
+        Task.objects.create(
+            plan=task.plan, order=n + 3, heading=f"Việc {n}", lead_unit=(lead_unit, sibling_unit)[n % 2]
+        )
+    assert counted() == few

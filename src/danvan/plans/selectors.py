@@ -45,11 +45,14 @@ def plan_copies(plan: Plan) -> QuerySet[Plan]:
     )
 
 
-def plan_task_rows(plan: Plan) -> list[Mapping[str, Any]]:
+def plan_task_rows(plan: Plan, person: User) -> list[Mapping[str, Any]]:
     """The plan page's task table, one query: plain values, so the page can
-    keep the rendered table under a key made of exactly these rows."""
+    keep the rendered table under a key made of exactly these rows. Each row
+    says whether the person may open that task (``may_open``): a unit's
+    staff read the whole plan but open only their units' tasks."""
+    tasks = plan.tasks.annotate(may_open=permissions.can_view_task_column(person))
     return list(
-        plan.tasks.order_by("order", "pk").values(
+        tasks.order_by("order", "pk").values(
             "pk",
             "section",
             "heading",
@@ -59,6 +62,7 @@ def plan_task_rows(plan: Plan) -> list[Mapping[str, Any]]:
             "timing",
             "due_date",
             "status",
+            "may_open",
         )
     )
 

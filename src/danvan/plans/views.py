@@ -50,7 +50,7 @@ def index(request):
 @cached_page
 def plan_detail(request, plan_id):
     plan = permissions.get_plan_for_user(request.user, plan_id)
-    context = {"plan": selectors.plan_page(plan), "task_rows": selectors.plan_task_rows(plan)}
+    context = {"plan": selectors.plan_page(plan), "task_rows": selectors.plan_task_rows(plan, request.user)}
     return render(request, "plans/plan_detail.html", context)
 
 
