@@ -87,6 +87,16 @@ def next_document_number(*, agency: Agency, year: int) -> str:
     return f"{series.last_number:02d}"
 
 
+def hold_document_number(*, agency: Agency, year: int, number: str) -> None:
+    """Record that the agency issued document ``number`` in ``year`` outside
+    an approval here (a plan or report loaded already numbered): the series
+    goes up to it, so the next number follows it and none is given twice."""
+    if not str(number).isdigit():
+        return
+    series, _created = NumberSeries.objects.get_or_create(agency=agency, year=year)
+    NumberSeries.objects.filter(pk=series.pk, last_number__lt=int(number)).update(last_number=int(number))
+
+
 @transaction.atomic
 def approve_plan(*, plan: Plan, by: User, issue_date: date | None = None) -> Plan:
     """Approve and issue: the plan gets the next number of the agency's
