@@ -312,3 +312,35 @@ def test_the_plan_page_of_a_unit_member_costs_the_same_queries_whatever_the_task
             plan=task.plan, order=n + 3, heading=f"Việc {n}", lead_unit=(lead_unit, sibling_unit)[n % 2]
         )
     assert counted() == few
+
+
+def _messages(response) -> list[str]:
+    return [str(message) for message in response.context["messages"]]
+
+
+def test_approving_says_the_plan_was_issued_with_its_number(client, draft_plan, office_officer, agency_head):
+    post(client, office_officer, "plans:plan_submit", draft_plan.pk)
+    client.force_login(agency_head)
+    response = client.post(reverse("plans:plan_approve", args=[draft_plan.pk]), follow=True)
+    draft_plan.refresh_from_db()
+    said = f"Đã phê duyệt và ban hành kế hoạch số 01/KH-SKHCN ngày {draft_plan.issue_date:%d/%m/%Y}."
+    assert said in _messages(response) and said in response.content.decode()
+
+
+def test_confirming_an_update_says_so(client, task, unit_officer, unit_head):
+    from danvan.plans.services import post_task_update
+
+    update = post_task_update(
+        task=task,
+        status=Task.Status.IN_PROGRESS,
+        percent=30,
+        note="Đang làm",
+        reported_on=date(2026, 5, 4),
+        by=unit_officer,
+    )
+    client.force_login(unit_head)
+    response = client.post(reverse("plans:task_confirm", args=[task.pk, update.pk]), follow=True)
+    said = f"Đã xác nhận cập nhật tiến độ ngày 04/05/2026 (30%) của nhiệm vụ «{task.heading}»."
+    assert said in _messages(response) and said in response.content.decode()
+    again = client.post(reverse("plans:task_confirm", args=[task.pk, update.pk]), follow=True)
+    assert _messages(again) == ["Cập nhật này đã được xác nhận."]

@@ -165,7 +165,17 @@ def plan_submit(request, plan_id):
 @require_POST
 def plan_approve(request, plan_id):
     plan = _plan_action(request, plan_id, permissions.can_approve_plan)
-    return _done(request, plan, lambda: services.approve_plan(plan=plan, by=request.user))
+    try:
+        issued = services.approve_plan(plan=plan, by=request.user)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _("Đã phê duyệt và ban hành kế hoạch số %(reference)s ngày %(day)s.")
+            % {"reference": issued.reference, "day": f"{issued.issue_date:%d/%m/%Y}"},
+        )
+    return redirect("plans:plan_detail", plan_id=plan.pk)
 
 
 @login_required
@@ -333,9 +343,19 @@ def task_confirm(request, task_id, update_id):
     if update is None:
         raise Http404(_("Không tìm thấy cập nhật."))
     try:
-        services.confirm_task_update(update=update, by=request.user)
+        confirmed = services.confirm_task_update(update=update, by=request.user)
     except DomainError as error:
         messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _("Đã xác nhận cập nhật tiến độ ngày %(day)s (%(percent)s%%) của nhiệm vụ «%(task)s».")
+            % {
+                "day": f"{confirmed.reported_on:%d/%m/%Y}",
+                "percent": confirmed.percent,
+                "task": task.heading[:80],
+            },
+        )
     return redirect("plans:task_detail", task_id=task.pk)
 
 
