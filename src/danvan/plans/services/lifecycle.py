@@ -22,7 +22,7 @@ from danvan.plans.models import (
     Target,
     Task,
 )
-from danvan.plans.services.common import _leaders, _office, _unit_heads
+from danvan.plans.services.common import _leaders, _office, _unit_heads, record_plan_version
 from danvan.plans.timing import shift_years as shift_timing_years
 
 # --- Plan lifecycle --------------------------------------------------------------
@@ -42,12 +42,15 @@ def submit_plan(*, plan: Plan, by: User) -> Plan:
     """Send a draft (or a returned plan) to the agency's leaders for approval."""
     if not plan.tasks.exists():
         raise DomainError(_("Kế hoạch chưa có nhiệm vụ nào; hãy thêm nhiệm vụ trước khi trình."))
+    resubmitted = plan.status == Plan.Status.RETURNED
     plan = _move_plan(
         plan,
         source=(Plan.Status.DRAFT, Plan.Status.RETURNED),
         target=Plan.Status.SUBMITTED,
         submitted_at=timezone.now(),
     )
+    step = _("Trình lại sau khi sửa") if resubmitted else _("Trình lãnh đạo phê duyệt")
+    record_plan_version(plan, by=by, step=step)
     notify(
         recipients=_leaders(plan.agency),
         key=f"plan-submitted:{plan.pk}:{plan.submitted_at:%Y%m%d%H%M%S}",
@@ -65,6 +68,7 @@ def return_plan(*, plan: Plan, comment: str, by: User) -> Plan:
     plan = _move_plan(
         plan, source=(Plan.Status.SUBMITTED,), target=Plan.Status.RETURNED, review_comment=comment.strip()
     )
+    record_plan_version(plan, by=by, step=_("Trả lại để sửa: %(comment)s") % {"comment": comment.strip()})
     notify(
         recipients=[plan.created_by, *_office(plan.agency)],
         key=f"plan-returned:{plan.pk}:{timezone.now():%Y%m%d%H%M%S}",
@@ -112,6 +116,8 @@ def approve_plan(*, plan: Plan, by: User, issue_date: date | None = None) -> Pla
     plan.number = next_document_number(agency=plan.agency, year=day.year)
     plan.symbol = plan.symbol or f"KH-{plan.agency.symbol_code}"
     plan.issue_date = day
+    plan._history_user = by  # type: ignore[attr-defined]  # read by django-simple-history
+    plan._change_reason = _("Phê duyệt và ban hành")  # type: ignore[attr-defined]
     plan.save(update_fields=["number", "symbol", "issue_date"])
     _compute_working_day_deadlines(plan)
     # The plan's reporting deadlines become report requests (reports app).
@@ -153,7 +159,9 @@ def close_finished_plans(*, today: date) -> int:
 
 @transaction.atomic
 def close_plan(*, plan: Plan, by: User) -> Plan:
-    return _move_plan(plan, source=(Plan.Status.ISSUED,), target=Plan.Status.CLOSED)
+    plan = _move_plan(plan, source=(Plan.Status.ISSUED,), target=Plan.Status.CLOSED)
+    record_plan_version(plan, by=by, step=_("Kết thúc kế hoạch"))
+    return plan
 
 
 def _shift_years(day: date | None, years: int) -> date | None:
@@ -275,6 +283,7 @@ def amend_plan(*, plan: Plan, changes: dict, reason: str, by: User) -> Plan:
     if not reason.strip():
         raise DomainError(_("Hãy ghi lý do sửa đổi, bổ sung."))
     plan._change_reason = reason.strip()  # type: ignore[attr-defined]  # read by django-simple-history
+    plan._history_user = by  # type: ignore[attr-defined]
     return _apply(plan, changes)
 
 
