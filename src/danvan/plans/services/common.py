@@ -19,7 +19,7 @@ def _unit_heads(unit: Unit | None) -> list[User]:
     return holders_of(Role.UNIT_HEAD, unit=unit) if unit is not None else []
 
 
-def record_plan_version(plan: Plan, *, by: User, step: str) -> None:
+def _record_plan_version(plan: Plan, *, by: User, step: str) -> None:
     """Keep the plan as it is now as a version of its history, by ``by``, now,
     with the step that made it ("Trình lãnh đạo phê duyệt", "Thêm nhiệm vụ: …").
     For the steps that change the plan by a conditional update (which writes

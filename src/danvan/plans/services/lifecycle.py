@@ -22,7 +22,7 @@ from danvan.plans.models import (
     Target,
     Task,
 )
-from danvan.plans.services.common import _leaders, _office, _unit_heads, record_plan_version
+from danvan.plans.services.common import _leaders, _office, _record_plan_version, _unit_heads
 from danvan.plans.timing import shift_years as shift_timing_years
 
 # --- Plan lifecycle --------------------------------------------------------------
@@ -50,7 +50,7 @@ def submit_plan(*, plan: Plan, by: User) -> Plan:
         submitted_at=timezone.now(),
     )
     step = _("Trình lại sau khi sửa") if resubmitted else _("Trình lãnh đạo phê duyệt")
-    record_plan_version(plan, by=by, step=step)
+    _record_plan_version(plan, by=by, step=step)
     notify(
         recipients=_leaders(plan.agency),
         key=f"plan-submitted:{plan.pk}:{plan.submitted_at:%Y%m%d%H%M%S}",
@@ -68,7 +68,7 @@ def return_plan(*, plan: Plan, comment: str, by: User) -> Plan:
     plan = _move_plan(
         plan, source=(Plan.Status.SUBMITTED,), target=Plan.Status.RETURNED, review_comment=comment.strip()
     )
-    record_plan_version(plan, by=by, step=_("Trả lại để sửa: %(comment)s") % {"comment": comment.strip()})
+    _record_plan_version(plan, by=by, step=_("Trả lại để sửa: %(comment)s") % {"comment": comment.strip()})
     notify(
         recipients=[plan.created_by, *_office(plan.agency)],
         key=f"plan-returned:{plan.pk}:{timezone.now():%Y%m%d%H%M%S}",
@@ -160,7 +160,7 @@ def close_finished_plans(*, today: date) -> int:
 @transaction.atomic
 def close_plan(*, plan: Plan, by: User) -> Plan:
     plan = _move_plan(plan, source=(Plan.Status.ISSUED,), target=Plan.Status.CLOSED)
-    record_plan_version(plan, by=by, step=_("Kết thúc kế hoạch"))
+    _record_plan_version(plan, by=by, step=_("Kết thúc kế hoạch"))
     return plan
 
 
