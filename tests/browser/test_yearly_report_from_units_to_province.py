@@ -39,6 +39,16 @@ def test_units_report_office_composes_leader_approves_province_sees(
     page.get_by_label("Tên báo cáo").fill(TITLE)
     page.get_by_label("Hạn nộp (dd/mm/yyyy)").fill(f"{today + timedelta(days=5):%d/%m/%Y}")
     page.get_by_label("Nơi nhận báo cáo").fill("Sở Nội vụ")
+    # Nothing is ticked for the person: sent to nobody, the form says so.
+    agencies = page.locator('input[name="agencies"]')
+    assert agencies.count() >= 2
+    for box in agencies.all():
+        expect(box).to_be_visible()
+        expect(box).not_to_be_checked()
+    page.get_by_role("button", name="Gửi yêu cầu").click()
+    expect(page.get_by_text("Hãy chọn ít nhất một cơ quan phải báo cáo.")).to_be_visible()
+    for box in agencies.all():
+        box.check()
     page.get_by_role("button", name="Gửi yêu cầu").click()
     expect(page.get_by_text("Đã gửi yêu cầu báo cáo đến")).to_be_visible()
 
@@ -51,8 +61,9 @@ def test_units_report_office_composes_leader_approves_province_sees(
     page.get_by_label("Năm", exact=True).fill("2026")
     page.get_by_label("Tên báo cáo").fill(TITLE)
     page.get_by_label("Hạn nộp (dd/mm/yyyy)").fill(f"{today:%d/%m/%Y}")
-    for checkbox in page.locator('input[name="units"]').all():
-        checkbox.uncheck()
+    for box in page.locator('input[name="units"]').all():
+        expect(box).to_be_visible()
+        expect(box).not_to_be_checked()
     page.get_by_label("Chi cục Tiêu chuẩn Đo lường Chất lượng", exact=True).check()
     page.get_by_label("Trung tâm Khoa học và Công nghệ", exact=True).check()
     page.get_by_label("Phục vụ yêu cầu báo cáo của cấp trên").select_option(

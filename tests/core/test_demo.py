@@ -1,3 +1,4 @@
+from datetime import date
 from io import StringIO
 
 from django.core.management import call_command
@@ -41,3 +42,46 @@ def test_every_demo_login_works(client, db, settings):
         response = client.post(reverse("login"), {"username": person.username, "password": DEMO_PASSWORD})
         assert response.status_code == 302, person.username
         client.post(reverse("logout"))
+
+
+def _issued_numbers(agency, year) -> list[int]:
+    from danvan.plans.models import Plan
+    from danvan.reports.models import Report
+
+    plans = Plan.objects.filter(agency=agency, issue_date__year=year).values_list("number", flat=True)
+    reports = Report.objects.filter(agency=agency, issue_date__year=year).values_list("number", flat=True)
+    return [int(number) for number in [*plans, *reports] if number and number.isdigit()]
+
+
+def test_numbers_issued_after_the_demo_go_on_from_every_number_it_issued(db):
+    """Plans and reports share an agency's series for the year: what is issued
+    after the demo is numbered above everything the demo issued."""
+    from danvan.plans.models import Plan, Task
+    from danvan.plans.services import approve_plan, next_document_number, submit_plan
+    from danvan.reports.models import Report
+
+    load()
+    issued = {
+        (agency_id, day.year)
+        for model in (Plan, Report)
+        for agency_id, day in model.objects.exclude(issue_date=None)
+        .exclude(number="")
+        .values_list("agency_id", "issue_date")
+    }
+    assert len(issued) >= 3  # the province's plan, the agency's plans of two years, its report
+    for agency_id, year in issued:
+        agency = Agency.objects.get(pk=agency_id)
+        before = _issued_numbers(agency, year)
+        assert int(next_document_number(agency=agency, year=year)) > max(before)
+
+    # Through the plan's own approval, in the demo's year, after its report.
+    agency = Agency.objects.get(plans__number="05")
+    before = _issued_numbers(agency, 2026)
+    assert Report.objects.filter(agency=agency, issue_date__year=2026).exclude(number="").exists()
+    office = User.objects.get(username="skhcn.vanphong")
+    plan = Plan.objects.create(agency=agency, title="Kế hoạch mới", period_year=2026, created_by=office)
+    Task.objects.create(plan=plan, heading="Việc", lead_unit=agency.units.first())
+    submit_plan(plan=plan, by=office)
+    approve_plan(plan=plan, by=User.objects.get(username="skhcn.lanhdao"), issue_date=date(2026, 7, 1))
+    plan.refresh_from_db()
+    assert int(plan.number) > max(before) and plan.number not in {f"{n:02d}" for n in before}

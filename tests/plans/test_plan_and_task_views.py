@@ -217,15 +217,130 @@ def test_task_list_pages_fifty_rows_and_keeps_the_filters(client, issued_plan, o
     assert "q=nhiem+vu+so" in response.content.decode() and "trang=2" in response.content.decode()
 
 
-def test_task_list_shows_this_years_work_by_default(client, issued_plan, office_officer, lead_unit):
+def test_task_list_shows_open_work_of_any_year_by_default(client, issued_plan, office_officer, lead_unit):
     agency, year = issued_plan.agency, timezone.localdate().year
     current = Plan.objects.create(
         agency=agency, title="KH năm nay", period_year=year, created_by=office_officer
     )
     Task.objects.create(plan=current, heading="Việc của năm nay", lead_unit=lead_unit)
     old = Plan.objects.create(agency=agency, title="KH 2022", period_year=2022, created_by=office_officer)
-    Task.objects.create(plan=old, heading="Việc của năm 2022", lead_unit=lead_unit)
+    Task.objects.create(plan=old, heading="Việc của năm 2022 còn dở", lead_unit=lead_unit)
+    Task.objects.create(plan=old, heading="Việc của năm 2022 đã xong", lead_unit=lead_unit, status="done")
     client.force_login(office_officer)
     body = client.get(reverse("plans:task_list")).content.decode()
-    assert "Việc của năm nay" in body and "Việc của năm 2022" not in body
-    assert "Việc của năm 2022" in client.get(reverse("plans:task_list"), {"year": "2022"}).content.decode()
+    assert "Việc của năm nay" in body and "Việc của năm 2022 còn dở" in body
+    assert "Việc của năm 2022 đã xong" not in body
+    of_2022 = client.get(reverse("plans:task_list"), {"year": "2022", "status": ""}).content.decode()
+    assert "Việc của năm 2022 đã xong" in of_2022 and "Việc của năm nay" not in of_2022
+
+
+@pytest.mark.parametrize("name", ["plans:task_list", "plans:my_tasks"])
+def test_the_task_lists_open_on_the_persons_open_tasks_of_every_year(
+    client, issued_plan, agency, lead_unit, office_officer, unit_officer, name
+):
+    this_year = timezone.localdate().year
+    next_plan = Plan.objects.create(
+        agency=agency,
+        title=f"Kế hoạch năm {this_year + 1}",
+        period_year=this_year + 1,
+        status=Plan.Status.ISSUED,
+        created_by=office_officer,
+    )
+    Plan.objects.filter(pk=issued_plan.pk).update(period_year=this_year)
+    mine = {"lead_unit": lead_unit, "assignee": unit_officer}
+    Task.objects.create(plan=next_plan, order=1, heading="Nhiệm vụ của năm sau", **mine)
+    Task.objects.create(plan=issued_plan, order=5, heading="Nhiệm vụ năm nay đang làm", **mine)
+    Task.objects.create(
+        plan=issued_plan, order=6, heading="Nhiệm vụ đã hoàn thành", status=Task.Status.DONE, **mine
+    )
+    Task.objects.create(
+        plan=issued_plan, order=7, heading="Nhiệm vụ đã hủy", status=Task.Status.CANCELLED, **mine
+    )
+    client.force_login(unit_officer)
+
+    body = client.get(reverse(name)).content.decode()
+    assert "Nhiệm vụ của năm sau" in body and "Nhiệm vụ năm nay đang làm" in body
+    assert "Nhiệm vụ đã hoàn thành" not in body and "Nhiệm vụ đã hủy" not in body
+
+    # The year and the status are still filters.
+    this_years = client.get(reverse(name), {"year": this_year, "status": "open"}).content.decode()
+    assert "Nhiệm vụ của năm sau" not in this_years and "Nhiệm vụ năm nay đang làm" in this_years
+    every = client.get(reverse(name), {"status": ""}).content.decode()
+    assert "Nhiệm vụ đã hoàn thành" in every and "Nhiệm vụ của năm sau" in every
+    done = client.get(reverse(name), {"status": "done"}).content.decode()
+    assert "Nhiệm vụ đã hoàn thành" in done and "Nhiệm vụ năm nay đang làm" not in done
+
+
+def test_the_plan_page_links_only_the_tasks_the_person_may_open(client, task, sibling_unit):
+    from danvan.core.models import Role
+    from tests.factories import person_with_role
+
+    theirs = Task.objects.create(
+        plan=task.plan, order=2, heading="Việc của phòng bên cạnh", lead_unit=sibling_unit
+    )
+    client.force_login(person_with_role(Role.STAFF, unit=sibling_unit))
+    body = client.get(reverse("plans:plan_detail", args=[task.plan_id])).content.decode()
+
+    assert f'href="{reverse("plans:task_detail", args=[theirs.pk])}"' in body
+    assert f'href="{reverse("plans:task_detail", args=[task.pk])}"' not in body
+    assert task.heading in body  # shown, as text
+    assert client.get(reverse("plans:task_detail", args=[theirs.pk])).status_code == 200
+
+
+def test_the_plan_page_of_a_unit_member_costs_the_same_queries_whatever_the_tasks(
+    client, settings, task, sibling_unit, lead_unit
+):
+    settings.DANVAN_PAGE_CACHE = False  # count the page's own queries, not a kept copy
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from danvan.core.models import Role
+    from tests.factories import person_with_role
+
+    client.force_login(person_with_role(Role.STAFF, unit=sibling_unit))
+    url = reverse("plans:plan_detail", args=[task.plan_id])
+
+    def counted() -> int:
+        client.get(url)
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(url).status_code == 200
+        return len(context.captured_queries)
+
+    few = counted()
+    for n in range(20):
+        Task.objects.create(
+            plan=task.plan, order=n + 3, heading=f"Việc {n}", lead_unit=(lead_unit, sibling_unit)[n % 2]
+        )
+    assert counted() == few
+
+
+def _messages(response) -> list[str]:
+    return [str(message) for message in response.context["messages"]]
+
+
+def test_approving_says_the_plan_was_issued_with_its_number(client, draft_plan, office_officer, agency_head):
+    post(client, office_officer, "plans:plan_submit", draft_plan.pk)
+    client.force_login(agency_head)
+    response = client.post(reverse("plans:plan_approve", args=[draft_plan.pk]), follow=True)
+    draft_plan.refresh_from_db()
+    said = f"Đã phê duyệt và ban hành kế hoạch số 01/KH-SKHCN ngày {draft_plan.issue_date:%d/%m/%Y}."
+    assert said in _messages(response) and said in response.content.decode()
+
+
+def test_confirming_an_update_says_so(client, task, unit_officer, unit_head):
+    from danvan.plans.services import post_task_update
+
+    update = post_task_update(
+        task=task,
+        status=Task.Status.IN_PROGRESS,
+        percent=30,
+        note="Đang làm",
+        reported_on=date(2026, 5, 4),
+        by=unit_officer,
+    )
+    client.force_login(unit_head)
+    response = client.post(reverse("plans:task_confirm", args=[task.pk, update.pk]), follow=True)
+    said = f"Đã xác nhận cập nhật tiến độ ngày 04/05/2026 (30%) của nhiệm vụ «{task.heading}»."
+    assert said in _messages(response) and said in response.content.decode()
+    again = client.post(reverse("plans:task_confirm", args=[task.pk, update.pk]), follow=True)
+    assert _messages(again) == ["Cập nhật này đã được xác nhận."]

@@ -120,3 +120,51 @@ def test_agencies_read_the_provinces_issued_plan(client, province, office_office
     )
     client.force_login(office_officer)
     assert client.get(reverse("plans:plan_detail", args=[provincial.pk])).status_code == 200
+
+
+def test_every_step_of_a_plan_is_a_version_with_who_and_when_in_words(
+    client, draft_plan, office_officer, agency_head, lead_unit
+):
+    def as_(person, name, data=None):
+        client.force_login(person)
+        response = client.post(reverse(name, args=[draft_plan.pk]), data or {})
+        assert response.status_code == 302, response.content.decode()[:500]
+
+    as_(
+        office_officer,
+        "plans:task_add",
+        {"heading": "Tổ chức đối thoại với doanh nghiệp", "lead_unit": lead_unit.pk},
+    )
+    as_(office_officer, "plans:plan_submit")
+    as_(agency_head, "plans:plan_return", {"comment": "Bổ sung chỉ tiêu"})
+    as_(office_officer, "plans:plan_submit")
+    as_(agency_head, "plans:plan_approve")
+    as_(
+        office_officer,
+        "plans:plan_amend",
+        {**NEW, "title": "Tên đã sửa đổi", "reason": "Theo Kế hoạch của tỉnh"},
+    )
+
+    versions = list(draft_plan.history.order_by("history_date", "history_id"))
+    steps = [version.history_change_reason for version in versions]
+    assert steps[1:] == [
+        "Thêm nhiệm vụ: Tổ chức đối thoại với doanh nghiệp",
+        "Trình lãnh đạo phê duyệt",
+        "Trả lại để sửa: Bổ sung chỉ tiêu",
+        "Trình lại sau khi sửa",
+        "Phê duyệt và ban hành",
+        "Theo Kế hoạch của tỉnh",
+    ]
+    people = [version.history_user for version in versions[1:]]
+    assert people == [office_officer] * 2 + [agency_head, office_officer, agency_head, office_officer]
+
+    client.force_login(office_officer)
+    body = client.get(reverse("plans:plan_versions", args=[draft_plan.pk])).content.decode()
+    for step in [*steps[1:-1], "Sửa đổi, bổ sung", "Lý do: Theo Kế hoạch của tỉnh"]:
+        assert step in body
+    assert agency_head.full_name in body and office_officer.full_name in body
+    assert "Trả lại để sửa" in body and "Đã ban hành" in body and "Trình lãnh đạo" in body
+    # No raw values: status codes, people's ids, English labels.
+    for raw in (">issued<", ">draft<", ">submitted<", ">returned<", "Issued by", "Created by", "Issued at"):
+        assert raw not in body
+    assert f">{agency_head.pk}<" not in body

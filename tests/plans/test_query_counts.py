@@ -5,9 +5,10 @@ Each test counts a page with the fixtures' single task, then adds many rows of
 every kind the page shows and asserts the very same count. With one task today:
 - dashboard (10): session, user, agency, roles; by unit, by plan, overdue,
   upcoming, targets; unread notifications.
-- task list (9): session, user, roles, agencies' provinces, unread
-  notifications; the filter's units and plans; the year's plans; the
-  page's task ids with the number of matching tasks, then their rows.
+- task list (8): session, user, roles, agencies' provinces, unread
+  notifications; the filter's units and plans; the page's task ids with
+  the number of matching tasks, then their rows (the year's plans too,
+  when the year is asked for).
 - plan page (10): session, user, plan, roles; the plan's targets,
   deadlines, citations; the task table's rows; unread notifications; its
   implementing plans.

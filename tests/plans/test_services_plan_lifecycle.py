@@ -10,6 +10,7 @@ from danvan.plans.services import (
     close_finished_plans,
     close_plan,
     copy_plan,
+    hold_document_number,
     next_document_number,
     return_plan,
     submit_plan,
@@ -92,3 +93,11 @@ def test_close_finished_plans_closes_last_years_issued_plans(issued_plan):
     assert close_finished_plans(today=date(2027, 1, 2)) == 1
     issued_plan.refresh_from_db()
     assert issued_plan.status == Plan.Status.CLOSED
+
+
+def test_a_number_issued_elsewhere_holds_the_series(agency):
+    hold_document_number(agency=agency, year=2026, number="05")
+    hold_document_number(agency=agency, year=2026, number="03")  # never goes back
+    hold_document_number(agency=agency, year=2026, number="")  # nothing to hold
+    assert next_document_number(agency=agency, year=2026) == "06"
+    assert next_document_number(agency=agency, year=2027) == "01"

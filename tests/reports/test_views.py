@@ -2,6 +2,7 @@
 return and resubmission, composition, approval and the province's table."""
 
 from datetime import date
+from html.parser import HTMLParser
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -363,3 +364,78 @@ def test_the_request_page_reads_a_fixed_number_of_queries_whatever_the_units(
         return len(counted.captured_queries)
 
     assert page_queries(1) == page_queries(6)
+
+
+class _Checkboxes(HTMLParser):
+    """The check boxes of a page: their attributes and the labels tied to them."""
+
+    def __init__(self):
+        super().__init__()
+        self.boxes: list[dict] = []
+        self.label_for: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "input" and attrs.get("type") == "checkbox":
+            self.boxes.append(attrs)
+        if tag == "label" and attrs.get("for"):
+            self.label_for.add(attrs["for"])
+
+
+def checkboxes(response, name):
+    parser = _Checkboxes()
+    parser.feed(response.content.decode())
+    return [box for box in parser.boxes if box.get("name") == name], parser.label_for
+
+
+@pytest.mark.parametrize("who", ["office", "province"])
+def test_request_forms_show_visible_unticked_labelled_checkboxes(
+    client, who, office_officer, province_officer, agency, province, lead_unit, sibling_unit, other_agency
+):
+    person, url, name = {
+        "office": (office_officer, reverse("reports:request_units", args=[agency.pk]), "units"),
+        "province": (province_officer, reverse("reports:request_agencies", args=[province.pk]), "agencies"),
+    }[who]
+    client.force_login(person)
+    boxes, label_for = checkboxes(client.get(url), name)
+    assert len(boxes) >= 2
+    for box in boxes:
+        assert "checked" not in box
+        assert box["class"].split()[0] == "form-check-input" and "form-control" not in box["class"]
+        assert box["id"] in label_for
+
+
+@pytest.mark.parametrize("who", ["office", "province"])
+def test_a_request_to_nobody_is_refused_with_a_clear_message(
+    client, who, office_officer, province_officer, agency, province, lead_unit
+):
+    person, url, message = {
+        "office": (
+            office_officer,
+            reverse("reports:request_units", args=[agency.pk]),
+            "Hãy chọn ít nhất một đơn vị phải báo cáo.",
+        ),
+        "province": (
+            province_officer,
+            reverse("reports:request_agencies", args=[province.pk]),
+            "Hãy chọn ít nhất một cơ quan phải báo cáo.",
+        ),
+    }[who]
+    client.force_login(person)
+    response = client.post(url, unit_request_data())
+    assert response.status_code == 422
+    assert message in response.content.decode()
+    assert not ReportRequest.objects.exists()
+
+
+def test_a_refused_request_keeps_only_the_boxes_that_were_ticked(
+    client, office_officer, agency, lead_unit, sibling_unit
+):
+    client.force_login(office_officer)
+    response = client.post(
+        reverse("reports:request_units", args=[agency.pk]),
+        unit_request_data(units=[lead_unit.pk], due_date="01/01/2025"),
+    )
+    boxes, _labels = checkboxes(response, "units")
+    ticked = {box["value"] for box in boxes if "checked" in box}
+    assert ticked == {str(lead_unit.pk)}

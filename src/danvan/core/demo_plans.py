@@ -10,6 +10,7 @@ from decimal import Decimal
 from danvan.core.models import User
 from danvan.documents.services import record_citation
 from danvan.plans.models import Plan, PlanCitation, PlanDeadline, Target, Task
+from danvan.plans.services import hold_document_number
 
 TITLE = "Thực hiện công tác dân vận chính quyền năm {year}"
 
@@ -92,6 +93,7 @@ def load_demo_plans(*, agencies: dict, units: dict) -> int:
         recipients=["Các sở, ban, ngành tỉnh", "UBND các xã, phường", "Lưu: VT."],
         created_by=office,
     )
+    hold_document_number(agency=provincial.agency, year=2026, number=provincial.number)
     last_year = _agency_plan(
         agencies["SKHCN"], units, office, leader, year=2025, status=Plan.Status.CLOSED, number="03"
     )
@@ -123,6 +125,8 @@ def _agency_plan(agency, units, office, leader, *, year: int, status: str, numbe
         recipients=["Sở Nội vụ", "Các phòng, đơn vị (th/h)", "BCĐ Quy chế dân chủ", "Lưu: VT."],
         created_by=office,
     )
+    # Numbered as issued outside the system: the agency's series goes on from it.
+    hold_document_number(agency=agency, year=year, number=number)
     for order, (heading, unit_code, timing, due, task_status, percent) in enumerate(TASKS):
         due = due.replace(year=year) if due else None
         done = status == Plan.Status.CLOSED

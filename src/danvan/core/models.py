@@ -51,7 +51,9 @@ class Agency(models.Model):
         COMMUNE_COMMITTEE = "commune_committee", _("UBND xã, phường")
         OTHER = "other", _("Cơ quan khác")
 
-    province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="agencies")
+    province = models.ForeignKey(
+        Province, on_delete=models.PROTECT, related_name="agencies", verbose_name=_("tỉnh")
+    )
     name = models.CharField(_("tên cơ quan"), max_length=200)
     short_name = models.CharField(_("tên viết tắt"), max_length=50, blank=True)
     symbol_code = models.CharField(
@@ -66,7 +68,7 @@ class Agency(models.Model):
         default=default_reminder_days,
         help_text=_("Ví dụ: [7, 1] — nhắc 7 ngày và 1 ngày trước hạn."),
     )
-    sort_key = models.CharField(max_length=200, editable=False, db_index=True)
+    sort_key = models.CharField(max_length=200, editable=False, db_index=True, verbose_name=_("khóa sắp xếp"))
     history = HistoricalRecords()
 
     objects = AgencyQuerySet.as_manager()
@@ -105,7 +107,9 @@ class Unit(models.Model):
         YOUTH_UNION = "youth_union", _("Đoàn Thanh niên")
         OTHER = "other", _("Đơn vị khác")
 
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="units")
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="units", verbose_name=_("cơ quan")
+    )
     parent = models.ForeignKey(
         "self",
         on_delete=models.PROTECT,
@@ -119,7 +123,7 @@ class Unit(models.Model):
     short_name = models.CharField(_("tên viết tắt"), max_length=50, blank=True)
     kind = models.CharField(_("loại đơn vị"), max_length=30, choices=Kind.choices, default=Kind.DIVISION)
     is_active = models.BooleanField(_("đang hoạt động"), default=True)
-    sort_key = models.CharField(max_length=200, editable=False, db_index=True)
+    sort_key = models.CharField(max_length=200, editable=False, db_index=True, verbose_name=_("khóa sắp xếp"))
     history = HistoricalRecords()
 
     class Meta:
@@ -169,7 +173,9 @@ class User(AbstractUser):
         default=False,
         help_text=_("Gộp các thông báo vào một thư mỗi sáng."),
     )
-    sort_key = models.CharField(max_length=200, editable=False, db_index=True, default="")
+    sort_key = models.CharField(
+        max_length=200, editable=False, db_index=True, default="", verbose_name=_("khóa sắp xếp")
+    )
     history = HistoricalRecords(excluded_fields=["password", "last_login"])
 
     REQUIRED_FIELDS = ["email", "full_name"]
@@ -227,7 +233,9 @@ class RoleAssignmentQuerySet(models.QuerySet["RoleAssignment"]):
 class RoleAssignment(models.Model):
     """A role a person holds in one scope. A person can hold several."""
 
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_assignments")
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="role_assignments", verbose_name=_("người dùng")
+    )
     role = models.CharField(_("vai trò"), max_length=30, choices=Role.choices)
     province = models.ForeignKey(
         Province, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("tỉnh")
@@ -323,13 +331,17 @@ class OrganisationImport(models.Model):
         APPLIED = "applied", _("Đã ghi vào hệ thống")
         CANCELLED = "cancelled", _("Đã hủy")
 
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="organisation_imports")
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="organisation_imports", verbose_name=_("cơ quan")
+    )
     file = models.FileField(_("tệp"), upload_to=organisation_import_path)
     original_name = models.CharField(_("tên tệp"), max_length=255)
     status = models.CharField(_("trạng thái"), max_length=20, choices=Status.choices)
     errors = models.JSONField(_("lỗi"), default=list, blank=True)
     summary = models.JSONField(_("kết quả"), default=dict, blank=True)
-    uploaded_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    uploaded_by = models.ForeignKey(
+        User, on_delete=models.PROTECT, related_name="+", verbose_name=_("người tải lên")
+    )
     uploaded_at = models.DateTimeField(_("thời điểm tải lên"), auto_now_add=True)
     applied_at = models.DateTimeField(_("thời điểm ghi"), null=True, blank=True)
 
@@ -350,13 +362,15 @@ class Notification(models.Model):
     or in the morning digest). ``key`` makes sending idempotent: a reminder
     that runs twice finds its key taken and sends nothing."""
 
-    recipient = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notifications")
-    key = models.CharField(max_length=200)
+    recipient = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="notifications", verbose_name=_("người nhận")
+    )
+    key = models.CharField(max_length=200, verbose_name=_("khóa chống gửi trùng"))
     text = models.TextField(_("nội dung"))
-    url = models.CharField(max_length=300, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
-    read_at = models.DateTimeField(null=True, blank=True)
-    emailed_at = models.DateTimeField(null=True, blank=True)
+    url = models.CharField(max_length=300, blank=True, verbose_name=_("đường dẫn"))
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True, verbose_name=_("thời điểm tạo"))
+    read_at = models.DateTimeField(null=True, blank=True, verbose_name=_("thời điểm đọc"))
+    emailed_at = models.DateTimeField(null=True, blank=True, verbose_name=_("thời điểm gửi thư điện tử"))
 
     class Meta:
         verbose_name = _("thông báo")
@@ -374,7 +388,7 @@ class DataVersion(models.Model):
     cache are keyed by it (danvan.core.pagecache), so no process shows a page
     older than the data."""
 
-    number = models.BigIntegerField(default=0)
+    number = models.BigIntegerField(default=0, verbose_name=_("số phiên bản dữ liệu"))
 
     class Meta:
         verbose_name = _("phiên bản dữ liệu")

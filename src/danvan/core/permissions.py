@@ -12,7 +12,7 @@ from functools import cached_property
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
@@ -312,6 +312,13 @@ def visible_tasks(person: User):
 
 def can_view_task(person: User, task) -> bool:
     return visible_tasks(person).filter(pk=task.pk).exists()
+
+
+def can_view_task_column(person: User) -> Exists:
+    """``can_view_task`` for every row of a task query at once, as a column:
+    ``tasks.annotate(may_open=can_view_task_column(person))`` (one query for a
+    whole table, whatever its rows)."""
+    return Exists(visible_tasks(person).filter(pk=OuterRef("pk")))
 
 
 def can_assign_task(person: User, task) -> bool:

@@ -20,12 +20,14 @@ def number_key(number: str) -> str:
 class LegalDocument(models.Model):
     doc_type = models.CharField(_("loại văn bản"), max_length=60)
     number = models.CharField(_("số, ký hiệu"), max_length=100, blank=True)
-    number_key = models.CharField(max_length=100, editable=False, db_index=True)
+    number_key = models.CharField(
+        max_length=100, editable=False, db_index=True, verbose_name=_("khóa số, ký hiệu")
+    )
     name = models.CharField(_("tên (văn bản không số)"), max_length=255, blank=True)
     date = models.DateField(_("ngày ban hành"), null=True, blank=True)
     issuer = models.CharField(_("cơ quan ban hành"), max_length=255, blank=True)
     title = models.TextField(_("trích yếu"), blank=True)
-    search_text = models.TextField(editable=False, default="")
+    search_text = models.TextField(editable=False, default="", verbose_name=_("nội dung để tìm kiếm"))
     history = HistoricalRecords()
 
     class Meta:
@@ -64,7 +66,9 @@ class OutputTemplate(models.Model):
     kind = models.CharField(_("loại văn bản"), max_length=20, choices=Kind.choices, default=Kind.PLAN)
     file = models.FileField(_("tệp mẫu"), upload_to=output_template_path)
     original_name = models.CharField(_("tên tệp"), max_length=255)
-    uploaded_by = models.ForeignKey("core.User", on_delete=models.PROTECT, related_name="+")
+    uploaded_by = models.ForeignKey(
+        "core.User", on_delete=models.PROTECT, related_name="+", verbose_name=_("người tải lên")
+    )
     uploaded_at = models.DateTimeField(_("thời điểm tải lên"), auto_now_add=True)
     history = HistoricalRecords()
 

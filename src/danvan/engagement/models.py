@@ -25,7 +25,9 @@ class Dialogue(models.Model):
         PLANNED = "planned", _("Đã lên lịch")
         HELD = "held", _("Đã tổ chức, có biên bản")
 
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="dialogues")
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="dialogues", verbose_name=_("cơ quan")
+    )
     kind = models.CharField(_("hình thức đối thoại"), max_length=20, choices=Kind.choices)
     status = models.CharField(_("trạng thái"), max_length=20, choices=Status.choices, default=Status.PLANNED)
     held_on = models.DateField(_("ngày đối thoại"))
@@ -45,10 +47,17 @@ class Dialogue(models.Model):
     # one once it has gone to the leader, since an issued plan changes only
     # by amendment.
     follow_up_plan = models.ForeignKey(
-        "plans.Plan", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "plans.Plan",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("kế hoạch thực hiện sau đối thoại"),
     )
-    created_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        User, on_delete=models.PROTECT, related_name="+", verbose_name=_("người tạo")
+    )
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("thời điểm tạo"))
     history = HistoricalRecords()
 
     class Meta:
@@ -67,8 +76,10 @@ class Dialogue(models.Model):
 class DialogueIssue(models.Model):
     """One issue raised at the dialogue and the answer given on the spot."""
 
-    dialogue = models.ForeignKey(Dialogue, on_delete=models.CASCADE, related_name="issues")
-    order = models.PositiveSmallIntegerField(default=0)
+    dialogue = models.ForeignKey(
+        Dialogue, on_delete=models.CASCADE, related_name="issues", verbose_name=_("buổi đối thoại")
+    )
+    order = models.PositiveSmallIntegerField(default=0, verbose_name=_("thứ tự"))
     raised_by = models.CharField(_("người nêu ý kiến"), max_length=255)
     question = models.TextField(_("vấn đề nêu ra"))
     answer = models.TextField(_("trả lời, giải đáp"), blank=True)
@@ -86,7 +97,9 @@ class DialogueIssue(models.Model):
 class Commitment(models.Model):
     """What the leader promised to do; followed up as a plan task."""
 
-    dialogue = models.ForeignKey(Dialogue, on_delete=models.PROTECT, related_name="commitments")
+    dialogue = models.ForeignKey(
+        Dialogue, on_delete=models.PROTECT, related_name="commitments", verbose_name=_("buổi đối thoại")
+    )
     issue = models.ForeignKey(
         DialogueIssue,
         on_delete=models.SET_NULL,
@@ -99,8 +112,10 @@ class Commitment(models.Model):
     task = models.OneToOneField(
         "plans.Task", on_delete=models.PROTECT, related_name="dialogue_commitment", verbose_name=_("nhiệm vụ")
     )
-    created_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        User, on_delete=models.PROTECT, related_name="+", verbose_name=_("người tạo")
+    )
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("thời điểm tạo"))
 
     class Meta:
         verbose_name = _("cam kết tại buổi đối thoại")

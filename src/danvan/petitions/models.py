@@ -94,7 +94,9 @@ class Citizen(models.Model):
     identity_number = models.CharField(_("số định danh, CCCD"), max_length=20, blank=True)
     phone = models.CharField(_("số điện thoại"), max_length=20, blank=True)
     email = models.EmailField(_("thư điện tử"), blank=True)
-    search_text = models.CharField(max_length=400, editable=False, db_index=True, default="")
+    search_text = models.CharField(
+        max_length=400, editable=False, db_index=True, default="", verbose_name=_("nội dung để tìm kiếm")
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -151,14 +153,21 @@ class Petition(models.Model):
         Status.WITHDRAWN,
     )
 
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="petitions")
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="petitions", verbose_name=_("cơ quan")
+    )
     code = models.CharField(_("mã hồ sơ"), max_length=20, unique=True)
     received_on = models.DateField(_("ngày nhận"))
     source = models.CharField(_("nguồn đơn"), max_length=20, choices=Source.choices)
     forwarded_by = models.CharField(_("cơ quan, người chuyển đơn"), max_length=255, blank=True)
     kind = models.CharField(_("loại đơn"), max_length=20, choices=Kind.choices)
     citizen = models.ForeignKey(
-        Citizen, on_delete=models.PROTECT, null=True, blank=True, related_name="petitions"
+        Citizen,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="petitions",
+        verbose_name=_("công dân"),
     )
     signer_count = models.PositiveSmallIntegerField(_("số người ký đơn"), default=1)
     representative = models.CharField(_("người đại diện"), max_length=150, blank=True)
@@ -207,14 +216,23 @@ class Petition(models.Model):
         verbose_name=_("trùng với đơn"),
     )
     reception = models.ForeignKey(
-        "Reception", on_delete=models.PROTECT, null=True, blank=True, related_name="petitions"
+        "Reception",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="petitions",
+        verbose_name=_("lượt tiếp công dân"),
     )
     # Accent-free keys for duplicate detection; a denouncer's key lives in the vault.
-    sender_key = models.CharField(max_length=200, editable=False, db_index=True, blank=True)
-    search_text = models.TextField(editable=False, blank=True)
+    sender_key = models.CharField(
+        max_length=200, editable=False, db_index=True, blank=True, verbose_name=_("khóa nhận diện người gửi")
+    )
+    search_text = models.TextField(editable=False, blank=True, verbose_name=_("nội dung để tìm kiếm"))
     # The second factor of the public lookup: last four digits of the phone given.
-    lookup_digits = models.CharField(max_length=4, editable=False, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    lookup_digits = models.CharField(
+        max_length=4, editable=False, blank=True, verbose_name=_("bốn chữ số tra cứu")
+    )
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("thời điểm tạo"))
     history = HistoricalRecords(excluded_fields=["lookup_digits"])
 
     objects = PetitionQuerySet.as_manager()
@@ -266,7 +284,9 @@ class Case(models.Model):
         PARTLY_RIGHT = "partly_right", _("Đúng một phần")
         WRONG = "wrong", _("Sai")
 
-    petition = models.OneToOneField(Petition, on_delete=models.PROTECT, related_name="case")
+    petition = models.OneToOneField(
+        Petition, on_delete=models.PROTECT, related_name="case", verbose_name=_("đơn")
+    )
     kind = models.CharField(_("loại vụ việc"), max_length=20, choices=PetitionKind.choices)
     stage = models.PositiveSmallIntegerField(_("lần giải quyết"), default=1)
     remote_area = models.BooleanField(_("vùng sâu, vùng xa đi lại khó khăn"), default=False)
@@ -275,7 +295,9 @@ class Case(models.Model):
     )
     complexity_reason = models.TextField(_("căn cứ xác định mức độ"), blank=True)
     status = models.CharField(_("trạng thái"), max_length=20, choices=Status.choices, default=Status.ACCEPTED)
-    status_before_suspension = models.CharField(max_length=20, choices=Status.choices, blank=True)
+    status_before_suspension = models.CharField(
+        max_length=20, choices=Status.choices, blank=True, verbose_name=_("trạng thái trước khi tạm đình chỉ")
+    )
     accepted_on = models.DateField(_("ngày thụ lý"))
     handler = models.ForeignKey(
         User,
@@ -308,7 +330,9 @@ class Suspension(models.Model):
     """A tạm đình chỉ: the days from ``started_on`` to ``ended_on`` are not
     counted (Luật Tố cáo 2018 Điều 34 k2; Luật Khiếu nại as amended, Điều 11a)."""
 
-    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="suspensions")
+    case = models.ForeignKey(
+        Case, on_delete=models.PROTECT, related_name="suspensions", verbose_name=_("vụ việc")
+    )
     started_on = models.DateField(_("ngày tạm đình chỉ"))
     ended_on = models.DateField(_("ngày tiếp tục giải quyết"), null=True, blank=True)
     reason = models.TextField(_("lý do"))
@@ -339,9 +363,13 @@ class DeadlineQuerySet(models.QuerySet["Deadline"]):
 class Deadline(models.Model):
     """A time limit computed once from a rule and stored with how it was counted."""
 
-    petition = models.ForeignKey(Petition, on_delete=models.PROTECT, related_name="deadlines")
-    rule = models.ForeignKey(TimeLimitRule, on_delete=models.PROTECT, related_name="+")
-    code = models.CharField(max_length=80)
+    petition = models.ForeignKey(
+        Petition, on_delete=models.PROTECT, related_name="deadlines", verbose_name=_("đơn")
+    )
+    rule = models.ForeignKey(
+        TimeLimitRule, on_delete=models.PROTECT, related_name="+", verbose_name=_("quy tắc thời hạn")
+    )
+    code = models.CharField(max_length=80, verbose_name=_("mã quy tắc"))
     start_date = models.DateField(_("ngày bắt đầu tính"))
     extension_days = models.PositiveSmallIntegerField(_("số ngày gia hạn"), default=0)
     paused_days = models.PositiveSmallIntegerField(_("số ngày tạm đình chỉ không tính"), default=0)
@@ -373,13 +401,17 @@ class DenouncerIdentity(models.Model):
     Điều 8 k3, Điều 56 k2): only people granted by name may read it, and
     every read is logged."""
 
-    petition = models.OneToOneField(Petition, on_delete=models.PROTECT, related_name="denouncer")
+    petition = models.OneToOneField(
+        Petition, on_delete=models.PROTECT, related_name="denouncer", verbose_name=_("đơn")
+    )
     full_name = models.CharField(_("họ và tên người tố cáo"), max_length=150)
     address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
     identity_number = models.CharField(_("số định danh, CCCD"), max_length=20, blank=True)
     phone = models.CharField(_("số điện thoại"), max_length=20, blank=True)
     email = models.EmailField(_("thư điện tử"), blank=True)
-    sender_key = models.CharField(max_length=200, editable=False, db_index=True, blank=True)
+    sender_key = models.CharField(
+        max_length=200, editable=False, db_index=True, blank=True, verbose_name=_("khóa nhận diện người gửi")
+    )
 
     class Meta:
         verbose_name = _("thông tin người tố cáo")
@@ -390,10 +422,19 @@ class DenouncerIdentity(models.Model):
 
 
 class IdentityGrant(models.Model):
-    identity = models.ForeignKey(DenouncerIdentity, on_delete=models.CASCADE, related_name="grants")
-    person = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
-    granted_by = models.ForeignKey(User, on_delete=models.PROTECT, null=True, related_name="+")
-    granted_at = models.DateTimeField(auto_now_add=True)
+    identity = models.ForeignKey(
+        DenouncerIdentity,
+        on_delete=models.CASCADE,
+        related_name="grants",
+        verbose_name=_("danh tính người tố cáo"),
+    )
+    person = models.ForeignKey(
+        User, on_delete=models.PROTECT, related_name="+", verbose_name=_("người được cấp quyền")
+    )
+    granted_by = models.ForeignKey(
+        User, on_delete=models.PROTECT, null=True, related_name="+", verbose_name=_("người cấp quyền")
+    )
+    granted_at = models.DateTimeField(auto_now_add=True, verbose_name=_("thời điểm cấp quyền"))
 
     class Meta:
         verbose_name = _("quyền xem thông tin người tố cáo")
@@ -405,9 +446,16 @@ class IdentityGrant(models.Model):
 
 
 class IdentityRead(models.Model):
-    identity = models.ForeignKey(DenouncerIdentity, on_delete=models.PROTECT, related_name="reads")
-    person = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
-    read_at = models.DateTimeField(auto_now_add=True)
+    identity = models.ForeignKey(
+        DenouncerIdentity,
+        on_delete=models.PROTECT,
+        related_name="reads",
+        verbose_name=_("danh tính người tố cáo"),
+    )
+    person = models.ForeignKey(
+        User, on_delete=models.PROTECT, related_name="+", verbose_name=_("người đã xem")
+    )
+    read_at = models.DateTimeField(auto_now_add=True, verbose_name=_("thời điểm đọc"))
 
     class Meta:
         verbose_name = _("lượt xem thông tin người tố cáo")
@@ -423,11 +471,13 @@ def attachment_path(instance: Attachment, filename: str) -> str:
 
 
 class Attachment(models.Model):
-    petition = models.ForeignKey(Petition, on_delete=models.PROTECT, related_name="attachments")
+    petition = models.ForeignKey(
+        Petition, on_delete=models.PROTECT, related_name="attachments", verbose_name=_("đơn")
+    )
     file = models.FileField(_("tệp"), upload_to=attachment_path)
     original_name = models.CharField(_("tên tệp"), max_length=255)
-    content_type = models.CharField(max_length=100)
-    size = models.PositiveIntegerField()
+    content_type = models.CharField(max_length=100, verbose_name=_("kiểu nội dung"))
+    size = models.PositiveIntegerField(verbose_name=_("dung lượng (byte)"))
 
     class Meta:
         verbose_name = _("tài liệu kèm theo")
@@ -447,10 +497,14 @@ class Reception(models.Model):
         SETTLED = "settled", _("Vụ việc đã giải quyết đúng, đã thông báo chấm dứt (Điều 9 k3)")
         OTHER = "other", _("Trường hợp khác theo quy định của pháp luật (Điều 9 k4)")
 
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="receptions")
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="receptions", verbose_name=_("cơ quan")
+    )
     number = models.PositiveIntegerField(_("số thứ tự"))
     received_on = models.DateField(_("ngày tiếp"))
-    citizen = models.ForeignKey(Citizen, on_delete=models.PROTECT, related_name="receptions")
+    citizen = models.ForeignKey(
+        Citizen, on_delete=models.PROTECT, related_name="receptions", verbose_name=_("công dân")
+    )
     group_size = models.PositiveSmallIntegerField(_("số người"), default=1)
     content = models.TextField(_("nội dung sự việc"))
     earlier_handling = models.TextField(_("quá trình giải quyết trước đó"), blank=True)
@@ -464,7 +518,12 @@ class Reception(models.Model):
         User, on_delete=models.PROTECT, related_name="+", verbose_name=_("người tiếp")
     )
     schedule = models.ForeignKey(
-        "ReceptionDay", on_delete=models.PROTECT, null=True, blank=True, related_name="receptions"
+        "ReceptionDay",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="receptions",
+        verbose_name=_("lịch tiếp công dân"),
     )
     history = HistoricalRecords()
 
@@ -494,7 +553,9 @@ class ReceptionDay(models.Model):
     """A day on the leader's reception schedule (Luật Tiếp công dân 2013
     Điều 18 k2: the head of a Sở receives at least one day a month)."""
 
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="reception_days")
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="reception_days", verbose_name=_("cơ quan")
+    )
     leader = models.ForeignKey(
         User, on_delete=models.PROTECT, related_name="+", verbose_name=_("lãnh đạo tiếp")
     )

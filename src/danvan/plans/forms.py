@@ -192,6 +192,21 @@ class ReturnPlanForm(forms.Form):
 
 class CopyPlanForm(forms.Form):
     period_year = forms.IntegerField(label=_("Năm của kế hoạch mới"), min_value=2000, max_value=2100)
+    again = forms.BooleanField(
+        label=_("Đã có bản sao của năm này; vẫn tạo thêm một bản dự thảo mới"),
+        required=False,
+    )
+
+    def __init__(self, *args, copied: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not copied:
+            # Nothing to confirm: the service refuses a second copy anyway.
+            del self.fields["again"]
+
+    def clean(self):
+        cleaned = super().clean()
+        cleaned.setdefault("again", False)
+        return cleaned
 
 
 class NewTaskForm(forms.Form):
@@ -229,10 +244,16 @@ class NewTaskForm(forms.Form):
         return cleaned
 
 
+# The task board's default: every task not done and not cancelled, whatever its year.
+OPEN = "open"
+
+
 class TaskFilterForm(forms.Form):
     q = forms.CharField(label=_("Tìm trong nội dung"), required=False, max_length=200)
     status = forms.ChoiceField(
-        label=_("Trạng thái"), required=False, choices=[("", _("Tất cả")), *Task.Status.choices]
+        label=_("Trạng thái"),
+        required=False,
+        choices=[(OPEN, _("Chưa xong (chưa hoàn thành, chưa hủy)")), ("", _("Tất cả")), *Task.Status.choices],
     )
     unit = forms.ModelChoiceField(label=_("Đơn vị chủ trì"), required=False, queryset=Unit.objects.none())
     plan = forms.ModelChoiceField(label=_("Kế hoạch"), required=False, queryset=Plan.objects.none())

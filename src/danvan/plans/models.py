@@ -80,12 +80,21 @@ class Plan(models.Model):
         related_name="copies",
         verbose_name=_("sao chép từ"),
     )
-    created_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    created_by = models.ForeignKey(
+        User, on_delete=models.PROTECT, related_name="+", verbose_name=_("người tạo")
+    )
     created_at = models.DateTimeField(_("thời điểm tạo"), auto_now_add=True)
     submitted_at = models.DateTimeField(_("thời điểm trình"), null=True, blank=True)
     issued_at = models.DateTimeField(_("thời điểm ban hành"), null=True, blank=True)
-    issued_by = models.ForeignKey(User, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
-    search_text = models.TextField(editable=False, default="")
+    issued_by = models.ForeignKey(
+        User,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("người ban hành"),
+    )
+    search_text = models.TextField(editable=False, default="", verbose_name=_("nội dung để tìm kiếm"))
     history = HistoricalRecords()
 
     class Meta:
@@ -114,11 +123,13 @@ class Plan(models.Model):
 
 
 class PlanCitation(models.Model):
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE)
-    document = models.ForeignKey(LegalDocument, on_delete=models.PROTECT)
-    order = models.PositiveSmallIntegerField(default=0)
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, verbose_name=_("kế hoạch"))
+    document = models.ForeignKey(LegalDocument, on_delete=models.PROTECT, verbose_name=_("văn bản"))
+    order = models.PositiveSmallIntegerField(default=0, verbose_name=_("thứ tự"))
 
     class Meta:
+        verbose_name = _("căn cứ của kế hoạch")
+        verbose_name_plural = _("căn cứ của kế hoạch")
         ordering = ["order"]
         constraints = [models.UniqueConstraint(fields=["plan", "document"], name="plan_cites_document_once")]
 
@@ -143,8 +154,8 @@ class Task(models.Model):
         QUARTERLY = "quarterly", _("Định kỳ hằng quý")
         AS_SET_ABOVE = "as_set_above", _("Theo thời gian cấp trên quy định")
 
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="tasks")
-    order = models.PositiveSmallIntegerField(default=0)
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="tasks", verbose_name=_("kế hoạch"))
+    order = models.PositiveSmallIntegerField(default=0, verbose_name=_("thứ tự"))
     section = models.CharField(_("mục"), max_length=255, blank=True)
     heading = models.TextField(_("nội dung"))
     lead_text = models.CharField(_("đơn vị chủ trì (như văn bản ghi)"), max_length=255, blank=True)
@@ -193,7 +204,7 @@ class Task(models.Model):
     percent = models.PositiveSmallIntegerField(_("tiến độ (%)"), default=0)
     cancel_reason = models.TextField(_("lý do hủy"), blank=True)
     completed_on = models.DateField(_("ngày hoàn thành"), null=True, blank=True)
-    search_text = models.TextField(editable=False, default="")
+    search_text = models.TextField(editable=False, default="", verbose_name=_("nội dung để tìm kiếm"))
     history = HistoricalRecords()
 
     class Meta:
@@ -237,8 +248,10 @@ class TargetAssessment(models.TextChoices):
 
 
 class Target(models.Model):
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="targets")
-    order = models.PositiveSmallIntegerField(default=0)
+    plan = models.ForeignKey(
+        Plan, on_delete=models.CASCADE, related_name="targets", verbose_name=_("kế hoạch")
+    )
+    order = models.PositiveSmallIntegerField(default=0, verbose_name=_("thứ tự"))
     text = models.TextField(_("chỉ tiêu"))
     percent = models.DecimalField(_("tỷ lệ (%)"), max_digits=5, decimal_places=2, null=True, blank=True)
     current_value = models.DecimalField(
@@ -267,8 +280,10 @@ class Target(models.Model):
 class PlanDeadline(models.Model):
     """A dated obligation the plan sets: who reports what to whom by when."""
 
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="deadlines")
-    order = models.PositiveSmallIntegerField(default=0)
+    plan = models.ForeignKey(
+        Plan, on_delete=models.CASCADE, related_name="deadlines", verbose_name=_("kế hoạch")
+    )
+    order = models.PositiveSmallIntegerField(default=0, verbose_name=_("thứ tự"))
     due_date = models.DateField(_("hạn"))
     action = models.TextField(_("việc phải làm"))
     units = models.JSONField(_("đơn vị thực hiện"), default=list, blank=True)
@@ -299,10 +314,12 @@ class PlanImport(models.Model):
         SAVED = "saved", _("Đã tạo kế hoạch")
         CANCELLED = "cancelled", _("Đã hủy")
 
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="plan_imports")
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="plan_imports", verbose_name=_("cơ quan")
+    )
     file = models.FileField(_("tệp"), upload_to=plan_import_path, blank=True)
     original_name = models.CharField(_("tên tệp"), max_length=255)
-    sha256 = models.CharField(max_length=64, db_index=True)
+    sha256 = models.CharField(max_length=64, db_index=True, verbose_name=_("mã băm SHA-256"))
     status = models.CharField(
         _("trạng thái"), max_length=20, choices=Status.choices, default=Status.PROCESSING
     )
@@ -311,9 +328,16 @@ class PlanImport(models.Model):
     extraction = models.JSONField(_("kết quả đọc"), null=True, blank=True)
     text = models.TextField(_("văn bản đọc được"), blank=True)
     plan = models.OneToOneField(
-        Plan, on_delete=models.PROTECT, null=True, blank=True, related_name="source_import"
+        Plan,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="source_import",
+        verbose_name=_("kế hoạch"),
     )
-    uploaded_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    uploaded_by = models.ForeignKey(
+        User, on_delete=models.PROTECT, related_name="+", verbose_name=_("người tải lên")
+    )
     uploaded_at = models.DateTimeField(_("thời điểm tải lên"), auto_now_add=True)
 
     class Meta:
@@ -335,17 +359,28 @@ def evidence_path(instance: TaskUpdate, filename: str) -> str:
 class TaskUpdate(models.Model):
     """A progress report on a task, confirmed by the lead unit's head."""
 
-    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="updates")
+    task = models.ForeignKey(
+        Task, on_delete=models.CASCADE, related_name="updates", verbose_name=_("nhiệm vụ")
+    )
     status = models.CharField(_("trạng thái"), max_length=20, choices=Task.Status.choices)
     percent = models.PositiveSmallIntegerField(_("tiến độ (%)"))
     note = models.TextField(_("kết quả thực hiện"))
     reported_on = models.DateField(_("ngày báo cáo"))
     evidence = models.FileField(_("minh chứng"), upload_to=evidence_path, blank=True)
     evidence_name = models.CharField(_("tên tệp minh chứng"), max_length=255, blank=True)
-    created_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
-    confirmed_by = models.ForeignKey(User, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
-    confirmed_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        User, on_delete=models.PROTECT, related_name="+", verbose_name=_("người tạo")
+    )
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("thời điểm tạo"))
+    confirmed_by = models.ForeignKey(
+        User,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("người xác nhận"),
+    )
+    confirmed_at = models.DateTimeField(null=True, blank=True, verbose_name=_("thời điểm xác nhận"))
 
     class Meta:
         verbose_name = _("cập nhật tiến độ")
@@ -357,10 +392,12 @@ class TaskUpdate(models.Model):
 
 
 class TaskComment(models.Model):
-    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="comments")
-    author = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    task = models.ForeignKey(
+        Task, on_delete=models.CASCADE, related_name="comments", verbose_name=_("nhiệm vụ")
+    )
+    author = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+", verbose_name=_("người viết"))
     text = models.TextField(_("ý kiến"))
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("thời điểm tạo"))
 
     class Meta:
         verbose_name = _("ý kiến về nhiệm vụ")
@@ -375,11 +412,13 @@ class NumberSeries(models.Model):
     """The running number of an agency's documents in one year (NĐ 30/2020:
     a series per issuing body and year, restarting at 01 on 1 January)."""
 
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
-    year = models.PositiveSmallIntegerField()
-    last_number = models.PositiveIntegerField(default=0)
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+", verbose_name=_("cơ quan"))
+    year = models.PositiveSmallIntegerField(verbose_name=_("năm"))
+    last_number = models.PositiveIntegerField(default=0, verbose_name=_("số đã cấp gần nhất"))
 
     class Meta:
+        verbose_name = _("dãy số văn bản")
+        verbose_name_plural = _("dãy số văn bản")
         constraints = [
             models.UniqueConstraint(fields=["agency", "year"], name="number_series_per_agency_year")
         ]

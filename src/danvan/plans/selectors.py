@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, F, Prefetch, Q, QuerySet, Window, prefetch_related_objects
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danvan.core import permissions
@@ -38,11 +39,21 @@ def plan_page(plan: Plan) -> Plan:
     return plan
 
 
-def plan_task_rows(plan: Plan) -> list[Mapping[str, Any]]:
+def plan_copies(plan: Plan) -> QuerySet[Plan]:
+    """The plans already copied from this one, newest year first."""
+    return plan.copies.order_by("-period_year", "-created_at").only(
+        "pk", "title", "period_year", "status", "created_at"
+    )
+
+
+def plan_task_rows(plan: Plan, person: User) -> list[Mapping[str, Any]]:
     """The plan page's task table, one query: plain values, so the page can
-    keep the rendered table under a key made of exactly these rows."""
+    keep the rendered table under a key made of exactly these rows. Each row
+    says whether the person may open that task (``may_open``): a unit's
+    staff read the whole plan but open only their units' tasks."""
+    tasks = plan.tasks.annotate(may_open=permissions.can_view_task_column(person))
     return list(
-        plan.tasks.order_by("order", "pk").values(
+        tasks.order_by("order", "pk").values(
             "pk",
             "section",
             "heading",
@@ -52,6 +63,7 @@ def plan_task_rows(plan: Plan) -> list[Mapping[str, Any]]:
             "timing",
             "due_date",
             "status",
+            "may_open",
         )
     )
 
@@ -85,16 +97,22 @@ def agencies_person_imports_for(person: User) -> list[Agency]:
     ]
 
 
+OPEN_STATUSES = (Task.Status.NOT_STARTED, Task.Status.IN_PROGRESS, Task.Status.OVERDUE)
+
+
 def tasks_for_list(
     person: User, *, query: str = "", status: str = "", unit=None, plan=None, year=None, mine: bool = False
 ) -> QuerySet[Task]:
-    """The task board: what the person may see, filtered, accent-insensitive search."""
+    """The task board: what the person may see, filtered, accent-insensitive
+    search. ``status="open"`` is every task not done and not cancelled."""
     tasks = permissions.visible_tasks(person)
     if mine:
         tasks = tasks.filter(assignee=person)
     if query:
         tasks = tasks.filter(search_text__contains=search_key(query))
-    if status:
+    if status == "open":
+        tasks = tasks.filter(status__in=OPEN_STATUSES)
+    elif status:
         tasks = tasks.filter(status=status)
     if unit is not None:
         tasks = tasks.filter(lead_unit=unit)
@@ -230,19 +248,75 @@ def plans_awaiting(person: User) -> QuerySet[Plan]:
 
 
 def plan_versions(plan: Plan) -> list[dict]:
-    """Every saved version of the plan, newest first, with what changed from
-    the version before it, who changed it, when and why."""
+    """Every saved version of the plan, newest first: the step that made it,
+    who (by full name) and when, its status, and what changed from the
+    version before it, each value as a person reads it (status labels, names
+    of people and agencies, dates dd/mm/yyyy)."""
     records = list(plan.history.select_related("history_user").order_by("-history_date", "-history_id"))
+    pairs = list(zip(records, [*records[1:], None], strict=True))
+    deltas = [
+        newer.diff_against(older, excluded_fields=["search_text"]).changes if older is not None else []
+        for newer, older in pairs
+    ]
+    names = _related_names(change for changes in deltas for change in changes)
     versions = []
-    for newer, older in zip(records, [*records[1:], None], strict=True):
+    for (newer, older), delta in zip(pairs, deltas, strict=True):
         changes = []
-        if older is not None:
-            delta = newer.diff_against(older, excluded_fields=["search_text"])
-            for change in delta.changes:
-                label = getattr(Plan._meta.get_field(change.field), "verbose_name", change.field)
-                changes.append({"field": label, "old": change.old, "new": change.new})
-        versions.append({"record": newer, "changes": changes})
+        for change in delta:
+            field = Plan._meta.get_field(change.field)
+            changes.append(
+                {
+                    "field": getattr(field, "verbose_name", change.field),
+                    "old": _shown_value(field, change.old, names),
+                    "new": _shown_value(field, change.new, names),
+                }
+            )
+        step, reason = _version_step(newer, older)
+        versions.append({"record": newer, "changes": changes, "step": step, "reason": reason})
     return versions
+
+
+def _version_step(newer, older) -> tuple[str, str]:
+    """What made the version and, for an amendment, the reason given: a
+    step records its name with the version; an edit writes none."""
+    recorded = newer.history_change_reason or ""
+    if older is None:
+        return recorded or _("Tạo kế hoạch"), ""
+    if newer.status == older.status == Plan.Status.ISSUED:
+        return _("Sửa đổi, bổ sung"), recorded
+    return recorded or _("Sửa dự thảo"), ""
+
+
+def _related_names(changes) -> dict[tuple[type, Any], str]:
+    """The rows the changes point to, by model and id, one query per model."""
+    wanted: dict[type, set] = {}
+    for change in changes:
+        field = Plan._meta.get_field(change.field)
+        if field.many_to_one:
+            wanted.setdefault(field.related_model, set()).update(
+                value for value in (change.old, change.new) if value is not None
+            )
+    names: dict[tuple[type, Any], str] = {}
+    for model, ids in wanted.items():
+        for row in model._default_manager.filter(pk__in=ids):
+            names[model, row.pk] = row.get_full_name() if isinstance(row, User) else str(row)
+    return names
+
+
+def _shown_value(field, value, names) -> str:
+    if value in (None, "", []):
+        return ""
+    if field.many_to_one:
+        return names.get((field.related_model, value), "") or _("(đã xóa)")
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, datetime):
+        return f"{timezone.localtime(value):%H:%M %d/%m/%Y}"
+    if isinstance(value, date):
+        return f"{value:%d/%m/%Y}"
+    if isinstance(value, list):
+        return "; ".join(str(item) for item in value)
+    return str(value)
 
 
 def province_implementation(plan: Plan, *, today) -> list[dict]:

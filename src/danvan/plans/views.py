@@ -13,6 +13,7 @@ from danvan.core.models import Unit
 from danvan.core.pagecache import cached_page
 from danvan.core.services import DomainError
 from danvan.plans import review, selectors, services
+from danvan.plans.forms import OPEN as TASK_FILTER_OPEN
 from danvan.plans.forms import (
     AmendPlanForm,
     AssignTaskForm,
@@ -50,7 +51,7 @@ def index(request):
 @cached_page
 def plan_detail(request, plan_id):
     plan = permissions.get_plan_for_user(request.user, plan_id)
-    context = {"plan": selectors.plan_page(plan), "task_rows": selectors.plan_task_rows(plan)}
+    context = {"plan": selectors.plan_page(plan), "task_rows": selectors.plan_task_rows(plan, request.user)}
     return render(request, "plans/plan_detail.html", context)
 
 
@@ -175,7 +176,17 @@ def plan_submit(request, plan_id):
 @require_POST
 def plan_approve(request, plan_id):
     plan = _plan_action(request, plan_id, permissions.can_approve_plan)
-    return _done(request, plan, lambda: services.approve_plan(plan=plan, by=request.user))
+    try:
+        issued = services.approve_plan(plan=plan, by=request.user)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _("Đã phê duyệt và ban hành kế hoạch số %(reference)s ngày %(day)s.")
+            % {"reference": issued.reference, "day": f"{issued.issue_date:%d/%m/%Y}"},
+        )
+    return redirect("plans:plan_detail", plan_id=plan.pk)
 
 
 @login_required
@@ -196,14 +207,25 @@ def plan_return(request, plan_id):
 @login_required
 def plan_copy(request, plan_id):
     plan = _plan_action(request, plan_id, permissions.can_copy_plan)
-    form = CopyPlanForm(request.POST or None, initial={"period_year": (plan.period_year or 2000) + 1})
-    if request.method == "POST" and form.is_valid():
-        copy = services.copy_plan(source=plan, period_year=form.cleaned_data["period_year"], by=request.user)
-        messages.success(request, _("Đã sao chép thành kế hoạch dự thảo mới."))
-        return redirect("plans:plan_detail", plan_id=copy.pk)
-    return render(
-        request, "plans/plan_copy.html", {"plan": plan, "form": form}, status=422 if form.errors else 200
+    copies = list(selectors.plan_copies(plan))
+    form = CopyPlanForm(
+        request.POST or None, initial={"period_year": (plan.period_year or 2000) + 1}, copied=bool(copies)
     )
+    if request.method == "POST" and form.is_valid():
+        try:
+            copy = services.copy_plan(
+                source=plan,
+                period_year=form.cleaned_data["period_year"],
+                by=request.user,
+                again=form.cleaned_data["again"],
+            )
+        except DomainError as error:
+            form.add_error("again" if "again" in form.fields else None, error.message)
+        else:
+            messages.success(request, _("Đã sao chép thành kế hoạch dự thảo mới."))
+            return redirect("plans:plan_detail", plan_id=copy.pk)
+    context = {"plan": plan, "form": form, "copies": copies}
+    return render(request, "plans/plan_copy.html", context, status=422 if form.errors else 200)
 
 
 @login_required
@@ -229,7 +251,9 @@ def task_list(request, mine=False):
     plans = permissions.visible_plans(request.user)
     units = Unit.objects.filter(agency__in=permissions.visible_agencies(request.user), is_active=True)
     data = request.GET.copy()
-    data.setdefault("year", str(timezone.localdate().year))  # this year's work unless asked otherwise
+    # The person's open work of every year (a task of next year's plan just
+    # assigned is there too) unless the filter asks otherwise.
+    data.setdefault("status", TASK_FILTER_OPEN)
     form = TaskFilterForm(data, units=units.order_by("sort_key"), plans=plans)
     form_shown = _plain_choices(form, unit="name", plan="title")
     filters = form.cleaned_data if form.is_valid() else {}
@@ -339,9 +363,19 @@ def task_confirm(request, task_id, update_id):
     if update is None:
         raise Http404(_("Không tìm thấy cập nhật."))
     try:
-        services.confirm_task_update(update=update, by=request.user)
+        confirmed = services.confirm_task_update(update=update, by=request.user)
     except DomainError as error:
         messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _("Đã xác nhận cập nhật tiến độ ngày %(day)s (%(percent)s%%) của nhiệm vụ «%(task)s».")
+            % {
+                "day": f"{confirmed.reported_on:%d/%m/%Y}",
+                "percent": confirmed.percent,
+                "task": task.heading[:80],
+            },
+        )
     return redirect("plans:task_detail", task_id=task.pk)
 
 

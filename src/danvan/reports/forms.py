@@ -47,7 +47,10 @@ class RequestFields(PeriodFields):
 
 class UnitRequestForm(RequestFields):
     units = forms.ModelMultipleChoiceField(
-        label=_("Các đơn vị phải báo cáo"), queryset=Unit.objects.none(), widget=forms.CheckboxSelectMultiple
+        label=_("Các đơn vị phải báo cáo"),
+        queryset=Unit.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Hãy chọn ít nhất một đơn vị phải báo cáo.")},
     )
     parent = forms.ModelChoiceField(
         label=_("Phục vụ yêu cầu báo cáo của cấp trên"), queryset=ReportRequest.objects.none(), required=False
@@ -67,8 +70,6 @@ class UnitRequestForm(RequestFields):
         self.fields["parent"].label_from_instance = lambda request: (
             f"{request.title} — {request.due_date:%d/%m/%Y}"
         )
-        if not self.is_bound:
-            self.initial.setdefault("units", list(units.exclude(kind=Unit.Kind.OFFICE)))
 
 
 class AgencyRequestForm(RequestFields):
@@ -76,6 +77,7 @@ class AgencyRequestForm(RequestFields):
         label=_("Các cơ quan phải báo cáo"),
         queryset=Agency.objects.none(),
         widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Hãy chọn ít nhất một cơ quan phải báo cáo.")},
     )
     recipient = forms.CharField(label=_("Nơi nhận báo cáo"), max_length=255, required=False)
 
@@ -83,8 +85,6 @@ class AgencyRequestForm(RequestFields):
         super().__init__(*args, **kwargs)
         agencies = Agency.objects.active().filter(province=province).order_by("sort_key")
         self.fields["agencies"].queryset = agencies
-        if not self.is_bound:
-            self.initial.setdefault("agencies", list(agencies))
 
 
 class ReportForm(forms.Form):

@@ -31,7 +31,9 @@ class CutOffRule(models.Model):
     national rule applies: from the 15th of the month before the period to the
     14th of its last month. Day 0 means calendar periods (1st to month end)."""
 
-    province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="cut_off_rules")
+    province = models.ForeignKey(
+        Province, on_delete=models.PROTECT, related_name="cut_off_rules", verbose_name=_("tỉnh")
+    )
     kind = models.CharField(_("loại kỳ"), max_length=20, choices=PeriodKind.choices)
     cut_off_day = models.PositiveSmallIntegerField(
         _("ngày chốt số liệu"),
@@ -55,7 +57,9 @@ class CutOffRule(models.Model):
 class ReportingPeriod(models.Model):
     """One reporting period of a province with its data window (start–end)."""
 
-    province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="reporting_periods")
+    province = models.ForeignKey(
+        Province, on_delete=models.PROTECT, related_name="reporting_periods", verbose_name=_("tỉnh")
+    )
     kind = models.CharField(_("loại kỳ"), max_length=20, choices=PeriodKind.choices)
     year = models.PositiveSmallIntegerField(_("năm"))
     number = models.PositiveSmallIntegerField(
@@ -98,7 +102,9 @@ class ReportRequest(models.Model):
         THEMATIC = "thematic", _("Báo cáo chuyên đề")
         AD_HOC = "ad_hoc", _("Báo cáo đột xuất")
 
-    province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="report_requests")
+    province = models.ForeignKey(
+        Province, on_delete=models.PROTECT, related_name="report_requests", verbose_name=_("tỉnh")
+    )
     agency = models.ForeignKey(
         Agency,
         on_delete=models.PROTECT,
@@ -110,7 +116,9 @@ class ReportRequest(models.Model):
     )
     level = models.CharField(_("cấp báo cáo"), max_length=20, choices=Level.choices)
     kind = models.CharField(_("loại báo cáo"), max_length=20, choices=Kind.choices, default=Kind.PERIODIC)
-    period = models.ForeignKey(ReportingPeriod, on_delete=models.PROTECT, related_name="requests")
+    period = models.ForeignKey(
+        ReportingPeriod, on_delete=models.PROTECT, related_name="requests", verbose_name=_("kỳ báo cáo")
+    )
     title = models.CharField(_("tên báo cáo"), max_length=300)
     note = models.TextField(_("yêu cầu về nội dung"), blank=True)
     due_date = models.DateField(_("hạn nộp"))
@@ -131,7 +139,9 @@ class ReportRequest(models.Model):
         related_name="report_requests",
         verbose_name=_("theo hạn trong kế hoạch"),
     )
-    created_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    created_by = models.ForeignKey(
+        User, on_delete=models.PROTECT, related_name="+", verbose_name=_("người tạo")
+    )
     created_at = models.DateTimeField(_("thời điểm tạo"), auto_now_add=True)
 
     class Meta:
@@ -165,9 +175,20 @@ class Report(models.Model):
 
     SECTIONS = ("results", "shortcomings", "lessons", "next_tasks", "proposals")
 
-    request = models.ForeignKey(ReportRequest, on_delete=models.PROTECT, related_name="reports")
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="reports")
-    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="reports")
+    request = models.ForeignKey(
+        ReportRequest, on_delete=models.PROTECT, related_name="reports", verbose_name=_("yêu cầu báo cáo")
+    )
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="reports", verbose_name=_("cơ quan")
+    )
+    unit = models.ForeignKey(
+        Unit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reports",
+        verbose_name=_("đơn vị"),
+    )
     status = models.CharField(_("trạng thái"), max_length=20, choices=Status.choices, default=Status.PENDING)
     results = models.TextField(_("Kết quả đạt được"), blank=True)
     shortcomings = models.TextField(_("Hạn chế, nguyên nhân"), blank=True)
@@ -175,7 +196,7 @@ class Report(models.Model):
     next_tasks = models.TextField(_("Phương hướng, nhiệm vụ kỳ tới"), blank=True)
     proposals = models.TextField(_("Kiến nghị, đề xuất"), blank=True)
     figures = models.JSONField(_("số liệu tại thời điểm gửi"), default=dict, blank=True)
-    revision = models.PositiveIntegerField(default=0)
+    revision = models.PositiveIntegerField(default=0, verbose_name=_("lần lưu"))
     composed_from = models.ForeignKey(
         ReportRequest,
         on_delete=models.PROTECT,
@@ -194,9 +215,20 @@ class Report(models.Model):
     return_comment = models.TextField(_("ý kiến khi trả lại"), blank=True)
     first_sent_at = models.DateTimeField(_("lần gửi đầu"), null=True, blank=True)
     sent_at = models.DateTimeField(_("thời điểm gửi"), null=True, blank=True)
-    submitted_by = models.ForeignKey(User, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
-    approved_by = models.ForeignKey(User, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
-    updated_by = models.ForeignKey(User, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    submitted_by = models.ForeignKey(
+        User, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("người trình")
+    )
+    approved_by = models.ForeignKey(
+        User, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("người duyệt")
+    )
+    updated_by = models.ForeignKey(
+        User,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("người sửa gần nhất"),
+    )
     updated_at = models.DateTimeField(_("cập nhật lúc"), null=True, blank=True)
 
     class Meta:
@@ -267,12 +299,16 @@ class ReportVersion(models.Model):
         RETURNED = "returned", _("Trả lại")
         APPROVED = "approved", _("Duyệt và gửi")
 
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="versions")
+    report = models.ForeignKey(
+        Report, on_delete=models.CASCADE, related_name="versions", verbose_name=_("báo cáo")
+    )
     number = models.PositiveIntegerField(_("phiên bản"))
     event = models.CharField(_("sự kiện"), max_length=20, choices=Event.choices)
     sections = models.JSONField(_("nội dung"), default=dict)
     comment = models.TextField(_("ý kiến"), blank=True)
-    created_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    created_by = models.ForeignKey(
+        User, on_delete=models.PROTECT, related_name="+", verbose_name=_("người tạo")
+    )
     created_at = models.DateTimeField(_("thời điểm"), auto_now_add=True)
     updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
 
@@ -293,11 +329,15 @@ def report_attachment_path(instance: ReportAttachment, filename: str) -> str:
 
 
 class ReportAttachment(models.Model):
-    report = models.ForeignKey(Report, on_delete=models.PROTECT, related_name="attachments")
+    report = models.ForeignKey(
+        Report, on_delete=models.PROTECT, related_name="attachments", verbose_name=_("báo cáo")
+    )
     file = models.FileField(_("tệp"), upload_to=report_attachment_path)
     original_name = models.CharField(_("tên tệp"), max_length=255)
     size = models.PositiveBigIntegerField(_("dung lượng"))
-    uploaded_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    uploaded_by = models.ForeignKey(
+        User, on_delete=models.PROTECT, related_name="+", verbose_name=_("người tải lên")
+    )
     uploaded_at = models.DateTimeField(_("thời điểm tải lên"), auto_now_add=True)
 
     class Meta:

@@ -9,6 +9,7 @@ from django.core.cache import cache
 from django.db.models import Model, QuerySet
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from danvan.core import permissions
@@ -20,6 +21,8 @@ register = template.Library()
 def bootstrap(field):
     """Render a bound field's widget with Bootstrap's classes, marked invalid when it has errors."""
     widget = field.field.widget
+    if isinstance(widget, forms.CheckboxSelectMultiple):
+        return _checkbox_list(field)
     if isinstance(widget, forms.CheckboxInput):
         css = "form-check-input"
     elif isinstance(widget, forms.Select):
@@ -32,6 +35,44 @@ def bootstrap(field):
     if field.errors:
         attrs["aria-invalid"] = "true"
     return field.as_widget(attrs=attrs)
+
+
+def _checkbox_list(field):
+    """A multiple choice as Bootstrap's form-check rows: each box visible, with
+    its own label tied to it, ticked only when the bound value holds it."""
+    invalid = " is-invalid" if field.errors else ""
+    described = format_html(' aria-describedby="{}_error"', field.auto_id) if field.errors else ""
+    rows = [
+        format_html(
+            '<div class="form-check"><input type="checkbox" class="form-check-input{}" name="{}"'
+            ' value="{}" id="{}"{}{}><label class="form-check-label" for="{}">{}</label></div>',
+            invalid,
+            choice.data["name"],
+            choice.data["value"],
+            choice.id_for_label,
+            _CHECKED if choice.data["selected"] else "",
+            described,
+            choice.id_for_label,
+            choice.choice_label,
+        )
+        for choice in field.subwidgets
+    ]
+    return mark_safe("".join(rows))  # noqa: S308 - every row went through format_html
+
+
+_CHECKED = mark_safe(" checked")
+
+
+@register.filter
+def is_checkbox_list(field):
+    """Whether a bound field renders as a list of check boxes (a fieldset, not one label)."""
+    return isinstance(field.field.widget, forms.CheckboxSelectMultiple)
+
+
+@register.filter
+def is_checkbox(field):
+    """Whether a bound field is one check box (its label follows the box)."""
+    return isinstance(field.field.widget, forms.CheckboxInput)
 
 
 @register.simple_tag

@@ -22,7 +22,8 @@ from danvan.plans.models import (
     Target,
     Task,
 )
-from danvan.plans.services.common import _leaders, _office, _unit_heads
+from danvan.plans.services.common import _leaders, _office, _record_plan_version, _unit_heads
+from danvan.plans.timing import shift_years as shift_timing_years
 
 # --- Plan lifecycle --------------------------------------------------------------
 
@@ -41,12 +42,15 @@ def submit_plan(*, plan: Plan, by: User) -> Plan:
     """Send a draft (or a returned plan) to the agency's leaders for approval."""
     if not plan.tasks.exists():
         raise DomainError(_("Kế hoạch chưa có nhiệm vụ nào; hãy thêm nhiệm vụ trước khi trình."))
+    resubmitted = plan.status == Plan.Status.RETURNED
     plan = _move_plan(
         plan,
         source=(Plan.Status.DRAFT, Plan.Status.RETURNED),
         target=Plan.Status.SUBMITTED,
         submitted_at=timezone.now(),
     )
+    step = _("Trình lại sau khi sửa") if resubmitted else _("Trình lãnh đạo phê duyệt")
+    _record_plan_version(plan, by=by, step=step)
     notify(
         recipients=_leaders(plan.agency),
         key=f"plan-submitted:{plan.pk}:{plan.submitted_at:%Y%m%d%H%M%S}",
@@ -64,6 +68,7 @@ def return_plan(*, plan: Plan, comment: str, by: User) -> Plan:
     plan = _move_plan(
         plan, source=(Plan.Status.SUBMITTED,), target=Plan.Status.RETURNED, review_comment=comment.strip()
     )
+    _record_plan_version(plan, by=by, step=_("Trả lại để sửa: %(comment)s") % {"comment": comment.strip()})
     notify(
         recipients=[plan.created_by, *_office(plan.agency)],
         key=f"plan-returned:{plan.pk}:{timezone.now():%Y%m%d%H%M%S}",
@@ -86,6 +91,16 @@ def next_document_number(*, agency: Agency, year: int) -> str:
     return f"{series.last_number:02d}"
 
 
+def hold_document_number(*, agency: Agency, year: int, number: str) -> None:
+    """Record that the agency issued document ``number`` in ``year`` outside
+    an approval here (a plan or report loaded already numbered): the series
+    goes up to it, so the next number follows it and none is given twice."""
+    if not str(number).isdigit():
+        return
+    series, _created = NumberSeries.objects.get_or_create(agency=agency, year=year)
+    NumberSeries.objects.filter(pk=series.pk, last_number__lt=int(number)).update(last_number=int(number))
+
+
 @transaction.atomic
 def approve_plan(*, plan: Plan, by: User, issue_date: date | None = None) -> Plan:
     """Approve and issue: the plan gets the next number of the agency's
@@ -101,6 +116,8 @@ def approve_plan(*, plan: Plan, by: User, issue_date: date | None = None) -> Pla
     plan.number = next_document_number(agency=plan.agency, year=day.year)
     plan.symbol = plan.symbol or f"KH-{plan.agency.symbol_code}"
     plan.issue_date = day
+    plan._history_user = by  # type: ignore[attr-defined]  # read by django-simple-history
+    plan._change_reason = _("Phê duyệt và ban hành")  # type: ignore[attr-defined]
     plan.save(update_fields=["number", "symbol", "issue_date"])
     _compute_working_day_deadlines(plan)
     # The plan's reporting deadlines become report requests (reports app).
@@ -142,7 +159,9 @@ def close_finished_plans(*, today: date) -> int:
 
 @transaction.atomic
 def close_plan(*, plan: Plan, by: User) -> Plan:
-    return _move_plan(plan, source=(Plan.Status.ISSUED,), target=Plan.Status.CLOSED)
+    plan = _move_plan(plan, source=(Plan.Status.ISSUED,), target=Plan.Status.CLOSED)
+    _record_plan_version(plan, by=by, step=_("Kết thúc kế hoạch"))
+    return plan
 
 
 def _shift_years(day: date | None, years: int) -> date | None:
@@ -155,9 +174,20 @@ def _shift_years(day: date | None, years: int) -> date | None:
 
 
 @transaction.atomic
-def copy_plan(*, source: Plan, period_year: int, by: User) -> Plan:
+def copy_plan(*, source: Plan, period_year: int, by: User, again: bool = False) -> Plan:
     """Start next year's plan from this one: sections, tasks, targets and
-    deadlines come along with their dates shifted; citations are kept."""
+    deadlines come along with their dates shifted, and the years written in
+    each task's timing text with them; citations are kept.
+
+    A plan already copied to that year is copied again only when ``again``
+    says the person knows it."""
+    if not again and Plan.objects.filter(copied_from=source, period_year=period_year).exists():
+        raise DomainError(
+            _(
+                "Kế hoạch này đã được sao chép sang năm %(year)s; hãy mở bản đã có hoặc xác nhận tạo thêm bản mới."
+            )
+            % {"year": period_year}
+        )
     shift = period_year - (source.period_year or period_year)
     title = (
         source.title.replace(str(source.period_year), str(period_year))
@@ -187,7 +217,7 @@ def copy_plan(*, source: Plan, period_year: int, by: User) -> Plan:
             heading=task.heading,
             lead_text=task.lead_text,
             lead_unit=task.lead_unit,
-            timing=task.timing,
+            timing=shift_timing_years(task.timing, shift),
             timing_kind=task.timing_kind,
             due_date=_shift_years(task.due_date, shift),
             due_rule=task.due_rule,
@@ -253,6 +283,7 @@ def amend_plan(*, plan: Plan, changes: dict, reason: str, by: User) -> Plan:
     if not reason.strip():
         raise DomainError(_("Hãy ghi lý do sửa đổi, bổ sung."))
     plan._change_reason = reason.strip()  # type: ignore[attr-defined]  # read by django-simple-history
+    plan._history_user = by  # type: ignore[attr-defined]
     return _apply(plan, changes)
 
 

@@ -19,7 +19,7 @@ from danvan.plans.models import (
     TaskComment,
     TaskUpdate,
 )
-from danvan.plans.services.common import _office, _unit_heads
+from danvan.plans.services.common import _office, _record_plan_version, _unit_heads
 
 # --- Tasks -----------------------------------------------------------------------
 
@@ -64,6 +64,7 @@ def add_task(*, plan: Plan, supporting_units=(), by: User, **fields) -> Task:
         **values,
     )
     task.supporting_units.set(supporting_units)
+    _record_plan_version(plan, by=by, step=_("Thêm nhiệm vụ: %(task)s") % {"task": task.heading[:200]})
     return task
 
 
