@@ -20,7 +20,8 @@ from danvan.core.orgsheet import template_workbook
 
 @login_required
 def home(request):
-    return render(request, "core/home.html", selectors.landing_for(request.user))
+    context = selectors.landing_for(request.user, today=timezone.localdate())
+    return render(request, "core/home.html", context)
 
 
 @login_required
