@@ -376,3 +376,13 @@ def test_the_landing_page_costs_the_same_queries_with_one_item_as_with_many(
     assert count_queries(client, person) == few
     # Session, person, roles, notifications, the page's own cards, and one query per work list.
     assert few <= 12
+
+
+def test_the_bells_name_says_the_unread_count_it_shows(client, unit_officer):
+    from danvan.core.models import Notification
+
+    assert 'aria-label="Thông báo"' in home(client, unit_officer)
+    Notification.objects.create(recipient=unit_officer, key="k1", text="Nhắc hạn")
+    Notification.objects.create(recipient=unit_officer, key="k2", text="Nhắc hạn")
+    page = home(client, unit_officer)
+    assert 'aria-label="Thông báo: 2 chưa đọc"' in page and 'data-testid="so-thong-bao">2<' in page
