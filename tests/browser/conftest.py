@@ -87,3 +87,37 @@ def axe(page):
         assert not found, f"axe-core: {name} ({page.url}): {found}"
 
     return check
+
+
+# Screenshots for the user guide (docs/huong-dan/): written there when
+# DANVAN_GUIDE_SCREENSHOTS=1, otherwise into test-artifacts/.
+GUIDE_IMAGES = Path(__file__).resolve().parents[2] / "docs" / "huong-dan" / "img"
+GUIDE_VIEWPORT = {"width": 1200, "height": 760}
+
+
+def _shrink(path: Path) -> None:
+    """Keep a screenshot small: 64 colours, optimised PNG."""
+    from PIL import Image
+
+    with Image.open(path) as image:
+        small = image.convert("RGB").quantize(
+            colors=64, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE
+        )
+    small.save(path, optimize=True)
+
+
+@pytest.fixture
+def guide_shot(page):
+    """``guide_shot("lanh-dao-trang-chinh")``: the visible part of the page
+    as the user guide shows it."""
+
+    def shoot(name: str) -> Path:
+        folder = GUIDE_IMAGES if os.environ.get("DANVAN_GUIDE_SCREENSHOTS") == "1" else ARTIFACTS
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{name}.png"
+        page.set_viewport_size(GUIDE_VIEWPORT)
+        page.screenshot(path=path)
+        _shrink(path)
+        return path
+
+    return shoot
