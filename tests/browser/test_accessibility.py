@@ -103,12 +103,14 @@ def test_the_key_pages_of_each_role_pass_axe(demo, sign_in, page, live_server, a
         axe(path)
 
 
-def test_the_public_pages_and_the_login_pass_axe(demo, page, live_server, axe):
+def test_the_public_pages_the_login_and_the_guide_pass_axe(demo, page, live_server, axe):
     for path in [
         "/tai-khoan/dang-nhap/",
         "/cong-dan/gui-don/",
         "/cong-dan/tra-cuu/",
         "/cong-dan/lich-tiep-cong-dan/",
+        "/huong-dan/",
+        "/huong-dan/thanh-tra/",
     ]:
         response = page.goto(f"{live_server.url}{path}")
         assert response.status == 200, path
