@@ -48,6 +48,15 @@ def period(province):
     return report_services.get_or_create_period(province=province, kind=PeriodKind.YEAR, year=TODAY.year)
 
 
+def test_due_dates_read_in_words():
+    from danvan.core.selectors import due_note
+
+    assert due_note(TODAY, TODAY) == ("Đến hạn hôm nay", False)
+    assert due_note(TODAY + timedelta(days=1), TODAY) == ("Còn 1 ngày", False)
+    assert due_note(TODAY - timedelta(days=12), TODAY) == ("Quá hạn 12 ngày", True)
+    assert due_note(None, TODAY) == ("Không có hạn cụ thể", False)
+
+
 # --- Leader --------------------------------------------------------------------------
 
 
@@ -194,12 +203,14 @@ def test_staff_land_on_their_open_tasks_by_due_date(client, agency, office_offic
         plan, lead_unit, heading="Đã hoàn thành", order=3, assignee=unit_officer, status=Task.Status.DONE
     )
     make_task(plan, lead_unit, heading="Của người khác", order=4)
+    draft = make_plan(agency, office_officer, title="Dự thảo", status=Plan.Status.DRAFT)
+    make_task(draft, lead_unit, heading="Của dự thảo", assignee=unit_officer, due_date=TODAY)
 
     page = home(client, unit_officer)
 
     mine = block(page, "nhiem-vu-cua-toi")
     assert mine.index("Hạn trước") < mine.index("Hạn sau") < mine.index("Không hạn")
-    assert "Đã hoàn thành" not in mine and "Của người khác" not in mine
+    assert "Đã hoàn thành" not in mine and "Của người khác" not in mine and "Của dự thảo" not in mine
     assert reverse("plans:task_detail", args=[sooner.pk]) in mine
     assert reverse("plans:task_detail", args=[later.pk]) in mine
     assert "Quá hạn 1 ngày" in mine and "Không có hạn cụ thể" in mine

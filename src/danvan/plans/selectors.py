@@ -344,7 +344,7 @@ def todo_lists(person: User, *, today) -> list[TodoList]:
         rows, more = limited(
             list(
                 tasks_for_list(person, mine=True)
-                .filter(status__in=OPEN_STATUSES)
+                .filter(status__in=OPEN_STATUSES, plan__status=Plan.Status.ISSUED)
                 .values("pk", "heading", "due_date", "status", "plan__title")[: TODO_LIMIT + 1]
             )
         )
