@@ -331,8 +331,9 @@ def _request_item(row: dict, today: date, *, text: str, detail: str) -> TodoItem
 def todo_lists(person: User, *, today: date) -> list[TodoList]:
     """The landing page's report work: the agency reports awaiting the leader;
     for the office, the province's requests still to answer and the units
-    that have not reported; for the province reviewer, the requests coming
-    due and the agencies whose report is late. One query per list shown."""
+    that have not reported; the reports the unit head has to send; for the
+    province reviewer, the requests coming due and the agencies whose report
+    is late. One query per list shown."""
     scopes = permissions.scopes_of(person)
     lists = []
     led = scopes.agencies_with(Role.AGENCY_LEADER)
@@ -422,6 +423,35 @@ def todo_lists(person: User, *, today: date) -> list[TodoList]:
                     for row in rows
                 ],
                 empty=_("Các đơn vị đã gửi đủ báo cáo đến hạn."),
+                has_more=more,
+            )
+        )
+    if scopes.units_with(Role.UNIT_HEAD):
+        rows, more = limited(
+            list(
+                Report.objects.filter(unit__in=scopes.led_units, status__in=UNSENT)
+                .order_by("request__due_date", "unit__sort_key", "pk")
+                .values("pk", "request__title", "request__due_date", "unit__name")[: TODO_LIMIT + 1]
+            )
+        )
+        lists.append(
+            TodoList(
+                role=Role.UNIT_HEAD,
+                key="bao-cao-don-vi-phai-nop",
+                title=_("Báo cáo của đơn vị phải nộp"),
+                items=[
+                    TodoItem.due_on(
+                        row["request__due_date"],
+                        today=today,
+                        url=reverse("reports:report_detail", args=[row["pk"]]),
+                        text=row["request__title"],
+                        detail=row["unit__name"],
+                    )
+                    for row in rows
+                ],
+                empty=_("Đơn vị không có báo cáo nào phải nộp."),
+                more_url=reverse("reports:index"),
+                more_label=_("Mọi báo cáo"),
                 has_more=more,
             )
         )
