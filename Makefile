@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 PYTEST_WORKERS ?= 2
 export DJANGO_SETTINGS_MODULE := danvan.settings
 
-.PHONY: run test test-sqlite test-postgres check bench install system-deps messages clean
+.PHONY: run test test-sqlite test-postgres check bench install system-deps messages clean guide-screenshots
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -57,6 +57,10 @@ messages: $(STAMP)
 	cd src/danvan && ../../$(BIN)/danvan makemessages -l vi -l en --no-obsolete --add-location file -e html,txt,py,jinja
 	$(BIN)/python scripts/sync_catalogues.py
 	cd src/danvan && ../../$(BIN)/danvan compilemessages
+
+# The user guide's screenshots (docs/huong-dan/img/), taken by the role journeys.
+guide-screenshots: $(STAMP) system-deps
+	DANVAN_GUIDE_SCREENSHOTS=1 $(BIN)/pytest -q tests/browser/test_each_role_does_its_first_task.py
 
 bench: $(STAMP) system-deps
 	@for script in bench/bench_*.py; do echo "== $$script =="; $(BIN)/python $$script || exit 1; done

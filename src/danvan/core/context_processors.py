@@ -29,6 +29,16 @@ def unread_count(user) -> int:
     return user.notifications.filter(read_at__isnull=True).count()
 
 
+def dashboard_agency_id(user) -> int | None:
+    """The agency whose overview (plans:dashboard) the menu opens: the
+    person's own agency when they may read it, else the first one they work in."""
+    scopes = permissions.scopes_of(user)
+    agencies = scopes.agencies_with(*permissions.AGENCY_WIDE_ROLES) | scopes.unit_agencies
+    if user.agency_id in agencies:
+        return user.agency_id
+    return min(agencies) if agencies else None
+
+
 def navigation(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
@@ -36,7 +46,9 @@ def navigation(request):
     if secondfactor.pending_step(request):
         # Until the second step is done the page shows no menu: nothing in it opens.
         return {"nav_second_step": True}
+    agency_id = dashboard_agency_id(user)
     return {
+        "nav_dashboard_url": reverse("plans:dashboard", args=[agency_id]) if agency_id else "",
         "nav_areas": [(area_url(slug, url_name), label, icon, slug) for slug, label, icon, url_name in AREAS],
         "nav_can_admin": permissions.can_use_admin_site(user),
         "nav_unread": unread_count(user),

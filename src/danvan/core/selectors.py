@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from danvan.core import permissions
 from danvan.core.models import Agency, OrganisationImport, Role, RoleAssignment, Unit, User
@@ -42,8 +47,98 @@ def roles_of(person: User) -> QuerySet[RoleAssignment]:
     return RoleAssignment.objects.current().filter(user=person).select_related("province", "agency", "unit")
 
 
-def landing_for(person: User) -> dict:
-    """Everything the landing page shows for the person's roles."""
+# --- The landing page's work lists ---------------------------------------------------
+# Each domain app adds the lists of what its roles have to do (plans awaiting
+# the leader, tasks to assign, petitions' deadlines...) from its AppConfig.ready,
+# so that core shows them without importing the apps.
+
+
+@dataclass(frozen=True)
+class TodoItem:
+    """One thing to do, linked to the page where it is done."""
+
+    url: str
+    text: str
+    detail: str = ""
+    due: date | None = None
+    note: str = ""
+    urgent: bool = False
+
+    @classmethod
+    def due_on(
+        cls, due: date | None, *, today: date, url: str, text: str, detail: str = "", urgent: bool = False
+    ) -> TodoItem:
+        """An item whose note says how near its due date is."""
+        note, past = due_note(due, today)
+        return cls(url=url, text=text, detail=detail, due=due, note=note, urgent=past or urgent)
+
+
+@dataclass(frozen=True)
+class TodoList:
+    """One list of work for one of the person's roles."""
+
+    role: str
+    key: str
+    title: str
+    items: list[TodoItem]
+    empty: str
+    more_url: str = ""
+    more_label: str = ""
+    has_more: bool = False
+
+
+# The order in which the landing page shows the roles' lists.
+TODO_ROLE_ORDER = [
+    Role.AGENCY_LEADER,
+    Role.AGENCY_OFFICE,
+    Role.UNIT_HEAD,
+    Role.STAFF,
+    Role.INSPECTOR,
+    Role.PROVINCE_REVIEWER,
+]
+TODO_LIMIT = 8
+
+_TODO_SOURCES: list[Callable[..., list[TodoList]]] = []
+
+
+def add_todo_source(source: Callable[..., list[TodoList]]) -> None:
+    """Register ``source(person, *, today)``: the lists it returns appear on
+    the landing page of the roles they name."""
+    if source not in _TODO_SOURCES:
+        _TODO_SOURCES.append(source)
+
+
+def todo_groups(person: User, *, today: date) -> list[dict]:
+    """The person's work lists, grouped by role in ``TODO_ROLE_ORDER``."""
+    lists = [found for source in _TODO_SOURCES for found in source(person, today=today)]
+    groups = []
+    for role in TODO_ROLE_ORDER:
+        mine = [found for found in lists if found.role == role]
+        if mine:
+            groups.append({"role": role, "label": Role(role).label, "lists": mine})
+    return groups
+
+
+def limited(rows: list, limit: int = TODO_LIMIT) -> tuple[list, bool]:
+    """The first ``limit`` of rows read with ``limit + 1``, and whether there are more."""
+    return rows[:limit], len(rows) > limit
+
+
+def due_note(due: date | None, today: date) -> tuple[str, bool]:
+    """How near a due date is, in words, and whether it is past."""
+    if due is None:
+        return _("Không có hạn cụ thể"), False
+    days = (due - today).days
+    if days < 0:
+        return ngettext("Quá hạn %(days)s ngày", "Quá hạn %(days)s ngày", -days) % {"days": -days}, True
+    if days == 0:
+        return _("Đến hạn hôm nay"), False
+    return ngettext("Còn %(days)s ngày", "Còn %(days)s ngày", days) % {"days": days}, False
+
+
+def landing_for(person: User, *, today: date) -> dict:
+    """Everything the landing page shows for the person's roles: first what
+    each role has to do, then the organisation they belong to."""
     scopes = permissions.scopes_of(person)
     context: dict = {
         "person": person,
@@ -51,6 +146,7 @@ def landing_for(person: User) -> dict:
         "home_agency": person.agency,
         "home_unit": person.unit,
         "is_system_admin": scopes.system_admin,
+        "todo_groups": todo_groups(person, today=today),
     }
     if scopes.system_admin or scopes.reviewed_provinces:
         context["province_agencies"] = agencies_for_directory(person)

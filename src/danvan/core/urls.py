@@ -38,4 +38,7 @@ urlpatterns = [
     path("don-vi/<int:unit_id>/", views.unit_detail, name="unit_detail"),
     path("lich-lam-viec/", views.working_calendar, name="calendar"),
     path("thong-bao/", views.notifications, name="notifications"),
+    path("huong-dan/", views.guide_index, name="guide_index"),
+    path("huong-dan/anh/<str:name>", views.guide_image, name="guide_image"),
+    path("huong-dan/<slug:slug>/", views.guide_page, name="guide_page"),
 ]

@@ -6,7 +6,7 @@ from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import PasswordChangeForm
 from django.db import DatabaseError, connection
-from django.http import Http404, JsonResponse
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from danvan.core import permissions, selectors, services
+from danvan.core import guide, permissions, selectors, services
 from danvan.core.calendar import WorkingCalendar
 from danvan.core.context_processors import AREAS
 from danvan.core.downloads import XLSX_TYPE, download, stored_file
@@ -24,7 +24,8 @@ from danvan.core.orgsheet import template_workbook
 
 @login_required
 def home(request):
-    return render(request, "core/home.html", selectors.landing_for(request.user))
+    context = selectors.landing_for(request.user, today=timezone.localdate())
+    return render(request, "core/home.html", context)
 
 
 @login_required
@@ -166,6 +167,22 @@ def password_change(request):
         return redirect("core:home")
     status = 422 if request.method == "POST" else 200
     return render(request, "registration/password_change_form.html", {"form": form}, status=status)
+
+
+# The user guide is read before signing in too: it explains how to.
+@require_GET
+def guide_index(request):
+    return render(request, "core/guide.html", guide.guide_page(guide.INDEX))
+
+
+@require_GET
+def guide_page(request, slug):
+    return render(request, "core/guide.html", guide.guide_page(slug))
+
+
+@require_GET
+def guide_image(request, name):
+    return FileResponse(guide.image_path(name).open("rb"), content_type="image/png")
 
 
 @never_cache

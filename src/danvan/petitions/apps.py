@@ -6,3 +6,9 @@ class PetitionsConfig(AppConfig):
     name = "danvan.petitions"
     label = "petitions"
     verbose_name = _("Tiếp công dân và đơn thư")
+
+    def ready(self) -> None:
+        from danvan.core.selectors import add_todo_source
+        from danvan.petitions.selectors import todo_lists
+
+        add_todo_source(todo_lists)

@@ -13,11 +13,13 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, F, Min, Prefetch, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.http import Http404
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from danvan.core import permissions
 from danvan.core.models import Agency, Role, RoleAssignment, User
+from danvan.core.selectors import TODO_LIMIT, TodoItem, TodoList, limited
 from danvan.core.sql import first, written_out
 from danvan.core.text import search_key
 from danvan.petitions import letters, services
@@ -382,3 +384,49 @@ def public_reception_days(*, today: date) -> dict:
         "days": list(upcoming.filter(published_on__isnull=False, postponed_note="")),
         "postponed": list(upcoming.exclude(postponed_note="")),
     }
+
+
+# --- The landing page's petition work --------------------------------------------------
+
+
+def todo_lists(person: User, *, today: date) -> list[TodoList]:
+    """The inspector's pending time limits, nearest first, on the open
+    petitions of the agencies they inspect and those they were made handler
+    of. A denunciation shows its code and subject only. One query."""
+    inspected = permissions.scopes_of(person).agencies_with(Role.INSPECTOR)
+    if not inspected:
+        return []
+    petitions = (
+        permissions.visible_petitions(person).open().filter(Q(agency__in=inspected) | Q(handler=person))
+    )
+    rows, more = limited(
+        list(
+            Deadline.objects.pending()
+            .filter(petition__in=petitions)
+            .order_by("due_date", "pk")
+            .values("petition_id", "petition__code", "petition__subject", "rule__name", "due_date")[
+                : TODO_LIMIT + 1
+            ]
+        )
+    )
+    return [
+        TodoList(
+            role=Role.INSPECTOR,
+            key="han-xu-ly-don",
+            title=_("Hạn xử lý đơn thư"),
+            items=[
+                TodoItem.due_on(
+                    row["due_date"],
+                    today=today,
+                    url=reverse("petitions:petition_detail", args=[row["petition_id"]]),
+                    text=f"{row['petition__code']} — {row['petition__subject']}",
+                    detail=row["rule__name"],
+                )
+                for row in rows
+            ],
+            empty=_("Không có đơn nào đang chờ xử lý theo thời hạn."),
+            more_url=reverse("petitions:index"),
+            more_label=_("Mọi đơn thư"),
+            has_more=more,
+        )
+    ]

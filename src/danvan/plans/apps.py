@@ -6,3 +6,9 @@ class PlansConfig(AppConfig):
     name = "danvan.plans"
     label = "plans"
     verbose_name = _("Kế hoạch")
+
+    def ready(self) -> None:
+        from danvan.core.selectors import add_todo_source
+        from danvan.plans.selectors import todo_lists
+
+        add_todo_source(todo_lists)

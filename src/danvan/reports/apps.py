@@ -6,3 +6,9 @@ class ReportsConfig(AppConfig):
     name = "danvan.reports"
     label = "reports"
     verbose_name = _("Báo cáo")
+
+    def ready(self) -> None:
+        from danvan.core.selectors import add_todo_source
+        from danvan.reports.selectors import todo_lists
+
+        add_todo_source(todo_lists)

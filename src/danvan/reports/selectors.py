@@ -4,18 +4,23 @@ Each function runs a fixed number of queries whatever the number of rows."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from danvan.core import permissions
-from danvan.core.models import Agency, Province, Unit, User
+from danvan.core.models import Agency, Province, Role, Unit, User
+from danvan.core.selectors import TODO_LIMIT, TodoItem, TodoList, limited
 from danvan.plans.models import Plan, Target, Task, TaskUpdate
 from danvan.reports.models import Report, ReportingPeriod, ReportRequest, ReportVersion, timeliness
 
 LIVE_PLAN_STATUSES = (Plan.Status.ISSUED, Plan.Status.CLOSED)
+# How far ahead the landing page looks for the units' reports coming due.
+UPCOMING_DAYS = 30
 
 
 def _period_tasks(period: ReportingPeriod) -> Q:
@@ -307,3 +312,209 @@ def province_table(province: Province, period: ReportingPeriod, *, today: date) 
 
 def periods_of(province: Province) -> QuerySet[ReportingPeriod]:
     return ReportingPeriod.objects.filter(province=province).order_by("-year", "-end")
+
+
+# --- The landing page's report work ----------------------------------------------------
+
+UNSENT = (Report.Status.PENDING, Report.Status.RETURNED)
+
+
+def _request_item(row: dict, today: date, *, text: str, detail: str) -> TodoItem:
+    return TodoItem.due_on(
+        row["request__due_date"],
+        today=today,
+        url=reverse("reports:request_detail", args=[row["request_id"]]),
+        text=text,
+        detail=detail,
+    )
+
+
+def todo_lists(person: User, *, today: date) -> list[TodoList]:
+    """The landing page's report work: the agency reports awaiting the leader;
+    for the office, the province's requests still to answer and the units
+    that have not reported; the reports the unit head has to send; for the
+    province reviewer, the requests coming due and the agencies whose report
+    is late. One query per list shown."""
+    scopes = permissions.scopes_of(person)
+    lists = []
+    led = scopes.agencies_with(Role.AGENCY_LEADER)
+    if led:
+        rows, more = limited(
+            list(
+                Report.objects.filter(agency__in=led, unit__isnull=True, status=Report.Status.SUBMITTED)
+                .order_by("request__due_date", "pk")
+                .values("pk", "request__title", "request__due_date", "agency__name")[: TODO_LIMIT + 1]
+            )
+        )
+        lists.append(
+            TodoList(
+                role=Role.AGENCY_LEADER,
+                key="bao-cao-cho-duyet",
+                title=_("Báo cáo chờ phê duyệt"),
+                items=[
+                    TodoItem.due_on(
+                        row["request__due_date"],
+                        today=today,
+                        url=reverse("reports:report_detail", args=[row["pk"]]),
+                        text=row["request__title"],
+                        detail=row["agency__name"],
+                    )
+                    for row in rows
+                ],
+                empty=_("Không có báo cáo nào chờ phê duyệt."),
+                more_url=reverse("reports:index"),
+                more_label=_("Mọi báo cáo"),
+                has_more=more,
+            )
+        )
+    offices = scopes.agencies_with(Role.AGENCY_OFFICE)
+    if offices:
+        rows, more = limited(
+            list(
+                Report.objects.filter(
+                    agency__in=offices,
+                    unit__isnull=True,
+                    status__in=UNSENT,
+                    request__level=ReportRequest.Level.AGENCIES,
+                )
+                .order_by("request__due_date", "pk")
+                .values("request_id", "request__title", "request__due_date", "status")[: TODO_LIMIT + 1]
+            )
+        )
+        lists.append(
+            TodoList(
+                role=Role.AGENCY_OFFICE,
+                key="yeu-cau-den-han",
+                title=_("Yêu cầu báo cáo phải trả lời"),
+                items=[
+                    _request_item(
+                        row,
+                        today,
+                        text=row["request__title"],
+                        detail=str(Report.Status(row["status"]).label),
+                    )
+                    for row in rows
+                ],
+                empty=_("Không có yêu cầu báo cáo nào đang chờ cơ quan trả lời."),
+                more_url=reverse("reports:index"),
+                more_label=_("Mọi yêu cầu báo cáo"),
+                has_more=more,
+            )
+        )
+        rows, more = limited(
+            list(
+                Report.objects.filter(
+                    request__agency__in=offices,
+                    request__level=ReportRequest.Level.UNITS,
+                    unit__isnull=False,
+                    status__in=UNSENT,
+                    request__due_date__lte=today + timedelta(days=UPCOMING_DAYS),
+                )
+                .order_by("request__due_date", "unit__sort_key", "pk")
+                .values("request_id", "request__title", "request__due_date", "unit__name")[: TODO_LIMIT + 1]
+            )
+        )
+        lists.append(
+            TodoList(
+                role=Role.AGENCY_OFFICE,
+                key="don-vi-chua-bao-cao",
+                title=_("Đơn vị chưa gửi báo cáo"),
+                items=[
+                    _request_item(row, today, text=row["unit__name"], detail=row["request__title"])
+                    for row in rows
+                ],
+                empty=_("Các đơn vị đã gửi đủ báo cáo đến hạn."),
+                has_more=more,
+            )
+        )
+    if scopes.units_with(Role.UNIT_HEAD):
+        rows, more = limited(
+            list(
+                Report.objects.filter(unit__in=scopes.led_units, status__in=UNSENT)
+                .order_by("request__due_date", "unit__sort_key", "pk")
+                .values("pk", "request__title", "request__due_date", "unit__name")[: TODO_LIMIT + 1]
+            )
+        )
+        lists.append(
+            TodoList(
+                role=Role.UNIT_HEAD,
+                key="bao-cao-don-vi-phai-nop",
+                title=_("Báo cáo của đơn vị phải nộp"),
+                items=[
+                    TodoItem.due_on(
+                        row["request__due_date"],
+                        today=today,
+                        url=reverse("reports:report_detail", args=[row["pk"]]),
+                        text=row["request__title"],
+                        detail=row["unit__name"],
+                    )
+                    for row in rows
+                ],
+                empty=_("Đơn vị không có báo cáo nào phải nộp."),
+                more_url=reverse("reports:index"),
+                more_label=_("Mọi báo cáo"),
+                has_more=more,
+            )
+        )
+    provinces = scopes.reviewed_provinces
+    if provinces:
+        asked = ReportRequest.objects.filter(province__in=provinces, level=ReportRequest.Level.AGENCIES)
+        rows, more = limited(
+            list(
+                asked.filter(due_date__gte=today)
+                .annotate(
+                    unsent=Count("reports", filter=~Q(reports__status=Report.Status.APPROVED)),
+                    total=Count("reports"),
+                )
+                .filter(unsent__gt=0)
+                .order_by("due_date", "pk")
+                .values("pk", "title", "due_date", "unsent", "total")[: TODO_LIMIT + 1]
+            )
+        )
+        lists.append(
+            TodoList(
+                role=Role.PROVINCE_REVIEWER,
+                key="bao-cao-den-han",
+                title=_("Báo cáo sắp đến hạn"),
+                items=[
+                    TodoItem.due_on(
+                        row["due_date"],
+                        today=today,
+                        url=reverse("reports:request_detail", args=[row["pk"]]),
+                        text=row["title"],
+                        detail=_("%(sent)s/%(total)s cơ quan đã gửi")
+                        % {"sent": row["total"] - row["unsent"], "total": row["total"]},
+                    )
+                    for row in rows
+                ],
+                empty=_("Không có yêu cầu báo cáo nào sắp đến hạn."),
+                more_url=reverse("reports:index"),
+                more_label=_("Mọi yêu cầu báo cáo"),
+                has_more=more,
+            )
+        )
+        rows, more = limited(
+            list(
+                Report.objects.filter(
+                    request__in=asked.filter(due_date__lt=today),
+                    unit__isnull=True,
+                )
+                .exclude(status=Report.Status.APPROVED)
+                .order_by("request__due_date", "agency__sort_key", "pk")
+                .values("request_id", "request__title", "request__due_date", "agency__name")[: TODO_LIMIT + 1]
+            )
+        )
+        lists.append(
+            TodoList(
+                role=Role.PROVINCE_REVIEWER,
+                key="bao-cao-qua-han",
+                title=_("Cơ quan chậm gửi báo cáo"),
+                items=[
+                    _request_item(row, today, text=row["agency__name"], detail=row["request__title"])
+                    for row in rows
+                ],
+                empty=_("Không có cơ quan nào chậm gửi báo cáo."),
+                has_more=more,
+            )
+        )
+    return lists
