@@ -434,12 +434,37 @@ def can_handle_case(person: User, petition) -> bool:
     return can_process_petition(person, petition)
 
 
-def can_read_denouncer_identity(person: User, petition) -> bool:
-    from danvan.petitions.models import IdentityGrant
+def _denunciations_not_granted(person: User):
+    """Denunciations whose denouncer the person may not learn: all of them,
+    except those whose identity the person was granted by name. No role
+    opens one, the administrator's included (Luật Tố cáo 2018 Điều 47)."""
+    from danvan.petitions.models import IdentityGrant, Petition
 
+    denunciations = Petition.objects.filter(kind=Petition.Kind.DENUNCIATION)
     if not person.is_authenticated:
-        return False
-    return IdentityGrant.objects.filter(identity__petition=petition, person=person).exists()
+        return denunciations
+    granted = IdentityGrant.objects.filter(person=person).values("identity__petition")
+    return denunciations.exclude(pk__in=granted)
+
+
+def can_read_denouncer_identity(person: User, petition) -> bool:
+    return petition.is_denunciation and not _denunciations_not_granted(person).filter(pk=petition.pk).exists()
+
+
+def receptions_hiding_citizen(person: User):
+    """Visits of the reception register that must not name their citizen to
+    the person: each visit that opened a denunciation the person was not
+    granted. The citizen who came is then the denouncer, so the same rule
+    as the denouncer's identity applies, to every page, export, search and
+    admin page that shows a visit."""
+    from danvan.petitions.models import Reception
+
+    opened = _denunciations_not_granted(person).filter(reception__isnull=False).values("reception")
+    return Reception.objects.filter(pk__in=opened)
+
+
+def can_read_reception_citizen(person: User, reception) -> bool:
+    return not receptions_hiding_citizen(person).filter(pk=reception.pk).exists()
 
 
 def can_grant_identity_access(person: User, petition) -> bool:

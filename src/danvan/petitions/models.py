@@ -365,6 +365,7 @@ class DenouncerIdentity(models.Model):
     identity_number = models.CharField(_("số định danh, CCCD"), max_length=20, blank=True)
     phone = models.CharField(_("số điện thoại"), max_length=20, blank=True)
     email = models.EmailField(_("thư điện tử"), blank=True)
+    representative = models.CharField(_("người đại diện"), max_length=150, blank=True)
     sender_key = models.CharField(max_length=200, editable=False, db_index=True, blank=True)
 
     class Meta:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, F, Min, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, F, Min, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -199,18 +199,36 @@ def receiving_agencies(person: User) -> QuerySet[Agency]:
     return Agency.objects.active().filter(pk__in=scopes.agencies_with(*permissions.PETITION_RECEIVER_ROLES))
 
 
+def with_citizen_hidden(receptions: QuerySet[Reception], person: User) -> QuerySet[Reception]:
+    """Mark each visit whose citizen the person may not be told
+    (``citizen_hidden``): the register shows it without the name."""
+    hidden = permissions.receptions_hiding_citizen(person).filter(pk=OuterRef("pk"))
+    return receptions.annotate(citizen_hidden=Exists(hidden))
+
+
 def reception_register(person: User) -> QuerySet[Reception]:
     agencies = permissions.petition_agencies(person)
-    return (
+    receptions = (
         Reception.objects.filter(agency__in=agencies)
         .select_related("agency", "citizen", "received_by")
         .annotate(petition_count=Count("petitions"))
         .order_by("-received_on", "-number")
     )
+    return with_citizen_hidden(receptions, person)
 
 
-def reception_page(reception: Reception) -> dict:
-    return {"reception": reception, "petitions": reception.petitions.order_by("pk")}
+def reception_page(person: User, reception: Reception) -> dict:
+    """The visit with the citizen who came, or ``visitor`` None when the
+    person may not learn who it was: the visit opened a denunciation. The
+    petitions opened from such a visit are then listed by kind and subject
+    only, since a sibling complaint's page names the same citizen."""
+    hidden = not permissions.can_read_reception_citizen(person, reception)
+    return {
+        "reception": reception,
+        "visitor": None if hidden else reception.citizen,
+        "citizen_hidden": hidden,
+        "petitions": reception.petitions.order_by("pk"),
+    }
 
 
 def leaders_of(agency: Agency) -> QuerySet[User]:
