@@ -158,3 +158,22 @@ def test_a_denunciations_representative_is_kept_in_the_vault(agency, agency_head
     petition.refresh_from_db()
     assert petition.representative == ""
     assert petition.denouncer.representative == "Võ Thị Đại Diện"
+
+
+def test_no_one_without_a_grant_opens_another_petition_from_the_visit(
+    client, agency, denouncing_visit, inspector
+):
+    from danvan.petitions.models import Petition
+
+    visit, _complaint, _denunciation = denouncing_visit
+    client.force_login(inspector)
+    url = reverse("petitions:reception_open_petition", args=[visit.pk])
+    assert url not in client.get(reverse("petitions:reception_detail", args=[visit.pk])).content.decode()
+    before = Petition.objects.count()
+    response = client.post(url, {"kind": "complaint", "subject": "Khiếu nại khác", "content": "…"})
+    assert response.status_code == 403
+    assert "chỉ người được cấp quyền" in response.content.decode()
+    assert Petition.objects.count() == before
+    # The receipt is still printed, without the name.
+    receipt = client.get(reverse("petitions:reception_receipt", args=[visit.pk]))
+    assert receipt.status_code == 200 and VISITOR not in receipt.content.decode()

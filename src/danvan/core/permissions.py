@@ -504,9 +504,23 @@ def get_reception_for_user(person: User, reception_id: int, *, action: str = "vi
         or reception.agency.province_id in scopes_of(person).reviewed_provinces
     ):
         raise Http404(_("Không tìm thấy lượt tiếp công dân."))
-    if action == "open_petition" and not can_receive_petition(person, reception.agency):
+    if action in ("open_petition", "receipt") and not can_receive_petition(person, reception.agency):
         raise PermissionDenied(_("Bạn không có quyền mở đơn từ lượt tiếp này."))
+    if action == "open_petition" and not can_open_petition_from_reception(person, reception):
+        raise PermissionDenied(
+            _(
+                "Lượt tiếp này đã mở đơn tố cáo: chỉ người được cấp quyền xem thông tin người tố cáo "
+                "mới mở thêm đơn từ lượt tiếp này."
+            )
+        )
     return reception
+
+
+def can_open_petition_from_reception(person: User, reception) -> bool:
+    """Open a petition from a visit: those who receive for the agency, and,
+    once the visit opened a denunciation, only those who may read who came
+    (a new petition would carry the citizen's name)."""
+    return can_receive_petition(person, reception.agency) and can_read_reception_citizen(person, reception)
 
 
 # --- Dialogues ------------------------------------------------------------------

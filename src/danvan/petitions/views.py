@@ -348,14 +348,15 @@ def reception_detail(request, reception_id):
     context = {
         **selectors.reception_page(request.user, reception),
         "form": forms.OpenPetitionForm(),
-        "can_open": permissions.can_receive_petition(request.user, reception.agency),
+        "can_receive": permissions.can_receive_petition(request.user, reception.agency),
+        "can_open": permissions.can_open_petition_from_reception(request.user, reception),
     }
     return render(request, "petitions/reception_detail.html", context)
 
 
 @login_required
 def reception_receipt(request, reception_id):
-    reception = permissions.get_reception_for_user(request.user, reception_id, action="open_petition")
+    reception = permissions.get_reception_for_user(request.user, reception_id, action="receipt")
     return render(
         request, "petitions/reception_receipt.html", selectors.reception_page(request.user, reception)
     )
@@ -374,7 +375,12 @@ def reception_open_petition(request, reception_id):
             form.add_error(None, error.message)
         else:
             return redirect("petitions:petition_detail", petition_id=petition.pk)
-    context = {**selectors.reception_page(request.user, reception), "form": form, "can_open": True}
+    context = {
+        **selectors.reception_page(request.user, reception),
+        "form": form,
+        "can_receive": True,
+        "can_open": True,
+    }
     return render(
         request, "petitions/reception_detail.html", context, status=422 if request.method == "POST" else 200
     )
