@@ -286,6 +286,13 @@ def test_no_page_export_api_or_admin_page_names_a_denouncer_to_whom_was_not_gran
     if person is not None:
         client.force_login(person)
     pages = crawl(client, _seeds(denunciations))
+    if person is None:
+        # The citizen's own lookup of the public denunciation: its status, not its sender.
+        petition = denunciations[PUBLIC]
+        digits = SECRETS[PUBLIC]["phone"].replace(" ", "")[-4:]
+        lookup = reverse("petitions_public:lookup")
+        pages[f"{lookup} (POST)"] = response = client.post(lookup, {"code": petition.code, "digits": digits})
+        assert petition.subject in response.content.decode()
     assert sum(response.status_code == 200 for response in pages.values()) > (10 if person else 2)
 
     leaks = [
@@ -298,7 +305,7 @@ def test_no_page_export_api_or_admin_page_names_a_denouncer_to_whom_was_not_gran
     stored = [
         url
         for url, response in pages.items()
-        if PERSONAL_PAGES.search(url)
+        if PERSONAL_PAGES.search(urlsplit(url).path)
         and response.status_code == 200
         and "no-store" not in response.get("Cache-Control", "")
     ]
