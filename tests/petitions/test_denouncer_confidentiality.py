@@ -106,13 +106,19 @@ def test_the_visit_names_nobody_and_links_no_sibling_for_the_not_granted(client,
     assert VISITOR in client.get(reverse("petitions:petition_detail", args=[complaint.pk])).content.decode()
 
 
-def test_the_receiver_who_was_granted_reads_the_visit(client, denouncing_visit, office_officer):
-    visit, complaint, _denunciation = denouncing_visit
+def test_the_granted_receiver_reads_who_came_on_the_identity_page_only(
+    client, denouncing_visit, office_officer
+):
+    visit, complaint, denunciation = denouncing_visit
     client.force_login(office_officer)
     page = client.get(reverse("petitions:reception_detail", args=[visit.pk])).content.decode()
-    assert VISITOR in page
+    assert VISITOR not in page
     assert reverse("petitions:petition_detail", args=[complaint.pk]) in page
-    assert VISITOR in client.get(reverse("petitions:reception_list")).content.decode()
+    identity = reverse("petitions:denouncer_identity", args=[denunciation.pk])
+    assert identity in page
+    assert VISITOR not in client.get(reverse("petitions:reception_list")).content.decode()
+    assert VISITOR in client.get(identity).content.decode()
+    assert IdentityRead.objects.get().person == office_officer
 
 
 def test_a_grant_for_one_of_two_denunciations_does_not_open_the_visit(

@@ -451,12 +451,23 @@ def can_read_denouncer_identity(person: User, petition) -> bool:
     return petition.is_denunciation and not _denunciations_not_granted(person).filter(pk=petition.pk).exists()
 
 
+def denouncing_receptions():
+    """Visits of the reception register that opened a denunciation. The
+    citizen who came is then the denouncer: no page, export, search or admin
+    page of the register names them to anyone; who came is read on the
+    denunciation's identity page, by those granted, and the read is logged."""
+    from danvan.petitions.models import Petition, Reception
+
+    opened = Petition.objects.filter(kind=Petition.Kind.DENUNCIATION, reception__isnull=False)
+    return Reception.objects.filter(pk__in=opened.values("reception"))
+
+
 def receptions_hiding_citizen(person: User):
-    """Visits of the reception register that must not name their citizen to
-    the person: each visit that opened a denunciation the person was not
-    granted. The citizen who came is then the denouncer, so the same rule
-    as the denouncer's identity applies, to every page, export, search and
-    admin page that shows a visit."""
+    """Visits whose citizen the person may not learn: each visit that opened
+    a denunciation the person was not granted by name. Such a visit links
+    to no petition opened from it (a complaint opened at the same visit
+    names the citizen), is not found by a search, and opens no new petition
+    for the person."""
     from danvan.petitions.models import Reception
 
     opened = _denunciations_not_granted(person).filter(reception__isnull=False).values("reception")

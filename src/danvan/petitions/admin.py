@@ -49,9 +49,9 @@ class CaseAdmin(SimpleHistoryAdmin):
 
 @admin.register(Reception)
 class ReceptionAdmin(SimpleHistoryAdmin):
-    """The register's visits. The citizen who came is shown, never edited,
-    and only to whom ``can_read_reception_citizen`` allows: a visit that
-    opened a denunciation names nobody to an administrator without a grant.
+    """The register's visits. The citizen who came is shown, never edited;
+    a visit that opened a denunciation names nobody here, to an
+    administrator neither, and a search finds it only for those granted.
     Visits are entered on the register's page, not here."""
 
     list_display = ["number", "received_on", "agency", "visitor", "group_size"]
@@ -76,7 +76,7 @@ class ReceptionAdmin(SimpleHistoryAdmin):
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request).select_related("agency", "citizen")
-        return selectors.with_citizen_hidden(queryset, request.user)
+        return selectors.with_citizen_hidden(queryset)
 
     def get_search_results(self, request, queryset, search_term):
         found, duplicates = super().get_search_results(request, queryset, search_term)
@@ -87,8 +87,10 @@ class ReceptionAdmin(SimpleHistoryAdmin):
 
     @admin.display(description=_("người đến"))
     def visitor(self, reception):
-        # A past version (history) is not annotated: it shows no one.
-        if getattr(reception, "citizen_hidden", True):
+        hidden = getattr(reception, "citizen_hidden", None)
+        if hidden is None:  # a past version, read from the history
+            hidden = permissions.denouncing_receptions().filter(pk=reception.pk).exists()
+        if hidden:
             return _("Bảo mật (lượt tiếp có đơn tố cáo)")
         citizen = reception.citizen
         return f"{citizen.full_name}, {citizen.address}" if citizen.address else citizen.full_name

@@ -199,10 +199,10 @@ def receiving_agencies(person: User) -> QuerySet[Agency]:
     return Agency.objects.active().filter(pk__in=scopes.agencies_with(*permissions.PETITION_RECEIVER_ROLES))
 
 
-def with_citizen_hidden(receptions: QuerySet[Reception], person: User) -> QuerySet[Reception]:
-    """Mark each visit whose citizen the person may not be told
-    (``citizen_hidden``): the register shows it without the name."""
-    hidden = permissions.receptions_hiding_citizen(person).filter(pk=OuterRef("pk"))
+def with_citizen_hidden(receptions: QuerySet[Reception]) -> QuerySet[Reception]:
+    """Mark each visit that opened a denunciation (``citizen_hidden``): the
+    register shows it without the citizen who came."""
+    hidden = permissions.denouncing_receptions().filter(pk=OuterRef("pk"))
     return receptions.annotate(citizen_hidden=Exists(hidden))
 
 
@@ -214,20 +214,28 @@ def reception_register(person: User) -> QuerySet[Reception]:
         .annotate(petition_count=Count("petitions"))
         .order_by("-received_on", "-number")
     )
-    return with_citizen_hidden(receptions, person)
+    return with_citizen_hidden(receptions)
 
 
 def reception_page(person: User, reception: Reception) -> dict:
-    """The visit with the citizen who came, or ``visitor`` None when the
-    person may not learn who it was: the visit opened a denunciation. The
-    petitions opened from such a visit are then listed by kind and subject
-    only, since a sibling complaint's page names the same citizen."""
-    hidden = not permissions.can_read_reception_citizen(person, reception)
+    """The visit with the citizen who came (``visitor``), or None when the
+    visit opened a denunciation: then ``identities`` are the denunciations
+    whose identity page the person may open to read who came (the read is
+    logged), and, unless the person may read all of them, the petitions
+    opened at the visit are listed without their codes (``links_hidden``),
+    since a complaint opened at the same visit names the citizen."""
+    petitions = list(reception.petitions.order_by("pk"))
+    denunciations = [petition for petition in petitions if petition.is_denunciation]
     return {
         "reception": reception,
-        "visitor": None if hidden else reception.citizen,
-        "citizen_hidden": hidden,
-        "petitions": reception.petitions.order_by("pk"),
+        "visitor": None if denunciations else reception.citizen,
+        "identities": [
+            petition
+            for petition in denunciations
+            if permissions.can_read_denouncer_identity(person, petition)
+        ],
+        "links_hidden": not permissions.can_read_reception_citizen(person, reception),
+        "petitions": petitions,
     }
 
 
