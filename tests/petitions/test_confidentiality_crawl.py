@@ -295,6 +295,24 @@ def test_no_page_export_api_or_admin_page_names_a_denouncer_to_whom_was_not_gran
         assert petition.subject in response.content.decode()
     assert sum(response.status_code == 200 for response in pages.values()) > (10 if person else 2)
 
+    # The crawl reached what could leak: the visit, its receipt, the Word
+    # letter, the API, and for the administrator the admin's visit form.
+    visit = denunciations[RECEPTION].reception_id
+    reached = {
+        "province_officer": [reverse("petitions:reception_detail", args=[visit])],
+        "inspector": [
+            reverse("petitions:reception_receipt", args=[visit]),
+            reverse("petitions:petition_letter", args=[denunciations[RECEPTION].pk]),
+            reverse("api:petition_detail", args=[denunciations[RECEPTION].pk]),
+        ],
+        "system_admin": [
+            f"/quan-tri/petitions/reception/{visit}/change/",
+            f"/quan-tri/petitions/reception/{visit}/history/",
+            reverse("petitions:reception_receipt", args=[visit]),
+        ],
+    }
+    for url in reached.get(role, []):
+        assert pages[url].status_code == 200, url
     leaks = [
         f"{path}: {', '.join(_leaks(_text(response), secrets))} on {url}"
         for url, response in pages.items()
