@@ -87,7 +87,10 @@ class Complexity(models.TextChoices):
 
 
 class Citizen(models.Model):
-    """A person who petitions or is received. Denouncers are never stored here."""
+    """A person who petitions or is received. A denunciation's sender is
+    never stored here but in its vault (``DenouncerIdentity``); a citizen
+    whose visit of the register opened a denunciation stays the visit's
+    citizen, and no page names them (``permissions.denouncing_receptions``)."""
 
     full_name = models.CharField(_("họ và tên"), max_length=150)
     address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
