@@ -226,9 +226,10 @@ def reception_page(person: User, reception: Reception) -> dict:
     since a complaint opened at the same visit names the citizen."""
     petitions = list(reception.petitions.order_by("pk"))
     denunciations = [petition for petition in petitions if petition.is_denunciation]
+    hidden = permissions.denouncing_receptions().filter(pk=reception.pk).exists()
     return {
         "reception": reception,
-        "visitor": None if denunciations else reception.citizen,
+        "visitor": None if hidden else reception.citizen,
         "identities": [
             petition
             for petition in denunciations
