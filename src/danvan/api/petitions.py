@@ -6,7 +6,9 @@ grants included (the identity is read, and logged, on its page only).
 """
 
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, serializers
 
@@ -113,6 +115,8 @@ class PetitionDetailSerializer(PetitionSerializer):
         ]
 
 
+# Petitions carry citizens' personal data: no browser or proxy keeps the answers.
+@method_decorator(never_cache, name="dispatch")
 class PetitionListView(generics.ListAPIView):
     """Petitions the signed-in official may read, newest first; filter by
     ``kind``, ``status`` or ``q`` (code or words of the subject and content)."""
@@ -139,6 +143,7 @@ class PetitionListView(generics.ListAPIView):
         )
 
 
+@method_decorator(never_cache, name="dispatch")
 class PetitionDetailView(generics.RetrieveAPIView):
     """One petition with its case and every deadline with how it was counted."""
 

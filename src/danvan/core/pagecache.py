@@ -21,7 +21,9 @@ raw SQL alike. Sessions, login attempts, the task queue and notifications are
 not the data of these pages (the unread count is in the key) and do not count.
 
 A page is not kept when it carried a message ("Đã lưu…"), when the response is
-anything but a 200 HTML page, or when the browser has no CSRF cookie yet. A
+anything but a 200 HTML page, when it says ``Cache-Control: no-store`` (the
+pages of citizens' personal data: petitions, the reception register, the
+denouncer's identity), or when the browser has no CSRF cookie yet. A
 kept page lives at most PAGE_SECONDS, so anything the key does not name (the
 time of day) is at most that old. ``DANVAN_PAGE_CACHE=False`` turns it off.
 """
@@ -154,6 +156,7 @@ def _keepable(request, response) -> bool:
         and response.get("Content-Type", "").startswith("text/html")
         and not response.cookies
         and not carried_message
+        and "no-store" not in response.get("Cache-Control", "")
     )
 
 

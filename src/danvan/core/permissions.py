@@ -448,12 +448,48 @@ def can_handle_case(person: User, petition) -> bool:
     return can_process_petition(person, petition)
 
 
-def can_read_denouncer_identity(person: User, petition) -> bool:
-    from danvan.petitions.models import IdentityGrant
+def _denunciations_not_granted(person: User):
+    """Denunciations whose denouncer the person may not learn: all of them,
+    except those whose identity the person was granted by name. No role
+    opens one, the administrator's included (Luật Tố cáo 2018 Điều 47)."""
+    from danvan.petitions.models import IdentityGrant, Petition
 
+    denunciations = Petition.objects.filter(kind=Petition.Kind.DENUNCIATION)
     if not person.is_authenticated:
-        return False
-    return IdentityGrant.objects.filter(identity__petition=petition, person=person).exists()
+        return denunciations
+    granted = IdentityGrant.objects.filter(person=person).values("identity__petition")
+    return denunciations.exclude(pk__in=granted)
+
+
+def can_read_denouncer_identity(person: User, petition) -> bool:
+    return petition.is_denunciation and not _denunciations_not_granted(person).filter(pk=petition.pk).exists()
+
+
+def denouncing_receptions():
+    """Visits of the reception register that opened a denunciation. The
+    citizen who came is then the denouncer: no page, export, search or admin
+    page of the register names them to anyone; who came is read on the
+    denunciation's identity page, by those granted, and the read is logged."""
+    from danvan.petitions.models import Petition, Reception
+
+    opened = Petition.objects.filter(kind=Petition.Kind.DENUNCIATION, reception__isnull=False)
+    return Reception.objects.filter(pk__in=opened.values("reception"))
+
+
+def receptions_hiding_citizen(person: User):
+    """Visits whose citizen the person may not learn: each visit that opened
+    a denunciation the person was not granted by name. Such a visit links
+    to no petition opened from it (a complaint opened at the same visit
+    names the citizen), is not found by a search, and opens no new petition
+    for the person."""
+    from danvan.petitions.models import Reception
+
+    opened = _denunciations_not_granted(person).filter(reception__isnull=False).values("reception")
+    return Reception.objects.filter(pk__in=opened)
+
+
+def can_read_reception_citizen(person: User, reception) -> bool:
+    return not receptions_hiding_citizen(person).filter(pk=reception.pk).exists()
 
 
 def can_grant_identity_access(person: User, petition) -> bool:
@@ -493,9 +529,23 @@ def get_reception_for_user(person: User, reception_id: int, *, action: str = "vi
         or reception.agency.province_id in scopes_of(person).reviewed_provinces
     ):
         raise Http404(_("Không tìm thấy lượt tiếp công dân."))
-    if action == "open_petition" and not can_receive_petition(person, reception.agency):
+    if action in ("open_petition", "receipt") and not can_receive_petition(person, reception.agency):
         raise PermissionDenied(_("Bạn không có quyền mở đơn từ lượt tiếp này."))
+    if action == "open_petition" and not can_open_petition_from_reception(person, reception):
+        raise PermissionDenied(
+            _(
+                "Lượt tiếp này đã mở đơn tố cáo: chỉ người được cấp quyền xem thông tin người tố cáo "
+                "mới mở thêm đơn từ lượt tiếp này."
+            )
+        )
     return reception
+
+
+def can_open_petition_from_reception(person: User, reception) -> bool:
+    """Open a petition from a visit: those who receive for the agency, and,
+    once the visit opened a denunciation, only those who may read who came
+    (a new petition would carry the citizen's name)."""
+    return can_receive_petition(person, reception.agency) and can_read_reception_citizen(person, reception)
 
 
 # --- Dialogues ------------------------------------------------------------------

@@ -1,12 +1,17 @@
 """Administration of the time-limit rules and a read-mostly view of petitions.
 
 The denouncer's identity, its grants and its read log are deliberately not
-registered: the admin site is not a way around the named grant.
+registered, and citizens are not registered either: the admin site is not a
+way around the named grant. A denunciation shows no sender, and a visit of
+the register that opened one shows no citizen.
 """
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from danvan.core import permissions
+from danvan.petitions import selectors
 from danvan.petitions.models import Case, Petition, Reception, ReceptionDay, TimeLimitRule
 
 
@@ -44,8 +49,57 @@ class CaseAdmin(SimpleHistoryAdmin):
 
 @admin.register(Reception)
 class ReceptionAdmin(SimpleHistoryAdmin):
-    list_display = ["number", "received_on", "agency", "group_size"]
+    """The register's visits. The citizen who came is shown, never edited;
+    a visit that opened a denunciation names nobody here, to an
+    administrator neither, and a search finds it only for those granted.
+    Visits are entered on the register's page, not here."""
+
+    list_display = ["number", "received_on", "agency", "visitor", "group_size"]
     list_filter = ["agency"]
+    search_fields = ["citizen__search_text", "content"]
+    fields = [
+        "agency",
+        "number",
+        "received_on",
+        "visitor",
+        "group_size",
+        "content",
+        "earlier_handling",
+        "request",
+        "documents_received",
+        "handling",
+        "refusal_ground",
+        "received_by",
+        "schedule",
+    ]
+    readonly_fields = ["agency", "number", "received_on", "visitor", "received_by", "schedule"]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request).select_related("agency", "citizen")
+        return selectors.with_citizen_hidden(queryset)
+
+    def get_search_results(self, request, queryset, search_term):
+        found, duplicates = super().get_search_results(request, queryset, search_term)
+        if search_term:
+            # A search must not tell which visit a denouncer made.
+            found = found.exclude(pk__in=permissions.receptions_hiding_citizen(request.user))
+        return found, duplicates
+
+    @admin.display(description=_("người đến"))
+    def visitor(self, reception):
+        hidden = getattr(reception, "citizen_hidden", None)
+        if hidden is None:  # a past version, read from the history
+            hidden = permissions.denouncing_receptions().filter(pk=reception.pk).exists()
+        if hidden:
+            return _("Bảo mật (lượt tiếp có đơn tố cáo)")
+        citizen = reception.citizen
+        return f"{citizen.full_name}, {citizen.address}" if citizen.address else citizen.full_name
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(ReceptionDay)

@@ -87,7 +87,10 @@ class Complexity(models.TextChoices):
 
 
 class Citizen(models.Model):
-    """A person who petitions or is received. Denouncers are never stored here."""
+    """A person who petitions or is received. A denunciation's sender is
+    never stored here but in its vault (``DenouncerIdentity``); a citizen
+    whose visit of the register opened a denunciation stays the visit's
+    citizen, and no page names them (``permissions.denouncing_receptions``)."""
 
     full_name = models.CharField(_("họ và tên"), max_length=150)
     address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
@@ -409,6 +412,7 @@ class DenouncerIdentity(models.Model):
     identity_number = models.CharField(_("số định danh, CCCD"), max_length=20, blank=True)
     phone = models.CharField(_("số điện thoại"), max_length=20, blank=True)
     email = models.EmailField(_("thư điện tử"), blank=True)
+    representative = models.CharField(_("người đại diện"), max_length=150, blank=True)
     sender_key = models.CharField(
         max_length=200, editable=False, db_index=True, blank=True, verbose_name=_("khóa nhận diện người gửi")
     )

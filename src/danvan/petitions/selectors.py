@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, F, Min, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, F, Min, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.urls import reverse
@@ -201,18 +201,45 @@ def receiving_agencies(person: User) -> QuerySet[Agency]:
     return Agency.objects.active().filter(pk__in=scopes.agencies_with(*permissions.PETITION_RECEIVER_ROLES))
 
 
+def with_citizen_hidden(receptions: QuerySet[Reception]) -> QuerySet[Reception]:
+    """Mark each visit that opened a denunciation (``citizen_hidden``): the
+    register shows it without the citizen who came."""
+    hidden = permissions.denouncing_receptions().filter(pk=OuterRef("pk"))
+    return receptions.annotate(citizen_hidden=Exists(hidden))
+
+
 def reception_register(person: User) -> QuerySet[Reception]:
     agencies = permissions.petition_agencies(person)
-    return (
+    receptions = (
         Reception.objects.filter(agency__in=agencies)
         .select_related("agency", "citizen", "received_by")
         .annotate(petition_count=Count("petitions"))
         .order_by("-received_on", "-number")
     )
+    return with_citizen_hidden(receptions)
 
 
-def reception_page(reception: Reception) -> dict:
-    return {"reception": reception, "petitions": reception.petitions.order_by("pk")}
+def reception_page(person: User, reception: Reception) -> dict:
+    """The visit with the citizen who came (``visitor``), or None when the
+    visit opened a denunciation: then ``identities`` are the denunciations
+    whose identity page the person may open to read who came (the read is
+    logged), and, unless the person may read all of them, the petitions
+    opened at the visit are listed without their codes (``links_hidden``),
+    since a complaint opened at the same visit names the citizen."""
+    petitions = list(reception.petitions.order_by("pk"))
+    denunciations = [petition for petition in petitions if petition.is_denunciation]
+    hidden = permissions.denouncing_receptions().filter(pk=reception.pk).exists()
+    return {
+        "reception": reception,
+        "visitor": None if hidden else reception.citizen,
+        "identities": [
+            petition
+            for petition in denunciations
+            if permissions.can_read_denouncer_identity(person, petition)
+        ],
+        "links_hidden": not permissions.can_read_reception_citizen(person, reception),
+        "petitions": petitions,
+    }
 
 
 def leaders_of(agency: Agency) -> QuerySet[User]:

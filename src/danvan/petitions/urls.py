@@ -1,6 +1,14 @@
-from django.urls import path
+from django.urls import path as _path
+from django.views.decorators.cache import never_cache
 
 from danvan.petitions import views
+
+
+def path(route, view, **kwargs):
+    """Every page here carries citizens' personal data: no browser, proxy or
+    page cache keeps it (``Cache-Control: no-store``)."""
+    return _path(route, never_cache(view), **kwargs)
+
 
 app_name = "petitions"
 

@@ -319,9 +319,7 @@ def denouncer_identity(request, petition_id):
     can_grant = permissions.can_grant_identity_access(request.user, petition)
     form = forms.GrantForm(people=selectors.handlers_for(petition.agency_id)) if can_grant else None
     context = {"petition": petition, "identity": identity, "grants": grants, "reads": reads, "form": form}
-    response = render(request, "petitions/identity.html", context)
-    response["Cache-Control"] = "no-store"
-    return response
+    return render(request, "petitions/identity.html", context)
 
 
 @login_required
@@ -378,17 +376,20 @@ def reception_create(request):
 def reception_detail(request, reception_id):
     reception = permissions.get_reception_for_user(request.user, reception_id)
     context = {
-        **selectors.reception_page(reception),
+        **selectors.reception_page(request.user, reception),
         "form": forms.OpenPetitionForm(),
-        "can_open": permissions.can_receive_petition(request.user, reception.agency),
+        "can_receive": permissions.can_receive_petition(request.user, reception.agency),
+        "can_open": permissions.can_open_petition_from_reception(request.user, reception),
     }
     return render(request, "petitions/reception_detail.html", context)
 
 
 @login_required
 def reception_receipt(request, reception_id):
-    reception = permissions.get_reception_for_user(request.user, reception_id, action="open_petition")
-    return render(request, "petitions/reception_receipt.html", {"reception": reception})
+    reception = permissions.get_reception_for_user(request.user, reception_id, action="receipt")
+    return render(
+        request, "petitions/reception_receipt.html", selectors.reception_page(request.user, reception)
+    )
 
 
 @login_required
@@ -404,7 +405,12 @@ def reception_open_petition(request, reception_id):
             form.add_error(None, error.message)
         else:
             return redirect("petitions:petition_detail", petition_id=petition.pk)
-    context = {**selectors.reception_page(reception), "form": form, "can_open": True}
+    context = {
+        **selectors.reception_page(request.user, reception),
+        "form": form,
+        "can_receive": True,
+        "can_open": True,
+    }
     return render(
         request, "petitions/reception_detail.html", context, status=422 if request.method == "POST" else 200
     )
@@ -543,7 +549,6 @@ def public_lookup(request):
         response = render(request, "petitions/public/lookup_result.jinja", {**context, "errors": form.errors})
     else:
         response = render(request, "petitions/public/lookup.jinja", context)
-    response["Cache-Control"] = "no-store"
     patch_vary_headers(response, ["HX-Request"])
     return response
 

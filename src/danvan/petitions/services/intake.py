@@ -63,8 +63,9 @@ def receive_petition(
     clock: 10 working days to notify the sender (Luật Tiếp công dân Điều 28),
     7 working days of initial processing for a denunciation (Luật Tố cáo Điều 24).
 
-    A denouncer's identity goes to the vault, never onto the petition; the
-    receiver and the agency's leaders are granted it by name.
+    A denouncer's identity, their representative's name included, goes to
+    the vault, never onto the petition; the receiver and the agency's
+    leaders are granted it by name.
     """
     if not _digits(phone) and not email.strip() and source == Petition.Source.ONLINE:
         raise DomainError(_("Cần số điện thoại hoặc thư điện tử để nhận mã hồ sơ."))
@@ -80,7 +81,7 @@ def receive_petition(
         citizen=citizen,
         received_on=received_on,
         signer_count=max(signer_count, 1),
-        representative=representative,
+        representative="" if denunciation else representative.strip(),
         subject=subject.strip(),
         content=content.strip(),
         skips_level=skips_level,
@@ -90,7 +91,9 @@ def receive_petition(
         lookup_digits=_digits(phone)[-4:],
     )
     if denunciation:
-        _store_denouncer(petition, sender_name, sender_address, identity_number, phone, email, by)
+        _store_denouncer(
+            petition, sender_name, sender_address, identity_number, phone, email, representative, by
+        )
         set_deadline(petition=petition, code="denunciation.initial_check", start=received_on, by=by)
     else:
         set_deadline(petition=petition, code="petition.notify", start=received_on, by=by)
@@ -124,7 +127,14 @@ def _citizen_for(name: str, address: str, identity_number: str, phone: str, emai
 
 
 def _store_denouncer(
-    petition: Petition, name: str, address: str, identity_number: str, phone: str, email: str, by: User | None
+    petition: Petition,
+    name: str,
+    address: str,
+    identity_number: str,
+    phone: str,
+    email: str,
+    representative: str,
+    by: User | None,
 ) -> None:
     identity = DenouncerIdentity.objects.create(
         petition=petition,
@@ -133,6 +143,7 @@ def _store_denouncer(
         identity_number=identity_number.strip(),
         phone=phone.strip(),
         email=email.strip(),
+        representative=representative.strip(),
         sender_key=search_key(name),
     )
     leaders = RoleAssignment.objects.current().filter(agency=petition.agency, role=Role.AGENCY_LEADER)
