@@ -382,3 +382,32 @@ class DataVersion(models.Model):
 
     def __str__(self) -> str:
         return str(self.number)
+
+
+class SearchEntry(models.Model):
+    """One searchable record (a plan, task, report, library document,
+    dialogue or petition) as the search box finds it.
+
+    The ``*_key`` columns hold accent-free words (danvan.core.search) that the
+    database's full-text index reads: FTS5 on SQLite, ``to_tsvector('simple')``
+    on PostgreSQL. ``identity_key`` holds what names a denouncer and is matched
+    only for people granted that identity. Who may see the record is decided
+    at query time by the permission functions, never stored here."""
+
+    kind = models.CharField(max_length=20)
+    object_id = models.PositiveBigIntegerField()
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    title = models.TextField()
+    summary = models.TextField(blank=True)
+    title_key = models.TextField(default="")
+    body_key = models.TextField(default="")
+    identity_key = models.TextField(default="", blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("mục tìm kiếm")
+        verbose_name_plural = _("chỉ mục tìm kiếm")
+        constraints = [models.UniqueConstraint(fields=["kind", "object_id"], name="search_entry_once")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.object_id}"

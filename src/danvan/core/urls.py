@@ -33,4 +33,5 @@ urlpatterns = [
     path("don-vi/<int:unit_id>/", views.unit_detail, name="unit_detail"),
     path("lich-lam-viec/", views.working_calendar, name="calendar"),
     path("thong-bao/", views.notifications, name="notifications"),
+    path("tim-kiem/", views.search_page, name="search"),
 ]

@@ -10,12 +10,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from danvan.core import permissions, selectors, services
+from danvan.core import permissions, search, selectors, services
 from danvan.core.calendar import WorkingCalendar
 from danvan.core.context_processors import AREAS
 from danvan.core.downloads import XLSX_TYPE, download
 from danvan.core.forms import CalendarYearForm, OrganisationUploadForm
 from danvan.core.orgsheet import template_workbook
+from danvan.core.paging import page_of
 
 
 @login_required
@@ -117,6 +118,26 @@ def notifications(request):
     return render(
         request, "core/notifications.html", {"notifications": selectors.notifications_for(request.user)}
     )
+
+
+@login_required
+def search_page(request):
+    """The search box's results: every kind the person may see, best first."""
+    query = request.GET.get("q", "").strip()[:200]
+    kind = request.GET.get("loai", "")
+    kind = kind if kind in search.KINDS else ""
+    context = {"query": query, "kind": kind, "has_words": bool(search.words(query))}
+    if context["has_words"]:
+        entries = search.search_entries(request.user, query, kind=kind).select_related("agency")
+        page = page_of(entries, request, per_page=20)
+        counts = search.kind_counts(request.user, query)
+        context.update(
+            page=page,
+            results=search.results(page.object_list, query),
+            kinds=[(name, found.label, counts.get(name, 0)) for name, found in search.KINDS.items()],
+            total=sum(counts.values()),
+        )
+    return render(request, "core/search.html", context)
 
 
 @login_required

@@ -6,3 +6,7 @@ class PetitionsConfig(AppConfig):
     name = "danvan.petitions"
     label = "petitions"
     verbose_name = _("Tiếp công dân và đơn thư")
+
+    def ready(self) -> None:
+        # The kinds of record this app puts in the search box.
+        from danvan.petitions import indexing  # noqa: F401

@@ -6,3 +6,7 @@ class ReportsConfig(AppConfig):
     name = "danvan.reports"
     label = "reports"
     verbose_name = _("Báo cáo")
+
+    def ready(self) -> None:
+        # The kinds of record this app puts in the search box.
+        from danvan.reports import indexing  # noqa: F401
