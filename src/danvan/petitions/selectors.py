@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 from danvan.core import permissions
 from danvan.core.models import Agency, Role, RoleAssignment, User
 from danvan.core.sql import first, written_out
-from danvan.core.text import search_key
+from danvan.core.text import contains_words, search_key
 from danvan.petitions import letters, services
 from danvan.petitions.models import (
     GROUP_SIZE,
@@ -48,8 +48,7 @@ def petitions_for_list(
     denouncer), status and the nearest pending due date."""
     petitions = permissions.visible_petitions(person).select_related("agency", "citizen", "case")
     if query:
-        key = search_key(query)
-        petitions = petitions.filter(Q(search_text__contains=key) | Q(code__iexact=query.strip()))
+        petitions = petitions.filter(contains_words("search_text", query) | Q(code__iexact=query.strip()))
     if status:
         petitions = petitions.filter(status=status)
     if kind:
@@ -199,14 +198,36 @@ def receiving_agencies(person: User) -> QuerySet[Agency]:
     return Agency.objects.active().filter(pk__in=scopes.agencies_with(*permissions.PETITION_RECEIVER_ROLES))
 
 
-def reception_register(person: User) -> QuerySet[Reception]:
+def reception_register(person: User, *, query: str = "") -> QuerySet[Reception]:
+    """The register, newest first; ``query`` finds a visit by its number, the
+    code of a petition opened from it, or the words of its content in any
+    order without accents, and by the citizen's name, identity number or
+    phone only where that cannot name a denouncer: never a visit that opened
+    a denunciation, unless the person was granted that denouncer's identity."""
     agencies = permissions.petition_agencies(person)
+    receptions = Reception.objects.filter(agency__in=agencies)
+    if query.strip():
+        receptions = receptions.filter(_reception_matches(person, query.strip()))
     return (
-        Reception.objects.filter(agency__in=agencies)
-        .select_related("agency", "citizen", "received_by")
+        receptions.select_related("agency", "citizen", "received_by")
         .annotate(petition_count=Count("petitions"))
         .order_by("-received_on", "-number")
     )
+
+
+def _reception_matches(person: User, query: str) -> Q:
+    hidden = (
+        Petition.objects.filter(kind=Petition.Kind.DENUNCIATION, reception__isnull=False)
+        .exclude(pk__in=permissions.identity_readable_petitions(person).values("pk"))
+        .values("reception_id")
+    )
+    citizen_shown = ~Q(pk__in=hidden)
+    words = Q()
+    for word in search_key(query).split():
+        words &= Q(search_text__contains=word) | (citizen_shown & Q(citizen__search_text__contains=word))
+    by_code = Q(pk__in=Petition.objects.filter(code__iexact=query).values("reception_id"))
+    by_number = Q(number=int(query)) if query.isdigit() and len(query) < 9 else Q(pk__in=[])
+    return words | by_code | by_number
 
 
 def reception_page(reception: Reception) -> dict:

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 from danvan.core import permissions
 from danvan.core.downloads import DOCX_TYPE, download
 from danvan.core.models import Agency
+from danvan.core.paging import page_of
 from danvan.core.services import DomainError
 from danvan.petitions import forms, letters, selectors, services
 from danvan.petitions.models import Petition
@@ -41,9 +42,9 @@ def index(request):
     filters = {key: request.GET.get(key, "") for key in ("q", "status", "kind")}
     petitions = selectors.petitions_for_list(
         request.user, query=filters["q"], status=filters["status"], kind=filters["kind"]
-    )[:100]
+    )
     context = {
-        "petitions": petitions,
+        "page": page_of(petitions, request),
         "filters": filters,
         "statuses": Petition.Status.choices,
         "kinds": Petition.Kind.choices,
@@ -319,8 +320,10 @@ def identity_grant(request, petition_id):
 def reception_list(request):
     if not permissions.petition_agencies(request.user).exists():
         raise PermissionDenied(_("Bạn không theo dõi việc tiếp công dân của cơ quan nào."))
+    query = request.GET.get("q", "").strip()[:200]
     context = {
-        "receptions": selectors.reception_register(request.user)[:100],
+        "page": page_of(selectors.reception_register(request.user, query=query), request),
+        "query": query,
         "schedule_agencies": permissions.petition_agencies(request.user).order_by("sort_key")[:50],
         "can_record": selectors.receiving_agencies(request.user).exists(),
         "area_slug": "petitions",

@@ -13,14 +13,14 @@ from django.utils.translation import gettext as _
 
 from danvan.core import permissions
 from danvan.core.models import Agency, User
-from danvan.core.text import search_key
+from danvan.core.text import contains_words
 from danvan.plans.models import Plan, PlanCitation, PlanImport, Target, Task, TaskComment, TaskUpdate
 
 
 def plans_for_index(person: User, *, query: str = "") -> QuerySet[Plan]:
     plans = permissions.visible_plans(person)
     if query:
-        plans = plans.filter(search_text__contains=search_key(query))
+        plans = plans.filter(contains_words("search_text", query))
     return plans.select_related("agency").annotate(task_count=Count("tasks")).order_by("-created_at")
 
 
@@ -93,7 +93,7 @@ def tasks_for_list(
     if mine:
         tasks = tasks.filter(assignee=person)
     if query:
-        tasks = tasks.filter(search_text__contains=search_key(query))
+        tasks = tasks.filter(contains_words("search_text", query))
     if status:
         tasks = tasks.filter(status=status)
     if unit is not None:
