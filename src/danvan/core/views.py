@@ -52,7 +52,9 @@ def agency_detail(request, agency_id):
 @login_required
 def unit_detail(request, unit_id):
     unit = permissions.get_unit_for_user(request.user, unit_id)
-    return render(request, "core/unit_detail.html", selectors.unit_page(unit))
+    context = selectors.unit_page(unit)
+    context["tasks"] = page_of(context["tasks"], request)
+    return render(request, "core/unit_detail.html", context)
 
 
 @login_required
@@ -116,7 +118,9 @@ def notifications(request):
         services.mark_notifications_read(person=request.user)
         return redirect("core:notifications")
     return render(
-        request, "core/notifications.html", {"notifications": selectors.notifications_for(request.user)}
+        request,
+        "core/notifications.html",
+        {"page": page_of(selectors.notifications_for(request.user), request)},
     )
 
 

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from danvan.core import permissions
 from danvan.core.models import Unit
 from danvan.core.pagecache import cached_page
+from danvan.core.paging import page_of
 from danvan.core.services import DomainError
 from danvan.plans import review, selectors, services
 from danvan.plans.forms import (
@@ -38,7 +39,7 @@ from danvan.plans.models import Plan
 def index(request):
     query = request.GET.get("q", "")[:200]
     context = {
-        "plans": selectors.plans_for_index(request.user, query=query),
+        "page": page_of(selectors.plans_for_index(request.user, query=query), request),
         "query": query,
         "import_agencies": selectors.agencies_person_imports_for(request.user),
     }

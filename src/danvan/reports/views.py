@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from danvan.core import permissions
 from danvan.core.downloads import DOCX_TYPE, PDF_TYPE, XLSX_TYPE, download
 from danvan.core.models import Province
+from danvan.core.paging import page_of
 from danvan.core.services import DomainError
 from danvan.documents.output import report as report_output
 from danvan.documents.output.pdf import ConversionError, docx_to_pdf
@@ -45,8 +46,8 @@ def index(request):
         else Province.objects.filter(pk__in=scopes.reviewed_provinces)
     )
     context = {
-        "my_reports": selectors.my_reports(person)[:100],
-        "requests": selectors.requests_for_index(person)[:100],
+        "my_reports": page_of(selectors.my_reports(person), request),
+        "requests": page_of(selectors.requests_for_index(person), request, param="trang_yeu_cau"),
         "office_agencies": permissions.report_request_agencies(person),
         "provinces": provinces,
         "today": timezone.localdate(),
