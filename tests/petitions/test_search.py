@@ -178,3 +178,14 @@ def test_the_register_pages_and_keeps_the_search_in_its_links(client, agency, of
     second = client.get(reverse("petitions:reception_list"), {"q": "dien chieu sang", "trang": "2"})
     assert len(second.context["page"].object_list) == 5
     assert Reception.objects.count() == 55
+
+
+def test_the_dashboard_pages_its_hot_spots_each_on_its_own(client, agency, inspector):
+    for number in range(25):
+        petition_for(agency, sender_name=f"Người {number}", signer_count=6, identity_number="")
+    client.force_login(inspector)
+    text = client.get(reverse("petitions:dashboard")).content.decode()
+    assert "Có 25 mục" in text and "Trang 1/2" in text
+    second = client.get(reverse("petitions:dashboard"), {"trang_group_petitions": "2"})
+    assert len(second.context["group_petitions"].object_list) == 5
+    assert second.context["skipped_level"].number == 1

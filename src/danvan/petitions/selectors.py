@@ -141,9 +141,9 @@ def hot_spots(person: User, *, today: date) -> dict:
         .order_by("due_date")
     )
     return {
-        "group_petitions": open_petitions.filter(signer_count__gte=GROUP_SIZE)[:20],
-        "skipped_level": open_petitions.filter(skips_level=True)[:20],
-        "overdue_deadlines": overdue[:50],
+        "group_petitions": open_petitions.filter(signer_count__gte=GROUP_SIZE),
+        "skipped_level": open_petitions.filter(skips_level=True),
+        "overdue_deadlines": overdue,
     }
 
 

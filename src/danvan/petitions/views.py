@@ -62,7 +62,10 @@ def dashboard(request):
     form = forms.PeriodForm(request.GET or {"start": today.replace(month=1, day=1), "end": today})
     period = form.cleaned_data if form.is_valid() else {"start": today.replace(month=1, day=1), "end": today}
     context = {
-        **selectors.hot_spots(request.user, today=today),
+        **{
+            name: page_of(rows, request, per_page=20, param=f"trang_{name}")
+            for name, rows in selectors.hot_spots(request.user, today=today).items()
+        },
         "figures": selectors.figures(request.user, start=period["start"], end=period["end"], today=today),
         **period,
         "form": form,
@@ -286,7 +289,7 @@ def denouncer_identity(request, petition_id):
     petition = permissions.get_petition_for_user(request.user, petition_id, action="identity")
     identity = services.read_denouncer_identity(petition=petition, by=request.user)
     grants = identity.grants.select_related("person").order_by("granted_at")
-    reads = identity.reads.select_related("person")[:50]
+    reads = page_of(identity.reads.select_related("person"), request)
     can_grant = permissions.can_grant_identity_access(request.user, petition)
     form = forms.GrantForm(people=selectors.handlers_for(petition.agency_id)) if can_grant else None
     context = {"petition": petition, "identity": identity, "grants": grants, "reads": reads, "form": form}
