@@ -65,6 +65,25 @@ def test_a_denunciation_is_found_by_its_content_and_code_but_not_by_the_denounce
         assert found(person, "mat to cao") == []  # the name mixed with a word of the subject
 
 
+def test_nothing_that_names_a_denouncer_is_written_to_the_index(public_denunciation, visit_denunciation):
+    from danvan.core.models import SearchEntry
+
+    search.reindex()
+    for entry in SearchEntry.objects.all():
+        stored = f"{entry.title} {entry.summary} {entry.title_key} {entry.body_key}".lower()
+        for secret in (
+            "mật",
+            "hoang thi mat",
+            "0987",
+            "trường lưu",
+            "truong luu",
+            "kín",
+            "dinh van kin",
+            "0905",
+        ):
+            assert secret not in stored, (entry.kind, entry.object_id, secret)
+
+
 def test_the_granted_head_finds_the_denunciation_by_the_denouncer(public_denunciation, agency_head):
     assert found(agency_head, "hoang thi mat") == [("petition", public_denunciation.pk)]
     assert found(agency_head, "mat dia chinh") == [("petition", public_denunciation.pk)]

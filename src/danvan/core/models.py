@@ -390,9 +390,9 @@ class SearchEntry(models.Model):
 
     The ``*_key`` columns hold accent-free words (danvan.core.search) that the
     database's full-text index reads: FTS5 on SQLite, ``to_tsvector('simple')``
-    on PostgreSQL. ``identity_key`` holds what names a denouncer and is matched
-    only for people granted that identity. Who may see the record is decided
-    at query time by the permission functions, never stored here."""
+    on PostgreSQL. Nothing that names a denouncer is ever written here. Who
+    may see the record is decided at query time by the permission functions,
+    never stored here."""
 
     kind = models.CharField(max_length=20)
     object_id = models.PositiveBigIntegerField()
@@ -401,7 +401,6 @@ class SearchEntry(models.Model):
     summary = models.TextField(blank=True)
     title_key = models.TextField(default="")
     body_key = models.TextField(default="")
-    identity_key = models.TextField(default="", blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -14,8 +14,10 @@ words: SQLite with an FTS5 table ranked by bm25, PostgreSQL with
 records that hold every word, in any order, the last word also as the start
 of a longer one.
 
-A denouncer's name, address and phone are kept in ``identity_key``, which is
-matched only for the petitions whose identity the person was granted by name.
+Nothing that names a denouncer is written to the index: a kind may give
+``private_matches``, the records of its own tables that the words find by
+what only some people may read (a petition by its denouncer, for the people
+granted that identity by name).
 """
 
 from __future__ import annotations
@@ -29,7 +31,6 @@ from typing import Any
 from django.db import connection, transaction
 from django.db.models import BooleanField, F, FloatField, Q, QuerySet
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Coalesce
 from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 
@@ -62,7 +63,6 @@ class Document:
     title: str
     summary: str = ""
     extra: str = ""
-    identity: str = ""
     agency_id: int | None = None
 
 
@@ -80,6 +80,8 @@ class Kind:
     depends: dict[type, Callable[[Any], Iterable[Any]]] = field(default_factory=dict)
     # Every record, with what ``document`` reads, for ``reindex``.
     records: Callable[[], QuerySet] | None = None
+    # (person, words) -> the ids of records found by what only some may read.
+    private_matches: Callable[[User, list[str]], QuerySet] | None = None
 
     def url(self, object_id: int) -> str:
         return reverse(self.url_name, args=[object_id])
@@ -128,7 +130,6 @@ def _entry_fields(document: Document) -> dict:
         "summary": document.summary[:SUMMARY_CHARS],
         "title_key": folded(document.title),
         "body_key": folded(document.summary, document.extra),
-        "identity_key": folded(document.identity),
     }
 
 
@@ -182,23 +183,22 @@ _PG_PUBLIC = (
     "setweight(to_tsvector('simple'::regconfig, {table}.title_key), 'A')"
     " || setweight(to_tsvector('simple'::regconfig, {table}.body_key), 'B')"
 )
-_PG_ALL = _PG_PUBLIC + " || setweight(to_tsvector('simple'::regconfig, {table}.identity_key), 'D')"
 
 
-def _matching(tokens: list[str], *, with_identity: bool) -> tuple[RawSQL, RawSQL]:
+def _matching(tokens: list[str]) -> tuple[RawSQL, RawSQL]:
     """The condition that an entry holds every word, and its rank (higher is
     better). The SQL is made of the model's own names and constants; the
     query's words are parameters."""
     table = connection.ops.quote_name(SearchEntry._meta.db_table)
     if connection.vendor == "postgresql":
-        vector = (_PG_ALL if with_identity else _PG_PUBLIC).format(table=table)
+        vector = _PG_PUBLIC.format(table=table)
         condition = f"({vector}) @@ to_tsquery('simple', %s)"
         rank = f"ts_rank({vector}, to_tsquery('simple', %s))"
         query = _tsquery(tokens)
     else:
         fts = "core_searchentry_fts"
-        columns = "title_key body_key identity_key" if with_identity else "title_key body_key"
-        weights = "10.0, 1.0, 1.0" if with_identity else "10.0, 1.0, 0.0"
+        columns = "title_key body_key"
+        weights = "10.0, 1.0"
         condition = f"{table}.id IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s)"  # noqa: S608
         # bm25 is lower for a better match.
         rank = f"(SELECT -bm25({fts}, {weights}) FROM {fts} WHERE {fts} MATCH %s AND rowid = {table}.id)"  # noqa: S608
@@ -217,21 +217,18 @@ def _in_scope(person: User, kinds: Iterable[str]) -> Q:
 
 
 def search_entries(person: User, query: str, *, kind: str = "") -> QuerySet[SearchEntry]:
-    """The entries the person may see that hold every word of the query, best first."""
-    from danvan.core import permissions
-
+    """The entries the person may see that hold every word of the query, best
+    first; then those found by what only the person may read."""
     tokens = words(query)[:MAX_WORDS]
     if not tokens:
         return SearchEntry.objects.none()
     kinds = [kind] if kind in KINDS else list(KINDS)
-    public, public_rank = _matching(tokens, with_identity=False)
+    public, rank = _matching(tokens)
     condition = Q(public)
-    rank = public_rank
-    granted = permissions.identity_readable_petitions(person)
-    if "petition" in kinds and granted.exists():
-        with_identity, identity_rank = _matching(tokens, with_identity=True)
-        condition |= Q(with_identity) & Q(kind="petition", object_id__in=granted.values("pk"))
-        rank = Coalesce(public_rank, identity_rank)
+    for name in kinds:
+        private = KINDS[name].private_matches
+        if private is not None:
+            condition |= Q(kind=name, object_id__in=private(person, tokens))
     return (
         SearchEntry.objects.filter(_in_scope(person, kinds))
         .filter(condition)

@@ -1,46 +1,50 @@
 """Petitions in the search box (danvan.core.search).
 
-A denunciation is found by its code, subject and content; what names the
-denouncer (the vault's identity, the citizen of the reception it was opened
-from, the representative) goes only to the identity words, matched for the
-people granted that identity by name."""
+A denunciation's entry holds its code, kind, subject and content only: what
+names the denouncer (the vault's identity, the citizen of the visit it was
+opened from, the representative) is never written to the index. The people
+granted that identity by name find the denunciation by it through
+``private_matches``, which reads the vault itself."""
 
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core import permissions, search
-from danvan.petitions.models import Citizen, DenouncerIdentity, Petition
-
-
-def _person_text(*people) -> str:
-    return " ".join(
-        f"{person.full_name} {person.address} {person.identity_number} {person.phone} {person.email}"
-        for person in people
-        if person is not None
-    )
+from danvan.core.text import search_key
+from danvan.petitions.models import Citizen, Petition
 
 
 def petition_document(petition: Petition) -> search.Document:
     public = f"{petition.code} {petition.get_kind_display()} {petition.forwarded_by}"
-    citizen = petition.citizen if petition.citizen_id else None
-    if petition.is_denunciation:
-        try:
-            identity = petition.denouncer
-        except DenouncerIdentity.DoesNotExist:
-            identity = None
-        reception_citizen = petition.reception.citizen if petition.reception_id else None
-        return search.Document(
-            title=f"{petition.code} — {petition.subject}",
-            summary=petition.content,
-            extra=public,
-            identity=f"{_person_text(identity, citizen, reception_citizen)} {petition.representative}",
-            agency_id=petition.agency_id,
-        )
+    if not petition.is_denunciation and petition.citizen_id:
+        citizen = petition.citizen
+        public += f" {citizen.full_name} {citizen.address} {citizen.identity_number} {citizen.phone}"
+    if not petition.is_denunciation:
+        public += f" {petition.representative}"
     return search.Document(
         title=f"{petition.code} — {petition.subject}",
         summary=petition.content,
-        extra=f"{public} {_person_text(citizen)} {petition.representative}",
+        extra=public,
         agency_id=petition.agency_id,
     )
+
+
+def denunciations_found_by_denouncer(person, tokens: list[str]):
+    """Denunciations whose identity the person was granted, that hold every
+    word in the denouncer's name, phone or identity number, the citizen of
+    the visit they were opened from, or their own subject and content."""
+    petitions = permissions.identity_readable_petitions(person)
+    for token in tokens:
+        key = search_key(token)
+        petitions = petitions.filter(
+            Q(denouncer__sender_key__contains=key)
+            | Q(denouncer__phone__contains=key)
+            | Q(denouncer__identity_number__contains=key)
+            | Q(reception__citizen__search_text__contains=key)
+            | Q(search_text__contains=key)
+            | Q(code__icontains=key)
+        )
+    return petitions.values("pk")
 
 
 search.register(
@@ -51,10 +55,8 @@ search.register(
         document=petition_document,
         visible=permissions.visible_petitions,
         url_name="petitions:petition_detail",
-        records=lambda: Petition.objects.select_related("citizen", "reception__citizen", "denouncer"),
-        depends={
-            DenouncerIdentity: lambda identity: [identity.petition],
-            Citizen: lambda citizen: citizen.petitions.all(),
-        },
+        records=lambda: Petition.objects.select_related("citizen"),
+        private_matches=denunciations_found_by_denouncer,
+        depends={Citizen: lambda citizen: citizen.petitions.all()},
     )
 )

@@ -8,21 +8,21 @@ from django.db import migrations, models
 # tsvector on PostgreSQL (the same expression danvan.core.search queries).
 SQLITE_FORWARD = [
     """CREATE VIRTUAL TABLE core_searchentry_fts USING fts5(
-        title_key, body_key, identity_key, content='core_searchentry', content_rowid='id'
+        title_key, body_key, content='core_searchentry', content_rowid='id'
     )""",
     """CREATE TRIGGER core_searchentry_fts_insert AFTER INSERT ON core_searchentry BEGIN
-        INSERT INTO core_searchentry_fts(rowid, title_key, body_key, identity_key)
-        VALUES (new.id, new.title_key, new.body_key, new.identity_key);
+        INSERT INTO core_searchentry_fts(rowid, title_key, body_key)
+        VALUES (new.id, new.title_key, new.body_key);
     END""",
     """CREATE TRIGGER core_searchentry_fts_delete AFTER DELETE ON core_searchentry BEGIN
-        INSERT INTO core_searchentry_fts(core_searchentry_fts, rowid, title_key, body_key, identity_key)
-        VALUES ('delete', old.id, old.title_key, old.body_key, old.identity_key);
+        INSERT INTO core_searchentry_fts(core_searchentry_fts, rowid, title_key, body_key)
+        VALUES ('delete', old.id, old.title_key, old.body_key);
     END""",
     """CREATE TRIGGER core_searchentry_fts_update AFTER UPDATE ON core_searchentry BEGIN
-        INSERT INTO core_searchentry_fts(core_searchentry_fts, rowid, title_key, body_key, identity_key)
-        VALUES ('delete', old.id, old.title_key, old.body_key, old.identity_key);
-        INSERT INTO core_searchentry_fts(rowid, title_key, body_key, identity_key)
-        VALUES (new.id, new.title_key, new.body_key, new.identity_key);
+        INSERT INTO core_searchentry_fts(core_searchentry_fts, rowid, title_key, body_key)
+        VALUES ('delete', old.id, old.title_key, old.body_key);
+        INSERT INTO core_searchentry_fts(rowid, title_key, body_key)
+        VALUES (new.id, new.title_key, new.body_key);
     END""",
 ]
 SQLITE_BACKWARD = [
@@ -69,7 +69,6 @@ class Migration(migrations.Migration):
                 ('summary', models.TextField(blank=True)),
                 ('title_key', models.TextField(default='')),
                 ('body_key', models.TextField(default='')),
-                ('identity_key', models.TextField(blank=True, default='')),
                 ('updated_at', models.DateTimeField(auto_now=True)),
                 ('agency', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='core.agency')),
             ],
