@@ -167,6 +167,7 @@ def test_results_page_lists_kinds_links_and_snippets(client, plan, dialogue, off
     assert "<mark>doanh</mark>" in page
     assert "Kế hoạch" in page and "Đối thoại" in page
     assert "Có 2 mục" in page
+    assert search.kind_counts(office_officer, "doi thoai doanh nghiep") == {"plan": 1, "dialogue": 1}
     only_plans = client.get(reverse("core:search"), {"q": "doi thoai doanh nghiep", "loai": "plan"})
     assert reverse("engagement:dialogue_detail", args=[dialogue.pk]) not in only_plans.content.decode()
 

@@ -33,6 +33,7 @@ from django.db.models import BooleanField, F, FloatField, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
+from django.utils import timezone
 
 from danvan.core.models import SearchEntry, User
 from danvan.core.text import search_key
@@ -111,10 +112,10 @@ def _kind_of(model) -> Kind | None:
     return next((kind for kind in KINDS.values() if kind.model is model), None)
 
 
-def _saved(sender, instance, raw=False, **kwargs) -> None:
+def _saved(sender, instance, created=False, raw=False, **kwargs) -> None:
     kind = _kind_of(sender)
     if kind is not None and not raw:
-        index(kind.name, instance)
+        index(kind.name, instance, created=created)
 
 
 def _deleted(sender, instance, **kwargs) -> None:
@@ -133,16 +134,19 @@ def _entry_fields(document: Document) -> dict:
     }
 
 
-def index(kind_name: str, record) -> None:
-    """Write (or remove) the record's entry, inside the caller's transaction."""
+def index(kind_name: str, record, *, created: bool = False) -> None:
+    """Write (or remove) the record's entry, inside the caller's transaction:
+    one INSERT for a new record, one UPDATE for a known one."""
     kind = KINDS[kind_name]
     document = kind.document(record)
+    entries = SearchEntry.objects.filter(kind=kind_name, object_id=record.pk)
     if document is None:
-        SearchEntry.objects.filter(kind=kind_name, object_id=record.pk).delete()
+        if not created:
+            entries.delete()
         return
-    SearchEntry.objects.update_or_create(
-        kind=kind_name, object_id=record.pk, defaults=_entry_fields(document)
-    )
+    fields = _entry_fields(document)
+    if created or not entries.update(**fields, updated_at=timezone.now()):
+        SearchEntry.objects.create(kind=kind_name, object_id=record.pk, **fields)
 
 
 def index_all(kind_name: str, records: Iterable[Any]) -> None:
