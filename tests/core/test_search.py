@@ -152,9 +152,9 @@ def test_reindex_rebuilds_the_entries(plan, dialogue, office_officer):
 
 
 def test_snippet_marks_the_words_found():
-    pieces = search.snippet("Lắng nghe khó khăn của doanh nghiệp.", "doanh nghiep")
-    assert [text for text, marked in pieces if marked] == ["doanh", "nghiệp"]
-    assert "".join(text for text, _marked in pieces) == "Lắng nghe khó khăn của doanh nghiệp."
+    pieces = search.snippet("Lắng nghe khó khăn của doanh nghiệp, doanh nhân.", "doanh nghiep")
+    assert [text for text, marked in pieces if marked] == ["doanh nghiệp", "doanh"]
+    assert "".join(text for text, _marked in pieces) == "Lắng nghe khó khăn của doanh nghiệp, doanh nhân."
 
 
 def test_results_page_lists_kinds_links_and_snippets(client, plan, dialogue, office_officer):
@@ -164,7 +164,7 @@ def test_results_page_lists_kinds_links_and_snippets(client, plan, dialogue, off
     assert response.status_code == 200
     assert reverse("plans:plan_detail", args=[plan.pk]) in page
     assert reverse("engagement:dialogue_detail", args=[dialogue.pk]) in page
-    assert "<mark>doanh</mark>" in page
+    assert "<mark>doanh nghiệp</mark>" in page
     assert "Kế hoạch" in page and "Đối thoại" in page
     assert "Có 2 mục" in page
     assert search.kind_counts(office_officer, "doi thoai doanh nghiep") == {"plan": 1, "dialogue": 1}

@@ -272,13 +272,17 @@ def snippet(text: str, query: str, *, length: int = SNIPPET_CHARS) -> list[tuple
     (text, is_a_query_word) pieces, so the page marks the words it found."""
     if not text:
         return []
-    tokens = set(words(query))
+    tokens = words(query)
+    exact, prefix = set(tokens[:-1]), tokens[-1] if tokens else None
     plain = "".join(_fold_char(char) for char in text)
-    spans = [
-        (match.start(), match.end())
-        for match in _WORD.finditer(plain)
-        if any(match.group() == token or match.group().startswith(token) for token in tokens)
-    ]
+    spans: list[tuple[int, int]] = []
+    for match in _WORD.finditer(plain):
+        word = match.group()
+        if word in exact or (prefix and word.startswith(prefix)):
+            if spans and not plain[spans[-1][1] : match.start()].strip():
+                spans[-1] = (spans[-1][0], match.end())  # one mark over adjacent words
+            else:
+                spans.append((match.start(), match.end()))
     start = 0
     if spans and spans[0][0] > length // 3:
         start = text.rfind(" ", 0, spans[0][0] - length // 3) + 1
