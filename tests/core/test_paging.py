@@ -52,3 +52,29 @@ def test_notifications_page_past_the_first_two_hundred(client, office_officer):
     client.force_login(office_officer)
     text = client.get(reverse("core:notifications")).content.decode()
     assert "Có 230 mục" in text and "Trang 1/5" in text
+
+
+def test_the_dashboard_says_how_many_overdue_tasks_it_leaves_out(client, agency, office_officer, lead_unit):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from danvan.plans.models import Task
+
+    plan = Plan.objects.create(
+        agency=agency, title="Kế hoạch năm", status=Plan.Status.ISSUED, created_by=office_officer
+    )
+    today = timezone.localdate()
+    for number in range(25):
+        Task.objects.create(
+            plan=plan,
+            order=number,
+            heading=f"Việc quá hạn {number}",
+            lead_unit=lead_unit,
+            status=Task.Status.OVERDUE,
+            due_date=today - timedelta(days=number + 1),
+        )
+    client.force_login(office_officer)
+    text = client.get(reverse("plans:dashboard", args=[agency.pk])).content.decode()
+    assert "Đang hiện 20 trong 25 nhiệm vụ quá hạn." in text
+    assert "?status=overdue&amp;year=" in text

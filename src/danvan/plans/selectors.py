@@ -203,21 +203,26 @@ def agency_dashboard(agency: Agency, *, today) -> dict:
         "by_unit": list(by_unit),
         "by_plan": list(by_plan),
         "by_section": [row for row in by_section if row["section"]],
+        # The first rows of each panel, each row with the number of all of
+        # them (COUNT(*) OVER ()), so the panel says how many it leaves out
+        # without a query more.
         "overdue": list(
             open_tasks.filter(status=Task.Status.OVERDUE)
             .order_by("due_date")
-            .values("pk", "heading", "lead_unit__name", "due_date")[:20]
+            .annotate(total=Window(Count("pk")))
+            .values("pk", "heading", "lead_unit__name", "due_date", "total")[:20]
         ),
         "upcoming": list(
             open_tasks.filter(due_date__gte=today, due_date__lte=today + timedelta(days=14))
             .order_by("due_date")
-            .values("pk", "heading", "due_date")[:20]
+            .annotate(total=Window(Count("pk")))
+            .values("pk", "heading", "due_date", "total")[:20]
         ),
         "targets": [
             {**row, "is_met": Target(percent=row["percent"], current_value=row["current_value"]).is_met()}
-            for row in Target.objects.filter(plan__agency=agency, plan__status=Plan.Status.ISSUED).values(
-                "text", "percent", "current_value", "measured_on"
-            )[:50]
+            for row in Target.objects.filter(plan__agency=agency, plan__status=Plan.Status.ISSUED)
+            .annotate(total=Window(Count("pk")))
+            .values("text", "percent", "current_value", "measured_on", "total")[:50]
         ],
     }
 
