@@ -195,6 +195,7 @@ def _report_context(
             # A first draft starts from the period's progress; saved only when the person saves.
             sections["results"] = selectors.results_outline(data)
         form = ReportForm(initial={"revision": report.revision, **sections})
+    shown = selectors.report_page(report)
     return {
         "report": report,
         "data": data,
@@ -210,7 +211,8 @@ def _report_context(
         if editable and report.is_agency_report
         else None,
         "unit_reports": [(unit, unit.timeliness(today)) for unit in selectors.unit_reports_for(report)],
-        **selectors.report_page(report),
+        **shown,
+        "versions": page_of(shown["versions"], request, param="trang_phien_ban"),
     }
 
 
@@ -463,7 +465,7 @@ def periods(request, province_id):
         "province": province,
         "rule_form": rule_form,
         "rules": province.cut_off_rules.all(),
-        "periods": selectors.periods_of(province)[:60],
+        "periods": page_of(selectors.periods_of(province), request),
         "correction_form": PeriodCorrectionForm(),
     }
     return render(request, "reports/periods.html", context, status=422 if rule_form.errors else 200)
