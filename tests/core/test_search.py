@@ -185,3 +185,16 @@ def test_every_signed_in_page_has_the_search_box(client, office_officer):
     page = client.get(reverse("core:notifications")).content.decode()
     assert f'action="{reverse("core:search")}"' in page
     assert 'role="search"' in page
+
+
+def test_the_demo_loader_fills_the_index(db):
+    from io import StringIO
+
+    from danvan.petitions.models import Petition
+    from danvan.reports.models import Report
+
+    out = StringIO()
+    call_command("load_demo_province", stdout=out)
+    assert "Chỉ mục tìm kiếm:" in out.getvalue()
+    for kind, model in (("plan", Plan), ("task", Task), ("report", Report), ("petition", Petition)):
+        assert SearchEntry.objects.filter(kind=kind).count() == model.objects.count(), kind
