@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connection, transaction
-from django.db.models import BooleanField, F, FloatField, Q, QuerySet
+from django.db.models import BooleanField, Count, F, FloatField, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
@@ -243,8 +243,6 @@ def search_entries(person: User, query: str, *, kind: str = "") -> QuerySet[Sear
 
 def kind_counts(person: User, query: str) -> dict[str, int]:
     """How many entries of each kind the query finds for the person."""
-    from django.db.models import Count
-
     tokens = words(query)[:MAX_WORDS]
     if not tokens:
         return {}
