@@ -394,14 +394,16 @@ class SearchEntry(models.Model):
     may see the record is decided at query time by the permission functions,
     never stored here."""
 
-    kind = models.CharField(max_length=20)
-    object_id = models.PositiveBigIntegerField()
-    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
-    title = models.TextField()
-    summary = models.TextField(blank=True)
-    title_key = models.TextField(default="")
-    body_key = models.TextField(default="")
-    updated_at = models.DateTimeField(auto_now=True)
+    kind = models.CharField(_("loại bản ghi"), max_length=20)
+    object_id = models.PositiveBigIntegerField(_("mã bản ghi"))
+    agency = models.ForeignKey(
+        Agency, on_delete=models.CASCADE, null=True, blank=True, related_name="+", verbose_name=_("cơ quan")
+    )
+    title = models.TextField(_("tiêu đề"))
+    summary = models.TextField(_("đoạn trích"), blank=True)
+    title_key = models.TextField(_("từ của tiêu đề"), default="")
+    body_key = models.TextField(_("từ của nội dung"), default="")
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
 
     class Meta:
         verbose_name = _("mục tìm kiếm")

@@ -455,7 +455,9 @@ class Reception(models.Model):
     )
     # Accent-free words of what was said and done, for the register's search;
     # the citizen's own words are in Citizen.search_text.
-    search_text = models.TextField(editable=False, blank=True, default="")
+    search_text = models.TextField(
+        editable=False, blank=True, default="", verbose_name=_("nội dung để tìm kiếm")
+    )
     history = HistoricalRecords(excluded_fields=["search_text"])
 
     class Meta:

@@ -24,7 +24,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='reception',
             name='search_text',
-            field=models.TextField(blank=True, default='', editable=False),
+            field=models.TextField(blank=True, default='', editable=False, verbose_name='nội dung để tìm kiếm'),
         ),
         migrations.RunPython(fill_search_text, migrations.RunPython.noop),
     ]
