@@ -396,3 +396,33 @@ class DataVersion(models.Model):
 
     def __str__(self) -> str:
         return str(self.number)
+
+
+class SearchEntry(models.Model):
+    """One searchable record (a plan, task, report, library document,
+    dialogue or petition) as the search box finds it.
+
+    The ``*_key`` columns hold accent-free words (danvan.core.search) that the
+    database's full-text index reads: FTS5 on SQLite, ``to_tsvector('simple')``
+    on PostgreSQL. Nothing that names a denouncer is ever written here. Who
+    may see the record is decided at query time by the permission functions,
+    never stored here."""
+
+    kind = models.CharField(_("loại bản ghi"), max_length=20)
+    object_id = models.PositiveBigIntegerField(_("mã bản ghi"))
+    agency = models.ForeignKey(
+        Agency, on_delete=models.CASCADE, null=True, blank=True, related_name="+", verbose_name=_("cơ quan")
+    )
+    title = models.TextField(_("tiêu đề"))
+    summary = models.TextField(_("đoạn trích"), blank=True)
+    title_key = models.TextField(_("từ của tiêu đề"), default="")
+    body_key = models.TextField(_("từ của nội dung"), default="")
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("mục tìm kiếm")
+        verbose_name_plural = _("chỉ mục tìm kiếm")
+        constraints = [models.UniqueConstraint(fields=["kind", "object_id"], name="search_entry_once")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.object_id}"

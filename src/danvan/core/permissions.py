@@ -371,6 +371,13 @@ def get_task_for_user(person: User, task_id: int, *, action: str = "view"):
     return task
 
 
+def visible_legal_documents(person: User):
+    """Library entries cited by a plan the person may read."""
+    from danvan.documents.models import LegalDocument
+
+    return LegalDocument.objects.filter(plans__in=visible_plans(person))
+
+
 def can_edit_legal_document(person: User, document=None) -> bool:
     """Correct and complete library entries: any agency office or an administrator."""
     scopes = scopes_of(person)
@@ -490,6 +497,15 @@ def receptions_hiding_citizen(person: User):
 
 def can_read_reception_citizen(person: User, reception) -> bool:
     return not receptions_hiding_citizen(person).filter(pk=reception.pk).exists()
+
+
+def identity_readable_petitions(person: User):
+    """Petitions whose denouncer the person was granted by name to know."""
+    from danvan.petitions.models import Petition
+
+    if not person.is_authenticated:
+        return Petition.objects.none()
+    return Petition.objects.filter(denouncer__grants__person=person)
 
 
 def can_grant_identity_access(person: User, petition) -> bool:
@@ -669,6 +685,29 @@ def can_view_report(person: User, report) -> bool:
     if _reads_agency_reports(person, report.agency_id):
         return True
     return report.status == "approved" and report.agency.province_id in scopes.reviewed_provinces
+
+
+def visible_reports(person: User):
+    """Reports the person may read, as ``can_view_report`` decides one: a
+    unit's report by its unit, and by the agency's office and leader once
+    sent; an agency's report by its office and leader, and by the province
+    reviewer once approved."""
+    from danvan.reports.models import Report
+
+    scopes = scopes_of(person)
+    if scopes.system_admin:
+        return Report.objects.all()
+    if not person.is_authenticated:
+        return Report.objects.none()
+    readers = scopes.agencies_with(Role.AGENCY_OFFICE, Role.AGENCY_LEADER)
+    sent = ~Q(status="pending") | Q(first_sent_at__isnull=False)
+    unit_reports = Q(unit__in=_unit_ids_member(person)) | (sent & Q(agency__in=readers))
+    agency_reports = Q(agency__in=readers) | Q(
+        status="approved", agency__province__in=scopes.reviewed_provinces
+    )
+    return Report.objects.filter(
+        (Q(unit__isnull=False) & unit_reports) | (Q(unit__isnull=True) & agency_reports)
+    )
 
 
 def can_edit_report(person: User, report) -> bool:

@@ -220,7 +220,7 @@ def unit_page(unit: Unit) -> dict:
         "unit": unit,
         "tasks": Task.objects.filter(lead_unit=unit, plan__status=Plan.Status.ISSUED)
         .select_related("plan", "assignee")
-        .order_by("due_date", "plan_id", "order")[:200],
+        .order_by("due_date", "plan_id", "order"),
         "members": unit.people.filter(is_active=True).order_by("sort_key"),
         "children": unit.children.filter(is_active=True).order_by("sort_key"),
         "unit_roles": RoleAssignment.objects.current()
@@ -244,4 +244,4 @@ def get_import(agency: Agency, import_id: int) -> OrganisationImport:
 
 
 def notifications_for(person: User):
-    return person.notifications.all()[:200]
+    return person.notifications.all()

@@ -26,3 +26,15 @@ def stored_file_name(filename: str, default: str) -> str:
     the row), at most 80 characters; ``default`` when nothing is left."""
     stem = "".join(ch for ch in filename.rsplit("/", 1)[-1] if ch.isalnum() or ch in "._-")[:80]
     return stem or default
+
+
+def contains_words(field: str, query: str):
+    """A filter for rows whose stored key ``field`` holds every word of the
+    query, in any order, without accents: "doi thoai doanh nghiep" finds
+    "đối thoại với doanh nghiệp"."""
+    from django.db.models import Q
+
+    condition = Q()
+    for word in search_key(query).split():
+        condition &= Q(**{f"{field}__contains": word})
+    return condition

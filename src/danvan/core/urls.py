@@ -41,4 +41,5 @@ urlpatterns = [
     path("huong-dan/", views.guide_index, name="guide_index"),
     path("huong-dan/anh/<str:name>", views.guide_image, name="guide_image"),
     path("huong-dan/<slug:slug>/", views.guide_page, name="guide_page"),
+    path("tim-kiem/", views.search_page, name="search"),
 ]

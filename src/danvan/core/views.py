@@ -14,12 +14,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from danvan.core import guide, permissions, selectors, services
+from danvan.core import guide, permissions, search, selectors, services
 from danvan.core.calendar import WorkingCalendar
 from danvan.core.context_processors import AREAS
 from danvan.core.downloads import XLSX_TYPE, download, stored_file
 from danvan.core.forms import CalendarYearForm, OrganisationUploadForm
 from danvan.core.orgsheet import template_workbook
+from danvan.core.paging import page_of
 
 
 @login_required
@@ -56,7 +57,9 @@ def agency_detail(request, agency_id):
 @login_required
 def unit_detail(request, unit_id):
     unit = permissions.get_unit_for_user(request.user, unit_id)
-    return render(request, "core/unit_detail.html", selectors.unit_page(unit))
+    context = selectors.unit_page(unit)
+    context["tasks"] = page_of(context["tasks"], request)
+    return render(request, "core/unit_detail.html", context)
 
 
 @login_required
@@ -134,8 +137,30 @@ def notifications(request):
         services.mark_notifications_read(person=request.user)
         return redirect("core:notifications")
     return render(
-        request, "core/notifications.html", {"notifications": selectors.notifications_for(request.user)}
+        request,
+        "core/notifications.html",
+        {"page": page_of(selectors.notifications_for(request.user), request)},
     )
+
+
+@login_required
+def search_page(request):
+    """The search box's results: every kind the person may see, best first."""
+    query = request.GET.get("q", "").strip()[:200]
+    kind = request.GET.get("loai", "")
+    kind = kind if kind in search.KINDS else ""
+    context = {"query": query, "kind": kind, "has_words": bool(search.words(query))}
+    if context["has_words"]:
+        entries = search.search_entries(request.user, query, kind=kind).select_related("agency")
+        page = page_of(entries, request, per_page=20)
+        counts = search.kind_counts(request.user, query)
+        context.update(
+            page=page,
+            results=search.results(page.object_list, query),
+            kinds=[(name, found.label, counts.get(name, 0)) for name, found in search.KINDS.items()],
+            total=sum(counts.values()),
+        )
+    return render(request, "core/search.html", context)
 
 
 @login_required

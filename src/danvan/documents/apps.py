@@ -6,3 +6,7 @@ class DocumentsConfig(AppConfig):
     name = "danvan.documents"
     label = "documents"
     verbose_name = _("Thư viện văn bản")
+
+    def ready(self) -> None:
+        # The kinds of record this app puts in the search box.
+        from danvan.documents import indexing  # noqa: F401

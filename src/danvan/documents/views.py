@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from danvan.core import permissions
 from danvan.core.downloads import DOCX_TYPE, PDF_TYPE, XLSX_TYPE, download
+from danvan.core.paging import page_of
 from danvan.documents import selectors, services
 from danvan.documents.forms import LegalDocumentForm
 from danvan.documents.models import OutputTemplate
@@ -20,7 +21,7 @@ from danvan.documents.output.forms import OutputTemplateForm
 @login_required
 def library(request):
     query = request.GET.get("q", "")[:200]
-    context = {"documents": selectors.library(request.user, query=query)[:200], "query": query}
+    context = {"page": page_of(selectors.library(request.user, query=query), request), "query": query}
     return render(request, "documents/library.html", context)
 
 

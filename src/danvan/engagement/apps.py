@@ -6,3 +6,7 @@ class EngagementConfig(AppConfig):
     name = "danvan.engagement"
     label = "engagement"
     verbose_name = _("Đối thoại với công dân, doanh nghiệp")
+
+    def ready(self) -> None:
+        # The kinds of record this app puts in the search box.
+        from danvan.engagement import indexing  # noqa: F401

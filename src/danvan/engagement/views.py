@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from danvan.core import permissions
+from danvan.core.paging import page_of
 from danvan.core.services import DomainError
 from danvan.engagement import forms, selectors, services
 
@@ -20,7 +21,7 @@ from danvan.engagement import forms, selectors, services
 @login_required
 def dialogue_list(request):
     context = {
-        "dialogues": selectors.dialogues_for_list(request.user)[:100],
+        "page": page_of(selectors.dialogues_for_list(request.user), request),
         "can_plan": permissions.dialogue_agencies(request.user).exists(),
         "today": timezone.localdate(),
         "area_slug": "petitions",

@@ -12,3 +12,5 @@ class PetitionsConfig(AppConfig):
         from danvan.petitions.selectors import todo_lists
 
         add_todo_source(todo_lists)
+        # The kinds of record this app puts in the search box.
+        from danvan.petitions import indexing  # noqa: F401

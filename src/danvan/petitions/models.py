@@ -15,7 +15,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from danvan.core.models import Agency, User
+from danvan.core.models import Agency, User, with_derived
+from danvan.core.text import search_key
 
 # Signatories from which a petition or a reception counts as a group
 # ("đông người"): TT 05/2021/TT-TTCP, classification by number of signatories.
@@ -529,7 +530,12 @@ class Reception(models.Model):
         related_name="receptions",
         verbose_name=_("lịch tiếp công dân"),
     )
-    history = HistoricalRecords()
+    # Accent-free words of what was said and done, for the register's search;
+    # the citizen's own words are in Citizen.search_text.
+    search_text = models.TextField(
+        editable=False, blank=True, default="", verbose_name=_("nội dung để tìm kiếm")
+    )
+    history = HistoricalRecords(excluded_fields=["search_text"])
 
     class Meta:
         verbose_name = _("lượt tiếp công dân")
@@ -543,6 +549,14 @@ class Reception(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number} — {self.received_on:%d/%m/%Y}"
+
+    def save(self, *args, **kwargs):
+        self.search_text = search_key(
+            " ".join(
+                (self.content, self.earlier_handling, self.request, self.documents_received, self.handling)
+            )
+        )
+        super().save(*args, **with_derived(kwargs, "search_text"))
 
     @property
     def is_group(self) -> bool:

@@ -21,7 +21,7 @@ from danvan.core import permissions
 from danvan.core.models import Agency, Role, RoleAssignment, User
 from danvan.core.selectors import TODO_LIMIT, TodoItem, TodoList, limited
 from danvan.core.sql import first, written_out
-from danvan.core.text import search_key
+from danvan.core.text import contains_words, search_key
 from danvan.petitions import letters, services
 from danvan.petitions.models import (
     GROUP_SIZE,
@@ -50,8 +50,7 @@ def petitions_for_list(
     denouncer), status and the nearest pending due date."""
     petitions = permissions.visible_petitions(person).select_related("agency", "citizen", "case")
     if query:
-        key = search_key(query)
-        petitions = petitions.filter(Q(search_text__contains=key) | Q(code__iexact=query.strip()))
+        petitions = petitions.filter(contains_words("search_text", query) | Q(code__iexact=query.strip()))
     if status:
         petitions = petitions.filter(status=status)
     if kind:
@@ -144,9 +143,9 @@ def hot_spots(person: User, *, today: date) -> dict:
         .order_by("due_date")
     )
     return {
-        "group_petitions": open_petitions.filter(signer_count__gte=GROUP_SIZE)[:20],
-        "skipped_level": open_petitions.filter(skips_level=True)[:20],
-        "overdue_deadlines": overdue[:50],
+        "group_petitions": open_petitions.filter(signer_count__gte=GROUP_SIZE),
+        "skipped_level": open_petitions.filter(skips_level=True),
+        "overdue_deadlines": overdue,
     }
 
 
@@ -208,15 +207,32 @@ def with_citizen_hidden(receptions: QuerySet[Reception]) -> QuerySet[Reception]:
     return receptions.annotate(citizen_hidden=Exists(hidden))
 
 
-def reception_register(person: User) -> QuerySet[Reception]:
+def reception_register(person: User, *, query: str = "") -> QuerySet[Reception]:
+    """The register, newest first; ``query`` finds a visit by its number, the
+    code of a petition opened from it, or the words of its content in any
+    order without accents, and by the citizen's name, identity number or
+    phone only where that cannot name a denouncer: never a visit that opened
+    a denunciation, unless the person was granted that denouncer's identity."""
     agencies = permissions.petition_agencies(person)
+    receptions = Reception.objects.filter(agency__in=agencies)
+    if query.strip():
+        receptions = receptions.filter(_reception_matches(person, query.strip()))
     receptions = (
-        Reception.objects.filter(agency__in=agencies)
-        .select_related("agency", "citizen", "received_by")
+        receptions.select_related("agency", "citizen", "received_by")
         .annotate(petition_count=Count("petitions"))
         .order_by("-received_on", "-number")
     )
     return with_citizen_hidden(receptions)
+
+
+def _reception_matches(person: User, query: str) -> Q:
+    citizen_shown = ~Q(pk__in=permissions.receptions_hiding_citizen(person).values("pk"))
+    words = Q()
+    for word in search_key(query).split():
+        words &= Q(search_text__contains=word) | (citizen_shown & Q(citizen__search_text__contains=word))
+    by_code = Q(pk__in=Petition.objects.filter(code__iexact=query).values("reception_id"))
+    by_number = Q(number=int(query)) if query.isdigit() and len(query) < 9 else Q(pk__in=[])
+    return words | by_code | by_number
 
 
 def reception_page(person: User, reception: Reception) -> dict:

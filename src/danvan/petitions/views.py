@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 from danvan.core import permissions
 from danvan.core.downloads import DOCX_TYPE, PDF_TYPE, download, stored_file
 from danvan.core.models import Agency
+from danvan.core.paging import page_of
 from danvan.core.services import DomainError
 from danvan.documents.output.pdf import ConversionError, docx_to_pdf
 from danvan.petitions import forms, letters, selectors, services
@@ -42,9 +43,9 @@ def index(request):
     filters = {key: request.GET.get(key, "") for key in ("q", "status", "kind")}
     petitions = selectors.petitions_for_list(
         request.user, query=filters["q"], status=filters["status"], kind=filters["kind"]
-    )[:100]
+    )
     context = {
-        "petitions": petitions,
+        "page": page_of(petitions, request),
         "filters": filters,
         "statuses": Petition.Status.choices,
         "kinds": Petition.Kind.choices,
@@ -62,7 +63,10 @@ def dashboard(request):
     form = forms.PeriodForm(request.GET or {"start": today.replace(month=1, day=1), "end": today})
     period = form.cleaned_data if form.is_valid() else {"start": today.replace(month=1, day=1), "end": today}
     context = {
-        **selectors.hot_spots(request.user, today=today),
+        **{
+            name: page_of(rows, request, per_page=20, param=f"trang_{name}")
+            for name, rows in selectors.hot_spots(request.user, today=today).items()
+        },
         "figures": selectors.figures(request.user, start=period["start"], end=period["end"], today=today),
         **period,
         "form": form,
@@ -315,7 +319,7 @@ def denouncer_identity(request, petition_id):
     petition = permissions.get_petition_for_user(request.user, petition_id, action="identity")
     identity = services.read_denouncer_identity(petition=petition, by=request.user)
     grants = identity.grants.select_related("person").order_by("granted_at")
-    reads = identity.reads.select_related("person")[:50]
+    reads = page_of(identity.reads.select_related("person"), request)
     can_grant = permissions.can_grant_identity_access(request.user, petition)
     form = forms.GrantForm(people=selectors.handlers_for(petition.agency_id)) if can_grant else None
     context = {"petition": petition, "identity": identity, "grants": grants, "reads": reads, "form": form}
@@ -347,8 +351,10 @@ def identity_grant(request, petition_id):
 def reception_list(request):
     if not permissions.petition_agencies(request.user).exists():
         raise PermissionDenied(_("Bạn không theo dõi việc tiếp công dân của cơ quan nào."))
+    query = request.GET.get("q", "").strip()[:200]
     context = {
-        "receptions": selectors.reception_register(request.user)[:100],
+        "page": page_of(selectors.reception_register(request.user, query=query), request),
+        "query": query,
         "schedule_agencies": permissions.petition_agencies(request.user).order_by("sort_key")[:50],
         "can_record": selectors.receiving_agencies(request.user).exists(),
         "area_slug": "petitions",

@@ -12,3 +12,5 @@ class PlansConfig(AppConfig):
         from danvan.plans.selectors import todo_lists
 
         add_todo_source(todo_lists)
+        # The kinds of record this app puts in the search box.
+        from danvan.plans import indexing  # noqa: F401

@@ -16,14 +16,14 @@ from django.utils.translation import gettext as _
 from danvan.core import permissions
 from danvan.core.models import Agency, Role, User
 from danvan.core.selectors import TODO_LIMIT, TodoItem, TodoList, limited
-from danvan.core.text import search_key
+from danvan.core.text import contains_words
 from danvan.plans.models import Plan, PlanCitation, PlanImport, Target, Task, TaskComment, TaskUpdate
 
 
 def plans_for_index(person: User, *, query: str = "") -> QuerySet[Plan]:
     plans = permissions.visible_plans(person)
     if query:
-        plans = plans.filter(search_text__contains=search_key(query))
+        plans = plans.filter(contains_words("search_text", query))
     return plans.select_related("agency").annotate(task_count=Count("tasks")).order_by("-created_at")
 
 
@@ -111,7 +111,7 @@ def tasks_for_list(
     if mine:
         tasks = tasks.filter(assignee=person)
     if query:
-        tasks = tasks.filter(search_text__contains=search_key(query))
+        tasks = tasks.filter(contains_words("search_text", query))
     if status == "open":
         tasks = tasks.filter(status__in=OPEN_STATUSES)
     elif status:
@@ -223,21 +223,26 @@ def agency_dashboard(agency: Agency, *, today) -> dict:
         "by_unit": list(by_unit),
         "by_plan": list(by_plan),
         "by_section": [row for row in by_section if row["section"]],
+        # The first rows of each panel, each row with the number of all of
+        # them (COUNT(*) OVER ()), so the panel says how many it leaves out
+        # without a query more.
         "overdue": list(
             open_tasks.filter(status=Task.Status.OVERDUE)
             .order_by("due_date")
-            .values("pk", "heading", "lead_unit__name", "due_date")[:20]
+            .annotate(total=Window(Count("pk")))
+            .values("pk", "heading", "lead_unit__name", "due_date", "total")[:20]
         ),
         "upcoming": list(
             open_tasks.filter(due_date__gte=today, due_date__lte=today + timedelta(days=14))
             .order_by("due_date")
-            .values("pk", "heading", "due_date")[:20]
+            .annotate(total=Window(Count("pk")))
+            .values("pk", "heading", "due_date", "total")[:20]
         ),
         "targets": [
             {**row, "is_met": Target(percent=row["percent"], current_value=row["current_value"]).is_met()}
-            for row in Target.objects.filter(plan__agency=agency, plan__status=Plan.Status.ISSUED).values(
-                "text", "percent", "current_value", "measured_on"
-            )[:50]
+            for row in Target.objects.filter(plan__agency=agency, plan__status=Plan.Status.ISSUED)
+            .annotate(total=Window(Count("pk")))
+            .values("text", "percent", "current_value", "measured_on", "total")[:50]
         ],
     }
 

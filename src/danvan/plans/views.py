@@ -11,6 +11,7 @@ from danvan.core import permissions
 from danvan.core.downloads import stored_file
 from danvan.core.models import Unit
 from danvan.core.pagecache import cached_page
+from danvan.core.paging import page_of
 from danvan.core.services import DomainError
 from danvan.plans import review, selectors, services
 from danvan.plans.forms import OPEN as TASK_FILTER_OPEN
@@ -40,7 +41,7 @@ from danvan.plans.models import Plan
 def index(request):
     query = request.GET.get("q", "")[:200]
     context = {
-        "plans": selectors.plans_for_index(request.user, query=query),
+        "page": page_of(selectors.plans_for_index(request.user, query=query), request),
         "query": query,
         "import_agencies": selectors.agencies_person_imports_for(request.user),
     }

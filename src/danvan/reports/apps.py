@@ -12,3 +12,5 @@ class ReportsConfig(AppConfig):
         from danvan.reports.selectors import todo_lists
 
         add_todo_source(todo_lists)
+        # The kinds of record this app puts in the search box.
+        from danvan.reports import indexing  # noqa: F401

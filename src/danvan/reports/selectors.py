@@ -219,9 +219,9 @@ def my_reports(person: User) -> QuerySet[Report]:
 
 
 def report_page(report: Report) -> dict:
-    versions = list(
-        ReportVersion.objects.filter(report=report).select_related("created_by").order_by("-number")[:50]
-    )
+    """The report's versions, newest first (the page shows them a page at a
+    time), and its attachments."""
+    versions = ReportVersion.objects.filter(report=report).select_related("created_by").order_by("-number")
     return {
         "versions": versions,
         "attachments": list(report.attachments.select_related("uploaded_by")),

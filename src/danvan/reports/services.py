@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from danvan.core import uploads
+from danvan.core import search, uploads
 from danvan.core.models import Agency, Province, Role, Unit, User
 from danvan.core.selectors import holders_by, holders_of
 from danvan.core.services import DomainError, notify
@@ -165,6 +165,7 @@ def request_agency_reports(
         created_by=by,
     )
     Report.objects.bulk_create([Report(request=request, agency=agency) for agency in agencies])
+    search.index_all("report", request.reports.select_related("request", "agency", "unit"))
     offices = holders_by(Role.AGENCY_OFFICE, field="agency", ids=[agency.pk for agency in agencies])
     for report in request.reports.all():
         notify(
@@ -224,6 +225,7 @@ def request_unit_reports(
         created_by=by,
     )
     Report.objects.bulk_create([Report(request=request, agency=agency, unit=unit) for unit in units])
+    search.index_all("report", request.reports.select_related("request", "agency", "unit"))
     heads = holders_by(Role.UNIT_HEAD, field="unit", ids=[unit.pk for unit in units])
     for report in request.reports.all():
         notify(

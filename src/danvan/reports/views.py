@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from danvan.core import permissions
 from danvan.core.downloads import DOCX_TYPE, PDF_TYPE, XLSX_TYPE, download, stored_file
 from danvan.core.models import Province
+from danvan.core.paging import page_of
 from danvan.core.services import DomainError
 from danvan.documents.output import report as report_output
 from danvan.documents.output.pdf import ConversionError, docx_to_pdf
@@ -45,8 +46,8 @@ def index(request):
         else Province.objects.filter(pk__in=scopes.reviewed_provinces)
     )
     context = {
-        "my_reports": selectors.my_reports(person)[:100],
-        "requests": selectors.requests_for_index(person)[:100],
+        "my_reports": page_of(selectors.my_reports(person), request),
+        "requests": page_of(selectors.requests_for_index(person), request, param="trang_yeu_cau"),
         "office_agencies": permissions.report_request_agencies(person),
         "provinces": provinces,
         "today": timezone.localdate(),
@@ -194,6 +195,7 @@ def _report_context(
             # A first draft starts from the period's progress; saved only when the person saves.
             sections["results"] = selectors.results_outline(data)
         form = ReportForm(initial={"revision": report.revision, **sections})
+    shown = selectors.report_page(report)
     return {
         "report": report,
         "data": data,
@@ -209,7 +211,8 @@ def _report_context(
         if editable and report.is_agency_report
         else None,
         "unit_reports": [(unit, unit.timeliness(today)) for unit in selectors.unit_reports_for(report)],
-        **selectors.report_page(report),
+        **shown,
+        "versions": page_of(shown["versions"], request, param="trang_phien_ban"),
     }
 
 
@@ -461,7 +464,7 @@ def periods(request, province_id):
         "province": province,
         "rule_form": rule_form,
         "rules": province.cut_off_rules.all(),
-        "periods": selectors.periods_of(province)[:60],
+        "periods": page_of(selectors.periods_of(province), request),
         "correction_form": PeriodCorrectionForm(),
     }
     return render(request, "reports/periods.html", context, status=422 if rule_form.errors else 200)

@@ -197,3 +197,18 @@ def cache_by_content(parser, token):
     for part in reversed(consumed):
         source.update(f"{part.token_type.value}:{part.contents}\0".encode())
     return ContentCacheNode(nodelist, [parser.compile_filter(bit) for bit in bits], source.hexdigest())
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, page, number):
+    """The list's address at another page, every other filter kept."""
+    query = context["request"].GET.copy()
+    query[getattr(page, "param", "trang")] = number
+    return "?" + query.urlencode()
+
+
+@register.filter
+def thousands(number):
+    from danvan.core.paging import thousands as written
+
+    return written(number)

@@ -2,6 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
+from danvan.core import search
 from danvan.core.demo import DEMO_PASSWORD, load_demo_province
 from danvan.core.demo_scale import generate_province
 from danvan.core.models import Role
@@ -27,6 +28,8 @@ class Command(BaseCommand):
         self.stdout.write(f"Tỉnh mẫu Tây Ninh: tạo mới {result.created} bản ghi.")
         if scale == "province":
             self.load_province()
+        counts = search.reindex()
+        self.stdout.write(f"Chỉ mục tìm kiếm: {sum(counts.values())} mục.")
         self.stdout.write("")
         self.stdout.write(f"Tài khoản mẫu (mật khẩu chung: {DEMO_PASSWORD}):")
         for person in result.people:
