@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.core.paginator import Page, Paginator
+from django.db import models
 from django.db.models import Count, F, Prefetch, Q, QuerySet, Window, prefetch_related_objects
 from django.http import Http404
 from django.urls import reverse
@@ -426,16 +427,16 @@ def _version_step(newer, older) -> tuple[str, str]:
     return recorded or _("Sửa dự thảo"), ""
 
 
-def _related_names(changes) -> dict[tuple[type, Any], str]:
+def _related_names(changes) -> dict[tuple[type[models.Model], Any], str]:
     """The rows the changes point to, by model and id, one query per model."""
-    wanted: dict[type, set] = {}
+    wanted: dict[type[models.Model], set] = {}
     for change in changes:
         field = Plan._meta.get_field(change.field)
-        if field.many_to_one:
+        if field.many_to_one and isinstance(field.related_model, type):
             wanted.setdefault(field.related_model, set()).update(
                 value for value in (change.old, change.new) if value is not None
             )
-    names: dict[tuple[type, Any], str] = {}
+    names: dict[tuple[type[models.Model], Any], str] = {}
     for model, ids in wanted.items():
         for row in model._default_manager.filter(pk__in=ids):
             names[model, row.pk] = row.get_full_name() if isinstance(row, User) else str(row)
