@@ -12,5 +12,6 @@ class PlansConfig(AppConfig):
         from danvan.plans.selectors import todo_lists
 
         add_todo_source(todo_lists)
-        # The kinds of record this app puts in the search box.
-        from danvan.plans import indexing  # noqa: F401
+        # The kinds of record this app puts in the search box (indexing), its
+        # steps of the daily scan and its background tasks (jobs).
+        from danvan.plans import indexing, jobs  # noqa: F401
