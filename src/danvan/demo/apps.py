@@ -1,8 +1,7 @@
 from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
 
 
 class DemoConfig(AppConfig):
+    # No models and no pages: only the `demo` command and the data it loads.
     name = "danvan.demo"
     label = "demo"
-    verbose_name = _("Tỉnh mẫu")
