@@ -60,7 +60,7 @@ TARGET_P95_MS = 200
 def data_key() -> str:
     """Changes when the generator or any migration changes: then the data is rebuilt."""
     digest = hashlib.sha256(f"v{VERSION}".encode())
-    files = [SRC / "danvan" / "core" / "demo_scale.py", SRC / "danvan" / "core" / "demo.py"]
+    files = sorted(SRC.glob("danvan/demo/*.py"))
     files += sorted(SRC.glob("danvan/*/migrations/0*.py"))
     for path in files:
         digest.update(path.relative_to(SRC).as_posix().encode())

@@ -96,6 +96,8 @@ INSTALLED_APPS = [
     "danvan.documents",
     "danvan.plans",
     "danvan.reports",
+    # The demo province and the province-scale generator (`danvan demo`).
+    "danvan.demo",
 ]
 
 MIDDLEWARE = [

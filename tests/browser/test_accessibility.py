@@ -8,7 +8,7 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 
-from danvan.core.demo import DEMO_PASSWORD
+from danvan.demo.province import DEMO_PASSWORD
 from danvan.petitions import services as petition_services
 from danvan.petitions.models import Petition
 from danvan.plans.models import Plan, Task

@@ -11,13 +11,13 @@ from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from danvan.core.demo import DEMO_PASSWORD
 from danvan.core.models import User
+from danvan.demo.province import DEMO_PASSWORD
+from danvan.demo.reports import HALF_TITLE, YEAR_TITLE
 from danvan.petitions import services as petition_services
 from danvan.petitions.models import Petition
 from danvan.plans import services as plan_services
 from danvan.plans.models import Plan, Task
-from danvan.reports.demo import HALF_TITLE, YEAR_TITLE
 
 NEW_PLAN = "Kế hoạch tổ chức đối thoại với doanh nghiệp khoa học và công nghệ năm 2027"
 NEW_TASK = "Kiểm tra đo lường tại các chợ truyền thống"

@@ -2,8 +2,8 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from danvan.core.demo import DEMO_PASSWORD, PEOPLE
 from danvan.core.models import Role
+from danvan.demo.province import DEMO_PASSWORD, PEOPLE
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from django.core.management import call_command
 from docx import Document
 from playwright.sync_api import expect
 
-from danvan.core.demo import DEMO_PASSWORD
+from danvan.demo.province import DEMO_PASSWORD
 
 CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
 

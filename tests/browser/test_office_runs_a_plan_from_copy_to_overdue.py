@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from danvan.core.demo import DEMO_PASSWORD
+from danvan.demo.province import DEMO_PASSWORD
 from danvan.plans.models import NumberSeries, Plan, Task
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"

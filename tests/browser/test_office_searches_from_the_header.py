@@ -2,7 +2,7 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from danvan.core.demo import DEMO_PASSWORD
+from danvan.demo.province import DEMO_PASSWORD
 
 
 @pytest.fixture

@@ -9,8 +9,8 @@ import django.utils.timezone
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from danvan.core.demo import DEMO_PASSWORD
 from danvan.core.models import Role, Unit
+from danvan.demo.province import DEMO_PASSWORD
 from danvan.reports.models import Report, ReportRequest
 from tests.factories import person_with_role
 

@@ -11,5 +11,6 @@ class CoreConfig(AppConfig):
         # pagecache watches every database connection for writes (the cached
         # pages' data version); secondfactor and throttle hear every sign-in
         # (the second step owed, the count of wrong passwords); checks
-        # registers the checks of Danvan's own settings.
-        from danvan.core import checks, pagecache, secondfactor, throttle  # noqa: F401
+        # registers the checks of Danvan's own settings; jobs holds the
+        # daily steps and core's own, the digest e-mail.
+        from danvan.core import checks, jobs, pagecache, secondfactor, throttle  # noqa: F401

@@ -213,14 +213,29 @@ def agency_directory(person: User, agency: Agency) -> dict:
     }
 
 
-def unit_page(unit: Unit) -> dict:
-    from danvan.plans.models import Plan, Task
+@dataclass
+class UnitSection:
+    """A list an app adds to a unit's page: its rows, paged by the view, shown
+    by ``template`` with the page as ``page``."""
 
+    template: str
+    rows: QuerySet
+    page: object = None
+
+
+_UNIT_SECTIONS: list[Callable[[Unit], UnitSection]] = []
+
+
+def add_unit_section(source: Callable[[Unit], UnitSection]) -> None:
+    """Register ``source(unit)``: the section it returns appears on the unit's page."""
+    if source not in _UNIT_SECTIONS:
+        _UNIT_SECTIONS.append(source)
+
+
+def unit_page(unit: Unit) -> dict:
     return {
         "unit": unit,
-        "tasks": Task.objects.filter(lead_unit=unit, plan__status=Plan.Status.ISSUED)
-        .select_related("plan", "assignee")
-        .order_by("due_date", "plan_id", "order"),
+        "sections": [source(unit) for source in _UNIT_SECTIONS],
         "members": unit.people.filter(is_active=True).order_by("sort_key"),
         "children": unit.children.filter(is_active=True).order_by("sort_key"),
         "unit_roles": RoleAssignment.objects.current()

@@ -58,7 +58,8 @@ def agency_detail(request, agency_id):
 def unit_detail(request, unit_id):
     unit = permissions.get_unit_for_user(request.user, unit_id)
     context = selectors.unit_page(unit)
-    context["tasks"] = page_of(context["tasks"], request)
+    for section in context["sections"]:
+        section.page = page_of(section.rows, request)
     return render(request, "core/unit_detail.html", context)
 
 

@@ -1,21 +1,32 @@
-from django.utils import timezone
-from django_tasks import task
+"""Plans' background work and its daily steps."""
 
-from danvan.core.services import send_daily_digests
-from danvan.plans import services
+from datetime import date
+
+from danvan.core.jobs import background_task, daily_step
+from danvan.plans.services import (
+    close_finished_plans,
+    mark_overdue_tasks,
+    read_plan_import,
+    send_task_reminders,
+)
 
 
-@task()
+@background_task("plans.read_plan_import")
 def read_plan_import_job(import_id: int) -> None:
     """Read an uploaded plan file in the background (OCR of a scan takes minutes)."""
-    services.read_plan_import(import_id=import_id)
+    read_plan_import(import_id=import_id)
 
 
-@task()
-def daily_deadline_scan_job() -> None:
-    """Mark overdue tasks, send reminders and digests; safe to run twice a day."""
-    today = timezone.localdate()
-    services.close_finished_plans(today=today)
-    services.mark_overdue_tasks(today=today)
-    services.send_task_reminders(today=today)
-    send_daily_digests()
+@daily_step(order=100, name="plans.close_finished_plans", describe="{count} kế hoạch kết thúc")
+def close_plans_of_past_years(today: date) -> int:
+    return close_finished_plans(today=today)
+
+
+@daily_step(order=110, name="plans.mark_overdue_tasks", describe="{count} nhiệm vụ quá hạn")
+def mark_overdue(today: date) -> int:
+    return mark_overdue_tasks(today=today)
+
+
+@daily_step(order=120, name="plans.send_task_reminders", describe="{count} lời nhắc")
+def remind_tasks(today: date) -> int:
+    return send_task_reminders(today=today)

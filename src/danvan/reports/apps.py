@@ -12,5 +12,6 @@ class ReportsConfig(AppConfig):
         from danvan.reports.selectors import todo_lists
 
         add_todo_source(todo_lists)
-        # The kinds of record this app puts in the search box.
-        from danvan.reports import indexing  # noqa: F401
+        # The kinds of record this app puts in the search box (indexing), its
+        # steps of the daily scan and its background tasks (jobs).
+        from danvan.reports import indexing, jobs  # noqa: F401

@@ -11,6 +11,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from danvan.core.jobs import enqueue
 from danvan.core.models import Agency, Unit, User
 from danvan.core.services import DomainError
 from danvan.core.text import stored_file_name
@@ -34,8 +35,6 @@ def upload_plan_file(*, agency: Agency, data: bytes, filename: str, by: User) ->
     A file the cheap checks refuse (type by content, size, a Word file's ZIP
     directory, a PDF's password, a text's encoding) raises DomainError and
     leaves nothing behind: no row, no file."""
-    from danvan.plans.jobs import read_plan_import_job
-
     try:
         check_file(data, filename)
     except ParseError as error:
@@ -48,7 +47,7 @@ def upload_plan_file(*, agency: Agency, data: bytes, filename: str, by: User) ->
     )
     # Saving the file inserts the row too.
     record.file.save(stored_file_name(filename, "ke-hoach"), ContentFile(data), save=True)
-    transaction.on_commit(lambda: read_plan_import_job.enqueue(record.pk))
+    transaction.on_commit(lambda: enqueue("plans.read_plan_import", record.pk))
     return record
 
 

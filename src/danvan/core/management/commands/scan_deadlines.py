@@ -3,10 +3,7 @@ from datetime import date
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from danvan.core.services import send_daily_digests
-from danvan.petitions.services import escalate_overdue_deadlines, send_deadline_reminders
-from danvan.plans.services import close_finished_plans, mark_overdue_tasks, send_task_reminders
-from danvan.reports.services import send_report_reminders
+from danvan.core.jobs import run_daily_steps
 
 
 class Command(BaseCommand):
@@ -21,19 +18,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, ngay=None, **options):
         today = self._day(ngay) if ngay else timezone.localdate()
-        closed = close_finished_plans(today=today)
-        overdue = mark_overdue_tasks(today=today)
-        reminders = send_task_reminders(today=today)
-        case_reminders = send_deadline_reminders(today=today)
-        case_overdue = escalate_overdue_deadlines(today=today)
-        report_reminders = send_report_reminders(today=today)
-        digests = send_daily_digests()
-        self.stdout.write(
-            f"{today:%d/%m/%Y}: {closed} kế hoạch kết thúc, {overdue} nhiệm vụ quá hạn, "
-            f"{reminders} lời nhắc, {case_reminders} lời nhắc hạn đơn thư, "
-            f"{case_overdue} thông báo đơn thư quá hạn, {report_reminders} lời nhắc nộp báo cáo, "
-            f"{digests} thư tổng hợp."
-        )
+        # The steps the apps register (core/jobs.py), in their order.
+        done = run_daily_steps(today)
+        self.stdout.write(f"{today:%d/%m/%Y}: {', '.join(str(result) for result in done)}.")
 
     def _day(self, text: str) -> date:
         try:

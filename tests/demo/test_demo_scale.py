@@ -2,10 +2,10 @@ from datetime import date
 
 from django.urls import reverse
 
-from danvan.core.demo import DEMO_PASSWORD
-from danvan.core.demo_scale import ScaleSize, generate_province
 from danvan.core.models import Agency, Role, RoleAssignment, Unit, User
 from danvan.core.text import search_key
+from danvan.demo.province import DEMO_PASSWORD
+from danvan.demo.scale import ScaleSize, generate_province
 from danvan.plans.models import NumberSeries, Plan, PlanDeadline, Target, Task, TaskUpdate
 
 # Two agencies (one sở, one UBND xã/phường), 4 units and 8 people each, two

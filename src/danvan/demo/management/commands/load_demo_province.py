@@ -3,9 +3,9 @@ import time
 from django.core.management.base import BaseCommand
 
 from danvan.core import search
-from danvan.core.demo import DEMO_PASSWORD, load_demo_province
-from danvan.core.demo_scale import generate_province
 from danvan.core.models import Role
+from danvan.demo.province import DEMO_PASSWORD, load_demo_province
+from danvan.demo.scale import generate_province
 
 
 class Command(BaseCommand):

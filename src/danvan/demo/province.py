@@ -12,6 +12,8 @@ from datetime import date
 from django.db import transaction
 
 from danvan.core.models import Agency, CalendarDay, Province, Role, RoleAssignment, Unit, User
+from danvan.demo.plans import load_demo_plans
+from danvan.demo.reports import load_demo_reports
 
 DEMO_PASSWORD = "Danvan@2026"  # noqa: S105 - printed to the person running the demo
 
@@ -165,11 +167,7 @@ def load_demo_province() -> DemoResult:
         created += _load_person(person, province, agencies, units)
     for day, kind, note in CALENDAR_DAYS:
         created += CalendarDay.objects.get_or_create(date=day, defaults={"kind": kind, "note": note})[1]
-    from danvan.core.demo_plans import load_demo_plans
-
     created += load_demo_plans(agencies=agencies, units=units)
-    from danvan.reports.demo import load_demo_reports
-
     created += load_demo_reports(province=province, agencies=agencies, units=units)
     return DemoResult(created=created, people=PEOPLE)
 

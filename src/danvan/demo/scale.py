@@ -21,9 +21,9 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
-from danvan.core.demo import DEMO_PASSWORD, load_demo_province
 from danvan.core.models import Agency, Province, Role, RoleAssignment, Unit, User
 from danvan.core.text import search_key
+from danvan.demo.province import DEMO_PASSWORD, load_demo_province
 from danvan.plans.models import NumberSeries, Plan, PlanDeadline, Target, Task, TaskUpdate
 
 BATCH = 2000

@@ -4,8 +4,8 @@ from io import StringIO
 from django.core.management import call_command
 from django.urls import reverse
 
-from danvan.core.demo import DEMO_PASSWORD, PEOPLE
 from danvan.core.models import Agency, Role, Unit, User
+from danvan.demo.province import DEMO_PASSWORD, PEOPLE
 
 
 def load():
