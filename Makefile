@@ -44,7 +44,7 @@ run: $(STAMP) run-deps
 	@echo "Cập nhật CSDL và nạp tỉnh mẫu..."
 	@DANVAN_DEBUG=True $(BIN)/danvan migrate --no-input -v 0
 	@DANVAN_DEBUG=True $(BIN)/danvan demo > var/demo-accounts.txt
-	@HOST=$(HOST) PORT=$(PORT) bash scripts/run-dev.sh
+	@BIN=$(BIN) HOST=$(HOST) PORT=$(PORT) bash scripts/run-dev.sh
 
 # The Debian packages the running system uses (as root: installed; otherwise: what will not work).
 run-deps:

@@ -4,7 +4,7 @@
 # printed last. Ctrl+C stops both. Expects the demo accounts in var/demo-accounts.txt.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-bin=.venv/bin
+bin="${BIN:-.venv/bin}"
 host="${HOST:-127.0.0.1}"
 port="${PORT:-8000}"
 export DANVAN_DEBUG=True
