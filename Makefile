@@ -39,7 +39,7 @@ lock: $(STAMP)
 		$(if $(UPGRADE),--upgrade) --pip-args "--isolated --index-url $(PYPI)" -o $(LOCK) pyproject.toml
 	$(BIN)/pip install --quiet --require-hashes --no-deps -r $(LOCK)
 
-run: $(STAMP) run-deps
+run: run-deps $(STAMP)
 	@mkdir -p var
 	@echo "Cập nhật CSDL và nạp tỉnh mẫu..."
 	@DANVAN_DEBUG=True $(BIN)/danvan migrate --no-input -v 0
@@ -63,7 +63,7 @@ check: $(STAMP) mypy
 mypy: $(STAMP)
 	$(BIN)/mypy $(MYPY_MODULES)
 
-test: $(STAMP) system-deps check test-sqlite test-postgres
+test: system-deps $(STAMP) check test-sqlite test-postgres
 
 test-sqlite: $(STAMP)
 	@echo "== Kiểm thử trên SQLite =="

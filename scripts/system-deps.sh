@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Danvan uses, in two groups:
-#   run   what the running system calls: LibreOffice for PDF output, with Tinos
+#   run   python3-venv to create .venv, and what the running system calls: LibreOffice for PDF output, with Tinos
 #         (fonts-croscore: the metrics of Times New Roman and every Vietnamese
 #         letter, which Debian 12's fonts-liberation 1.x lacks); Tesseract with
 #         its Vietnamese model for scanned plans.
@@ -15,6 +15,7 @@ set -euo pipefail
 
 group="${1:-test}"
 declare -A feature=(
+  [python3-venv]="tạo môi trường Python .venv (make install sẽ không chạy được)"
   [libreoffice-writer]="xuất PDF kế hoạch, báo cáo, văn bản (vẫn xuất được Word)"
   [fonts-croscore]="chữ Times New Roman (Tinos) trong bản PDF"
   [fonts-dejavu-core]="chữ dự phòng trong bản PDF"
@@ -27,7 +28,7 @@ declare -A feature=(
   [fonts-liberation]="kiểm thử xuất PDF"
   [wrk]="đo hiệu năng (make bench)"
 )
-run_packages=(libreoffice-writer fonts-croscore fonts-dejavu-core tesseract-ocr tesseract-ocr-vie)
+run_packages=(python3-venv libreoffice-writer fonts-croscore fonts-dejavu-core tesseract-ocr tesseract-ocr-vie)
 test_packages=("${run_packages[@]}" chromium postgresql gettext poppler-utils fonts-liberation wrk)
 case "$group" in
   run) packages=("${run_packages[@]}") ;;
