@@ -1,47 +1,69 @@
-# The whole developer interface: make run, make test (README), make check, make bench.
+# The whole developer interface: make run, make test (README), make check, make bench,
+# make install, make lock, make score.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+LOCK := requirements.lock
 PYTEST_WORKERS ?= 2
+HOST ?= 127.0.0.1
+PORT ?= 8000
+SHARED ?= ../shared
+PYPI ?= https://pypi.org/simple
 export DJANGO_SETTINGS_MODULE := danvan.settings
 
-.PHONY: run test test-sqlite test-postgres check bench install system-deps messages clean guide-screenshots
+# mypy checks every services, selectors and permissions module, whichever app it is in.
+MYPY_MODULES = $(sort $(wildcard src/danvan/*/services.py src/danvan/*/services \
+	src/danvan/*/selectors.py src/danvan/*/permissions.py src/danvan/reports/periods.py))
 
-$(STAMP): pyproject.toml
+.PHONY: run test test-sqlite test-postgres check mypy bench install lock score system-deps run-deps \
+	messages clean guide-screenshots
+
+# The dependencies come from the lock file, each checked against its hashes; the project
+# itself is then installed without resolving anything.
+$(STAMP): pyproject.toml $(LOCK)
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' || \
+		echo "CHÚ Ý: $(LOCK) được lập cho Python 3.11; $(PYTHON) là bản khác."
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r $(LOCK)
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 install: $(STAMP)
 
-run: $(STAMP)
-	mkdir -p var
-	DANVAN_DEBUG=True $(BIN)/danvan migrate --no-input
-	DANVAN_DEBUG=True $(BIN)/danvan demo
-	@echo ""
-	@echo "Danvan: http://127.0.0.1:8000  (dừng: Ctrl+C)"
-	@# The worker reads uploaded plans and sends reminders; it stops with the server.
-	DANVAN_DEBUG=True $(BIN)/danvan worker & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	DANVAN_DEBUG=True $(BIN)/danvan serve --bind 127.0.0.1:8000
+# Re-resolves the lock after a change to pyproject.toml, keeping the other pins;
+# `make lock UPGRADE=1` moves every package to its newest allowed release.
+lock: $(STAMP)
+	CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/pip-compile --quiet --generate-hashes --extra dev \
+		--all-build-deps --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links \
+		$(if $(UPGRADE),--upgrade) --pip-args "--isolated --index-url $(PYPI)" -o $(LOCK) pyproject.toml
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r $(LOCK)
 
+run: run-deps $(STAMP)
+	@mkdir -p var
+	@echo "Cập nhật CSDL và nạp tỉnh mẫu..."
+	@DANVAN_DEBUG=True $(BIN)/danvan migrate --no-input -v 0
+	@DANVAN_DEBUG=True $(BIN)/danvan demo > var/demo-accounts.txt
+	@BIN=$(BIN) HOST=$(HOST) PORT=$(PORT) bash scripts/run-dev.sh
+
+# The Debian packages the running system uses (as root: installed; otherwise: what will not work).
+run-deps:
+	@bash scripts/system-deps.sh run
+
+# The Debian packages the test suite drives for real.
 system-deps:
-	bash scripts/system-deps.sh
+	@bash scripts/system-deps.sh test
 
-check: $(STAMP)
+check: $(STAMP) mypy
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/python scripts/check_house_rules.py
 	$(BIN)/danvan makemigrations --check --dry-run
-	$(BIN)/mypy src/danvan/core/services.py src/danvan/core/selectors.py src/danvan/core/permissions.py \
-		src/danvan/plans/services src/danvan/plans/selectors.py src/danvan/petitions/services \
-		src/danvan/petitions/selectors.py src/danvan/documents/services.py src/danvan/documents/selectors.py \
-		src/danvan/engagement/services.py src/danvan/engagement/selectors.py \
-		src/danvan/reports/services.py src/danvan/reports/selectors.py src/danvan/reports/periods.py
 
-test: $(STAMP) system-deps check test-sqlite test-postgres
+mypy: $(STAMP)
+	$(BIN)/mypy $(MYPY_MODULES)
+
+test: system-deps $(STAMP) check test-sqlite test-postgres
 
 test-sqlite: $(STAMP)
 	@echo "== Kiểm thử trên SQLite =="
@@ -52,6 +74,17 @@ test-sqlite: $(STAMP)
 test-postgres: $(STAMP)
 	@echo "== Kiểm thử trên PostgreSQL =="
 	bash scripts/with-postgres.sh $(BIN)/pytest -n $(PYTEST_WORKERS) -q --ignore=tests/documents/parsing --ignore=tests/browser
+
+# The parser scored on the development corpus next to the repository (not needed by the tests,
+# which score it on tests/documents/parsing/corpus/).
+score: $(STAMP)
+	@if [ -f "$(SHARED)/tools/score_extract.py" ] && [ -d "$(SHARED)/corpus" ]; then \
+		$(BIN)/python "$(SHARED)/tools/score_extract.py" "$(SHARED)/corpus" --min-f1 0.95 \
+			--cmd "$(BIN)/danvan parse {file}"; \
+	else \
+		echo "Không có $(SHARED)/corpus và $(SHARED)/tools/score_extract.py: không có gì để chấm."; \
+		echo "(Đặt SHARED=đường/dẫn nếu bộ văn bản nằm chỗ khác.)"; \
+	fi
 
 messages: $(STAMP)
 	cd src/danvan && ../../$(BIN)/danvan makemessages -l vi -l en --no-obsolete --add-location file -e html,txt,py,jinja

@@ -21,7 +21,9 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from danvan.documents.parsing import parse_file  # noqa: E402
 
-CORPUS = ROOT / ".." / "shared" / "corpus"
+# The development corpus next to the repository when there is one, else the project's own.
+SHARED_CORPUS = ROOT / ".." / "shared" / "corpus"
+CORPUS = SHARED_CORPUS if SHARED_CORPUS.is_dir() else ROOT / "tests" / "documents" / "parsing" / "corpus"
 CHARS_PER_PAGE = 3000
 TARGET_SECONDS_10_PAGES = 0.2
 

@@ -283,12 +283,14 @@ STORAGES = {
     },
 }
 
+# In development each e-mail is written as a file under var/mail/ instead of being sent.
 EMAIL_BACKEND = os.environ.get(
     "DANVAN_EMAIL_BACKEND",
     "django.core.mail.backends.smtp.EmailBackend"
     if PRODUCTION
-    else "django.core.mail.backends.console.EmailBackend",
+    else "django.core.mail.backends.filebased.EmailBackend",
 )
+EMAIL_FILE_PATH = Path(os.environ.get("DANVAN_MAIL_DIR", VAR_DIR / "mail"))
 EMAIL_HOST = os.environ.get("DANVAN_EMAIL_HOST", "localhost")
 EMAIL_PORT = envint("DANVAN_EMAIL_PORT", 25)
 EMAIL_HOST_USER = os.environ.get("DANVAN_EMAIL_USER", "")

@@ -2,27 +2,17 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from docx import Document
 from playwright.sync_api import expect
 
 from danvan.demo.province import DEMO_PASSWORD
 
-CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
+CORPUS = Path(__file__).resolve().parents[1] / "documents" / "parsing" / "corpus"
 
 
 @pytest.fixture
-def plan_docx(tmp_path):
-    """A corpus plan as the Word file an office would have."""
-    source = sorted(CORPUS.glob("*.txt"))
-    if not source:
-        pytest.skip("shared corpus not present")
-    document = Document()
-    for line in source[0].read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            document.add_paragraph(line.strip())
-    path = tmp_path / "ke-hoach-dan-van.docx"
-    document.save(path)
-    return path
+def plan_docx():
+    """The corpus's Word plan, laid out as an office's: header table, body, closing table."""
+    return CORPUS / "102_so-giao-thong-xay-dung.docx"
 
 
 def test_office_officer_imports_a_word_plan_and_corrects_a_lead_unit(
@@ -41,5 +31,5 @@ def test_office_officer_imports_a_word_plan_and_corrects_a_lead_unit(
     page.get_by_role("button", name="Lưu thành kế hoạch dự thảo").click()
     expect(page.get_by_text("Đã tạo kế hoạch dự thảo")).to_be_visible()
     expect(page.get_by_role("cell", name="Thanh tra Sở").first).to_be_visible()
-    page.get_by_role("link", name="Kế hoạch số 1026/KH-UBND").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Kế hoạch số 1026/KH-UBND")
+    page.get_by_role("link", name="Kế hoạch số 112/KH-UBND").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Kế hoạch số 112/KH-UBND")

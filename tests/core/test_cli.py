@@ -25,3 +25,17 @@ def test_worker_alias_reaches_the_task_worker():
 def test_unknown_command_fails_clearly():
     result = run_danvan("khong-co-lenh")
     assert result.returncode != 0 and "Unknown command" in result.stderr
+
+
+def test_help_lists_the_projects_commands_before_djangos():
+    result = run_danvan("--help")
+    assert result.returncode == 0, result.stderr
+    text = result.stdout
+    own = [text.index(f"  {name}") for name in ("parse", "worker", "demo", "scan_deadlines", "serve")]
+    assert max(own) < text.index("[django]") < text.index("migrate")
+    assert text.index("Lệnh của Danvan") < text.index("Lệnh của Django")
+
+
+def test_help_on_one_command_is_still_djangos():
+    result = run_danvan("help", "scan_deadlines")
+    assert result.returncode == 0 and "usage: danvan scan_deadlines" in result.stdout

@@ -55,3 +55,15 @@ def test_production_keeps_database_connections_and_checks_them(tmp_path):
     ]
     overridden = {**env, "DANVAN_DB_CONN_MAX_AGE": "30"}
     assert run_danvan("shell", "--no-imports", "-c", script, env=overridden).stdout.split() == ["30", "True"]
+
+
+def test_development_mail_is_written_to_files_under_var_mail(tmp_path):
+    script = (
+        "from django.core.mail import send_mail; "
+        "send_mail('Nhắc hạn', 'Nhiệm vụ sắp đến hạn.', None, ['canbo@example.vn'])"
+    )
+    result = run_danvan("shell", "--no-imports", "-c", script, env={"DANVAN_VAR_DIR": str(tmp_path)})
+    assert result.returncode == 0, result.stderr
+    assert "Nhắc hạn" not in result.stdout + result.stderr
+    (message,) = (tmp_path / "mail").iterdir()
+    assert "canbo@example.vn" in message.read_text(encoding="utf-8")

@@ -8,7 +8,7 @@ from django.urls import reverse
 from danvan.plans.models import Plan, PlanImport
 from tests import hostile_files
 
-CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
+CORPUS = Path(__file__).resolve().parents[1] / "documents" / "parsing" / "corpus"
 
 PLAN = """UBND TỈNH TÂY NINH
 SỞ KHOA HỌC VÀ CÔNG NGHỆ
@@ -224,7 +224,6 @@ def test_other_agency_officer_gets_404_for_the_import(
     assert client.get(reverse("plans:import_review", args=[PlanImport.objects.get().pk])).status_code == 404
 
 
-@pytest.mark.skipif(not CORPUS.exists(), reason="shared corpus not present")
 def test_a_corpus_plan_reads_with_all_its_tasks(office_client, agency, upload):
     source = sorted(CORPUS.glob("*.txt"))[0]
     response = upload(office_client, agency, data=source.read_bytes(), name=source.name)

@@ -9,8 +9,6 @@ from pathlib import Path
 
 import pytest
 
-SHARED = Path(__file__).resolve().parents[3] / ".." / "shared"
-
 # One plan in the genre, written for these tests: header table, body, signature table.
 HEADER_LEFT = ["ỦY BAN NHÂN DÂN TỈNH LONG AN", "SỞ TƯ PHÁP", "Số: 37/KH-STP"]
 HEADER_RIGHT = [
@@ -126,8 +124,3 @@ def scanned_pdf(sample_pdf, tmp_path_factory) -> Path:
 def need_binary():
     """The require_binary helper, for tests that call an external program themselves."""
     return require_binary
-
-
-@pytest.fixture(scope="session")
-def shared_dir() -> Path:
-    return SHARED
