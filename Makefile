@@ -9,7 +9,6 @@ PYTEST_WORKERS ?= 2
 HOST ?= 127.0.0.1
 PORT ?= 8000
 SHARED ?= ../shared
-PYPI ?= https://pypi.org/simple
 export DJANGO_SETTINGS_MODULE := danvan.settings
 
 # mypy checks every services, selectors and permissions module, whichever app it is in.
@@ -36,7 +35,7 @@ install: $(STAMP)
 lock: $(STAMP)
 	CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/pip-compile --quiet --generate-hashes --extra dev \
 		--all-build-deps --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links \
-		$(if $(UPGRADE),--upgrade) --pip-args "--isolated --index-url $(PYPI)" -o $(LOCK) pyproject.toml
+		$(if $(UPGRADE),--upgrade) --pip-args "--isolated" -o $(LOCK) pyproject.toml
 	$(BIN)/pip install --quiet --require-hashes --no-deps -r $(LOCK)
 
 run: run-deps $(STAMP)
