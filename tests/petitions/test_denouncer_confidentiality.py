@@ -124,7 +124,7 @@ def test_the_granted_receiver_reads_who_came_on_the_identity_page_only(
 def test_a_grant_for_one_of_two_denunciations_does_not_open_the_visit(
     denouncing_visit, office_officer, agency_head, inspector
 ):
-    from danvan.core import permissions
+    from danvan.petitions import permissions
     from danvan.petitions import services
 
     visit, _complaint, first = denouncing_visit

@@ -12,4 +12,6 @@ class CoreConfig(AppConfig):
         # pages' data version); secondfactor and throttle hear every sign-in
         # (the second step owed, the count of wrong passwords); checks
         # registers the checks of Danvan's own settings.
-        from danvan.core import checks, pagecache, secondfactor, throttle  # noqa: F401
+        from danvan.core import checks, pagecache, permissions, secondfactor, throttle  # noqa: F401
+
+        permissions.offer_to_templates(permissions)
