@@ -15,7 +15,7 @@ from functools import cached_property
 from types import ModuleType
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -209,5 +209,13 @@ def offer_to_templates(module: ModuleType) -> None:
     """Make every ``can_*`` rule of an app's permissions module answer the
     ``{% can %}`` template tag; each app calls it from its AppConfig.ready()."""
     for name, rule in vars(module).items():
-        if name.startswith("can_") and callable(rule):
-            TEMPLATE_RULES[name.removeprefix("can_")] = rule
+        if (
+            not name.startswith("can_")
+            or not callable(rule)
+            or getattr(rule, "__module__", None) != module.__name__
+        ):
+            continue
+        action = name.removeprefix("can_")
+        if TEMPLATE_RULES.get(action, rule) is not rule:
+            raise ImproperlyConfigured(f"Two permission modules decide {name}.")
+        TEMPLATE_RULES[action] = rule

@@ -31,8 +31,11 @@ def can_request_unit_reports(person: User, agency: Agency) -> bool:
 def can_compose_agency_report(person: User, unit_request: ReportRequest) -> bool:
     """Compose the agency's report from its units' answers: the agency's
     office, on a request it sent to its units."""
-    return unit_request.level == ReportRequest.Level.UNITS and can_request_unit_reports(
-        person, unit_request.agency
+    agency = unit_request.agency
+    return (
+        unit_request.level == ReportRequest.Level.UNITS
+        and agency is not None
+        and can_request_unit_reports(person, agency)
     )
 
 
@@ -57,7 +60,7 @@ def report_request_agencies(person: User) -> QuerySet[Agency]:
     return Agency.objects.active().filter(pk__in=scopes.agencies_with(Role.AGENCY_OFFICE))
 
 
-def _reads_agency_reports(person: User, agency_id: int) -> bool:
+def _reads_agency_reports(person: User, agency_id: int | None) -> bool:
     return agency_id in scopes_of(person).agencies_with(Role.AGENCY_OFFICE, Role.AGENCY_LEADER)
 
 
