@@ -35,11 +35,8 @@ check: $(STAMP)
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/python scripts/check_house_rules.py
 	$(BIN)/danvan makemigrations --check --dry-run
-	$(BIN)/mypy src/danvan/core/services.py src/danvan/core/selectors.py src/danvan/core/permissions.py \
-		src/danvan/plans/services src/danvan/plans/selectors.py src/danvan/petitions/services \
-		src/danvan/petitions/selectors.py src/danvan/documents/services.py src/danvan/documents/selectors.py \
-		src/danvan/engagement/services.py src/danvan/engagement/selectors.py \
-		src/danvan/reports/services.py src/danvan/reports/selectors.py src/danvan/reports/periods.py
+	$(BIN)/mypy $(wildcard src/danvan/*/services.py src/danvan/*/services src/danvan/*/selectors.py \
+		src/danvan/*/permissions.py) src/danvan/reports/periods.py
 
 test: $(STAMP) system-deps check test-sqlite test-postgres
 

@@ -16,13 +16,13 @@ from django.utils.translation import gettext as _
 
 from danvan.core.models import Agency, Role, User
 from danvan.core.permissions import scopes_of
-from danvan.petitions.models import IdentityGrant, Petition, Reception
+from danvan.petitions.models import IdentityGrant, Petition, PetitionQuerySet, Reception
 
 PETITION_HANDLER_ROLES = (Role.AGENCY_LEADER, Role.INSPECTOR)
 PETITION_RECEIVER_ROLES = (Role.AGENCY_LEADER, Role.AGENCY_OFFICE, Role.INSPECTOR)
 
 
-def visible_petitions(person: User) -> QuerySet[Petition]:
+def visible_petitions(person: User) -> PetitionQuerySet:
     scopes = scopes_of(person)
     if scopes.system_admin:
         return Petition.objects.all()
