@@ -124,8 +124,7 @@ def test_the_granted_receiver_reads_who_came_on_the_identity_page_only(
 def test_a_grant_for_one_of_two_denunciations_does_not_open_the_visit(
     denouncing_visit, office_officer, agency_head, inspector
 ):
-    from danvan.core import permissions
-    from danvan.petitions import services
+    from danvan.petitions import permissions, services
 
     visit, _complaint, first = denouncing_visit
     second = services.open_petition_from_reception(

@@ -3,8 +3,8 @@
 
 import pytest
 
-from danvan.core import permissions
 from danvan.core.models import Role
+from danvan.reports import permissions
 from danvan.reports.models import Report
 from tests.factories import person_with_role
 

@@ -12,9 +12,9 @@ from django.views.decorators.cache import never_cache
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, serializers
 
-from danvan.core import permissions
 from danvan.petitions import selectors
 from danvan.petitions.models import Case, Deadline, Petition
+from danvan.petitions.permissions import get_petition_for_user
 
 CONFIDENTIAL = _("Thông tin người tố cáo được giữ bí mật")
 
@@ -150,5 +150,5 @@ class PetitionDetailView(generics.RetrieveAPIView):
     serializer_class = PetitionDetailSerializer
 
     def get_object(self):
-        petition = permissions.get_petition_for_user(self.request.user, self.kwargs["petition_id"])
+        petition = get_petition_for_user(self.request.user, self.kwargs["petition_id"])
         return selectors.petition_with_case(petition)

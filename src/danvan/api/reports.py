@@ -2,14 +2,12 @@
 leader), for a national or provincial reporting system: the text of each
 section and the figures as they were when sent."""
 
-from django.db.models import Q
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, serializers
 
-from danvan.core import permissions
-from danvan.core.models import Role
 from danvan.reports.models import Report, ReportingPeriod
+from danvan.reports.permissions import sent_reports
 
 
 class PeriodSerializer(serializers.ModelSerializer):
@@ -58,12 +56,7 @@ class SentReportSerializer(serializers.ModelSerializer):
 
 
 def sent_reports_for(person):
-    scopes = permissions.scopes_of(person)
-    reports = Report.objects.filter(unit__isnull=True, status=Report.Status.APPROVED)
-    if not scopes.system_admin:
-        own = scopes.agencies_with(Role.AGENCY_OFFICE, Role.AGENCY_LEADER)
-        reports = reports.filter(Q(agency__in=own) | Q(agency__province__in=scopes.reviewed_provinces))
-    return reports.select_related("agency", "request__period").order_by("-sent_at", "-pk")
+    return sent_reports(person).select_related("agency", "request__period").order_by("-sent_at", "-pk")
 
 
 YEAR = OpenApiParameter("nam", int, description="Năm của kỳ báo cáo")

@@ -13,4 +13,6 @@ class CoreConfig(AppConfig):
         # (the second step owed, the count of wrong passwords); checks
         # registers the checks of Danvan's own settings; jobs holds the
         # daily steps and core's own, the digest e-mail.
-        from danvan.core import checks, jobs, pagecache, secondfactor, throttle  # noqa: F401
+        from danvan.core import checks, jobs, pagecache, permissions, secondfactor, throttle  # noqa: F401
+
+        permissions.offer_to_templates(permissions)

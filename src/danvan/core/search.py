@@ -3,7 +3,7 @@ record, within what the person may see.
 
 Each app registers its kinds (``register``): how a record reads as an entry
 (its title, the text shown under it, the words it is found by) and which of
-them a person may see (a permission function of core.permissions). An entry
+them a person may see (a function of the app's own permissions module). An entry
 is written in the same transaction as the record's own save; ``danvan
 reindex`` rebuilds them all.
 

@@ -4,17 +4,16 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from danvan.core import permissions
 from danvan.core.models import User
 from danvan.core.text import search_key
+from danvan.documents import permissions
 from danvan.documents.models import LegalDocument
 
 
 def library(person: User, *, query: str = "") -> QuerySet[LegalDocument]:
     """Library entries cited by plans the person may read ("chi thi 33" finds
     "Chỉ thị số 33/CT-TTg"), most cited first."""
-    visible_plans = permissions.visible_plans(person)
-    documents = LegalDocument.objects.filter(plans__in=visible_plans)
+    documents = permissions.visible_legal_documents(person)
     for word in search_key(query).split():
         documents = documents.filter(Q(search_text__contains=word))
     return documents.annotate(plan_count=Count("plans", distinct=True)).order_by(
@@ -23,7 +22,7 @@ def library(person: User, *, query: str = "") -> QuerySet[LegalDocument]:
 
 
 def document_page(person: User, document_id: int) -> LegalDocument:
-    visible_plans = permissions.visible_plans(person).select_related("agency")
+    visible_plans = permissions.visible_citing(person, "plans").select_related("agency")
     document = (
         LegalDocument.objects.filter(pk=document_id, plans__in=visible_plans)
         .prefetch_related(

@@ -8,9 +8,6 @@ urlpatterns = [
     path("", views.library, name="library"),
     path("<int:document_id>/", views.document_detail, name="document_detail"),
     path("<int:document_id>/sua/", views.document_edit, name="document_edit"),
-    path("ke-hoach/<int:plan_id>/van-ban.docx", views.plan_docx, name="plan_docx"),
-    path("ke-hoach/<int:plan_id>/van-ban.pdf", views.plan_pdf, name="plan_pdf"),
-    path("ke-hoach/<int:plan_id>/nhiem-vu.xlsx", views.plan_tasks_xlsx, name="plan_tasks_xlsx"),
     path(
         "co-quan/<int:agency_id>/mau-ke-hoach/", views.output_template_upload, name="output_template_upload"
     ),

@@ -5,16 +5,14 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from danvan.core import permissions
-from danvan.core.downloads import DOCX_TYPE, PDF_TYPE, XLSX_TYPE, download
+from danvan.core.downloads import DOCX_TYPE, download
 from danvan.core.paging import page_of
-from danvan.documents import selectors, services
+from danvan.core.permissions import get_agency_for_user
+from danvan.documents import permissions, selectors, services
 from danvan.documents.forms import LegalDocumentForm
 from danvan.documents.models import OutputTemplate
 from danvan.documents.output import docx as output_docx
-from danvan.documents.output import pdf as output_pdf
 from danvan.documents.output import services as output_services
-from danvan.documents.output import xlsx as output_xlsx
 from danvan.documents.output.forms import OutputTemplateForm
 
 
@@ -51,35 +49,9 @@ def document_edit(request, document_id):
     )
 
 
-# --- Outgoing documents: a plan as Word, PDF and Excel ----------------------------
-
-
-@login_required
-def plan_docx(request, plan_id):
-    plan = permissions.get_plan_for_user(request.user, plan_id)
-    return download(output_docx.render_plan_docx(plan), DOCX_TYPE, f"ke-hoach-{plan.pk}.docx")
-
-
-@login_required
-def plan_pdf(request, plan_id):
-    plan = permissions.get_plan_for_user(request.user, plan_id)
-    try:
-        data = output_pdf.docx_to_pdf(output_docx.render_plan_docx(plan))
-    except output_pdf.ConversionError as error:
-        messages.error(request, str(error))
-        return redirect("plans:plan_detail", plan_id=plan.pk)
-    return download(data, PDF_TYPE, f"ke-hoach-{plan.pk}.pdf")
-
-
-@login_required
-def plan_tasks_xlsx(request, plan_id):
-    plan = permissions.get_plan_for_user(request.user, plan_id)
-    return download(output_xlsx.plan_tasks_xlsx(plan), XLSX_TYPE, f"nhiem-vu-ke-hoach-{plan.pk}.xlsx")
-
-
 def _agency_for_templates(request, agency_id):
-    agency = permissions.get_agency_for_user(request.user, agency_id)
-    if not permissions.can_author_plan(request.user, agency):
+    agency = get_agency_for_user(request.user, agency_id)
+    if not permissions.can_replace_output_template(request.user, agency):
         raise PermissionDenied(_("Chỉ Văn phòng cơ quan được thay mẫu văn bản."))
     return agency
 
@@ -136,8 +108,8 @@ def report_template_upload(request, agency_id):
 
 def _template_download(request, agency_id, kind: str):
     """The template in use, to those who may replace it; "not found" to anyone else."""
-    agency = permissions.get_agency_for_user(request.user, agency_id)
-    if not permissions.can_author_plan(request.user, agency):
+    agency = get_agency_for_user(request.user, agency_id)
+    if not permissions.can_replace_output_template(request.user, agency):
         raise Http404(_("Không tìm thấy mẫu văn bản."))
     data = output_docx.template_bytes(agency, kind)
     response = download(data, DOCX_TYPE, TEMPLATE_PAGES[kind]["file"])

@@ -8,5 +8,9 @@ class EngagementConfig(AppConfig):
     verbose_name = _("Đối thoại với công dân, doanh nghiệp")
 
     def ready(self) -> None:
+        from danvan.core.permissions import offer_to_templates
+        from danvan.engagement import permissions
+
+        offer_to_templates(permissions)
         # The kinds of record this app puts in the search box.
         from danvan.engagement import indexing  # noqa: F401

@@ -2,7 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core import permissions, search
+from danvan.core import search
+from danvan.engagement import permissions
 from danvan.engagement.models import Dialogue, DialogueIssue
 
 

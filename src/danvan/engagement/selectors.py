@@ -6,8 +6,8 @@ from datetime import date
 
 from django.db.models import Count, Prefetch, QuerySet
 
-from danvan.core import permissions
 from danvan.core.models import Agency, Role, RoleAssignment, Unit, User
+from danvan.engagement import permissions
 from danvan.engagement.models import Commitment, Dialogue, DialogueIssue
 
 

@@ -12,10 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from danvan.core import permissions
 from danvan.core.paging import page_of
 from danvan.core.services import DomainError
-from danvan.engagement import forms, selectors, services
+from danvan.engagement import forms, permissions, selectors, services
 
 
 @login_required

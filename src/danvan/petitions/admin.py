@@ -10,8 +10,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from danvan.core import permissions
-from danvan.petitions import selectors
+from danvan.petitions import permissions, selectors
 from danvan.petitions.models import Case, Petition, Reception, ReceptionDay, TimeLimitRule
 
 

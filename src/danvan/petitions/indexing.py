@@ -9,8 +9,9 @@ granted that identity by name find the denunciation by it through
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core import permissions, search
+from danvan.core import search
 from danvan.core.text import search_key
+from danvan.petitions import permissions
 from danvan.petitions.models import Citizen, Petition
 
 

@@ -17,12 +17,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from danvan.core import permissions
 from danvan.core.models import Agency, Role, RoleAssignment, User
+from danvan.core.permissions import scopes_of
 from danvan.core.selectors import TODO_LIMIT, TodoItem, TodoList, limited
 from danvan.core.sql import first, written_out
 from danvan.core.text import contains_words, search_key
-from danvan.petitions import letters, services
+from danvan.petitions import letters, permissions, services
 from danvan.petitions.models import (
     GROUP_SIZE,
     Case,
@@ -190,14 +190,6 @@ def figures(person: User, *, start: date, end: date, today: date) -> list[KindFi
 
 
 # --- Reception ----------------------------------------------------------------------
-
-
-def receiving_agencies(person: User) -> QuerySet[Agency]:
-    """Agencies for which the person registers petitions and receptions."""
-    scopes = permissions.scopes_of(person)
-    if scopes.system_admin:
-        return Agency.objects.active()
-    return Agency.objects.active().filter(pk__in=scopes.agencies_with(*permissions.PETITION_RECEIVER_ROLES))
 
 
 def with_citizen_hidden(receptions: QuerySet[Reception]) -> QuerySet[Reception]:
@@ -436,7 +428,7 @@ def todo_lists(person: User, *, today: date) -> list[TodoList]:
     """The inspector's pending time limits, nearest first, on the open
     petitions of the agencies they inspect and those they were made handler
     of. A denunciation shows its code and subject only. One query."""
-    inspected = permissions.scopes_of(person).agencies_with(Role.INSPECTOR)
+    inspected = scopes_of(person).agencies_with(Role.INSPECTOR)
     if not inspected:
         return []
     petitions = (

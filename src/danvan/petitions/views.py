@@ -18,13 +18,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from danvan.core import permissions
 from danvan.core.downloads import DOCX_TYPE, PDF_TYPE, download, stored_file
 from danvan.core.models import Agency
 from danvan.core.paging import page_of
+from danvan.core.permissions import get_agency_for_user
 from danvan.core.services import DomainError
 from danvan.documents.output.pdf import ConversionError, docx_to_pdf
-from danvan.petitions import forms, letters, selectors, services
+from danvan.petitions import forms, letters, permissions, selectors, services
 from danvan.petitions.models import Petition
 
 
@@ -49,7 +49,7 @@ def index(request):
         "filters": filters,
         "statuses": Petition.Status.choices,
         "kinds": Petition.Kind.choices,
-        "can_receive": selectors.receiving_agencies(request.user).exists(),
+        "can_receive": permissions.receiving_agencies(request.user).exists(),
         "area_slug": "petitions",
     }
     return render(request, "petitions/index.html", context)
@@ -77,7 +77,7 @@ def dashboard(request):
 
 @login_required
 def petition_create(request):
-    agencies = selectors.receiving_agencies(request.user)
+    agencies = permissions.receiving_agencies(request.user)
     if not agencies.exists():
         raise PermissionDenied(_("Bạn không có quyền tiếp nhận đơn."))
     form = forms.PetitionForm(request.POST or None, request.FILES or None, agencies=agencies)
@@ -356,7 +356,7 @@ def reception_list(request):
         "page": page_of(selectors.reception_register(request.user, query=query), request),
         "query": query,
         "schedule_agencies": permissions.petition_agencies(request.user).order_by("sort_key")[:50],
-        "can_record": selectors.receiving_agencies(request.user).exists(),
+        "can_record": permissions.receiving_agencies(request.user).exists(),
         "area_slug": "petitions",
     }
     return render(request, "petitions/reception_list.html", context)
@@ -364,7 +364,7 @@ def reception_list(request):
 
 @login_required
 def reception_create(request):
-    agencies = selectors.receiving_agencies(request.user)
+    agencies = permissions.receiving_agencies(request.user)
     if not agencies.exists():
         raise PermissionDenied(_("Bạn không có quyền ghi sổ tiếp công dân."))
     form = forms.ReceptionForm(request.POST or None, agencies=agencies)
@@ -424,7 +424,7 @@ def reception_open_petition(request, reception_id):
 
 @login_required
 def reception_schedule(request, agency_id):
-    agency = permissions.get_agency_for_user(request.user, agency_id)
+    agency = get_agency_for_user(request.user, agency_id)
     if not permissions.petition_agencies(request.user).filter(pk=agency.pk).exists():
         raise Http404(_("Không tìm thấy cơ quan."))
     can_manage = permissions.can_manage_reception_schedule(request.user, agency)

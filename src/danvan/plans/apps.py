@@ -8,9 +8,15 @@ class PlansConfig(AppConfig):
     verbose_name = _("Kế hoạch")
 
     def ready(self) -> None:
+        from danvan.core.permissions import offer_to_templates
         from danvan.core.selectors import add_todo_source, add_unit_section
+        from danvan.documents.permissions import cited_by
+        from danvan.plans import permissions
         from danvan.plans.selectors import todo_lists, unit_tasks
 
+        offer_to_templates(permissions)
+        # Library entries are read by whoever reads a plan that cites them.
+        cited_by("plans", permissions.visible_plans)
         add_todo_source(todo_lists)
         add_unit_section(unit_tasks)
         # The kinds of record this app puts in the search box (indexing), its

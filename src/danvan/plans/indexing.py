@@ -2,7 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core import permissions, search
+from danvan.core import search
+from danvan.plans import permissions
 from danvan.plans.models import Plan, Task
 
 

@@ -14,10 +14,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from danvan.core import permissions
 from danvan.core.models import Agency, Role, Unit, User
+from danvan.core.permissions import scopes_of
 from danvan.core.selectors import TODO_LIMIT, TodoItem, TodoList, UnitSection, limited
 from danvan.core.text import contains_words
+from danvan.plans import permissions
 from danvan.plans.models import Plan, PlanCitation, PlanImport, Target, Task, TaskComment, TaskUpdate
 
 
@@ -250,7 +251,7 @@ def agency_dashboard(agency: Agency, *, today) -> dict:
 
 def plans_awaiting(person: User) -> QuerySet[Plan]:
     """Plans submitted to a leader the person is."""
-    leads = permissions.scopes_of(person).agencies_with(Role.AGENCY_LEADER)
+    leads = scopes_of(person).agencies_with(Role.AGENCY_LEADER)
     return Plan.objects.filter(agency__in=leads, status=Plan.Status.SUBMITTED)
 
 
@@ -282,7 +283,7 @@ def todo_lists(person: User, *, today) -> list[TodoList]:
     """The landing page's plan work: plans awaiting the leader; tasks the unit
     head has to assign and progress to confirm; the staff's own open tasks by
     due date. One query per list shown."""
-    scopes = permissions.scopes_of(person)
+    scopes = scopes_of(person)
     lists = []
     if scopes.agencies_with(Role.AGENCY_LEADER):
         rows, more = limited(

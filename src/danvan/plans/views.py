@@ -7,13 +7,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from danvan.core import permissions
-from danvan.core.downloads import stored_file
+from danvan.core.downloads import DOCX_TYPE, PDF_TYPE, XLSX_TYPE, download, stored_file
 from danvan.core.models import Unit
 from danvan.core.pagecache import cached_page
 from danvan.core.paging import page_of
+from danvan.core.permissions import get_agency_for_user, visible_agencies
 from danvan.core.services import DomainError
-from danvan.plans import review, selectors, services
+from danvan.documents.output import docx as output_docx
+from danvan.documents.output import pdf as output_pdf
+from danvan.documents.output import xlsx as output_xlsx
+from danvan.plans import permissions, review, selectors, services
 from danvan.plans.forms import OPEN as TASK_FILTER_OPEN
 from danvan.plans.forms import (
     AmendPlanForm,
@@ -58,7 +61,7 @@ def plan_detail(request, plan_id):
 
 @login_required
 def import_upload(request, agency_id):
-    agency = permissions.get_agency_for_user(request.user, agency_id)
+    agency = get_agency_for_user(request.user, agency_id)
     if not permissions.can_import_plan(request.user, agency):
         raise PermissionDenied(_("Chỉ Văn phòng cơ quan được nhập kế hoạch."))
     form = PlanUploadForm(request.POST or None, request.FILES or None)
@@ -231,9 +234,7 @@ def plan_copy(request, plan_id):
 
 @login_required
 def task_add(request, plan_id):
-    plan = _plan_action(
-        request, plan_id, lambda person, p: p.is_editable() and permissions.can_author_plan(person, p.agency)
-    )
+    plan = _plan_action(request, plan_id, permissions.can_edit_plan)
     form = NewTaskForm(request.POST or None, agency=plan.agency, plan=plan)
     if request.method == "POST" and form.is_valid():
         try:
@@ -250,7 +251,7 @@ def task_add(request, plan_id):
 @cached_page
 def task_list(request, mine=False):
     plans = permissions.visible_plans(request.user)
-    units = Unit.objects.filter(agency__in=permissions.visible_agencies(request.user), is_active=True)
+    units = Unit.objects.filter(agency__in=visible_agencies(request.user), is_active=True)
     data = request.GET.copy()
     # The person's open work of every year (a task of next year's plan just
     # assigned is there too) unless the filter asks otherwise.
@@ -408,7 +409,7 @@ def task_cancel(request, task_id):
 @login_required
 @cached_page
 def dashboard(request, agency_id):
-    agency = permissions.get_agency_for_user(request.user, agency_id)
+    agency = get_agency_for_user(request.user, agency_id)
     data = selectors.agency_dashboard(agency, today=timezone.localdate())
     chart = {
         "labels": [row["lead_unit__name"] or "—" for row in data["by_unit"]],
@@ -421,7 +422,7 @@ def dashboard(request, agency_id):
 
 @login_required
 def plan_new(request, agency_id):
-    agency = permissions.get_agency_for_user(request.user, agency_id)
+    agency = get_agency_for_user(request.user, agency_id)
     if not permissions.can_author_plan(request.user, agency):
         raise PermissionDenied(_("Chỉ Văn phòng cơ quan được soạn kế hoạch."))
     form = PlanForm(
@@ -512,7 +513,7 @@ def task_edit(request, task_id):
 @login_required
 @require_POST
 def target_value(request, plan_id, target_id):
-    plan = _plan_action(request, plan_id, lambda person, p: permissions.can_author_plan(person, p.agency))
+    plan = _plan_action(request, plan_id, permissions.can_measure_plan)
     target = plan.targets.filter(pk=target_id).first()
     if target is None:
         raise Http404(_("Không tìm thấy chỉ tiêu."))
@@ -523,3 +524,29 @@ def target_value(request, plan_id, target_id):
     else:
         messages.error(request, _("Kết quả phải từ 0 đến 100% và có ngày cập nhật dạng dd/mm/yyyy."))
     return redirect("plans:plan_detail", plan_id=plan.pk)
+
+
+# --- Outgoing documents: a plan as Word, PDF and Excel ----------------------------
+
+
+@login_required
+def plan_docx(request, plan_id):
+    plan = permissions.get_plan_for_user(request.user, plan_id)
+    return download(output_docx.render_plan_docx(plan), DOCX_TYPE, f"ke-hoach-{plan.pk}.docx")
+
+
+@login_required
+def plan_pdf(request, plan_id):
+    plan = permissions.get_plan_for_user(request.user, plan_id)
+    try:
+        data = output_pdf.docx_to_pdf(output_docx.render_plan_docx(plan))
+    except output_pdf.ConversionError as error:
+        messages.error(request, str(error))
+        return redirect("plans:plan_detail", plan_id=plan.pk)
+    return download(data, PDF_TYPE, f"ke-hoach-{plan.pk}.pdf")
+
+
+@login_required
+def plan_tasks_xlsx(request, plan_id):
+    plan = permissions.get_plan_for_user(request.user, plan_id)
+    return download(output_xlsx.plan_tasks_xlsx(plan), XLSX_TYPE, f"nhiem-vu-ke-hoach-{plan.pk}.xlsx")

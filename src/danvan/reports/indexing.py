@@ -2,7 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core import permissions, search
+from danvan.core import search
+from danvan.reports import permissions
 from danvan.reports.models import Report, ReportRequest
 
 

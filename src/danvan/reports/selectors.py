@@ -12,10 +12,11 @@ from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from danvan.core import permissions
 from danvan.core.models import Agency, Province, Role, Unit, User
+from danvan.core.permissions import scopes_of
 from danvan.core.selectors import TODO_LIMIT, TodoItem, TodoList, limited
 from danvan.plans.models import Plan, Target, Task, TaskUpdate
+from danvan.reports import permissions
 from danvan.reports.models import Report, ReportingPeriod, ReportRequest, ReportVersion, timeliness
 
 LIVE_PLAN_STATUSES = (Plan.Status.ISSUED, Plan.Status.CLOSED)
@@ -208,11 +209,8 @@ def reports_of_request(request: ReportRequest) -> list[Report]:
 
 def my_reports(person: User) -> QuerySet[Report]:
     """The reports the person writes or sends: their units', their office's."""
-    scopes = permissions.scopes_of(person)
-    units = permissions._unit_ids_member(person)
-    offices = scopes.agencies_with("agency_office", "agency_leader")
     return (
-        Report.objects.filter(Q(unit__in=units) | Q(agency__in=offices, unit__isnull=True))
+        permissions.written_reports(person)
         .select_related("request__period", "agency", "unit")
         .order_by("request__due_date")
     )
@@ -335,7 +333,7 @@ def todo_lists(person: User, *, today: date) -> list[TodoList]:
     that have not reported; the reports the unit head has to send; for the
     province reviewer, the requests coming due and the agencies whose report
     is late. One query per list shown."""
-    scopes = permissions.scopes_of(person)
+    scopes = scopes_of(person)
     lists = []
     led = scopes.agencies_with(Role.AGENCY_LEADER)
     if led:

@@ -7,15 +7,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from danvan.core import permissions
 from danvan.core.downloads import DOCX_TYPE, PDF_TYPE, XLSX_TYPE, download, stored_file
 from danvan.core.models import Province
 from danvan.core.paging import page_of
+from danvan.core.permissions import get_agency_for_user
 from danvan.core.services import DomainError
 from danvan.documents.output import report as report_output
 from danvan.documents.output.pdf import ConversionError, docx_to_pdf
 from danvan.documents.output.report import render_report_docx, report_annex_xlsx
-from danvan.reports import selectors, services
+from danvan.reports import permissions, selectors, services
 from danvan.reports.forms import (
     AgencyRequestForm,
     AttachmentForm,
@@ -29,9 +29,10 @@ from danvan.reports.forms import (
 from danvan.reports.models import Report, ReportingPeriod
 
 
-def _province_for(request, province_id: int) -> Province:
+def _province_for(request, province_id: int, rule=permissions.can_request_agency_reports) -> Province:
+    """The province, when ``rule`` lets the person act on it; "not found" otherwise."""
     province = Province.objects.filter(pk=province_id).first()
-    if province is None or not permissions.can_request_agency_reports(request.user, province):
+    if province is None or not rule(request.user, province):
         raise Http404(_("Không tìm thấy tỉnh."))
     return province
 
@@ -39,12 +40,7 @@ def _province_for(request, province_id: int) -> Province:
 @login_required
 def index(request):
     person = request.user
-    scopes = permissions.scopes_of(person)
-    provinces = (
-        Province.objects.all()
-        if scopes.system_admin
-        else Province.objects.filter(pk__in=scopes.reviewed_provinces)
-    )
+    provinces = permissions.report_request_provinces(person)
     context = {
         "my_reports": page_of(selectors.my_reports(person), request),
         "requests": page_of(selectors.requests_for_index(person), request, param="trang_yeu_cau"),
@@ -93,7 +89,7 @@ def _request_fields(form, province) -> dict:
 
 @login_required
 def request_units(request, agency_id):
-    agency = permissions.get_agency_for_user(request.user, agency_id)
+    agency = get_agency_for_user(request.user, agency_id)
     if not permissions.can_request_unit_reports(request.user, agency):
         raise PermissionDenied(_("Chỉ văn phòng cơ quan yêu cầu các đơn vị báo cáo."))
     year = {"period_year": timezone.localdate().year}
@@ -143,10 +139,8 @@ def request_detail(request, request_id):
         }
         for report in selectors.reports_of_request(report_request)
     ]
-    can_compose = (
-        report_request.level == "units"
-        and report_request.parent_id is not None
-        and permissions.can_request_unit_reports(request.user, report_request.agency)
+    can_compose = report_request.parent_id is not None and permissions.can_compose_agency_report(
+        request.user, report_request
     )
     composed = report_request.composed_reports.select_related("agency").first()
     context = {
@@ -163,9 +157,7 @@ def request_detail(request, request_id):
 @require_POST
 def request_compose(request, request_id):
     report_request = permissions.get_report_request_for_user(request.user, request_id)
-    if report_request.level != "units" or not permissions.can_request_unit_reports(
-        request.user, report_request.agency
-    ):
+    if not permissions.can_compose_agency_report(request.user, report_request):
         raise PermissionDenied(_("Chỉ văn phòng cơ quan tổng hợp báo cáo."))
     try:
         report = services.compose_agency_report(unit_request=report_request, by=request.user)
@@ -450,7 +442,7 @@ def province_table_xlsx(request, province_id):
 
 @login_required
 def periods(request, province_id):
-    province = _province_for(request, province_id)
+    province = _province_for(request, province_id, permissions.can_manage_periods)
     rule_form = CutOffRuleForm(request.POST or None)
     if request.method == "POST" and rule_form.is_valid():
         try:
@@ -473,7 +465,7 @@ def periods(request, province_id):
 @login_required
 @require_POST
 def period_correct(request, province_id, period_id):
-    province = _province_for(request, province_id)
+    province = _province_for(request, province_id, permissions.can_manage_periods)
     period = ReportingPeriod.objects.filter(pk=period_id, province=province).first()
     if period is None:
         raise Http404(_("Không tìm thấy kỳ báo cáo."))

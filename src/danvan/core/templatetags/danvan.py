@@ -78,8 +78,9 @@ def is_checkbox(field):
 @register.simple_tag
 def can(person, action, obj=None):
     """``{% can user "manage_organisation" agency as allowed %}`` — the same
-    functions the views call decide which buttons a page shows."""
-    check = getattr(permissions, f"can_{action}")
+    functions the views call decide which buttons a page shows. Each app
+    offers its ``can_*`` rules (``permissions.offer_to_templates``)."""
+    check = permissions.TEMPLATE_RULES[action]
     return check(person, obj) if obj is not None else check(person)
 
 

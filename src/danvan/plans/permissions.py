@@ -1,0 +1,181 @@
+"""Who may read and change plans and their tasks, one function per action.
+
+An agency's plans are read inside the agency and by its reviewers; its office
+writes them, its leader approves and issues them. A task is read by the
+agency-wide roles and by the units that lead or support it.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from danvan.core.models import Agency, Role, User
+from danvan.core.permissions import AGENCY_WIDE_ROLES, can_view_agency, scopes_of, visible_agencies
+from danvan.plans.models import Plan, Task
+
+# Plans the province's agencies implement, read by every agency of the province.
+_DISCLOSED = (Plan.Status.ISSUED, Plan.Status.CLOSED)
+
+
+def visible_plan_agencies(person: User) -> QuerySet[Agency]:
+    """Agencies whose plans the person may read: every member of the agency
+    (plans are disclosed to staff), its reviewers, or an administrator."""
+    return visible_agencies(person)
+
+
+def _person_provinces(person: User) -> set[int]:
+    return set(visible_agencies(person).values_list("province_id", flat=True))
+
+
+def can_view_plan(person: User, plan: Plan) -> bool:
+    """An agency's plans are read inside the agency and by its reviewers; the
+    province's own issued plans are read by every agency of the province,
+    since those are the plans they implement."""
+    if can_view_agency(person, plan.agency):
+        return True
+    provincial = plan.agency.kind == Agency.Kind.PROVINCIAL_COMMITTEE and plan.status in _DISCLOSED
+    return provincial and plan.agency.province_id in _person_provinces(person)
+
+
+def visible_plans(person: User) -> QuerySet[Plan]:
+    provincial = Q(
+        agency__kind=Agency.Kind.PROVINCIAL_COMMITTEE,
+        status__in=_DISCLOSED,
+        agency__province__in=_person_provinces(person),
+    )
+    return Plan.objects.filter(Q(agency__in=visible_agencies(person)) | provincial)
+
+
+def can_author_plan(person: User, agency: Agency) -> bool:
+    """Create, import and edit the agency's draft plans: its office, or an administrator."""
+    scopes = scopes_of(person)
+    return scopes.system_admin or agency.pk in scopes.agencies_with(Role.AGENCY_OFFICE)
+
+
+def can_import_plan(person: User, agency: Agency) -> bool:
+    return can_author_plan(person, agency)
+
+
+def can_edit_plan(person: User, plan: Plan) -> bool:
+    return plan.is_editable() and can_author_plan(person, plan.agency)
+
+
+def can_amend_plan(person: User, plan: Plan) -> bool:
+    return plan.status == Plan.Status.ISSUED and can_author_plan(person, plan.agency)
+
+
+def can_measure_plan(person: User, plan: Plan) -> bool:
+    """Record the figures of the plan's targets: the agency's office."""
+    return can_author_plan(person, plan.agency)
+
+
+def can_submit_plan(person: User, plan: Plan) -> bool:
+    return plan.is_editable() and can_author_plan(person, plan.agency)
+
+
+def can_approve_plan(person: User, plan: Plan) -> bool:
+    """Approve, issue or return a submitted plan: the agency's leader."""
+    scopes = scopes_of(person)
+    leads = scopes.system_admin or plan.agency_id in scopes.agencies_with(Role.AGENCY_LEADER)
+    return leads and plan.status == Plan.Status.SUBMITTED
+
+
+def can_copy_plan(person: User, plan: Plan) -> bool:
+    return can_author_plan(person, plan.agency)
+
+
+def get_plan_for_user(person: User, plan_id: int, *, action: str = "view") -> Plan:
+    plan = Plan.objects.select_related("agency__province").filter(pk=plan_id).first()
+    if plan is None or not can_view_plan(person, plan):
+        raise Http404(_("Không tìm thấy kế hoạch."))
+    if action == "edit" and not can_author_plan(person, plan.agency):
+        raise PermissionDenied(_("Bạn không có quyền sửa kế hoạch này."))
+    return plan
+
+
+# --- Tasks ------------------------------------------------------------------------
+
+
+def visible_tasks(person: User) -> QuerySet[Task]:
+    """Tasks the person may read: all of their agencies for agency-wide roles
+    and reviewers; otherwise those their units lead or support, and their own.
+
+    Each condition is a subquery on the task's own columns, so the database
+    uses the task indexes and no DISTINCT is needed."""
+    scopes = scopes_of(person)
+    if scopes.system_admin:
+        return Task.objects.all()
+    agencies = scopes.agencies_with(*AGENCY_WIDE_ROLES)
+    reviewed = scopes.reviewed_provinces
+    units = scopes.member_units
+    condition = Q(assignee=person)
+    if agencies or reviewed:
+        plans = Plan.objects.filter(Q(agency__in=agencies) | Q(agency__province__in=reviewed)).values("pk")
+        condition |= Q(plan_id__in=plans)
+    if units:
+        supported = Task.supporting_units.through.objects.filter(unit_id__in=units).values("task_id")
+        condition |= Q(lead_unit_id__in=units) | Q(pk__in=supported)
+    return Task.objects.filter(condition)
+
+
+def can_view_task(person: User, task: Task) -> bool:
+    return visible_tasks(person).filter(pk=task.pk).exists()
+
+
+def can_view_task_column(person: User) -> Exists:
+    """``can_view_task`` for every row of a task query at once, as a column:
+    ``tasks.annotate(may_open=can_view_task_column(person))`` (one query for a
+    whole table, whatever its rows)."""
+    return Exists(visible_tasks(person).filter(pk=OuterRef("pk")))
+
+
+def can_assign_task(person: User, task: Task) -> bool:
+    """Name the person responsible: the lead unit's head, or the agency office."""
+    scopes = scopes_of(person)
+    return task.is_open() and (
+        scopes.system_admin
+        or task.lead_unit_id in scopes.led_units
+        or task.plan.agency_id in scopes.agencies_with(Role.AGENCY_OFFICE)
+    )
+
+
+def can_update_task(person: User, task: Task) -> bool:
+    """Report progress: the assignee or any member of the lead unit, once issued."""
+    return (
+        task.is_open()
+        and task.plan.status == Plan.Status.ISSUED
+        and (task.assignee_id == person.pk or task.lead_unit_id in scopes_of(person).member_units)
+    )
+
+
+def can_confirm_task_update(person: User, task: Task) -> bool:
+    scopes = scopes_of(person)
+    return task.lead_unit_id in scopes.led_units or scopes.system_admin
+
+
+def can_cancel_task(person: User, task: Task) -> bool:
+    return task.is_open() and can_assign_task(person, task)
+
+
+def can_comment_on_task(person: User, task: Task) -> bool:
+    return can_view_task(person, task)
+
+
+def get_task_for_user(person: User, task_id: int, *, action: str = "view") -> Task:
+    task = Task.objects.select_related("plan__agency", "lead_unit", "assignee").filter(pk=task_id).first()
+    if task is None or not can_view_task(person, task):
+        raise Http404(_("Không tìm thấy nhiệm vụ."))
+    checks = {
+        "view": can_view_task,
+        "assign": can_assign_task,
+        "update": can_update_task,
+        "confirm": can_confirm_task_update,
+        "cancel": can_cancel_task,
+        "comment": can_comment_on_task,
+    }
+    if not checks[action](person, task):
+        raise PermissionDenied(_("Bạn không có quyền thực hiện thao tác này với nhiệm vụ."))
+    return task
