@@ -50,8 +50,7 @@ def plan_copies(plan: Plan) -> QuerySet[Plan]:
 
 
 def plan_task_rows(plan: Plan, person: User) -> list[Mapping[str, Any]]:
-    """The plan page's task table, one query: plain values, so the page can
-    keep the rendered table under a key made of exactly these rows. Each row
+    """The plan page's task table, one query, as plain values. Each row
     says whether the person may open that task (``may_open``): a unit's
     staff read the whole plan but open only their units' tasks."""
     tasks = plan.tasks.annotate(may_open=permissions.can_view_task_column(person))
@@ -136,7 +135,7 @@ TASKS_PER_PAGE = 50
 
 def task_list_page(tasks: QuerySet[Task], number) -> tuple[Page, list[Mapping[str, Any]]]:
     """One page of the task board and its rows: only the columns it shows, as
-    plain values (the page keeps its rendered rows under a key made of them).
+    plain values.
 
     The page's ids and the number of all matching tasks come from one scan
     (``COUNT(*) OVER ()``), which PostgreSQL answers from the ``task_board``
@@ -193,8 +192,7 @@ def task_page(task: Task) -> Task:
 
 def agency_dashboard(agency: Agency, *, today) -> dict:
     """Completion by unit, overdue and upcoming tasks, and targets of the
-    agency's issued plans, in a fixed number of queries, as plain values (the
-    page keeps its rendered body under a key made of them)."""
+    agency's issued plans, in a fixed number of queries, as plain values."""
     tasks = Task.objects.filter(plan__agency=agency, plan__status=Plan.Status.ISSUED).exclude(
         status=Task.Status.CANCELLED
     )
