@@ -5,6 +5,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from danvan.core import permissions
+from danvan.core.paging import thousands as written_thousands
 
 register = template.Library()
 
@@ -126,6 +127,4 @@ def page_url(context, page, number):
 
 @register.filter
 def thousands(number):
-    from danvan.core.paging import thousands as written
-
-    return written(number)
+    return written_thousands(number)
