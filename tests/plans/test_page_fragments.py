@@ -42,7 +42,7 @@ def test_url_for_id_gives_the_same_url_as_the_url_tag():
 )
 def test_status_badge(status, css, label):
     with translation.override("vi"):
-        html = Template("{% load danvan %}{{ status|task_status_badge }}").render(Context({"status": status}))
+        html = Template("{% load plans %}{{ status|task_status_badge }}").render(Context({"status": status}))
     assert html == f'<span class="badge {css}">{label}</span>'
 
 

@@ -76,29 +76,6 @@ def can(person, action, obj=None):
     return check(person, obj) if obj is not None else check(person)
 
 
-# One badge colour per task status; anything else is grey.
-_STATUS_BADGES = {
-    "done": "text-bg-success",
-    "overdue": "text-bg-danger",
-    "in_progress": "text-bg-primary",
-    "cancelled": "text-bg-dark",
-}
-
-
-@register.filter
-def task_status_badge(status):
-    """A task's status value as a coloured badge: ``{{ task.status|task_status_badge }}``.
-
-    A filter rather than an included template, so a page of many rows does not
-    pay for a template render per row."""
-    from danvan.plans.models import Task
-
-    label = Task.Status(status).label if status in Task.Status.values else status
-    return format_html(
-        '<span class="badge {}">{}</span>', _STATUS_BADGES.get(status, "text-bg-secondary"), label
-    )
-
-
 # URL name → the URL split around its one number, per script prefix and language.
 _URL_PARTS: dict[tuple[str, str, str | None, str | None], tuple[str, str]] = {}
 _PLACEHOLDER = 4611686018427387903  # no database id is this large
