@@ -213,14 +213,32 @@ def agency_directory(person: User, agency: Agency) -> dict:
     }
 
 
-def unit_page(unit: Unit) -> dict:
-    from danvan.plans.models import Plan, Task
+@dataclass(frozen=True)
+class UnitSection:
+    """One app's part of a unit's page: its template, shown with ``page``, a
+    page of ``rows``."""
 
+    template: str
+    rows: QuerySet
+
+
+_UNIT_SECTIONS: list[Callable[[Unit], UnitSection]] = []
+
+
+def add_unit_section(source: Callable[[Unit], UnitSection]) -> None:
+    """Register ``source(unit)``: its section appears on every unit's page."""
+    if source not in _UNIT_SECTIONS:
+        _UNIT_SECTIONS.append(source)
+
+
+def unit_sections(unit: Unit) -> list[UnitSection]:
+    return [source(unit) for source in _UNIT_SECTIONS]
+
+
+def unit_page(unit: Unit) -> dict:
     return {
         "unit": unit,
-        "tasks": Task.objects.filter(lead_unit=unit, plan__status=Plan.Status.ISSUED)
-        .select_related("plan", "assignee")
-        .order_by("due_date", "plan_id", "order"),
+        "sections": unit_sections(unit),
         "members": unit.people.filter(is_active=True).order_by("sort_key"),
         "children": unit.children.filter(is_active=True).order_by("sort_key"),
         "unit_roles": RoleAssignment.objects.current()

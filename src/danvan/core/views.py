@@ -58,7 +58,9 @@ def agency_detail(request, agency_id):
 def unit_detail(request, unit_id):
     unit = permissions.get_unit_for_user(request.user, unit_id)
     context = selectors.unit_page(unit)
-    context["tasks"] = page_of(context["tasks"], request)
+    context["sections"] = [
+        (section.template, page_of(section.rows, request)) for section in context["sections"]
+    ]
     return render(request, "core/unit_detail.html", context)
 
 

@@ -8,9 +8,10 @@ class PlansConfig(AppConfig):
     verbose_name = _("Kế hoạch")
 
     def ready(self) -> None:
-        from danvan.core.selectors import add_todo_source
-        from danvan.plans.selectors import todo_lists
+        from danvan.core.selectors import add_todo_source, add_unit_section
+        from danvan.plans.selectors import todo_lists, unit_tasks
 
         add_todo_source(todo_lists)
+        add_unit_section(unit_tasks)
         # The kinds of record this app puts in the search box.
         from danvan.plans import indexing  # noqa: F401

@@ -15,8 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danvan.core import permissions
-from danvan.core.models import Agency, Role, User
-from danvan.core.selectors import TODO_LIMIT, TodoItem, TodoList, limited
+from danvan.core.models import Agency, Role, Unit, User
+from danvan.core.selectors import TODO_LIMIT, TodoItem, TodoList, UnitSection, limited
 from danvan.core.text import contains_words
 from danvan.plans.models import Plan, PlanCitation, PlanImport, Target, Task, TaskComment, TaskUpdate
 
@@ -480,3 +480,13 @@ def province_implementation(plan: Plan, *, today) -> list[dict]:
             state = "missing"
         rows.append({"agency": agency, "plan": found, "issued": issued, "state": state})
     return rows
+
+
+def unit_tasks(unit: Unit) -> UnitSection:
+    """The unit's page lists the tasks of issued plans that the unit leads."""
+    tasks = (
+        Task.objects.filter(lead_unit=unit, plan__status=Plan.Status.ISSUED)
+        .select_related("plan", "assignee")
+        .order_by("due_date", "plan_id", "order")
+    )
+    return UnitSection(template="plans/includes/unit_tasks.html", rows=tasks)
