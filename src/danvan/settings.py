@@ -151,8 +151,8 @@ TEMPLATES = [
 # Inputs and selects are written in Python, as Django's templates write them
 # (danvan/core/rendering.py); the rest goes through Django's form templates.
 FORM_RENDERER = "danvan.core.rendering.FastFormRenderer"
-# The dashboard, task list and plan pages are kept per person until the data
-# changes (danvan/core/pagecache.py); False renders every request anew.
+# The pages named in danvan/core/pagecache.py (KEPT_PAGES) are kept per person
+# until the data changes; False renders every request anew.
 DANVAN_PAGE_CACHE = envbool("DANVAN_PAGE_CACHE", "True")
 
 # In production a process keeps its database connection (a new PostgreSQL

@@ -3,12 +3,14 @@ data changes (danvan.core.pagecache): a kept page must never be older than
 the data, nor reach another person or another browser."""
 
 import re
+from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
+from django.urls import resolve, reverse
 
 from danvan.core import pagecache
 from danvan.core.models import DataVersion, Role
@@ -157,3 +159,38 @@ def test_data_version_rises_after_a_commit_and_not_for_sessions(office_officer, 
     settled = number()
     client.session.save()
     assert number() == settled
+
+
+SOURCE = Path(pagecache.__file__).resolve().parents[1]  # src/danvan
+CACHE_WORDS = re.compile(r"pagecache|cached_page|kept_page|cache_by_content|\{%\s*(?:end)?cache\b")
+# The seam: the cache itself, the line of urls.py that applies it, the app
+# that starts its watch of writes, the data version's model and the setting
+# that turns it off.
+SEAM = {"core/pagecache.py", "urls.py", "core/apps.py", "core/models.py", "settings.py"}
+
+
+def test_the_kept_pages_are_named_in_one_place():
+    """Pages opt in by their URL name in pagecache.KEPT_PAGES only: no view,
+    selector or template refers to the cache, so it can be replaced or removed
+    without touching them."""
+    found = [
+        f"{path.relative_to(SOURCE)}:{number}: {line.strip()}"
+        for path in sorted([*SOURCE.rglob("*.py"), *SOURCE.rglob("*.html")])
+        if str(path.relative_to(SOURCE)) not in SEAM and "migrations" not in path.parts
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if CACHE_WORDS.search(line)
+    ]
+    assert found == [], "\n".join(found)
+    kept = {
+        f"{match.namespace}:{match.url_name}"
+        for match in (resolve(url) for url in _pages(SimpleNamespace(pk=1), SimpleNamespace(pk=1)))
+        if getattr(match.func, "kept_page", False)
+    }
+    assert kept == {"plans:dashboard", "plans:task_list", "plans:plan_detail"}
+    assert {"plans:dashboard", "plans:task_list", "plans:plan_detail"} <= pagecache.KEPT_PAGES
+    assert not getattr(resolve(reverse("plans:index")).func, "kept_page", False)
+
+
+def test_a_kept_page_missing_from_the_urls_is_refused():
+    with pytest.raises(LookupError, match="plans:gone"):
+        pagecache.keep_pages([], names={"plans:gone"})

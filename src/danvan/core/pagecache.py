@@ -2,7 +2,10 @@
 
 The agency dashboard, the task list and a plan page are opened far more often
 than their data changes (an office reloads its dashboard all day; units report
-a few times a week). ``@cached_page`` keeps such a page in the process's cache
+a few times a week). The pages kept are named in one place, ``KEPT_PAGES``
+below, and ``keep_pages(urlpatterns)`` in the project's ``urls.py`` wraps
+their views; no view, selector or template knows of the cache, so it can be
+replaced or removed here alone. A kept page lives in the process's cache
 under a key made of everything the page can depend on:
 
 * the person, their number of unread notifications and whether they signed in
@@ -43,12 +46,18 @@ from django.db.backends.signals import connection_created
 from django.db.models import F
 from django.dispatch import receiver
 from django.http import HttpResponse
+from django.urls import URLPattern, URLResolver
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from danvan.core.models import DataVersion
 from danvan.core.sql import written_out
 
 PAGE_SECONDS = 300
+
+# The pages kept, by URL name: opened often, changed seldom, the same for a
+# person all day. Nothing else in the code refers to the cache.
+KEPT_PAGES = frozenset({"plans:dashboard", "plans:task_list", "plans:my_tasks", "plans:plan_detail"})
 
 _WRITE = re.compile(r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?`?(\w+)', re.IGNORECASE)
 _NOT_PAGE_DATA = (
@@ -84,8 +93,6 @@ def _watch_writes(execute, sql, params, many, context):
 
 
 def _raise_version() -> None:
-    from danvan.core.models import DataVersion
-
     try:
         if DataVersion.objects.filter(pk=1).update(number=F("number") + 1) == 0:
             DataVersion.objects.get_or_create(pk=1)
@@ -102,8 +109,6 @@ def _watch_connection(sender, connection, **kwargs) -> None:
 
 @written_out
 def _version_sql(quote) -> str:
-    from danvan.core.models import DataVersion
-
     return f"SELECT {quote('number')} FROM {quote(DataVersion._meta.db_table)} WHERE id = 1"  # noqa: S608
 
 
@@ -179,4 +184,30 @@ def cached_page(view):
             cache.set(key, (response.content, response["Content-Type"]), PAGE_SECONDS)
         return response
 
+    wrapper.kept_page = True
     return wrapper
+
+
+def keep_pages(urlpatterns: list, names=KEPT_PAGES, namespace: str = "") -> list:
+    """Wrap the views of the pages named in ``names`` (``app:url_name``) with
+    ``cached_page``, through included URL modules too, and give back the
+    patterns. Every name must be found, so a renamed page is not silently
+    dropped from the cache."""
+    found = _wrap(urlpatterns, frozenset(names), namespace)
+    missing = set(names) - found
+    if missing:
+        raise LookupError(f"Kept pages not found among the URLs: {', '.join(sorted(missing))}")
+    return urlpatterns
+
+
+def _wrap(patterns, names, namespace) -> set[str]:
+    found: set[str] = set()
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            found |= _wrap(pattern.url_patterns, names, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name and f"{namespace}{pattern.name}" in names:
+            if not getattr(pattern.callback, "kept_page", False):  # a URL module read twice
+                pattern.callback = cached_page(pattern.callback)
+            found.add(f"{namespace}{pattern.name}")
+    return found

@@ -6,14 +6,16 @@ from __future__ import annotations
 import secrets
 import string
 
+from django.conf import settings
 from django.core.files.base import ContentFile
+from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from danvan.core.models import Agency, OrganisationImport, Role, RoleAssignment, Unit, User
+from danvan.core.models import Agency, Notification, OrganisationImport, Role, RoleAssignment, Unit, User
 from danvan.core.orgsheet import OrganisationSheet, SheetUnreadable, read_organisation_sheet
 from danvan.core.text import stored_file_name
 from danvan.core.throttle import wait_in_words
@@ -183,8 +185,6 @@ def change_password(*, person: User, new_password: str) -> User:
 def notify(*, recipients, key: str, text: str, url: str = "") -> list:
     """Tell each person once per ``key``: in the app at once, and by e-mail
     after commit unless the person takes the morning digest."""
-    from danvan.core.models import Notification
-
     created = []
     for person in {p.pk: p for p in recipients if p is not None and p.is_active}.values():
         notification, made = Notification.objects.get_or_create(
@@ -200,12 +200,6 @@ def notify(*, recipients, key: str, text: str, url: str = "") -> list:
 
 def send_notification_emails(*, notification_ids: list[int]) -> int:
     """E-mail the notifications not yet e-mailed; safe to run twice."""
-    from django.conf import settings
-    from django.core.mail import send_mail
-    from django.utils import timezone
-
-    from danvan.core.models import Notification
-
     sent = 0
     for notification in Notification.objects.filter(
         pk__in=notification_ids, emailed_at__isnull=True
@@ -228,12 +222,6 @@ def send_notification_emails(*, notification_ids: list[int]) -> int:
 
 def send_daily_digests() -> int:
     """One e-mail per digest reader with every notification not yet e-mailed."""
-    from django.conf import settings
-    from django.core.mail import send_mail
-    from django.utils import timezone
-
-    from danvan.core.models import Notification
-
     sent = 0
     pending = Notification.objects.filter(emailed_at__isnull=True, recipient__notification_digest=True)
     for person in User.objects.filter(pk__in=pending.values("recipient")).exclude(email=""):
@@ -251,10 +239,6 @@ def send_daily_digests() -> int:
 
 @transaction.atomic
 def mark_notifications_read(*, person: User) -> int:
-    from django.utils import timezone
-
-    from danvan.core.models import Notification
-
     return Notification.objects.filter(recipient=person, read_at__isnull=True).update(read_at=timezone.now())
 
 

@@ -6,6 +6,8 @@ database extension (unaccent, ICU collations) is needed."""
 import re
 import unicodedata
 
+from django.db.models import Q
+
 _SPACES = re.compile(r"\s+")
 
 
@@ -32,8 +34,6 @@ def contains_words(field: str, query: str):
     """A filter for rows whose stored key ``field`` holds every word of the
     query, in any order, without accents: "doi thoai doanh nghiep" finds
     "đối thoại với doanh nghiệp"."""
-    from django.db.models import Q
-
     condition = Q()
     for word in search_key(query).split():
         condition &= Q(**{f"{field}__contains": word})

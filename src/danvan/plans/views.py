@@ -9,7 +9,6 @@ from django.views.decorators.http import require_POST
 
 from danvan.core.downloads import DOCX_TYPE, PDF_TYPE, XLSX_TYPE, download, stored_file
 from danvan.core.models import Unit
-from danvan.core.pagecache import cached_page
 from danvan.core.paging import page_of
 from danvan.core.permissions import get_agency_for_user, visible_agencies
 from danvan.core.services import DomainError
@@ -52,7 +51,6 @@ def index(request):
 
 
 @login_required
-@cached_page
 def plan_detail(request, plan_id):
     plan = permissions.get_plan_for_user(request.user, plan_id)
     context = {"plan": selectors.plan_page(plan), "task_rows": selectors.plan_task_rows(plan, request.user)}
@@ -248,7 +246,6 @@ def task_add(request, plan_id):
 
 
 @login_required
-@cached_page
 def task_list(request, mine=False):
     plans = permissions.visible_plans(request.user)
     units = Unit.objects.filter(agency__in=visible_agencies(request.user), is_active=True)
@@ -257,7 +254,7 @@ def task_list(request, mine=False):
     # assigned is there too) unless the filter asks otherwise.
     data.setdefault("status", TASK_FILTER_OPEN)
     form = TaskFilterForm(data, units=units.order_by("sort_key"), plans=plans)
-    form_shown = _plain_choices(form, unit="name", plan="title")
+    _plain_choices(form, unit="name", plan="title")
     filters = form.cleaned_data if form.is_valid() else {}
     tasks = selectors.tasks_for_list(
         request.user,
@@ -277,21 +274,17 @@ def task_list(request, mine=False):
         "page": page,
         "query": query.urlencode(),
         "form": form,
-        "form_shown": form_shown,
         "mine": mine,
     }
     return render(request, "plans/task_list.html", context)
 
 
-def _plain_choices(form, **label_fields):
+def _plain_choices(form, **label_fields) -> None:
     """Give the form's lists of rows their options as plain values, one query
-    each (a row's label is its own field, as its ``__str__`` gives it), and
-    return everything the form shows, for the page's cached copy of it."""
+    each (a row's label is its own field, as its ``__str__`` gives it)."""
     for name, label_field in label_fields.items():
         field = form.fields[name]
         field.choices = [("", field.empty_label), *field.queryset.values_list("pk", label_field)]
-    choices = [form.fields[name].choices for name in label_fields]
-    return [sorted(form.data.lists()), form.errors.get_json_data(), choices]
 
 
 @login_required
@@ -407,7 +400,6 @@ def task_cancel(request, task_id):
 
 
 @login_required
-@cached_page
 def dashboard(request, agency_id):
     agency = get_agency_for_user(request.user, agency_id)
     data = selectors.agency_dashboard(agency, today=timezone.localdate())

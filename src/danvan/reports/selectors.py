@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 from danvan.core.models import Agency, Province, Role, Unit, User
 from danvan.core.permissions import scopes_of
 from danvan.core.selectors import TODO_LIMIT, TodoItem, TodoList, limited
+from danvan.engagement.models import Commitment, Dialogue
+from danvan.petitions.selectors import figures_for_report
 from danvan.plans.models import Plan, Target, Task, TaskUpdate
 from danvan.reports import permissions
 from danvan.reports.models import Report, ReportingPeriod, ReportRequest, ReportVersion, timeliness
@@ -157,20 +159,12 @@ def agency_period_data(agency: Agency, period: ReportingPeriod, *, today: date) 
     }
 
 
-def _petition_figures(agency: Agency, period: ReportingPeriod, *, today: date) -> dict | None:
-    try:
-        from danvan.petitions.selectors import figures_for_report
-    except ImportError:  # petitions figures not installed in this deployment
-        return None
+def _petition_figures(agency: Agency, period: ReportingPeriod, *, today: date) -> dict:
     return figures_for_report(agency, start=period.start, end=period.end, today=today)
 
 
-def _dialogue_figures(agency: Agency, period: ReportingPeriod) -> dict | None:
+def _dialogue_figures(agency: Agency, period: ReportingPeriod) -> dict:
     """Dialogues the agency's leaders held in the period, and what they promised."""
-    try:
-        from danvan.engagement.models import Commitment, Dialogue
-    except ImportError:  # dialogues not installed in this deployment
-        return None
     held = Dialogue.objects.filter(
         agency=agency, status=Dialogue.Status.HELD, held_on__range=(period.start, period.end)
     )

@@ -6,6 +6,7 @@ from danvan.core import uploads
 from danvan.core.forms import FileTypeValidator, MaxSizeValidator
 from danvan.documents.output.context import sample_context
 from danvan.documents.output.docx import render_docx
+from danvan.documents.output.report import sample_report_context
 
 MAX_TEMPLATE_BYTES = 5 * 1024 * 1024
 
@@ -42,8 +43,6 @@ class OutputTemplateForm(forms.Form):
     def __init__(self, *args, kind: str = "plan", **kwargs):
         super().__init__(*args, **kwargs)
         if kind == "report":
-            from danvan.documents.output.report import sample_report_context
-
             self.fields["file"].label = _("Mẫu báo cáo (.docx, tối đa 5 MB)")
             self.fields["file"].validators = [
                 MaxSizeValidator(MAX_TEMPLATE_BYTES),

@@ -6,6 +6,7 @@ import io
 import secrets
 from datetime import date
 
+from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
@@ -184,8 +185,6 @@ def attach_file(*, petition: Petition, data: bytes, filename: str, by: User | No
     refusal = uploads.content_refusal(io.BytesIO(data))
     if refusal:
         raise DomainError(refusal)
-    from django.core.files.base import ContentFile
-
     attachment = Attachment(
         petition=petition, original_name=filename[:255], content_type=content_type, size=len(data)
     )
