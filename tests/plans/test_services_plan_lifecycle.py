@@ -10,8 +10,6 @@ from danvan.plans.services import (
     close_finished_plans,
     close_plan,
     copy_plan,
-    hold_document_number,
-    next_document_number,
     return_plan,
     submit_plan,
 )
@@ -36,16 +34,6 @@ def test_approve_plan_gives_the_next_number_of_the_year(draft_plan, office_offic
     submit_plan(plan=draft_plan, by=office_officer)
     plan = approve_plan(plan=draft_plan, by=agency_head, issue_date=date(2026, 3, 5))
     assert (plan.status, plan.number, plan.issue_date) == (Plan.Status.ISSUED, "01", date(2026, 3, 5))
-
-
-def test_number_series_restarts_each_year(agency):
-    assert [next_document_number(agency=agency, year=2026) for _ in range(2)] == ["01", "02"]
-    assert next_document_number(agency=agency, year=2027) == "01"
-
-
-def test_numbers_past_nine_have_no_leading_zero(agency):
-    numbers = [next_document_number(agency=agency, year=2026) for _ in range(10)]
-    assert numbers[-1] == "10"
 
 
 def test_return_plan_needs_a_comment(draft_plan, office_officer, agency_head):
@@ -93,11 +81,3 @@ def test_close_finished_plans_closes_last_years_issued_plans(issued_plan):
     assert close_finished_plans(today=date(2027, 1, 2)) == 1
     issued_plan.refresh_from_db()
     assert issued_plan.status == Plan.Status.CLOSED
-
-
-def test_a_number_issued_elsewhere_holds_the_series(agency):
-    hold_document_number(agency=agency, year=2026, number="05")
-    hold_document_number(agency=agency, year=2026, number="03")  # never goes back
-    hold_document_number(agency=agency, year=2026, number="")  # nothing to hold
-    assert next_document_number(agency=agency, year=2026) == "06"
-    assert next_document_number(agency=agency, year=2027) == "01"

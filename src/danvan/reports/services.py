@@ -20,9 +20,9 @@ from danvan.core.models import Agency, Province, Role, Unit, User
 from danvan.core.selectors import holders_by, holders_of
 from danvan.core.services import DomainError, notify
 from danvan.core.text import search_key, stored_file_name
+from danvan.documents.register import next_document_number
 from danvan.plans.models import Plan, PlanDeadline
 from danvan.plans.services.common import _leaders, _office, _unit_heads
-from danvan.plans.services.lifecycle import next_document_number
 from danvan.reports import selectors
 from danvan.reports.models import (
     CutOffRule,

@@ -6,7 +6,6 @@ from datetime import date
 from decimal import Decimal
 
 from django.db import models, transaction
-from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,8 +13,8 @@ from django.utils.translation import gettext as _
 from danvan.core.calendar import WorkingCalendar
 from danvan.core.models import Agency, User
 from danvan.core.services import DomainError, notify
+from danvan.documents.register import next_document_number
 from danvan.plans.models import (
-    NumberSeries,
     Plan,
     PlanCitation,
     PlanDeadline,
@@ -77,28 +76,6 @@ def return_plan(*, plan: Plan, comment: str, by: User) -> Plan:
         url=reverse("plans:plan_detail", args=[plan.pk]),
     )
     return plan
-
-
-def next_document_number(*, agency: Agency, year: int) -> str:
-    """The next number of the agency's series for the year: "01", "02", ...
-
-    The series restarts at 01 on 1 January (NĐ 30/2020, Điều 15); numbers
-    below 10 are written with a leading zero.
-    """
-    series, _created = NumberSeries.objects.get_or_create(agency=agency, year=year)
-    NumberSeries.objects.filter(pk=series.pk).update(last_number=F("last_number") + 1)
-    series.refresh_from_db(fields=["last_number"])
-    return f"{series.last_number:02d}"
-
-
-def hold_document_number(*, agency: Agency, year: int, number: str) -> None:
-    """Record that the agency issued document ``number`` in ``year`` outside
-    an approval here (a plan or report loaded already numbered): the series
-    goes up to it, so the next number follows it and none is given twice."""
-    if not str(number).isdigit():
-        return
-    series, _created = NumberSeries.objects.get_or_create(agency=agency, year=year)
-    NumberSeries.objects.filter(pk=series.pk, last_number__lt=int(number)).update(last_number=int(number))
 
 
 @transaction.atomic
