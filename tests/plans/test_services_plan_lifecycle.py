@@ -1,9 +1,12 @@
 from datetime import date
 
 import pytest
+from django.utils import timezone
 
 from danvan.core.models import Notification
 from danvan.core.services import DomainError
+from danvan.documents.register import next_document_number
+from danvan.plans.events import plan_issued
 from danvan.plans.models import Plan
 from danvan.plans.services import (
     approve_plan,
@@ -81,3 +84,34 @@ def test_close_finished_plans_closes_last_years_issued_plans(issued_plan):
     assert close_finished_plans(today=date(2027, 1, 2)) == 1
     issued_plan.refresh_from_db()
     assert issued_plan.status == Plan.Status.CLOSED
+
+
+def test_issuing_a_plan_tells_the_apps_that_listen(draft_plan, office_officer, agency_head):
+    heard = []
+
+    def listener(sender, *, plan, by, **kwargs):
+        heard.append((sender, plan.pk, plan.number, plan.issue_date, by))
+
+    plan_issued.connect(listener)
+    try:
+        submit_plan(plan=draft_plan, by=office_officer)
+        approve_plan(plan=draft_plan, by=agency_head, issue_date=date(2026, 3, 5))
+    finally:
+        plan_issued.disconnect(listener)
+    assert heard == [(Plan, draft_plan.pk, "01", date(2026, 3, 5), agency_head)]
+
+
+def test_a_listener_that_refuses_stops_the_plan_being_issued(draft_plan, office_officer, agency_head):
+    def refuse(sender, **kwargs):
+        raise DomainError("Không tạo được yêu cầu báo cáo.")
+
+    submit_plan(plan=draft_plan, by=office_officer)
+    plan_issued.connect(refuse)
+    try:
+        with pytest.raises(DomainError):
+            approve_plan(plan=draft_plan, by=agency_head)
+    finally:
+        plan_issued.disconnect(refuse)
+    draft_plan.refresh_from_db()
+    assert (draft_plan.status, draft_plan.number) == (Plan.Status.SUBMITTED, "")
+    assert next_document_number(agency=draft_plan.agency, year=timezone.localdate().year) == "01"

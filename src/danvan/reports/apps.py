@@ -9,8 +9,14 @@ class ReportsConfig(AppConfig):
 
     def ready(self) -> None:
         from danvan.core.selectors import add_todo_source
+        from danvan.plans.events import plan_issued
+        from danvan.reports import receivers
         from danvan.reports.selectors import todo_lists
 
         add_todo_source(todo_lists)
+        # An issued plan's reporting deadlines become report requests.
+        plan_issued.connect(
+            receivers.requests_for_issued_plan, dispatch_uid="reports.requests_for_issued_plan"
+        )
         # The kinds of record this app puts in the search box.
         from danvan.reports import indexing  # noqa: F401

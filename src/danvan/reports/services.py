@@ -17,12 +17,11 @@ from django.utils.translation import gettext as _
 
 from danvan.core import search, uploads
 from danvan.core.models import Agency, Province, Role, Unit, User
-from danvan.core.selectors import holders_by, holders_of
+from danvan.core.selectors import agency_leaders, agency_office, holders_by, holders_of, unit_heads
 from danvan.core.services import DomainError, notify
 from danvan.core.text import search_key, stored_file_name
 from danvan.documents.register import next_document_number
 from danvan.plans.models import Plan, PlanDeadline
-from danvan.plans.services.common import _leaders, _office, _unit_heads
 from danvan.reports import selectors
 from danvan.reports.models import (
     CutOffRule,
@@ -470,7 +469,7 @@ def submit_report(*, report: Report, by: User, today: date | None = None) -> Rep
     _record_version(report, ReportVersion.Event.SUBMITTED, by)
     if report.is_agency_report:
         notify(
-            recipients=_leaders(report.agency),
+            recipients=agency_leaders(report.agency),
             key=f"report-submitted:{report.pk}:{report.versions.count()}",
             text=_("Văn phòng trình duyệt báo cáo: %(title)s") % {"title": report.request.title[:150]},
             url=reverse("reports:report_detail", args=[report.pk]),
@@ -487,7 +486,7 @@ def submit_report(*, report: Report, by: User, today: date | None = None) -> Rep
         if late:
             text += " " + _("(muộn %(days)s ngày)") % {"days": late}
         notify(
-            recipients=_office(report.agency),
+            recipients=agency_office(report.agency),
             key=f"report-submitted:{report.pk}:{report.versions.count()}",
             text=text,
             url=reverse("reports:report_detail", args=[report.pk]),
@@ -507,7 +506,7 @@ def return_report(*, report: Report, comment: str, by: User) -> Report:
         return_comment=comment.strip(),
     )
     _record_version(report, ReportVersion.Event.RETURNED, by, comment=comment.strip())
-    writers = _office(report.agency) if report.is_agency_report else _unit_heads(report.unit)
+    writers = agency_office(report.agency) if report.is_agency_report else unit_heads(report.unit)
     notify(
         recipients=writers,
         key=f"report-returned:{report.pk}:{report.versions.count()}",
@@ -536,7 +535,7 @@ def approve_report(*, report: Report, by: User, today: date | None = None) -> Re
     _record_version(report, ReportVersion.Event.APPROVED, by)
     reviewers = _province_reviewers(report.agency)
     notify(
-        recipients=[*reviewers, *_office(report.agency)],
+        recipients=[*reviewers, *agency_office(report.agency)],
         key=f"report-approved:{report.pk}",
         text=_("%(agency)s đã gửi báo cáo: %(title)s")
         % {"agency": report.agency.name, "title": report.request.title[:150]},
@@ -616,7 +615,7 @@ def compose_agency_report(*, unit_request: ReportRequest, by: User, today: date 
     report.composed_from = unit_request
     report = save_report(report=report, sections=sections, base_revision=report.revision, by=by)
     if not report.signer_title:
-        leader = next(iter(_leaders(report.agency)), None)
+        leader = next(iter(agency_leaders(report.agency)), None)
         position = leader.position.strip() if leader else ""
         report.signer_authority = signing_authority(position)
         report.signer_title = position.upper()
@@ -701,10 +700,10 @@ def send_report_reminders(*, today: date) -> int:
         days = (due - today).days
         if days > 0 and days not in (report.agency.reminder_days or []):
             continue  # nothing to say today: no one to look up
-        writers = _unit_heads(report.unit) if report.unit_id else _office(report.agency)
+        writers = unit_heads(report.unit) if report.unit_id else agency_office(report.agency)
         url = reverse("reports:report_detail", args=[report.pk])
         if days < 0:
-            askers = _office(report.agency) if report.unit_id else _province_reviewers(report.agency)
+            askers = agency_office(report.agency) if report.unit_id else _province_reviewers(report.agency)
             sent += len(
                 notify(
                     recipients=[*writers, *askers],
