@@ -16,14 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from danvan.core.models import Agency, Province, Unit, User
-
-
-class PeriodKind(models.TextChoices):
-    MONTH = "month", _("Tháng")
-    QUARTER = "quarter", _("Quý")
-    HALF = "half", _("6 tháng")
-    NINE_MONTHS = "nine_months", _("9 tháng")
-    YEAR = "year", _("Năm")
+from danvan.reports.periods import PeriodKind, period_label
 
 
 class CutOffRule(models.Model):
@@ -84,8 +77,6 @@ class ReportingPeriod(models.Model):
 
     @property
     def label(self) -> str:
-        from danvan.reports.periods import period_label
-
         return period_label(self.kind, self.year, self.number)
 
 

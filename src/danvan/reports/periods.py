@@ -12,9 +12,18 @@ from __future__ import annotations
 import calendar
 from datetime import date
 
+from django.db import models
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from danvan.reports.models import PeriodKind
+
+class PeriodKind(models.TextChoices):
+    MONTH = "month", gettext_lazy("Tháng")
+    QUARTER = "quarter", gettext_lazy("Quý")
+    HALF = "half", gettext_lazy("6 tháng")
+    NINE_MONTHS = "nine_months", gettext_lazy("9 tháng")
+    YEAR = "year", gettext_lazy("Năm")
+
 
 NATIONAL_CUT_OFF_DAY = 14
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
