@@ -8,10 +8,7 @@ from django.utils.translation import gettext as _
 from danvan.core.models import Agency, Role, User
 from danvan.core.selectors import holders_of
 from danvan.core.services import DomainError
-from danvan.reports.models import (
-    Report,
-    ReportVersion,
-)
+from danvan.reports.models import Report, ReportVersion
 
 
 def _fresh(report: Report) -> Report:

@@ -12,10 +12,7 @@ from django.utils.translation import gettext as _
 from danvan.core.models import User
 from danvan.core.selectors import agency_leaders
 from danvan.core.services import DomainError
-from danvan.reports.models import (
-    Report,
-    ReportRequest,
-)
+from danvan.reports.models import Report, ReportRequest
 from danvan.reports.services.common import _fresh
 from danvan.reports.services.writing import save_report
 

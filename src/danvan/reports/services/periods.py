@@ -10,11 +10,7 @@ from django.utils.translation import gettext as _
 
 from danvan.core.models import Province, User
 from danvan.core.services import DomainError
-from danvan.reports.models import (
-    CutOffRule,
-    PeriodKind,
-    ReportingPeriod,
-)
+from danvan.reports.models import CutOffRule, PeriodKind, ReportingPeriod
 from danvan.reports.periods import NATIONAL_CUT_OFF_DAY, PeriodError, cut_off_window, window_rule
 
 

@@ -9,9 +9,7 @@ from django.utils.translation import gettext as _
 
 from danvan.core.selectors import agency_office, unit_heads
 from danvan.core.services import notify
-from danvan.reports.models import (
-    Report,
-)
+from danvan.reports.models import Report
 from danvan.reports.services.common import _province_reviewers
 
 

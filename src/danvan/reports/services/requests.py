@@ -15,12 +15,7 @@ from danvan.core.selectors import holders_by
 from danvan.core.services import DomainError, notify
 from danvan.plans.models import Plan, PlanDeadline
 from danvan.reports import plan_deadlines
-from danvan.reports.models import (
-    PeriodKind,
-    Report,
-    ReportingPeriod,
-    ReportRequest,
-)
+from danvan.reports.models import PeriodKind, Report, ReportingPeriod, ReportRequest
 from danvan.reports.services.periods import get_or_create_period
 
 

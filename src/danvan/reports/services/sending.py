@@ -16,10 +16,7 @@ from danvan.core.selectors import agency_leaders, agency_office, unit_heads
 from danvan.core.services import DomainError, notify
 from danvan.documents.register import next_document_number
 from danvan.reports import selectors
-from danvan.reports.models import (
-    Report,
-    ReportVersion,
-)
+from danvan.reports.models import Report, ReportVersion
 from danvan.reports.services.common import _claim, _fresh, _province_reviewers, _record_version
 
 

@@ -17,11 +17,7 @@ from danvan.core.models import User
 from danvan.core.services import DomainError
 from danvan.core.text import stored_file_name
 from danvan.reports import selectors
-from danvan.reports.models import (
-    Report,
-    ReportAttachment,
-    ReportVersion,
-)
+from danvan.reports.models import Report, ReportAttachment, ReportVersion
 from danvan.reports.services.common import _fresh, _record_version
 
 AUTOSAVE_MERGE_MINUTES = 10
