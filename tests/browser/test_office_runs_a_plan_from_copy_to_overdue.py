@@ -9,7 +9,8 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from danvan.demo.province import DEMO_PASSWORD
-from danvan.plans.models import NumberSeries, Plan, Task
+from danvan.documents.models import NumberSeries
+from danvan.plans.models import Plan, Task
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 

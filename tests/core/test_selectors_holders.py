@@ -1,5 +1,5 @@
 from danvan.core.models import Role, RoleAssignment
-from danvan.core.selectors import holders_by, holders_of
+from danvan.core.selectors import agency_leaders, agency_office, holders_by, holders_of, unit_heads
 
 
 def test_holders_of_a_role_in_an_agency_unit_or_province(
@@ -16,6 +16,16 @@ def test_holders_of_a_role_in_an_agency_unit_or_province(
     assert holders_of(Role.AGENCY_OFFICE, agency=agency) == [office_officer]
     assert holders_of(Role.UNIT_HEAD, unit=lead_unit) == [unit_head]
     assert holders_of(Role.PROVINCE_REVIEWER, province=province) == [province_officer]
+
+
+def test_the_leaders_office_and_unit_heads_whom_the_apps_tell(
+    agency, other_agency, agency_head, office_officer, unit_head, other_agency_officer, lead_unit
+):
+    assert agency_leaders(agency) == [agency_head]
+    assert agency_office(agency) == [office_officer]
+    assert agency_office(other_agency) == [other_agency_officer]
+    assert unit_heads(lead_unit) == [unit_head]
+    assert unit_heads(None) == []
 
 
 def test_an_ended_role_is_not_held(agency, agency_head):

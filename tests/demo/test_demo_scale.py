@@ -6,7 +6,8 @@ from danvan.core.models import Agency, Role, RoleAssignment, Unit, User
 from danvan.core.text import search_key
 from danvan.demo.province import DEMO_PASSWORD
 from danvan.demo.scale import ScaleSize, generate_province
-from danvan.plans.models import NumberSeries, Plan, PlanDeadline, Target, Task, TaskUpdate
+from danvan.documents.models import NumberSeries
+from danvan.plans.models import Plan, PlanDeadline, Target, Task, TaskUpdate
 
 # Two agencies (one sở, one UBND xã/phường), 4 units and 8 people each, two
 # years of 2 plans and 25 tasks: 50 tasks in all.

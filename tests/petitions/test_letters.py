@@ -107,7 +107,7 @@ def test_forwarding_slip_has_every_part_of_the_decree_layout(client, agency, off
 def test_letters_are_numbered_in_the_agency_series_that_plans_and_reports_use(
     client, agency, office_unit, inspector
 ):
-    from danvan.plans.services import next_document_number
+    from danvan.documents.register import next_document_number
 
     assert next_document_number(agency=agency, year=2026) == "01"  # a plan issued earlier in the year
     first = forwarded(agency, inspector)
@@ -133,7 +133,7 @@ def test_letters_are_numbered_in_the_agency_series_that_plans_and_reports_use(
 
 
 def test_filing_a_petition_takes_no_number(agency, inspector):
-    from danvan.plans.services import next_document_number
+    from danvan.documents.register import next_document_number
 
     filed = services.file_petition(
         petition=classified(agency, by=inspector), note="Trùng", on=date(2026, 3, 4), by=inspector

@@ -1,17 +1,18 @@
 from datetime import date
 
 import pytest
+from django.utils import timezone
 
 from danvan.core.models import Notification
 from danvan.core.services import DomainError
+from danvan.documents.register import next_document_number
+from danvan.plans.events import plan_issued
 from danvan.plans.models import Plan
 from danvan.plans.services import (
     approve_plan,
     close_finished_plans,
     close_plan,
     copy_plan,
-    hold_document_number,
-    next_document_number,
     return_plan,
     submit_plan,
 )
@@ -36,16 +37,6 @@ def test_approve_plan_gives_the_next_number_of_the_year(draft_plan, office_offic
     submit_plan(plan=draft_plan, by=office_officer)
     plan = approve_plan(plan=draft_plan, by=agency_head, issue_date=date(2026, 3, 5))
     assert (plan.status, plan.number, plan.issue_date) == (Plan.Status.ISSUED, "01", date(2026, 3, 5))
-
-
-def test_number_series_restarts_each_year(agency):
-    assert [next_document_number(agency=agency, year=2026) for _ in range(2)] == ["01", "02"]
-    assert next_document_number(agency=agency, year=2027) == "01"
-
-
-def test_numbers_past_nine_have_no_leading_zero(agency):
-    numbers = [next_document_number(agency=agency, year=2026) for _ in range(10)]
-    assert numbers[-1] == "10"
 
 
 def test_return_plan_needs_a_comment(draft_plan, office_officer, agency_head):
@@ -95,9 +86,32 @@ def test_close_finished_plans_closes_last_years_issued_plans(issued_plan):
     assert issued_plan.status == Plan.Status.CLOSED
 
 
-def test_a_number_issued_elsewhere_holds_the_series(agency):
-    hold_document_number(agency=agency, year=2026, number="05")
-    hold_document_number(agency=agency, year=2026, number="03")  # never goes back
-    hold_document_number(agency=agency, year=2026, number="")  # nothing to hold
-    assert next_document_number(agency=agency, year=2026) == "06"
-    assert next_document_number(agency=agency, year=2027) == "01"
+def test_issuing_a_plan_tells_the_apps_that_listen(draft_plan, office_officer, agency_head):
+    heard = []
+
+    def listener(sender, *, plan, by, **kwargs):
+        heard.append((sender, plan.pk, plan.number, plan.issue_date, by))
+
+    plan_issued.connect(listener)
+    try:
+        submit_plan(plan=draft_plan, by=office_officer)
+        approve_plan(plan=draft_plan, by=agency_head, issue_date=date(2026, 3, 5))
+    finally:
+        plan_issued.disconnect(listener)
+    assert heard == [(Plan, draft_plan.pk, "01", date(2026, 3, 5), agency_head)]
+
+
+def test_a_listener_that_refuses_stops_the_plan_being_issued(draft_plan, office_officer, agency_head):
+    def refuse(sender, **kwargs):
+        raise DomainError("Không tạo được yêu cầu báo cáo.")
+
+    submit_plan(plan=draft_plan, by=office_officer)
+    plan_issued.connect(refuse)
+    try:
+        with pytest.raises(DomainError):
+            approve_plan(plan=draft_plan, by=agency_head)
+    finally:
+        plan_issued.disconnect(refuse)
+    draft_plan.refresh_from_db()
+    assert (draft_plan.status, draft_plan.number) == (Plan.Status.SUBMITTED, "")
+    assert next_document_number(agency=draft_plan.agency, year=timezone.localdate().year) == "01"

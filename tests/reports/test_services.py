@@ -9,7 +9,7 @@ from django.utils import timezone
 from danvan.core.models import Notification
 from danvan.core.services import DomainError
 from danvan.plans.models import Plan, PlanDeadline, Task
-from danvan.reports import services
+from danvan.reports import selectors, services
 from danvan.reports.models import PeriodKind, Report, ReportRequest, ReportVersion
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -386,7 +386,7 @@ def test_agency_report_figures_count_units(unit_request, agency_request, agency,
     own = agency_request.reports.get(agency=agency)
     Report.objects.filter(pk=own.pk).update(composed_from=unit_request)
     own.refresh_from_db()
-    figures = services.agency_report_figures(own, today=date(2026, 10, 22))
+    figures = selectors.agency_report_figures(own, today=date(2026, 10, 22))
     assert (
         figures["units"]["asked"] == 2
         and figures["units"]["on_time"] == 1
@@ -417,7 +417,7 @@ def test_agency_figures_count_the_dialogues_held_in_the_period(
             created_by=office_officer,
         )
     own = agency_request.reports.get(agency=agency)
-    figures = services.agency_report_figures(own, today=date(2026, 10, 1))
+    figures = selectors.agency_report_figures(own, today=date(2026, 10, 1))
     assert figures["dialogues"] == {"held": 1, "commitments": 0, "commitments_done": 0}
 
 

@@ -43,6 +43,21 @@ def holders_by(role: str, *, field: str, ids) -> dict[int, list[User]]:
     return found
 
 
+def agency_leaders(agency: Agency) -> list[User]:
+    """The agency's leaders: who approves what the agency issues."""
+    return holders_of(Role.AGENCY_LEADER, agency=agency)
+
+
+def agency_office(agency: Agency) -> list[User]:
+    """The agency's office: who writes and follows up its plans and reports."""
+    return holders_of(Role.AGENCY_OFFICE, agency=agency)
+
+
+def unit_heads(unit: Unit | None) -> list[User]:
+    """The heads of a unit (none when there is no unit)."""
+    return holders_of(Role.UNIT_HEAD, unit=unit) if unit is not None else []
+
+
 def roles_of(person: User) -> QuerySet[RoleAssignment]:
     return RoleAssignment.objects.current().filter(user=person).select_related("province", "agency", "unit")
 

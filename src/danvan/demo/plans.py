@@ -8,9 +8,9 @@ from datetime import date
 from decimal import Decimal
 
 from danvan.core.models import User
+from danvan.documents.register import hold_document_number
 from danvan.documents.services import record_citation
 from danvan.plans.models import Plan, PlanCitation, PlanDeadline, Target, Task
-from danvan.plans.services import hold_document_number
 
 TITLE = "Thực hiện công tác dân vận chính quyền năm {year}"
 

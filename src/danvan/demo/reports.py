@@ -8,7 +8,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from danvan.core.models import Agency, Province, Unit, User
-from danvan.plans.services.common import _office, _unit_heads
+from danvan.core.selectors import agency_office, unit_heads
 from danvan.reports import services
 from danvan.reports.models import PeriodKind, Report, ReportRequest
 
@@ -102,5 +102,5 @@ def load_demo_reports(*, province: Province, agencies: dict[str, Agency], units:
 
 def _unit_writer(unit: Unit) -> User:
     """The unit's head where the demo has one, else the agency's office."""
-    heads = _unit_heads(unit)
-    return heads[0] if heads else _office(unit.agency)[0]
+    heads = unit_heads(unit)
+    return heads[0] if heads else agency_office(unit.agency)[0]

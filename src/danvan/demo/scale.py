@@ -24,7 +24,8 @@ from django.utils import timezone
 from danvan.core.models import Agency, Province, Role, RoleAssignment, Unit, User
 from danvan.core.text import search_key
 from danvan.demo.province import DEMO_PASSWORD, load_demo_province
-from danvan.plans.models import NumberSeries, Plan, PlanDeadline, Target, Task, TaskUpdate
+from danvan.documents.models import NumberSeries
+from danvan.plans.models import Plan, PlanDeadline, Target, Task, TaskUpdate
 
 BATCH = 2000
 K = Unit.Kind

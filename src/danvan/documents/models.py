@@ -1,4 +1,6 @@
-"""The legal-document library: every document a plan cites, once."""
+"""The legal-document library (every document a plan cites, once), the
+agency's own Word templates for outgoing documents, and the register that
+numbers the outgoing documents."""
 
 from __future__ import annotations
 
@@ -79,3 +81,25 @@ class OutputTemplate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} — {self.original_name}"
+
+
+class NumberSeries(models.Model):
+    """The running number of an agency's outgoing documents in one year (NĐ
+    30/2020: one series per issuing body and year, restarting at 01 on 1
+    January), shared by every kind of document the agency issues."""
+
+    agency = models.ForeignKey(
+        "core.Agency", on_delete=models.PROTECT, related_name="+", verbose_name=_("cơ quan")
+    )
+    year = models.PositiveSmallIntegerField(verbose_name=_("năm"))
+    last_number = models.PositiveIntegerField(default=0, verbose_name=_("số đã cấp gần nhất"))
+
+    class Meta:
+        verbose_name = _("dãy số văn bản")
+        verbose_name_plural = _("dãy số văn bản")
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "year"], name="document_series_per_agency_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agency} {self.year}: {self.last_number}"

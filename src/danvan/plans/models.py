@@ -406,22 +406,3 @@ class TaskComment(models.Model):
 
     def __str__(self) -> str:
         return self.text[:60]
-
-
-class NumberSeries(models.Model):
-    """The running number of an agency's documents in one year (NĐ 30/2020:
-    a series per issuing body and year, restarting at 01 on 1 January)."""
-
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+", verbose_name=_("cơ quan"))
-    year = models.PositiveSmallIntegerField(verbose_name=_("năm"))
-    last_number = models.PositiveIntegerField(default=0, verbose_name=_("số đã cấp gần nhất"))
-
-    class Meta:
-        verbose_name = _("dãy số văn bản")
-        verbose_name_plural = _("dãy số văn bản")
-        constraints = [
-            models.UniqueConstraint(fields=["agency", "year"], name="number_series_per_agency_year")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.agency} {self.year}: {self.last_number}"

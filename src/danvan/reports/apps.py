@@ -10,11 +10,16 @@ class ReportsConfig(AppConfig):
     def ready(self) -> None:
         from danvan.core.permissions import offer_to_templates
         from danvan.core.selectors import add_todo_source
-        from danvan.reports import permissions
+        from danvan.plans.events import plan_issued
+        from danvan.reports import permissions, receivers
         from danvan.reports.selectors import todo_lists
 
         offer_to_templates(permissions)
         add_todo_source(todo_lists)
+        # An issued plan's reporting deadlines become report requests.
+        plan_issued.connect(
+            receivers.requests_for_issued_plan, dispatch_uid="reports.requests_for_issued_plan"
+        )
         # The kinds of record this app puts in the search box (indexing), its
         # steps of the daily scan and its background tasks (jobs).
         from danvan.reports import indexing, jobs  # noqa: F401

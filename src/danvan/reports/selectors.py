@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danvan.core.models import Agency, Province, Role, Unit, User
@@ -253,6 +254,31 @@ def table_row_figures(figures: dict) -> dict:
 
 
 TABLE_FIGURES = tuple(table_row_figures({}))
+
+
+def agency_report_figures(report: Report, *, today: date) -> dict:
+    """The agency's figures of the period, and how its units reported."""
+    figures = agency_period_data(report.agency, report.request.period, today=today)
+    units = unit_reports_for(report)
+    figures["units"] = {
+        "asked": len(units),
+        "on_time": sum(1 for unit in units if unit.timeliness(today)[0] == "on_time"),
+        "late": sum(1 for unit in units if unit.timeliness(today)[0] == "late"),
+        "missing": sum(1 for unit in units if unit.first_sent_at is None),
+        "rows": [
+            {
+                "unit": unit.unit.name,  # type: ignore[union-attr]
+                "status": unit.status,
+                "timeliness": str(unit.timeliness(today)[1]),
+                "sent_on": timezone.localtime(unit.first_sent_at).date().isoformat()
+                if unit.first_sent_at
+                else None,
+            }
+            for unit in units
+        ],
+    }
+    figures["table"] = table_row_figures(figures)
+    return figures
 
 
 def province_table(province: Province, period: ReportingPeriod, *, today: date) -> dict:

@@ -178,7 +178,7 @@ def _report_context(
     if report.is_locked() or report.figures:
         data = report.figures
     elif report.is_agency_report:
-        data = services.agency_report_figures(report, today=today)
+        data = selectors.agency_report_figures(report, today=today)
     else:
         data = selectors.unit_period_data(report.unit, report.request.period)
     if editable and form is None:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from danvan.core.models import User
 from danvan.core.services import DomainError
 from danvan.core.text import search_key
+from danvan.documents.register import next_document_number
 from danvan.petitions import letters
 from danvan.petitions.models import (
     Case,
@@ -21,7 +22,6 @@ from danvan.petitions.models import (
 from danvan.petitions.services.deadlines import _meet_deadlines, recompute_deadline, set_deadline
 from danvan.petitions.services.identity import _grant
 from danvan.petitions.services.intake import _create_with_code
-from danvan.plans.services.lifecycle import next_document_number
 
 # --- Processing (xử lý đơn) ----------------------------------------------------------
 

@@ -8,12 +8,12 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from danvan.core.selectors import agency_office, unit_heads
 from danvan.core.services import notify
 from danvan.plans.models import (
     Plan,
     Task,
 )
-from danvan.plans.services.common import _office, _unit_heads
 
 # --- Daily deadline scan -----------------------------------------------------------
 
@@ -33,7 +33,7 @@ def mark_overdue_tasks(*, today: date) -> int:
                 continue
             marked += 1
             notify(
-                recipients=[task.assignee, *_unit_heads(task.lead_unit), *_office(task.plan.agency)],
+                recipients=[task.assignee, *unit_heads(task.lead_unit), *agency_office(task.plan.agency)],
                 key=f"task-overdue:{task.pk}:{task.due_date:%Y%m%d}",
                 text=_("Nhiệm vụ quá hạn (hạn %(day)s): %(task)s")
                 % {"day": f"{task.due_date:%d/%m/%Y}", "task": task.heading[:150]},
@@ -67,7 +67,7 @@ def send_task_reminders(*, today: date) -> int:
             )
             sent += len(
                 notify(
-                    recipients=[task.assignee] if task.assignee else _unit_heads(task.lead_unit),
+                    recipients=[task.assignee] if task.assignee else unit_heads(task.lead_unit),
                     key=f"task-reminder:{task.pk}:{task.due_date:%Y%m%d}:{days}",
                     text=text,
                     url=reverse("plans:task_detail", args=[task.pk]),

@@ -6,23 +6,24 @@ from datetime import date
 from decimal import Decimal
 
 from django.db import models, transaction
-from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danvan.core.calendar import WorkingCalendar
 from danvan.core.models import Agency, User
+from danvan.core.selectors import agency_leaders, agency_office, unit_heads
 from danvan.core.services import DomainError, notify
+from danvan.documents.register import next_document_number
+from danvan.plans.events import plan_issued
 from danvan.plans.models import (
-    NumberSeries,
     Plan,
     PlanCitation,
     PlanDeadline,
     Target,
     Task,
 )
-from danvan.plans.services.common import _leaders, _office, _record_plan_version, _unit_heads
+from danvan.plans.services.common import _record_plan_version
 from danvan.plans.timing import shift_years as shift_timing_years
 
 # --- Plan lifecycle --------------------------------------------------------------
@@ -52,7 +53,7 @@ def submit_plan(*, plan: Plan, by: User) -> Plan:
     step = _("Trình lại sau khi sửa") if resubmitted else _("Trình lãnh đạo phê duyệt")
     _record_plan_version(plan, by=by, step=step)
     notify(
-        recipients=_leaders(plan.agency),
+        recipients=agency_leaders(plan.agency),
         key=f"plan-submitted:{plan.pk}:{plan.submitted_at:%Y%m%d%H%M%S}",
         text=_("Kế hoạch «%(title)s» được trình để phê duyệt.") % {"title": plan.title[:100]},
         url=reverse("plans:plan_detail", args=[plan.pk]),
@@ -70,35 +71,13 @@ def return_plan(*, plan: Plan, comment: str, by: User) -> Plan:
     )
     _record_plan_version(plan, by=by, step=_("Trả lại để sửa: %(comment)s") % {"comment": comment.strip()})
     notify(
-        recipients=[plan.created_by, *_office(plan.agency)],
+        recipients=[plan.created_by, *agency_office(plan.agency)],
         key=f"plan-returned:{plan.pk}:{timezone.now():%Y%m%d%H%M%S}",
         text=_("Kế hoạch «%(title)s» bị trả lại: %(comment)s")
         % {"title": plan.title[:100], "comment": comment[:200]},
         url=reverse("plans:plan_detail", args=[plan.pk]),
     )
     return plan
-
-
-def next_document_number(*, agency: Agency, year: int) -> str:
-    """The next number of the agency's series for the year: "01", "02", ...
-
-    The series restarts at 01 on 1 January (NĐ 30/2020, Điều 15); numbers
-    below 10 are written with a leading zero.
-    """
-    series, _created = NumberSeries.objects.get_or_create(agency=agency, year=year)
-    NumberSeries.objects.filter(pk=series.pk).update(last_number=F("last_number") + 1)
-    series.refresh_from_db(fields=["last_number"])
-    return f"{series.last_number:02d}"
-
-
-def hold_document_number(*, agency: Agency, year: int, number: str) -> None:
-    """Record that the agency issued document ``number`` in ``year`` outside
-    an approval here (a plan or report loaded already numbered): the series
-    goes up to it, so the next number follows it and none is given twice."""
-    if not str(number).isdigit():
-        return
-    series, _created = NumberSeries.objects.get_or_create(agency=agency, year=year)
-    NumberSeries.objects.filter(pk=series.pk, last_number__lt=int(number)).update(last_number=int(number))
 
 
 @transaction.atomic
@@ -120,13 +99,10 @@ def approve_plan(*, plan: Plan, by: User, issue_date: date | None = None) -> Pla
     plan._change_reason = _("Phê duyệt và ban hành")  # type: ignore[attr-defined]
     plan.save(update_fields=["number", "symbol", "issue_date"])
     _compute_working_day_deadlines(plan)
-    # The plan's reporting deadlines become report requests (reports app).
-    from danvan.reports.services import requests_from_plan
-
-    requests_from_plan(plan=plan, by=by)
+    plan_issued.send(sender=Plan, plan=plan, by=by)
     for task in plan.tasks.select_related("lead_unit"):
         notify(
-            recipients=_unit_heads(task.lead_unit),
+            recipients=unit_heads(task.lead_unit),
             key=f"task-issued:{task.pk}",
             text=_("Đơn vị được giao chủ trì nhiệm vụ: %(task)s") % {"task": task.heading[:150]},
             url=reverse("plans:task_detail", args=[task.pk]),

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from danvan.core import uploads
 from danvan.core.models import Unit, User
+from danvan.core.selectors import agency_office, unit_heads
 from danvan.core.services import DomainError, notify
 from danvan.core.text import stored_file_name
 from danvan.plans.models import (
@@ -19,7 +20,7 @@ from danvan.plans.models import (
     TaskComment,
     TaskUpdate,
 )
-from danvan.plans.services.common import _office, _record_plan_version, _unit_heads
+from danvan.plans.services.common import _record_plan_version
 
 # --- Tasks -----------------------------------------------------------------------
 
@@ -129,7 +130,7 @@ def post_task_update(
     task.completed_on = reported_on if status == Task.Status.DONE else None
     task.save(update_fields=["status", "percent", "completed_on"])
     notify(
-        recipients=[u for u in _unit_heads(task.lead_unit) if u.pk != by.pk],
+        recipients=[u for u in unit_heads(task.lead_unit) if u.pk != by.pk],
         key=f"task-update:{update.pk}",
         text=_("%(who)s cập nhật tiến độ nhiệm vụ «%(task)s»: %(percent)s%%.")
         % {"who": by.get_full_name(), "task": task.heading[:100], "percent": task.percent},
@@ -164,7 +165,7 @@ def comment_on_task(*, task: Task, text: str, by: User) -> TaskComment:
     if not text.strip():
         raise DomainError(_("Ý kiến không được để trống."))
     comment = TaskComment.objects.create(task=task, author=by, text=text.strip())
-    people = [task.assignee, *_unit_heads(task.lead_unit), *_office(task.plan.agency)]
+    people = [task.assignee, *unit_heads(task.lead_unit), *agency_office(task.plan.agency)]
     notify(
         recipients=[p for p in people if p is not None and p.pk != by.pk],
         key=f"task-comment:{comment.pk}",

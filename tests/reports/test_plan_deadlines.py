@@ -1,0 +1,46 @@
+"""Reading a plan's deadlines as reports, from the plan's own words."""
+
+import pytest
+
+from danvan.plans.models import PlanDeadline
+from danvan.reports import plan_deadlines
+from danvan.reports.models import PeriodKind
+
+
+@pytest.mark.parametrize(
+    ("action", "kind"),
+    [
+        ("Báo cáo kết quả 9 tháng", PeriodKind.NINE_MONTHS),
+        ("Báo cáo sơ kết 6 tháng đầu năm", PeriodKind.HALF),
+        ("Báo cáo kết quả thực hiện hằng quý", PeriodKind.QUARTER),
+        ("Báo cáo tình hình hằng tháng", PeriodKind.MONTH),
+        ("Báo cáo trước ngày 15 tháng 11", PeriodKind.YEAR),  # a date, not a monthly report
+        ("Báo cáo tổng kết năm", PeriodKind.YEAR),
+    ],
+)
+def test_the_period_a_deadline_reports_on(action, kind):
+    assert plan_deadlines.period_kind(action) == kind
+
+
+def test_only_deadlines_about_reports_ask_for_one():
+    assert plan_deadlines.asks_for_report("Gửi BÁO CÁO kết quả năm")
+    assert not plan_deadlines.asks_for_report("Đăng ký mô hình Dân vận khéo")
+
+
+@pytest.mark.parametrize(
+    ("action", "units", "recipient", "upward"),
+    [
+        ("Báo cáo kết quả năm", [], "Sở Nội vụ", True),
+        ("Báo cáo kết quả năm về UBND tỉnh", [], "", True),
+        ("Báo cáo kết quả năm về UBND tỉnh", ["Các phòng, đơn vị"], "", False),
+        ("Báo cáo kết quả 6 tháng", ["Các phòng, đơn vị"], "Văn phòng Sở", False),
+    ],
+)
+def test_a_report_goes_up_or_comes_in_from_the_units(action, units, recipient, upward):
+    deadline = PlanDeadline(action=action, units=units, recipient=recipient)
+    assert plan_deadlines.is_upward(deadline) is upward
+
+
+def test_a_reports_title_drops_the_word_report():
+    assert plan_deadlines.without_report_word("Gửi báo cáo kết quả năm.") == "kết quả năm"
+    assert plan_deadlines.without_report_word("Báo cáo Sơ kết 6 tháng") == "sơ kết 6 tháng"
