@@ -20,8 +20,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
-
 SOURCE = Path(__file__).resolve().parents[1] / "src"
 PACKAGE = "danvan"
 
@@ -294,12 +292,6 @@ def report(found: dict[str, list[str]]) -> str:
     )
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="core still imports the apps (permissions, deadline scan, demo province) and plans calls up "
-    "into reports; the moves to each app's permissions.py, core.jobs, the demo package and the "
-    "document register remove them",
-)
 def test_the_floors_hold():
     found = problems()
     print(report(found))
