@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
@@ -137,6 +138,32 @@ def todo_groups(person: User, *, today: date) -> list[dict]:
 def limited(rows: list, limit: int = TODO_LIMIT) -> tuple[list, bool]:
     """The first ``limit`` of rows read with ``limit + 1``, and whether there are more."""
     return rows[:limit], len(rows) > limit
+
+
+def todo_list(
+    rows: QuerySet,
+    item: Callable[[Any], TodoItem],
+    *,
+    role: str,
+    key: str,
+    title: str,
+    empty: str,
+    more_url: str = "",
+    more_label: str = "",
+) -> TodoList:
+    """A work list of the first TODO_LIMIT of ``rows`` (one query), each made
+    into a TodoItem by ``item``, saying whether there are more."""
+    shown, more = limited(list(rows[: TODO_LIMIT + 1]))
+    return TodoList(
+        role=role,
+        key=key,
+        title=title,
+        items=[item(row) for row in shown],
+        empty=empty,
+        more_url=more_url,
+        more_label=more_label,
+        has_more=more,
+    )
 
 
 def due_note(due: date | None, today: date) -> tuple[str, bool]:

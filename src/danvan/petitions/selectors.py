@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 
 from danvan.core.models import Agency, Role, RoleAssignment, User
 from danvan.core.permissions import scopes_of
-from danvan.core.selectors import TODO_LIMIT, TodoItem, TodoList, limited
+from danvan.core.selectors import TodoItem, TodoList, todo_list
 from danvan.core.sql import first, written_out
 from danvan.core.text import contains_words, search_key
 from danvan.petitions import letters, permissions, services
@@ -434,34 +434,24 @@ def todo_lists(person: User, *, today: date) -> list[TodoList]:
     petitions = (
         permissions.visible_petitions(person).open().filter(Q(agency__in=inspected) | Q(handler=person))
     )
-    rows, more = limited(
-        list(
+    return [
+        todo_list(
             Deadline.objects.pending()
             .filter(petition__in=petitions)
             .order_by("due_date", "pk")
-            .values("petition_id", "petition__code", "petition__subject", "rule__name", "due_date")[
-                : TODO_LIMIT + 1
-            ]
-        )
-    )
-    return [
-        TodoList(
+            .values("petition_id", "petition__code", "petition__subject", "rule__name", "due_date"),
+            lambda row: TodoItem.due_on(
+                row["due_date"],
+                today=today,
+                url=reverse("petitions:petition_detail", args=[row["petition_id"]]),
+                text=f"{row['petition__code']} — {row['petition__subject']}",
+                detail=row["rule__name"],
+            ),
             role=Role.INSPECTOR,
             key="han-xu-ly-don",
             title=_("Hạn xử lý đơn thư"),
-            items=[
-                TodoItem.due_on(
-                    row["due_date"],
-                    today=today,
-                    url=reverse("petitions:petition_detail", args=[row["petition_id"]]),
-                    text=f"{row['petition__code']} — {row['petition__subject']}",
-                    detail=row["rule__name"],
-                )
-                for row in rows
-            ],
             empty=_("Không có đơn nào đang chờ xử lý theo thời hạn."),
             more_url=reverse("petitions:index"),
             more_label=_("Mọi đơn thư"),
-            has_more=more,
         )
     ]

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from danvan.core.models import Agency, Role, Unit, User
 from danvan.core.permissions import scopes_of
-from danvan.core.selectors import TODO_LIMIT, TodoItem, TodoList, UnitSection, limited
+from danvan.core.selectors import TodoItem, TodoList, UnitSection, todo_list
 from danvan.core.text import contains_words
 from danvan.plans import permissions
 from danvan.plans.models import Plan, PlanCitation, PlanImport, Target, Task, TaskComment, TaskUpdate
@@ -286,33 +286,25 @@ def todo_lists(person: User, *, today) -> list[TodoList]:
     scopes = scopes_of(person)
     lists = []
     if scopes.agencies_with(Role.AGENCY_LEADER):
-        rows, more = limited(
-            list(
+        lists.append(
+            todo_list(
                 plans_awaiting(person)
                 .order_by("submitted_at", "pk")
-                .values("pk", "title", "agency__name", "submitted_at")[: TODO_LIMIT + 1]
-            )
-        )
-        lists.append(
-            TodoList(
+                .values("pk", "title", "agency__name", "submitted_at"),
+                lambda row: TodoItem(
+                    url=reverse("plans:plan_detail", args=[row["pk"]]),
+                    text=row["title"],
+                    detail=row["agency__name"],
+                    note=_("Trình ngày %(day)s") % {"day": f"{row['submitted_at']:%d/%m/%Y}"}
+                    if row["submitted_at"]
+                    else "",
+                ),
                 role=Role.AGENCY_LEADER,
                 key="ke-hoach-cho-duyet",
                 title=_("Kế hoạch chờ phê duyệt"),
-                items=[
-                    TodoItem(
-                        url=reverse("plans:plan_detail", args=[row["pk"]]),
-                        text=row["title"],
-                        detail=row["agency__name"],
-                        note=_("Trình ngày %(day)s") % {"day": f"{row['submitted_at']:%d/%m/%Y}"}
-                        if row["submitted_at"]
-                        else "",
-                    )
-                    for row in rows
-                ],
                 empty=_("Không có kế hoạch nào chờ phê duyệt."),
                 more_url=reverse("plans:index"),
                 more_label=_("Mọi kế hoạch"),
-                has_more=more,
             )
         )
     if scopes.units_with(Role.UNIT_HEAD):
@@ -320,79 +312,54 @@ def todo_lists(person: User, *, today) -> list[TodoList]:
         open_tasks = Task.objects.filter(
             lead_unit__in=led, plan__status=Plan.Status.ISSUED, status__in=OPEN_STATUSES
         )
-        rows, more = limited(
-            list(
+        lists.append(
+            todo_list(
                 open_tasks.filter(assignee__isnull=True)
                 .order_by(F("due_date").asc(nulls_last=True), "plan_id", "order")
-                .values("pk", "heading", "due_date", "status", "lead_unit__name")[: TODO_LIMIT + 1]
-            )
-        )
-        lists.append(
-            TodoList(
+                .values("pk", "heading", "due_date", "status", "lead_unit__name"),
+                lambda row: _task_item(row, today, row["lead_unit__name"]),
                 role=Role.UNIT_HEAD,
                 key="nhiem-vu-can-giao",
                 title=_("Nhiệm vụ cần giao người thực hiện"),
-                items=[_task_item(row, today, row["lead_unit__name"]) for row in rows],
                 empty=_("Mọi nhiệm vụ của đơn vị đã có người thực hiện."),
                 more_url=reverse("plans:task_list"),
                 more_label=_("Mọi nhiệm vụ"),
-                has_more=more,
-            )
-        )
-        updates, more = limited(
-            list(
-                TaskUpdate.objects.filter(task__lead_unit__in=led, confirmed_at__isnull=True)
-                .order_by("reported_on", "pk")
-                .values(
-                    "pk",
-                    "task_id",
-                    "task__heading",
-                    "percent",
-                    "reported_on",
-                    "created_by__full_name",
-                )[: TODO_LIMIT + 1]
             )
         )
         lists.append(
-            TodoList(
+            todo_list(
+                TaskUpdate.objects.filter(task__lead_unit__in=led, confirmed_at__isnull=True)
+                .order_by("reported_on", "pk")
+                .values("pk", "task_id", "task__heading", "percent", "reported_on", "created_by__full_name"),
+                lambda row: TodoItem(
+                    url=reverse("plans:task_detail", args=[row["task_id"]]),
+                    text=row["task__heading"],
+                    detail=_("%(person)s báo cáo %(percent)s%% ngày %(day)s")
+                    % {
+                        "person": row["created_by__full_name"],
+                        "percent": row["percent"],
+                        "day": f"{row['reported_on']:%d/%m/%Y}",
+                    },
+                ),
                 role=Role.UNIT_HEAD,
                 key="cap-nhat-cho-xac-nhan",
                 title=_("Cập nhật tiến độ chờ xác nhận"),
-                items=[
-                    TodoItem(
-                        url=reverse("plans:task_detail", args=[row["task_id"]]),
-                        text=row["task__heading"],
-                        detail=_("%(person)s báo cáo %(percent)s%% ngày %(day)s")
-                        % {
-                            "person": row["created_by__full_name"],
-                            "percent": row["percent"],
-                            "day": f"{row['reported_on']:%d/%m/%Y}",
-                        },
-                    )
-                    for row in updates
-                ],
                 empty=_("Không có cập nhật nào chờ xác nhận."),
-                has_more=more,
             )
         )
     if scopes.units_with(Role.STAFF):
-        rows, more = limited(
-            list(
+        lists.append(
+            todo_list(
                 tasks_for_list(person, mine=True)
                 .filter(status__in=OPEN_STATUSES, plan__status=Plan.Status.ISSUED)
-                .values("pk", "heading", "due_date", "status", "plan__title")[: TODO_LIMIT + 1]
-            )
-        )
-        lists.append(
-            TodoList(
+                .values("pk", "heading", "due_date", "status", "plan__title"),
+                lambda row: _task_item(row, today, row["plan__title"]),
                 role=Role.STAFF,
                 key="nhiem-vu-cua-toi",
                 title=_("Nhiệm vụ của tôi, theo hạn"),
-                items=[_task_item(row, today, row["plan__title"]) for row in rows],
                 empty=_("Bạn không có nhiệm vụ nào đang mở."),
                 more_url=reverse("plans:my_tasks"),
                 more_label=_("Mọi nhiệm vụ của tôi"),
-                has_more=more,
             )
         )
     return lists

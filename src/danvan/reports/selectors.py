@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from danvan.core.models import Agency, Province, Role, Unit, User
 from danvan.core.permissions import scopes_of
-from danvan.core.selectors import TODO_LIMIT, TodoItem, TodoList, limited
+from danvan.core.selectors import TodoItem, TodoList, todo_list
 from danvan.engagement.models import Commitment, Dialogue
 from danvan.petitions.selectors import figures_for_report
 from danvan.plans.models import Plan, Target, Task, TaskUpdate
@@ -337,6 +337,16 @@ def periods_of(province: Province) -> QuerySet[ReportingPeriod]:
 UNSENT = (Report.Status.PENDING, Report.Status.RETURNED)
 
 
+def _report_item(row: dict, today: date, *, detail: str) -> TodoItem:
+    return TodoItem.due_on(
+        row["request__due_date"],
+        today=today,
+        url=reverse("reports:report_detail", args=[row["pk"]]),
+        text=row["request__title"],
+        detail=detail,
+    )
+
+
 def _request_item(row: dict, today: date, *, text: str, detail: str) -> TodoItem:
     return TodoItem.due_on(
         row["request__due_date"],
@@ -355,40 +365,24 @@ def todo_lists(person: User, *, today: date) -> list[TodoList]:
     is late. One query per list shown."""
     scopes = scopes_of(person)
     lists = []
-    led = scopes.agencies_with(Role.AGENCY_LEADER)
-    if led:
-        rows, more = limited(
-            list(
+    if led := scopes.agencies_with(Role.AGENCY_LEADER):
+        lists.append(
+            todo_list(
                 Report.objects.filter(agency__in=led, unit__isnull=True, status=Report.Status.SUBMITTED)
                 .order_by("request__due_date", "pk")
-                .values("pk", "request__title", "request__due_date", "agency__name")[: TODO_LIMIT + 1]
-            )
-        )
-        lists.append(
-            TodoList(
+                .values("pk", "request__title", "request__due_date", "agency__name"),
+                lambda row: _report_item(row, today, detail=row["agency__name"]),
                 role=Role.AGENCY_LEADER,
                 key="bao-cao-cho-duyet",
                 title=_("Báo cáo chờ phê duyệt"),
-                items=[
-                    TodoItem.due_on(
-                        row["request__due_date"],
-                        today=today,
-                        url=reverse("reports:report_detail", args=[row["pk"]]),
-                        text=row["request__title"],
-                        detail=row["agency__name"],
-                    )
-                    for row in rows
-                ],
                 empty=_("Không có báo cáo nào chờ phê duyệt."),
                 more_url=reverse("reports:index"),
                 more_label=_("Mọi báo cáo"),
-                has_more=more,
             )
         )
-    offices = scopes.agencies_with(Role.AGENCY_OFFICE)
-    if offices:
-        rows, more = limited(
-            list(
+    if offices := scopes.agencies_with(Role.AGENCY_OFFICE):
+        lists.append(
+            todo_list(
                 Report.objects.filter(
                     agency__in=offices,
                     unit__isnull=True,
@@ -396,31 +390,20 @@ def todo_lists(person: User, *, today: date) -> list[TodoList]:
                     request__level=ReportRequest.Level.AGENCIES,
                 )
                 .order_by("request__due_date", "pk")
-                .values("request_id", "request__title", "request__due_date", "status")[: TODO_LIMIT + 1]
-            )
-        )
-        lists.append(
-            TodoList(
+                .values("request_id", "request__title", "request__due_date", "status"),
+                lambda row: _request_item(
+                    row, today, text=row["request__title"], detail=str(Report.Status(row["status"]).label)
+                ),
                 role=Role.AGENCY_OFFICE,
                 key="yeu-cau-den-han",
                 title=_("Yêu cầu báo cáo phải trả lời"),
-                items=[
-                    _request_item(
-                        row,
-                        today,
-                        text=row["request__title"],
-                        detail=str(Report.Status(row["status"]).label),
-                    )
-                    for row in rows
-                ],
                 empty=_("Không có yêu cầu báo cáo nào đang chờ cơ quan trả lời."),
                 more_url=reverse("reports:index"),
                 more_label=_("Mọi yêu cầu báo cáo"),
-                has_more=more,
             )
         )
-        rows, more = limited(
-            list(
+        lists.append(
+            todo_list(
                 Report.objects.filter(
                     request__agency__in=offices,
                     request__level=ReportRequest.Level.UNITS,
@@ -429,56 +412,33 @@ def todo_lists(person: User, *, today: date) -> list[TodoList]:
                     request__due_date__lte=today + timedelta(days=UPCOMING_DAYS),
                 )
                 .order_by("request__due_date", "unit__sort_key", "pk")
-                .values("request_id", "request__title", "request__due_date", "unit__name")[: TODO_LIMIT + 1]
-            )
-        )
-        lists.append(
-            TodoList(
+                .values("request_id", "request__title", "request__due_date", "unit__name"),
+                lambda row: _request_item(row, today, text=row["unit__name"], detail=row["request__title"]),
                 role=Role.AGENCY_OFFICE,
                 key="don-vi-chua-bao-cao",
                 title=_("Đơn vị chưa gửi báo cáo"),
-                items=[
-                    _request_item(row, today, text=row["unit__name"], detail=row["request__title"])
-                    for row in rows
-                ],
                 empty=_("Các đơn vị đã gửi đủ báo cáo đến hạn."),
-                has_more=more,
             )
         )
     if scopes.units_with(Role.UNIT_HEAD):
-        rows, more = limited(
-            list(
+        lists.append(
+            todo_list(
                 Report.objects.filter(unit__in=scopes.led_units, status__in=UNSENT)
                 .order_by("request__due_date", "unit__sort_key", "pk")
-                .values("pk", "request__title", "request__due_date", "unit__name")[: TODO_LIMIT + 1]
-            )
-        )
-        lists.append(
-            TodoList(
+                .values("pk", "request__title", "request__due_date", "unit__name"),
+                lambda row: _report_item(row, today, detail=row["unit__name"]),
                 role=Role.UNIT_HEAD,
                 key="bao-cao-don-vi-phai-nop",
                 title=_("Báo cáo của đơn vị phải nộp"),
-                items=[
-                    TodoItem.due_on(
-                        row["request__due_date"],
-                        today=today,
-                        url=reverse("reports:report_detail", args=[row["pk"]]),
-                        text=row["request__title"],
-                        detail=row["unit__name"],
-                    )
-                    for row in rows
-                ],
                 empty=_("Đơn vị không có báo cáo nào phải nộp."),
                 more_url=reverse("reports:index"),
                 more_label=_("Mọi báo cáo"),
-                has_more=more,
             )
         )
-    provinces = scopes.reviewed_provinces
-    if provinces:
+    if provinces := scopes.reviewed_provinces:
         asked = ReportRequest.objects.filter(province__in=provinces, level=ReportRequest.Level.AGENCIES)
-        rows, more = limited(
-            list(
+        lists.append(
+            todo_list(
                 asked.filter(due_date__gte=today)
                 .annotate(
                     unsent=Count("reports", filter=~Q(reports__status=Report.Status.APPROVED)),
@@ -486,53 +446,34 @@ def todo_lists(person: User, *, today: date) -> list[TodoList]:
                 )
                 .filter(unsent__gt=0)
                 .order_by("due_date", "pk")
-                .values("pk", "title", "due_date", "unsent", "total")[: TODO_LIMIT + 1]
-            )
-        )
-        lists.append(
-            TodoList(
+                .values("pk", "title", "due_date", "unsent", "total"),
+                lambda row: TodoItem.due_on(
+                    row["due_date"],
+                    today=today,
+                    url=reverse("reports:request_detail", args=[row["pk"]]),
+                    text=row["title"],
+                    detail=_("%(sent)s/%(total)s cơ quan đã gửi")
+                    % {"sent": row["total"] - row["unsent"], "total": row["total"]},
+                ),
                 role=Role.PROVINCE_REVIEWER,
                 key="bao-cao-den-han",
                 title=_("Báo cáo sắp đến hạn"),
-                items=[
-                    TodoItem.due_on(
-                        row["due_date"],
-                        today=today,
-                        url=reverse("reports:request_detail", args=[row["pk"]]),
-                        text=row["title"],
-                        detail=_("%(sent)s/%(total)s cơ quan đã gửi")
-                        % {"sent": row["total"] - row["unsent"], "total": row["total"]},
-                    )
-                    for row in rows
-                ],
                 empty=_("Không có yêu cầu báo cáo nào sắp đến hạn."),
                 more_url=reverse("reports:index"),
                 more_label=_("Mọi yêu cầu báo cáo"),
-                has_more=more,
-            )
-        )
-        rows, more = limited(
-            list(
-                Report.objects.filter(
-                    request__in=asked.filter(due_date__lt=today),
-                    unit__isnull=True,
-                )
-                .exclude(status=Report.Status.APPROVED)
-                .order_by("request__due_date", "agency__sort_key", "pk")
-                .values("request_id", "request__title", "request__due_date", "agency__name")[: TODO_LIMIT + 1]
             )
         )
         lists.append(
-            TodoList(
+            todo_list(
+                Report.objects.filter(request__in=asked.filter(due_date__lt=today), unit__isnull=True)
+                .exclude(status=Report.Status.APPROVED)
+                .order_by("request__due_date", "agency__sort_key", "pk")
+                .values("request_id", "request__title", "request__due_date", "agency__name"),
+                lambda row: _request_item(row, today, text=row["agency__name"], detail=row["request__title"]),
                 role=Role.PROVINCE_REVIEWER,
                 key="bao-cao-qua-han",
                 title=_("Cơ quan chậm gửi báo cáo"),
-                items=[
-                    _request_item(row, today, text=row["agency__name"], detail=row["request__title"])
-                    for row in rows
-                ],
                 empty=_("Không có cơ quan nào chậm gửi báo cáo."),
-                has_more=more,
             )
         )
     return lists
