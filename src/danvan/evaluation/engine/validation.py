@@ -131,7 +131,8 @@ def build_criteria_set(
                     )
                 )
             added = sum((kid.max_points for kid in kids), ZERO)
-            if kind is Kind.BASE and added != top:
+            # A group capped at its maximum may hold more than it gives ("tối đa 10 điểm").
+            if kind is Kind.BASE and added != top and not (row.cap_at_max and added > top):
                 issues.append(
                     Issue(
                         f"Tiêu chí {row.code}: tổng điểm các tiêu chí con ({added}) khác điểm tối đa ({top}).",
