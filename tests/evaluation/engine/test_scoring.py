@@ -49,7 +49,7 @@ def test_steps_accept_only_an_allowed_step_with_a_note():
     assert leaf_points(method, StepChoice(D("7.5"), "Thực hiện chưa đầy đủ")) == D("7.50")
     with pytest.raises(InvalidScoring) as refused:
         leaf_points(method, StepChoice(D(6), "Gần đủ"))
-    assert refused.value.messages == ["Tiêu chí 1: 6 điểm không phải một mức cho phép (0, 5, 7.5, 10)."]
+    assert refused.value.messages == ["Tiêu chí 1: 6 điểm không phải một mức cho phép (0; 5; 7,5; 10)."]
     with pytest.raises(InvalidScoring) as no_note:
         leaf_points(method, StepChoice(D(5), "  "))
     assert no_note.value.messages == ["Tiêu chí 1: cần ghi rõ lý do của mức điểm đã chọn."]

@@ -26,6 +26,7 @@ from danvan.evaluation.engine.model import (
     NoNodeAtZero,
     Rules,
     Scorecard,
+    show_points,
 )
 
 ZERO = Decimal(0)
@@ -54,7 +55,7 @@ def describe(condition: Condition) -> str:
         return "không có tiêu chí nào bị 0 điểm"
     if isinstance(condition, NoNodeAtZero):
         return f"không có tiêu chí cấp {condition.depth} nào bị 0 điểm"
-    return f"mọi tiêu chí cấp {condition.depth} đạt từ {condition.percent}% số điểm tối đa"
+    return f"mọi tiêu chí cấp {condition.depth} đạt từ {show_points(condition.percent)}% số điểm tối đa"
 
 
 def failures(band: Band, card: Scorecard) -> list[str]:
@@ -126,7 +127,7 @@ def classify(rules: Rules, card: Scorecard | None, events: Iterable[str] = ()) -
             band=None,
             total=total,
             needs_review=True,
-            reason=f"Tổng điểm {total} không thuộc mức xếp loại nào của quy định.",
+            reason=f"Tổng điểm {show_points(total)} không thuộc mức xếp loại nào của quy định.",
         )
     start = reached[0]
     score_band = rules.bands[start].name
@@ -138,7 +139,9 @@ def classify(rules: Rules, card: Scorecard | None, events: Iterable[str] = ()) -
     for band in rules.bands[top:]:
         failed = failures(band, card)
         if not failed:
-            reason = f"Tổng điểm {total}, từ {band.lower} điểm trở lên: “{band.name}”."
+            reason = (
+                f"Tổng điểm {show_points(total)}, từ {show_points(band.lower)} điểm trở lên: “{band.name}”."
+            )
             return _decided(rules, band.name, reason, total, score_band=score_band, notes=tuple(notes))
         notes.append(f"Không xếp “{band.name}”: " + "; ".join(failed) + ".")
     return Classification(
@@ -147,7 +150,7 @@ def classify(rules: Rules, card: Scorecard | None, events: Iterable[str] = ()) -
         score_band=score_band,
         notes=tuple(notes),
         needs_review=True,
-        reason=f"Tổng điểm {total} không đáp ứng điều kiện của mức xếp loại nào.",
+        reason=f"Tổng điểm {show_points(total)} không đáp ứng điều kiện của mức xếp loại nào.",
     )
 
 
@@ -168,7 +171,7 @@ def apply_quotas(
         )
         if len(within) <= allowed:
             continue
-        limit = f"tối đa {quota.percent}% số “{quota.relative_to}” ({counted}), tức {allowed}"
+        limit = f"tối đa {show_points(quota.percent)}% số “{quota.relative_to}” ({counted}), tức {allowed}"
         cut = current[within[allowed - 1]].total if allowed else None
         below = current[within[allowed]].total
         for position, agency in enumerate(within):
@@ -179,7 +182,7 @@ def apply_quotas(
                     band=None,
                     needs_review=True,
                     reason=f"Số “{quota.band}” vượt chỉ tiêu ({limit}) và có đơn vị bằng điểm "
-                    f"({result.total}) ở ngưỡng: người thẩm định quyết định.",
+                    f"({show_points(result.total)}) ở ngưỡng: người thẩm định quyết định.",
                 )
             elif position >= allowed:
                 current[agency] = replace(

@@ -21,6 +21,12 @@ def to_points(value: Decimal) -> Decimal:
     return value.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
+def show_points(value: Decimal) -> str:
+    """Points as written in Vietnamese: 95 → "95", 95.50 → "95,5", 1.25 → "1,25"."""
+    text = f"{to_points(value):f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",") if text != "-0" else "0"
+
+
 class Kind(enum.Enum):
     """What a group's points do to the total."""
 

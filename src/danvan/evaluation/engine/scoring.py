@@ -32,6 +32,7 @@ from danvan.evaluation.engine.model import (
     StepChoice,
     Steps,
     WhenNotApplicable,
+    show_points,
     to_points,
 )
 
@@ -53,7 +54,9 @@ def percent_of(ratio: Ratio, code: str) -> Decimal:
             [Issue(f"Tiêu chí {code}: tỷ lệ phải có mẫu số lớn hơn 0 và tử số không âm.", code)]
         )
     if ratio.numerator > ratio.denominator:
-        raise InvalidScoring([Issue(f"Tiêu chí {code}: tử số ({ratio.numerator}) lớn hơn mẫu số.", code)])
+        raise InvalidScoring(
+            [Issue(f"Tiêu chí {code}: tử số ({show_points(ratio.numerator)}) lớn hơn mẫu số.", code)]
+        )
     return ratio.numerator * HUNDRED / ratio.denominator
 
 
@@ -78,11 +81,11 @@ def score_leaf(node: Node, entered: LeafInput | None) -> Decimal | None:
         return node.max_points if entered.done else ZERO
     if isinstance(method, Steps) and isinstance(entered, StepChoice):
         if entered.points not in method.steps:
-            allowed = ", ".join(str(step) for step in method.steps)
+            allowed = "; ".join(show_points(step) for step in method.steps)
             raise InvalidScoring(
                 [
                     Issue(
-                        f"Tiêu chí {code}: {entered.points} điểm không phải một mức cho phép ({allowed}).",
+                        f"Tiêu chí {code}: {show_points(entered.points)} điểm không phải một mức cho phép ({allowed}).",
                         code,
                     )
                 ]

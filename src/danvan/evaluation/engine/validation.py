@@ -22,6 +22,7 @@ from danvan.evaluation.engine.model import (
     Rules,
     Steps,
     WhenNotApplicable,
+    show_points,
 )
 
 ZERO = Decimal(0)
@@ -54,7 +55,7 @@ def _method_issues(row: Row, kind: Kind) -> list[str]:
         if not method.steps:
             return ["chưa khai báo các mức điểm"]
         if any(step < 0 or step > top for step in method.steps):
-            return [f"mức điểm phải từ 0 đến {top}"]
+            return [f"mức điểm phải từ 0 đến {show_points(top)}"]
     if isinstance(method, RatioBands):
         if not method.bands:
             return ["chưa khai báo các khoảng tỷ lệ"]
@@ -62,7 +63,7 @@ def _method_issues(row: Row, kind: Kind) -> list[str]:
         if len(set(starts)) != len(starts):
             return ["hai khoảng tỷ lệ có cùng ngưỡng"]
         if any(band.points < 0 or band.points > top for band in method.bands):
-            return [f"điểm của mỗi khoảng tỷ lệ phải từ 0 đến {top}"]
+            return [f"điểm của mỗi khoảng tỷ lệ phải từ 0 đến {show_points(top)}"]
         if any(start < 0 or start > 100 for start in starts):
             return ["ngưỡng tỷ lệ phải từ 0 đến 100%"]
     if isinstance(method, RatioLinear) and not 0 <= method.zero_at < method.full_at <= 100:
@@ -135,7 +136,7 @@ def build_criteria_set(
             if kind is Kind.BASE and added != top and not (row.cap_at_max and added > top):
                 issues.append(
                     Issue(
-                        f"Tiêu chí {row.code}: tổng điểm các tiêu chí con ({added}) khác điểm tối đa ({top}).",
+                        f"Tiêu chí {row.code}: tổng điểm các tiêu chí con ({show_points(added)}) khác điểm tối đa ({show_points(top)}).",
                         row.code,
                         row.row,
                     )
@@ -169,7 +170,7 @@ def build_criteria_set(
     if declared_max is not None and roots and criteria.base_max != declared_max:
         issues.append(
             Issue(
-                f"Tổng điểm các nhóm tiêu chí ({criteria.base_max}) khác tổng điểm công bố ({declared_max})."
+                f"Tổng điểm các nhóm tiêu chí ({show_points(criteria.base_max)}) khác tổng điểm công bố ({show_points(declared_max)})."
             )
         )
     if issues:
@@ -190,7 +191,7 @@ def check_rules(criteria: CriteriaSet, rules: Rules) -> None:
         if band.lower > reachable:
             issues.append(
                 Issue(
-                    f"Mức “{band.name}”: ngưỡng {band.lower} điểm cao hơn số điểm tối đa có thể đạt ({reachable}).",
+                    f"Mức “{band.name}”: ngưỡng {show_points(band.lower)} điểm cao hơn số điểm tối đa có thể đạt ({show_points(reachable)}).",
                     band.name,
                 )
             )
