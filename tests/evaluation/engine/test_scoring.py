@@ -180,6 +180,8 @@ def test_bonus_over_its_item_cap_and_over_the_cap_for_all_bonus():
     # Models: 3 × 2 = 6, capped at the item's 2; exemplars: 5 × 1 = 5, capped at 2; all bonus 4 → 3.
     assert card.nodes["III/1"].points == D(2)
     assert card.nodes["III/2"].points == D(2)
+    assert card.nodes["III"].points == D(3)
+    assert card.nodes["III"].capped
     assert card.bonus == D(3)
     assert card.total == D(13)
 

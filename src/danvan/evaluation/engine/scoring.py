@@ -148,7 +148,8 @@ def score(criteria: CriteriaSet, entered: dict[str, LeafInput]) -> Scorecard:
             )
             return None
         points = sum(counted, ZERO)
-        capped = node.cap_at_max and points > node.max_points
+        # A bonus or penalty group never gives more than its maximum, whatever the set says.
+        capped = (node.cap_at_max or node.kind is not Kind.BASE) and points > node.max_points
         if capped:
             points = node.max_points
         scores[node.key] = NodeScore(
@@ -161,9 +162,6 @@ def score(criteria: CriteriaSet, entered: dict[str, LeafInput]) -> Scorecard:
         points = visit(root)
         if points is None:
             continue
-        # A bonus or penalty group never gives more than its maximum, whatever the set says.
-        if root.kind is not Kind.BASE:
-            points = min(points, root.max_points)
         sums[root.kind] += points
     if issues:
         raise InvalidScoring(issues)
