@@ -10,15 +10,19 @@ from danvan.evaluation.engine.model import (
     Band,
     CapBand,
     Classification,
+    Deduction,
     Done,
     ForceBand,
     MinimumShare,
     NoLeafAtZero,
     NoNodeAtZero,
+    NotApplicable,
+    Occurrences,
     Quota,
     Rules,
     StepChoice,
     Steps,
+    WhenNotApplicable,
 )
 from danvan.evaluation.engine.scoring import score
 from danvan.evaluation.engine.validation import Row, build_criteria_set
@@ -251,3 +255,36 @@ def test_only_bands_at_or_above_the_rule_may_be_proposed_for_commendation():
     assert may_be_proposed(RULES, placed(TOT, 85))
     assert not may_be_proposed(RULES, placed(HT, 80))
     assert not may_be_proposed(RULES, placed(None, 80))
+
+
+def test_a_leaf_below_zero_counts_as_a_leaf_at_zero():
+    criteria = build_criteria_set(
+        "Thử",
+        [
+            Row("I", "Nhóm", D(100)),
+            Row("1", "a", D(5), parent="I", method=Deduction(D(3), floor_at_zero=False)),
+            Row("2", "b", D(95), parent="I", method=AllOrNothing()),
+        ],
+    )
+    card = score(criteria, {"I/1": Occurrences(2), "I/2": Done(True)})  # 5 − 6 = −1, + 95
+    assert card.total == D(94)
+    rules = Rules(bands=(Band(TOT, D(85), (NoLeafAtZero(),)), Band(HT, D(0))))
+    assert classify(rules, card).band == HT
+
+
+def test_a_share_is_taken_of_what_was_applicable():
+    # Group I: 1 (10) excluded, 2 (10) gives 6 of the 10 that applied: 60 %, not 30 %.
+    criteria = build_criteria_set(
+        "Thử",
+        [
+            Row("I", "Nhóm", D(20)),
+            Row("1", "a", D(10), "I", AllOrNothing(), when_not_applicable=WhenNotApplicable.EXCLUDED),
+            Row("2", "b", D(10), "I", Steps((D(0), D(6), D(10)), note_required=False)),
+        ],
+    )
+    card = score(criteria, {"I/1": NotApplicable("Không phát sinh"), "I/2": StepChoice(D(6))})
+    assert card.nodes["I"].reachable == D(10)
+    rules = Rules(bands=(Band(TOT, D(5), (MinimumShare(D(60), depth=1),)), Band(HT, D(0))))
+    assert classify(rules, card).band == TOT
+    card = score(criteria, {"I/1": Done(False), "I/2": StepChoice(D(6))})
+    assert classify(rules, card).band == HT  # 6 of 20

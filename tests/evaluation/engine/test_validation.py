@@ -9,6 +9,7 @@ from danvan.evaluation.engine.model import (
     AllOrNothing,
     Band,
     CapBand,
+    Deduction,
     Kind,
     MinimumShare,
     PerItem,
@@ -143,3 +144,14 @@ def test_rules_that_do_not_hold_together():
 
 def test_a_threshold_at_the_reachable_maximum_is_accepted():
     check_rules(CRITERIA, Rules(bands=(Band("Xuất sắc", D(103)), Band("Đạt", D(0)))))
+
+
+def test_a_deduction_in_a_bonus_or_penalty_group_is_refused():
+    rows = [
+        Row("IV", "Điểm trừ", D(3), kind=Kind.PENALTY, row=2),
+        Row("1", "a", D(3), "IV", Deduction(D(1)), row=3),
+    ]
+    assert errors(rows) == [
+        "Dòng 3: Tiêu chí 1: cách trừ điểm theo lần chỉ dùng cho tiêu chí chính; "
+        "điểm thưởng, điểm trừ chấm theo từng lần."
+    ]

@@ -36,16 +36,20 @@ def unmet(condition: Condition, card: Scorecard) -> list[str]:
     """The codes of the criteria proper that fail the condition (empty: met)."""
     base = [node for node in card.nodes.values() if node.kind is Kind.BASE and node.points is not None]
     if isinstance(condition, NoLeafAtZero):
-        return [node.key for node in base if node.is_leaf and node.points == ZERO]
+        return [node.key for node in base if node.is_leaf and node.points is not None and node.points <= ZERO]
     if isinstance(condition, NoNodeAtZero):
-        return [node.key for node in base if node.depth == condition.depth and node.points == ZERO]
+        return [
+            node.key
+            for node in base
+            if node.depth == condition.depth and node.points is not None and node.points <= ZERO
+        ]
     if isinstance(condition, MinimumShare):
         return [
             node.key
             for node in base
             if node.depth == condition.depth
             and node.points is not None
-            and node.points * HUNDRED < condition.percent * node.max_points
+            and node.points * HUNDRED < condition.percent * node.reachable
         ]
     raise AssertionError(f"unknown condition {condition!r}")  # pragma: no cover
 

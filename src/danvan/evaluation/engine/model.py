@@ -211,6 +211,11 @@ class NodeScore:
     points: Decimal | None  # None: excluded ("không áp dụng")
     is_leaf: bool
     capped: bool = False  # the children added up to more than the maximum
+    applicable_max: Decimal | None = None  # the maximum without excluded leaves (None: max_points)
+
+    @property
+    def reachable(self) -> Decimal:
+        return self.max_points if self.applicable_max is None else self.applicable_max
 
 
 @dataclass(frozen=True)

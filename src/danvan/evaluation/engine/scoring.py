@@ -137,23 +137,48 @@ def score(criteria: CriteriaSet, entered: dict[str, LeafInput]) -> Scorecard:
                 issues.extend(error.issues)
                 points = ZERO
             scores[node.key] = NodeScore(
-                node.key, node.code, node.kind, node.depth, node.max_points, points, is_leaf=True
+                node.key,
+                node.code,
+                node.kind,
+                node.depth,
+                node.max_points,
+                points,
+                is_leaf=True,
+                applicable_max=ZERO if points is None else None,
             )
             return points
         parts = [visit(child) for child in node.children]
         counted = [part for part in parts if part is not None]
         if not counted:
             scores[node.key] = NodeScore(
-                node.key, node.code, node.kind, node.depth, node.max_points, None, is_leaf=False
+                node.key,
+                node.code,
+                node.kind,
+                node.depth,
+                node.max_points,
+                None,
+                is_leaf=False,
+                applicable_max=ZERO,
             )
             return None
         points = sum(counted, ZERO)
+        reachable = sum((scores[child.key].reachable for child in node.children), ZERO)
+        if node.cap_at_max or node.kind is not Kind.BASE:
+            reachable = min(reachable, node.max_points)
         # A bonus or penalty group never gives more than its maximum, whatever the set says.
         capped = (node.cap_at_max or node.kind is not Kind.BASE) and points > node.max_points
         if capped:
             points = node.max_points
         scores[node.key] = NodeScore(
-            node.key, node.code, node.kind, node.depth, node.max_points, points, is_leaf=False, capped=capped
+            node.key,
+            node.code,
+            node.kind,
+            node.depth,
+            node.max_points,
+            points,
+            is_leaf=False,
+            capped=capped,
+            applicable_max=None if reachable == node.max_points else reachable,
         )
         return points
 

@@ -68,8 +68,13 @@ def _method_issues(row: Row, kind: Kind) -> list[str]:
             return ["ngưỡng tỷ lệ phải từ 0 đến 100%"]
     if isinstance(method, RatioLinear) and not 0 <= method.zero_at < method.full_at <= 100:
         return ["tỷ lệ 0 điểm phải nhỏ hơn tỷ lệ đủ điểm, trong khoảng 0–100%"]
-    if isinstance(method, Deduction) and method.amount <= 0:
-        return ["mức trừ mỗi lần phải lớn hơn 0"]
+    if isinstance(method, Deduction):
+        if method.amount <= 0:
+            return ["mức trừ mỗi lần phải lớn hơn 0"]
+        if kind is not Kind.BASE:
+            return [
+                "cách trừ điểm theo lần chỉ dùng cho tiêu chí chính; điểm thưởng, điểm trừ chấm theo từng lần"
+            ]
     if isinstance(method, PerItem):
         if method.points <= 0:
             return ["điểm mỗi lần phải lớn hơn 0"]
