@@ -5,6 +5,7 @@ from decimal import Decimal as D
 import pytest
 
 from danvan.evaluation.engine.classification import apply_quotas, classify, may_be_proposed
+from danvan.evaluation.engine.errors import InvalidScoring
 from danvan.evaluation.engine.model import (
     AllOrNothing,
     Band,
@@ -288,3 +289,9 @@ def test_a_share_is_taken_of_what_was_applicable():
     assert classify(rules, card).band == TOT
     card = score(criteria, {"I/1": Done(False), "I/2": StepChoice(D(6))})
     assert classify(rules, card).band == HT  # 6 of 20
+
+
+def test_an_event_the_rules_do_not_know_is_refused():
+    with pytest.raises(InvalidScoring) as refused:
+        classify(RULES, card(25, 25, 50), events={"corruptoin"})
+    assert refused.value.messages == ["Sự kiện “corruptoin” không có trong quy định xếp loại."]

@@ -13,6 +13,7 @@ from danvan.evaluation.engine.model import (
     Kind,
     MinimumShare,
     PerItem,
+    Quota,
     RatioBand,
     RatioBands,
     RatioLinear,
@@ -154,4 +155,17 @@ def test_a_deduction_in_a_bonus_or_penalty_group_is_refused():
     assert errors(rows) == [
         "Dòng 3: Tiêu chí 1: cách trừ điểm theo lần chỉ dùng cho tiêu chí chính; "
         "điểm thưởng, điểm trừ chấm theo từng lần."
+    ]
+
+
+def test_a_quota_counted_against_a_band_above_it_or_beyond_100_percent():
+    rules = Rules(
+        bands=(Band("Xuất sắc", D(95)), Band("Tốt", D(85)), Band("Đạt", D(0))),
+        quotas=(Quota("Tốt", "Xuất sắc", D(20)), Quota("Xuất sắc", "Tốt", D(120))),
+    )
+    with pytest.raises(InvalidCriteriaSet) as refused:
+        check_rules(CRITERIA, rules)
+    assert refused.value.messages == [
+        "Chỉ tiêu mức “Tốt” phải tính theo một mức thấp hơn nó, không phải “Xuất sắc”.",
+        "Chỉ tiêu mức “Xuất sắc”: tỷ lệ phải từ 0 đến 100%.",
     ]

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from decimal import ROUND_DOWN, Decimal
 
+from danvan.evaluation.engine.errors import InvalidScoring, Issue
 from danvan.evaluation.engine.model import (
     HUNDRED,
     Band,
@@ -96,6 +97,12 @@ def _decided(
 def classify(rules: Rules, card: Scorecard | None, events: Iterable[str] = ()) -> Classification:
     """The agency's band; `card` is None when it has no score (e.g. nothing submitted)."""
     happened = set(events)
+    known = set(rules.events) | {force.event for force in rules.forces} | {cap.event for cap in rules.caps}
+    unknown = sorted(happened - known)
+    if unknown:
+        raise InvalidScoring(
+            [Issue(f"Sự kiện “{event}” không có trong quy định xếp loại.", event) for event in unknown]
+        )
     total = card.total if card is not None else ZERO
     forced = sorted({force.band for force in rules.forces if force.event in happened}, key=rules.rank)
     forcing = [rules.event_name(force.event) for force in rules.forces if force.event in happened]

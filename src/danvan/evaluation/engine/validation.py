@@ -210,6 +210,20 @@ def check_rules(criteria: CriteriaSet, rules: Rules) -> None:
                     lower.name,
                 )
             )
+    for quota in rules.quotas:
+        if not 0 <= quota.percent <= 100:
+            issues.append(Issue(f"Chỉ tiêu mức “{quota.band}”: tỷ lệ phải từ 0 đến 100%.", quota.band))
+        if (
+            quota.band in names
+            and quota.relative_to in names
+            and names.index(quota.band) >= names.index(quota.relative_to)
+        ):
+            issues.append(
+                Issue(
+                    f"Chỉ tiêu mức “{quota.band}” phải tính theo một mức thấp hơn nó, không phải “{quota.relative_to}”.",
+                    quota.band,
+                )
+            )
     depths = {node.depth for node in criteria.nodes() if node.kind is Kind.BASE}
     for band in rules.bands:
         for condition in band.conditions:
