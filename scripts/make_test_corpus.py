@@ -25,6 +25,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 from PIL import Image
 
+from danvan.documents.output.pdf import docx_to_pdf
+
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "documents" / "parsing" / "corpus"
 NAME = "102_so-giao-thong-xay-dung"
 
@@ -116,26 +118,6 @@ def build_docx(path: Path, *, font: str = "Times New Roman") -> Path:
     return path
 
 
-def to_pdf(docx_path: Path, out_dir: Path) -> Path:
-    with tempfile.TemporaryDirectory() as profile:
-        subprocess.run(
-            [
-                "soffice",
-                f"-env:UserInstallation=file://{profile}",
-                "--headless",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                str(out_dir),
-                str(docx_path),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=180,
-        )
-    return out_dir / (docx_path.stem + ".pdf")
-
-
 def to_scan(pdf_path: Path, out_path: Path) -> Path:
     with tempfile.TemporaryDirectory() as work:
         prefix = Path(work) / "page"
@@ -153,7 +135,8 @@ def main() -> int:
     docx_path = build_docx(CORPUS / f"{NAME}.docx")
     with tempfile.TemporaryDirectory() as work:
         for_pdf = build_docx(Path(work) / docx_path.name, font="Tinos")
-        pdf_path = to_pdf(for_pdf, CORPUS)
+        pdf_path = CORPUS / f"{NAME}.pdf"
+        pdf_path.write_bytes(docx_to_pdf(for_pdf.read_bytes()))
     to_scan(pdf_path, CORPUS / f"{NAME}-scan.pdf")
     for path in sorted(CORPUS.glob(f"{NAME}*")):
         print(path.relative_to(CORPUS.parents[3]), path.stat().st_size)
