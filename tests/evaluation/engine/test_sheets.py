@@ -217,6 +217,29 @@ def test_every_error_of_every_sheet_is_reported_together():
     ]
 
 
+def test_the_bands_are_checked_even_when_the_criteria_do_not_hold():
+    def both(book):
+        book["Tiêu chí"].cell(row=ROW_OF["I/1"], column=4, value=3)
+        book["Tiêu chí"].cell(row=ROW_OF["I/1"], column=5).value = None
+        book["Xếp loại"]["B3"] = 104
+
+    assert refused(edited(both)) == [
+        "Trang tính “Tiêu chí”, dòng 4: Tiêu chí 1: chưa có cách chấm điểm.",
+        "Trang tính “Tiêu chí”, dòng 3: Tiêu chí I: tổng điểm các tiêu chí con (9) khác điểm tối đa (10).",
+        "Trang tính “Xếp loại”, dòng 3: Mức “Hoàn thành xuất sắc”: ngưỡng 104 điểm cao hơn số điểm "
+        "tối đa có thể đạt (103).",
+    ]
+
+
+def test_a_yes_or_no_setting_that_is_neither():
+    def garbled(book):
+        book["Bộ tiêu chí"]["B3"] = "tùy"
+
+    assert refused(edited(garbled)) == [
+        "Trang tính “Bộ tiêu chí”, dòng 3: Tổng điểm không dưới 0 “tùy” không hợp lệ; chọn có, không."
+    ]
+
+
 def test_a_file_that_is_not_a_workbook():
     message = "Tệp không phải là bảng tính Excel (.xlsx) hoặc bị hỏng; hãy dùng tệp theo mẫu."
     assert refused(b"STT;Noi dung;Diem\n1;Ke hoach;4\n") == [message]
