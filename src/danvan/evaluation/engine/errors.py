@@ -12,8 +12,12 @@ class Issue:
     message: str
     code: str = ""  # the criterion's code (or the band's name)
     row: int | None = None  # the row of the sheet it came from
+    sheet: str = ""  # the worksheet it came from, when read from a workbook
 
     def __str__(self) -> str:
+        if self.sheet:
+            where = f"Trang tính “{self.sheet}”" + (f", dòng {self.row}" if self.row is not None else "")
+            return f"{where}: {self.message}"
         where = f"Dòng {self.row}: " if self.row is not None else ""
         return where + self.message
 

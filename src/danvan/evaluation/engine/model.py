@@ -114,6 +114,8 @@ class Node:
     cap_at_max: bool = False  # a group total never above its maximum
     when_not_applicable: WhenNotApplicable = WhenNotApplicable.REFUSED
     row: int | None = None  # the row it was read from, for messages
+    evidence: str = ""  # the evidence required, as the annex words it
+    note: str = ""
 
     @property
     def is_leaf(self) -> bool:

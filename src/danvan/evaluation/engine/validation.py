@@ -41,6 +41,8 @@ class Row:
     cap_at_max: bool = False
     when_not_applicable: WhenNotApplicable = WhenNotApplicable.REFUSED
     row: int | None = None
+    evidence: str = ""
+    note: str = ""
 
     @property
     def key(self) -> str:
@@ -163,6 +165,8 @@ def build_criteria_set(
             cap_at_max=row.cap_at_max,
             when_not_applicable=row.when_not_applicable,
             row=row.row,
+            evidence=row.evidence,
+            note=row.note,
         )
 
     tree = tuple(build(row, 1, row.kind) for row in roots)
