@@ -44,7 +44,9 @@ def method_to_json(method: Method) -> tuple[str, dict[str, Any]]:
     if isinstance(method, Steps):
         return name, {"steps": [str(step) for step in method.steps], "note_required": method.note_required}
     if isinstance(method, RatioBands):
-        bands = [{"from_percent": str(band.from_percent), "points": str(band.points)} for band in method.bands]
+        bands = [
+            {"from_percent": str(band.from_percent), "points": str(band.points)} for band in method.bands
+        ]
         return name, {"bands": bands}
     if isinstance(method, RatioLinear):
         return name, {"zero_at": str(method.zero_at), "full_at": str(method.full_at)}
@@ -71,7 +73,8 @@ def method_from_json(name: str, parameters: dict[str, Any]) -> Method | None:
     if name == "ratio_bands":
         return RatioBands(
             tuple(
-                RatioBand(Decimal(band["from_percent"]), Decimal(band["points"])) for band in parameters["bands"]
+                RatioBand(Decimal(band["from_percent"]), Decimal(band["points"]))
+                for band in parameters["bands"]
             )
         )
     if name == "ratio_linear":

@@ -14,7 +14,9 @@ def _years(text: str) -> list[int]:
         if not part:
             continue
         if not re.fullmatch(r"\d{4}", part) or not 2000 <= int(part) <= 2100:
-            raise forms.ValidationError(_("Năm áp dụng ghi bằng bốn chữ số, cách nhau bởi dấu phẩy, ví dụ 2025, 2026."))
+            raise forms.ValidationError(
+                _("Năm áp dụng ghi bằng bốn chữ số, cách nhau bởi dấu phẩy, ví dụ 2025, 2026.")
+            )
         years.append(int(part))
     if not years:
         raise forms.ValidationError(_("Hãy ghi năm áp dụng."))
@@ -44,9 +46,7 @@ class CriteriaSetForm(forms.Form):
     )
     document_number = forms.CharField(label=_("Số, ký hiệu văn bản ban hành"), max_length=100, required=False)
     document_date = forms.DateField(label=_("Ngày ban hành"), required=False)
-    legal_document = forms.ModelChoiceField(
-        label=_("Văn bản trong thư viện"), queryset=None, required=False
-    )
+    legal_document = forms.ModelChoiceField(label=_("Văn bản trong thư viện"), queryset=None, required=False)
     years = YearsField(label=_("Năm áp dụng"), help_text=_("Ví dụ: 2025, 2026"))
     agency_kinds = forms.MultipleChoiceField(
         label=_("Loại cơ quan được đánh giá"),

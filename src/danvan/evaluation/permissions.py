@@ -37,9 +37,7 @@ def _covered_sets(person: User) -> Q:
     in_use = CriteriaSet.objects.filter(
         status=CriteriaSet.Status.IN_USE, province_id__in={province for province, _kind in agencies}
     ).values_list("pk", "province_id", "agency_kinds")
-    covered = [
-        pk for pk, province, kinds in in_use if any(p == province and k in kinds for p, k in agencies)
-    ]
+    covered = [pk for pk, province, kinds in in_use if any(p == province and k in kinds for p, k in agencies)]
     return Q(pk__in=covered)
 
 

@@ -66,11 +66,14 @@ def _store_tree(criteria_set: CriteriaSet, criteria: engine.CriteriaSet) -> None
         store(root, None)
 
 
-def _set_options(criteria_set: CriteriaSet, criteria: engine.CriteriaSet, rules: engine.Rules) -> None:
-    criteria_set.declared_max = criteria.base_max
-    criteria_set.floor_total_at_zero = criteria.floor_total_at_zero
-    criteria_set.rescale_when_excluded = criteria.rescale_when_excluded
-    criteria_set.rules = codec.rules_to_json(rules)
+def _set_options(criteria: engine.CriteriaSet, rules: engine.Rules) -> dict:
+    """The fields of a set that its workbook gives, beside the tree."""
+    return {
+        "declared_max": criteria.base_max,
+        "floor_total_at_zero": criteria.floor_total_at_zero,
+        "rescale_when_excluded": criteria.rescale_when_excluded,
+        "rules": codec.rules_to_json(rules),
+    }
 
 
 @transaction.atomic
@@ -81,7 +84,7 @@ def import_criteria_set(
     criteria, rules = read_criteria_sheet(data)
     if details.effective_from and details.effective_to and details.effective_to < details.effective_from:
         raise DomainError(_("Ngày hết hiệu lực phải sau ngày có hiệu lực."))
-    criteria_set = CriteriaSet(
+    criteria_set = CriteriaSet.objects.create(
         province=province,
         name=details.name.strip() or criteria.name or _("Bộ tiêu chí"),
         document_number=details.document_number.strip(),
@@ -94,9 +97,8 @@ def import_criteria_set(
         replaces=replaces,
         version=replaces.version + 1 if replaces is not None else 1,
         created_by=by,
+        **_set_options(criteria, rules),
     )
-    _set_options(criteria_set, criteria, rules)
-    criteria_set.save()
     _store_tree(criteria_set, criteria)
     return criteria_set
 
@@ -116,8 +118,10 @@ def import_new_version(*, criteria_set: CriteriaSet, data: bytes, by: User) -> C
         )
     criteria, rules = read_criteria_sheet(data)
     criteria_set.nodes.all().delete()
-    _set_options(criteria_set, criteria, rules)
-    criteria_set.save()
+    options = _set_options(criteria, rules)
+    for name, value in options.items():
+        setattr(criteria_set, name, value)
+    criteria_set.save(update_fields=list(options))
     _store_tree(criteria_set, criteria)
     return criteria_set
 
@@ -175,15 +179,14 @@ def copy_criteria_set(*, criteria_set: CriteriaSet, years: list[int], by: User) 
     if not years:
         raise DomainError(_("Hãy ghi năm áp dụng của bộ tiêu chí mới."))
     criteria, rules = stored_criteria(criteria_set)
-    copy = CriteriaSet(
+    copy = CriteriaSet.objects.create(
         province=criteria_set.province,
         name=_("%(name)s (bản sao)") % {"name": criteria_set.name},
         years=sorted(set(years)),
         agency_kinds=list(criteria_set.agency_kinds),
         created_by=by,
+        **_set_options(criteria, rules),
     )
-    _set_options(copy, criteria, rules)
-    copy.save()
     _store_tree(copy, criteria)
     return copy
 

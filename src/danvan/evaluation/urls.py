@@ -15,6 +15,12 @@ urlpatterns = [
         name="criteria_set_new_version",
     ),
     path("bo-tieu-chi/<int:criteria_set_id>/sao-chep/", views.criteria_set_copy, name="criteria_set_copy"),
-    path("bo-tieu-chi/<int:criteria_set_id>/ap-dung/", views.criteria_set_put_in_use, name="criteria_set_put_in_use"),
-    path("bo-tieu-chi/<int:criteria_set_id>/tai-ve.xlsx", views.criteria_set_export, name="criteria_set_export"),
+    path(
+        "bo-tieu-chi/<int:criteria_set_id>/ap-dung/",
+        views.criteria_set_put_in_use,
+        name="criteria_set_put_in_use",
+    ),
+    path(
+        "bo-tieu-chi/<int:criteria_set_id>/tai-ve.xlsx", views.criteria_set_export, name="criteria_set_export"
+    ),
 ]
