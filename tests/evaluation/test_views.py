@@ -6,12 +6,16 @@ from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from danvan.core.models import Agency
+from danvan.documents.models import LegalDocument
+from danvan.evaluation import services
 from danvan.evaluation.engine.sheets import read_criteria_sheet
 from danvan.evaluation.models import CriteriaNode, CriteriaSet
-from tests.evaluation.conftest import edited
+from tests.evaluation.conftest import edited, import_can_tho
 from tests.evaluation.engine.can_tho_2579 import CRITERIA
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -203,3 +207,54 @@ def test_the_menu_opens_the_criteria_sets(client, province_officer, draft_set):
     assert f'href="{reverse("evaluation:criteria_set_list")}"' in page
     assert "QĐ 2579/QĐ-UBND Cần Thơ" in page
     assert "Phần này đang được xây dựng" not in page
+
+
+def queries_of(client, url) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_the_list_reads_the_same_number_of_queries_for_more_sets(
+    client, province, province_officer, agency_head, can_tho_workbook, set_in_use
+):
+    url = reverse("evaluation:criteria_set_list")
+    for person in (province_officer, agency_head):
+        client.force_login(person)
+        one = queries_of(client, url)
+        for year in (2026, 2027, 2028):
+            copy = services.copy_criteria_set(criteria_set=set_in_use, years=[year], by=province_officer)
+            services.put_in_use(criteria_set=copy, by=province_officer)
+        assert queries_of(client, url) == one
+
+
+def test_the_page_reads_the_same_number_of_queries_for_a_bigger_tree(
+    client, province, province_officer, can_tho_workbook, draft_set
+):
+    client.force_login(province_officer)
+    small = queries_of(client, reverse("evaluation:criteria_set_detail", args=[draft_set.pk]))
+    bigger = edited(
+        can_tho_workbook,
+        {
+            ("Tiêu chí", "A17"): "3",
+            ("Tiêu chí", "B17"): "III",
+            ("Tiêu chí", "C17"): "Sáng kiến được công nhận",
+            ("Tiêu chí", "D17"): 1,
+            ("Tiêu chí", "E17"): "theo từng lần",
+            ("Tiêu chí", "F17"): "1",
+        },
+    )
+    bigger_set = import_can_tho(province, province_officer, bigger)
+    assert bigger_set.nodes.count() == draft_set.nodes.count() + 1
+    assert queries_of(client, reverse("evaluation:criteria_set_detail", args=[bigger_set.pk])) == small
+
+
+def test_the_page_links_the_issuing_document_in_the_library(client, province_officer, draft_set):
+    document = LegalDocument.objects.create(
+        doc_type="Quyết định", number="2579/QĐ-UBND", date=date(2025, 11, 21), issuer="UBND thành phố Cần Thơ"
+    )
+    draft_set.legal_document = document
+    draft_set.save(update_fields=["legal_document"])
+    client.force_login(province_officer)
+    page = client.get(reverse("evaluation:criteria_set_detail", args=[draft_set.pk])).content.decode()
+    assert f'href="{reverse("documents:document_detail", args=[document.pk])}"' in page
