@@ -134,7 +134,10 @@ def test_the_page_shows_the_tree_with_points_and_methods(client, province_office
     assert "theo khoảng tỷ lệ: từ 95%: 15; từ 80%: 10; từ 50%: 5" in page
     assert "trừ điểm theo lần: 5" in page
     assert "theo từng lần: 0,5" in page
-    assert "Hoàn thành xuất sắc: từ 95 điểm trở lên" in page
+    assert "Hoàn thành xuất sắc: từ 95 điểm trở lên, không có tiêu chí nào bị 0 điểm" in page
+    assert "Buộc xếp mức này khi: để xảy ra tham nhũng; mất đoàn kết nội bộ nghiêm trọng" in page
+    assert "Tối đa xếp mức này khi: người đứng đầu bị kỷ luật khiển trách" in page
+    assert "Chỉ cơ quan xếp từ mức “Hoàn thành tốt” trở lên mới được đề nghị khen thưởng." in page
     assert "Đưa vào áp dụng" in page
 
 
