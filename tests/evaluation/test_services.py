@@ -128,6 +128,9 @@ def test_a_set_in_use_is_never_changed_in_place(set_in_use, province_officer, ca
     assert (
         set_in_use.nodes.get(key="I/1").name == "Ban hành kế hoạch thực hiện công tác dân vận chính quyền năm"
     )
+    with pytest.raises(DomainError):
+        services.import_new_version(criteria_set=set_in_use, data=changed, by=province_officer)
+    assert CriteriaSet.objects.count() == 2
     services.put_in_use(criteria_set=version, by=province_officer)
     set_in_use.refresh_from_db()
     assert set_in_use.status == CriteriaSet.Status.ARCHIVED

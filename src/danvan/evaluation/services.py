@@ -109,6 +109,10 @@ def import_new_version(*, criteria_set: CriteriaSet, data: bytes, by: User) -> C
     if criteria_set.status == CriteriaSet.Status.ARCHIVED:
         raise DomainError(_("Bộ tiêu chí đã được thay thế, không sửa được nữa."))
     if criteria_set.status == CriteriaSet.Status.IN_USE:
+        if criteria_set.replaced_by.filter(status=CriteriaSet.Status.DRAFT).exists():
+            raise DomainError(
+                _("Bộ tiêu chí này đã có một phiên bản mới đang dự thảo; hãy tải tệp lên cho phiên bản ấy.")
+            )
         return import_criteria_set(
             province=criteria_set.province,
             details=_details_of(criteria_set),
