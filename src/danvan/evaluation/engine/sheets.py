@@ -33,6 +33,7 @@ from danvan.evaluation.engine.model import (
     Kind,
     Method,
     MinimumShare,
+    Node,
     NoLeafAtZero,
     NoNodeAtZero,
     PerItem,
@@ -560,7 +561,17 @@ def _read_rules(
     return rules, band_rows, event_rows
 
 
-def _yes_no(text: str, default: bool, label: str, row: int, problems: _Problems) -> bool:
+def _groups_only(name: str, rows: list[Row]) -> CriteriaSet:
+    """The groups alone, to check the bands against the maxima when the tree does not hold."""
+    groups = [
+        Node(row.key, row.code, row.name, row.max_points, row.kind, depth=1)
+        for row in rows
+        if not row.parent and row.max_points is not None
+    ]
+    return CriteriaSet(name, tuple(groups))
+
+
+def _yes_no(text: str, default: bool, label: str, row: int | None, problems: _Problems) -> bool:
     try:
         return bool(_choice(text, {YES: True, NO: False}, default, label))
     except ValueError as error:
@@ -599,9 +610,9 @@ def read_criteria_sheet(data: bytes) -> tuple[CriteriaSet, Rules]:
             SET_SHEET, declared_row, f"Tổng điểm tiêu chí chính “{declared_value}” không phải là số."
         )
     floor_row, floor_value = settings.get("floor", (None, None))
-    floor = _yes_no(_cell_text(floor_value), True, "Tổng điểm không dưới 0", floor_row or 0, problems)
+    floor = _yes_no(_cell_text(floor_value), True, "Tổng điểm không dưới 0", floor_row, problems)
     rescale_row, rescale_value = settings.get("rescale", (None, None))
-    rescale = _yes_no(_cell_text(rescale_value), False, "Quy đổi", rescale_row or 0, problems)
+    rescale = _yes_no(_cell_text(rescale_value), False, "Quy đổi", rescale_row, problems)
     commendation_row, commendation = settings.get("commendation", (None, None))
 
     rows = _read_criteria(book[CRITERIA_SHEET], problems)
@@ -631,14 +642,15 @@ def read_criteria_sheet(data: bytes) -> tuple[CriteriaSet, Rules]:
                 issue.row in problems.unreadable_methods and issue.message.endswith("chưa có cách chấm điểm.")
             ):
                 problems.add(CRITERIA_SHEET, issue.row, issue.message, issue.code)
-    if criteria is not None:
-        try:
-            check_rules(criteria, rules)
-        except InvalidCriteriaSet as refused:
-            for issue in refused.issues:
-                if issue.message.startswith("Quy định nhắc đến mức"):
-                    continue  # already reported on the row that names it
-                problems.add(BANDS_SHEET, band_rows.get(issue.code), issue.message, issue.code)
+    try:
+        check_rules(criteria or _groups_only(name, rows), rules)
+    except InvalidCriteriaSet as refused:
+        for issue in refused.issues:
+            if issue.message.startswith("Quy định nhắc đến mức"):
+                continue  # already reported on the row that names it
+            if criteria is None and "bộ tiêu chí không có cấp" in issue.message:
+                continue  # the tree could not be read: its levels are unknown
+            problems.add(BANDS_SHEET, band_rows.get(issue.code), issue.message, issue.code)
     if problems.issues:
         raise InvalidCriteriaSet(problems.issues)
     assert criteria is not None
