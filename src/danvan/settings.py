@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "danvan.documents",
     "danvan.plans",
     "danvan.reports",
+    "danvan.evaluation",
     # The demo province and the province-scale generator (`danvan demo`).
     "danvan.demo",
 ]

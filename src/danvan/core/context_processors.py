@@ -12,7 +12,7 @@ AREAS = [
     ("reports", _("Báo cáo"), "bi-file-earmark-bar-graph", "reports:index"),
     ("petitions", _("Tiếp công dân & đơn thư"), "bi-people", "petitions:index"),
     ("good_practices", _("Dân vận khéo"), "bi-award", None),
-    ("evaluation", _("Đánh giá"), "bi-clipboard-check", None),
+    ("evaluation", _("Đánh giá"), "bi-clipboard-check", "evaluation:criteria_set_list"),
 ]
 
 

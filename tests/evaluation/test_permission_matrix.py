@@ -1,0 +1,54 @@
+"""Every role × every criteria set page: Sở Nội vụ of the province manages its sets,
+an agency reads only the set in use that covers its kind."""
+
+import pytest
+from django.urls import reverse
+
+from danvan.core.models import Role
+from danvan.evaluation.models import CriteriaSet
+from tests.factories import ProvinceFactory, person_with_role
+from tests.matrix import ROLES, matrix_cases, status_for
+
+# tests.matrix.ROLES order: system_admin, province_officer, agency_head, office_officer, unit_head,
+# unit_officer, inspector, people_inspector, other_agency_officer.
+MATRIX = [
+    ("evaluation:criteria_set_list", [], [200] * 9),
+    ("evaluation:criteria_template", [], [200] * 9),
+    ("evaluation:criteria_set_import", [], [200, 200, 403, 403, 403, 403, 403, 403, 403]),
+    ("evaluation:criteria_set_detail", ["draft_set"], [200, 200, 404, 404, 404, 404, 404, 404, 404]),
+    ("evaluation:criteria_set_detail", ["set_in_use"], [200] * 9),
+    ("evaluation:criteria_set_export", ["set_in_use"], [200] * 9),
+    ("evaluation:criteria_set_detail", ["commune_set"], [200, 200, 404, 404, 404, 404, 404, 404, 404]),
+    ("evaluation:criteria_set_export", ["draft_set"], [200, 200, 404, 404, 404, 404, 404, 404, 404]),
+]
+COPY_EMPTY_FORM = [422, 422, 403, 403, 403, 403, 403, 403, 403]
+PUT_IN_USE = [302, 302, 404, 404, 404, 404, 404, 404, 404]
+
+
+@pytest.mark.parametrize(("view", "args", "role", "status"), matrix_cases(MATRIX))
+def test_role_gets_expected_status(province, client, request, view, args, role, status):
+    assert status_for(client, request, view, args, role) == status
+
+
+@pytest.mark.parametrize(("role", "status"), list(zip(ROLES, COPY_EMPTY_FORM, strict=True)))
+def test_copying_with_no_year_by_role(client, request, set_in_use, role, status):
+    client.force_login(request.getfixturevalue(role))
+    response = client.post(reverse("evaluation:criteria_set_copy", args=[set_in_use.pk]), {"years": ""})
+    assert response.status_code == status
+    assert CriteriaSet.objects.count() == 1
+
+
+@pytest.mark.parametrize(("role", "status"), list(zip(ROLES, PUT_IN_USE, strict=True)))
+def test_putting_a_draft_in_use_by_role(client, request, draft_set, role, status):
+    client.force_login(request.getfixturevalue(role))
+    response = client.post(reverse("evaluation:criteria_set_put_in_use", args=[draft_set.pk]))
+    assert response.status_code == status
+    draft_set.refresh_from_db()
+    expected = CriteriaSet.Status.IN_USE if status == 302 else CriteriaSet.Status.DRAFT
+    assert draft_set.status == expected
+
+
+def test_a_reviewer_of_another_province_sees_nothing(client, draft_set):
+    elsewhere = person_with_role(Role.PROVINCE_REVIEWER, province=ProvinceFactory(name="Cần Thơ", code="CTO"))
+    client.force_login(elsewhere)
+    assert client.get(reverse("evaluation:criteria_set_detail", args=[draft_set.pk])).status_code == 404
