@@ -336,6 +336,7 @@ def test_no_page_export_api_or_admin_page_names_a_denouncer_to_whom_was_not_gran
 
 
 SEARCHES = [
+    "/tim-kiem/",
     "/tiep-cong-dan/",
     "/tiep-cong-dan/so-tiep-cong-dan/",
     "/api/v1/petitions",
