@@ -51,6 +51,10 @@ class CriteriaSet(models.Model):
     floor_total_at_zero = models.BooleanField(_("tổng điểm không dưới 0"), default=True)
     rescale_when_excluded = models.BooleanField(_("quy đổi khi có tiêu chí không áp dụng"), default=False)
     rules = models.JSONField(_("quy định xếp loại"), default=dict, blank=True)
+    # The window in which agencies submit their self-assessment each year, as day and month ("10/12").
+    submit_from = models.CharField(_("gửi bản tự chấm từ ngày (ngày/tháng)"), max_length=5, blank=True)
+    submit_until = models.CharField(_("gửi bản tự chấm đến ngày (ngày/tháng)"), max_length=5, blank=True)
+    answer_days = models.PositiveIntegerField(_("số ngày cơ quan được phản hồi kết quả thẩm định"), default=5)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("người tạo")
     )
@@ -114,6 +118,8 @@ class CriteriaNode(models.Model):
     )
     evidence = models.TextField(_("tài liệu kiểm chứng"), blank=True)
     note = models.TextField(_("ghi chú"), blank=True)
+    # The code of a figure the system computes for this leaf (core.indicators), proposed as its score.
+    indicator = models.CharField(_("số liệu từ hệ thống"), max_length=80, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -130,3 +136,178 @@ class CriteriaNode(models.Model):
     @property
     def depth(self) -> int:
         return self.key.count("/") + 1
+
+
+class Assessment(models.Model):
+    """One agency's yearly assessment against the set that covers it: self, reviewed and final scores."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Đang tự chấm")
+        SUBMITTED = "submitted", _("Đã gửi, chờ thẩm định")
+        REVIEWED = "reviewed", _("Đã thẩm định, chờ cơ quan phản hồi")
+        ANSWERED = "answered", _("Cơ quan đã phản hồi")
+        FINAL = "final", _("Đã có kết quả chính thức")
+
+    criteria_set = models.ForeignKey(
+        CriteriaSet, on_delete=models.PROTECT, related_name="assessments", verbose_name=_("bộ tiêu chí")
+    )
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="assessments", verbose_name=_("cơ quan")
+    )
+    year = models.PositiveIntegerField(_("năm đánh giá"))
+    status = models.CharField(_("trạng thái"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    events = models.JSONField(_("sự việc ảnh hưởng xếp loại"), default=list, blank=True)
+    self_total = models.DecimalField(_("điểm tự chấm"), max_digits=7, decimal_places=2, null=True, blank=True)
+    self_band = models.CharField(_("tự xếp loại"), max_length=100, blank=True)
+    reviewed_total = models.DecimalField(
+        _("điểm thẩm định"), max_digits=7, decimal_places=2, null=True, blank=True
+    )
+    final_total = models.DecimalField(
+        _("điểm chính thức"), max_digits=7, decimal_places=2, null=True, blank=True
+    )
+    final_band = models.CharField(_("xếp loại chính thức"), max_length=100, blank=True)
+    classification = models.JSONField(_("căn cứ xếp loại"), default=dict, blank=True)
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("người mở")
+    )
+    opened_at = models.DateTimeField(_("ngày mở"), auto_now_add=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("lãnh đạo duyệt, gửi"),
+    )
+    submitted_at = models.DateTimeField(_("ngày gửi"), null=True, blank=True)
+    submitted_late = models.BooleanField(_("gửi sau thời hạn"), default=False)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("người thẩm định"),
+    )
+    reviewed_at = models.DateTimeField(_("ngày thẩm định"), null=True, blank=True)
+    answer_due = models.DateField(_("hạn phản hồi"), null=True, blank=True)
+    answer = models.TextField(_("ý kiến phản hồi của cơ quan"), blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("người phản hồi"),
+    )
+    answered_at = models.DateTimeField(_("ngày phản hồi"), null=True, blank=True)
+    finalised_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("người công nhận kết quả"),
+    )
+    finalised_at = models.DateTimeField(_("ngày công nhận kết quả"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("bản tự đánh giá, chấm điểm")
+        verbose_name_plural = _("bản tự đánh giá, chấm điểm")
+        ordering = ["-year", "agency__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "year"], name="evaluation_one_assessment_a_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agency} – {self.year}"
+
+
+class Reviewer(models.Model):
+    """A named member of the province's review council, who sees only the assessments given to them."""
+
+    assessment = models.ForeignKey(
+        Assessment, on_delete=models.CASCADE, related_name="reviewers", verbose_name=_("bản đánh giá")
+    )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("thành viên hội đồng")
+    )
+    position = models.CharField(_("chức danh trong hội đồng"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("thành viên hội đồng thẩm định")
+        verbose_name_plural = _("thành viên hội đồng thẩm định")
+        constraints = [
+            models.UniqueConstraint(fields=["assessment", "person"], name="evaluation_reviewer_once")
+        ]
+
+
+class LeafScore(models.Model):
+    """A leaf's score as the agency entered it, as the reviewer changed it, and as finalised."""
+
+    assessment = models.ForeignKey(
+        Assessment, on_delete=models.CASCADE, related_name="scores", verbose_name=_("bản đánh giá")
+    )
+    node = models.ForeignKey(CriteriaNode, on_delete=models.PROTECT, related_name="+", verbose_name=_("tiêu chí"))
+    entered = models.JSONField(_("số liệu tự chấm"), null=True, blank=True)
+    points = models.DecimalField(_("điểm tự chấm"), max_digits=7, decimal_places=2, null=True, blank=True)
+    explanation = models.TextField(_("giải trình"), blank=True)
+    proposal = models.JSONField(_("số liệu hệ thống đề xuất"), null=True, blank=True)
+    proposal_accepted = models.BooleanField(_("dùng số liệu đề xuất"), null=True, blank=True)
+    override_reason = models.TextField(_("lý do không dùng số liệu đề xuất"), blank=True)
+    scored_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("người chấm"),
+    )
+    scored_at = models.DateTimeField(_("ngày chấm"), null=True, blank=True)
+    reviewed_entered = models.JSONField(_("số liệu thẩm định"), null=True, blank=True)
+    reviewed_points = models.DecimalField(
+        _("điểm thẩm định"), max_digits=7, decimal_places=2, null=True, blank=True
+    )
+    review_reason = models.TextField(_("lý do thay đổi"), blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("người thẩm định"),
+    )
+    reviewed_at = models.DateTimeField(_("ngày thẩm định"), null=True, blank=True)
+    final_points = models.DecimalField(
+        _("điểm chính thức"), max_digits=7, decimal_places=2, null=True, blank=True
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("điểm tiêu chí")
+        verbose_name_plural = _("điểm tiêu chí")
+        ordering = ["assessment", "node__position"]
+        constraints = [models.UniqueConstraint(fields=["assessment", "node"], name="evaluation_leaf_once")]
+
+
+class Evidence(models.Model):
+    """What proves a leaf's score: a link to something already in the system, or an uploaded file."""
+
+    score = models.ForeignKey(
+        LeafScore, on_delete=models.CASCADE, related_name="evidence", verbose_name=_("điểm tiêu chí")
+    )
+    title = models.CharField(_("tên tài liệu"), max_length=500)
+    link_kind = models.CharField(_("loại đối tượng"), max_length=50, blank=True)
+    link_id = models.PositiveIntegerField(_("mã đối tượng"), null=True, blank=True)
+    file = models.FileField(_("tệp"), upload_to="evaluation/%Y/", blank=True)
+    file_name = models.CharField(_("tên tệp"), max_length=255, blank=True)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("người thêm")
+    )
+    added_at = models.DateTimeField(_("ngày thêm"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("tài liệu kiểm chứng")
+        verbose_name_plural = _("tài liệu kiểm chứng")
+        ordering = ["score", "pk"]
