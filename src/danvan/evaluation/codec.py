@@ -13,19 +13,26 @@ from danvan.evaluation.engine.model import (
     AllOrNothing,
     Band,
     CapBand,
+    Classification,
     Condition,
     Deduction,
+    Done,
     ForceBand,
+    LeafInput,
     Method,
     MinimumShare,
     NoLeafAtZero,
     NoNodeAtZero,
+    NotApplicable,
+    Occurrences,
     PerItem,
     Quota,
+    Ratio,
     RatioBand,
     RatioBands,
     RatioLinear,
     Rules,
+    StepChoice,
     Steps,
 )
 
@@ -147,4 +154,60 @@ def rules_from_json(data: dict[str, Any]) -> Rules:
         ),
         events=dict(data.get("events", {})),
         commendation_from=data.get("commendation_from"),
+    )
+
+
+# --- What the assessor entered for a leaf -----------------------------------------
+
+
+def input_to_json(entered: LeafInput) -> dict[str, Any]:
+    if isinstance(entered, Done):
+        return {"type": "done", "done": entered.done}
+    if isinstance(entered, StepChoice):
+        return {"type": "step", "points": str(entered.points), "note": entered.note}
+    if isinstance(entered, Ratio):
+        return {"type": "ratio", "numerator": str(entered.numerator), "denominator": str(entered.denominator)}
+    if isinstance(entered, Occurrences):
+        return {"type": "occurrences", "count": entered.count}
+    return {"type": "not_applicable", "reason": entered.reason}
+
+
+def input_from_json(data: dict[str, Any] | None) -> LeafInput | None:
+    if not data:
+        return None
+    kind = data.get("type")
+    if kind == "done":
+        return Done(bool(data["done"]))
+    if kind == "step":
+        return StepChoice(Decimal(data["points"]), data.get("note", ""))
+    if kind == "ratio":
+        return Ratio(Decimal(data["numerator"]), Decimal(data["denominator"]))
+    if kind == "occurrences":
+        return Occurrences(int(data["count"]))
+    if kind == "not_applicable":
+        return NotApplicable(data.get("reason", ""))
+    return None
+
+
+def classification_to_json(result: Classification) -> dict[str, Any]:
+    return {
+        "band": result.band,
+        "reason": result.reason,
+        "score_band": result.score_band,
+        "notes": list(result.notes),
+        "needs_review": result.needs_review,
+        "council_vote": result.council_vote,
+        "total": str(result.total),
+    }
+
+
+def classification_from_json(data: dict[str, Any]) -> Classification:
+    return Classification(
+        band=data.get("band"),
+        reason=data.get("reason", ""),
+        total=Decimal(data.get("total", "0")),
+        score_band=data.get("score_band"),
+        notes=tuple(data.get("notes", ())),
+        needs_review=bool(data.get("needs_review", False)),
+        council_vote=bool(data.get("council_vote", False)),
     )

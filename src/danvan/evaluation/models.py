@@ -231,7 +231,10 @@ class Reviewer(models.Model):
         Assessment, on_delete=models.CASCADE, related_name="reviewers", verbose_name=_("bản đánh giá")
     )
     person = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("thành viên hội đồng")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("thành viên hội đồng"),
     )
     position = models.CharField(_("chức danh trong hội đồng"), max_length=200, blank=True)
 
@@ -242,6 +245,9 @@ class Reviewer(models.Model):
             models.UniqueConstraint(fields=["assessment", "person"], name="evaluation_reviewer_once")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.person} – {self.assessment}"
+
 
 class LeafScore(models.Model):
     """A leaf's score as the agency entered it, as the reviewer changed it, and as finalised."""
@@ -249,7 +255,9 @@ class LeafScore(models.Model):
     assessment = models.ForeignKey(
         Assessment, on_delete=models.CASCADE, related_name="scores", verbose_name=_("bản đánh giá")
     )
-    node = models.ForeignKey(CriteriaNode, on_delete=models.PROTECT, related_name="+", verbose_name=_("tiêu chí"))
+    node = models.ForeignKey(
+        CriteriaNode, on_delete=models.PROTECT, related_name="+", verbose_name=_("tiêu chí")
+    )
     entered = models.JSONField(_("số liệu tự chấm"), null=True, blank=True)
     points = models.DecimalField(_("điểm tự chấm"), max_digits=7, decimal_places=2, null=True, blank=True)
     explanation = models.TextField(_("giải trình"), blank=True)
@@ -290,6 +298,9 @@ class LeafScore(models.Model):
         ordering = ["assessment", "node__position"]
         constraints = [models.UniqueConstraint(fields=["assessment", "node"], name="evaluation_leaf_once")]
 
+    def __str__(self) -> str:
+        return f"{self.assessment} – {self.node.code}"
+
 
 class Evidence(models.Model):
     """What proves a leaf's score: a link to something already in the system, or an uploaded file."""
@@ -311,3 +322,6 @@ class Evidence(models.Model):
         verbose_name = _("tài liệu kiểm chứng")
         verbose_name_plural = _("tài liệu kiểm chứng")
         ordering = ["score", "pk"]
+
+    def __str__(self) -> str:
+        return self.title

@@ -48,6 +48,11 @@ _EXPECTED = {
 }
 
 
+def expected_input(method: object) -> type:
+    """The kind of input a leaf of this method takes (Ratio for a ratio method…)."""
+    return _EXPECTED[type(method)][0]
+
+
 def percent_of(ratio: Ratio, code: str) -> Decimal:
     if ratio.denominator <= 0 or ratio.numerator < 0:
         raise InvalidScoring(
