@@ -145,7 +145,13 @@ def can_manage_council(person: User, assessment: Assessment) -> bool:
     return assessment.status != Assessment.Status.FINAL and _province_reviewer(person, assessment)
 
 
+def can_decide_band(person: User, assessment: Assessment) -> bool:
+    """A case the rules leave open is decided by the province once the result is final."""
+    return assessment.status == Assessment.Status.FINAL and _province_reviewer(person, assessment)
+
+
 ACTIONS = {
+    "decide": can_decide_band,
     "score": can_score,
     "submit": can_submit,
     "review": can_review,

@@ -1,17 +1,24 @@
-"""Read queries of the criteria set pages, each starting from what the person may see."""
+"""Read queries of the criteria set and assessment pages, each starting from what the person may see."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 
 from danvan.core.models import User
 from danvan.evaluation import codec, permissions
+from danvan.evaluation.engine import model as engine
 from danvan.evaluation.engine.classification import describe
 from danvan.evaluation.engine.model import show_points
 from danvan.evaluation.engine.sheets import method_parameters
-from danvan.evaluation.models import CriteriaNode, CriteriaSet
+from danvan.evaluation.models import Assessment, CriteriaNode, CriteriaSet, Evidence, LeafScore
+from danvan.evaluation.services import evidence_url, stored_criteria, submission_window
+from danvan.petitions.permissions import visible_petitions
+from danvan.plans.permissions import visible_plans, visible_tasks
+from danvan.reports.permissions import visible_reports
 
 
 @dataclass(frozen=True)
@@ -76,4 +83,170 @@ def criteria_set_page(person: User, criteria_set: CriteriaSet) -> dict:
         "can_manage": permissions.can_manage_criteria_set(person, criteria_set),
         "is_draft": criteria_set.status == CriteriaSet.Status.DRAFT,
         "is_archived": criteria_set.status == CriteriaSet.Status.ARCHIVED,
+    }
+
+
+# --- Assessments --------------------------------------------------------------
+
+
+@dataclass
+class LeafLine:
+    leaf: LeafScore
+    node: CriteriaNode
+    depth: int
+    entered: engine.LeafInput | None
+    points: str  # "" until scored
+    reviewed_points: str
+    final_points: str
+    method: str
+    evidence: list[tuple[Evidence, str]]
+    proposal: dict | None
+    form: object = None  # the scoring or review form, for whoever may use it
+
+    @property
+    def changed_by_review(self) -> bool:
+        return bool(self.leaf.reviewed_entered)
+
+
+@dataclass
+class GroupLine:
+    """A group or criterion above the leaves, with how far its scoring has got."""
+
+    node: CriteriaNode
+    depth: int
+    max_points: str
+    points: str
+    scored: int
+    leaves: int
+
+    @property
+    def percent_scored(self) -> int:
+        return round(100 * self.scored / self.leaves) if self.leaves else 100
+
+
+def assessments_for_list(person: User) -> QuerySet[Assessment]:
+    return (
+        permissions.visible_assessments(person)
+        .select_related("agency", "criteria_set")
+        .order_by("-year", "agency__name")
+    )
+
+
+def assessment_lines(assessment: Assessment) -> list[GroupLine | LeafLine]:
+    """The set's tree with each leaf's scores and evidence, and each group's progress."""
+    nodes = list(assessment.criteria_set.nodes.order_by("position"))
+    leaves = {
+        leaf.node_id: leaf for leaf in assessment.scores.select_related("node").prefetch_related("evidence")
+    }
+    children: dict[int | None, list[CriteriaNode]] = {}
+    for node in nodes:
+        children.setdefault(node.parent_id, []).append(node)
+
+    def below(node: CriteriaNode) -> list[LeafScore]:
+        if node.pk in leaves:
+            return [leaves[node.pk]]
+        return [leaf for child in children.get(node.pk, []) for leaf in below(child)]
+
+    lines: list[GroupLine | LeafLine] = []
+    for node in nodes:
+        leaf = leaves.get(node.pk)
+        if leaf is None:
+            under = below(node)
+            scored = [item for item in under if item.points is not None or item.entered]
+            points = sum((item.points or Decimal(0) for item in scored), Decimal(0))
+            lines.append(
+                GroupLine(
+                    node,
+                    node.depth,
+                    show_points(node.max_points),
+                    show_points(points),
+                    len(scored),
+                    len(under),
+                )
+            )
+            continue
+        method = codec.method_from_json(node.method, node.parameters)
+        lines.append(
+            LeafLine(
+                leaf=leaf,
+                node=node,
+                depth=node.depth,
+                entered=codec.input_from_json(leaf.entered),
+                points=_shown(leaf.points, leaf.entered),
+                reviewed_points=_shown(leaf.reviewed_points, leaf.reviewed_entered),
+                final_points=_shown(leaf.final_points, leaf.final_points is not None),
+                method=method_parameters(method)[0] if method is not None else "",
+                evidence=[(item, evidence_url(item)) for item in leaf.evidence.all()],
+                proposal=leaf.proposal,
+            )
+        )
+    return lines
+
+
+def _shown(points: Decimal | None, entered: object) -> str:
+    if not entered:
+        return ""
+    return _("không áp dụng") if points is None else show_points(points)
+
+
+def evidence_choices(person: User, assessment: Assessment) -> list[tuple[str, list[tuple[str, str]]]]:
+    """What the person may link as evidence: the agency's plans, tasks, reports and cases of the year."""
+    agency, year = assessment.agency, assessment.year
+    plans = visible_plans(person).filter(agency=agency).filter(Q(period_year=year) | Q(issue_date__year=year))
+    tasks = visible_tasks(person).filter(plan__in=plans).select_related("plan").order_by("plan_id", "order")
+    reports = (
+        visible_reports(person)
+        .filter(agency=agency, request__due_date__year=year)
+        .select_related("request", "unit")
+        .order_by("request__due_date")
+    )
+    petitions = (
+        visible_petitions(person).filter(agency=agency, received_on__year=year).order_by("received_on")
+    )
+    groups = [
+        (
+            _("Kế hoạch"),
+            [(f"plan:{plan.pk}", f"{plan.number or '—'}/{plan.symbol} {plan.title[:120]}") for plan in plans],
+        ),
+        (_("Nhiệm vụ"), [(f"task:{task.pk}", task.heading[:150]) for task in tasks[:500]]),
+        (
+            _("Báo cáo"),
+            [
+                (
+                    f"report:{report.pk}",
+                    f"{report.request.title[:120]}" + (f" – {report.unit}" if report.unit else ""),
+                )
+                for report in reports[:500]
+            ],
+        ),
+        # A case shows as its code only: who wrote in never travels with the evidence.
+        (_("Hồ sơ đơn thư"), [(f"petition:{petition.pk}", petition.code) for petition in petitions[:500]]),
+    ]
+    return [(label, items) for label, items in groups if items]
+
+
+def assessment_page(person: User, assessment: Assessment) -> dict:
+    criteria, rules = stored_criteria(assessment.criteria_set)
+    opens, closes = submission_window(assessment.criteria_set, assessment.year)
+    classification = (
+        codec.classification_from_json(assessment.classification) if assessment.classification else None
+    )
+    return {
+        "assessment": assessment,
+        "lines": assessment_lines(assessment),
+        "criteria": criteria,
+        "rules": rules,
+        "window": (opens, closes),
+        "classification": classification,
+        "decided_by_reviewer": (assessment.classification or {}).get("decided_by_reviewer", ""),
+        "events": [rules.event_name(event) for event in assessment.events],
+        "reviewers": list(assessment.reviewers.select_related("person")),
+        "can_score": permissions.can_score(person, assessment),
+        "can_submit": permissions.can_submit(person, assessment),
+        "can_review": permissions.can_review(person, assessment),
+        "can_send_review": permissions.can_send_review(person, assessment),
+        "can_answer": permissions.can_answer(person, assessment),
+        "can_finalise": permissions.can_finalise(person, assessment),
+        "can_manage_council": permissions.can_manage_council(person, assessment),
+        "is_final": assessment.status == Assessment.Status.FINAL,
     }

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from danvan.evaluation import assessment_views as assessing
 from danvan.evaluation import views
 
 app_name = "evaluation"
@@ -23,4 +24,64 @@ urlpatterns = [
     path(
         "bo-tieu-chi/<int:criteria_set_id>/tai-ve.xlsx", views.criteria_set_export, name="criteria_set_export"
     ),
+    path("tu-danh-gia/", assessing.assessment_list, name="assessment_list"),
+    path("tu-danh-gia/mo/", assessing.assessment_open, name="assessment_open"),
+    path("tu-danh-gia/<int:assessment_id>/", assessing.assessment_detail, name="assessment_detail"),
+    path(
+        "tu-danh-gia/<int:assessment_id>/tieu-chi/<int:leaf_id>/cham/",
+        assessing.leaf_score,
+        name="leaf_score",
+    ),
+    path(
+        "tu-danh-gia/<int:assessment_id>/tieu-chi/<int:leaf_id>/dung-so-lieu/",
+        assessing.leaf_accept,
+        name="leaf_accept",
+    ),
+    path(
+        "tu-danh-gia/<int:assessment_id>/tieu-chi/<int:leaf_id>/lien-ket/",
+        assessing.evidence_link,
+        name="evidence_link",
+    ),
+    path(
+        "tu-danh-gia/<int:assessment_id>/tieu-chi/<int:leaf_id>/tai-len/",
+        assessing.evidence_upload,
+        name="evidence_upload",
+    ),
+    path(
+        "tu-danh-gia/<int:assessment_id>/tai-lieu/<int:evidence_id>/bo/",
+        assessing.evidence_remove,
+        name="evidence_remove",
+    ),
+    path("tai-lieu-kiem-chung/<int:evidence_id>/", assessing.evidence_file, name="evidence_file"),
+    path(
+        "tu-danh-gia/<int:assessment_id>/cap-nhat-so-lieu/",
+        assessing.proposals_refresh,
+        name="proposals_refresh",
+    ),
+    path("tu-danh-gia/<int:assessment_id>/gui/", assessing.assessment_submit, name="assessment_submit"),
+    path(
+        "tu-danh-gia/<int:assessment_id>/tieu-chi/<int:leaf_id>/tham-dinh/",
+        assessing.leaf_review,
+        name="leaf_review",
+    ),
+    path("tu-danh-gia/<int:assessment_id>/gui-ket-qua-tham-dinh/", assessing.review_send, name="review_send"),
+    path("tu-danh-gia/<int:assessment_id>/phan-hoi/", assessing.review_answer, name="review_answer"),
+    path(
+        "tu-danh-gia/<int:assessment_id>/cong-nhan/",
+        assessing.assessment_finalise,
+        name="assessment_finalise",
+    ),
+    path(
+        "tu-danh-gia/<int:assessment_id>/quyet-dinh-muc/",
+        assessing.assessment_decide,
+        name="assessment_decide",
+    ),
+    path("tu-danh-gia/<int:assessment_id>/hoi-dong/", assessing.council_add, name="council_add"),
+    path(
+        "tu-danh-gia/<int:assessment_id>/hoi-dong/<int:reviewer_id>/bo/",
+        assessing.council_remove,
+        name="council_remove",
+    ),
+    path("tu-danh-gia/<int:assessment_id>/bao-cao.docx", assessing.assessment_docx, name="assessment_docx"),
+    path("tu-danh-gia/<int:assessment_id>/bang-diem.xlsx", assessing.assessment_xlsx, name="assessment_xlsx"),
 ]
