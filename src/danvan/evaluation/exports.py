@@ -74,8 +74,9 @@ def _rows(assessment: Assessment) -> list[dict]:
             if leaf.proposal_accepted and leaf.proposal:
                 explanation = (explanation + " " if explanation else "") + "(Theo số liệu hệ thống.)"
             entered = codec.input_from_json(leaf.entered)
-            if entered is not None and hasattr(entered, "reason") and entered.reason:
-                explanation += f" {entered.reason}"
+            said = getattr(entered, "reason", "") or getattr(entered, "note", "")
+            if said and said not in explanation:
+                explanation += f" {said}"
             row["explanation"] = explanation.strip()
             row["evidence"] = _evidence_text(list(leaf.evidence.all()))
         rows.append(row)
