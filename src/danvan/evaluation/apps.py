@@ -6,3 +6,11 @@ class EvaluationConfig(AppConfig):
     name = "danvan.evaluation"
     label = "evaluation"
     verbose_name = _("Đánh giá, chấm điểm")
+
+    def ready(self) -> None:
+        from danvan.core.selectors import add_todo_source
+        from danvan.evaluation.selectors import todo_lists
+
+        add_todo_source(todo_lists)
+        # Its step of the daily scan (jobs).
+        from danvan.evaluation import jobs  # noqa: F401

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -71,17 +72,50 @@ def _attach_leaf_forms(context, failed) -> None:
         )
 
 
+def _missing_by_province(person, year: int) -> list[tuple]:
+    """For a province's reviewer: the agencies that have submitted nothing for the year."""
+    return [
+        (province, list(selectors.missing_agencies(province.pk, year)))
+        for province in permissions.criteria_provinces(person).order_by("name")
+    ]
+
+
 @login_required
 def assessment_list(request):
     agencies = permissions.assessing_agencies(request.user)
+    year = _year_of(request)
     context = {
         "page": page_of(selectors.assessments_for_list(request.user), request),
         "open_form": forms.OpenAssessmentForm(agencies=agencies, initial={"year": timezone.localdate().year})
         if agencies.exists()
         else None,
+        "year": year,
+        "missing": _missing_by_province(request.user, year),
         "area_slug": "evaluation",
     }
     return render(request, "evaluation/assessment_list.html", context)
+
+
+def _year_of(request) -> int:
+    text = request.GET.get("nam", "")
+    return int(text) if text.isdigit() and 2000 <= int(text) <= 2100 else timezone.localdate().year
+
+
+@login_required
+@require_POST
+def missing_record(request, province_id, year):
+    provinces = permissions.criteria_provinces(request.user)
+    province = get_object_or_404(provinces, pk=province_id)
+    count = services.record_missing_assessments(province=province, year=year, by=request.user)
+    if count:
+        messages.success(
+            request, _("Đã ghi nhận %(count)s cơ quan không gửi bản tự đánh giá.") % {"count": count}
+        )
+    else:
+        messages.info(
+            request, _("Chưa hết thời hạn gửi, hoặc bộ tiêu chí không có quy định cho trường hợp không gửi.")
+        )
+    return redirect(f"{reverse('evaluation:assessment_list')}?nam={year}")
 
 
 @login_required

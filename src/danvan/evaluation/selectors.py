@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from django.db.models import Q, QuerySet
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from danvan.core.models import User
+from danvan.core.models import Agency, Role, User
+from danvan.core.permissions import scopes_of
+from danvan.core.selectors import TodoItem, TodoList, todo_list
 from danvan.evaluation import codec, permissions
 from danvan.evaluation.engine import model as engine
 from danvan.evaluation.engine.classification import describe
@@ -250,3 +254,123 @@ def assessment_page(person: User, assessment: Assessment) -> dict:
         "can_manage_council": permissions.can_manage_council(person, assessment),
         "is_final": assessment.status == Assessment.Status.FINAL,
     }
+
+
+# --- The landing page's evaluation work ---------------------------------------
+
+
+def _closing_day(row: dict) -> date | None:
+    text = row["criteria_set__submit_until"]
+    if not text:
+        return None
+    day, month = (int(part) for part in text.split("/"))
+    return date(row["year"], month, day)
+
+
+def _assessment_item(row: dict, today: date, *, due: date | None, text: str) -> TodoItem:
+    return TodoItem.due_on(
+        due,
+        today=today,
+        url=reverse("evaluation:assessment_detail", args=[row["pk"]]),
+        text=text,
+        detail=row["agency__name"],
+    )
+
+
+ROW_FIELDS = ("pk", "year", "agency__name", "criteria_set__submit_until", "answer_due")
+
+
+def todo_lists(person: User, *, today: date) -> list[TodoList]:
+    """The leader's and the office's assessment still to send or to answer; the
+    province's assessments waiting for review. One query per list shown."""
+    scopes = scopes_of(person)
+    lists = []
+    if led := scopes.agencies_with(Role.AGENCY_LEADER):
+        lists.append(
+            todo_list(
+                Assessment.objects.filter(agency__in=led, status=Assessment.Status.DRAFT)
+                .order_by("year", "pk")
+                .values(*ROW_FIELDS),
+                lambda row: _assessment_item(
+                    row,
+                    today,
+                    due=_closing_day(row),
+                    text=_("Bản tự đánh giá năm %(year)s chờ duyệt, gửi") % {"year": row["year"]},
+                ),
+                role=Role.AGENCY_LEADER,
+                key="tu-danh-gia-cho-gui",
+                title=_("Bản tự đánh giá, chấm điểm chờ gửi"),
+                empty=_("Không có bản tự đánh giá nào chờ gửi."),
+                more_url=reverse("evaluation:assessment_list"),
+                more_label=_("Mọi bản tự đánh giá"),
+            )
+        )
+    if offices := scopes.agencies_with(Role.AGENCY_OFFICE, Role.AGENCY_LEADER):
+        lists.append(
+            todo_list(
+                Assessment.objects.filter(agency__in=offices, status=Assessment.Status.REVIEWED)
+                .order_by("answer_due", "pk")
+                .values(*ROW_FIELDS),
+                lambda row: _assessment_item(
+                    row,
+                    today,
+                    due=row["answer_due"],
+                    text=_("Kết quả thẩm định năm %(year)s: phản hồi nếu có ý kiến") % {"year": row["year"]},
+                ),
+                role=Role.AGENCY_OFFICE if scopes.agencies_with(Role.AGENCY_OFFICE) else Role.AGENCY_LEADER,
+                key="tham-dinh-cho-phan-hoi",
+                title=_("Kết quả thẩm định chờ phản hồi"),
+                empty=_("Không có kết quả thẩm định nào chờ phản hồi."),
+                more_url=reverse("evaluation:assessment_list"),
+                more_label=_("Mọi bản tự đánh giá"),
+            )
+        )
+    if provinces := scopes.reviewed_provinces:
+        lists.append(
+            todo_list(
+                Assessment.objects.filter(
+                    agency__province__in=provinces,
+                    status__in=(Assessment.Status.SUBMITTED, Assessment.Status.ANSWERED),
+                )
+                .order_by("submitted_at", "pk")
+                .values(*ROW_FIELDS, "status"),
+                lambda row: _assessment_item(
+                    row,
+                    today,
+                    due=None,
+                    text=(
+                        _("Bản tự đánh giá năm %(year)s chờ thẩm định")
+                        if row["status"] == Assessment.Status.SUBMITTED
+                        else _("Cơ quan đã phản hồi kết quả thẩm định năm %(year)s")
+                    )
+                    % {"year": row["year"]},
+                ),
+                role=Role.PROVINCE_REVIEWER,
+                key="tu-danh-gia-cho-tham-dinh",
+                title=_("Bản tự đánh giá chờ thẩm định"),
+                empty=_("Không có bản tự đánh giá nào chờ thẩm định."),
+                more_url=reverse("evaluation:assessment_list"),
+                more_label=_("Mọi bản tự đánh giá"),
+            )
+        )
+    return lists
+
+
+def missing_agencies(province_id: int, year: int) -> QuerySet[Agency]:
+    """The agencies a set in use covers for the year that have submitted nothing."""
+    kinds = {
+        kind
+        for criteria_set in CriteriaSet.objects.filter(
+            province_id=province_id, status=CriteriaSet.Status.IN_USE
+        )
+        if year in criteria_set.years
+        for kind in criteria_set.agency_kinds
+    }
+    submitted = (
+        Assessment.objects.filter(year=year).exclude(status=Assessment.Status.DRAFT).values("agency_id")
+    )
+    return (
+        Agency.objects.filter(province_id=province_id, kind__in=kinds)
+        .exclude(pk__in=submitted)
+        .order_by("name")
+    )

@@ -26,6 +26,9 @@ urlpatterns = [
     ),
     path("tu-danh-gia/", assessing.assessment_list, name="assessment_list"),
     path("tu-danh-gia/mo/", assessing.assessment_open, name="assessment_open"),
+    path(
+        "tu-danh-gia/chua-gui/<int:province_id>/<int:year>/", assessing.missing_record, name="missing_record"
+    ),
     path("tu-danh-gia/<int:assessment_id>/", assessing.assessment_detail, name="assessment_detail"),
     path(
         "tu-danh-gia/<int:assessment_id>/tieu-chi/<int:leaf_id>/cham/",

@@ -33,8 +33,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danvan.core import indicators, uploads
-from danvan.core.models import Agency, Province, User
-from danvan.core.services import DomainError
+from danvan.core.models import Agency, Province, Role, RoleAssignment, User
+from danvan.core.services import DomainError, notify
 from danvan.core.text import stored_file_name
 from danvan.evaluation import codec
 from danvan.evaluation.engine import model as engine
@@ -588,3 +588,72 @@ def record_missing_assessments(*, province: Province, year: int, by: User, today
         if recorded:
             _classify_province(criteria_set, year)
     return recorded
+
+
+# --- Reminders ----------------------------------------------------------------
+
+REMIND_DAYS_BEFORE = (7, 3, 0)
+
+
+def _agency_people(agency: Agency) -> list[User]:
+    roles = (Role.AGENCY_LEADER, Role.AGENCY_OFFICE)
+    return list(
+        User.objects.filter(
+            pk__in=RoleAssignment.objects.current().filter(agency=agency, role__in=roles).values("user_id")
+        )
+    )
+
+
+def _reviewers_of(province: Province) -> list[User]:
+    return list(
+        User.objects.filter(
+            pk__in=RoleAssignment.objects.current()
+            .filter(province=province, role=Role.PROVINCE_REVIEWER)
+            .values("user_id")
+        )
+    )
+
+
+def send_assessment_reminders(*, today: date) -> int:
+    """Each agency a set covers that has not submitted is told 7 and 3 days before the
+    window closes and on its last day; the day after, the province's reviewers are told
+    who sent nothing. A reminder is sent once (its key), so a second run sends nothing."""
+    sent = 0
+    for criteria_set in CriteriaSet.objects.filter(status=CriteriaSet.Status.IN_USE).select_related(
+        "province"
+    ):
+        for year in criteria_set.years:
+            _opens, closes = submission_window(criteria_set, year)
+            if closes is None:
+                continue
+            left = (closes - today).days
+            missing = Agency.objects.filter(
+                province=criteria_set.province, kind__in=criteria_set.agency_kinds
+            ).exclude(
+                pk__in=Assessment.objects.filter(year=year)
+                .exclude(status=Assessment.Status.DRAFT)
+                .values("agency_id")
+            )
+            if left in REMIND_DAYS_BEFORE:
+                for agency in missing:
+                    sent += len(
+                        notify(
+                            recipients=_agency_people(agency),
+                            key=f"evaluation:remind:{agency.pk}:{year}:{left}",
+                            text=_("Hạn gửi bản tự đánh giá, chấm điểm năm %(year)s là %(day)s.")
+                            % {"year": year, "day": closes.strftime("%d/%m/%Y")},
+                            url=reverse("evaluation:assessment_list"),
+                        )
+                    )
+            elif left == -1 and missing.exists():
+                names = ", ".join(agency.name for agency in missing[:20])
+                sent += len(
+                    notify(
+                        recipients=_reviewers_of(criteria_set.province),
+                        key=f"evaluation:missing:{criteria_set.pk}:{year}",
+                        text=_("%(count)s cơ quan chưa gửi bản tự đánh giá năm %(year)s: %(names)s.")
+                        % {"count": missing.count(), "year": year, "names": names},
+                        url=reverse("evaluation:assessment_list"),
+                    )
+                )
+    return sent
