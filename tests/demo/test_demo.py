@@ -1,4 +1,5 @@
 from datetime import date
+from decimal import Decimal
 from io import StringIO
 
 from django.core.management import call_command
@@ -6,6 +7,7 @@ from django.urls import reverse
 
 from danvan.core.models import Agency, Role, Unit, User
 from danvan.demo.province import DEMO_PASSWORD, PEOPLE
+from danvan.evaluation.models import Assessment, CriteriaSet
 
 
 def load():
@@ -86,3 +88,16 @@ def test_numbers_issued_after_the_demo_go_on_from_every_number_it_issued(db):
     approve_plan(plan=plan, by=User.objects.get(username="skhcn.lanhdao"), issue_date=date(2026, 7, 1))
     plan.refresh_from_db()
     assert int(plan.number) > max(before) and plan.number not in {f"{n:02d}" for n in before}
+
+
+def test_the_demo_has_a_criteria_set_in_use_and_a_finished_2025_round(db):
+    call_command("load_demo_province", verbosity=0)
+    criteria_set = CriteriaSet.objects.get(status=CriteriaSet.Status.IN_USE)
+    assert criteria_set.years == [2025, 2026] and criteria_set.submit_until == "15/12"
+    finals = {
+        a.agency.symbol_code: (a.final_total, a.final_band) for a in Assessment.objects.filter(year=2025)
+    }
+    # 4 + 6 + 15 (98 %) + 12,5 (11/12) + 30 + 30 + 1 model; 4 + 4 + 10 + 10 + 30 + 22,94 + 0,5 − 1.
+    assert finals["SNV"] == (Decimal("98.50"), "Hoàn thành xuất sắc")
+    assert finals["SKHĐT"] == (Decimal("80.44"), "Hoàn thành")
+    assert not Assessment.objects.filter(year=2026).exists()
