@@ -99,7 +99,7 @@ def reports_complete(agency: Agency, year: int) -> Figure:
     lines = []
     for row in rows:
         missing = [labels[name] for name in Report.SECTIONS if not (row[name] or "").strip()]
-        sent = _day(_sent_on(row) or row["request__due_date"])
+        sent = _day(timezone.localtime(row["first_sent_at"]).date())
         if missing:
             detail = _("Gửi %(sent)s – còn trống: %(missing)s") % {
                 "sent": sent,
