@@ -12,5 +12,6 @@ class EngagementConfig(AppConfig):
         from danvan.engagement import permissions
 
         offer_to_templates(permissions)
-        # The kinds of record this app puts in the search box.
-        from danvan.engagement import indexing  # noqa: F401
+        # The kinds of record this app puts in the search box (indexing) and
+        # the figures it measures for the yearly evaluation (indicators).
+        from danvan.engagement import indexing, indicators  # noqa: F401

@@ -16,5 +16,6 @@ class PetitionsConfig(AppConfig):
         offer_to_templates(permissions)
         add_todo_source(todo_lists)
         # The kinds of record this app puts in the search box (indexing), its
-        # steps of the daily scan and its background tasks (jobs).
-        from danvan.petitions import indexing, jobs  # noqa: F401
+        # steps of the daily scan and its background tasks (jobs), and the
+        # figures it measures for the yearly evaluation (indicators).
+        from danvan.petitions import indexing, indicators, jobs  # noqa: F401

@@ -20,5 +20,6 @@ class PlansConfig(AppConfig):
         add_todo_source(todo_lists)
         add_unit_section(unit_tasks)
         # The kinds of record this app puts in the search box (indexing), its
-        # steps of the daily scan and its background tasks (jobs).
-        from danvan.plans import indexing, jobs  # noqa: F401
+        # steps of the daily scan and its background tasks (jobs), and the
+        # figures it measures for the yearly evaluation (indicators).
+        from danvan.plans import indexing, indicators, jobs  # noqa: F401

@@ -21,5 +21,6 @@ class ReportsConfig(AppConfig):
             receivers.requests_for_issued_plan, dispatch_uid="reports.requests_for_issued_plan"
         )
         # The kinds of record this app puts in the search box (indexing), its
-        # steps of the daily scan and its background tasks (jobs).
-        from danvan.reports import indexing, jobs  # noqa: F401
+        # steps of the daily scan and its background tasks (jobs), and the
+        # figures it measures for the yearly evaluation (indicators).
+        from danvan.reports import indexing, indicators, jobs  # noqa: F401
