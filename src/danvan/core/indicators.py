@@ -16,6 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils.functional import Promise
+
 from danvan.core.models import Agency
 
 
@@ -60,7 +62,7 @@ Measure = Callable[[Agency, int], Figure]
 @dataclass(frozen=True)
 class Indicator:
     code: str
-    name: str
+    name: str | Promise  # translated when shown
     kind: Kind
     measure: Measure
 
@@ -68,14 +70,14 @@ class Indicator:
 _INDICATORS: dict[str, Indicator] = {}
 
 
-def register_indicator(*, code: str, name: str, kind: Kind, measure: Measure) -> Indicator:
+def register_indicator(*, code: str, name: str | Promise, kind: Kind, measure: Measure) -> Indicator:
     """Registering a code again replaces it, so re-importing a module counts nothing twice."""
     found = Indicator(code=code, name=name, kind=kind, measure=measure)
     _INDICATORS[code] = found
     return found
 
 
-def indicator(*, code: str, name: str, kind: Kind) -> Callable[[Measure], Measure]:
+def indicator(*, code: str, name: str | Promise, kind: Kind) -> Callable[[Measure], Measure]:
     """``@indicator(code="plans.tasks_on_time", name="Tỷ lệ nhiệm vụ hoàn thành đúng hạn", kind=Kind.RATIO)``."""
 
     def register(measure: Measure) -> Measure:

@@ -108,7 +108,7 @@ def _proposal(node: engine.Node, code: str, agency: Agency, year: int) -> dict[s
         entered = None
     return {
         "code": code,
-        "name": found.name,
+        "name": str(found.name),
         "kind": found.kind.value,
         "numerator": str(figure.numerator),
         "denominator": None if figure.denominator is None else str(figure.denominator),
@@ -191,7 +191,9 @@ def _points(node: engine.Node, entered: engine.LeafInput) -> Decimal | None:
 
 
 def _same(entered: engine.LeafInput, proposal: dict[str, Any] | None) -> bool:
-    return bool(proposal and proposal.get("entered")) and codec.input_to_json(entered) == proposal["entered"]
+    if not proposal or not proposal.get("entered"):
+        return False
+    return codec.input_to_json(entered) == proposal["entered"]
 
 
 @transaction.atomic
@@ -345,9 +347,8 @@ def add_evidence_file(*, leaf: LeafScore, data: bytes, filename: str, title: str
 def remove_evidence(*, evidence: Evidence, by: User) -> None:
     _check_evidence_allowed(evidence.score)
     if evidence.file:
-        transaction.on_commit(
-            lambda name=evidence.file.name, storage=evidence.file.storage: storage.delete(name)
-        )
+        name, storage = evidence.file.name, evidence.file.storage
+        transaction.on_commit(lambda: storage.delete(name))
     evidence.delete()
 
 
