@@ -4,7 +4,7 @@ last year's plan to copy from. Loaded once: a plan found by its title is kept.""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from danvan.core.models import User
@@ -130,6 +130,7 @@ def _agency_plan(agency, units, office, leader, *, year: int, status: str, numbe
     for order, (heading, unit_code, timing, due, task_status, percent) in enumerate(TASKS):
         due = due.replace(year=year) if due else None
         done = status == Plan.Status.CLOSED
+        finished = done or task_status == Task.Status.DONE
         Task.objects.create(
             plan=plan,
             order=order,
@@ -141,6 +142,8 @@ def _agency_plan(agency, units, office, leader, *, year: int, status: str, numbe
             due_date=due,
             status=Task.Status.DONE if done else task_status,
             percent=100 if done else percent,
+            # Done a few days before it was due; an ongoing task of a closed year, at its end.
+            completed_on=(due - timedelta(days=3) if due else date(year, 12, 20)) if finished else None,
         )
     Target.objects.create(
         plan=plan,
