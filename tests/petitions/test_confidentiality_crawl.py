@@ -31,8 +31,13 @@ from django.core import mail
 from django.urls import reverse
 
 from danvan.core.text import search_key
+from danvan.evaluation import services as evaluation
+from danvan.evaluation.engine.sheets import write_criteria_sheet
+from danvan.evaluation.models import Assessment
 from danvan.petitions import services
 from danvan.petitions.models import Citizen, DenouncerIdentity, IdentityGrant, Petition, Reception
+from tests.evaluation.conftest import import_can_tho
+from tests.evaluation.engine.can_tho_2579 import CRITERIA, RULES
 from tests.matrix import ROLES
 
 PUBLIC, INTAKE, RECEPTION = "public", "intake", "reception"
@@ -156,7 +161,23 @@ def denunciations(
     # The scan tells the handlers and leaders of what is overdue, in the app and by e-mail.
     with django_capture_on_commit_callbacks(execute=True):
         services.escalate_overdue_deadlines(today=date(2026, 12, 31))
+    _assessment_citing(agency, [public, intake, from_visit], by=agency_head)
     return {PUBLIC: public, INTAKE: intake, RECEPTION: from_visit}
+
+
+def _assessment_citing(agency, petitions, *, by) -> Assessment:
+    """The agency's yearly assessment, whose figures count the denunciations
+    and whose evidence links them: the evaluation's pages and files are crawled too."""
+    criteria_set = import_can_tho(agency.province, by, write_criteria_sheet(CRITERIA, RULES), years=(2026,))
+    criteria_set = evaluation.put_in_use(criteria_set=criteria_set, by=by)
+    criteria_set.nodes.filter(key="II/3").update(indicator="petitions.within_limit")
+    criteria_set.nodes.filter(key="IV/1").update(indicator="petitions.past_limit")
+    assessment = evaluation.open_assessment(agency=agency, year=2026, by=by)
+    evidence = assessment.scores.get(node__key="II/3")
+    for petition in petitions:
+        evaluation.add_evidence_link(leaf=evidence, kind="petition", object_id=petition.pk, by=by)
+    assert evidence.proposal["lines"], "the figure lists the cases it counts"
+    return assessment
 
 
 def _text(response) -> str:
@@ -228,6 +249,11 @@ def _seeds(denunciations) -> list[str]:
         reverse("petitions_public:submit"),
         reverse("petitions_public:lookup"),
         reverse("petitions_public:schedule"),
+        reverse("evaluation:assessment_list"),
+        *[
+            reverse("evaluation:assessment_detail", args=[pk])
+            for pk in Assessment.objects.values_list("pk", flat=True)
+        ],
     ]
     for petition in denunciations.values():
         pk = petition.pk
@@ -298,8 +324,14 @@ def test_no_page_export_api_or_admin_page_names_a_denouncer_to_whom_was_not_gran
     # The crawl reached what could leak: the visit, its receipt, the Word
     # letter, the API, and for the administrator the admin's visit form.
     visit = denunciations[RECEPTION].reception_id
+    assessment = Assessment.objects.get()
     reached = {
-        "province_officer": [reverse("petitions:reception_detail", args=[visit])],
+        "province_officer": [
+            reverse("petitions:reception_detail", args=[visit]),
+            reverse("evaluation:assessment_docx", args=[assessment.pk]),
+            reverse("evaluation:assessment_xlsx", args=[assessment.pk]),
+        ],
+        "agency_head": [reverse("evaluation:assessment_detail", args=[assessment.pk])],
         "inspector": [
             reverse("petitions:reception_receipt", args=[visit]),
             reverse("petitions:petition_letter", args=[denunciations[RECEPTION].pk]),
