@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from danvan.core.models import Agency, Province, User
 from danvan.core.permissions import AGENCY_WIDE_ROLES, scopes_of
-from danvan.evaluation.models import CriteriaSet
+from danvan.evaluation.models import CriteriaNode, CriteriaSet
 
 
 def criteria_provinces(person: User) -> QuerySet[Province]:
@@ -61,3 +61,13 @@ def get_criteria_set_for_user(person: User, criteria_set_id: int, *, action: str
     if action == "manage" and not can_manage_criteria_set(person, criteria_set):
         raise PermissionDenied(_("Chỉ Sở Nội vụ của tỉnh mới thay đổi được bộ tiêu chí."))
     return criteria_set
+
+
+def get_node_for_user(person: User, criteria_set_id: int, node_id: int) -> CriteriaNode:
+    """A line of a set the person manages (its tree is changed only by Sở Nội vụ of the province)."""
+    criteria_set = get_criteria_set_for_user(person, criteria_set_id, action="manage")
+    node = criteria_set.nodes.select_related("parent").filter(pk=node_id).first()
+    if node is None:
+        raise Http404(_("Không tìm thấy tiêu chí."))
+    node.criteria_set = criteria_set
+    return node
