@@ -1,11 +1,14 @@
 """Entering and editing criteria sets on screen: a set from nothing, its tree line by line, its rules;
 only drafts change, and a set is put in use only when the engine accepts all of it."""
 
+from dataclasses import replace
 from decimal import Decimal as D
 from html.parser import HTMLParser
+from io import BytesIO
 
 import pytest
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from danvan.core import indicators
 from danvan.core.models import Agency
@@ -22,6 +25,7 @@ from danvan.evaluation.engine.model import (
     RatioLinear,
     Steps,
 )
+from danvan.evaluation.engine.sheets import criteria_template, read_criteria_sheet, write_criteria_sheet
 from danvan.evaluation.models import CriteriaNode, CriteriaSet
 from tests.evaluation.conftest import edited, import_can_tho
 from tests.evaluation.engine.can_tho_2579 import RULES
@@ -844,3 +848,22 @@ def test_a_figure_on_a_line_with_children_is_refused_by_the_engine(
         InvalidCriteriaSet, match="Tiêu chí II có tiêu chí con: số liệu từ hệ thống đặt ở tiêu chí con."
     ):
         import_can_tho(province, province_officer, edited(can_tho_workbook, {("Tiêu chí", "L6"): INDICATOR}))
+
+
+def with_indicator(found, key, indicator):
+    """The engine's node with `indicator` set on the line `key` below it."""
+    if found.key == key:
+        return replace(found, indicator=indicator)
+    return replace(found, children=tuple(with_indicator(child, key, indicator) for child in found.children))
+
+
+def test_the_template_has_the_indicator_column_and_the_engine_reads_it_back(draft_set):
+    sheet = load_workbook(BytesIO(criteria_template()))["Tiêu chí"]
+    assert sheet["L1"].value == "Mã số liệu từ hệ thống"
+    criteria, rules = services.stored_criteria(draft_set)
+    # The engine knows no registry: any code is written and read back as it is.
+    marked = replace(
+        criteria, roots=tuple(with_indicator(root, "II/3", "any.code") for root in criteria.roots)
+    )
+    again, _rules = read_criteria_sheet(write_criteria_sheet(marked, rules))
+    assert {node.key: node.indicator for node in again.nodes() if node.indicator} == {"II/3": "any.code"}

@@ -122,6 +122,15 @@ class PointsField(DecimalInput):
         return show_points(value) if isinstance(value, Decimal) else value
 
 
+class SetChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return _("%(name)s (phiên bản %(version)s, %(status)s)") % {
+            "name": obj.name,
+            "version": obj.version,
+            "status": obj.get_status_display(),
+        }
+
+
 class SetDetailsForm(forms.Form):
     """A set's details as typed on screen: creating an empty draft, or changing a draft's details."""
 
@@ -137,7 +146,7 @@ class SetDetailsForm(forms.Form):
     )
     effective_from = forms.DateField(label=_("Hiệu lực từ ngày"), required=False)
     effective_to = forms.DateField(label=_("Hiệu lực đến ngày"), required=False)
-    replaces = forms.ModelChoiceField(label=_("Thay thế bộ tiêu chí"), queryset=None, required=False)
+    replaces = SetChoiceField(label=_("Thay thế bộ tiêu chí"), queryset=None, required=False)
     submit_from = DayMonthField(
         label=_("Gửi bản tự chấm từ ngày"),
         max_length=5,
