@@ -164,17 +164,11 @@ def _refused_unless_draft(request, criteria_set):
     return _detail(criteria_set)
 
 
-def _edit_page(request, form, *, title, submit, criteria_set=None, problems=(), status=None):
-    context = {
-        "form": form,
-        "title": title,
-        "submit": submit,
-        "criteria_set": criteria_set,
-        "problems": list(problems),
-        "area_slug": "evaluation",
-    }
-    status = status or (422 if request.method == "POST" else 200)
-    return render(request, "evaluation/edit_form.html", context, status=status)
+def _edit_page(request, form, *, title, submit, criteria_set=None):
+    """A form of the set's details or of one line; shown again after a post only when it was refused."""
+    context = {"form": form, "title": title, "submit": submit, "criteria_set": criteria_set}
+    status = 422 if request.method == "POST" else 200
+    return render(request, "evaluation/edit_form.html", context | {"area_slug": "evaluation"}, status=status)
 
 
 @login_required
