@@ -554,7 +554,7 @@ def test_put_in_use_refuses_a_tree_that_does_not_hold(client, province_officer, 
 def test_a_leaf_without_a_method_blocks_putting_in_use(client, province_officer, draft_set):
     client.force_login(province_officer)
     assert edit(client, node(draft_set, "II/2"), method="").status_code == 302
-    assert "Tiêu chí 2: chưa có cách chấm điểm." in page_of(client, draft_set)
+    assert "II/2 — Tiêu chí 2: chưa có cách chấm điểm." in page_of(client, draft_set)
     with pytest.raises(DomainError, match="chưa có cách chấm điểm"):
         services.put_in_use(criteria_set=draft_set, by=province_officer)
 
@@ -749,6 +749,11 @@ BAD_RULES = [
         {"bands": [{"name": "Xuất sắc", "lower": "95", "no_node_at_zero_depth": "5"}]},
         "Mức “Xuất sắc”: bộ tiêu chí không có cấp 5.",
         id="condition-on-a-missing-level",
+    ),
+    pytest.param(
+        {"quotas": [{"band": "Yếu", "percent": "20", "relative_to": "Tốt"}]},
+        "Quy định nhắc đến mức “Yếu” nhưng không có mức xếp loại này.",
+        id="quota-naming-no-band",
     ),
     pytest.param({"commendation": "Giỏi"}, "Quy định nhắc đến mức “Giỏi”", id="commendation-naming-no-band"),
     pytest.param(

@@ -276,7 +276,8 @@ def _details_of(criteria_set: CriteriaSet) -> SetDetails:
 # --- Reading the stored tree back into the engine ------------------------------
 
 
-def _rows(nodes: list[CriteriaNode]) -> list[Row]:
+def _rows(nodes: list[CriteriaNode], *, numbered: bool = False) -> list[Row]:
+    """The stored lines as the engine reads them; `numbered` gives each its place in the tree as its row."""
     parents = {node.pk: node.key for node in nodes}
     return [
         Row(
@@ -291,15 +292,18 @@ def _rows(nodes: list[CriteriaNode]) -> list[Row]:
             evidence=node.evidence,
             note=node.note,
             indicator=node.indicator,
+            row=number if numbered else None,
         )
-        for node in nodes
+        for number, node in enumerate(nodes, start=1)
     ]
 
 
-def _build(criteria_set: CriteriaSet, nodes: list[CriteriaNode]) -> engine.CriteriaSet:
+def _build(
+    criteria_set: CriteriaSet, nodes: list[CriteriaNode], *, numbered: bool = False
+) -> engine.CriteriaSet:
     return build_criteria_set(
         criteria_set.name,
-        _rows(nodes),
+        _rows(nodes, numbered=numbered),
         declared_max=criteria_set.declared_max,
         floor_total_at_zero=criteria_set.floor_total_at_zero,
         rescale_when_excluded=criteria_set.rescale_when_excluded,
@@ -359,12 +363,19 @@ def criteria_problems(criteria_set: CriteriaSet) -> list[str]:
     nodes = _nodes(criteria_set)
     issues: list[Issue] = []
     try:
-        criteria = _build(criteria_set, nodes)
+        criteria = _build(criteria_set, nodes, numbered=True)
     except InvalidCriteriaSet as refused:
         issues.extend(refused.issues)
         criteria = _as_stored(criteria_set, nodes)
     issues.extend(_rule_issues(criteria, codec.rules_from_json(criteria_set.rules or {})))
-    messages = [str(issue) for issue in issues]
+    # A code such as “1” is reused under every group: a line's problem names its full key too.
+    keys = {number: node.key for number, node in enumerate(nodes, start=1)}
+    messages = [
+        f"{keys[issue.row]} — {issue.message}"
+        if issue.row in keys and keys[issue.row] != issue.code
+        else issue.message
+        for issue in issues
+    ]
     messages += [
         _("Tiêu chí %(code)s: mã số liệu “%(indicator)s” không có trong hệ thống.")
         % {"code": node.code, "indicator": node.indicator}
