@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from danvan.core.models import Agency, Province, Role, User
 from danvan.core.permissions import AGENCY_WIDE_ROLES, scopes_of
-from danvan.evaluation.models import Assessment, CriteriaSet, Reviewer
+from danvan.evaluation.models import Assessment, CriteriaNode, CriteriaSet, Reviewer
 
 
 def criteria_provinces(person: User) -> QuerySet[Province]:
@@ -174,3 +174,13 @@ def get_assessment_for_user(person: User, assessment_id: int, *, action: str = "
     if action != "view" and not ACTIONS[action](person, assessment):
         raise PermissionDenied(_("Bạn không thực hiện được việc này với bản đánh giá ở trạng thái hiện tại."))
     return assessment
+
+
+def get_node_for_user(person: User, criteria_set_id: int, node_id: int) -> CriteriaNode:
+    """A line of a set the person manages (its tree is changed only by Sở Nội vụ of the province)."""
+    criteria_set = get_criteria_set_for_user(person, criteria_set_id, action="manage")
+    node = criteria_set.nodes.select_related("parent").filter(pk=node_id).first()
+    if node is None:
+        raise Http404(_("Không tìm thấy tiêu chí."))
+    node.criteria_set = criteria_set
+    return node

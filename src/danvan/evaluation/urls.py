@@ -9,6 +9,7 @@ urlpatterns = [
     path("", views.criteria_set_list, name="criteria_set_list"),
     path("bo-tieu-chi/nhap/", views.criteria_set_import, name="criteria_set_import"),
     path("bo-tieu-chi/mau.xlsx", views.criteria_template_download, name="criteria_template"),
+    path("bo-tieu-chi/tao-moi/", views.criteria_set_create, name="criteria_set_create"),
     path("bo-tieu-chi/<int:criteria_set_id>/", views.criteria_set_detail, name="criteria_set_detail"),
     path(
         "bo-tieu-chi/<int:criteria_set_id>/phien-ban-moi/",
@@ -87,4 +88,28 @@ urlpatterns = [
     ),
     path("tu-danh-gia/<int:assessment_id>/bao-cao.docx", assessing.assessment_docx, name="assessment_docx"),
     path("tu-danh-gia/<int:assessment_id>/bang-diem.xlsx", assessing.assessment_xlsx, name="assessment_xlsx"),
+    path("bo-tieu-chi/<int:criteria_set_id>/sua/", views.criteria_set_edit, name="criteria_set_edit"),
+    path(
+        "bo-tieu-chi/<int:criteria_set_id>/du-thao-moi/",
+        views.criteria_set_new_draft,
+        name="criteria_set_new_draft",
+    ),
+    path("bo-tieu-chi/<int:criteria_set_id>/xep-loai/", views.rules_edit, name="rules_edit"),
+    path("bo-tieu-chi/<int:criteria_set_id>/tieu-chi/them/", views.node_add, name="node_add"),
+    path("bo-tieu-chi/<int:criteria_set_id>/tieu-chi/<int:node_id>/sua/", views.node_edit, name="node_edit"),
+    path(
+        "bo-tieu-chi/<int:criteria_set_id>/tieu-chi/<int:node_id>/xoa/", views.node_delete, name="node_delete"
+    ),
+    path(
+        "bo-tieu-chi/<int:criteria_set_id>/tieu-chi/<int:node_id>/len/",
+        views.node_move,
+        {"up": True},
+        name="node_move_up",
+    ),
+    path(
+        "bo-tieu-chi/<int:criteria_set_id>/tieu-chi/<int:node_id>/xuong/",
+        views.node_move,
+        {"up": False},
+        name="node_move_down",
+    ),
 ]

@@ -1,9 +1,10 @@
-"""Criteria set pages: the list, a set's tree, importing, a new version, copying, export."""
+"""Criteria set pages: the list, a set's tree, importing, a new version, copying, export, and entering
+and editing a draft set on screen."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -14,6 +15,7 @@ from danvan.documents.permissions import visible_legal_documents
 from danvan.evaluation import forms, permissions, selectors, services
 from danvan.evaluation.engine.errors import InvalidCriteriaSet
 from danvan.evaluation.engine.sheets import criteria_template
+from danvan.evaluation.models import CriteriaSet
 
 
 @login_required
@@ -142,3 +144,196 @@ def criteria_set_export(request, criteria_set_id):
 @login_required
 def criteria_template_download(request):
     return download(criteria_template(), XLSX_TYPE, _("Mẫu bộ tiêu chí đánh giá.xlsx"))
+
+
+# --- Entering and editing a set on screen ---------------------------------------
+
+
+def _detail(criteria_set):
+    return redirect("evaluation:criteria_set_detail", criteria_set_id=criteria_set.pk)
+
+
+def _refused_unless_draft(request, criteria_set):
+    """A set in use (or replaced) is not edited: the reviewer is sent back to make a new draft version."""
+    if criteria_set.status == CriteriaSet.Status.DRAFT:
+        return None
+    messages.error(
+        request,
+        _("Bộ tiêu chí này không còn là dự thảo nên không sửa được; hãy tạo phiên bản dự thảo mới để sửa."),
+    )
+    return _detail(criteria_set)
+
+
+def _edit_page(request, form, *, title, submit, criteria_set=None):
+    """A form of the set's details or of one line; shown again after a post only when it was refused."""
+    context = {"form": form, "title": title, "submit": submit, "criteria_set": criteria_set}
+    status = 422 if request.method == "POST" else 200
+    return render(request, "evaluation/edit_form.html", context | {"area_slug": "evaluation"}, status=status)
+
+
+@login_required
+def criteria_set_create(request):
+    provinces = permissions.criteria_provinces(request.user)
+    if not provinces.exists():
+        raise PermissionDenied(_("Chỉ Sở Nội vụ của tỉnh mới tạo được bộ tiêu chí."))
+    form = forms.NewSetForm(
+        request.POST or None,
+        provinces=provinces,
+        documents=visible_legal_documents(request.user).order_by("-date", "number_key"),
+        replaceable=selectors.replaceable_sets(request.user),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            criteria_set = services.create_criteria_set(
+                province=form.cleaned_data["province"],
+                details=form.details(),
+                options=form.options(),
+                replaces=form.cleaned_data["replaces"],
+                by=request.user,
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Đã tạo bộ tiêu chí dự thảo; hãy thêm các nhóm tiêu chí."))
+            return _detail(criteria_set)
+    return _edit_page(request, form, title=_("Tạo bộ tiêu chí trên màn hình"), submit=_("Tạo bộ tiêu chí"))
+
+
+@login_required
+def criteria_set_edit(request, criteria_set_id):
+    criteria_set = permissions.get_criteria_set_for_user(request.user, criteria_set_id, action="manage")
+    if refused := _refused_unless_draft(request, criteria_set):
+        return refused
+    form = forms.SetDetailsForm(
+        request.POST or None,
+        initial=forms.SetDetailsForm.initial_of(criteria_set),
+        documents=visible_legal_documents(request.user).order_by("-date", "number_key"),
+        replaceable=selectors.replaceable_sets(request.user, criteria_set),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.change_set_details(
+                criteria_set=criteria_set,
+                details=form.details(),
+                options=form.options(),
+                replaces=form.cleaned_data["replaces"],
+                by=request.user,
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Đã lưu thông tin bộ tiêu chí."))
+            return _detail(criteria_set)
+    return _edit_page(
+        request, form, title=_("Sửa thông tin bộ tiêu chí"), submit=_("Lưu"), criteria_set=criteria_set
+    )
+
+
+@login_required
+@require_POST
+def criteria_set_new_draft(request, criteria_set_id):
+    criteria_set = permissions.get_criteria_set_for_user(request.user, criteria_set_id, action="manage")
+    try:
+        version = services.new_draft_version(criteria_set=criteria_set, by=request.user)
+    except DomainError as error:
+        messages.error(request, error.message)
+        return _detail(criteria_set)
+    messages.success(request, _("Đã tạo phiên bản dự thảo mới; sửa phiên bản này rồi đưa vào áp dụng."))
+    return _detail(version)
+
+
+def _node_form(request, *, is_group, initial=None):
+    return forms.NodeForm(request.POST or None, initial=initial, is_group=is_group)
+
+
+@login_required
+def node_add(request, criteria_set_id):
+    criteria_set = permissions.get_criteria_set_for_user(request.user, criteria_set_id, action="manage")
+    if refused := _refused_unless_draft(request, criteria_set):
+        return refused
+    parent_id = request.GET.get("cha", "")
+    parent = get_object_or_404(criteria_set.nodes, pk=parent_id) if parent_id.isdigit() else None
+    form = _node_form(request, is_group=parent is None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.add_node(criteria_set=criteria_set, parent=parent, values=form.values(), by=request.user)
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Đã thêm tiêu chí."))
+            return _detail(criteria_set)
+    title = _("Thêm tiêu chí con của %(code)s") % {"code": parent.key} if parent else _("Thêm nhóm tiêu chí")
+    return _edit_page(request, form, title=title, submit=_("Thêm"), criteria_set=criteria_set)
+
+
+@login_required
+def node_edit(request, criteria_set_id, node_id):
+    node = permissions.get_node_for_user(request.user, criteria_set_id, node_id)
+    if refused := _refused_unless_draft(request, node.criteria_set):
+        return refused
+    form = _node_form(request, is_group=node.parent_id is None, initial=forms.NodeForm.initial_of(node))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.change_node(node=node, values=form.values(), by=request.user)
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Đã lưu tiêu chí."))
+            return _detail(node.criteria_set)
+    title = _("Sửa tiêu chí %(code)s") % {"code": node.key}
+    return _edit_page(request, form, title=title, submit=_("Lưu"), criteria_set=node.criteria_set)
+
+
+@login_required
+def node_delete(request, criteria_set_id, node_id):
+    node = permissions.get_node_for_user(request.user, criteria_set_id, node_id)
+    if refused := _refused_unless_draft(request, node.criteria_set):
+        return refused
+    if request.method == "POST":
+        try:
+            services.delete_node(node=node, by=request.user)
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Đã xóa tiêu chí %(code)s.") % {"code": node.key})
+        return _detail(node.criteria_set)
+    context = {"node": node, "count": selectors.subtree_size(node), "criteria_set": node.criteria_set}
+    return render(request, "evaluation/node_delete.html", context | {"area_slug": "evaluation"})
+
+
+@login_required
+@require_POST
+def node_move(request, criteria_set_id, node_id, up):
+    node = permissions.get_node_for_user(request.user, criteria_set_id, node_id)
+    if refused := _refused_unless_draft(request, node.criteria_set):
+        return refused
+    try:
+        services.move_node(node=node, up=up, by=request.user)
+    except DomainError as error:
+        messages.error(request, error.message)
+    return _detail(node.criteria_set)
+
+
+@login_required
+def rules_edit(request, criteria_set_id):
+    criteria_set = permissions.get_criteria_set_for_user(request.user, criteria_set_id, action="manage")
+    if refused := _refused_unless_draft(request, criteria_set):
+        return refused
+    form = forms.RulesForm(
+        request.POST if request.method == "POST" else None, rules=selectors.rules_of(criteria_set)
+    )
+    problems: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.change_rules(criteria_set=criteria_set, rules=form.rules(), by=request.user)
+        except InvalidCriteriaSet as refused:
+            problems = refused.messages
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Đã lưu quy định xếp loại."))
+            return _detail(criteria_set)
+    context = {"form": form, "criteria_set": criteria_set, "problems": problems, "area_slug": "evaluation"}
+    return render(
+        request, "evaluation/rules_form.html", context, status=422 if request.method == "POST" else 200
+    )

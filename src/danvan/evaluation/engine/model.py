@@ -116,6 +116,7 @@ class Node:
     row: int | None = None  # the row it was read from, for messages
     evidence: str = ""  # the evidence required, as the annex words it
     note: str = ""
+    indicator: str = ""  # the code of a figure the system computes for this leaf, proposed as its score
 
     @property
     def is_leaf(self) -> bool:

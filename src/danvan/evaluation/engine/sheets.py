@@ -100,6 +100,11 @@ CRITERIA_COLUMNS = (
     Column(
         "Không vượt điểm tối đa", "Có: tổng các tiêu chí con được vượt, nhưng chỉ tính đến điểm tối đa", 16
     ),
+    Column(
+        "Mã số liệu từ hệ thống",
+        "Không bắt buộc; chỉ ở tiêu chí không có tiêu chí con: mã số liệu hệ thống tự tính, đề xuất làm điểm",
+        24,
+    ),
 )
 BANDS_COLUMNS = (
     Column("Mức xếp loại", "Từ mức cao nhất xuống", 26),
@@ -249,10 +254,11 @@ def _workbook(criteria: CriteriaSet | None, rules: Rules | None) -> bytes:
                 kind if node.kind is not Kind.BASE else "",
                 not_applicable if node.when_not_applicable is not WhenNotApplicable.REFUSED else "",
                 YES if node.cap_at_max else "",
+                node.indicator,
             )
             for column, value in enumerate(cells, start=1):
                 cell = table.cell(row=line, column=column, value=value if value != "" else None)
-                if column in (1, 2, 6):
+                if column in (1, 2, 6, 12):
                     cell.number_format = "@"
             if node.depth == 1:
                 for column in range(1, 5):
@@ -462,7 +468,7 @@ def _read_criteria(sheet: Worksheet, problems: _Problems) -> list[Row]:
             kind, when, cap = Kind.BASE, WhenNotApplicable.REFUSED, False
         if not name:
             problems.add(CRITERIA_SHEET, number, f"Tiêu chí {code}: thiếu nội dung tiêu chí.", code)
-        row = Row(code, name, max_points, parent, method, kind, cap, when, number, text[6], text[7])
+        row = Row(code, name, max_points, parent, method, kind, cap, when, number, text[6], text[7], text[11])
         rows.append(row)
         keys.append((code, row.key))
     return rows

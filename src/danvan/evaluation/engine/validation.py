@@ -43,6 +43,7 @@ class Row:
     row: int | None = None
     evidence: str = ""
     note: str = ""
+    indicator: str = ""  # a figure's code; the registry of codes is checked outside the engine
 
     @property
     def key(self) -> str:
@@ -83,6 +84,11 @@ def _method_issues(row: Row, kind: Kind) -> list[str]:
         if kind is Kind.BASE:
             return ["cách chấm theo từng lần chỉ dùng cho nhóm điểm thưởng hoặc điểm trừ"]
     return []
+
+
+def method_problems(method: Method, max_points: Decimal, kind: Kind) -> list[str]:
+    """What is wrong with a leaf's scoring method for its maximum and its group's kind, in words."""
+    return _method_issues(Row("", "", max_points, method=method), kind)
 
 
 def build_criteria_set(
@@ -138,6 +144,14 @@ def build_criteria_set(
                         row.row,
                     )
                 )
+            if row.indicator:
+                issues.append(
+                    Issue(
+                        f"Tiêu chí {row.code} có tiêu chí con: số liệu từ hệ thống đặt ở tiêu chí con.",
+                        row.code,
+                        row.row,
+                    )
+                )
             added = sum((kid.max_points for kid in kids), ZERO)
             # A group capped at its maximum may hold more than it gives ("tối đa 10 điểm").
             if kind is Kind.BASE and added != top and not (row.cap_at_max and added > top):
@@ -167,6 +181,7 @@ def build_criteria_set(
             row=row.row,
             evidence=row.evidence,
             note=row.note,
+            indicator=row.indicator,
         )
 
     tree = tuple(build(row, 1, row.kind) for row in roots)
