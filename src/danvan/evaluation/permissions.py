@@ -5,9 +5,12 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from danvan.core.models import Agency, Province, User
-from danvan.core.permissions import AGENCY_WIDE_ROLES, scopes_of
-from danvan.evaluation.models import CriteriaSet
+from danvan.core.models import Agency, Province, Role, User
+from danvan.core.permissions import AGENCY_WIDE_ROLES, can_view_agency, scopes_of
+from danvan.evaluation.models import Assessment, CriteriaSet, Reviewer
+
+# The agency's people who read its results over the years: its leader and its office.
+RESULT_ROLES = (Role.AGENCY_LEADER, Role.AGENCY_OFFICE)
 
 
 def criteria_provinces(person: User) -> QuerySet[Province]:
@@ -61,3 +64,73 @@ def get_criteria_set_for_user(person: User, criteria_set_id: int, *, action: str
     if action == "manage" and not can_manage_criteria_set(person, criteria_set):
         raise PermissionDenied(_("Chỉ Sở Nội vụ của tỉnh mới thay đổi được bộ tiêu chí."))
     return criteria_set
+
+
+# --- Results -----------------------------------------------------------------------------
+
+
+def can_view_province_results(person: User, province_id: int) -> bool:
+    """The province's table of every agency's results: Sở Nội vụ of the province, or an administrator."""
+    scopes = scopes_of(person)
+    return scopes.system_admin or province_id in scopes.reviewed_provinces
+
+
+def get_results_province_for_user(person: User, province_id: int) -> Province:
+    province = Province.objects.filter(pk=province_id).first()
+    if province is None or not can_view_province_results(person, province.pk):
+        raise Http404(_("Không tìm thấy tỉnh."))
+    return province
+
+
+def can_view_agency_results(person: User, agency: Agency) -> bool:
+    """An agency's results over the years: its leader and office, Sở Nội vụ of its province, an administrator."""
+    scopes = scopes_of(person)
+    return (
+        scopes.system_admin
+        or agency.province_id in scopes.reviewed_provinces
+        or agency.pk in scopes.agencies_with(*RESULT_ROLES)
+    )
+
+
+def result_agencies(person: User) -> QuerySet[Agency]:
+    """The agencies whose history the person reads as their leader or office."""
+    return Agency.objects.filter(pk__in=scopes_of(person).agencies_with(*RESULT_ROLES)).order_by("sort_key")
+
+
+def get_agency_results_for_user(person: User, agency_id: int) -> Agency:
+    agency = Agency.objects.select_related("province").filter(pk=agency_id).first()
+    if agency is None or not can_view_agency(person, agency):
+        raise Http404(_("Không tìm thấy cơ quan."))
+    if not can_view_agency_results(person, agency):
+        raise PermissionDenied(
+            _("Chỉ lãnh đạo, văn phòng của cơ quan và Sở Nội vụ xem được kết quả đánh giá.")
+        )
+    return agency
+
+
+def visible_assessments(person: User) -> QuerySet[Assessment]:
+    """An agency's leader and office read its own; Sở Nội vụ its province's; a member of the
+    review council only the assessments given to them."""
+    scopes = scopes_of(person)
+    if scopes.system_admin:
+        return Assessment.objects.all()
+    if not person.is_authenticated:
+        return Assessment.objects.none()
+    given = Reviewer.objects.filter(person=person).values("assessment_id")
+    return Assessment.objects.filter(
+        Q(agency__province_id__in=scopes.reviewed_provinces)
+        | Q(agency_id__in=scopes.agencies_with(*RESULT_ROLES))
+        | Q(pk__in=given)
+    )
+
+
+def get_assessment_for_user(person: User, assessment_id: int) -> Assessment:
+    assessment = (
+        visible_assessments(person)
+        .select_related("agency__province", "criteria_set")
+        .filter(pk=assessment_id)
+        .first()
+    )
+    if assessment is None:
+        raise Http404(_("Không tìm thấy bản đánh giá."))
+    return assessment

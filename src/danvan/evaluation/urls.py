@@ -23,4 +23,7 @@ urlpatterns = [
     path(
         "bo-tieu-chi/<int:criteria_set_id>/tai-ve.xlsx", views.criteria_set_export, name="criteria_set_export"
     ),
+    path("ket-qua/tinh/<int:province_id>/", views.results, name="results"),
+    path("ket-qua/tinh/<int:province_id>/quyet-dinh.docx", views.results_decision, name="results_decision"),
+    path("ket-qua/co-quan/<int:agency_id>/", views.agency_results, name="agency_results"),
 ]
