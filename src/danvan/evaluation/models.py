@@ -231,10 +231,7 @@ class Reviewer(models.Model):
         Assessment, on_delete=models.CASCADE, related_name="reviewers", verbose_name=_("bản đánh giá")
     )
     person = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("thành viên hội đồng"),
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("thành viên hội đồng")
     )
     position = models.CharField(_("chức danh trong hội đồng"), max_length=200, blank=True)
 
@@ -252,9 +249,7 @@ class LeafScore(models.Model):
     assessment = models.ForeignKey(
         Assessment, on_delete=models.CASCADE, related_name="scores", verbose_name=_("bản đánh giá")
     )
-    node = models.ForeignKey(
-        CriteriaNode, on_delete=models.PROTECT, related_name="+", verbose_name=_("tiêu chí")
-    )
+    node = models.ForeignKey(CriteriaNode, on_delete=models.PROTECT, related_name="+", verbose_name=_("tiêu chí"))
     entered = models.JSONField(_("số liệu tự chấm"), null=True, blank=True)
     points = models.DecimalField(_("điểm tự chấm"), max_digits=7, decimal_places=2, null=True, blank=True)
     explanation = models.TextField(_("giải trình"), blank=True)
