@@ -12,33 +12,11 @@ from docx import Document
 from danvan.core.models import Agency, Role
 from danvan.evaluation import selectors, services
 from danvan.evaluation.models import Assessment, CriteriaSet
-from tests.evaluation.conftest import import_can_tho
+from tests.evaluation.conftest import assess, import_can_tho
 from tests.factories import AgencyFactory, ProvinceFactory, person_with_role
 
 S = Assessment.Status
 XS, TOT, HT = "Hoàn thành xuất sắc", "Hoàn thành tốt", "Hoàn thành"
-
-
-def assess(agency, criteria_set, by, *, year=2025, status=S.FINAL, final=None, band="", late=False, **fields):
-    """An assessment written straight to the database, as the workflow would have left it."""
-    finalised = status == S.FINAL
-    return Assessment.objects.create(
-        criteria_set=criteria_set,
-        agency=agency,
-        year=year,
-        status=status,
-        opened_by=by,
-        self_total=fields.pop("self_total", final),
-        self_band=fields.pop("self_band", band),
-        reviewed_total=fields.pop("reviewed_total", final if status != S.DRAFT else None),
-        final_total=final if finalised else None,
-        final_band=band if finalised else "",
-        classification=fields.pop(
-            "classification", {"band": band or None, "reason": "", "needs_review": False}
-        ),
-        submitted_late=late,
-        **fields,
-    )
 
 
 def department(province, name):

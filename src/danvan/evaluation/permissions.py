@@ -11,6 +11,8 @@ from danvan.evaluation.models import Assessment, CriteriaSet, Reviewer
 
 # The agency's people who read its results over the years: its leader and its office.
 RESULT_ROLES = (Role.AGENCY_LEADER, Role.AGENCY_OFFICE)
+# Once the review is sent back, the agency reads the reviewed figures.
+REVIEW_SENT = (Assessment.Status.REVIEWED, Assessment.Status.ANSWERED, Assessment.Status.FINAL)
 
 
 def criteria_provinces(person: User) -> QuerySet[Province]:
@@ -134,3 +136,14 @@ def get_assessment_for_user(person: User, assessment_id: int) -> Assessment:
     if assessment is None:
         raise Http404(_("Không tìm thấy bản đánh giá."))
     return assessment
+
+
+def can_read_review(person: User, assessment: Assessment) -> bool:
+    """The reviewed and final figures: Sở Nội vụ and the council always; the agency once the review
+    has been sent back to it."""
+    scopes = scopes_of(person)
+    if scopes.system_admin or assessment.agency.province_id in scopes.reviewed_provinces:
+        return True
+    if assessment.status in REVIEW_SENT:
+        return True
+    return Reviewer.objects.filter(assessment=assessment, person=person).exists()

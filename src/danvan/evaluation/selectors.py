@@ -84,8 +84,7 @@ def criteria_set_page(person: User, criteria_set: CriteriaSet) -> dict:
 
 # --- Results -----------------------------------------------------------------------------
 
-# Past the review, the reviewed figures are the agency's to read; the final ones once finalised.
-REVIEWED_STATUSES = (Assessment.Status.REVIEWED, Assessment.Status.ANSWERED, Assessment.Status.FINAL)
+REVIEWED_STATUSES = permissions.REVIEW_SENT
 KIND_ORDER = {kind: index for index, kind in enumerate(Agency.Kind.values)}
 SORTS = ("xep-hang", "ten", "diem", "tu-cham")
 
