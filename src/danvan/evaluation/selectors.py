@@ -344,7 +344,8 @@ def agency_history(agency: Agency) -> list[HistoryRow]:
             final_total__isnull=False,
         ).values_list("year", "final_total")
         for year, total in finals:
-            totals.setdefault(year, []).append(total)
+            if total is not None:
+                totals.setdefault(year, []).append(total)
     rows = []
     for assessment in assessments:
         scores = totals.get(assessment.year, [])
