@@ -331,7 +331,11 @@ def decision_annex_table(doc) -> None:
     paragraph(clear(rows_start.cells[0]), "{%tr for row in band.rows %}", size=13, align=LEFT, after=0)
     for index, cell in enumerate(data.cells):
         paragraph(
-            clear(cell), "{{ row[" + str(index) + "] }}", size=13, align=LEFT if index == 1 else CENTER, after=0
+            clear(cell),
+            "{{ row[" + str(index) + "] }}",
+            size=13,
+            align=LEFT if index == 1 else CENTER,
+            after=0,
         )
     paragraph(clear(rows_end.cells[0]), "{%tr endfor %}", size=13, align=LEFT, after=0)
     paragraph(clear(band_end.cells[0]), "{%tr endfor %}", size=13, align=LEFT, after=0)
