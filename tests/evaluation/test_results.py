@@ -125,14 +125,23 @@ def test_a_past_year_reads_the_archived_set(province, province_officer, agency, 
     assert row_of(table, "Sở Tài chính").not_submitted
 
 
-def test_the_table_filters_by_kind_and_sorts_by_score(province, province_officer, finalised_year):
+def test_the_table_filters_by_kind(province, finalised_year):
     assert selectors.results_table(province, 2025, kind=Agency.Kind.COMMUNE_COMMITTEE).rows == []
-    by_self = selectors.results_table(province, 2025, sort="ten")
-    assert [row.agency.name for row in by_self.rows] == [
+    assert len(selectors.results_table(province, 2025, kind=Agency.Kind.DEPARTMENT).rows) == 3
+
+
+def test_the_table_sorts_by_name_or_by_self_score(
+    province, agency, set_in_use, province_officer, finalised_year
+):
+    Assessment.objects.filter(agency=agency).update(self_total=Decimal("70"))
+    by_name = selectors.results_table(province, 2025, sort="ten")
+    assert [row.agency.name for row in by_name.rows] == [
         "Sở Khoa học và Công nghệ",
         "Sở Tài chính",
         "Sở Xây dựng",
     ]
+    by_self = selectors.results_table(province, 2025, sort="tu-cham")
+    assert [row.agency.name for row in by_self.rows][-1] == "Sở Khoa học và Công nghệ"
 
 
 def test_the_table_takes_three_queries_whatever_the_number_of_agencies(
