@@ -6,6 +6,8 @@ from io import BytesIO
 
 import pytest
 from django.contrib.messages import get_messages
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from docx import Document
 
@@ -175,6 +177,21 @@ def test_the_reviewer_sees_the_table_with_its_chart(client, province, province_o
     assert reverse("evaluation:results_decision", args=[province.pk]) + "?nam=2025" in html
 
 
+def test_the_page_reads_the_same_number_of_queries_for_more_agencies(
+    client, province, set_in_use, province_officer, finalised_year
+):
+    client.force_login(province_officer)
+    url = reverse("evaluation:results", args=[province.pk])
+    with CaptureQueriesContext(connection) as few:
+        client.get(url, {"nam": 2025})
+    for number in range(10):
+        assess(department(province, f"Sở {number}"), set_in_use, province_officer, final=Decimal(80), band=HT)
+    department(province, "Sở chưa chấm")
+    with CaptureQueriesContext(connection) as many:
+        assert "Sở chưa chấm" in client.get(url, {"nam": 2025}).content.decode()
+    assert len(many.captured_queries) == len(few.captured_queries)
+
+
 def test_a_year_that_is_not_a_number_is_refused_and_the_newest_shown(
     client, province, province_officer, finalised_year
 ):
@@ -257,7 +274,14 @@ def test_the_decision_lists_the_finalised_agencies_by_band(
     assert response.status_code == 200
     text, rows = reopened(response)
     assert "Về việc công nhận kết quả đánh giá, xếp loại công tác dân vận chính quyền năm 2025" in text
-    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in " ".join(cell for row in rows for cell in row)
+    assert rows[0][0].strip() == "ỦY BAN NHÂN DÂN TỈNH TÂY NINH"
+    assert (
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in rows[0][1]
+        and rows[1][0] == "Số: \u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/QĐ-UBND"
+    )
+    assert (
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH TÂY NINH" in text and "Căn cứ văn bản số 2579/QĐ-UBND ban hành" in text
+    )
     assert (
         "QUYẾT ĐỊNH:" in text
         and "Điều 1. Công nhận" in text
