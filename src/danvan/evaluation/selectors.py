@@ -156,6 +156,23 @@ class ResultRow:
     def final_band(self) -> str:
         return self.assessment.final_band if self.finalised and self.assessment is not None else ""
 
+    # The points as the page prints them ("95,5"; "—" when there are none).
+    @property
+    def self_shown(self) -> str:
+        return _shown(self.self_total)
+
+    @property
+    def reviewed_shown(self) -> str:
+        return _shown(self.reviewed_total)
+
+    @property
+    def final_shown(self) -> str:
+        return _shown(self.final_total)
+
+
+def _shown(points: Decimal | None) -> str:
+    return "—" if points is None else show_points(points)
+
 
 @dataclass(frozen=True)
 class BandCount:
@@ -301,7 +318,10 @@ def result_years(province: Province) -> list[int]:
         for year in years or []
     }
     years |= set(
-        Assessment.objects.filter(agency__province=province).values_list("year", flat=True).distinct()
+        Assessment.objects.filter(agency__province=province)
+        .order_by()
+        .values_list("year", flat=True)
+        .distinct()
     )
     return sorted(years, reverse=True)
 
