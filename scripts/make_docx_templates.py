@@ -2,7 +2,8 @@
 
 Run ``.venv/bin/python scripts/make_docx_templates.py`` after changing this
 file and commit the result: the plan (ke_hoach.docx), the report
-(bao_cao.docx) and the outgoing letters of petitions (van_ban_di.docx). The layout follows Nghị định 30/2020/NĐ-CP,
+(bao_cao.docx), the outgoing letters of petitions (van_ban_di.docx) and the
+province's decision on the year's evaluation results (quyet_dinh.docx). The layout follows Nghị định 30/2020/NĐ-CP,
 Phụ lục I (spec/domain.md section 7): A4, margins 20/20/30/15 mm, Times New
 Roman, the sizes and styles of the component table, page numbers centred in
 the top margin from page 2 on. The ``{{ }}`` and ``{%p %}`` tags are docxtpl
@@ -303,6 +304,79 @@ def letter_template() -> Document:
     return doc
 
 
+def page_break(doc) -> None:
+    par = paragraph(doc, after=0)
+    run = par.add_run()
+    element = OxmlElement("w:br")
+    element.set(qn("w:type"), "page")
+    run._r.append(element)
+
+
+def decision_annex_table(doc) -> None:
+    """The annex: a heading row per band ("I. Hoàn thành xuất sắc nhiệm vụ (3)"), then its
+    agencies, each with its number and final score; the header repeats on every page."""
+    grid = table(doc, [1.3, 11.2, 4.0])
+    grid.style = doc.styles["Table Grid"]
+    for _ in range(6):
+        grid.add_row()
+    header, band_start, band_row, rows_start, data, rows_end, band_end = grid.rows
+    row_flag(header, "tblHeader")
+    row_flag(header, "cantSplit")
+    for cell, text in zip(header.cells, ("TT", "Cơ quan, đơn vị", "Điểm chính thức"), strict=True):
+        paragraph(clear(cell), text, size=13, bold=True, align=CENTER, after=0)
+    paragraph(clear(band_start.cells[0]), "{%tr for band in bands %}", size=13, align=LEFT, after=0)
+    paragraph(clear(band_row.cells[0]), "{{ band.numeral }}", size=13, bold=True, align=CENTER, after=0)
+    paragraph(clear(band_row.cells[1]), "{{ band.title }}", size=13, bold=True, align=LEFT, after=0)
+    paragraph(clear(band_row.cells[2]), "", size=13, align=CENTER, after=0)
+    paragraph(clear(rows_start.cells[0]), "{%tr for row in band.rows %}", size=13, align=LEFT, after=0)
+    for index, cell in enumerate(data.cells):
+        paragraph(
+            clear(cell),
+            "{{ row[" + str(index) + "] }}",
+            size=13,
+            align=LEFT if index == 1 else CENTER,
+            after=0,
+        )
+    paragraph(clear(rows_end.cells[0]), "{%tr endfor %}", size=13, align=LEFT, after=0)
+    paragraph(clear(band_end.cells[0]), "{%tr endfor %}", size=13, align=LEFT, after=0)
+
+
+def decision_template() -> Document:
+    """A decision (Quyết định cá biệt): heading, QUYẾT ĐỊNH and its summary, the authority, the
+    Căn cứ lines, "QUYẾT ĐỊNH:", the articles, signature and Nơi nhận; then, on a new page,
+    the annex listing the agencies by band."""
+    doc = Document()
+    page_setup(doc)
+    heading_block(doc)
+    title_block(doc)
+    paragraph(doc, "{{ authority }}", size=14, bold=True, align=CENTER, after=6)
+    control(doc, "{%p for line in citations %}")
+    paragraph(doc, "{{ line }}", italic=True)
+    control(doc, "{%p endfor %}")
+    paragraph(doc, "QUYẾT ĐỊNH:", size=14, bold=True, align=CENTER, after=6)
+    control(doc, "{%p for article in articles %}")
+    par = paragraph(doc)
+    add_run(par, "{{ article.number }}", bold=True)
+    add_run(par, " {{ article.text }}")
+    control(doc, "{%p for line in article.lines %}")
+    paragraph(doc, "{{ line }}")
+    control(doc, "{%p endfor %}")
+    control(doc, "{%p endfor %}")
+    paragraph(doc, "", after=0)
+    closing_block(doc)
+    page_break(doc)
+    paragraph(doc, "{{ annex_title }}", size=14, bold=True, align=CENTER, after=0)
+    paragraph(doc, "{{ annex_summary }}", size=14, bold=True, align=CENTER, after=0)
+    paragraph(doc, "{{ annex_reference }}", size=14, italic=True, align=CENTER, after=4)
+    rule(doc, width_cm=4.0, cell_cm=16.5)
+    paragraph(doc, "", after=0)
+    decision_annex_table(doc)
+    control(doc, "{%p if pending_note %}")
+    paragraph(doc, "{{ pending_note }}", size=13, italic=True)
+    control(doc, "{%p endif %}")
+    return doc
+
+
 if __name__ == "__main__":
     OUT.mkdir(parents=True, exist_ok=True)
     plan_template().save(OUT / "ke_hoach.docx")
@@ -311,3 +385,5 @@ if __name__ == "__main__":
     print(f"Wrote {OUT / 'bao_cao.docx'}")
     letter_template().save(OUT / "van_ban_di.docx")
     print(f"Wrote {OUT / 'van_ban_di.docx'}")
+    decision_template().save(OUT / "quyet_dinh.docx")
+    print(f"Wrote {OUT / 'quyet_dinh.docx'}")

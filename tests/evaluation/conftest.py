@@ -8,6 +8,7 @@ from openpyxl import load_workbook
 from danvan.core.models import Agency
 from danvan.evaluation import services
 from danvan.evaluation.engine.sheets import write_criteria_sheet
+from danvan.evaluation.models import Assessment
 from tests.evaluation.engine.can_tho_2579 import CRITERIA, RULES
 
 
@@ -31,6 +32,39 @@ def import_can_tho(province, by, workbook, *, kinds=(Agency.Kind.DEPARTMENT,), y
         document_number="2579/QĐ-UBND", years=list(years), agency_kinds=[str(kind) for kind in kinds]
     )
     return services.import_criteria_set(province=province, details=details, data=workbook, by=by)
+
+
+def assess(
+    agency,
+    criteria_set,
+    by,
+    *,
+    year=2025,
+    status=Assessment.Status.FINAL,
+    final=None,
+    band="",
+    late=False,
+    **fields,
+):
+    """An assessment written straight to the database, as the workflow would have left it."""
+    finalised = status == Assessment.Status.FINAL
+    return Assessment.objects.create(
+        criteria_set=criteria_set,
+        agency=agency,
+        year=year,
+        status=status,
+        opened_by=by,
+        self_total=fields.pop("self_total", final),
+        self_band=fields.pop("self_band", band),
+        reviewed_total=fields.pop("reviewed_total", final if status != Assessment.Status.DRAFT else None),
+        final_total=final if finalised else None,
+        final_band=band if finalised else "",
+        classification=fields.pop(
+            "classification", {"band": band or None, "reason": "", "needs_review": False}
+        ),
+        submitted_late=late,
+        **fields,
+    )
 
 
 @pytest.fixture

@@ -1,5 +1,5 @@
-"""Every role × every criteria set page: Sở Nội vụ of the province manages its sets,
-an agency reads only the set in use that covers its kind."""
+"""Every role × every criteria set and results page: Sở Nội vụ of the province manages its sets
+and reads its results, an agency reads only the set in use that covers its kind and its own history."""
 
 import pytest
 from django.urls import reverse
@@ -32,6 +32,12 @@ MATRIX = [
     ("evaluation:node_edit", ["set_in_use", "leaf_in_use"], [302, 302, 403, 403, 403, 403, 403, 403, 403]),
     ("evaluation:node_delete", ["draft_set", "draft_leaf"], [200, 200, 404, 404, 404, 404, 404, 404, 404]),
     ("evaluation:node_delete", ["set_in_use", "leaf_in_use"], [302, 302, 403, 403, 403, 403, 403, 403, 403]),
+    # The province's results: Sở Nội vụ of the province; the decision of a year with no final
+    # result sends it back to the table with a message.
+    ("evaluation:results", ["province"], [200, 200, 404, 404, 404, 404, 404, 404, 404]),
+    ("evaluation:results_decision", ["province"], [302, 302, 404, 404, 404, 404, 404, 404, 404]),
+    # An agency's history: its leader and office; its units and inspectors see the agency, not its results.
+    ("evaluation:agency_results", ["agency"], [200, 200, 200, 200, 403, 403, 403, 403, 404]),
 ]
 COPY_EMPTY_FORM = [422, 422, 403, 403, 403, 403, 403, 403, 403]
 PUT_IN_USE = [302, 302, 404, 404, 404, 404, 404, 404, 404]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from danvan.api import petitions, reports, views
+from danvan.api import evaluation, petitions, reports, views
 
 app_name = "api"
 
@@ -11,4 +11,17 @@ urlpatterns = [
     path("petitions/<int:petition_id>", petitions.PetitionDetailView.as_view(), name="petition_detail"),
     path("reports", reports.SentReportListView.as_view(), name="report_list"),
     path("reports/<int:report_id>", reports.SentReportDetailView.as_view(), name="report_detail"),
+    path("evaluation/criteria-sets", evaluation.CriteriaSetListView.as_view(), name="criteria_set_list"),
+    path(
+        "evaluation/criteria-sets/<int:criteria_set_id>",
+        evaluation.CriteriaSetDetailView.as_view(),
+        name="criteria_set_detail",
+    ),
+    path("evaluation/assessments", evaluation.AssessmentListView.as_view(), name="assessment_list"),
+    path(
+        "evaluation/assessments/<int:assessment_id>",
+        evaluation.AssessmentDetailView.as_view(),
+        name="assessment_detail",
+    ),
+    path("evaluation/results", evaluation.ResultsView.as_view(), name="evaluation_results"),
 ]

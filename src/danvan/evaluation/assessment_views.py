@@ -430,4 +430,7 @@ def assessment_xlsx(request, assessment_id):
         "year": assessment.year,
         "agency": assessment.agency.name,
     }
-    return download(exports.score_sheet_xlsx(assessment), XLSX_TYPE, filename)
+    sheet = exports.score_sheet_xlsx(
+        assessment, show_review=permissions.can_read_review(request.user, assessment)
+    )
+    return download(sheet, XLSX_TYPE, filename)

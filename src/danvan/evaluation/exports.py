@@ -39,8 +39,9 @@ def _evidence_text(items: list[Evidence]) -> str:
     return "; ".join(item.title for item in items)
 
 
-def _rows(assessment: Assessment) -> list[dict]:
-    """The tree in order, each line with its self, reviewed and final points."""
+def _rows(assessment: Assessment, *, show_review: bool = True) -> list[dict]:
+    """The tree in order, each line with its self, reviewed and final points; the reviewer's
+    figures only for who may read them (the agency once the review is sent back)."""
     leaves = {
         leaf.node_id: leaf for leaf in assessment.scores.select_related("node").prefetch_related("evidence")
     }
@@ -62,7 +63,9 @@ def _rows(assessment: Assessment) -> list[dict]:
         }
         if leaf is not None:
             row["self"] = _points(leaf.points, bool(leaf.entered))
-            if leaf.reviewed_entered:
+            if not show_review:
+                pass
+            elif leaf.reviewed_entered:
                 row["reviewed"] = _points(leaf.reviewed_points)
                 row["review_reason"] = leaf.review_reason
             elif assessment.reviewed_at:
@@ -268,7 +271,7 @@ SHEET_HEADERS = (
 )
 
 
-def score_sheet_xlsx(assessment: Assessment) -> bytes:
+def score_sheet_xlsx(assessment: Assessment, *, show_review: bool = True) -> bytes:
     """The score sheet: one row per line of the set, self, reviewed and final points side by side."""
     book = Workbook()
     sheet = book.active
@@ -280,7 +283,7 @@ def score_sheet_xlsx(assessment: Assessment) -> bytes:
     for cell in sheet[4]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="center")
-    for row in _rows(assessment):
+    for row in _rows(assessment, show_review=show_review):
         sheet.append(
             [
                 row["code"],
@@ -304,7 +307,7 @@ def score_sheet_xlsx(assessment: Assessment) -> bytes:
             _points(assessment.self_total, assessment.self_total is not None),
             "",
             "",
-            _points(assessment.reviewed_total, assessment.reviewed_total is not None),
+            _points(assessment.reviewed_total, show_review and assessment.reviewed_total is not None),
             "",
             _points(assessment.final_total, assessment.final_total is not None),
         ]

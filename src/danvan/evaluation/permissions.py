@@ -12,8 +12,13 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from danvan.core.models import Agency, Province, Role, User
-from danvan.core.permissions import AGENCY_WIDE_ROLES, scopes_of
+from danvan.core.permissions import AGENCY_WIDE_ROLES, can_view_agency, scopes_of
 from danvan.evaluation.models import Assessment, CriteriaNode, CriteriaSet, Reviewer
+
+# The agency's people who read its results over the years: its leader and its office.
+RESULT_ROLES = (Role.AGENCY_LEADER, Role.AGENCY_OFFICE)
+# Once the review is sent back, the agency reads the reviewed figures.
+REVIEW_SENT = (Assessment.Status.REVIEWED, Assessment.Status.ANSWERED, Assessment.Status.FINAL)
 
 
 def criteria_provinces(person: User) -> QuerySet[Province]:
@@ -184,3 +189,56 @@ def get_node_for_user(person: User, criteria_set_id: int, node_id: int) -> Crite
         raise Http404(_("Không tìm thấy tiêu chí."))
     node.criteria_set = criteria_set
     return node
+
+
+# --- Results -----------------------------------------------------------------------------
+
+
+def can_view_province_results(person: User, province_id: int) -> bool:
+    """The province's table of every agency's results: Sở Nội vụ of the province, or an administrator."""
+    scopes = scopes_of(person)
+    return scopes.system_admin or province_id in scopes.reviewed_provinces
+
+
+def get_results_province_for_user(person: User, province_id: int) -> Province:
+    province = Province.objects.filter(pk=province_id).first()
+    if province is None or not can_view_province_results(person, province.pk):
+        raise Http404(_("Không tìm thấy tỉnh."))
+    return province
+
+
+def can_view_agency_results(person: User, agency: Agency) -> bool:
+    """An agency's results over the years: its leader and office, Sở Nội vụ of its province, an administrator."""
+    scopes = scopes_of(person)
+    return (
+        scopes.system_admin
+        or agency.province_id in scopes.reviewed_provinces
+        or agency.pk in scopes.agencies_with(*RESULT_ROLES)
+    )
+
+
+def result_agencies(person: User) -> QuerySet[Agency]:
+    """The agencies whose history the person reads as their leader or office."""
+    return Agency.objects.filter(pk__in=scopes_of(person).agencies_with(*RESULT_ROLES)).order_by("sort_key")
+
+
+def get_agency_results_for_user(person: User, agency_id: int) -> Agency:
+    agency = Agency.objects.select_related("province").filter(pk=agency_id).first()
+    if agency is None or not can_view_agency(person, agency):
+        raise Http404(_("Không tìm thấy cơ quan."))
+    if not can_view_agency_results(person, agency):
+        raise PermissionDenied(
+            _("Chỉ lãnh đạo, văn phòng của cơ quan và Sở Nội vụ xem được kết quả đánh giá.")
+        )
+    return agency
+
+
+def can_read_review(person: User, assessment: Assessment) -> bool:
+    """The reviewed and final figures: Sở Nội vụ and the council always; the agency once the review
+    has been sent back to it."""
+    scopes = scopes_of(person)
+    if scopes.system_admin or assessment.agency.province_id in scopes.reviewed_provinces:
+        return True
+    if assessment.status in REVIEW_SENT:
+        return True
+    return Reviewer.objects.filter(assessment=assessment, person=person).exists()

@@ -112,4 +112,7 @@ urlpatterns = [
         {"up": False},
         name="node_move_down",
     ),
+    path("ket-qua/tinh/<int:province_id>/", views.results, name="results"),
+    path("ket-qua/tinh/<int:province_id>/quyet-dinh.docx", views.results_decision, name="results_decision"),
+    path("ket-qua/co-quan/<int:agency_id>/", views.agency_results, name="agency_results"),
 ]

@@ -1,18 +1,22 @@
 """Criteria set pages: the list, a set's tree, importing, a new version, copying, export, and entering
-and editing a draft set on screen."""
+and editing a draft set on screen; the results: the province's table for a year, its decision in
+Word, an agency's history."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from danvan.core.downloads import XLSX_TYPE, download
+from danvan.core.downloads import DOCX_TYPE, XLSX_TYPE, download
+from danvan.core.models import Agency
 from danvan.core.paging import page_of
 from danvan.core.services import DomainError
 from danvan.documents.permissions import visible_legal_documents
-from danvan.evaluation import forms, permissions, selectors, services
+from danvan.evaluation import decision, forms, permissions, selectors, services
 from danvan.evaluation.engine.errors import InvalidCriteriaSet
 from danvan.evaluation.engine.sheets import criteria_template
 from danvan.evaluation.models import CriteriaSet
@@ -23,6 +27,8 @@ def criteria_set_list(request):
     context = {
         "page": page_of(selectors.criteria_sets_for_list(request.user), request),
         "can_import": permissions.criteria_provinces(request.user).exists(),
+        "result_provinces": permissions.criteria_provinces(request.user),
+        "result_agencies": permissions.result_agencies(request.user),
         "area_slug": "evaluation",
     }
     return render(request, "evaluation/criteria_set_list.html", context)
@@ -337,3 +343,59 @@ def rules_edit(request, criteria_set_id):
     return render(
         request, "evaluation/rules_form.html", context, status=422 if request.method == "POST" else 200
     )
+
+
+def _chosen_year(request, province) -> tuple[list[int], int, bool]:
+    """The years to pick from, the year shown (``?nam=``, else the newest begun) and whether
+    the one asked for was refused."""
+    years = selectors.result_years(province)
+    year = selectors.default_year(years, timezone.localdate().year)
+    asked = request.GET.get("nam", "")
+    if asked.isdigit() and 2000 <= int(asked) <= 2100:
+        return years, int(asked), False
+    return years, year, bool(asked)
+
+
+@login_required
+def results(request, province_id):
+    province = permissions.get_results_province_for_user(request.user, province_id)
+    years, year, refused = _chosen_year(request, province)
+    kind = request.GET.get("loai", "") if request.GET.get("loai", "") in Agency.Kind.values else ""
+    sort = request.GET.get("sap_xep", "") if request.GET.get("sap_xep", "") in selectors.SORTS else "xep-hang"
+    table = selectors.results_table(province, year, kind=kind, sort=sort)
+    context = {
+        "table": table,
+        "years": years,
+        "refused": refused,
+        "kind": kind,
+        "sort": sort,
+        "kinds": Agency.Kind.choices,
+        "area_slug": "evaluation",
+    }
+    return render(request, "evaluation/results.html", context)
+
+
+@login_required
+def results_decision(request, province_id):
+    province = permissions.get_results_province_for_user(request.user, province_id)
+    _years, year, _refused = _chosen_year(request, province)
+    table = selectors.results_table(province, year)
+    if not table.finalised:
+        messages.error(
+            request, _("Chưa có cơ quan nào có kết quả chính thức của năm %(year)s.") % {"year": year}
+        )
+        return redirect(reverse("evaluation:results", args=[province.pk]) + f"?nam={year}")
+    filename = _("Quyết định công nhận kết quả đánh giá năm %(year)s.docx") % {"year": year}
+    return download(decision.decision_docx(table, today=timezone.localdate()), DOCX_TYPE, filename)
+
+
+@login_required
+def agency_results(request, agency_id):
+    agency = permissions.get_agency_results_for_user(request.user, agency_id)
+    context = {
+        "agency": agency,
+        "rows": selectors.agency_history(agency),
+        "can_view_province": permissions.can_view_province_results(request.user, agency.province_id),
+        "area_slug": "evaluation",
+    }
+    return render(request, "evaluation/agency_results.html", context)

@@ -1,5 +1,6 @@
 """A plan or a report as a Word file, from the agency's template or
-Danvan's default; an outgoing letter from Danvan's letter template."""
+Danvan's default; an outgoing letter from Danvan's letter template; a
+decision with its annex table from Danvan's decision template."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ DEFAULT_TEMPLATES = {
     OutputTemplate.Kind.REPORT: Path(__file__).resolve().parent / "templates" / "bao_cao.docx",
 }
 LETTER_TEMPLATE = Path(__file__).resolve().parent / "templates" / "van_ban_di.docx"
+DECISION_TEMPLATE = Path(__file__).resolve().parent / "templates" / "quyet_dinh.docx"
 
 
 def current_template(agency, kind: str) -> OutputTemplate | None:
@@ -59,3 +61,10 @@ def render_letter_docx(context: dict) -> bytes:
     """A letter (công văn, phiếu) of the layout of NĐ 30/2020: heading, type
     and summary, "Kính gửi", the content lines, signature and Nơi nhận."""
     return render_docx(LETTER_TEMPLATE.read_bytes(), context)
+
+
+def render_decision_docx(context: dict) -> bytes:
+    """A decision (Quyết định) of the layout of NĐ 30/2020: heading, QUYẾT ĐỊNH and its summary,
+    the authority, "Căn cứ", the articles, signature and Nơi nhận, then an annex table whose
+    rows are grouped under headings (``bands``: numeral, title, rows of three cells)."""
+    return render_docx(DECISION_TEMPLATE.read_bytes(), context)
