@@ -101,3 +101,15 @@ def test_the_demo_has_a_criteria_set_in_use_and_a_finished_2025_round(db):
     assert finals["SNV"] == (Decimal("98.50"), "Hoàn thành xuất sắc")
     assert finals["SKHĐT"] == (Decimal("80.44"), "Hoàn thành")
     assert not Assessment.objects.filter(year=2026).exists()
+
+
+def test_the_demo_sets_leaves_are_bound_to_the_systems_figures(db):
+    call_command("load_demo_province", verbosity=0)
+    bound = dict(CriteriaSet.objects.get().nodes.exclude(indicator="").values_list("key", "indicator"))
+    assert bound == {
+        "I/1": "plans.implementing_plan_on_time",
+        "II/1/1.1": "plans.tasks_on_time",
+        "II/1/1.2": "reports.on_time",
+        "II/3": "petitions.within_limit",
+        "IV/1": "petitions.past_limit",
+    }

@@ -4,14 +4,14 @@ results table while the 2026 assessment of Sở KH&CN is theirs to open.
 
 The set is an example built in the shape of Cần Thơ QĐ 2579/QĐ-UBND (2025):
 groups of 10 and 90 points, a bonus and a penalty group of at most 3; the
-leaves that the system can measure are bound to its figures."""
+leaves that the system can measure are bound to its figures (the workbook's
+indicator column), as a province enters them."""
 
 from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal as D
 
-from danvan.core import indicators
 from danvan.core.models import Agency, Province, User
 from danvan.evaluation import services
 from danvan.evaluation.engine.model import (
@@ -45,6 +45,7 @@ ROWS = [
         D(4),
         "I",
         AllOrNothing(),
+        indicator="plans.implementing_plan_on_time",
     ),
     Row("2", "Cụ thể hóa văn bản về thực hiện dân chủ ở cơ sở", D(6), "I", Steps((D(0), D(2), D(4), D(6)))),
     Row("II", "Tham mưu, tổ chức thực hiện công tác dân vận chính quyền và dân chủ ở cơ sở", D(90)),
@@ -55,8 +56,16 @@ ROWS = [
         D(15),
         "II/1",
         RatioBands((RatioBand(D(95), D(15)), RatioBand(D(80), D(10)), RatioBand(D(50), D(5)))),
+        indicator="plans.tasks_on_time",
     ),
-    Row("1.2", "Tỷ lệ báo cáo định kỳ gửi đúng hạn", D(15), "II/1", RatioLinear(D(50), D(100))),
+    Row(
+        "1.2",
+        "Tỷ lệ báo cáo định kỳ gửi đúng hạn",
+        D(15),
+        "II/1",
+        RatioLinear(D(50), D(100)),
+        indicator="reports.on_time",
+    ),
     Row("2", "Tiếp công dân, đối thoại với Nhân dân", D(30), "II", Steps((D(0), D(10), D(20), D(30)))),
     Row(
         "3",
@@ -64,20 +73,21 @@ ROWS = [
         D(30),
         "II",
         RatioLinear(D(50), D(100)),
+        indicator="petitions.within_limit",
     ),
     Row("III", "Điểm thưởng", D(3), kind=Kind.BONUS),
     Row("1", "Mô hình “Dân vận khéo” được công nhận (1 điểm mỗi mô hình)", D(2), "III", PerItem(D(1))),
     Row("2", "Gương điển hình được khen thưởng (0,5 điểm mỗi gương)", D(2), "III", PerItem(D("0.5"))),
     Row("IV", "Điểm trừ", D(3), kind=Kind.PENALTY),
-    Row("1", "Vụ việc giải quyết quá thời hạn luật định (1 điểm mỗi vụ việc)", D(3), "IV", PerItem(D(1))),
+    Row(
+        "1",
+        "Vụ việc giải quyết quá thời hạn luật định (1 điểm mỗi vụ việc)",
+        D(3),
+        "IV",
+        PerItem(D(1)),
+        indicator="petitions.past_limit",
+    ),
 ]
-INDICATORS = {
-    "I/1": "plans.implementing_plan_on_time",
-    "II/1/1.1": "plans.tasks_on_time",
-    "II/1/1.2": "reports.on_time",
-    "II/3": "petitions.within_limit",
-    "IV/1": "petitions.past_limit",
-}
 XS, TOT, HT, KHT = "Hoàn thành xuất sắc", "Hoàn thành tốt", "Hoàn thành", "Không hoàn thành"
 EVENTS = {
     "corruption": "để xảy ra tham nhũng",
@@ -148,9 +158,6 @@ def load_demo_evaluation(*, province: Province, agencies: dict[str, Agency]) -> 
     )
     criteria_set.submit_from, criteria_set.submit_until = "10/12", "15/12"
     criteria_set.save(update_fields=["submit_from", "submit_until"])
-    for key, code in INDICATORS.items():
-        if indicators.get_indicator(code) is not None:
-            criteria_set.nodes.filter(key=key).update(indicator=code)
     services.put_in_use(criteria_set=criteria_set, by=reviewer)
     created = 1
     for symbol, entered in ROUND_2025.items():
