@@ -88,7 +88,7 @@ def test_province_imports_office_scores_leader_submits_province_reviews_and_fina
     assert (
         proposed["name"] == "Tỷ lệ nhiệm vụ hoàn thành đúng hạn" or proposed["code"] == "plans.tasks_on_time"
     )
-    expect(tasks.get_by_text("Số liệu hệ thống")).to_be_visible()
+    expect(tasks.locator("summary").filter(has_text="Số liệu hệ thống")).to_contain_text("Tỷ lệ nhiệm vụ")
     tasks.get_by_role("button", name="Dùng số liệu này").click()
     expect(page.get_by_text("Đã dùng số liệu hệ thống cho tiêu chí 1.1.")).to_be_visible()
     accepted = assessment.scores.get(node__key="II/1/1.1")
