@@ -259,3 +259,25 @@ def test_a_reviewer_of_another_province_reads_no_assessment(client, assessment):
     client.force_login(elsewhere)
     assert client.get(reverse("evaluation:assessment_detail", args=[assessment.pk])).status_code == 404
     assert client.get(reverse("evaluation:assessment_docx", args=[assessment.pk])).status_code == 404
+
+
+def test_the_agency_reads_the_reviewers_scores_only_once_the_review_is_sent(
+    client, assessment, office_officer, agency_head, province_officer
+):
+    score_all(assessment, office_officer)
+    services.submit_assessment(assessment=assessment, by=agency_head)
+    ratio = leaf(assessment, "II/3")
+    services.review_leaf(
+        leaf=ratio,
+        entered=engine.Ratio(D(70), D(100)),
+        reason="Sổ một cửa ghi 30 hồ sơ trễ",
+        by=province_officer,
+    )
+    client.force_login(agency_head)
+    assert "Sổ một cửa ghi 30 hồ sơ trễ" not in page(client, assessment)
+    sheet = load_workbook(
+        BytesIO(client.get(reverse("evaluation:assessment_xlsx", args=[assessment.pk])).content)
+    ).active
+    assert "12" not in [row[6].value for row in sheet.iter_rows(min_row=5)]
+    services.send_review(assessment=assessment, by=province_officer)
+    assert "Sổ một cửa ghi 30 hồ sơ trễ" in page(client, assessment)

@@ -214,7 +214,17 @@ def score_leaf_of(
     leaf.override_reason = "" if leaf.proposal_accepted or not proposed else override_reason.strip()
     leaf.scored_by = by
     leaf.scored_at = timezone.now()
-    leaf.save()
+    leaf.save(
+        update_fields=[
+            "entered",
+            "points",
+            "explanation",
+            "proposal_accepted",
+            "override_reason",
+            "scored_by",
+            "scored_at",
+        ]
+    )
     _update_self_total(leaf.assessment)
     return leaf
 
@@ -396,7 +406,9 @@ def submit_assessment(*, assessment: Assessment, by: User, today: date | None = 
     assessment.submitted_by = by
     assessment.submitted_at = timezone.now()
     assessment.submitted_late = closes is not None and today > closes
-    assessment.save()
+    assessment.save(
+        update_fields=["self_total", "self_band", "status", "submitted_by", "submitted_at", "submitted_late"]
+    )
     return assessment
 
 
@@ -417,7 +429,9 @@ def review_leaf(*, leaf: LeafScore, entered: engine.LeafInput, reason: str, by: 
     leaf.review_reason = reason.strip() if changed else ""
     leaf.reviewed_by = by
     leaf.reviewed_at = timezone.now()
-    leaf.save()
+    leaf.save(
+        update_fields=["reviewed_entered", "reviewed_points", "review_reason", "reviewed_by", "reviewed_at"]
+    )
     return leaf
 
 
@@ -439,7 +453,7 @@ def send_review(*, assessment: Assessment, by: User, today: date | None = None) 
     assessment.reviewed_at = timezone.now()
     assessment.answer_due = today + timedelta(days=assessment.criteria_set.answer_days)
     assessment.status = Assessment.Status.REVIEWED
-    assessment.save()
+    assessment.save(update_fields=["reviewed_total", "reviewed_by", "reviewed_at", "answer_due", "status"])
     return assessment
 
 
@@ -460,7 +474,7 @@ def answer_review(*, assessment: Assessment, text: str, by: User, today: date | 
     assessment.answered_by = by
     assessment.answered_at = timezone.now()
     assessment.status = Assessment.Status.ANSWERED
-    assessment.save()
+    assessment.save(update_fields=["answer", "answered_by", "answered_at", "status"])
     return assessment
 
 
@@ -528,7 +542,7 @@ def finalise_assessment(*, assessment: Assessment, events: list[str], by: User) 
     assessment.status = Assessment.Status.FINAL
     assessment.finalised_by = by
     assessment.finalised_at = timezone.now()
-    assessment.save()
+    assessment.save(update_fields=["events", "final_total", "status", "finalised_by", "finalised_at"])
     _classify_province(assessment.criteria_set, assessment.year)
     assessment.refresh_from_db()
     return assessment
@@ -584,7 +598,16 @@ def record_missing_assessments(*, province: Province, year: int, by: User, today
             assessment.final_total = None
             assessment.finalised_by = by
             assessment.finalised_at = timezone.now()
-            assessment.save()
+            assessment.save(
+                update_fields=[
+                    "events",
+                    "status",
+                    "self_total",
+                    "final_total",
+                    "finalised_by",
+                    "finalised_at",
+                ]
+            )
             recorded += 1
         if recorded:
             _classify_province(criteria_set, year)
