@@ -336,6 +336,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Several models have a "status"; each keeps its own name in the schema.
+    "ENUM_NAME_OVERRIDES": {
+        "CriteriaSetStatusEnum": "danvan.evaluation.models.CriteriaSet.Status",
+        "AssessmentStatusEnum": "danvan.evaluation.models.Assessment.Status",
+    },
 }
 
 LOGGING = {

@@ -14,11 +14,11 @@ import pytest
 
 from danvan.core import indicators
 from danvan.core.services import DomainError
-from danvan.evaluation import services
+from danvan.evaluation import permissions, services
 from danvan.evaluation.engine import model as engine
 from danvan.evaluation.models import Assessment, Evidence, LeafScore
 from danvan.plans.models import Plan
-from tests.factories import AgencyFactory
+from tests.factories import AgencyFactory, UserFactory
 
 FULL = {
     "I/1": engine.Done(True),
@@ -334,3 +334,60 @@ def test_a_refused_evidence_file_leaves_nothing_stored(assessment, office_office
     assert kept.file.read() == b"Bien ban hoi nghi"
     services.remove_evidence(evidence=kept, by=office_officer)
     assert Evidence.objects.count() == 0
+
+
+def test_covering_set_is_the_set_in_use_for_the_kind_and_year(set_in_use, agency, province, province_officer):
+    assert services.covering_set(agency, 2025) == set_in_use
+    assert services.covering_set(agency, 2026) is None
+    assert services.covering_set(AgencyFactory(province=province, kind="commune_committee"), 2025) is None
+    replacement = services.new_draft_version(criteria_set=set_in_use, by=province_officer)
+    assert services.covering_set(agency, 2025) == set_in_use  # a draft covers nobody
+    services.put_in_use(criteria_set=replacement, by=province_officer)
+    assert services.covering_set(agency, 2025) == replacement
+
+
+def test_refreshing_moves_an_accepted_proposal_with_its_figure(
+    late_reports_indicator, agency, office_officer
+):
+    opened = services.open_assessment(agency=agency, year=2025, by=office_officer)
+    services.accept_proposal(leaf=leaf(opened, "II/1/1.2"), by=office_officer)
+    indicators.register_indicator(
+        code="test.late_reports",
+        name="Báo cáo chậm",
+        kind=indicators.Kind.COUNT,
+        measure=lambda agency, year: indicators.Figure(D(2)),
+    )
+    assert services.refresh_proposals(assessment=opened) == 1
+    bound = leaf(opened, "II/1/1.2")
+    assert (bound.proposal["numerator"], bound.points) == ("2", D(5))
+
+
+def test_scorecard_is_none_until_every_leaf_is_scored(
+    assessment, office_officer, province_officer, agency_head
+):
+    assert services.scorecard(assessment) is None
+    score_all(assessment, office_officer)
+    assert services.scorecard(assessment).total == D(100)
+    services.submit_assessment(assessment=assessment, by=agency_head)
+    services.review_leaf(
+        leaf=leaf(assessment, "I/1"),
+        entered=engine.Done(False),
+        reason="Chưa ban hành kế hoạch",
+        by=province_officer,
+    )
+    assert services.scorecard(assessment, "reviewed_entered").total == D(96)
+    assert services.scorecard(assessment).total == D(100)  # the self score is kept apart
+
+
+def test_a_council_member_is_named_and_removed(assessment, province_officer, other_agency):
+    member = UserFactory(agency=other_agency, full_name="Phan Văn Hội Đồng")
+    reviewer = services.assign_reviewer(
+        assessment=assessment, person=member, position="Ủy viên", by=province_officer
+    )
+    assert list(permissions.visible_assessments(member)) == [assessment]
+    again = services.assign_reviewer(
+        assessment=assessment, person=member, position="Phó Chủ tịch", by=province_officer
+    )
+    assert again.pk == reviewer.pk and again.position == "Phó Chủ tịch"
+    services.remove_reviewer(reviewer=again, by=province_officer)
+    assert list(permissions.visible_assessments(member)) == []
