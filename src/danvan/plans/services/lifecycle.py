@@ -14,8 +14,10 @@ from danvan.core.calendar import WorkingCalendar
 from danvan.core.models import Agency, User
 from danvan.core.selectors import agency_leaders, agency_office, unit_heads
 from danvan.core.services import DomainError, notify
+from danvan.documents.models import LegalDocument
 from danvan.documents.register import next_document_number
 from danvan.plans.events import plan_issued
+from danvan.plans.measures import target_source
 from danvan.plans.models import (
     Plan,
     PlanCitation,
@@ -288,4 +290,22 @@ def record_target_value(*, target: Target, value: Decimal, measured_on: date, by
         raise DomainError(_("Kết quả phải từ 0 đến 100%."))
     target.current_value, target.measured_on = value, measured_on
     target.save(update_fields=["current_value", "measured_on"])
+    return target
+
+
+@transaction.atomic
+def bind_target(*, target: Target, measured_by: str, document: LegalDocument | None, by: User) -> Target:
+    """Let the system count the target's value (plans.measures), or, with no
+    source, go back to a value typed by hand."""
+    if not measured_by:
+        target.measured_by, target.document = "", None
+        target.save(update_fields=["measured_by", "document"])
+        return target
+    source = target_source(measured_by)
+    if source is None:
+        raise DomainError(_("Không có cách tính kết quả này."))
+    if source.needs_document and document is None:
+        raise DomainError(_("Hãy chọn văn bản mà chỉ tiêu đo (ví dụ văn bản được quán triệt)."))
+    target.measured_by, target.document = measured_by, document
+    target.save(update_fields=["measured_by", "document"])
     return target
