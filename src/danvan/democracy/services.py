@@ -215,18 +215,21 @@ def _check_disclosure(
         raise DomainError(_("Ngày kết thúc niêm yết trước ngày bắt đầu."))
 
 
-def _fill_disclosure(
-    disclosure: Disclosure, *, forms, disclosed_on, posted_from, posted_until, calendar
-) -> None:
-    disclosure.forms = list(dict.fromkeys(forms))
-    disclosure.disclosed_on = disclosed_on
-    disclosure.posted_from = posted_from
-    disclosure.posted_until = posted_until
-    disclosure.status = Disclosure.Status.DISCLOSED
-    if posted_from is not None and disclosure.needs_posting():
-        disclosure.posting_end, disclosure.posting_explanation = count_posting_end(posted_from, calendar)
-    else:
-        disclosure.posting_end, disclosure.posting_explanation = None, ""
+def _disclosure_fields(*, forms, disclosed_on, posted_from, posted_until, calendar) -> dict:
+    """The fields a recorded disclosure sets, its posting end counted when it is posted (Điều 48)."""
+    forms = list(dict.fromkeys(forms))
+    fields = {
+        "forms": forms,
+        "disclosed_on": disclosed_on,
+        "posted_from": posted_from,
+        "posted_until": posted_until,
+        "status": Disclosure.Status.DISCLOSED,
+        "posting_end": None,
+        "posting_explanation": "",
+    }
+    if posted_from is not None and Disclosure(forms=forms).needs_posting():
+        fields["posting_end"], fields["posting_explanation"] = count_posting_end(posted_from, calendar)
+    return fields
 
 
 @transaction.atomic
@@ -257,7 +260,7 @@ def register_disclosure(
     )
     calendar = WorkingCalendar.load()
     due, explanation = count_disclosure_due(decision_date, calendar)
-    disclosure = Disclosure(
+    return Disclosure.objects.create(
         agency=agency,
         kind=kind,
         subject=subject.strip()[:500],
@@ -265,17 +268,14 @@ def register_disclosure(
         due_date=due,
         due_explanation=explanation,
         created_by=by,
+        **_disclosure_fields(
+            forms=forms,
+            disclosed_on=disclosed_on,
+            posted_from=posted_from,
+            posted_until=posted_until,
+            calendar=calendar,
+        ),
     )
-    _fill_disclosure(
-        disclosure,
-        forms=forms,
-        disclosed_on=disclosed_on,
-        posted_from=posted_from,
-        posted_until=posted_until,
-        calendar=calendar,
-    )
-    disclosure.save()
-    return disclosure
 
 
 @transaction.atomic
@@ -298,25 +298,16 @@ def record_disclosure(
         posted_until=posted_until,
         today=today,
     )
-    _fill_disclosure(
-        disclosure,
+    fields = _disclosure_fields(
         forms=forms,
         disclosed_on=disclosed_on,
         posted_from=posted_from,
         posted_until=posted_until,
         calendar=WorkingCalendar.load(),
     )
-    disclosure.save(
-        update_fields=[
-            "forms",
-            "disclosed_on",
-            "posted_from",
-            "posted_until",
-            "status",
-            "posting_end",
-            "posting_explanation",
-        ]
-    )
+    for name, value in fields.items():
+        setattr(disclosure, name, value)
+    disclosure.save(update_fields=list(fields))
     return disclosure
 
 
