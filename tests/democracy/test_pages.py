@@ -2,6 +2,7 @@
 target counted from attendance, disclosures and requests for information."""
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -156,6 +157,25 @@ def test_the_plan_target_shows_the_computed_share_and_who_is_missing(
     for person in (unit_head, office_officer, agency_head):
         assert person.full_name in page
     assert unit_officer.full_name not in page.split("Chưa đạt")[1]
+    # The figure is the target's current value too: the plan page, dashboard and report read it.
+    quan_triet_target.refresh_from_db()
+    assert quan_triet_target.current_value == Decimal("25.00")
+
+
+def test_a_bound_target_is_not_typed_by_hand(client, office_officer, quan_triet_target, chi_thi_33, briefing):
+    bind_target(
+        target=quan_triet_target,
+        measured_by="democracy.staff_briefed",
+        document=chi_thi_33,
+        by=office_officer,
+    )
+    client.force_login(office_officer)
+    url = reverse("plans:target_value", args=[quan_triet_target.plan_id, quan_triet_target.pk])
+    client.post(url, {"value": "100", "measured_on": "01/04/2026"})
+    quan_triet_target.refresh_from_db()
+    assert quan_triet_target.current_value == Decimal("0.00")
+    plan_page = client.get(reverse("plans:plan_detail", args=[quan_triet_target.plan_id])).content.decode()
+    assert f'action="{url}"' not in plan_page and f'href="{url}"' in plan_page
 
 
 def test_binding_a_target_needs_a_document(quan_triet_target, office_officer):

@@ -40,6 +40,7 @@ from danvan.democracy.models import (
 )
 from danvan.documents.models import LegalDocument
 from danvan.plans.models import Plan
+from danvan.plans.services import refresh_measured_targets
 
 MATERIAL_LIMIT_BYTES = 20 * 1024 * 1024
 
@@ -144,6 +145,7 @@ def record_attendance(
         person_id__in=present,
         status__in=(Attendance.Status.ABSENT, Attendance.Status.EXPECTED),
     ).exclude(briefing=briefing).update(status=Attendance.Status.MADE_UP, made_up_in=briefing)
+    refresh_measured_targets(agency=briefing.agency, documents=list(briefing.documents.all()), on=today)
     return briefing
 
 

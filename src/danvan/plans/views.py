@@ -510,24 +510,30 @@ def _target(plan, target_id):
     return target
 
 
+def _target_page(request, plan_id, target_id):
+    target = _target(permissions.get_plan_for_user(request.user, plan_id), target_id)
+    context = selectors.target_page(request.user, target)
+    initial = {"measured_by": target.measured_by, "document": target.document_id}
+    context["binding_form"] = TargetBindingForm(initial=initial)
+    return render(request, "plans/target_detail.html", context)
+
+
 @login_required
 def target_value(request, plan_id, target_id):
     """GET: the target's page (its computed figure when bound, plans.measures);
     POST: record a value typed by hand."""
     if request.method != "POST":
-        plan = permissions.get_plan_for_user(request.user, plan_id)
-        target = _target(plan, target_id)
-        context = selectors.target_page(request.user, target)
-        context["binding_form"] = TargetBindingForm(
-            initial={"measured_by": target.measured_by, "document": target.document_id}
-        )
-        return render(request, "plans/target_detail.html", context)
+        return _target_page(request, plan_id, target_id)
     plan = _plan_action(request, plan_id, permissions.can_measure_plan)
     target = _target(plan, target_id)
     form = TargetValueForm(request.POST)
     if form.is_valid():
-        services.record_target_value(target=target, by=request.user, **form.cleaned_data)
-        messages.success(request, _("Đã cập nhật kết quả chỉ tiêu."))
+        try:
+            services.record_target_value(target=target, by=request.user, **form.cleaned_data)
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Đã cập nhật kết quả chỉ tiêu."))
     else:
         messages.error(request, _("Kết quả phải từ 0 đến 100% và có ngày cập nhật dạng dd/mm/yyyy."))
     return redirect("plans:plan_detail", plan_id=plan.pk)
