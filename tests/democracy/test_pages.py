@@ -60,9 +60,38 @@ def test_a_document_not_in_the_library_is_refused_with_a_link_to_add_it(
     page = response.content.decode()
     assert response.status_code == 422
     assert "Nghị quyết 99/NQ-CP» chưa có trong thư viện" in page
-    assert reverse("admin:documents_legaldocument_add") in page
+    assert f'<a href="{reverse("documents:library")}">thư viện văn bản</a>' in page
     assert 'value="Quán triệt Nghị quyết mới"' in page
     assert not Briefing.objects.exists() and not Attendance.objects.exists()
+
+
+def test_an_administrator_is_offered_the_library_add_page(
+    client, agency, system_admin, lead_unit, unit_officer
+):
+    client.force_login(system_admin)
+    response = client.post(
+        reverse("democracy:briefing_create", args=[agency.pk]),
+        {
+            "title": "Quán triệt",
+            "held_on": "10/03/2026",
+            "form": "online",
+            "other_document": "Luật 99/2026/QH15",
+        },
+    )
+    assert response.status_code == 422
+    link = f'<a href="{reverse("admin:documents_legaldocument_add")}">Thêm văn bản vào thư viện</a>'
+    assert link in response.content.decode()
+    assert not Briefing.objects.exists()
+
+
+def test_staff_find_the_briefed_document_in_the_library(
+    client, unit_officer, other_agency_officer, briefing, chi_thi_33
+):
+    url = reverse("documents:document_detail", args=[chi_thi_33.pk])
+    client.force_login(unit_officer)
+    assert client.get(url).status_code == 200
+    client.force_login(other_agency_officer)
+    assert client.get(url).status_code == 404
 
 
 def test_attendance_then_a_make_up_for_the_missing(

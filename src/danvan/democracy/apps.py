@@ -11,10 +11,13 @@ class DemocracyConfig(AppConfig):
         from danvan.core.permissions import offer_to_templates
         from danvan.core.selectors import add_todo_source
         from danvan.democracy import permissions, receivers, selectors
+        from danvan.documents.permissions import cited_by
         from danvan.plans.events import plan_issued
         from danvan.plans.measures import register_target_source
 
         offer_to_templates(permissions)
+        # The library shows a document to whoever reads a briefing on it.
+        cited_by("briefings", permissions.visible_briefings)
         add_todo_source(selectors.todo_lists)
         # An issued plan is a work plan to disclose to staff (Luật 10/2022 Điều 46 k2).
         plan_issued.connect(

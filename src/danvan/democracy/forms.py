@@ -1,5 +1,5 @@
 from django import forms
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -15,13 +15,6 @@ class PersonChoice(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
         unit = f" — {obj.unit.name}" if obj.unit_id else ""
         return f"{obj.full_name or obj.username}{unit}"
-
-
-def library_add_link() -> str:
-    try:
-        return reverse("admin:documents_legaldocument_add")
-    except NoReverseMatch:
-        return reverse("documents:library")
 
 
 class BriefingForm(forms.Form):
@@ -54,8 +47,9 @@ class BriefingForm(forms.Form):
     )
     makes_up = forms.ModelChoiceField(label=_("Là buổi học bù cho buổi"), queryset=None, required=False)
 
-    def __init__(self, *args, agency, **kwargs):
+    def __init__(self, *args, agency, may_add_to_library: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        self.may_add_to_library = may_add_to_library
         staff = (
             User.objects.filter(agency=agency, is_active=True).select_related("unit").order_by("full_name")
         )
@@ -69,16 +63,23 @@ class BriefingForm(forms.Form):
         cleaned = super().clean()
         other = (cleaned.get("other_document") or "").strip()
         if other:
-            self.add_error(
-                "other_document",
-                format_html(
-                    '{} <a href="{}">{}</a>',
-                    _("Văn bản «%(doc)s» chưa có trong thư viện văn bản nên chưa quán triệt được.")
-                    % {"doc": other},
-                    library_add_link(),
+            refusal = _("Văn bản «%(doc)s» chưa có trong thư viện văn bản nên chưa quán triệt được.") % {
+                "doc": other
+            }
+            if self.may_add_to_library:
+                offer = format_html(
+                    '<a href="{}">{}</a>',
+                    reverse("admin:documents_legaldocument_add"),
                     _("Thêm văn bản vào thư viện"),
-                ),
-            )
+                )
+            else:
+                offer = format_html(
+                    '{} <a href="{}">{}</a>.',
+                    _("Đề nghị quản trị hệ thống thêm văn bản vào"),
+                    reverse("documents:library"),
+                    _("thư viện văn bản"),
+                )
+            self.add_error("other_document", format_html("{} {}", refusal, offer))
         elif not cleaned.get("documents"):
             self.add_error("documents", _("Hãy chọn ít nhất một văn bản được quán triệt."))
         return cleaned

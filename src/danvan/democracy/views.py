@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from danvan.core.downloads import stored_file
+from danvan.core.permissions import can_use_admin_site
 from danvan.core.services import DomainError
 from danvan.democracy import forms, permissions, selectors, services
 from danvan.democracy.models import Briefing
@@ -45,7 +46,12 @@ def _makeup_initial(request, agency):
 @login_required
 def briefing_create(request, agency_id):
     agency = permissions.get_agency_for_democracy(request.user, agency_id, action="manage")
-    form = forms.BriefingForm(request.POST or None, agency=agency, initial=_makeup_initial(request, agency))
+    form = forms.BriefingForm(
+        request.POST or None,
+        agency=agency,
+        initial=_makeup_initial(request, agency),
+        may_add_to_library=can_use_admin_site(request.user),
+    )
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "other_document"}
         try:
