@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 
+from danvan.core.search import search_entries
 from danvan.core.services import DomainError
 from danvan.democracy import services
 from danvan.democracy.models import Attendance, Disclosure
@@ -107,3 +108,12 @@ def test_a_target_typed_by_hand_is_left_alone(agency, office_officer, chi_thi_33
     assert refresh_measured_targets(agency=agency, documents=[chi_thi_33], on=date(2026, 4, 1)) == 0
     target.refresh_from_db()
     assert target.current_value == Decimal(90)
+
+
+def test_briefings_and_disclosures_are_found_by_whoever_reads_them(
+    briefing, disclosure, unit_officer, other_agency_officer
+):
+    found = {entry.kind for entry in search_entries(unit_officer, "quan triet chi thi 33")}
+    assert "briefing" in found
+    assert {entry.kind for entry in search_entries(unit_officer, "du toan ngan sach")} == {"disclosure"}
+    assert not search_entries(other_agency_officer, "quan triet chi thi 33").exists()

@@ -25,5 +25,6 @@ class DemocracyConfig(AppConfig):
         )
         # A plan target "100% công chức … được quán triệt <văn bản>" reads its value here.
         register_target_source(selectors.BRIEFED_SOURCE)
-        # The figures it measures for the yearly evaluation.
-        from danvan.democracy import indicators  # noqa: F401
+        # The kinds of record it puts in the search box (indexing) and the
+        # figures it measures for the yearly evaluation (indicators).
+        from danvan.democracy import indexing, indicators  # noqa: F401
