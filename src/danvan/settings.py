@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "danvan.plans",
     "danvan.reports",
     "danvan.evaluation",
+    "danvan.democracy",
     # The demo province and the province-scale generator (`danvan demo`).
     "danvan.demo",
 ]

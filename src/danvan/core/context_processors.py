@@ -13,6 +13,7 @@ AREAS = [
     ("petitions", _("Tiếp công dân & đơn thư"), "bi-people", "petitions:index"),
     ("good_practices", _("Dân vận khéo"), "bi-award", None),
     ("evaluation", _("Đánh giá"), "bi-clipboard-check", "evaluation:criteria_set_list"),
+    ("democracy", _("Dân chủ ở cơ quan"), "bi-megaphone", "democracy:index"),
 ]
 
 

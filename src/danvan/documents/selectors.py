@@ -22,9 +22,11 @@ def library(person: User, *, query: str = "") -> QuerySet[LegalDocument]:
 
 
 def document_page(person: User, document_id: int) -> LegalDocument:
+    """An entry cited by a record the person reads (a plan, a briefing…), with the plans citing it."""
     visible_plans = permissions.visible_citing(person, "plans").select_related("agency")
+    readable = permissions.visible_legal_documents(person).values("pk")
     document = (
-        LegalDocument.objects.filter(pk=document_id, plans__in=visible_plans)
+        LegalDocument.objects.filter(pk=document_id, pk__in=readable)
         .prefetch_related(
             Prefetch("plans", queryset=visible_plans.order_by("-created_at"), to_attr="visible_plans")
         )

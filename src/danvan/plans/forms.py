@@ -6,8 +6,10 @@ from django.utils.translation import gettext_lazy as _
 
 from danvan.core.forms import DOCUMENT_SIGNATURES, DecimalInput, FileTypeValidator, MaxSizeValidator
 from danvan.core.models import Unit, User
+from danvan.documents.models import LegalDocument
 from danvan.documents.parsing import ParseError
 from danvan.documents.parsing.readers import check_file
+from danvan.plans.measures import target_sources
 from danvan.plans.models import Plan, Target, Task
 
 PLAN_FILE_TYPES = ".docx,.pdf,.txt"
@@ -318,3 +320,19 @@ class AmendPlanForm(PlanForm):
 class TargetValueForm(forms.Form):
     value = DecimalInput(label=_("Kết quả hiện tại (%)"), min_value=0, max_value=100, decimal_places=2)
     measured_on = forms.DateField(label=_("Ngày cập nhật"))
+
+
+class TargetBindingForm(forms.Form):
+    """Which registered source (plans.measures) counts the target, and on which document."""
+
+    measured_by = forms.ChoiceField(label=_("Cách tính kết quả"), required=False)
+    document = forms.ModelChoiceField(
+        label=_("Văn bản gắn với chỉ tiêu"), queryset=LegalDocument.objects.none(), required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["measured_by"].choices = [("", _("Nhập tay"))] + [
+            (source.code, source.label) for source in target_sources()
+        ]
+        self.fields["document"].queryset = LegalDocument.objects.order_by("-date", "number_key")

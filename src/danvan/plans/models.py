@@ -258,6 +258,16 @@ class Target(models.Model):
         _("kết quả hiện tại (%)"), max_digits=5, decimal_places=2, null=True, blank=True
     )
     measured_on = models.DateField(_("ngày cập nhật kết quả"), null=True, blank=True)
+    # A target whose value the system counts (plans.measures): the source's code and its document.
+    measured_by = models.CharField(_("cách tính kết quả"), max_length=60, blank=True)
+    document = models.ForeignKey(
+        LegalDocument,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("văn bản gắn với chỉ tiêu"),
+    )
     history = HistoricalRecords()
 
     class Meta:

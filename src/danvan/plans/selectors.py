@@ -19,6 +19,7 @@ from danvan.core.permissions import scopes_of
 from danvan.core.selectors import TodoItem, TodoList, UnitSection, todo_list
 from danvan.core.text import contains_words
 from danvan.plans import permissions
+from danvan.plans.measures import read_target, target_source
 from danvan.plans.models import Plan, PlanCitation, PlanImport, Target, Task, TaskComment, TaskUpdate
 
 
@@ -460,3 +461,14 @@ def province_implementation(plan: Plan, *, today) -> list[dict]:
             state = "missing"
         rows.append({"agency": agency, "plan": found, "issued": issued, "state": state})
     return rows
+
+
+def target_page(person: User, target: Target) -> dict:
+    """A target, with the system's reading of it when it is bound to a source (plans.measures)."""
+    return {
+        "plan": target.plan,
+        "target": target,
+        "reading": read_target(target),
+        "source": target_source(target.measured_by) if target.measured_by else None,
+        "may_measure": permissions.can_measure_plan(person, target.plan),
+    }

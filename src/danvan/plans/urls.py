@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:plan_id>/them-nhiem-vu/", views.task_add, name="task_add"),
     path("<int:plan_id>/sua/", views.plan_edit, name="plan_edit"),
     path("<int:plan_id>/chi-tieu/<int:target_id>/", views.target_value, name="target_value"),
+    path("<int:plan_id>/chi-tieu/<int:target_id>/cach-tinh/", views.target_bind, name="target_bind"),
     path("<int:plan_id>/sua-doi/", views.plan_amend, name="plan_amend"),
     path("<int:plan_id>/van-ban.docx", views.plan_docx, name="plan_docx"),
     path("<int:plan_id>/van-ban.pdf", views.plan_pdf, name="plan_pdf"),

@@ -30,6 +30,7 @@ from danvan.plans.forms import (
     PlanUploadForm,
     ReasonForm,
     ReturnPlanForm,
+    TargetBindingForm,
     TargetFormSet,
     TargetValueForm,
     TaskFilterForm,
@@ -502,20 +503,58 @@ def task_edit(request, task_id):
     return render(request, "plans/task_add.html", context, status=422 if form.errors else 200)
 
 
-@login_required
-@require_POST
-def target_value(request, plan_id, target_id):
-    plan = _plan_action(request, plan_id, permissions.can_measure_plan)
-    target = plan.targets.filter(pk=target_id).first()
+def _target(plan, target_id):
+    target = plan.targets.select_related("document").filter(pk=target_id).first()
     if target is None:
         raise Http404(_("Không tìm thấy chỉ tiêu."))
+    return target
+
+
+def _target_page(request, plan_id, target_id):
+    target = _target(permissions.get_plan_for_user(request.user, plan_id), target_id)
+    context = selectors.target_page(request.user, target)
+    initial = {"measured_by": target.measured_by, "document": target.document_id}
+    context["binding_form"] = TargetBindingForm(initial=initial)
+    return render(request, "plans/target_detail.html", context)
+
+
+@login_required
+def target_value(request, plan_id, target_id):
+    """GET: the target's page (its computed figure when bound, plans.measures);
+    POST: record a value typed by hand."""
+    if request.method != "POST":
+        return _target_page(request, plan_id, target_id)
+    plan = _plan_action(request, plan_id, permissions.can_measure_plan)
+    target = _target(plan, target_id)
     form = TargetValueForm(request.POST)
     if form.is_valid():
-        services.record_target_value(target=target, by=request.user, **form.cleaned_data)
-        messages.success(request, _("Đã cập nhật kết quả chỉ tiêu."))
+        try:
+            services.record_target_value(target=target, by=request.user, **form.cleaned_data)
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Đã cập nhật kết quả chỉ tiêu."))
     else:
         messages.error(request, _("Kết quả phải từ 0 đến 100% và có ngày cập nhật dạng dd/mm/yyyy."))
     return redirect("plans:plan_detail", plan_id=plan.pk)
+
+
+@login_required
+@require_POST
+def target_bind(request, plan_id, target_id):
+    plan = _plan_action(request, plan_id, permissions.can_measure_plan)
+    target = _target(plan, target_id)
+    form = TargetBindingForm(request.POST)
+    if form.is_valid():
+        try:
+            services.bind_target(target=target, by=request.user, **form.cleaned_data)
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Đã lưu cách tính kết quả chỉ tiêu."))
+    else:
+        messages.error(request, _("Cách tính hoặc văn bản không hợp lệ."))
+    return redirect("plans:target_value", plan_id=plan.pk, target_id=target.pk)
 
 
 # --- Outgoing documents: a plan as Word, PDF and Excel ----------------------------

@@ -14,8 +14,10 @@ from danvan.core.calendar import WorkingCalendar
 from danvan.core.models import Agency, User
 from danvan.core.selectors import agency_leaders, agency_office, unit_heads
 from danvan.core.services import DomainError, notify
+from danvan.documents.models import LegalDocument
 from danvan.documents.register import next_document_number
 from danvan.plans.events import plan_issued
+from danvan.plans.measures import read_target, target_source
 from danvan.plans.models import (
     Plan,
     PlanCitation,
@@ -284,8 +286,53 @@ def _apply(plan: Plan, changes: dict) -> Plan:
 @transaction.atomic
 def record_target_value(*, target: Target, value: Decimal, measured_on: date, by: User) -> Target:
     """Record where a target stands ("100% công chức được quán triệt": 85% so far)."""
+    if target.measured_by:
+        raise DomainError(_("Kết quả của chỉ tiêu này do hệ thống tính, không nhập tay."))
     if not Decimal(0) <= value <= Decimal(100):
         raise DomainError(_("Kết quả phải từ 0 đến 100%."))
     target.current_value, target.measured_on = value, measured_on
     target.save(update_fields=["current_value", "measured_on"])
     return target
+
+
+@transaction.atomic
+def bind_target(*, target: Target, measured_by: str, document: LegalDocument | None, by: User) -> Target:
+    """Let the system count the target's value (plans.measures), or, with no
+    source, go back to a value typed by hand."""
+    if not measured_by:
+        target.measured_by, target.document = "", None
+        target.save(update_fields=["measured_by", "document"])
+        return target
+    source = target_source(measured_by)
+    if source is None:
+        raise DomainError(_("Không có cách tính kết quả này."))
+    if source.needs_document and document is None:
+        raise DomainError(_("Hãy chọn văn bản mà chỉ tiêu đo (ví dụ văn bản được quán triệt)."))
+    target.measured_by, target.document = measured_by, document
+    target.save(update_fields=["measured_by", "document"])
+    return refresh_measured_target(target=target, on=timezone.localdate())
+
+
+def refresh_measured_target(*, target: Target, on: date) -> Target:
+    """Store the value a bound target's source counts today as its current value,
+    so the plan page, the dashboard and the periodic report read one figure.
+    Written only when the value changed."""
+    reading = read_target(target)
+    if reading is None or reading.value is None:
+        return target
+    value = min(max(reading.value, Decimal(0)), Decimal(100))
+    if target.current_value != value:
+        target.current_value, target.measured_on = value, on
+        target.save(update_fields=["current_value", "measured_on"])
+    return target
+
+
+@transaction.atomic
+def refresh_measured_targets(*, agency: Agency, documents: list[LegalDocument], on: date) -> int:
+    """After a source's data changed (e.g. a briefing's attendance): refresh the
+    agency's targets bound to these documents; returns how many there were."""
+    targets = Target.objects.filter(plan__agency=agency, document__in=documents).exclude(measured_by="")
+    found = list(targets.select_related("plan__agency", "document"))
+    for target in found:
+        refresh_measured_target(target=target, on=on)
+    return len(found)

@@ -1,0 +1,104 @@
+"""What the democracy register measures for the yearly evaluation (``core.indicators``).
+
+``democracy.staff_briefed``: for every document covered by a briefing the
+agency held in the year, each of the agency's active staff is one pair
+(document, person); the pair counts when the person attended (present) or
+made up any briefing of the agency covering that document. The ratio sums
+the pairs over the documents.
+
+``democracy.disclosures_on_time``: the disclosures whose decision is dated in
+the year; one counts when it was disclosed no later than its due date (5
+working days after the decision, Luật 10/2022 Điều 47 k2).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from danvan.core.indicators import Figure, Kind, Line, indicator
+from danvan.core.models import Agency
+from danvan.democracy.models import Disclosure
+from danvan.democracy.selectors import coverage
+from danvan.documents.models import LegalDocument
+
+
+def _day(value: date) -> str:
+    return f"{value:%d/%m/%Y}"
+
+
+@indicator(
+    code="democracy.staff_briefed",
+    name=gettext_lazy("Tỷ lệ cán bộ, công chức, viên chức được quán triệt các văn bản trong năm"),
+    kind=Kind.RATIO,
+)
+def staff_briefed(agency: Agency, year: int) -> Figure:
+    documents = LegalDocument.objects.filter(
+        briefings__agency=agency, briefings__held_on__range=(date(year, 1, 1), date(year, 12, 31))
+    ).distinct()
+    numerator = denominator = 0
+    lines = []
+    for document in documents.order_by("date", "pk"):
+        found = coverage(agency, document)
+        numerator += found.briefed
+        denominator += found.total
+        missing = ", ".join(person.full_name or person.username for person in found.missing[:20])
+        lines.append(
+            Line(
+                label=str(document),
+                url=reverse("democracy:coverage", args=[agency.pk, document.pk]),
+                detail=_("%(briefed)s/%(total)s cán bộ đã được quán triệt")
+                % {"briefed": found.briefed, "total": found.total}
+                + (_("; chưa: %(names)s") % {"names": missing} if missing else ""),
+                counts=found.briefed == found.total,
+            )
+        )
+    return Figure(
+        numerator=Decimal(numerator),
+        denominator=Decimal(denominator),
+        lines=tuple(lines),
+        note=_(
+            "Mỗi văn bản được quán triệt trong năm × mỗi cán bộ đang làm việc của cơ quan; "
+            "tính khi người đó có mặt hoặc đã học bù ở một buổi quán triệt văn bản ấy."
+        ),
+    )
+
+
+@indicator(
+    code="democracy.disclosures_on_time",
+    name=gettext_lazy("Tỷ lệ nội dung công khai với cán bộ đúng hạn 05 ngày làm việc"),
+    kind=Kind.RATIO,
+)
+def disclosures_on_time(agency: Agency, year: int) -> Figure:
+    rows = Disclosure.objects.filter(
+        agency=agency, decision_date__range=(date(year, 1, 1), date(year, 12, 31))
+    ).order_by("decision_date", "pk")
+    lines = []
+    for row in rows:
+        on_time = row.disclosed_on is not None and row.disclosed_on <= row.due_date
+        disclosed = (
+            _("công khai ngày %(day)s") % {"day": _day(row.disclosed_on)}
+            if row.disclosed_on
+            else _("chưa công khai")
+        )
+        lines.append(
+            Line(
+                label=row.subject,
+                url=reverse("democracy:disclosure_detail", args=[row.pk]),
+                detail=_("Quyết định ngày %(decision)s – hạn %(due)s – %(disclosed)s")
+                % {"decision": _day(row.decision_date), "due": _day(row.due_date), "disclosed": disclosed},
+                counts=on_time,
+            )
+        )
+    return Figure(
+        numerator=Decimal(sum(1 for line in lines if line.counts)),
+        denominator=Decimal(len(lines)),
+        lines=tuple(lines),
+        note=_(
+            "Nội dung có quyết định, văn bản trong năm; đúng hạn khi công khai chậm nhất 05 ngày làm việc sau đó."
+        ),
+    )

@@ -1,0 +1,157 @@
+"""Who manages and who reads an agency's briefings, disclosures and requests, on core's scopes.
+
+The agency's leader and office manage everything; its inspectors and the
+People's Inspection Board (which supervises democracy at the agency, Luật
+10/2022 Điều 61) and the province's reviewer read everything; the rest of the
+agency's staff read the disclosures, the briefings they were expected at
+(only their own line of the attendance) and their own requests. Other
+agencies see none of it (404).
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from danvan.core.models import Agency, Role, User
+from danvan.core.permissions import AGENCY_WIDE_ROLES, scopes_of
+from danvan.democracy.models import Briefing, Disclosure, DisclosureRequest
+
+MANAGING_ROLES = (Role.AGENCY_LEADER, Role.AGENCY_OFFICE)
+SUPERVISING_ROLES = (Role.INSPECTOR, Role.PEOPLE_INSPECTOR)
+
+
+def working_agencies(person: User) -> QuerySet[Agency]:
+    """The agencies the person works in: they read its disclosures and ask it for information."""
+    scopes = scopes_of(person)
+    return Agency.objects.active().filter(
+        pk__in=scopes.agencies_with(*AGENCY_WIDE_ROLES) | scopes.unit_agencies
+    )
+
+
+def managed_agencies(person: User) -> QuerySet[Agency]:
+    scopes = scopes_of(person)
+    if scopes.system_admin:
+        return Agency.objects.active()
+    return Agency.objects.active().filter(pk__in=scopes.agencies_with(*MANAGING_ROLES))
+
+
+def overseen_agencies(person: User) -> QuerySet[Agency]:
+    """Agencies whose whole register the person reads (names of the absent included)."""
+    scopes = scopes_of(person)
+    if scopes.system_admin:
+        return Agency.objects.all()
+    return Agency.objects.filter(
+        Q(pk__in=scopes.agencies_with(*MANAGING_ROLES, *SUPERVISING_ROLES))
+        | Q(province__in=scopes.reviewed_provinces)
+    )
+
+
+def can_manage_democracy(person: User, agency: Agency) -> bool:
+    scopes = scopes_of(person)
+    return scopes.system_admin or agency.pk in scopes.agencies_with(*MANAGING_ROLES)
+
+
+def can_oversee_democracy(person: User, agency: Agency) -> bool:
+    return overseen_agencies(person).filter(pk=agency.pk).exists()
+
+
+def _may_see_agency(person: User, agency: Agency) -> bool:
+    return can_oversee_democracy(person, agency) or working_agencies(person).filter(pk=agency.pk).exists()
+
+
+def get_agency_for_democracy(person: User, agency_id: int, *, action: str = "view") -> Agency:
+    """``view``: the agency's register; ``oversee``: who was not briefed; ``manage``: change it."""
+    agency = Agency.objects.select_related("province").filter(pk=agency_id).first()
+    if agency is None or not _may_see_agency(person, agency):
+        raise Http404(_("Không tìm thấy cơ quan."))
+    if action == "oversee" and not can_oversee_democracy(person, agency):
+        raise PermissionDenied(_("Bạn không có quyền xem kết quả quán triệt của cơ quan này."))
+    if action == "manage" and not can_manage_democracy(person, agency):
+        raise PermissionDenied(_("Chỉ lãnh đạo, văn phòng cơ quan được thực hiện việc này."))
+    return agency
+
+
+# --- Briefings ------------------------------------------------------------------
+
+
+def visible_briefings(person: User) -> QuerySet[Briefing]:
+    return Briefing.objects.filter(
+        Q(agency__in=overseen_agencies(person))
+        | Q(agency__in=working_agencies(person), attendances__person=person)
+    ).distinct()
+
+
+def can_manage_briefing(person: User, briefing: Briefing) -> bool:
+    return can_manage_democracy(person, briefing.agency)
+
+
+def can_read_all_attendance(person: User, briefing: Briefing) -> bool:
+    return can_oversee_democracy(person, briefing.agency)
+
+
+def get_briefing_for_user(person: User, briefing_id: int, *, action: str = "view") -> Briefing:
+    briefing = (
+        visible_briefings(person).select_related("agency", "presenter", "makes_up").filter(pk=briefing_id)
+    )
+    found = briefing.first()
+    if found is None:
+        raise Http404(_("Không tìm thấy buổi quán triệt."))
+    if action == "manage" and not can_manage_briefing(person, found):
+        raise PermissionDenied(_("Chỉ lãnh đạo, văn phòng cơ quan được thay đổi buổi quán triệt."))
+    return found
+
+
+# --- Disclosures ----------------------------------------------------------------
+
+
+def visible_disclosures(person: User) -> QuerySet[Disclosure]:
+    return Disclosure.objects.filter(
+        Q(agency__in=overseen_agencies(person)) | Q(agency__in=working_agencies(person))
+    )
+
+
+def can_manage_disclosure(person: User, disclosure: Disclosure) -> bool:
+    return can_manage_democracy(person, disclosure.agency)
+
+
+def get_disclosure_for_user(person: User, disclosure_id: int, *, action: str = "view") -> Disclosure:
+    disclosure = visible_disclosures(person).select_related("agency", "plan").filter(pk=disclosure_id).first()
+    if disclosure is None:
+        raise Http404(_("Không tìm thấy nội dung công khai."))
+    if action == "manage" and not can_manage_disclosure(person, disclosure):
+        raise PermissionDenied(_("Chỉ lãnh đạo, văn phòng cơ quan được ghi việc công khai."))
+    return disclosure
+
+
+# --- Requests for information (Điều 48 k4) --------------------------------------
+
+
+def visible_requests(person: User) -> QuerySet[DisclosureRequest]:
+    return DisclosureRequest.objects.filter(
+        Q(agency__in=overseen_agencies(person)) | Q(agency__in=working_agencies(person), requested_by=person)
+    )
+
+
+def can_request_information(person: User, agency: Agency) -> bool:
+    return working_agencies(person).filter(pk=agency.pk).exists()
+
+
+def can_answer_request(person: User, request: DisclosureRequest) -> bool:
+    return can_manage_democracy(person, request.agency)
+
+
+def get_request_for_user(person: User, request_id: int, *, action: str = "view") -> DisclosureRequest:
+    found = (
+        visible_requests(person)
+        .select_related("agency", "requested_by", "answered_by")
+        .filter(pk=request_id)
+        .first()
+    )
+    if found is None:
+        raise Http404(_("Không tìm thấy đề nghị cung cấp thông tin."))
+    if action == "answer" and not can_answer_request(person, found):
+        raise PermissionDenied(_("Chỉ lãnh đạo, văn phòng cơ quan được trả lời đề nghị này."))
+    return found

@@ -1,0 +1,226 @@
+"""Read queries of the democracy pages, each starting from what the person may see.
+
+Staff of an agency are its active people (``User.agency``, their unit through
+``User.unit``). A person is briefed on a document when they were present at,
+or made up, any briefing of the agency that covers the document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import Prefetch, QuerySet
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from danvan.core.models import Agency, User
+from danvan.core.permissions import scopes_of
+from danvan.core.selectors import TodoItem, TodoList, todo_list
+from danvan.democracy import permissions
+from danvan.democracy.models import Attendance, Briefing, Disclosure, DisclosureRequest
+from danvan.documents.models import LegalDocument
+from danvan.plans.measures import Reading, TargetSource
+from danvan.plans.models import Target
+
+LIST_LIMIT = 50
+
+
+def percent(part: int, whole: int) -> Decimal | None:
+    if not whole:
+        return None
+    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def staff_of(agency: Agency) -> QuerySet[User]:
+    return User.objects.filter(agency=agency, is_active=True)
+
+
+def briefed_people(agency: Agency, document: LegalDocument) -> set[int]:
+    """Who of the agency was present at, or made up, a briefing covering the document."""
+    return set(
+        Attendance.objects.filter(
+            briefing__agency=agency, briefing__documents=document, status__in=Attendance.BRIEFED
+        ).values_list("person_id", flat=True)
+    )
+
+
+@dataclass
+class UnitCoverage:
+    name: str
+    total: int = 0
+    briefed: int = 0
+    missing: list[User] = field(default_factory=list)
+
+    @property
+    def percent(self) -> Decimal | None:
+        return percent(self.briefed, self.total)
+
+
+@dataclass
+class Coverage:
+    agency: Agency
+    document: LegalDocument
+    units: list[UnitCoverage]
+    total: int
+    briefed: int
+    missing: list[User]
+
+    @property
+    def percent(self) -> Decimal | None:
+        return percent(self.briefed, self.total)
+
+
+def coverage(agency: Agency, document: LegalDocument) -> Coverage:
+    """The share of staff briefed on the document, for each unit and the agency; two queries."""
+    briefed = briefed_people(agency, document)
+    people = (
+        staff_of(agency).select_related("unit").order_by("unit__sort_key", "unit__name", "full_name", "pk")
+    )
+    units: dict[int | None, UnitCoverage] = {}
+    missing: list[User] = []
+    for person in people:
+        unit = units.setdefault(
+            person.unit_id,
+            UnitCoverage(
+                name=person.unit.name if person.unit else _("Lãnh đạo và cán bộ không thuộc đơn vị")
+            ),
+        )
+        unit.total += 1
+        if person.pk in briefed:
+            unit.briefed += 1
+        else:
+            unit.missing.append(person)
+            missing.append(person)
+    total = sum(unit.total for unit in units.values())
+    return Coverage(
+        agency=agency,
+        document=document,
+        units=list(units.values()),
+        total=total,
+        briefed=total - len(missing),
+        missing=missing,
+    )
+
+
+def read_briefed_target(target: Target) -> Reading:
+    """The plans.measures reading of a target bound to a document: staff briefed on it."""
+    if target.document is None:
+        return Reading(value=None, counted=0, total=0, note=_("Chỉ tiêu chưa gắn với văn bản nào."))
+    found = coverage(target.plan.agency, target.document)
+    return Reading(
+        value=found.percent,
+        counted=found.briefed,
+        total=found.total,
+        missing=tuple(person.full_name or person.username for person in found.missing),
+        note=_(
+            "%(briefed)s trên %(total)s cán bộ, công chức, viên chức của cơ quan đã được quán triệt %(doc)s."
+        )
+        % {"briefed": found.briefed, "total": found.total, "doc": target.document},
+        url=reverse("democracy:coverage", args=[target.plan.agency_id, target.document_id]),
+    )
+
+
+BRIEFED_SOURCE = TargetSource(
+    code="democracy.staff_briefed",
+    label=gettext_lazy("Tỷ lệ cán bộ của cơ quan được quán triệt văn bản (tính từ điểm danh quán triệt)"),
+    read=read_briefed_target,
+)
+
+
+# --- Pages ---------------------------------------------------------------------
+
+
+def index_page(person: User) -> dict:
+    briefings = (
+        permissions.visible_briefings(person)
+        .select_related("agency")
+        .prefetch_related("documents")[:LIST_LIMIT]
+    )
+    disclosures = permissions.visible_disclosures(person).select_related("agency")[:LIST_LIMIT]
+    requests = permissions.visible_requests(person).select_related("agency", "requested_by")[:LIST_LIMIT]
+    mine = (
+        Attendance.objects.filter(person=person)
+        .select_related("briefing", "made_up_in")
+        .order_by("-briefing__held_on")[:LIST_LIMIT]
+    )
+    return {
+        "briefings": list(briefings),
+        "disclosures": list(disclosures),
+        "requests": list(requests),
+        "my_attendance": list(mine),
+        "managed_agencies": list(permissions.managed_agencies(person)),
+        "working_agencies": list(permissions.working_agencies(person)),
+    }
+
+
+def briefing_page(person: User, briefing: Briefing) -> dict:
+    all_lines = permissions.can_read_all_attendance(person, briefing)
+    attendances = briefing.attendances.select_related("person__unit", "made_up_in")
+    if not all_lines:
+        attendances = attendances.filter(person=person)
+    prefetched = Briefing.objects.filter(pk=briefing.pk).prefetch_related(
+        "documents", "units", "materials", Prefetch("make_ups", queryset=Briefing.objects.order_by("held_on"))
+    )[0]
+    return {
+        "briefing": prefetched,
+        "attendances": list(attendances.order_by("person__unit__sort_key", "person__full_name")),
+        "all_lines": all_lines,
+        "can_manage": permissions.can_manage_briefing(person, briefing),
+    }
+
+
+def disclosure_page(person: User, disclosure: Disclosure, *, today: date) -> dict:
+    return {
+        "disclosure": disclosure,
+        "late": disclosure.is_late(today),
+        "short": disclosure.is_short(),
+        "can_manage": permissions.can_manage_disclosure(person, disclosure),
+    }
+
+
+def todo_lists(person: User, *, today: date) -> list[TodoList]:
+    """Disclosures to record and staff's requests to answer, for the agency's leaders and office."""
+    scopes = scopes_of(person)
+    lists = []
+    for role in permissions.MANAGING_ROLES:
+        agencies = scopes.agencies_with(role)
+        if not agencies:
+            continue
+        proposed = Disclosure.objects.filter(agency__in=agencies, status=Disclosure.Status.PROPOSED)
+        lists.append(
+            todo_list(
+                proposed.order_by("due_date", "pk"),
+                lambda row: TodoItem(
+                    url=reverse("democracy:disclosure_detail", args=[row.pk]),
+                    text=row.subject[:120],
+                    due=row.due_date,
+                ),
+                role=role,
+                key="democracy-disclosures",
+                title=_("Nội dung cần công khai với cán bộ"),
+                empty=_("Không có nội dung nào chờ công khai."),
+                more_url=reverse("democracy:index"),
+                more_label=_("Xem sổ công khai"),
+            )
+        )
+        waiting = DisclosureRequest.objects.filter(
+            agency__in=agencies, status=DisclosureRequest.Status.WAITING
+        )
+        lists.append(
+            todo_list(
+                waiting.order_by("requested_on", "pk"),
+                lambda row: TodoItem(
+                    url=reverse("democracy:request_detail", args=[row.pk]), text=row.subject[:120]
+                ),
+                role=role,
+                key="democracy-requests",
+                title=_("Đề nghị cung cấp thông tin chờ trả lời"),
+                empty=_("Không có đề nghị nào chờ trả lời."),
+                more_url=reverse("democracy:index"),
+                more_label=_("Xem mọi đề nghị"),
+            )
+        )
+    return lists

@@ -1,0 +1,253 @@
+"""Democracy pages: briefings and their attendance, who is briefed on a document,
+disclosures to staff and staff's requests for information."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from danvan.core.downloads import stored_file
+from danvan.core.permissions import can_use_admin_site
+from danvan.core.services import DomainError
+from danvan.democracy import forms, permissions, selectors, services
+from danvan.democracy.models import Briefing
+from danvan.documents.models import LegalDocument
+
+AREA = "democracy"
+
+
+def _render(request, template, context, status=200):
+    return render(request, f"democracy/{template}", {**context, "area_slug": AREA}, status=status)
+
+
+@login_required
+def index(request):
+    return _render(request, "index.html", selectors.index_page(request.user))
+
+
+# --- Briefings ------------------------------------------------------------------
+
+
+def _makeup_initial(request, agency):
+    """``?van_ban=<id>``: a make-up session for who is not yet briefed on the document."""
+    document = LegalDocument.objects.filter(pk=request.GET.get("van_ban") or 0).first()
+    if document is None:
+        return {}
+    found = selectors.coverage(agency, document)
+    last = Briefing.objects.filter(agency=agency, documents=document).order_by("-held_on", "-pk").first()
+    title = _("Quán triệt bù: %(doc)s") % {"doc": document}
+    return {"title": title, "documents": [document], "people": found.missing, "makes_up": last}
+
+
+@login_required
+def briefing_create(request, agency_id):
+    agency = permissions.get_agency_for_democracy(request.user, agency_id, action="manage")
+    form = forms.BriefingForm(
+        request.POST or None,
+        agency=agency,
+        initial=_makeup_initial(request, agency),
+        may_add_to_library=can_use_admin_site(request.user),
+    )
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "other_document"}
+        try:
+            briefing = services.schedule_briefing(agency=agency, by=request.user, **data)
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Đã lên lịch buổi quán triệt."))
+            return redirect("democracy:briefing_detail", briefing_id=briefing.pk)
+    status = 422 if request.method == "POST" else 200
+    return _render(request, "briefing_form.html", {"form": form, "agency": agency}, status=status)
+
+
+def _briefing_page(request, briefing, *, attendance_form=None, material_form=None, status=200):
+    context = selectors.briefing_page(request.user, briefing)
+    if context["can_manage"]:
+        lines = [line for line in context["attendances"]]
+        context["attendance_form"] = attendance_form or forms.AttendanceForm(lines=lines)
+        context["material_form"] = material_form or forms.MaterialForm()
+    return _render(request, "briefing_detail.html", context, status=status)
+
+
+@login_required
+def briefing_detail(request, briefing_id):
+    return _briefing_page(request, permissions.get_briefing_for_user(request.user, briefing_id))
+
+
+@login_required
+@require_POST
+def briefing_attendance(request, briefing_id):
+    briefing = permissions.get_briefing_for_user(request.user, briefing_id, action="manage")
+    lines = briefing.attendances.select_related("person__unit").order_by(
+        "person__unit__sort_key", "person__full_name"
+    )
+    form = forms.AttendanceForm(request.POST, lines=lines)
+    if form.is_valid():
+        try:
+            services.record_attendance(
+                briefing=briefing, marks=form.marks(), today=timezone.localdate(), by=request.user
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Đã ghi điểm danh."))
+            return redirect("democracy:briefing_detail", briefing_id=briefing.pk)
+    return _briefing_page(request, briefing, attendance_form=form, status=422)
+
+
+@login_required
+@require_POST
+def material_upload(request, briefing_id):
+    briefing = permissions.get_briefing_for_user(request.user, briefing_id, action="manage")
+    form = forms.MaterialForm(request.POST, request.FILES)
+    if form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            services.attach_material(
+                briefing=briefing, data=upload.read(), filename=upload.name, by=request.user
+            )
+        except DomainError as error:
+            form.add_error("file", error.message)
+        else:
+            messages.success(request, _("Đã thêm tài liệu."))
+            return redirect("democracy:briefing_detail", briefing_id=briefing.pk)
+    return _briefing_page(request, briefing, material_form=form, status=422)
+
+
+@login_required
+def material_download(request, briefing_id, material_id):
+    briefing = permissions.get_briefing_for_user(request.user, briefing_id)
+    material = briefing.materials.filter(pk=material_id).first()
+    if material is None:
+        raise Http404(_("Không tìm thấy tài liệu."))
+    return stored_file(material.file, material.original_name)
+
+
+@login_required
+def coverage(request, agency_id, document_id):
+    agency = permissions.get_agency_for_democracy(request.user, agency_id, action="oversee")
+    document = LegalDocument.objects.filter(pk=document_id).first()
+    if document is None:
+        raise Http404(_("Không tìm thấy văn bản."))
+    context = {
+        "coverage": selectors.coverage(agency, document),
+        "can_manage": permissions.can_manage_democracy(request.user, agency),
+    }
+    return _render(request, "coverage.html", context)
+
+
+# --- Disclosures ----------------------------------------------------------------
+
+
+@login_required
+def disclosure_create(request, agency_id):
+    agency = permissions.get_agency_for_democracy(request.user, agency_id, action="manage")
+    form = forms.DisclosureRegisterForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            disclosure = services.register_disclosure(
+                agency=agency, today=timezone.localdate(), by=request.user, **form.cleaned_data
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Đã ghi vào sổ công khai."))
+            return redirect("democracy:disclosure_detail", disclosure_id=disclosure.pk)
+    status = 422 if request.method == "POST" else 200
+    return _render(request, "disclosure_form.html", {"form": form, "agency": agency}, status=status)
+
+
+def _disclosure_page(request, disclosure, *, form=None, status=200):
+    context = selectors.disclosure_page(request.user, disclosure, today=timezone.localdate())
+    if context["can_manage"]:
+        initial = {
+            "forms": disclosure.forms,
+            "disclosed_on": disclosure.disclosed_on,
+            "posted_from": disclosure.posted_from,
+            "posted_until": disclosure.posted_until,
+        }
+        context["form"] = form or forms.DisclosureRecordForm(initial=initial)
+    return _render(request, "disclosure_detail.html", context, status=status)
+
+
+@login_required
+def disclosure_detail(request, disclosure_id):
+    return _disclosure_page(request, permissions.get_disclosure_for_user(request.user, disclosure_id))
+
+
+@login_required
+@require_POST
+def disclosure_record(request, disclosure_id):
+    disclosure = permissions.get_disclosure_for_user(request.user, disclosure_id, action="manage")
+    form = forms.DisclosureRecordForm(request.POST)
+    if form.is_valid():
+        try:
+            services.record_disclosure(
+                disclosure=disclosure, today=timezone.localdate(), by=request.user, **form.cleaned_data
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Đã ghi việc công khai."))
+            return redirect("democracy:disclosure_detail", disclosure_id=disclosure.pk)
+    disclosure.refresh_from_db()
+    return _disclosure_page(request, disclosure, form=form, status=422)
+
+
+# --- Requests for information (Điều 48 k4) --------------------------------------
+
+
+@login_required
+def request_create(request):
+    agencies = permissions.working_agencies(request.user)
+    if not agencies.exists():
+        raise PermissionDenied(
+            _("Chỉ người làm việc ở một cơ quan mới đề nghị cơ quan ấy cung cấp thông tin.")
+        )
+    form = forms.RequestForm(request.POST or None, agencies=agencies)
+    if request.method == "POST" and form.is_valid():
+        try:
+            found = services.request_information(
+                **form.cleaned_data, today=timezone.localdate(), by=request.user
+            )
+        except DomainError as error:
+            form.add_error("subject", error.message)
+        else:
+            messages.success(request, _("Đã gửi đề nghị."))
+            return redirect("democracy:request_detail", request_id=found.pk)
+    status = 422 if request.method == "POST" else 200
+    return _render(request, "request_form.html", {"form": form}, status=status)
+
+
+def _request_page(request, found, *, form=None, status=200):
+    context = {"info_request": found, "can_answer": permissions.can_answer_request(request.user, found)}
+    context["form"] = form or forms.AnswerForm()
+    return _render(request, "request_detail.html", context, status=status)
+
+
+@login_required
+def request_detail(request, request_id):
+    return _request_page(request, permissions.get_request_for_user(request.user, request_id))
+
+
+@login_required
+@require_POST
+def request_answer(request, request_id):
+    found = permissions.get_request_for_user(request.user, request_id, action="answer")
+    form = forms.AnswerForm(request.POST)
+    if form.is_valid():
+        try:
+            services.answer_request(
+                request=found, answer=form.cleaned_data["answer"], today=timezone.localdate(), by=request.user
+            )
+        except DomainError as error:
+            form.add_error("answer", error.message)
+        else:
+            messages.success(request, _("Đã trả lời đề nghị."))
+            return redirect("democracy:request_detail", request_id=found.pk)
+    return _request_page(request, found, form=form, status=422)

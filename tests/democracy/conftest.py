@@ -1,0 +1,91 @@
+from datetime import date
+
+import pytest
+
+from danvan.core.models import CalendarDay, Role
+from danvan.democracy import services
+from danvan.democracy.models import Briefing, BriefingMaterial, Disclosure, DisclosureRequest
+from danvan.documents.models import LegalDocument
+from tests.factories import CalendarDayFactory, person_with_role
+
+
+@pytest.fixture
+def calendar_2026(db):
+    """Tết 2026 (16–20/02, from the statutory table), one extra day off
+    after it (Monday 23/02) and a make-up Saturday (28/02)."""
+    CalendarDayFactory(date=date(2026, 2, 23), kind=CalendarDay.Kind.DAY_OFF, note="Nghỉ bù Tết")
+    CalendarDayFactory(date=date(2026, 2, 28), kind=CalendarDay.Kind.WORKING_DAY)
+
+
+@pytest.fixture
+def chi_thi_33(db):
+    return LegalDocument.objects.create(
+        doc_type="Chỉ thị",
+        number="33/CT-TTg",
+        date=date(2021, 11, 26),
+        issuer="Thủ tướng Chính phủ",
+        title="Về tiếp tục tăng cường và đổi mới công tác dân vận của cơ quan hành chính nhà nước",
+    )
+
+
+@pytest.fixture
+def briefing(agency, lead_unit, unit_officer, unit_head, office_officer, chi_thi_33):
+    return services.schedule_briefing(
+        agency=agency,
+        title="Hội nghị quán triệt Chỉ thị 33/CT-TTg",
+        held_on=date(2026, 3, 10),
+        form=Briefing.Form.CONFERENCE,
+        documents=[chi_thi_33],
+        units=[lead_unit],
+        presenter_text="Đồng chí Phó Giám đốc Sở",
+        by=office_officer,
+    )
+
+
+@pytest.fixture
+def sibling_briefing(agency, sibling_unit, office_officer, chi_thi_33):
+    person_with_role(Role.STAFF, unit=sibling_unit, full_name="Lê Thị Trung Tâm")
+    return services.schedule_briefing(
+        agency=agency,
+        title="Quán triệt tại Trung tâm",
+        held_on=date(2026, 3, 11),
+        form=Briefing.Form.ONLINE,
+        documents=[chi_thi_33],
+        units=[sibling_unit],
+        by=office_officer,
+    )
+
+
+@pytest.fixture
+def material(briefing, office_officer):
+    return services.attach_material(
+        briefing=briefing, data=b"%PDF-1.4\n% tai lieu\n", filename="Chi thi 33.pdf", by=office_officer
+    )
+
+
+@pytest.fixture
+def disclosure(agency, office_officer, calendar_2026):
+    return services.register_disclosure(
+        agency=agency,
+        kind="budget",
+        subject="Quyết định giao dự toán ngân sách năm 2026",
+        decision_date=date(2026, 2, 13),
+        forms=["posting"],
+        disclosed_on=date(2026, 2, 24),
+        posted_from=date(2026, 2, 24),
+        today=date(2026, 3, 1),
+        by=office_officer,
+    )
+
+
+@pytest.fixture
+def info_request(agency, unit_officer):
+    return services.request_information(
+        agency=agency,
+        subject="Đề nghị cung cấp kết quả thi đua năm 2025",
+        today=date(2026, 3, 2),
+        by=unit_officer,
+    )
+
+
+__all__ = ["Briefing", "BriefingMaterial", "Disclosure", "DisclosureRequest"]

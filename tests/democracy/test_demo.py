@@ -1,0 +1,45 @@
+"""The demo's briefing on Chỉ thị 33/CT-TTg at Sở KH&CN, its plan target and the disclosure of the plan."""
+
+from datetime import date
+from decimal import Decimal
+from io import StringIO
+
+from django.core.management import call_command
+
+from danvan.democracy.models import Attendance, Briefing, Disclosure
+from danvan.plans.measures import read_target
+from danvan.plans.models import Target
+
+
+def load():
+    out = StringIO()
+    call_command("load_demo_province", stdout=out)
+    return out.getvalue()
+
+
+def test_the_demo_briefing_has_two_absentees_and_counts_the_plan_target(db):
+    load()
+    briefing = Briefing.objects.get(agency__symbol_code="SKHCN")
+    statuses = sorted(briefing.attendances.values_list("person__username", "status"))
+    assert [name for name, status in statuses if status == Attendance.Status.ABSENT] == [
+        "skhcn.thanhtra",
+        "skhcn.ttnd",
+    ]
+    target = Target.objects.get(
+        plan__agency__symbol_code="SKHCN", plan__period_year=2026, text__contains="Chỉ thị 33"
+    )
+    reading = read_target(target)
+    assert (reading.counted, reading.total, reading.value) == (4, 6, Decimal("66.67"))
+    assert sorted(reading.missing) == ["Huỳnh Văn Em", "Đặng Thị Phượng"]
+
+    disclosure = Disclosure.objects.get(plan=target.plan)
+    # Issued Tuesday 10/02/2026: 11, 12, 13/02, then Tết 16–20/02, then 23 and 24/02.
+    assert (disclosure.due_date, disclosure.disclosed_on) == (date(2026, 2, 24), date(2026, 2, 12))
+    assert disclosure.posting_end == date(2026, 3, 4)
+
+
+def test_loading_twice_adds_no_briefing_nor_disclosure(db):
+    load()
+    load()
+    assert Briefing.objects.count() == 1
+    assert Disclosure.objects.count() == 1

@@ -1,0 +1,72 @@
+"""Every role × every democracy page: the agency's leader and office manage, its
+staff read disclosures and the briefings they were expected at, the province's
+reviewer reads, other agencies get 404."""
+
+import pytest
+from django.urls import reverse
+
+from danvan.democracy.models import Attendance, DisclosureRequest
+from tests.matrix import ROLES, matrix_cases, status_for
+
+# tests.matrix.ROLES order: system_admin, province_officer, agency_head, office_officer, unit_head,
+# unit_officer, inspector, people_inspector, other_agency_officer.
+MANAGE = [200, 403, 200, 200, 403, 403, 403, 403, 404]
+MATRIX = [
+    ("democracy:index", [], [200] * 9),
+    ("democracy:briefing_create", ["agency"], MANAGE),
+    ("democracy:disclosure_create", ["agency"], MANAGE),
+    ("democracy:coverage", ["agency", "chi_thi_33"], [200, 200, 200, 200, 403, 403, 200, 200, 404]),
+    ("democracy:briefing_detail", ["briefing"], [200, 200, 200, 200, 200, 200, 200, 200, 404]),
+    ("democracy:briefing_detail", ["sibling_briefing"], [200, 200, 200, 200, 404, 404, 200, 200, 404]),
+    ("democracy:material_download", ["briefing", "material"], [200, 200, 200, 200, 200, 200, 200, 200, 404]),
+    ("democracy:disclosure_detail", ["disclosure"], [200, 200, 200, 200, 200, 200, 200, 200, 404]),
+    ("democracy:request_create", [], [403, 403, 200, 200, 200, 200, 200, 200, 200]),
+    ("democracy:request_detail", ["info_request"], [200, 200, 200, 200, 404, 200, 200, 200, 404]),
+]
+ANSWER_EMPTY_FORM = [422, 403, 422, 422, 404, 403, 403, 403, 404]
+ATTENDANCE_EMPTY_FORM = [422, 403, 422, 422, 403, 403, 403, 403, 404]
+RECORD_EMPTY_FORM = [422, 403, 422, 422, 403, 403, 403, 403, 404]
+
+
+@pytest.mark.parametrize(("view", "args", "role", "status"), matrix_cases(MATRIX))
+def test_role_gets_expected_status(client, request, view, args, role, status):
+    assert status_for(client, request, view, args, role) == status
+
+
+@pytest.mark.parametrize(("role", "status"), list(zip(ROLES, ANSWER_EMPTY_FORM, strict=True)))
+def test_answering_a_request_with_nothing_by_role(client, request, info_request, role, status):
+    client.force_login(request.getfixturevalue(role))
+    response = client.post(reverse("democracy:request_answer", args=[info_request.pk]), {"answer": " "})
+    assert response.status_code == status
+    info_request.refresh_from_db()
+    assert info_request.status == DisclosureRequest.Status.WAITING
+
+
+@pytest.mark.parametrize(("role", "status"), list(zip(ROLES, ATTENDANCE_EMPTY_FORM, strict=True)))
+def test_recording_an_empty_attendance_by_role(client, request, briefing, role, status):
+    client.force_login(request.getfixturevalue(role))
+    response = client.post(reverse("democracy:briefing_attendance", args=[briefing.pk]), {})
+    assert response.status_code == status
+    assert not briefing.attendances.exclude(status=Attendance.Status.EXPECTED).exists()
+
+
+@pytest.mark.parametrize(("role", "status"), list(zip(ROLES, RECORD_EMPTY_FORM, strict=True)))
+def test_recording_a_disclosure_with_nothing_by_role(client, request, disclosure, role, status):
+    client.force_login(request.getfixturevalue(role))
+    response = client.post(reverse("democracy:disclosure_record", args=[disclosure.pk]), {})
+    assert response.status_code == status
+    disclosure.refresh_from_db()
+    assert disclosure.forms == ["posting"]
+
+
+def test_staff_see_only_their_own_attendance_line(client, briefing, unit_officer, unit_head):
+    client.force_login(unit_officer)
+    page = client.get(reverse("democracy:briefing_detail", args=[briefing.pk])).content.decode()
+    assert unit_officer.full_name in page
+    assert unit_head.full_name not in page
+
+
+def test_the_menu_opens_the_area(client, unit_officer):
+    client.force_login(unit_officer)
+    page = client.get(reverse("democracy:index")).content.decode()
+    assert f'href="{reverse("democracy:index")}"' in page
