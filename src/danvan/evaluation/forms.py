@@ -594,7 +594,7 @@ class BandForm(forms.Form):
     no_node_at_zero_depth = forms.IntegerField(
         label=_("Không có tiêu chí cấp … nào bị 0 điểm"), min_value=1, max_value=9, required=False
     )
-    share_percent = PointsField(label=_("Mọi tiêu chí đạt từ … % số điểm tối đa"), required=False)
+    share_percent = PointsField(label=_("Mọi tiêu chí đạt từ … phần trăm số điểm tối đa"), required=False)
     share_depth = forms.IntegerField(label=_("… ở cấp"), min_value=1, max_value=9, required=False)
     council_vote = forms.BooleanField(label=_("Chỉ đủ điều kiện để Hội đồng xét"), required=False)
 
