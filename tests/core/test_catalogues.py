@@ -58,3 +58,15 @@ def test_translations_keep_the_placeholders_of_their_source(language):
         assert sorted(_PLACEHOLDER.findall(entry.msgid)) == sorted(_PLACEHOLDER.findall(translation)), (
             entry.msgid
         )
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_the_catalogue_compiles_with_gettext_own_checks(language, tmp_path):
+    """msgfmt refuses what polib accepts: a msgid that reads as a Python format
+    ("… % số") whose translation does not keep it stops `make messages`."""
+    msgfmt = require_binary("msgfmt")
+    source = SRC / "locale" / language / "LC_MESSAGES" / "django.po"
+    result = subprocess.run(
+        [msgfmt, "--check", "-o", str(tmp_path / "django.mo"), str(source)], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
