@@ -8,7 +8,10 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 
+from danvan.core.models import User
 from danvan.demo.province import DEMO_PASSWORD
+from danvan.evaluation import services as evaluation
+from danvan.evaluation.models import Assessment
 from danvan.petitions import services as petition_services
 from danvan.petitions.models import Petition
 from danvan.plans.models import Plan, Task
@@ -33,7 +36,11 @@ def demo(transactional_db):
         phone="0909 123 456",
         by=None,
     )
+    office = User.objects.get(username="skhcn.vanphong")
+    assessment = evaluation.open_assessment(agency=plan.agency, year=2026, by=office)
     return {
+        "assessment": assessment,
+        "finished": Assessment.objects.get(agency__symbol_code="SNV", year=2025),
         "plan": plan,
         "task": Task.objects.filter(plan=plan, lead_unit__code="CCTDC").first(),
         "agency_request": ReportRequest.objects.get(level="agencies", title=YEAR_TITLE),
@@ -62,6 +69,8 @@ def pages_of(username: str, demo: dict) -> list[str]:
             f"/bao-cao/yeu-cau/{demo['agency_request'].pk}/",
             f"/bao-cao/yeu-cau/{demo['unit_request'].pk}/",
             "/tiep-cong-dan/so-tiep-cong-dan/",
+            "/danh-gia/tu-danh-gia/",
+            f"/danh-gia/tu-danh-gia/{demo['assessment'].pk}/",
         ],
         "skhcn.truongdonvi": ["/", "/ke-hoach/nhiem-vu/", f"/ke-hoach/nhiem-vu/{task.pk}/"],
         "skhcn.chuyenvien": ["/", "/ke-hoach/nhiem-vu/cua-toi/", f"/ke-hoach/nhiem-vu/{task.pk}/"],
@@ -76,6 +85,9 @@ def pages_of(username: str, demo: dict) -> list[str]:
             "/bao-cao/",
             f"/bao-cao/yeu-cau/{demo['agency_request'].pk}/",
             f"/bao-cao/tinh/{demo['province'].pk}/bang-tong-hop/",
+            f"/danh-gia/bo-tieu-chi/{demo['finished'].criteria_set_id}/",
+            f"/danh-gia/tu-danh-gia/{demo['finished'].pk}/",
+            f"/danh-gia/ket-qua/tinh/{demo['province'].pk}/?nam=2025",
         ],
         "skhcn.ttnd": ["/"],
         "quantri": ["/", "/co-quan/", "/thong-bao/"],
