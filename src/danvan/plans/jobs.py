@@ -7,6 +7,7 @@ from danvan.plans.services import (
     close_finished_plans,
     mark_overdue_tasks,
     read_plan_import,
+    refresh_all_measured_targets,
     send_task_reminders,
 )
 
@@ -30,3 +31,8 @@ def mark_overdue(today: date) -> int:
 @daily_step(order=120, name="plans.send_task_reminders", describe="{count} lời nhắc")
 def remind_tasks(today: date) -> int:
     return send_task_reminders(today=today)
+
+
+@daily_step(order=130, name="plans.refresh_measured_targets", describe="{count} chỉ tiêu tính lại")
+def refresh_targets(today: date) -> int:
+    return refresh_all_measured_targets(today=today)

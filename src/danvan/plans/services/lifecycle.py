@@ -336,3 +336,19 @@ def refresh_measured_targets(*, agency: Agency, documents: list[LegalDocument], 
     for target in found:
         refresh_measured_target(target=target, on=on)
     return len(found)
+
+
+def refresh_all_measured_targets(*, today: date) -> int:
+    """The daily step: every bound target of a plan in force counted again, so a
+    figure follows staff who joined or left; returns how many changed."""
+    changed = 0
+    targets = (
+        Target.objects.filter(plan__status=Plan.Status.ISSUED)
+        .exclude(measured_by="")
+        .select_related("plan__agency", "document")
+    )
+    for target in targets:
+        before = target.current_value
+        if refresh_measured_target(target=target, on=today).current_value != before:
+            changed += 1
+    return changed
