@@ -20,7 +20,15 @@ from danvan.core.models import Agency, User
 from danvan.core.permissions import scopes_of
 from danvan.core.selectors import TodoItem, TodoList, todo_list
 from danvan.democracy import permissions
-from danvan.democracy.models import Attendance, Briefing, Disclosure, DisclosureRequest
+from danvan.democracy.models import (
+    Attendance,
+    BoardInspection,
+    Briefing,
+    Disclosure,
+    DisclosureRequest,
+    InspectionBoard,
+    StaffConference,
+)
 from danvan.documents.models import LegalDocument
 from danvan.plans.measures import Reading, TargetSource
 from danvan.plans.models import Target
@@ -151,6 +159,8 @@ def index_page(person: User) -> dict:
         "disclosures": list(disclosures),
         "requests": list(requests),
         "my_attendance": list(mine),
+        "conferences": list(permissions.visible_conferences(person).select_related("agency")[:LIST_LIMIT]),
+        "boards": list(permissions.visible_boards(person).select_related("agency")[:LIST_LIMIT]),
         "managed_agencies": list(permissions.managed_agencies(person)),
         "working_agencies": list(permissions.working_agencies(person)),
     }
@@ -224,3 +234,44 @@ def todo_lists(person: User, *, today: date) -> list[TodoList]:
             )
         )
     return lists
+
+
+# --- The People's Inspection Board ----------------------------------------------
+
+
+def board_page(person: User, board: InspectionBoard, *, today: date) -> dict:
+    oversees = permissions.can_oversee_democracy(person, board.agency)
+    inspections = (
+        board.inspections.prefetch_related("recommendations") if oversees else BoardInspection.objects.none()
+    )
+    return {
+        "board": board,
+        "members": list(board.members.select_related("person")),
+        "inspections": list(inspections),
+        "recognition_late": board.recognition_is_late(today),
+        "can_manage": permissions.can_manage_democracy(person, board.agency),
+        "can_inspect": permissions.can_work_as_board(person, board.agency),
+        "today": today,
+    }
+
+
+def inspection_page(person: User, inspection: BoardInspection, *, today: date) -> dict:
+    agency = inspection.board.agency
+    recommendations = list(inspection.recommendations.select_related("answered_by"))
+    for item in recommendations:
+        item.late = item.is_late(today)
+    return {
+        "inspection": inspection,
+        "recommendations": recommendations,
+        "can_inspect": permissions.can_work_as_board(person, agency),
+        "can_answer": permissions.can_manage_democracy(person, agency),
+    }
+
+
+def conference_page(person: User, conference: StaffConference) -> dict:
+    return {
+        "conference": conference,
+        "items": list(conference.items.all()),
+        "checks": list(conference.checks.all()),
+        "can_manage": permissions.can_manage_democracy(person, conference.agency),
+    }
