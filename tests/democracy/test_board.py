@@ -305,7 +305,7 @@ def test_the_board_member_plans_an_inspection_and_recommends(client, board, peop
     item = BoardRecommendation.objects.get()
     response = client.post(
         reverse("democracy:recommendation_answer", args=[item.pk]),
-        {"answer": "Đã chỉ đạo", "answered_on": "20/03/2026"},
+        {f"r{item.pk}-answer": "Đã chỉ đạo", f"r{item.pk}-answered_on": "20/03/2026"},
     )
     item.refresh_from_db()
     assert response.status_code == 302 and item.status == BoardRecommendation.Status.ANSWERED

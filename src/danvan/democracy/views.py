@@ -322,12 +322,19 @@ def inspection_create(request, board_id):
     return _render(request, "inspection_form.html", {"form": form, "board": board}, status=status)
 
 
-def _inspection_page(request, inspection, *, result_form=None, recommendation_form=None, status=200):
+def _inspection_page(
+    request, inspection, *, result_form=None, recommendation_form=None, answer=None, status=200
+):
     context = selectors.inspection_page(request.user, inspection, today=timezone.localdate())
     initial = {"notified_on": inspection.notified_on, "result": inspection.result}
     context["result_form"] = result_form or forms.InspectionResultForm(initial=initial)
     context["recommendation_form"] = recommendation_form or forms.RecommendationForm()
-    context["answer_form"] = forms.RecommendationAnswerForm()
+    for item in context["recommendations"]:
+        item.answer_form = (
+            answer[1]
+            if answer and answer[0] == item.pk
+            else forms.RecommendationAnswerForm(prefix=f"r{item.pk}")
+        )
     return _render(request, "inspection_detail.html", context, status=status)
 
 
@@ -389,7 +396,7 @@ def recommendation_create(request, inspection_id):
 @require_POST
 def recommendation_answer(request, recommendation_id):
     recommendation = permissions.get_recommendation_for_user(request.user, recommendation_id)
-    form = forms.RecommendationAnswerForm(request.POST)
+    form = forms.RecommendationAnswerForm(request.POST, prefix=f"r{recommendation.pk}")
     if form.is_valid():
         try:
             services.answer_recommendation(
@@ -403,14 +410,8 @@ def recommendation_answer(request, recommendation_id):
         else:
             messages.success(request, _("Đã trả lời kiến nghị."))
             return redirect("democracy:inspection_detail", inspection_id=recommendation.inspection_id)
-    context = selectors.inspection_page(request.user, recommendation.inspection, today=timezone.localdate())
-    context.update(
-        result_form=forms.InspectionResultForm(),
-        recommendation_form=forms.RecommendationForm(),
-        answer_form=form,
-        answering=recommendation.pk,
-    )
-    return _render(request, "inspection_detail.html", context, status=422)
+    inspection = recommendation.inspection
+    return _inspection_page(request, inspection, answer=(recommendation.pk, form), status=422)
 
 
 # --- The staff conference -------------------------------------------------------
