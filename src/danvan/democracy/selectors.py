@@ -16,13 +16,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from danvan.core.models import Agency, User
+from danvan.core.models import Agency, Role, User
 from danvan.core.permissions import scopes_of
 from danvan.core.selectors import TodoItem, TodoList, todo_list
 from danvan.democracy import permissions
 from danvan.democracy.models import (
     Attendance,
     BoardInspection,
+    BoardRecommendation,
     Briefing,
     Disclosure,
     DisclosureRequest,
@@ -160,6 +161,7 @@ def index_page(person: User) -> dict:
         "requests": list(requests),
         "my_attendance": list(mine),
         "conferences": list(permissions.visible_conferences(person).select_related("agency")[:LIST_LIMIT]),
+        **board_work(person),
         "boards": list(permissions.visible_boards(person).select_related("agency")[:LIST_LIMIT]),
         "managed_agencies": list(permissions.managed_agencies(person)),
         "working_agencies": list(permissions.working_agencies(person)),
@@ -233,7 +235,46 @@ def todo_lists(person: User, *, today: date) -> list[TodoList]:
                 more_label=_("Xem mọi đề nghị"),
             )
         )
+        lists.append(_recommendations_list(agencies, role=role, key="democracy-recommendations", today=today))
     return lists
+
+
+def board_work(person: User) -> dict:
+    """A Board member's work on the area's page (core's landing page has no list for this role):
+    the inspections still without a result and the recommendations still waiting for an answer."""
+    agencies = scopes_of(person).agencies_with(Role.PEOPLE_INSPECTOR)
+    if not agencies:
+        return {"open_inspections": [], "waiting_recommendations": []}
+    inspections = BoardInspection.objects.filter(board__agency__in=agencies, result="", result_file="")
+    waiting = BoardRecommendation.objects.filter(
+        inspection__board__agency__in=agencies, status=BoardRecommendation.Status.WAITING
+    )
+    return {
+        "open_inspections": list(inspections.order_by("planned_on", "pk")[:LIST_LIMIT]),
+        "waiting_recommendations": list(waiting.order_by("answer_due", "pk")[:LIST_LIMIT]),
+    }
+
+
+def _recommendations_list(agencies, *, role: str, key: str, today: date) -> TodoList:
+    """The Board's recommendations still waiting for the head's answer, the earliest due first."""
+    waiting = BoardRecommendation.objects.filter(
+        inspection__board__agency__in=agencies, status=BoardRecommendation.Status.WAITING
+    )
+    return todo_list(
+        waiting.order_by("answer_due", "pk"),
+        lambda row: TodoItem(
+            url=reverse("democracy:inspection_detail", args=[row.inspection_id]),
+            text=row.text[:120],
+            due=row.answer_due,
+            urgent=row.answer_due < today,
+        ),
+        role=role,
+        key=key,
+        title=_("Kiến nghị của Ban Thanh tra nhân dân chờ trả lời"),
+        empty=_("Không có kiến nghị nào chờ trả lời."),
+        more_url=reverse("democracy:index"),
+        more_label=_("Xem Ban Thanh tra nhân dân"),
+    )
 
 
 # --- The People's Inspection Board ----------------------------------------------
