@@ -319,3 +319,8 @@ def test_an_empty_recommendation_is_refused_with_422(client, inspection, people_
     )
     assert response.status_code == 422
     assert not BoardRecommendation.objects.exists()
+
+
+def test_a_term_elected_on_29_february_ends_on_28_february():
+    assert services.term_end_of(date(2024, 2, 29)) == date(2026, 2, 28)
+    assert services.term_end_of(date(2026, 1, 20)) == date(2028, 1, 20)

@@ -292,3 +292,7 @@ def test_board_recommendations_answered_on_time(
 
 def test_the_checks_are_stored(conference):
     assert ResolutionCheck.objects.filter(conference=conference).count() == 2
+
+
+def test_the_check_dates_keep_to_the_end_of_a_short_month():
+    assert services.check_dates(date(2026, 8, 31)) == [(6, date(2027, 2, 28)), (12, date(2027, 8, 31))]
