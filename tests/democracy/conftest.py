@@ -88,4 +88,80 @@ def info_request(agency, unit_officer):
     )
 
 
+@pytest.fixture
+def board_staff(agency, lead_unit):
+    """Six staff members who may sit on the Board."""
+    return [person_with_role(Role.STAFF, unit=lead_unit, full_name=f"Trần Văn Ban {n}") for n in range(1, 7)]
+
+
+@pytest.fixture
+def board(agency, people_inspector, unit_officer, office_officer, calendar_2026):
+    return services.elect_board(
+        agency=agency,
+        elected_on=date(2026, 2, 13),
+        staff_count=30,
+        seats=[
+            (people_inspector, "chair", False),
+            (unit_officer, "vice_chair", False),
+            (office_officer, "member", False),
+        ],
+        today=date(2026, 3, 1),
+        by=office_officer,
+    )
+
+
+@pytest.fixture
+def inspection(board, people_inspector):
+    return services.plan_inspection(
+        board=board,
+        subject="Kiểm tra việc thực hiện quy chế chi tiêu nội bộ",
+        inspected_party="Văn phòng Sở",
+        planned_on=date(2026, 3, 3),
+        notified_on=date(2026, 2, 25),
+        by=people_inspector,
+    )
+
+
+@pytest.fixture
+def recommendation(inspection, people_inspector):
+    return services.recommend(
+        inspection=inspection,
+        text="Đề nghị công khai quyết toán kinh phí hội nghị",
+        sent_on=date(2026, 3, 10),
+        by=people_inspector,
+    )
+
+
+@pytest.fixture
+def inspection_with_file(inspection, people_inspector):
+    return services.record_inspection_result(
+        inspection=inspection,
+        notified_on=date(2026, 2, 25),
+        result="Đơn vị thực hiện đúng quy chế.",
+        data=b"%PDF-1.4\n% ket qua\n",
+        filename="Ket qua kiem tra.pdf",
+        by=people_inspector,
+    )
+
+
+@pytest.fixture
+def conference(agency, office_officer):
+    return services.hold_conference(
+        agency=agency,
+        work_year=2025,
+        held_on=date(2026, 1, 20),
+        convened_by="head",
+        form="all_staff",
+        staff_count=30,
+        expected=30,
+        present=27,
+        items=[
+            ("accountability", "Báo cáo kế hoạch công tác năm 2026"),
+            ("other", "Quy chế chi tiêu nội bộ"),
+        ],
+        today=date(2026, 3, 1),
+        by=office_officer,
+    )
+
+
 __all__ = ["Briefing", "BriefingMaterial", "Disclosure", "DisclosureRequest"]

@@ -6,7 +6,7 @@ from io import StringIO
 
 from django.core.management import call_command
 
-from danvan.democracy.models import Attendance, Briefing, Disclosure
+from danvan.democracy.models import Attendance, Briefing, Disclosure, InspectionBoard, StaffConference
 from danvan.plans.measures import read_target
 from danvan.plans.models import Target
 
@@ -43,3 +43,20 @@ def test_loading_twice_adds_no_briefing_nor_disclosure(db):
     load()
     assert Briefing.objects.count() == 1
     assert Disclosure.objects.count() == 1
+
+
+def test_the_demo_conference_is_quorate_and_elects_the_board(db):
+    load()
+    load()
+    conference = StaffConference.objects.get(agency__symbol_code="SKHCN")
+    assert (conference.work_year, conference.held_on) == (2025, date(2026, 1, 20))
+    assert conference.is_quorate() and not conference.is_late()
+    assert all(item.passes() for item in conference.items.all())
+    board = InspectionBoard.objects.get(agency__symbol_code="SKHCN")
+    assert board.recognition_due == date(2026, 1, 27) and not board.recognition_is_late()
+    assert sorted(board.members.values_list("person__username", flat=True)) == [
+        "skhcn.chuyenvien",
+        "skhcn.truongdonvi",
+        "skhcn.ttnd",
+    ]
+    assert board.inspections.get().recommendations.count() == 1

@@ -70,3 +70,75 @@ def test_the_menu_opens_the_area(client, unit_officer):
     client.force_login(unit_officer)
     page = client.get(reverse("democracy:index")).content.decode()
     assert f'href="{reverse("democracy:index")}"' in page
+
+
+# --- The People's Inspection Board ----------------------------------------------
+# The leader or office records the Board; its members plan inspections and
+# recommend; the leader or office answers; staff read who sits on it.
+BOARD_MATRIX = [
+    ("democracy:board_create", ["agency"], MANAGE),
+    ("democracy:board_detail", ["board"], [200, 200, 200, 200, 200, 200, 200, 200, 404]),
+    ("democracy:inspection_create", ["board"], [200, 403, 403, 403, 403, 403, 403, 200, 404]),
+    ("democracy:inspection_detail", ["inspection"], [200, 200, 200, 200, 404, 404, 200, 200, 404]),
+    ("democracy:inspection_file", ["inspection_with_file"], [200, 200, 200, 200, 404, 404, 200, 200, 404]),
+]
+ANSWER_RECOMMENDATION_EMPTY = [422, 403, 422, 422, 404, 404, 403, 403, 404]
+RESULT_EMPTY = [422, 403, 403, 403, 404, 404, 403, 422, 404]
+
+
+@pytest.mark.parametrize(("view", "args", "role", "status"), matrix_cases(BOARD_MATRIX))
+def test_role_gets_expected_status_on_the_board(client, request, view, args, role, status):
+    assert status_for(client, request, view, args, role) == status
+
+
+@pytest.mark.parametrize(("role", "status"), list(zip(ROLES, ANSWER_RECOMMENDATION_EMPTY, strict=True)))
+def test_answering_a_recommendation_with_nothing_by_role(client, request, recommendation, role, status):
+    client.force_login(request.getfixturevalue(role))
+    response = client.post(reverse("democracy:recommendation_answer", args=[recommendation.pk]), {})
+    assert response.status_code == status
+    recommendation.refresh_from_db()
+    assert recommendation.status == "waiting"
+
+
+@pytest.mark.parametrize(("role", "status"), list(zip(ROLES, RESULT_EMPTY, strict=True)))
+def test_recording_an_empty_result_by_role(client, request, inspection, role, status):
+    client.force_login(request.getfixturevalue(role))
+    response = client.post(reverse("democracy:inspection_result", args=[inspection.pk]), {})
+    assert response.status_code == status
+    inspection.refresh_from_db()
+    assert inspection.result == ""
+
+
+# --- The staff conference -------------------------------------------------------
+# The leader or office records it; the agency's staff and its overseers read it.
+CONFERENCE_MATRIX = [
+    ("democracy:conference_create", ["agency"], MANAGE),
+    ("democracy:conference_detail", ["conference"], [200, 200, 200, 200, 200, 200, 200, 200, 404]),
+    ("democracy:conference_resolution", ["conference"], [200, 200, 200, 200, 200, 200, 200, 200, 404]),
+]
+VOTE_EMPTY = [422, 403, 422, 422, 403, 403, 403, 403, 404]
+
+
+@pytest.mark.parametrize(("view", "args", "role", "status"), matrix_cases(CONFERENCE_MATRIX))
+def test_role_gets_expected_status_on_the_conference(client, request, view, args, role, status):
+    assert status_for(client, request, view, args, role) == status
+
+
+@pytest.mark.parametrize(("role", "status"), list(zip(ROLES, VOTE_EMPTY, strict=True)))
+def test_voting_with_nothing_by_role(client, request, conference, role, status):
+    client.force_login(request.getfixturevalue(role))
+    item = conference.items.first()
+    response = client.post(reverse("democracy:conference_vote", args=[conference.pk, item.pk]), {})
+    assert response.status_code == status
+    item.refresh_from_db()
+    assert not item.voted
+
+
+@pytest.mark.parametrize(("role", "status"), list(zip(ROLES, VOTE_EMPTY, strict=True)))
+def test_recording_a_check_with_nothing_by_role(client, request, conference, role, status):
+    client.force_login(request.getfixturevalue(role))
+    check = conference.checks.first()
+    response = client.post(reverse("democracy:conference_check", args=[conference.pk, check.pk]), {})
+    assert response.status_code == status
+    check.refresh_from_db()
+    assert check.result == ""

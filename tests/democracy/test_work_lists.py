@@ -64,3 +64,32 @@ def test_re_recording_the_first_session_keeps_the_make_up(briefing, office_offic
     services.record_attendance(briefing=briefing, marks=marks, today=date(2026, 4, 2), by=office_officer)
     line = briefing.attendances.get(person=unit_officer)
     assert (line.status, line.made_up_in) == (Attendance.Status.MADE_UP, make_up)
+
+
+def test_the_head_sees_the_boards_recommendation_to_answer(agency_head, unit_officer, recommendation):
+    waiting = _items(agency_head, "democracy-recommendations")
+    assert [(item.due, item.urgent) for item in waiting] == [(date(2026, 3, 25), True)]
+    assert _items(unit_officer, "democracy-recommendations") == []
+
+
+def test_an_answered_recommendation_leaves_the_list(agency_head, recommendation):
+    services.answer_recommendation(
+        recommendation=recommendation,
+        answer="Đã chỉ đạo",
+        answered_on=date(2026, 3, 20),
+        today=date(2026, 3, 20),
+        by=agency_head,
+    )
+    assert _items(agency_head, "democracy-recommendations") == []
+
+
+def test_the_board_member_finds_its_work_on_the_area_page(
+    client, people_inspector, unit_officer, recommendation
+):
+    client.force_login(people_inspector)
+    page = client.get(reverse("democracy:index")).content.decode()
+    assert "Việc của Ban Thanh tra nhân dân" in page
+    assert reverse("democracy:inspection_detail", args=[recommendation.inspection_id]) in page
+    assert "hạn 25/03/2026" in page
+    client.force_login(unit_officer)
+    assert "Việc của Ban Thanh tra nhân dân" not in client.get(reverse("democracy:index")).content.decode()

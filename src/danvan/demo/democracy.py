@@ -1,8 +1,12 @@
 """Demo democracy at Sở Khoa học và Công nghệ: a conference briefing on Chỉ thị
 33/CT-TTg with two absentees, the 2026 plan's target bound to it so that its
-value is counted, and the plan disclosed to staff (Luật 10/2022/QH15 Điều 46 k2).
+value is counted, and the plan disclosed to staff (Luật 10/2022/QH15 Điều 46 k2);
+the staff conference for 2025 held on 20/01/2026 with its quorum, the People's
+Inspection Board it elected (from the demo staff who may sit on it) and one
+inspection with a recommendation to the head.
 
-Loading twice changes nothing: the briefing's title is looked up first."""
+Loading twice changes nothing: the briefing's title, the conference's year and
+the Board's election day are looked up first."""
 
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ from datetime import date
 
 from danvan.core.models import Agency, User
 from danvan.democracy import services
-from danvan.democracy.models import Attendance, Briefing, DisclosureForm
+from danvan.democracy.models import Attendance, Briefing, DisclosureForm, InspectionBoard, StaffConference
 from danvan.democracy.selectors import BRIEFED_SOURCE
 from danvan.documents.models import LegalDocument, number_key
 from danvan.plans.models import Plan, Target
@@ -22,7 +26,81 @@ ABSENT = {"skhcn.thanhtra": "Đi công tác tại Bộ Khoa học và Công ngh�
 EXPECTED_UNITS = ("BGD", "VP", "CCTDC", "TTRA", "BTTND")
 
 
+CONFERENCE_DAY = date(2026, 1, 20)
+# A Sở of 45 staff: the demo has only a few of them as users.
+CONFERENCE_STAFF = 45
+CONFERENCE_PRESENT = 40
+CONFERENCE_ITEMS = [
+    (
+        "previous_resolution",
+        "Kiểm điểm việc thực hiện Nghị quyết hội nghị năm 2024 và Quy chế dân chủ của Sở",
+    ),
+    ("accountability", "Báo cáo kết quả thực hiện nhiệm vụ năm 2025 và kế hoạch công tác năm 2026"),
+    ("board_report", "Báo cáo hoạt động của Ban Thanh tra nhân dân năm 2025"),
+    ("emulation", "Ký giao ước thi đua năm 2026 giữa Giám đốc Sở và Ban Chấp hành công đoàn"),
+    ("decisions", "Bầu Ban Thanh tra nhân dân nhiệm kỳ 2026 – 2028"),
+]
+# Who sits on the Board: none is the head, a deputy or the chief accountant.
+BOARD = [("skhcn.ttnd", "chair"), ("skhcn.truongdonvi", "vice_chair"), ("skhcn.chuyenvien", "member")]
+
+
 def load_demo_democracy(*, agencies: dict[str, Agency], units: dict) -> int:
+    return _load_briefing(agencies, units) + _load_conference_and_board(agencies["SKHCN"])
+
+
+def _load_conference_and_board(skhcn: Agency) -> int:
+    created = 0
+    office = User.objects.get(username="skhcn.vanphong")
+    if not StaffConference.objects.filter(agency=skhcn, work_year=2025).exists():
+        conference = services.hold_conference(
+            agency=skhcn,
+            work_year=2025,
+            held_on=CONFERENCE_DAY,
+            convened_by=StaffConference.ConvenedBy.HEAD,
+            form=StaffConference.Form.ALL_STAFF,
+            staff_count=CONFERENCE_STAFF,
+            expected=CONFERENCE_STAFF,
+            present=CONFERENCE_PRESENT,
+            items=CONFERENCE_ITEMS,
+            today=CONFERENCE_DAY,
+            by=office,
+        )
+        for item in conference.items.all():
+            services.record_vote(item=item, votes_for=38, votes_against=1, abstentions=1, by=office)
+        created += 1
+    if not InspectionBoard.objects.filter(agency=skhcn, elected_on=CONFERENCE_DAY).exists():
+        people = {
+            person.username: person for person in User.objects.filter(username__in=[u for u, _p in BOARD])
+        }
+        board = services.elect_board(
+            agency=skhcn,
+            elected_on=CONFERENCE_DAY,
+            staff_count=CONFERENCE_STAFF,
+            seats=[(people[username], post, False) for username, post in BOARD],
+            recognised_on=date(2026, 1, 23),
+            today=CONFERENCE_DAY.replace(day=23),
+            by=office,
+        )
+        chair = people["skhcn.ttnd"]
+        inspection = services.plan_inspection(
+            board=board,
+            subject="Kiểm tra việc công khai dự toán ngân sách năm 2026 với cán bộ",
+            inspected_party="Văn phòng Sở",
+            planned_on=date(2026, 3, 17),
+            notified_on=date(2026, 3, 9),
+            by=chair,
+        )
+        services.recommend(
+            inspection=inspection,
+            text="Đề nghị Giám đốc Sở chỉ đạo niêm yết dự toán ngân sách đủ 20 ngày liên tục tại trụ sở.",
+            sent_on=date(2026, 3, 18),
+            by=chair,
+        )
+        created += 1
+    return created
+
+
+def _load_briefing(agencies: dict[str, Agency], units: dict) -> int:
     skhcn = agencies["SKHCN"]
     if Briefing.objects.filter(agency=skhcn, title=BRIEFING_TITLE).exists():
         return 0

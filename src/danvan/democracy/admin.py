@@ -1,7 +1,15 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from danvan.democracy.models import Briefing, Disclosure, DisclosureRequest
+from danvan.democracy.models import (
+    BoardInspection,
+    BoardRecommendation,
+    Briefing,
+    Disclosure,
+    DisclosureRequest,
+    InspectionBoard,
+    StaffConference,
+)
 
 
 @admin.register(Briefing)
@@ -19,3 +27,24 @@ class DisclosureAdmin(SimpleHistoryAdmin):
 @admin.register(DisclosureRequest)
 class DisclosureRequestAdmin(SimpleHistoryAdmin):
     list_display = ["subject", "agency", "requested_on", "status"]
+
+
+@admin.register(InspectionBoard)
+class InspectionBoardAdmin(SimpleHistoryAdmin):
+    list_display = ["agency", "elected_on", "term_end", "recognition_due", "recognised_on"]
+
+
+@admin.register(BoardInspection)
+class BoardInspectionAdmin(SimpleHistoryAdmin):
+    list_display = ["subject", "board", "planned_on", "notice_latest", "notified_on"]
+
+
+@admin.register(BoardRecommendation)
+class BoardRecommendationAdmin(SimpleHistoryAdmin):
+    list_display = ["text", "sent_on", "answer_due", "answered_on", "status"]
+    list_filter = ["status"]
+
+
+@admin.register(StaffConference)
+class StaffConferenceAdmin(SimpleHistoryAdmin):
+    list_display = ["agency", "work_year", "held_on", "deadline", "expected", "present"]

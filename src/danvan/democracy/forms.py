@@ -5,7 +5,16 @@ from django.utils.translation import gettext_lazy as _
 
 from danvan.core.forms import DOCUMENT_SIGNATURES, FileTypeValidator, MaxSizeValidator
 from danvan.core.models import User
-from danvan.democracy.models import Attendance, Briefing, DisclosureForm, DisclosureKind
+from danvan.democracy.models import (
+    BOARD_MAX_MEMBERS,
+    AgendaKind,
+    Attendance,
+    BoardMember,
+    Briefing,
+    DisclosureForm,
+    DisclosureKind,
+    StaffConference,
+)
 from danvan.documents.models import LegalDocument
 
 MATERIAL_SIGNATURES = (*DOCUMENT_SIGNATURES, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
@@ -171,3 +180,160 @@ class RequestForm(forms.Form):
 
 class AnswerForm(forms.Form):
     answer = forms.CharField(label=_("Nội dung trả lời"), widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class PersonOne(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        position = f" — {obj.position}" if obj.position else ""
+        return f"{obj.full_name or obj.username}{position}"
+
+
+class BoardForm(forms.Form):
+    """The Board elected at the staff conference: up to 9 rows of member, post, chief accountant."""
+
+    elected_on = forms.DateField(label=_("Ngày hội nghị bầu (dd/mm/yyyy)"))
+    staff_count = forms.IntegerField(label=_("Số cán bộ, công chức, viên chức, người lao động"), min_value=0)
+    recognised_on = forms.DateField(
+        label=_("Ngày công đoàn công nhận kết quả bầu (nếu đã có)"), required=False
+    )
+
+    def __init__(self, *args, agency, **kwargs):
+        super().__init__(*args, **kwargs)
+        staff = User.objects.filter(agency=agency, is_active=True).order_by("full_name")
+        self.rows_count = BOARD_MAX_MEMBERS + 1
+        for row in range(1, self.rows_count + 1):
+            self.fields[f"person_{row}"] = PersonOne(
+                label=_("Thành viên %(row)s") % {"row": row}, queryset=staff, required=False
+            )
+            self.fields[f"post_{row}"] = forms.ChoiceField(
+                label=_("Chức danh"), choices=BoardMember.Post.choices, initial=BoardMember.Post.MEMBER
+            )
+            self.fields[f"accountant_{row}"] = forms.BooleanField(
+                label=_("Là kế toán trưởng"), required=False
+            )
+
+    def seats(self) -> list[tuple[User, str, bool]]:
+        return [
+            (
+                self.cleaned_data[f"person_{row}"],
+                self.cleaned_data[f"post_{row}"],
+                self.cleaned_data.get(f"accountant_{row}", False),
+            )
+            for row in range(1, self.rows_count + 1)
+            if self.cleaned_data.get(f"person_{row}")
+        ]
+
+    def head_fields(self):
+        return [self["elected_on"], self["staff_count"], self["recognised_on"]]
+
+    def seat_rows(self):
+        return [
+            (self[f"person_{row}"], self[f"post_{row}"], self[f"accountant_{row}"])
+            for row in range(1, self.rows_count + 1)
+        ]
+
+
+class RecognitionForm(forms.Form):
+    recognised_on = forms.DateField(label=_("Ngày công đoàn công nhận kết quả bầu (dd/mm/yyyy)"))
+
+
+class InspectionForm(forms.Form):
+    subject = forms.CharField(label=_("Nội dung kiểm tra"), max_length=500)
+    inspected_party = forms.CharField(label=_("Đơn vị, cá nhân được kiểm tra"), max_length=255)
+    planned_on = forms.DateField(label=_("Ngày dự kiến kiểm tra (dd/mm/yyyy)"))
+    notified_on = forms.DateField(
+        label=_("Ngày thông báo cho bên được kiểm tra (nếu đã gửi)"), required=False
+    )
+
+
+class InspectionResultForm(forms.Form):
+    notified_on = forms.DateField(label=_("Ngày thông báo cho bên được kiểm tra"), required=False)
+    result = forms.CharField(
+        label=_("Kết quả kiểm tra"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+    file = forms.FileField(
+        label=_("Văn bản kết quả (PDF, Word; tối đa 20 MB)"),
+        required=False,
+        validators=[
+            MaxSizeValidator(20 * 1024 * 1024),
+            FileTypeValidator(MATERIAL_SIGNATURES, _("Tài liệu phải là PDF, Word, Excel, ảnh JPG hoặc PNG.")),
+        ],
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if not (cleaned.get("result") or "").strip() and not cleaned.get("file"):
+            self.add_error("result", _("Hãy ghi kết quả kiểm tra hoặc đính kèm văn bản kết quả."))
+        return cleaned
+
+
+class RecommendationForm(forms.Form):
+    text = forms.CharField(label=_("Nội dung kiến nghị"), widget=forms.Textarea(attrs={"rows": 3}))
+    sent_on = forms.DateField(label=_("Ngày gửi người đứng đầu (dd/mm/yyyy)"))
+
+
+class RecommendationAnswerForm(forms.Form):
+    answer = forms.CharField(label=_("Nội dung trả lời"), widget=forms.Textarea(attrs={"rows": 3}))
+    answered_on = forms.DateField(label=_("Ngày trả lời (dd/mm/yyyy)"))
+
+
+class ConferenceForm(forms.Form):
+    work_year = forms.IntegerField(label=_("Năm công tác"), min_value=2000, max_value=2100)
+    held_on = forms.DateField(label=_("Ngày tổ chức (dd/mm/yyyy)"))
+    convened_by = forms.ChoiceField(
+        label=_("Triệu tập theo đề nghị của (Điều 50)"), choices=StaffConference.ConvenedBy.choices
+    )
+    proposers = forms.IntegerField(
+        label=_("Số người đề nghị triệu tập (nếu do cán bộ đề nghị)"), min_value=0, required=False
+    )
+    form = forms.ChoiceField(label=_("Hình thức (Điều 51 khoản 2)"), choices=StaffConference.Form.choices)
+    dispersed = forms.BooleanField(label=_("Cơ quan có đơn vị ở phân tán"), required=False)
+    staff_count = forms.IntegerField(
+        label=_("Tổng số cán bộ, công chức, viên chức, người lao động"), min_value=0
+    )
+    expected = forms.IntegerField(label=_("Số người được triệu tập (cán bộ hoặc đại biểu)"), min_value=0)
+    present = forms.IntegerField(label=_("Số người có mặt"), min_value=0)
+    kinds = forms.MultipleChoiceField(
+        label=_("Nội dung hội nghị (Điều 51 khoản 4)"),
+        choices=[c for c in AgendaKind.choices if c[0] != AgendaKind.OTHER],
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    other_items = forms.CharField(
+        label=_("Nội dung khác (mỗi dòng một nội dung)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+
+    def items(self) -> list[tuple[str, str]]:
+        labels = dict(AgendaKind.choices)
+        chosen = [(kind, str(labels[kind])) for kind in self.cleaned_data["kinds"]]
+        others = [
+            (AgendaKind.OTHER, line) for line in self.cleaned_data["other_items"].splitlines() if line.strip()
+        ]
+        return chosen + others
+
+    def service_data(self) -> dict:
+        names = (
+            "work_year",
+            "held_on",
+            "convened_by",
+            "proposers",
+            "form",
+            "dispersed",
+            "staff_count",
+            "expected",
+            "present",
+        )
+        return {name: self.cleaned_data[name] for name in names}
+
+
+class VoteForm(forms.Form):
+    votes_for = forms.IntegerField(label=_("Tán thành"), min_value=0)
+    votes_against = forms.IntegerField(label=_("Không tán thành"), min_value=0)
+    abstentions = forms.IntegerField(label=_("Không biểu quyết"), min_value=0)
+
+
+class CheckForm(forms.Form):
+    checked_on = forms.DateField(label=_("Ngày kiểm tra (dd/mm/yyyy)"))
+    result = forms.CharField(label=_("Kết quả kiểm tra, công bố"), widget=forms.Textarea(attrs={"rows": 3}))

@@ -9,6 +9,14 @@ the pairs over the documents.
 ``democracy.disclosures_on_time``: the disclosures whose decision is dated in
 the year; one counts when it was disclosed no later than its due date (5
 working days after the decision, Luật 10/2022 Điều 47 k2).
+
+``democracy.conference_held``: done when the staff conference for the work
+year before was held no later than 31/03 of the year and was quorate (two
+thirds present, Điều 51 k1 and k3).
+
+``democracy.board_recommendations_answered``: the People's Inspection Board's
+recommendations whose 15-day answer fell due in the year; one counts when
+the head answered it by then (Điều 63 k1).
 """
 
 from __future__ import annotations
@@ -22,7 +30,7 @@ from django.utils.translation import gettext_lazy
 
 from danvan.core.indicators import Figure, Kind, Line, indicator
 from danvan.core.models import Agency
-from danvan.democracy.models import Disclosure
+from danvan.democracy.models import BoardRecommendation, Disclosure, StaffConference
 from danvan.democracy.selectors import coverage
 from danvan.documents.models import LegalDocument
 
@@ -100,5 +108,76 @@ def disclosures_on_time(agency: Agency, year: int) -> Figure:
         lines=tuple(lines),
         note=_(
             "Nội dung có quyết định, văn bản trong năm; đúng hạn khi công khai chậm nhất 05 ngày làm việc sau đó."
+        ),
+    )
+
+
+@indicator(
+    code="democracy.conference_held",
+    name=gettext_lazy(
+        "Tổ chức hội nghị cán bộ, công chức, viên chức, người lao động đúng hạn, đủ hai phần ba"
+    ),
+    kind=Kind.DONE,
+)
+def conference_held(agency: Agency, year: int) -> Figure:
+    conference = StaffConference.objects.filter(agency=agency, work_year=year - 1).first()
+    lines = []
+    if conference is not None:
+        done = not conference.is_late() and conference.is_quorate()
+        lines.append(
+            Line(
+                label=_("Hội nghị năm %(year)s") % {"year": conference.work_year},
+                url=reverse("democracy:conference_detail", args=[conference.pk]),
+                detail=_("Ngày %(day)s (hạn %(due)s), có mặt %(present)s/%(expected)s")
+                % {
+                    "day": _day(conference.held_on),
+                    "due": _day(conference.deadline),
+                    "present": conference.present,
+                    "expected": conference.expected,
+                },
+                counts=done,
+            )
+        )
+    return Figure(
+        numerator=Decimal(1 if lines and lines[0].counts else 0),
+        lines=tuple(lines),
+        note=_(
+            "Hội nghị của năm công tác trước, tổ chức chậm nhất ngày 31/03 và có ít nhất hai phần ba số "
+            "người được triệu tập có mặt."
+        ),
+    )
+
+
+@indicator(
+    code="democracy.board_recommendations_answered",
+    name=gettext_lazy("Tỷ lệ kiến nghị của Ban Thanh tra nhân dân được trả lời trong 15 ngày"),
+    kind=Kind.RATIO,
+)
+def board_recommendations_answered(agency: Agency, year: int) -> Figure:
+    rows = BoardRecommendation.objects.filter(
+        inspection__board__agency=agency, answer_due__range=(date(year, 1, 1), date(year, 12, 31))
+    ).order_by("answer_due", "pk")
+    lines = []
+    for row in rows:
+        answered = (
+            _("trả lời ngày %(day)s") % {"day": _day(row.answered_on)}
+            if row.answered_on
+            else _("chưa trả lời")
+        )
+        lines.append(
+            Line(
+                label=row.text[:120],
+                url=reverse("democracy:inspection_detail", args=[row.inspection_id]),
+                detail=_("Gửi ngày %(sent)s – hạn %(due)s – %(answered)s")
+                % {"sent": _day(row.sent_on), "due": _day(row.answer_due), "answered": answered},
+                counts=row.answered_on is not None and row.answered_on <= row.answer_due,
+            )
+        )
+    return Figure(
+        numerator=Decimal(sum(1 for line in lines if line.counts)),
+        denominator=Decimal(len(lines)),
+        lines=tuple(lines),
+        note=_(
+            "Kiến nghị có hạn trả lời trong năm; đúng hạn khi được trả lời chậm nhất 15 ngày sau khi gửi."
         ),
     )

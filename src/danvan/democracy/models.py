@@ -294,3 +294,284 @@ class DisclosureRequest(models.Model):
 
     def __str__(self) -> str:
         return self.subject[:80]
+
+
+# --- The People's Inspection Board (Luật 10/2022 Điều 60–63, NĐ 59/2023 Điều 21–22) ---
+
+# Điều 60 k1: 3–9 members; not organised where the agency has this many staff or fewer.
+BOARD_MIN_MEMBERS = 3
+BOARD_MAX_MEMBERS = 9
+BOARD_SMALL_AGENCY = 7
+# Điều 60 k3: the term lasts 2 years.
+BOARD_TERM_YEARS = 2
+# NĐ 59/2023 Điều 21 k1: the trade union recognises the election within 5 working days.
+RECOGNITION_WORKING_DAYS = 5
+# NĐ 59/2023 Điều 21 k2: 9 members or more → at most 2 vice-chairs.
+MAX_VICE_CHAIRS = 2
+# NĐ 59/2023 Điều 22 k2: the inspected party is notified at least 5 working days ahead.
+NOTICE_WORKING_DAYS = 5
+# Luật 10/2022 Điều 63 k1 c: the head answers a recommendation within 15 days.
+ANSWER_DAYS = 15
+
+
+class InspectionBoard(models.Model):
+    """One term of an agency's People's Inspection Board."""
+
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="inspection_boards", verbose_name=_("cơ quan")
+    )
+    elected_on = models.DateField(_("ngày hội nghị bầu"))
+    staff_count = models.PositiveIntegerField(_("số cán bộ, công chức, viên chức, người lao động"))
+    term_end = models.DateField(_("hết nhiệm kỳ"))
+    recognition_due = models.DateField(_("hạn công đoàn công nhận kết quả bầu"))
+    recognition_explanation = models.TextField(_("cách tính hạn công nhận"))
+    recognised_on = models.DateField(_("ngày công đoàn công nhận"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("người ghi")
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("Ban Thanh tra nhân dân")
+        verbose_name_plural = _("Ban Thanh tra nhân dân")
+        ordering = ["-elected_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.agency} — {self.elected_on:%d/%m/%Y}"
+
+    def recognition_is_late(self, today: date | None = None) -> bool:
+        if self.recognised_on is not None:
+            return self.recognised_on > self.recognition_due
+        return today is not None and today > self.recognition_due
+
+
+class BoardMember(models.Model):
+    class Post(models.TextChoices):
+        CHAIR = "chair", _("Trưởng ban")
+        VICE_CHAIR = "vice_chair", _("Phó Trưởng ban")
+        MEMBER = "member", _("Thành viên")
+
+    board = models.ForeignKey(
+        InspectionBoard, on_delete=models.CASCADE, related_name="members", verbose_name=_("ban")
+    )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("thành viên")
+    )
+    post = models.CharField(
+        _("chức danh trong ban"), max_length=20, choices=Post.choices, default=Post.MEMBER
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("thành viên Ban Thanh tra nhân dân")
+        verbose_name_plural = _("thành viên Ban Thanh tra nhân dân")
+        ordering = ["board", "post", "person__full_name"]
+        constraints = [models.UniqueConstraint(fields=["board", "person"], name="one_seat_per_person")]
+
+    def __str__(self) -> str:
+        return f"{self.person} — {self.get_post_display()}"
+
+
+def inspection_path(instance: BoardInspection, filename: str) -> str:
+    return f"democracy/{instance.board.agency_id}/ban-ttnd/{instance.pk}/{filename}"
+
+
+class BoardInspection(models.Model):
+    """One inspection by the Board (NĐ 59/2023 Điều 22 k2)."""
+
+    board = models.ForeignKey(
+        InspectionBoard, on_delete=models.PROTECT, related_name="inspections", verbose_name=_("ban")
+    )
+    subject = models.CharField(_("nội dung kiểm tra"), max_length=500)
+    inspected_party = models.CharField(_("đơn vị, cá nhân được kiểm tra"), max_length=255)
+    planned_on = models.DateField(_("ngày dự kiến kiểm tra"))
+    notice_latest = models.DateField(_("thông báo chậm nhất ngày"))
+    notice_explanation = models.TextField(_("cách tính hạn thông báo"))
+    notified_on = models.DateField(_("ngày thông báo cho bên được kiểm tra"), null=True, blank=True)
+    result = models.TextField(_("kết quả kiểm tra (bằng văn bản)"), blank=True)
+    result_file = models.FileField(_("tệp kết quả"), upload_to=inspection_path, blank=True)
+    result_file_name = models.CharField(_("tên tệp kết quả"), max_length=255, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("người ghi")
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("cuộc kiểm tra của Ban Thanh tra nhân dân")
+        verbose_name_plural = _("cuộc kiểm tra của Ban Thanh tra nhân dân")
+        ordering = ["-planned_on", "-pk"]
+
+    def __str__(self) -> str:
+        return self.subject
+
+    def notice_is_late(self) -> bool:
+        return self.notified_on is not None and self.notified_on > self.notice_latest
+
+
+class BoardRecommendation(models.Model):
+    """A recommendation to the head, answered within 15 days (Luật 10/2022 Điều 63 k1)."""
+
+    class Status(models.TextChoices):
+        WAITING = "waiting", _("Chờ trả lời")
+        ANSWERED = "answered", _("Đã trả lời")
+
+    inspection = models.ForeignKey(
+        BoardInspection,
+        on_delete=models.PROTECT,
+        related_name="recommendations",
+        verbose_name=_("cuộc kiểm tra"),
+    )
+    text = models.TextField(_("nội dung kiến nghị"))
+    sent_on = models.DateField(_("ngày gửi người đứng đầu"))
+    answer_due = models.DateField(_("hạn trả lời"))
+    answer_explanation = models.TextField(_("cách tính hạn trả lời"))
+    status = models.CharField(_("trạng thái"), max_length=20, choices=Status.choices, default=Status.WAITING)
+    answer = models.TextField(_("nội dung trả lời"), blank=True)
+    answered_on = models.DateField(_("ngày trả lời"), null=True, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("người trả lời"),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("người ghi")
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("kiến nghị của Ban Thanh tra nhân dân")
+        verbose_name_plural = _("kiến nghị của Ban Thanh tra nhân dân")
+        ordering = ["answer_due", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+    def is_late(self, today: date | None = None) -> bool:
+        if self.answered_on is not None:
+            return self.answered_on > self.answer_due
+        return today is not None and today > self.answer_due
+
+
+# --- The staff conference (Luật 10/2022 Điều 49–52) -------------------------------
+
+# Điều 51 k2: under this many staff, all staff attend; from it (or dispersed), delegates may.
+DELEGATES_FROM_STAFF = 100
+# Điều 52 k3: the resolution's implementation is checked every 6 months.
+CHECK_MONTHS = (6, 12)
+
+
+class AgendaKind(models.TextChoices):
+    """The items of the yearly conference: Luật 10/2022 Điều 51 k4."""
+
+    POLICY = "policy", _("Kiểm điểm việc thực hiện chủ trương, chính sách của Đảng, pháp luật của Nhà nước")
+    PREVIOUS_RESOLUTION = (
+        "previous_resolution",
+        _("Kiểm điểm việc thực hiện nghị quyết hội nghị năm trước và quy chế dân chủ của cơ quan"),
+    )
+    ACCOUNTABILITY = "accountability", _("Trách nhiệm giải trình của người đứng đầu về kế hoạch công tác năm")
+    EMULATION = "emulation", _("Tổng kết thi đua, khen thưởng; phát động, ký giao ước thi đua năm sau")
+    BOARD_REPORT = "board_report", _("Báo cáo hoạt động của Ban Thanh tra nhân dân")
+    DECISIONS = "decisions", _("Các nội dung cán bộ bàn và quyết định (Điều 49)")
+    DISCLOSURES = "disclosures", _("Công khai thông tin, tham gia ý kiến về các nội dung của Điều 53")
+    OTHER = "other", _("Nội dung khác")
+
+
+class StaffConference(models.Model):
+    class ConvenedBy(models.TextChoices):
+        HEAD = "head", _("Người đứng đầu cơ quan")
+        UNION = "union", _("Ban Chấp hành công đoàn cơ quan")
+        STAFF = "staff", _("Ít nhất một phần ba tổng số cán bộ, công chức, viên chức, người lao động")
+
+    class Form(models.TextChoices):
+        ALL_STAFF = "all_staff", _("Hội nghị toàn thể")
+        DELEGATES = "delegates", _("Hội nghị đại biểu")
+
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="staff_conferences", verbose_name=_("cơ quan")
+    )
+    work_year = models.PositiveIntegerField(_("năm công tác"))
+    held_on = models.DateField(_("ngày tổ chức"))
+    deadline = models.DateField(_("hạn tổ chức"))
+    deadline_explanation = models.TextField(_("cách tính hạn tổ chức"))
+    convened_by = models.CharField(_("triệu tập theo đề nghị của"), max_length=20, choices=ConvenedBy.choices)
+    proposers = models.PositiveIntegerField(_("số người đề nghị triệu tập"), null=True, blank=True)
+    form = models.CharField(_("hình thức"), max_length=20, choices=Form.choices, default=Form.ALL_STAFF)
+    dispersed = models.BooleanField(_("cơ quan có đơn vị ở phân tán"), default=False)
+    staff_count = models.PositiveIntegerField(_("tổng số cán bộ, công chức, viên chức, người lao động"))
+    expected = models.PositiveIntegerField(_("số người được triệu tập (cán bộ hoặc đại biểu)"))
+    present = models.PositiveIntegerField(_("số người có mặt"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("người ghi")
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("hội nghị cán bộ, công chức, viên chức, người lao động")
+        verbose_name_plural = _("hội nghị cán bộ, công chức, viên chức, người lao động")
+        ordering = ["-work_year", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "work_year"], name="one_staff_conference_per_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agency} — {self.work_year}"
+
+    def is_quorate(self) -> bool:
+        """At least two thirds of those called present (Điều 51 k3), in whole numbers."""
+        return self.present * 3 >= self.expected * 2
+
+    def is_late(self) -> bool:
+        return self.held_on > self.deadline
+
+
+class AgendaItem(models.Model):
+    conference = models.ForeignKey(
+        StaffConference, on_delete=models.CASCADE, related_name="items", verbose_name=_("hội nghị")
+    )
+    kind = models.CharField(_("loại nội dung (Điều 51)"), max_length=30, choices=AgendaKind.choices)
+    title = models.CharField(_("nội dung"), max_length=500)
+    position = models.PositiveIntegerField(_("thứ tự"), default=0)
+    votes_for = models.PositiveIntegerField(_("tán thành"), null=True, blank=True)
+    votes_against = models.PositiveIntegerField(_("không tán thành"), null=True, blank=True)
+    abstentions = models.PositiveIntegerField(_("không biểu quyết"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("nội dung hội nghị")
+        verbose_name_plural = _("nội dung hội nghị")
+        ordering = ["conference", "position", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def voted(self) -> bool:
+        return self.votes_for is not None
+
+    def passes(self) -> bool:
+        """More than half of those present vote for it (Điều 51 k3)."""
+        return self.votes_for is not None and self.votes_for * 2 > self.conference.present
+
+
+class ResolutionCheck(models.Model):
+    """The head and the trade union check the resolution's implementation (Điều 52 k3)."""
+
+    conference = models.ForeignKey(
+        StaffConference, on_delete=models.CASCADE, related_name="checks", verbose_name=_("hội nghị")
+    )
+    due = models.DateField(_("kiểm tra vào ngày"))
+    months = models.PositiveIntegerField(_("số tháng sau hội nghị"))
+    checked_on = models.DateField(_("ngày kiểm tra"), null=True, blank=True)
+    result = models.TextField(_("kết quả kiểm tra"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("kiểm tra thực hiện nghị quyết")
+        verbose_name_plural = _("kiểm tra thực hiện nghị quyết")
+        ordering = ["conference", "due"]
+
+    def __str__(self) -> str:
+        return f"{self.conference} — {self.due:%d/%m/%Y}"

@@ -17,7 +17,15 @@ from django.utils.translation import gettext as _
 
 from danvan.core.models import Agency, Role, User
 from danvan.core.permissions import AGENCY_WIDE_ROLES, scopes_of
-from danvan.democracy.models import Briefing, Disclosure, DisclosureRequest
+from danvan.democracy.models import (
+    BoardInspection,
+    BoardRecommendation,
+    Briefing,
+    Disclosure,
+    DisclosureRequest,
+    InspectionBoard,
+    StaffConference,
+)
 
 MANAGING_ROLES = (Role.AGENCY_LEADER, Role.AGENCY_OFFICE)
 SUPERVISING_ROLES = (Role.INSPECTOR, Role.PEOPLE_INSPECTOR)
@@ -154,4 +162,88 @@ def get_request_for_user(person: User, request_id: int, *, action: str = "view")
         raise Http404(_("Không tìm thấy đề nghị cung cấp thông tin."))
     if action == "answer" and not can_answer_request(person, found):
         raise PermissionDenied(_("Chỉ lãnh đạo, văn phòng cơ quan được trả lời đề nghị này."))
+    return found
+
+
+# --- The People's Inspection Board ----------------------------------------------
+# Its election is recorded by the leader or office; its members (the demo role
+# "Thành viên Ban Thanh tra nhân dân") plan inspections and send recommendations;
+# the leader or office answers them. The agency's staff read who sits on it; its
+# inspections are read by those who oversee the agency's democracy register.
+
+
+def can_work_as_board(person: User, agency: Agency) -> bool:
+    scopes = scopes_of(person)
+    return scopes.system_admin or agency.pk in scopes.agencies_with(Role.PEOPLE_INSPECTOR)
+
+
+def visible_boards(person: User) -> QuerySet[InspectionBoard]:
+    return InspectionBoard.objects.filter(
+        Q(agency__in=overseen_agencies(person)) | Q(agency__in=working_agencies(person))
+    )
+
+
+def get_board_for_user(person: User, board_id: int, *, action: str = "view") -> InspectionBoard:
+    """``view``; ``manage``: record its recognition; ``inspect``: plan an inspection."""
+    board = visible_boards(person).select_related("agency").filter(pk=board_id).first()
+    if board is None:
+        raise Http404(_("Không tìm thấy Ban Thanh tra nhân dân."))
+    if action == "manage" and not can_manage_democracy(person, board.agency):
+        raise PermissionDenied(_("Chỉ lãnh đạo, văn phòng cơ quan được thực hiện việc này."))
+    if action == "inspect" and not can_work_as_board(person, board.agency):
+        raise PermissionDenied(_("Chỉ thành viên Ban Thanh tra nhân dân được thực hiện việc này."))
+    return board
+
+
+def visible_inspections(person: User) -> QuerySet[BoardInspection]:
+    return BoardInspection.objects.filter(board__agency__in=overseen_agencies(person))
+
+
+def can_answer_recommendation(person: User, recommendation: BoardRecommendation) -> bool:
+    return can_manage_democracy(person, recommendation.inspection.board.agency)
+
+
+def get_inspection_for_user(person: User, inspection_id: int, *, action: str = "view") -> BoardInspection:
+    """``view``; ``inspect``: record its result and recommendations (the Board)."""
+    found = visible_inspections(person).select_related("board__agency").filter(pk=inspection_id).first()
+    if found is None:
+        raise Http404(_("Không tìm thấy cuộc kiểm tra."))
+    if action == "inspect" and not can_work_as_board(person, found.board.agency):
+        raise PermissionDenied(_("Chỉ thành viên Ban Thanh tra nhân dân được thực hiện việc này."))
+    return found
+
+
+def get_recommendation_for_user(person: User, recommendation_id: int) -> BoardRecommendation:
+    """The recommendation its answerer (the leader or office) answers."""
+    found = (
+        BoardRecommendation.objects.filter(inspection__in=visible_inspections(person))
+        .select_related("inspection__board__agency")
+        .filter(pk=recommendation_id)
+        .first()
+    )
+    if found is None:
+        raise Http404(_("Không tìm thấy kiến nghị."))
+    if not can_answer_recommendation(person, found):
+        raise PermissionDenied(_("Chỉ lãnh đạo, văn phòng cơ quan được trả lời kiến nghị."))
+    return found
+
+
+# --- The staff conference -------------------------------------------------------
+# The leader or office records it; every staff member of the agency reads it and
+# its resolution, as do those who oversee the agency.
+
+
+def visible_conferences(person: User) -> QuerySet[StaffConference]:
+    return StaffConference.objects.filter(
+        Q(agency__in=overseen_agencies(person)) | Q(agency__in=working_agencies(person))
+    )
+
+
+def get_conference_for_user(person: User, conference_id: int, *, action: str = "view") -> StaffConference:
+    """``view``; ``manage``: record its votes and the checks of its resolution."""
+    found = visible_conferences(person).select_related("agency__province").filter(pk=conference_id).first()
+    if found is None:
+        raise Http404(_("Không tìm thấy hội nghị."))
+    if action == "manage" and not can_manage_democracy(person, found.agency):
+        raise PermissionDenied(_("Chỉ lãnh đạo, văn phòng cơ quan được thực hiện việc này."))
     return found

@@ -16,11 +16,20 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from danvan.core.models import Agency, User
+from danvan.core.models import Agency, Role, User
 from danvan.core.permissions import scopes_of
 from danvan.core.selectors import TodoItem, TodoList, todo_list
 from danvan.democracy import permissions
-from danvan.democracy.models import Attendance, Briefing, Disclosure, DisclosureRequest
+from danvan.democracy.models import (
+    Attendance,
+    BoardInspection,
+    BoardRecommendation,
+    Briefing,
+    Disclosure,
+    DisclosureRequest,
+    InspectionBoard,
+    StaffConference,
+)
 from danvan.documents.models import LegalDocument
 from danvan.plans.measures import Reading, TargetSource
 from danvan.plans.models import Target
@@ -151,6 +160,9 @@ def index_page(person: User) -> dict:
         "disclosures": list(disclosures),
         "requests": list(requests),
         "my_attendance": list(mine),
+        "conferences": list(permissions.visible_conferences(person).select_related("agency")[:LIST_LIMIT]),
+        **board_work(person),
+        "boards": list(permissions.visible_boards(person).select_related("agency")[:LIST_LIMIT]),
         "managed_agencies": list(permissions.managed_agencies(person)),
         "working_agencies": list(permissions.working_agencies(person)),
     }
@@ -223,4 +235,84 @@ def todo_lists(person: User, *, today: date) -> list[TodoList]:
                 more_label=_("Xem mọi đề nghị"),
             )
         )
+        lists.append(_recommendations_list(agencies, role=role, key="democracy-recommendations", today=today))
     return lists
+
+
+def board_work(person: User) -> dict:
+    """A Board member's work on the area's page (core's landing page has no list for this role):
+    the inspections still without a result and the recommendations still waiting for an answer."""
+    agencies = scopes_of(person).agencies_with(Role.PEOPLE_INSPECTOR)
+    if not agencies:
+        return {"open_inspections": [], "waiting_recommendations": []}
+    inspections = BoardInspection.objects.filter(board__agency__in=agencies, result="", result_file="")
+    waiting = BoardRecommendation.objects.filter(
+        inspection__board__agency__in=agencies, status=BoardRecommendation.Status.WAITING
+    )
+    return {
+        "open_inspections": list(inspections.order_by("planned_on", "pk")[:LIST_LIMIT]),
+        "waiting_recommendations": list(waiting.order_by("answer_due", "pk")[:LIST_LIMIT]),
+    }
+
+
+def _recommendations_list(agencies, *, role: str, key: str, today: date) -> TodoList:
+    """The Board's recommendations still waiting for the head's answer, the earliest due first."""
+    waiting = BoardRecommendation.objects.filter(
+        inspection__board__agency__in=agencies, status=BoardRecommendation.Status.WAITING
+    )
+    return todo_list(
+        waiting.order_by("answer_due", "pk"),
+        lambda row: TodoItem(
+            url=reverse("democracy:inspection_detail", args=[row.inspection_id]),
+            text=row.text[:120],
+            due=row.answer_due,
+            urgent=row.answer_due < today,
+        ),
+        role=role,
+        key=key,
+        title=_("Kiến nghị của Ban Thanh tra nhân dân chờ trả lời"),
+        empty=_("Không có kiến nghị nào chờ trả lời."),
+        more_url=reverse("democracy:index"),
+        more_label=_("Xem Ban Thanh tra nhân dân"),
+    )
+
+
+# --- The People's Inspection Board ----------------------------------------------
+
+
+def board_page(person: User, board: InspectionBoard, *, today: date) -> dict:
+    oversees = permissions.can_oversee_democracy(person, board.agency)
+    inspections = (
+        board.inspections.prefetch_related("recommendations") if oversees else BoardInspection.objects.none()
+    )
+    return {
+        "board": board,
+        "members": list(board.members.select_related("person")),
+        "inspections": list(inspections),
+        "recognition_late": board.recognition_is_late(today),
+        "can_manage": permissions.can_manage_democracy(person, board.agency),
+        "can_inspect": permissions.can_work_as_board(person, board.agency),
+        "today": today,
+    }
+
+
+def inspection_page(person: User, inspection: BoardInspection, *, today: date) -> dict:
+    agency = inspection.board.agency
+    recommendations = list(inspection.recommendations.select_related("answered_by"))
+    for item in recommendations:
+        item.late = item.is_late(today)
+    return {
+        "inspection": inspection,
+        "recommendations": recommendations,
+        "can_inspect": permissions.can_work_as_board(person, agency),
+        "can_answer": permissions.can_manage_democracy(person, agency),
+    }
+
+
+def conference_page(person: User, conference: StaffConference) -> dict:
+    return {
+        "conference": conference,
+        "items": list(conference.items.all()),
+        "checks": list(conference.checks.all()),
+        "can_manage": permissions.can_manage_democracy(person, conference.agency),
+    }

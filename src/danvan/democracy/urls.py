@@ -26,4 +26,36 @@ urlpatterns = [
     path("de-nghi/gui/", views.request_create, name="request_create"),
     path("de-nghi/<int:request_id>/", views.request_detail, name="request_detail"),
     path("de-nghi/<int:request_id>/tra-loi/", views.request_answer, name="request_answer"),
+    path("co-quan/<int:agency_id>/ban-ttnd/them/", views.board_create, name="board_create"),
+    path("ban-ttnd/<int:board_id>/", views.board_detail, name="board_detail"),
+    path("ban-ttnd/<int:board_id>/cong-nhan/", views.board_recognition, name="board_recognition"),
+    path("ban-ttnd/<int:board_id>/kiem-tra/them/", views.inspection_create, name="inspection_create"),
+    path("kiem-tra/<int:inspection_id>/", views.inspection_detail, name="inspection_detail"),
+    path("kiem-tra/<int:inspection_id>/ket-qua/", views.inspection_result, name="inspection_result"),
+    path("kiem-tra/<int:inspection_id>/ket-qua/tep/", views.inspection_file, name="inspection_file"),
+    path(
+        "kiem-tra/<int:inspection_id>/kien-nghi/", views.recommendation_create, name="recommendation_create"
+    ),
+    path(
+        "kien-nghi/<int:recommendation_id>/tra-loi/",
+        views.recommendation_answer,
+        name="recommendation_answer",
+    ),
+    path("co-quan/<int:agency_id>/hoi-nghi/them/", views.conference_create, name="conference_create"),
+    path("hoi-nghi/<int:conference_id>/", views.conference_detail, name="conference_detail"),
+    path(
+        "hoi-nghi/<int:conference_id>/bieu-quyet/<int:item_id>/",
+        views.conference_vote,
+        name="conference_vote",
+    ),
+    path(
+        "hoi-nghi/<int:conference_id>/kiem-tra/<int:check_id>/",
+        views.conference_check,
+        name="conference_check",
+    ),
+    path(
+        "hoi-nghi/<int:conference_id>/nghi-quyet.docx",
+        views.conference_resolution,
+        name="conference_resolution",
+    ),
 ]

@@ -10,10 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from danvan.core.downloads import stored_file
+from danvan.core.downloads import download, stored_file
 from danvan.core.permissions import can_use_admin_site
 from danvan.core.services import DomainError
-from danvan.democracy import forms, permissions, selectors, services
+from danvan.democracy import exports, forms, permissions, selectors, services
 from danvan.democracy.models import Briefing
 from danvan.documents.models import LegalDocument
 
@@ -251,3 +251,253 @@ def request_answer(request, request_id):
             messages.success(request, _("Đã trả lời đề nghị."))
             return redirect("democracy:request_detail", request_id=found.pk)
     return _request_page(request, found, form=form, status=422)
+
+
+# --- The People's Inspection Board ----------------------------------------------
+
+
+@login_required
+def board_create(request, agency_id):
+    agency = permissions.get_agency_for_democracy(request.user, agency_id, action="manage")
+    initial = {"staff_count": selectors.staff_of(agency).count()}
+    form = forms.BoardForm(request.POST or None, agency=agency, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = {k: form.cleaned_data[k] for k in ("elected_on", "staff_count", "recognised_on")}
+        try:
+            board = services.elect_board(
+                agency=agency, seats=form.seats(), today=timezone.localdate(), by=request.user, **data
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Đã ghi Ban Thanh tra nhân dân."))
+            return redirect("democracy:board_detail", board_id=board.pk)
+    status = 422 if request.method == "POST" else 200
+    return _render(request, "board_form.html", {"form": form, "agency": agency}, status=status)
+
+
+def _board_page(request, board, *, recognition_form=None, status=200):
+    context = selectors.board_page(request.user, board, today=timezone.localdate())
+    context["recognition_form"] = recognition_form or forms.RecognitionForm()
+    return _render(request, "board_detail.html", context, status=status)
+
+
+@login_required
+def board_detail(request, board_id):
+    return _board_page(request, permissions.get_board_for_user(request.user, board_id))
+
+
+@login_required
+@require_POST
+def board_recognition(request, board_id):
+    board = permissions.get_board_for_user(request.user, board_id, action="manage")
+    form = forms.RecognitionForm(request.POST)
+    if form.is_valid():
+        try:
+            services.record_recognition(
+                board=board, today=timezone.localdate(), by=request.user, **form.cleaned_data
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Đã ghi ngày công nhận."))
+            return redirect("democracy:board_detail", board_id=board.pk)
+    board.refresh_from_db()
+    return _board_page(request, board, recognition_form=form, status=422)
+
+
+@login_required
+def inspection_create(request, board_id):
+    board = permissions.get_board_for_user(request.user, board_id, action="inspect")
+    form = forms.InspectionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            inspection = services.plan_inspection(board=board, by=request.user, **form.cleaned_data)
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Đã ghi kế hoạch kiểm tra."))
+            return redirect("democracy:inspection_detail", inspection_id=inspection.pk)
+    status = 422 if request.method == "POST" else 200
+    return _render(request, "inspection_form.html", {"form": form, "board": board}, status=status)
+
+
+def _inspection_page(
+    request, inspection, *, result_form=None, recommendation_form=None, answer=None, status=200
+):
+    context = selectors.inspection_page(request.user, inspection, today=timezone.localdate())
+    initial = {"notified_on": inspection.notified_on, "result": inspection.result}
+    context["result_form"] = result_form or forms.InspectionResultForm(initial=initial)
+    context["recommendation_form"] = recommendation_form or forms.RecommendationForm()
+    for item in context["recommendations"]:
+        item.answer_form = (
+            answer[1]
+            if answer and answer[0] == item.pk
+            else forms.RecommendationAnswerForm(prefix=f"r{item.pk}")
+        )
+    return _render(request, "inspection_detail.html", context, status=status)
+
+
+@login_required
+def inspection_detail(request, inspection_id):
+    return _inspection_page(request, permissions.get_inspection_for_user(request.user, inspection_id))
+
+
+@login_required
+@require_POST
+def inspection_result(request, inspection_id):
+    inspection = permissions.get_inspection_for_user(request.user, inspection_id, action="inspect")
+    form = forms.InspectionResultForm(request.POST, request.FILES)
+    if form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            services.record_inspection_result(
+                inspection=inspection,
+                notified_on=form.cleaned_data["notified_on"],
+                result=form.cleaned_data["result"],
+                data=upload.read() if upload else None,
+                filename=upload.name if upload else "",
+                by=request.user,
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Đã ghi kết quả kiểm tra."))
+            return redirect("democracy:inspection_detail", inspection_id=inspection.pk)
+    inspection.refresh_from_db()
+    return _inspection_page(request, inspection, result_form=form, status=422)
+
+
+@login_required
+def inspection_file(request, inspection_id):
+    inspection = permissions.get_inspection_for_user(request.user, inspection_id)
+    if not inspection.result_file:
+        raise Http404(_("Không tìm thấy tài liệu."))
+    return stored_file(inspection.result_file, inspection.result_file_name)
+
+
+@login_required
+@require_POST
+def recommendation_create(request, inspection_id):
+    inspection = permissions.get_inspection_for_user(request.user, inspection_id, action="inspect")
+    form = forms.RecommendationForm(request.POST)
+    if form.is_valid():
+        try:
+            services.recommend(inspection=inspection, by=request.user, **form.cleaned_data)
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Đã gửi kiến nghị."))
+            return redirect("democracy:inspection_detail", inspection_id=inspection.pk)
+    return _inspection_page(request, inspection, recommendation_form=form, status=422)
+
+
+@login_required
+@require_POST
+def recommendation_answer(request, recommendation_id):
+    recommendation = permissions.get_recommendation_for_user(request.user, recommendation_id)
+    form = forms.RecommendationAnswerForm(request.POST, prefix=f"r{recommendation.pk}")
+    if form.is_valid():
+        try:
+            services.answer_recommendation(
+                recommendation=recommendation,
+                today=timezone.localdate(),
+                by=request.user,
+                **form.cleaned_data,
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Đã trả lời kiến nghị."))
+            return redirect("democracy:inspection_detail", inspection_id=recommendation.inspection_id)
+    inspection = recommendation.inspection
+    return _inspection_page(request, inspection, answer=(recommendation.pk, form), status=422)
+
+
+# --- The staff conference -------------------------------------------------------
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+@login_required
+def conference_create(request, agency_id):
+    agency = permissions.get_agency_for_democracy(request.user, agency_id, action="manage")
+    initial = {"work_year": timezone.localdate().year - 1, "staff_count": selectors.staff_of(agency).count()}
+    form = forms.ConferenceForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            conference = services.hold_conference(
+                agency=agency,
+                items=form.items(),
+                today=timezone.localdate(),
+                by=request.user,
+                **form.service_data(),
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Đã ghi hội nghị."))
+            return redirect("democracy:conference_detail", conference_id=conference.pk)
+    status = 422 if request.method == "POST" else 200
+    return _render(request, "conference_form.html", {"form": form, "agency": agency}, status=status)
+
+
+def _conference_page(request, conference, *, vote=None, check=None, status=200):
+    context = selectors.conference_page(request.user, conference)
+    for item in context["items"]:
+        item.vote_form = vote[1] if vote and vote[0] == item.pk else forms.VoteForm(prefix=f"v{item.pk}")
+    for line in context["checks"]:
+        line.form = check[1] if check and check[0] == line.pk else forms.CheckForm(prefix=f"c{line.pk}")
+    return _render(request, "conference_detail.html", context, status=status)
+
+
+@login_required
+def conference_detail(request, conference_id):
+    return _conference_page(request, permissions.get_conference_for_user(request.user, conference_id))
+
+
+@login_required
+@require_POST
+def conference_vote(request, conference_id, item_id):
+    conference = permissions.get_conference_for_user(request.user, conference_id, action="manage")
+    item = conference.items.filter(pk=item_id).first()
+    if item is None:
+        raise Http404(_("Không tìm thấy nội dung."))
+    form = forms.VoteForm(request.POST, prefix=f"v{item.pk}")
+    if form.is_valid():
+        try:
+            services.record_vote(item=item, by=request.user, **form.cleaned_data)
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Đã ghi kết quả biểu quyết."))
+            return redirect("democracy:conference_detail", conference_id=conference.pk)
+    return _conference_page(request, conference, vote=(item.pk, form), status=422)
+
+
+@login_required
+@require_POST
+def conference_check(request, conference_id, check_id):
+    conference = permissions.get_conference_for_user(request.user, conference_id, action="manage")
+    check = conference.checks.filter(pk=check_id).first()
+    if check is None:
+        raise Http404(_("Không tìm thấy lần kiểm tra."))
+    form = forms.CheckForm(request.POST, prefix=f"c{check.pk}")
+    if form.is_valid():
+        try:
+            services.record_check(
+                check=check, today=timezone.localdate(), by=request.user, **form.cleaned_data
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Đã ghi kết quả kiểm tra."))
+            return redirect("democracy:conference_detail", conference_id=conference.pk)
+    return _conference_page(request, conference, check=(check.pk, form), status=422)
+
+
+@login_required
+def conference_resolution(request, conference_id):
+    conference = permissions.get_conference_for_user(request.user, conference_id)
+    filename = f"Nghi quyet hoi nghi can bo nam {conference.work_year}.docx"
+    return download(exports.resolution_docx(conference), DOCX, filename)
