@@ -300,7 +300,7 @@ def inspection_page(person: User, inspection: BoardInspection, *, today: date) -
     agency = inspection.board.agency
     recommendations = list(inspection.recommendations.select_related("answered_by"))
     for item in recommendations:
-        item.late = item.is_late(today)
+        item.late = item.is_late(today)  # type: ignore[attr-defined]  # shown by the template
     return {
         "inspection": inspection,
         "recommendations": recommendations,
