@@ -391,3 +391,17 @@ def test_a_council_member_is_named_and_removed(assessment, province_officer, oth
     assert again.pk == reviewer.pk and again.position == "Phó Chủ tịch"
     services.remove_reviewer(reviewer=again, by=province_officer)
     assert list(permissions.visible_assessments(member)) == []
+
+
+def test_window_days_and_who_has_submitted_nothing(
+    assessment, office_officer, agency_head, agency, other_agency
+):
+    assert services.window_day("15/12", 2025) == date(2025, 12, 15)
+    assert services.window_day("", 2025) is None
+    kinds = [agency.kind]
+    assert list(services.unsubmitted_agencies(agency.province_id, kinds, 2025)) == sorted(
+        [agency, other_agency], key=lambda found: found.name
+    )  # a draft counts as nothing
+    score_all(assessment, office_officer)
+    services.submit_assessment(assessment=assessment, by=agency_head)
+    assert list(services.unsubmitted_agencies(agency.province_id, kinds, 2025)) == [other_agency]

@@ -21,7 +21,13 @@ from danvan.evaluation.engine.classification import describe, may_be_proposed
 from danvan.evaluation.engine.model import Classification, Rules, show_points
 from danvan.evaluation.engine.sheets import method_parameters
 from danvan.evaluation.models import Assessment, CriteriaNode, CriteriaSet, Evidence, LeafScore
-from danvan.evaluation.services import evidence_url, stored_criteria, submission_window
+from danvan.evaluation.services import (
+    evidence_url,
+    stored_criteria,
+    submission_window,
+    unsubmitted_agencies,
+    window_day,
+)
 from danvan.petitions.permissions import visible_petitions
 from danvan.plans.permissions import visible_plans, visible_tasks
 from danvan.reports.permissions import visible_reports
@@ -298,11 +304,7 @@ def assessment_page(person: User, assessment: Assessment) -> dict:
 
 
 def _closing_day(row: dict) -> date | None:
-    text = row["criteria_set__submit_until"]
-    if not text:
-        return None
-    day, month = (int(part) for part in text.split("/"))
-    return date(row["year"], month, day)
+    return window_day(row["criteria_set__submit_until"], row["year"])
 
 
 def _assessment_item(row: dict, today: date, *, due: date | None, text: str) -> TodoItem:
@@ -404,14 +406,7 @@ def missing_agencies(province_id: int, year: int) -> QuerySet[Agency]:
         if year in criteria_set.years
         for kind in criteria_set.agency_kinds
     }
-    submitted = (
-        Assessment.objects.filter(year=year).exclude(status=Assessment.Status.DRAFT).values("agency_id")
-    )
-    return (
-        Agency.objects.filter(province_id=province_id, kind__in=kinds)
-        .exclude(pk__in=submitted)
-        .order_by("name")
-    )
+    return unsubmitted_agencies(province_id, kinds, year)
 
 
 def rules_of(criteria_set: CriteriaSet) -> Rules:

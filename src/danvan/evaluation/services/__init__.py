@@ -31,6 +31,8 @@ from danvan.evaluation.services.assessments import (
     send_review,
     submission_window,
     submit_assessment,
+    unsubmitted_agencies,
+    window_day,
 )
 from danvan.evaluation.services.criteria import (
     NodeValues,
@@ -95,4 +97,6 @@ __all__ = [
     "stored_criteria",
     "submission_window",
     "submit_assessment",
+    "unsubmitted_agencies",
+    "window_day",
 ]

@@ -20,6 +20,7 @@ Self, reviewed and final scores are kept apart with who and when.
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -27,7 +28,7 @@ from typing import Any
 
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -67,7 +68,8 @@ def covering_set(agency: Agency, year: int) -> CriteriaSet | None:
     return None
 
 
-def _day_of(text: str, year: int) -> date | None:
+def window_day(text: str, year: int) -> date | None:
+    """A day of a set's window ("15/12") in the year; None when the set leaves it open."""
     if not text:
         return None
     day, month = (int(part) for part in text.split("/"))
@@ -76,7 +78,7 @@ def _day_of(text: str, year: int) -> date | None:
 
 def submission_window(criteria_set: CriteriaSet, year: int) -> tuple[date | None, date | None]:
     """The window of the set for the year, e.g. 10/12 to 15/12; either end may be open."""
-    return _day_of(criteria_set.submit_from, year), _day_of(criteria_set.submit_until, year)
+    return window_day(criteria_set.submit_from, year), window_day(criteria_set.submit_until, year)
 
 
 # --- Proposals from the system's own figures ----------------------------------
@@ -249,9 +251,13 @@ def _entered_of(assessment: Assessment, column: str) -> dict[str, engine.LeafInp
     return entered
 
 
-def scorecard(assessment: Assessment, column: str = "entered") -> engine.Scorecard | None:
-    """The engine's scorecard of the self ("entered") or reviewed scores; None until complete."""
-    criteria, _rules = stored_criteria(assessment.criteria_set)
+def scorecard(
+    assessment: Assessment, column: str = "entered", *, criteria: engine.CriteriaSet | None = None
+) -> engine.Scorecard | None:
+    """The engine's scorecard of the self ("entered") or reviewed scores; None until complete.
+    A caller that already read the set's tree passes it (`criteria`)."""
+    if criteria is None:
+        criteria, _rules = stored_criteria(assessment.criteria_set)
     try:
         return score(criteria, _entered_of(assessment, column))
     except InvalidScoring:
@@ -259,10 +265,10 @@ def scorecard(assessment: Assessment, column: str = "entered") -> engine.Scoreca
 
 
 def _update_self_total(assessment: Assessment) -> None:
-    card = scorecard(assessment)
+    criteria, rules = stored_criteria(assessment.criteria_set)
+    card = scorecard(assessment, criteria=criteria)
     assessment.self_total = None if card is None else card.total
     if card is not None:
-        _criteria, rules = stored_criteria(assessment.criteria_set)
         assessment.self_band = classify(rules, card).band or ""
     else:
         assessment.self_band = ""
@@ -493,6 +499,17 @@ def remove_reviewer(*, reviewer: Reviewer, by: User) -> None:
     reviewer.delete()
 
 
+def unsubmitted_agencies(province_id: int, kinds: Iterable[str], year: int) -> QuerySet[Agency]:
+    """The province's agencies of these kinds that have submitted nothing for the year
+    (an assessment still in draft counts as nothing)."""
+    submitted = Assessment.objects.filter(year=year).exclude(status=Assessment.Status.DRAFT)
+    return (
+        Agency.objects.filter(province_id=province_id, kind__in=list(kinds))
+        .exclude(pk__in=submitted.values("agency_id"))
+        .order_by("name")
+    )
+
+
 # --- Final result -------------------------------------------------------------
 
 
@@ -508,7 +525,7 @@ def _check_events(rules: engine.Rules, events: list[str]) -> list[str]:
 
 def _classify_province(criteria_set: CriteriaSet, year: int) -> None:
     """Every finalised agency of the set and year classified again, quotas applied among them."""
-    _criteria, rules = stored_criteria(criteria_set)
+    criteria, rules = stored_criteria(criteria_set)
     finalised = list(
         Assessment.objects.select_for_update()
         .filter(criteria_set=criteria_set, year=year, status=Assessment.Status.FINAL)
@@ -516,7 +533,11 @@ def _classify_province(criteria_set: CriteriaSet, year: int) -> None:
     )
     results = []
     for assessment in finalised:
-        card = scorecard(assessment, "reviewed_entered") if assessment.self_total is not None else None
+        card = (
+            scorecard(assessment, "reviewed_entered", criteria=criteria)
+            if assessment.self_total is not None
+            else None
+        )
         results.append((str(assessment.pk), classify(rules, card, assessment.events)))
     for (pk, result), assessment in zip(apply_quotas(rules, results), finalised, strict=True):
         assert pk == str(assessment.pk)
@@ -584,11 +605,7 @@ def record_missing_assessments(*, province: Province, year: int, by: User, today
         known = set(rules.events) | {force.event for force in rules.forces}
         if closes is None or today <= closes or NO_SELF_ASSESSMENT not in known:
             continue
-        submitted = Assessment.objects.filter(year=year).exclude(status=Assessment.Status.DRAFT)
-        missing = Agency.objects.filter(province=province, kind__in=criteria_set.agency_kinds).exclude(
-            Q(pk__in=submitted.values("agency_id"))
-        )
-        for agency in missing:
+        for agency in unsubmitted_agencies(province.pk, criteria_set.agency_kinds, year):
             assessment, _created = Assessment.objects.get_or_create(
                 agency=agency, year=year, defaults={"criteria_set": criteria_set, "opened_by": by}
             )
@@ -651,13 +668,7 @@ def send_assessment_reminders(*, today: date) -> int:
             if closes is None:
                 continue
             left = (closes - today).days
-            missing = Agency.objects.filter(
-                province=criteria_set.province, kind__in=criteria_set.agency_kinds
-            ).exclude(
-                pk__in=Assessment.objects.filter(year=year)
-                .exclude(status=Assessment.Status.DRAFT)
-                .values("agency_id")
-            )
+            missing = unsubmitted_agencies(criteria_set.province_id, criteria_set.agency_kinds, year)
             if left in REMIND_DAYS_BEFORE:
                 for agency in missing:
                     sent += len(
