@@ -1,0 +1,75 @@
+"""State changes of the democracy register: one transaction each, keyword
+arguments, the acting person as ``by``; bad input raises DomainError and
+changes nothing.
+
+Time limits are counted on the working calendar (danvan.core.calendar) and
+stored with a sentence saying how: a disclosure is due no later than 5 working
+days after its decision (Luật 10/2022 Điều 47 k2); a posting lasts at least 20
+consecutive days (Điều 48 k1–k2), counted as the Civil Code counts days (day 1
+is the day after posting starts, BLDS 2015 Điều 147; a last day off moves to
+the next working day, Điều 148 k5).
+"""
+
+from danvan.democracy.services._common import MATERIAL_LIMIT_BYTES
+from danvan.democracy.services.board import (
+    answer_recommendation,
+    count_answer_due,
+    count_notice_latest,
+    count_recognition_due,
+    elect_board,
+    plan_inspection,
+    recommend,
+    record_inspection_result,
+    record_recognition,
+    term_end_of,
+)
+from danvan.democracy.services.briefings import (
+    attach_material,
+    record_attendance,
+    schedule_briefing,
+)
+from danvan.democracy.services.conference import (
+    check_dates,
+    count_conference_deadline,
+    hold_conference,
+    record_check,
+    record_vote,
+)
+from danvan.democracy.services.disclosures import (
+    answer_request,
+    count_disclosure_due,
+    count_posting_end,
+    propose_disclosure_for_plan,
+    record_disclosure,
+    register_disclosure,
+    request_information,
+)
+
+__all__ = [
+    "MATERIAL_LIMIT_BYTES",
+    "schedule_briefing",
+    "record_attendance",
+    "attach_material",
+    "count_disclosure_due",
+    "count_posting_end",
+    "register_disclosure",
+    "record_disclosure",
+    "propose_disclosure_for_plan",
+    "request_information",
+    "answer_request",
+    "count_recognition_due",
+    "count_notice_latest",
+    "count_answer_due",
+    "term_end_of",
+    "elect_board",
+    "record_recognition",
+    "plan_inspection",
+    "record_inspection_result",
+    "recommend",
+    "answer_recommendation",
+    "count_conference_deadline",
+    "check_dates",
+    "hold_conference",
+    "record_vote",
+    "record_check",
+]
