@@ -6,6 +6,8 @@ nor one beside it on the same floor; core imports no domain app at all. An
 app not named in LAYERS (a new area) stands above reports and below api: it
 may use every domain app up to reports, and only api and demo may use it. The
 project's own modules (settings, urls, the ``danvan`` command) stand on top.
+Emulation stands half a floor above the other new areas: its commendation
+conditions read the evaluation's yearly band.
 
 No two modules import each other, even through others, and nothing is
 imported inside a function unless ALLOWED names the function with its reason:
@@ -31,6 +33,9 @@ LAYERS = {
     "engagement": 3,
     "petitions": 3,
     "reports": 4,
+    # Commendation reads the agency's yearly result (evaluation's band); the
+    # evaluation reads emulation's figures through core.indicators, not by import.
+    "emulation": 5.5,
     "api": 6,
     "demo": 7,
 }

@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "danvan.reports",
     "danvan.evaluation",
     "danvan.democracy",
+    "danvan.emulation",
     # The demo province and the province-scale generator (`danvan demo`).
     "danvan.demo",
 ]

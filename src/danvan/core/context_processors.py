@@ -11,7 +11,7 @@ AREAS = [
     ("tasks", _("Nhiệm vụ"), "bi-list-check", "plans:task_list"),
     ("reports", _("Báo cáo"), "bi-file-earmark-bar-graph", "reports:index"),
     ("petitions", _("Tiếp công dân & đơn thư"), "bi-people", "petitions:index"),
-    ("good_practices", _("Dân vận khéo"), "bi-award", None),
+    ("good_practices", _("Dân vận khéo"), "bi-award", "emulation:index"),
     ("evaluation", _("Đánh giá"), "bi-clipboard-check", "evaluation:criteria_set_list"),
     ("democracy", _("Dân chủ ở cơ quan"), "bi-megaphone", "democracy:index"),
 ]
