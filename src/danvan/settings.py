@@ -293,6 +293,8 @@ EMAIL_BACKEND = os.environ.get(
     if PRODUCTION
     else "django.core.mail.backends.filebased.EmailBackend",
 )
+# Every connection to the mail server gives up after this many seconds (core/outbox.py).
+EMAIL_TIMEOUT = envint("DANVAN_EMAIL_TIMEOUT", 20)
 EMAIL_FILE_PATH = Path(os.environ.get("DANVAN_MAIL_DIR", VAR_DIR / "mail"))
 EMAIL_HOST = os.environ.get("DANVAN_EMAIL_HOST", "localhost")
 EMAIL_PORT = envint("DANVAN_EMAIL_PORT", 25)

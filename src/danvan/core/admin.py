@@ -5,7 +5,17 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from danvan.core.models import Agency, CalendarDay, OrganisationImport, Province, RoleAssignment, Unit, User
+from danvan.core import services
+from danvan.core.models import (
+    Agency,
+    CalendarDay,
+    OrganisationImport,
+    OutgoingMail,
+    Province,
+    RoleAssignment,
+    Unit,
+    User,
+)
 
 
 @admin.register(Province)
@@ -84,4 +94,34 @@ class OrganisationImportAdmin(admin.ModelAdmin):
         return format_html('<a href="{}">{}</a>', url, record.original_name)
 
     def has_add_permission(self, request):
+        return False
+
+
+@admin.register(OutgoingMail)
+class OutgoingMailAdmin(admin.ModelAdmin):
+    """The outbox, for the administrator: what waits, what failed and why.
+    The body is not shown: it is the recipient's notification."""
+
+    list_display = ["created_at", "to", "subject", "status", "attempts", "next_attempt_at", "sent_at"]
+    list_filter = ["status"]
+    search_fields = ["to"]
+    fields = ["to", "subject", "status", "attempts", "next_attempt_at", "last_error", "created_at", "sent_at"]
+    readonly_fields = fields
+    actions = ["send_again"]
+
+    @admin.action(description=_("Gửi lại ngay các thư đã chọn"))
+    def send_again(self, request, queryset):
+        count = 0
+        for mail in queryset.exclude(status=OutgoingMail.Status.SENT):
+            services.retry_mail(mail=mail)
+            count += 1
+        self.message_user(request, _("Đã xếp %(count)s thư để gửi lại.") % {"count": count})
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return obj is None
+
+    def has_delete_permission(self, request, obj=None):
         return False

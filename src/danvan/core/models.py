@@ -370,7 +370,16 @@ class Notification(models.Model):
     url = models.CharField(max_length=300, blank=True, verbose_name=_("đường dẫn"))
     created_at = models.DateTimeField(auto_now_add=True, db_index=True, verbose_name=_("thời điểm tạo"))
     read_at = models.DateTimeField(null=True, blank=True, verbose_name=_("thời điểm đọc"))
+    # When the mail server accepted the e-mail that carried it (at once or in the digest).
     emailed_at = models.DateTimeField(null=True, blank=True, verbose_name=_("thời điểm gửi thư điện tử"))
+    mail = models.ForeignKey(
+        "OutgoingMail",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="notifications",
+        verbose_name=_("thư điện tử mang thông báo"),
+    )
 
     class Meta:
         verbose_name = _("thông báo")
@@ -426,3 +435,56 @@ class SearchEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.object_id}"
+
+
+class OutgoingMail(models.Model):
+    """An e-mail waiting in the outbox: written in the transaction that made
+    it, sent by the worker, marked sent only once the mail server accepted it,
+    retried with a growing wait, failed after the last attempt (core/outbox.py)."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Chờ gửi")
+        SENT = "sent", _("Đã gửi")
+        FAILED = "failed", _("Gửi không được")
+
+    to = models.EmailField(_("gửi tới"))
+    subject = models.CharField(_("tiêu đề"), max_length=255)
+    body = models.TextField(_("nội dung"))
+    status = models.CharField(
+        _("trạng thái"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    attempts = models.PositiveSmallIntegerField(_("số lần đã thử"), default=0)
+    next_attempt_at = models.DateTimeField(_("thử lại lúc"), db_index=True)
+    last_error = models.TextField(_("lỗi lần gần nhất"), blank=True)
+    created_at = models.DateTimeField(_("thời điểm tạo"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("thời điểm máy chủ thư nhận"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("thư điện tử đi")
+        verbose_name_plural = _("hộp thư đi")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.to}: {self.subject[:60]}"
+
+
+class DailyStepRun(models.Model):
+    """What one daily step did for one day: the scan runs each step on its own,
+    records it here, and runs the days a step missed on its next run."""
+
+    step = models.CharField(_("bước"), max_length=100)
+    day = models.DateField(_("ngày quét"))
+    ok = models.BooleanField(_("chạy xong"), default=False)
+    count = models.PositiveIntegerField(_("số việc đã làm"), default=0)
+    error = models.TextField(_("lỗi"), blank=True)
+    late = models.BooleanField(_("chạy bù"), default=False)
+    finished_at = models.DateTimeField(_("thời điểm chạy"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("lần chạy bước quét hằng ngày")
+        verbose_name_plural = _("các lần chạy bước quét hằng ngày")
+        ordering = ["-day", "step"]
+        constraints = [models.UniqueConstraint(fields=["step", "day"], name="daily_step_once_per_day")]
+
+    def __str__(self) -> str:
+        return f"{self.step} {self.day:%d/%m/%Y}"

@@ -5,17 +5,30 @@ from __future__ import annotations
 
 import secrets
 import string
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from datetime import date
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from danvan.core.models import Agency, Notification, OrganisationImport, Role, RoleAssignment, Unit, User
+from danvan.core import outbox
+from danvan.core.models import (
+    Agency,
+    Notification,
+    OrganisationImport,
+    OutgoingMail,
+    Role,
+    RoleAssignment,
+    Unit,
+    User,
+)
 from danvan.core.orgsheet import OrganisationSheet, SheetUnreadable, read_organisation_sheet
 from danvan.core.text import stored_file_name
 from danvan.core.throttle import wait_in_words
@@ -182,9 +195,36 @@ def change_password(*, person: User, new_password: str) -> User:
     return person
 
 
+# The day a catching-up daily scan is running for (core/jobs.py): what it
+# notifies says that it comes late.
+_catching_up: ContextVar[date | None] = ContextVar("danvan_catching_up", default=None)
+
+
+@contextmanager
+def catching_up(day: date) -> Iterator[None]:
+    """Notifications made inside say they were due on ``day``."""
+    token = _catching_up.set(day)
+    try:
+        yield
+    finally:
+        _catching_up.reset(token)
+
+
+def _late_prefix() -> str:
+    day = _catching_up.get()
+    if day is None:
+        return ""
+    return _("Nhắc muộn (lẽ ra gửi ngày %(day)s): ") % {"day": f"{day:%d/%m/%Y}"}
+
+
+def _mail_subject(text: str) -> str:
+    return "[Danvan] " + text[:120]
+
+
 def notify(*, recipients, key: str, text: str, url: str = "") -> list:
     """Tell each person once per ``key``: in the app at once, and by e-mail
-    after commit unless the person takes the morning digest."""
+    through the outbox (core/outbox.py) unless the person takes the morning digest."""
+    text = _late_prefix() + text
     created = []
     for person in {p.pk: p for p in recipients if p is not None and p.is_active}.values():
         notification, made = Notification.objects.get_or_create(
@@ -192,49 +232,51 @@ def notify(*, recipients, key: str, text: str, url: str = "") -> list:
         )
         if made:
             created.append(notification)
-    immediate = [n.pk for n in created if not n.recipient.notification_digest and n.recipient.email]
-    if immediate:
-        transaction.on_commit(lambda: send_notification_emails(notification_ids=immediate))
+    for notification in created:
+        if not notification.recipient.notification_digest and notification.recipient.email:
+            _queue_notification_email(notification)
     return created
 
 
-def send_notification_emails(*, notification_ids: list[int]) -> int:
-    """E-mail the notifications not yet e-mailed; safe to run twice."""
-    sent = 0
-    for notification in Notification.objects.filter(
-        pk__in=notification_ids, emailed_at__isnull=True
-    ).select_related("recipient"):
-        claimed = Notification.objects.filter(pk=notification.pk, emailed_at__isnull=True).update(
-            emailed_at=timezone.now()
-        )
-        if claimed != 1:
-            continue
-        link = f"\n\n{settings.SITE_URL}{notification.url}" if notification.url else ""
-        send_mail(
-            "[Danvan] " + notification.text[:120],
-            notification.text + link,
-            None,
-            [notification.recipient.email],
-        )
-        sent += 1
-    return sent
+def _queue_notification_email(notification: Notification) -> OutgoingMail:
+    link = f"\n\n{settings.SITE_URL}{notification.url}" if notification.url else ""
+    return outbox.queue_mail(
+        to=notification.recipient.email,
+        subject=_mail_subject(notification.text),
+        body=notification.text + link,
+        notifications=[notification],
+    )
 
 
+@transaction.atomic
 def send_daily_digests() -> int:
-    """One e-mail per digest reader with every notification not yet e-mailed."""
-    sent = 0
-    pending = Notification.objects.filter(emailed_at__isnull=True, recipient__notification_digest=True)
+    """Put one e-mail per digest reader in the outbox with every notification
+    not yet e-mailed nor waiting in an e-mail; how many digests were queued."""
+    queued = 0
+    pending = Notification.objects.filter(
+        emailed_at__isnull=True, mail__isnull=True, recipient__notification_digest=True
+    )
     for person in User.objects.filter(pk__in=pending.values("recipient")).exclude(email=""):
         mine = list(pending.filter(recipient=person).order_by("created_at"))
-        claimed = Notification.objects.filter(pk__in=[n.pk for n in mine], emailed_at__isnull=True).update(
-            emailed_at=timezone.now()
-        )
-        if not claimed:
+        if not mine:
             continue
         lines = "\n".join(f"- {n.text} {settings.SITE_URL}{n.url}" for n in mine)
-        send_mail(_("[Danvan] Thông báo trong ngày"), lines, None, [person.email])
-        sent += 1
-    return sent
+        outbox.queue_mail(
+            to=person.email, subject=_("[Danvan] Thông báo trong ngày"), body=lines, notifications=mine
+        )
+        queued += 1
+    return queued
+
+
+@transaction.atomic
+def retry_mail(*, mail: OutgoingMail) -> OutgoingMail:
+    """The administrator sends a failed or waiting e-mail again, now."""
+    OutgoingMail.objects.filter(pk=mail.pk).exclude(status=OutgoingMail.Status.SENT).update(
+        status=OutgoingMail.Status.PENDING, next_attempt_at=timezone.now(), attempts=0
+    )
+    transaction.on_commit(outbox.wake_sender)
+    mail.refresh_from_db()
+    return mail
 
 
 @transaction.atomic

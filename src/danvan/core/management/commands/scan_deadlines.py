@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from danvan.core.jobs import run_daily_steps
+from danvan.core.outbox import outbox_summary
 
 
 class Command(BaseCommand):
@@ -19,8 +20,23 @@ class Command(BaseCommand):
     def handle(self, *args, ngay=None, **options):
         today = self._day(ngay) if ngay else timezone.localdate()
         # The steps the apps register (core/jobs.py), in their order.
+        # Each runs on its own; a failed one is named, and the command exits 1.
         done = run_daily_steps(today)
-        self.stdout.write(f"{today:%d/%m/%Y}: {', '.join(str(result) for result in done)}.")
+        worked = [result for result in done if result.ok]
+        self.stdout.write(f"{today:%d/%m/%Y}: {', '.join(str(result) for result in worked)}.")
+        mail = outbox_summary()
+        if mail["pending"] or mail["failed"]:
+            self.stdout.write(
+                f"Hộp thư đi: {mail['pending']} thư chờ gửi, {mail['failed']} thư không gửi được "
+                "(xem trang quản trị, mục Hộp thư đi)."
+            )
+        failed = [result for result in done if not result.ok]
+        for result in failed:
+            self.stderr.write(f"Bước {result.step.name}, ngày {result.day:%d/%m/%Y}: {result.error}")
+        if failed:
+            raise CommandError(
+                f"{len(failed)} bước không chạy xong; các bước khác đã chạy. Lần quét sau sẽ chạy bù."
+            )
 
     def _day(self, text: str) -> date:
         try:
