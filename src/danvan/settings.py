@@ -202,6 +202,16 @@ LOGOUT_REDIRECT_URL = "login"
 # address for 15 minutes (an office shares one public address, so a stranger
 # elsewhere cannot lock an official out). Across all addresses, an account is
 # slowed down after DANVAN_LOGIN_SLOWDOWN_AFTER wrong passwords (core/throttle.py).
+# The reverse proxies (addresses or networks, comma-separated) whose
+# X-Forwarded-For is believed (core/ratelimit.py); the public pages' limits per
+# client address in 15 minutes.
+DANVAN_TRUSTED_PROXIES = [
+    part.strip() for part in os.environ.get("DANVAN_TRUSTED_PROXIES", "").split(",") if part.strip()
+]
+DANVAN_PUBLIC_LOOKUP_LIMIT = envint("DANVAN_PUBLIC_LOOKUP_LIMIT", 20)
+DANVAN_PUBLIC_SUBMIT_LIMIT = envint("DANVAN_PUBLIC_SUBMIT_LIMIT", 5)
+# Sign-in locks count the same client address as the public pages.
+AXES_CLIENT_IP_CALLABLE = "danvan.core.ratelimit.client_address"
 AXES_FAILURE_LIMIT = envint("DANVAN_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=envint("DANVAN_LOGIN_LOCKOUT_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]

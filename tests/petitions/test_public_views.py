@@ -95,6 +95,19 @@ def test_the_lookup_limit_is_a_setting(client, petition, settings):
     assert "quá nhiều lần" in lookup(client, petition.code, "5678").content.decode()
 
 
+def test_behind_a_proxy_each_citizen_has_their_own_limit(client, petition, settings):
+    settings.DANVAN_PUBLIC_LOOKUP_LIMIT = 2
+    settings.DANVAN_TRUSTED_PROXIES = ["127.0.0.1"]
+    url = reverse("petitions_public:lookup")
+    data = {"code": "AAAAA-AAAAA", "digits": "0000"}
+    for _ in range(3):
+        client.post(url, data, REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.1")
+    blocked = client.post(url, data, REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.1")
+    other = client.post(url, data, REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.2")
+    assert "quá nhiều lần" in blocked.content.decode()
+    assert "quá nhiều lần" not in other.content.decode()
+
+
 def test_the_submission_limit_is_a_setting(client, agency, settings):
     settings.DANVAN_PUBLIC_SUBMIT_LIMIT = 50
     for _ in range(views.SUBMIT_LIMIT + 2):

@@ -19,10 +19,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.utils import timezone
 from django_tasks import task
 from django_tasks.base import Task
 
-from danvan.core import outbox
+from danvan.core import outbox, ratelimit
 from danvan.core.models import DailyStepRun
 from danvan.core.services import catching_up, send_daily_digests
 
@@ -188,3 +189,9 @@ def send_outbox(today: date) -> int:
     """Send what the outbox holds (the digests just queued, and any e-mail the
     worker could not send yet); the scan's summary says what still waits."""
     return outbox.send_due_mail().sent
+
+
+@daily_step(order=960, name="core.forget_rate_counts", describe="{count} lượt đếm cũ đã xóa")
+def forget_rate_counts(today: date) -> int:
+    """The public pages' counts of windows that ended more than a day ago."""
+    return ratelimit.forget_old_counts(before=timezone.now() - timedelta(days=1))

@@ -488,3 +488,22 @@ class DailyStepRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.step} {self.day:%d/%m/%Y}"
+
+
+class RateCount(models.Model):
+    """How many times one address did one public thing in one window: kept in
+    the database so that every process counts together (core/ratelimit.py)."""
+
+    key = models.CharField(_("khóa"), max_length=200)
+    window_start = models.DateTimeField(_("đầu khoảng thời gian"))
+    count = models.PositiveIntegerField(_("số lần"), default=0)
+
+    class Meta:
+        verbose_name = _("lượt đếm giới hạn truy cập")
+        verbose_name_plural = _("lượt đếm giới hạn truy cập")
+        constraints = [
+            models.UniqueConstraint(fields=["key", "window_start"], name="rate_count_once_per_window")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key} {self.count}"

@@ -8,7 +8,6 @@ re-renders the form with the Vietnamese reason and everything typed.
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -18,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from danvan.core import ratelimit
 from danvan.core.downloads import DOCX_TYPE, PDF_TYPE, download, stored_file
 from danvan.core.models import Agency
 from danvan.core.paging import page_of
@@ -474,10 +474,10 @@ def reception_day_postpone(request, day_id):
 
 # --- Public pages (no account) ----------------------------------------------------------
 
-# Per IP address: lookups and submissions allowed in one window of 15 minutes.
-# The settings DANVAN_PUBLIC_LOOKUP_LIMIT and DANVAN_PUBLIC_SUBMIT_LIMIT
-# change them (a load benchmark raises them; a deployment behind a shared
-# proxy address may need to).
+# Per client address (core/ratelimit.py: through the trusted proxies, counted
+# in the database by every process together): lookups and submissions allowed
+# in one window of 15 minutes. DANVAN_PUBLIC_LOOKUP_LIMIT and
+# DANVAN_PUBLIC_SUBMIT_LIMIT (settings, from the environment) change them.
 LOOKUP_LIMIT, SUBMIT_LIMIT, WINDOW_SECONDS = 20, 5, 15 * 60
 # What a lookup shows for a petition's kind and status (lazy: in the asker's language).
 KIND_LABELS, STATUS_LABELS = dict(Petition.Kind.choices), dict(Petition.Status.choices)
@@ -486,9 +486,7 @@ NOT_FOUND = gettext_lazy("Không tìm thấy hồ sơ với mã và 4 số đi�
 
 def _over_limit(request, scope: str, default: int) -> bool:
     limit = getattr(settings, f"DANVAN_PUBLIC_{scope.upper()}_LIMIT", default)
-    key = f"petitions:{scope}:{request.META.get('REMOTE_ADDR', '')}"
-    cache.add(key, 0, timeout=WINDOW_SECONDS)
-    return cache.incr(key) > limit
+    return ratelimit.over_limit(request, f"petitions:{scope}", limit=limit, window_seconds=WINDOW_SECONDS)
 
 
 def public_submit(request):
