@@ -6,10 +6,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from danvan.core.models import Notification
+from danvan.core.models import Notification, Role
 from danvan.core.services import DomainError
 from danvan.plans.models import Plan, Target, Task, TaskUpdate
 from danvan.plans.services import record_target_value
+from tests.factories import person_with_role
 
 
 def post(client, person, name, *args, data=None):
@@ -325,6 +326,21 @@ def test_approving_says_the_plan_was_issued_with_its_number(client, draft_plan, 
     draft_plan.refresh_from_db()
     said = f"Đã phê duyệt và ban hành kế hoạch số 01/KH-SKHCN ngày {draft_plan.issue_date:%d/%m/%Y}."
     assert said in _messages(response) and said in response.content.decode()
+
+
+def test_the_second_leader_to_approve_is_told_who_was_first(client, draft_plan, office_officer, agency_head):
+    deputy = person_with_role(
+        Role.AGENCY_LEADER, agency=draft_plan.agency, first_name="Phó", last_name="Giám đốc"
+    )
+    post(client, office_officer, "plans:plan_submit", draft_plan.pk)
+    post(client, agency_head, "plans:plan_approve", draft_plan.pk)
+    client.force_login(deputy)
+    response = client.post(reverse("plans:plan_approve", args=[draft_plan.pk]), follow=True)
+    assert response.status_code == 200
+    first = f"Kế hoạch đã được {agency_head.get_full_name()} phê duyệt và ban hành lúc "
+    assert [said for said in _messages(response) if said.startswith(first)]
+    draft_plan.refresh_from_db()
+    assert draft_plan.number == "01" and draft_plan.issued_by == agency_head
 
 
 def test_confirming_an_update_says_so(client, task, unit_officer, unit_head):

@@ -12,7 +12,8 @@ class CoreConfig(AppConfig):
         # pages' data version); secondfactor and throttle hear every sign-in
         # (the second step owed, the count of wrong passwords); checks
         # registers the checks of Danvan's own settings; jobs holds the
-        # daily steps and core's own, the digest e-mail.
-        from danvan.core import checks, jobs, pagecache, permissions, secondfactor, throttle  # noqa: F401
+        # daily steps and core's own, the digest e-mail; canonical composes
+        # every text before it is stored (NFC).
+        from danvan.core import canonical, checks, jobs, pagecache, permissions, secondfactor, throttle  # noqa: F401
 
         permissions.offer_to_templates(permissions)

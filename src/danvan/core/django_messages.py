@@ -19,4 +19,5 @@ OVERRIDDEN = [
     gettext_noop("The submitted file is empty."),
     gettext_noop("No file was submitted. Check the encoding type on the form."),
     gettext_noop("Select a valid choice. That choice is not one of the available choices."),
+    gettext_noop("Null characters are not allowed."),
 ]

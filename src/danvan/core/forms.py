@@ -80,6 +80,23 @@ class LoginForm(AuthenticationForm):
         self.fields["password"].label = _("Mật khẩu")
 
 
+class WorkDateField(forms.DateField):
+    """A date of the agency's work (a due date, a period's start or end):
+    within FIRST_YEAR–LAST_YEAR, so that a slip like 01/01/0001 or 31/12/9999
+    is caught with a message instead of stored."""
+
+    FIRST_YEAR, LAST_YEAR = 1990, 2100
+
+    def validate(self, value):
+        super().validate(value)
+        if value and not self.FIRST_YEAR <= value.year <= self.LAST_YEAR:
+            raise forms.ValidationError(
+                _("Ngày %(day)s nằm ngoài khoảng năm %(first)s–%(last)s; hãy kiểm tra lại."),
+                code="out_of_range",
+                params={"day": f"{value:%d/%m/%Y}", "first": self.FIRST_YEAR, "last": self.LAST_YEAR},
+            )
+
+
 class DecimalInput(forms.DecimalField):
     """A number typed the Vietnamese way ("85,5") or by a number input ("85.5")."""
 

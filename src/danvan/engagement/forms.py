@@ -2,13 +2,14 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from danvan.core.forms import WorkDateField
 from danvan.engagement.models import Dialogue
 
 DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"inputmode": "numeric"})
 
 
 def date_field(label, **kwargs):
-    return forms.DateField(label=label, widget=DATE_WIDGET, **kwargs)
+    return WorkDateField(label=label, widget=DATE_WIDGET, **kwargs)
 
 
 class DialogueForm(forms.Form):

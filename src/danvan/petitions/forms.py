@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core.forms import FileTypeValidator, MaxSizeValidator
+from danvan.core.forms import FileTypeValidator, MaxSizeValidator, WorkDateField
 from danvan.petitions import services
 from danvan.petitions.models import Case, Complexity, Petition, Reception
 
@@ -11,7 +11,7 @@ DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"inputmode": "numeric"})
 
 
 def date_field(label, **kwargs):
-    return forms.DateField(label=label, widget=DATE_WIDGET, **kwargs)
+    return WorkDateField(label=label, widget=DATE_WIDGET, **kwargs)
 
 
 class AttachmentValidator(FileTypeValidator):

@@ -4,7 +4,13 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core.forms import DOCUMENT_SIGNATURES, DecimalInput, FileTypeValidator, MaxSizeValidator
+from danvan.core.forms import (
+    DOCUMENT_SIGNATURES,
+    DecimalInput,
+    FileTypeValidator,
+    MaxSizeValidator,
+    WorkDateField,
+)
 from danvan.core.models import Unit, User
 from danvan.documents.models import LegalDocument
 from danvan.documents.parsing import ParseError
@@ -43,7 +49,7 @@ class PlanReviewForm(forms.Form):
     number = forms.CharField(label=_("Số"), required=False, max_length=20)
     symbol = forms.CharField(label=_("Ký hiệu"), required=False, max_length=50)
     place = forms.CharField(label=_("Địa danh"), required=False, max_length=100)
-    issue_date = forms.DateField(label=_("Ngày ban hành"), required=False)
+    issue_date = WorkDateField(label=_("Ngày ban hành"), required=False)
     period_year = forms.IntegerField(label=_("Năm"), required=False, min_value=2000, max_value=2100)
     period_quarter = forms.IntegerField(label=_("Quý"), required=False, min_value=1, max_value=4)
     period_half = forms.IntegerField(label=_("6 tháng (1 hoặc 2)"), required=False, min_value=1, max_value=2)
@@ -102,7 +108,7 @@ class TargetRowForm(forms.Form):
 
 
 class DeadlineRowForm(forms.Form):
-    due_date = forms.DateField(label=_("Hạn"))
+    due_date = WorkDateField(label=_("Hạn"))
     action = forms.CharField(label=_("Việc phải làm"), widget=forms.Textarea(attrs={"rows": 2}))
     units = forms.CharField(label=_("Đơn vị thực hiện (cách nhau bằng dấu ;)"), required=False)
     recipient = forms.CharField(label=_("Gửi đến"), required=False, max_length=255)
@@ -115,7 +121,7 @@ class CitationRowForm(forms.Form):
     doc_type = forms.CharField(label=_("Loại văn bản"), max_length=60)
     number = forms.CharField(label=_("Số, ký hiệu"), required=False, max_length=100)
     name = forms.CharField(label=_("Tên (luật không số)"), required=False, max_length=255)
-    date = forms.DateField(label=_("Ngày"), required=False)
+    date = WorkDateField(label=_("Ngày"), required=False)
     issuer = forms.CharField(label=_("Cơ quan ban hành"), required=False, max_length=255)
 
     def clean(self):
@@ -150,7 +156,7 @@ class TaskUpdateForm(forms.Form):
     )
     percent = forms.IntegerField(label=_("Tiến độ (%)"), min_value=0, max_value=100)
     note = forms.CharField(label=_("Kết quả thực hiện"), widget=forms.Textarea(attrs={"rows": 3}))
-    reported_on = forms.DateField(label=_("Ngày báo cáo"))
+    reported_on = WorkDateField(label=_("Ngày báo cáo"))
     evidence = forms.FileField(
         label=_("Minh chứng (PDF, Word, Excel, ảnh; tối đa 20 MB)"),
         required=False,
@@ -160,7 +166,7 @@ class TaskUpdateForm(forms.Form):
 
 class AssignTaskForm(forms.Form):
     assignee = forms.ModelChoiceField(label=_("Người thực hiện"), queryset=User.objects.none())
-    due_date = forms.DateField(label=_("Hạn hoàn thành"), required=False)
+    due_date = WorkDateField(label=_("Hạn hoàn thành"), required=False)
 
     def __init__(self, *args, task=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -219,7 +225,7 @@ class NewTaskForm(forms.Form):
         label=_("Đơn vị phối hợp"), required=False, queryset=Unit.objects.none()
     )
     timing = forms.CharField(label=_("Thời gian thực hiện"), required=False, max_length=255)
-    due_date = forms.DateField(label=_("Hạn hoàn thành"), required=False)
+    due_date = WorkDateField(label=_("Hạn hoàn thành"), required=False)
     due_working_days = forms.IntegerField(
         label=_("Hoặc: số ngày làm việc kể từ ngày ban hành"), required=False, min_value=1, max_value=365
     )
@@ -278,9 +284,7 @@ class PlanForm(forms.Form):
         label=_("Thực hiện kế hoạch cấp trên"), required=False, queryset=Plan.objects.none()
     )
     higher_plan = forms.CharField(label=_("Kế hoạch cấp trên (ghi bằng chữ)"), required=False, max_length=255)
-    implementation_due = forms.DateField(
-        label=_("Hạn các cơ quan ban hành kế hoạch thực hiện"), required=False
-    )
+    implementation_due = WorkDateField(label=_("Hạn các cơ quan ban hành kế hoạch thực hiện"), required=False)
     place = forms.CharField(label=_("Địa danh"), required=False, max_length=100)
     recipients = forms.CharField(
         label=_("Nơi nhận (mỗi dòng một nơi)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
@@ -319,7 +323,7 @@ class AmendPlanForm(PlanForm):
 
 class TargetValueForm(forms.Form):
     value = DecimalInput(label=_("Kết quả hiện tại (%)"), min_value=0, max_value=100, decimal_places=2)
-    measured_on = forms.DateField(label=_("Ngày cập nhật"))
+    measured_on = WorkDateField(label=_("Ngày cập nhật"))
 
 
 class TargetBindingForm(forms.Form):

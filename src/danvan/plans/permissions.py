@@ -76,11 +76,15 @@ def can_submit_plan(person: User, plan: Plan) -> bool:
     return plan.is_editable() and can_author_plan(person, plan.agency)
 
 
+def leads_agency_of(person: User, plan: Plan) -> bool:
+    """The person approves the agency's plans (whatever the plan's state now)."""
+    scopes = scopes_of(person)
+    return scopes.system_admin or plan.agency_id in scopes.agencies_with(Role.AGENCY_LEADER)
+
+
 def can_approve_plan(person: User, plan: Plan) -> bool:
     """Approve, issue or return a submitted plan: the agency's leader."""
-    scopes = scopes_of(person)
-    leads = scopes.system_admin or plan.agency_id in scopes.agencies_with(Role.AGENCY_LEADER)
-    return leads and plan.status == Plan.Status.SUBMITTED
+    return leads_agency_of(person, plan) and plan.status == Plan.Status.SUBMITTED
 
 
 def can_copy_plan(person: User, plan: Plan) -> bool:

@@ -153,9 +153,29 @@ def import_cancel(request, import_id):
     return redirect("plans:import_upload", agency_id=record.agency_id)
 
 
+class PlanMovedOn(Exception):
+    """A leader acted on a plan another leader had just approved or returned."""
+
+
+def _moved_on_message(plan) -> str:
+    if plan.status == Plan.Status.ISSUED:
+        who = plan.issued_by.get_full_name() if plan.issued_by else _("người khác")
+        when = timezone.localtime(plan.issued_at) if plan.issued_at else None
+        return _("Kế hoạch đã được %(who)s phê duyệt và ban hành lúc %(when)s; không cần thao tác nữa.") % {
+            "who": who,
+            "when": f"{when:%H:%M %d/%m/%Y}" if when else "—",
+        }
+    return _("Kế hoạch đã được người khác xử lý (hiện «%(status)s»); hãy xem lại trang kế hoạch.") % {
+        "status": plan.get_status_display()
+    }
+
+
 def _plan_action(request, plan_id, check):
     plan = permissions.get_plan_for_user(request.user, plan_id)
     if not check(request.user, plan):
+        if check is permissions.can_approve_plan and permissions.leads_agency_of(request.user, plan):
+            # Another leader was first: say so instead of "no permission".
+            raise PlanMovedOn(_moved_on_message(plan))
         raise PermissionDenied(_("Bạn không có quyền thực hiện thao tác này với kế hoạch."))
     return plan
 
@@ -178,7 +198,11 @@ def plan_submit(request, plan_id):
 @login_required
 @require_POST
 def plan_approve(request, plan_id):
-    plan = _plan_action(request, plan_id, permissions.can_approve_plan)
+    try:
+        plan = _plan_action(request, plan_id, permissions.can_approve_plan)
+    except PlanMovedOn as moved:
+        messages.warning(request, str(moved))
+        return redirect("plans:plan_detail", plan_id=plan_id)
     try:
         issued = services.approve_plan(plan=plan, by=request.user)
     except DomainError as error:
@@ -195,7 +219,11 @@ def plan_approve(request, plan_id):
 @login_required
 @require_POST
 def plan_return(request, plan_id):
-    plan = _plan_action(request, plan_id, permissions.can_approve_plan)
+    try:
+        plan = _plan_action(request, plan_id, permissions.can_approve_plan)
+    except PlanMovedOn as moved:
+        messages.warning(request, str(moved))
+        return redirect("plans:plan_detail", plan_id=plan_id)
     form = ReturnPlanForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Hãy ghi ý kiến khi trả lại kế hoạch."))

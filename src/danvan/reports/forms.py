@@ -1,10 +1,14 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core.forms import DOCUMENT_SIGNATURES, FileTypeValidator, MaxSizeValidator
+from danvan.core.forms import DOCUMENT_SIGNATURES, FileTypeValidator, MaxSizeValidator, WorkDateField
 from danvan.core.models import Agency, Unit
 from danvan.reports.models import PeriodKind, Report, ReportRequest
+
+# The most a report's section holds.
+SECTION_LIMIT = 100_000
 
 # Also the older Word and Excel files (.doc, .xls) units still keep.
 ATTACHMENT_SIGNATURES = (*DOCUMENT_SIGNATURES, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
@@ -36,7 +40,7 @@ class PeriodFields(forms.Form):
 class RequestFields(PeriodFields):
     kind = forms.ChoiceField(label=_("Loại báo cáo"), choices=ReportRequest.Kind.choices)
     title = forms.CharField(label=_("Tên báo cáo"), max_length=300)
-    due_date = forms.DateField(label=_("Hạn nộp (dd/mm/yyyy)"))
+    due_date = WorkDateField(label=_("Hạn nộp (dd/mm/yyyy)"))
     note = forms.CharField(
         label=_("Yêu cầu về nội dung"),
         required=False,
@@ -108,8 +112,10 @@ class ReportForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name in Report.SECTIONS:
-            self.fields[name].max_length = 100_000
-            self.fields[name].widget.attrs["maxlength"] = 100_000
+            # A field's validators are made when it is built: the limit is added here too.
+            self.fields[name].max_length = SECTION_LIMIT
+            self.fields[name].validators.append(MaxLengthValidator(SECTION_LIMIT))
+            self.fields[name].widget.attrs["maxlength"] = SECTION_LIMIT
 
     def sections(self) -> dict[str, str]:
         return {name: self.cleaned_data.get(name, "") for name in Report.SECTIONS}
@@ -152,8 +158,8 @@ class CutOffRuleForm(forms.Form):
 
 
 class PeriodCorrectionForm(forms.Form):
-    start = forms.DateField(label=_("Từ ngày"))
-    end = forms.DateField(label=_("Đến ngày"))
+    start = WorkDateField(label=_("Từ ngày"))
+    end = WorkDateField(label=_("Đến ngày"))
     reason = forms.CharField(label=_("Căn cứ điều chỉnh"), max_length=200)
 
     def clean(self):
