@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -12,6 +13,7 @@ from danvan.core.models import Unit
 from danvan.core.paging import page_of
 from danvan.core.permissions import get_agency_for_user, visible_agencies
 from danvan.core.services import DomainError
+from danvan.core.versions import EditConflict
 from danvan.documents.output import docx as output_docx
 from danvan.documents.output import pdf as output_pdf
 from danvan.documents.output import xlsx as output_xlsx
@@ -465,14 +467,45 @@ def _plan_initial(plan):
     return initial
 
 
+def _versioned(form, token: str):
+    """The edit form carries the version it was opened on (core/versions.py)."""
+    form.fields["seen"] = forms.CharField(widget=forms.HiddenInput, required=False, initial=token)
+    return form
+
+
+def _show_conflict(form, conflict: EditConflict) -> list:
+    """Keep what the person typed, say what the other person saved, and
+    make the next Lưu a deliberate overwrite of that newer version."""
+    form.add_error(None, conflict.message)
+    form.data = form.data.copy()
+    form.data["seen"] = conflict.token
+    return conflict.differences
+
+
 @login_required
 def plan_edit(request, plan_id):
     plan = _plan_action(request, plan_id, permissions.can_edit_plan)
-    form = PlanForm(request.POST or None, agency=plan.agency, initial=_plan_initial(plan))
+    form = _versioned(
+        PlanForm(request.POST or None, agency=plan.agency, initial=_plan_initial(plan)),
+        services.plan_edit_token(plan),
+    )
+    differences = []
     if request.method == "POST" and form.is_valid():
-        services.update_plan(plan=plan, changes=form.cleaned_data, by=request.user)
-        return redirect("plans:plan_detail", plan_id=plan.pk)
-    context = {"form": form, "agency": plan.agency, "plan": plan, "heading": _("Sửa kế hoạch dự thảo")}
+        changes = dict(form.cleaned_data)
+        seen = changes.pop("seen", "")
+        try:
+            services.update_plan(plan=plan, changes=changes, by=request.user, seen=seen)
+        except EditConflict as conflict:
+            differences = _show_conflict(form, conflict)
+        else:
+            return redirect("plans:plan_detail", plan_id=plan.pk)
+    context = {
+        "form": form,
+        "agency": plan.agency,
+        "plan": plan,
+        "heading": _("Sửa kế hoạch dự thảo"),
+        "differences": differences,
+    }
     return render(request, "plans/plan_form.html", context, status=422 if form.errors else 200)
 
 
@@ -520,14 +553,22 @@ def task_edit(request, task_id):
         "timing": task.timing,
         "due_date": task.due_date,
     }
-    form = NewTaskForm(request.POST or None, agency=task.plan.agency, initial=initial)
+    form = _versioned(
+        NewTaskForm(request.POST or None, agency=task.plan.agency, initial=initial),
+        services.task_edit_token(task),
+    )
+    differences = []
     if request.method == "POST" and form.is_valid():
+        fields = dict(form.cleaned_data)
+        seen = fields.pop("seen", "")
         try:
-            services.edit_task(task=task, by=request.user, **form.cleaned_data)
+            services.edit_task(task=task, by=request.user, seen=seen, **fields)
             return redirect("plans:plan_detail", plan_id=task.plan_id)
+        except EditConflict as conflict:
+            differences = _show_conflict(form, conflict)
         except DomainError as error:
             form.add_error("due_date", error.message)
-    context = {"plan": task.plan, "form": form, "editing": True}
+    context = {"plan": task.plan, "form": form, "editing": True, "differences": differences}
     return render(request, "plans/task_add.html", context, status=422 if form.errors else 200)
 
 

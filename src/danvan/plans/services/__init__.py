@@ -20,6 +20,7 @@ from danvan.plans.services.lifecycle import (
     close_plan,
     copy_plan,
     create_new_plan,
+    plan_edit_token,
     record_target_value,
     refresh_all_measured_targets,
     refresh_measured_target,
@@ -37,6 +38,7 @@ from danvan.plans.services.tasks import (
     confirm_task_update,
     edit_task,
     post_task_update,
+    task_edit_token,
 )
 
 __all__ = [
@@ -58,6 +60,8 @@ __all__ = [
     "create_plan",
     "create_plan_from_import",
     "edit_task",
+    "task_edit_token",
+    "plan_edit_token",
     "mark_overdue_tasks",
     "post_task_update",
     "read_plan_import",

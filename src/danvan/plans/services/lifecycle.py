@@ -14,6 +14,7 @@ from danvan.core.calendar import WorkingCalendar
 from danvan.core.models import Agency, User
 from danvan.core.selectors import agency_leaders, agency_office, unit_heads
 from danvan.core.services import DomainError, notify
+from danvan.core.versions import check_not_stale, edit_token
 from danvan.documents.models import LegalDocument
 from danvan.documents.register import next_document_number
 from danvan.plans.events import plan_issued
@@ -244,11 +245,21 @@ def create_new_plan(*, agency: Agency, fields: dict, by: User) -> Plan:
     return Plan.objects.create(agency=agency, created_by=by, symbol=f"KH-{agency.symbol_code}", **values)
 
 
+def plan_edit_token(plan: Plan) -> str:
+    """The version of a plan's own fields that an edit form was opened on."""
+    return edit_token(plan, PLAN_FIELDS)
+
+
 @transaction.atomic
-def update_plan(*, plan: Plan, changes: dict, by: User) -> Plan:
-    """Edit a draft or returned plan in place."""
+def update_plan(*, plan: Plan, changes: dict, by: User, seen: str | None = None) -> Plan:
+    """Edit a draft or returned plan in place. ``seen`` is the version the
+    form was opened on: if someone saved the plan since, nothing is saved and
+    EditConflict says what they changed."""
     if not plan.is_editable():
         raise DomainError(_("Kế hoạch đã ban hành chỉ được thay đổi bằng văn bản sửa đổi."))
+    if seen:
+        current = Plan.objects.select_for_update().get(pk=plan.pk)
+        check_not_stale(current, PLAN_FIELDS, seen=seen, typed=changes, what=_("kế hoạch"))
     return _apply(plan, changes)
 
 

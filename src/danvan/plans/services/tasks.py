@@ -14,6 +14,7 @@ from danvan.core.models import Unit, User
 from danvan.core.selectors import agency_office, unit_heads
 from danvan.core.services import DomainError, notify
 from danvan.core.text import stored_file_name
+from danvan.core.versions import check_not_stale, edit_token
 from danvan.plans.models import (
     Plan,
     Task,
@@ -69,10 +70,23 @@ def add_task(*, plan: Plan, supporting_units=(), by: User, **fields) -> Task:
     return task
 
 
+def task_edit_token(task: Task) -> str:
+    """The version of a task that an edit form was opened on."""
+    return edit_token(task, (*TASK_FIELDS, "supporting_units"))
+
+
 @transaction.atomic
-def edit_task(*, task: Task, supporting_units=(), by: User, **fields) -> Task:
-    """Change a task of a draft plan."""
+def edit_task(*, task: Task, supporting_units=(), by: User, seen: str | None = None, **fields) -> Task:
+    """Change a task of a draft plan. ``seen`` is the version the form was
+    opened on: a task saved by someone else since is not overwritten
+    (EditConflict)."""
     _check_task(task.plan, fields)
+    if seen:
+        current = Task.objects.select_for_update().get(pk=task.pk)
+        typed = {**fields, "supporting_units": list(supporting_units)}
+        check_not_stale(
+            current, (*TASK_FIELDS, "supporting_units"), seen=seen, typed=typed, what=_("nhiệm vụ")
+        )
     for name in TASK_FIELDS:
         value = fields.get(name)
         setattr(task, name, "" if value is None and name in ("section", "timing") else value)
