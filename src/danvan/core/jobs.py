@@ -18,7 +18,9 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 
+from django.conf import settings
 from django.utils import timezone
 from django_tasks import task
 from django_tasks.base import Task
@@ -26,6 +28,7 @@ from django_tasks.base import Task
 from danvan.core import outbox, ratelimit
 from danvan.core.models import DailyStepRun
 from danvan.core.services import catching_up, send_daily_digests
+from danvan.core.storage import remove_abandoned_parts
 
 logger = logging.getLogger(__name__)
 
@@ -195,3 +198,10 @@ def send_outbox(today: date) -> int:
 def forget_rate_counts(today: date) -> int:
     """The public pages' counts of windows that ended more than a day ago."""
     return ratelimit.forget_old_counts(before=timezone.now() - timedelta(days=1))
+
+
+@daily_step(order=970, name="core.remove_abandoned_files", describe="{count} tệp dở dang đã xóa")
+def remove_abandoned_files(today: date) -> int:
+    """Files written for a row that never committed, a day on."""
+    root = Path(settings.MEDIA_ROOT)
+    return remove_abandoned_parts(root) if root.exists() else 0

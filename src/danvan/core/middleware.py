@@ -1,10 +1,15 @@
+import logging
+
 from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from danvan.core import secondfactor
+from danvan.core import secondfactor, views
+from danvan.core.storage import StorageUnavailable
+
+logger = logging.getLogger(__name__)
 
 # Pages a person who must change a temporary password may still open.
 _ALLOWED_PREFIXES = ("/tai-khoan/", "/static/", "/healthz", "/i18n/")
@@ -53,3 +58,21 @@ class SecondFactorMiddleware:
                     target += "?" + urlencode({"next": request.get_full_path()})
                 return redirect(target)
         return self.get_response(request)
+
+
+class StorageUnavailableMiddleware:
+    """A file the disk cannot take (full, read-only) answers 503 with a
+    Vietnamese page that gives back what was typed, instead of the generic
+    error; the transaction has rolled back, so nothing was half saved."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, StorageUnavailable):
+            logger.error("Không lưu được tệp: %s", exception)
+            return views.storage_unavailable(request)
+        return None

@@ -244,11 +244,8 @@ def _same_site(request, url: str) -> bool:
     return bool(parsed.netloc) and parsed.netloc == request.get_host() and parsed.scheme == request.scheme
 
 
-def csrf_failure(request, reason=""):
-    """A form refused by the CSRF check (the person signed out or in again in
-    another tab, or the page was open too long): say so in Vietnamese and give
-    back what they typed, to copy, or to send again on a fresh form after they
-    confirm it."""
+def _given_back(request) -> dict:
+    """What the person posted, to show again and to send again on a fresh form."""
     fields, had_secret = [], False
     for name, values in request.POST.lists():
         if _SECRET_FIELD.search(name):
@@ -268,12 +265,27 @@ def csrf_failure(request, reason=""):
     origin = request.headers.get("Origin") or request.headers.get("Referer") or ""
     from_here = _same_site(request, origin)
     referer = request.headers.get("Referer", "")
-    context = {
+    return {
         "fields": fields,
         "typed_fields": [field for field in fields if field["typed"]],
         "action": request.path,
         "can_resend": bool(fields) and from_here and request.user.is_authenticated and not had_secret,
         "back_url": referer if _same_site(request, referer) else reverse("core:home"),
         "had_secret": had_secret,
+        "had_files": bool(request.FILES),
     }
+
+
+def csrf_failure(request, reason=""):
+    """A form refused by the CSRF check (the person signed out or in again in
+    another tab, or the page was open too long): say so in Vietnamese and give
+    back what they typed, to copy, or to send again on a fresh form after they
+    confirm it."""
+    context = _given_back(request)
     return render(request, "403_csrf.html", context, status=403)
+
+
+def storage_unavailable(request):
+    """The disk cannot take the file now: nothing was saved (the record and
+    its files go together), and what the person typed is given back."""
+    return render(request, "503_storage.html", _given_back(request), status=503)

@@ -23,6 +23,7 @@ from danvan.core.models import Agency
 from danvan.core.paging import page_of
 from danvan.core.permissions import get_agency_for_user
 from danvan.core.services import DomainError
+from danvan.core.storage import StorageUnavailable
 from danvan.documents.output.pdf import ConversionError, docx_to_pdf
 from danvan.petitions import forms, letters, permissions, selectors, services
 from danvan.petitions.models import Petition
@@ -500,22 +501,30 @@ def public_submit(request):
             )
         else:
             data = form.cleaned_data
-            petition = services.receive_petition(
-                agency=data["agency"],
-                source=Petition.Source.ONLINE,
-                kind=data["kind"],
-                subject=data["subject"],
-                content=data["content"],
-                received_on=timezone.localdate(),
-                sender_name=data["full_name"],
-                sender_address=data["address"],
-                phone=data["phone"],
-                email=data["email"],
-                by=None,
-            )
-            if data["attachment"]:
-                upload = data["attachment"]
-                services.attach_file(petition=petition, data=upload.read(), filename=upload.name, by=None)
+            try:
+                petition = services.receive_online_petition(
+                    agency=data["agency"],
+                    source=Petition.Source.ONLINE,
+                    kind=data["kind"],
+                    subject=data["subject"],
+                    content=data["content"],
+                    received_on=timezone.localdate(),
+                    sender_name=data["full_name"],
+                    sender_address=data["address"],
+                    phone=data["phone"],
+                    email=data["email"],
+                    attachment=data["attachment"] or None,
+                    by=None,
+                )
+            except StorageUnavailable:
+                form.add_error(
+                    None,
+                    _(
+                        "Máy chủ hiện không lưu được tệp đính kèm nên đơn của bạn CHƯA được gửi. "
+                        "Nội dung bạn nhập vẫn còn dưới đây: hãy thử lại sau ít phút, hoặc gửi đơn không kèm tệp."
+                    ),
+                )
+                return render(request, "petitions/public/submit.jinja", {"form": form}, status=503)
             request.session["petitions_new_code"] = petition.code
             return redirect("petitions_public:submitted")
     return render(

@@ -38,6 +38,7 @@ from danvan.petitions.services.intake import (
     attach_file,
     attachment_type,
     new_case_code,
+    receive_online_petition,
     receive_petition,
 )
 from danvan.petitions.services.processing import (
@@ -101,6 +102,7 @@ __all__ = [
     "postpone_reception_day",
     "publish_reception_day",
     "read_denouncer_identity",
+    "receive_online_petition",
     "receive_petition",
     "recompute_deadline",
     "record_reception",

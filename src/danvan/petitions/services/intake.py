@@ -190,3 +190,13 @@ def attach_file(*, petition: Petition, data: bytes, filename: str, by: User | No
     )
     attachment.file.save(stored_file_name(filename, "tep-dinh-kem"), ContentFile(data), save=True)
     return attachment
+
+
+@transaction.atomic
+def receive_online_petition(*, attachment=None, **fields) -> Petition:
+    """A petition sent on the public page, with its file if any: both are
+    kept or neither (a file the disk cannot take leaves no petition behind)."""
+    petition = receive_petition(**fields)
+    if attachment is not None:
+        attach_file(petition=petition, data=attachment.read(), filename=attachment.name, by=None)
+    return petition
