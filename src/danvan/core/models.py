@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q, Value
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -253,10 +254,17 @@ class RoleAssignment(models.Model):
         verbose_name = _("phân công vai trò")
         verbose_name_plural = _("phân công vai trò")
         constraints = [
+            # One person holds a role once per scope. Written over
+            # COALESCE(…, 0) so that an empty scope counts as one value on
+            # every database (SQLite has no NULLS NOT DISTINCT).
             models.UniqueConstraint(
-                fields=["user", "role", "province", "agency", "unit"],
-                name="role_assignment_unique",
-                nulls_distinct=False,
+                F("user"),
+                F("role"),
+                Coalesce("province", Value(0)),
+                Coalesce("agency", Value(0)),
+                Coalesce("unit", Value(0)),
+                name="role_assignment_unique_scope",
+                violation_error_message=_("Người này đã có vai trò ấy ở phạm vi ấy."),
             ),
             models.CheckConstraint(
                 name="role_assignment_scope_matches_role",
