@@ -140,3 +140,12 @@ def test_the_old_version_stays_readable(client, unit_officer, agency, office_off
 
 def _pdf():
     return SimpleUploadedFile("quy-che-2023.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")
+
+
+def test_the_statuses_of_many_agencies_take_four_queries(
+    regulation, agency, other_agency, luat_10, django_assert_num_queries
+):
+    # versions, their grounds, the laws of REGULATION_LAWS, the marked documents
+    with django_assert_num_queries(4):
+        statuses = selectors.regulation_statuses([agency, other_agency])
+    assert [bool(status.pending) for status in statuses] == [True, False]

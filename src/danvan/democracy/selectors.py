@@ -369,17 +369,17 @@ def regulation_statuses(agencies: list[Agency]) -> list[RegulationStatus]:
         marked.setdefault(trigger.agency_id, []).append((trigger.document, trigger.marked_on))
     statuses = []
     for agency in agencies:
-        version = current.get(agency.pk)
+        in_force = current.get(agency.pk)
         candidates = [(law, law.date) for law in laws] + [
             (document, document.date or marked_on) for document, marked_on in marked.get(agency.pk, [])
         ]
         pending: list[LegalDocument] = []
-        if version is not None:
+        if in_force is not None:
             for document, day in candidates:
-                newer = day is None or day > version.issued_on
+                newer = day is None or day > in_force.issued_on
                 if newer and document.pk not in grounds.get(agency.pk, set()) and document not in pending:
                     pending.append(document)
-        statuses.append(RegulationStatus(agency=agency, current=version, pending=pending))
+        statuses.append(RegulationStatus(agency=agency, current=in_force, pending=pending))
     return statuses
 
 

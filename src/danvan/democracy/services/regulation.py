@@ -66,7 +66,7 @@ def register_regulation(
             _("Ngày ban hành trước ngày của bản đang áp dụng (%(day)s).") % {"day": _day(current.issued_on)}
         )
     _check_file(data)
-    version = RegulationVersion(
+    version = RegulationVersion.objects.create(
         agency=agency,
         version=current.version + 1 if current else 1,
         number=number.strip()[:100],
@@ -80,7 +80,7 @@ def register_regulation(
     )
     if data is not None:
         version.file.save(stored_file_name(filename, "quy-che"), ContentFile(data), save=False)
-    version.save()
+        version.save(update_fields=["file"])
     version.grounds.set(list(grounds))
     return version
 
