@@ -149,3 +149,40 @@ def test_the_statuses_of_many_agencies_take_four_queries(
     with django_assert_num_queries(4):
         statuses = selectors.regulation_statuses([agency, other_agency])
     assert [bool(status.pending) for status in statuses] == [True, False]
+
+
+def test_the_offices_todo_names_the_newer_law_until_a_revision(regulation, agency, office_officer, luat_10):
+    def todo():
+        lists = {todo.key: todo for todo in selectors.todo_lists(office_officer, today=date(2026, 3, 1))}
+        return [item.text for item in lists["democracy-regulation"].items]
+
+    assert todo() == ["Quy chế dân chủ cần rà soát, sửa đổi theo Luật số 10/2022/QH15."]
+    services.register_regulation(
+        agency=agency,
+        number="40/QĐ",
+        issued_on=date(2023, 9, 1),
+        decision="Quyết định",
+        reason="Luật mới",
+        today=date(2026, 3, 1),
+        by=office_officer,
+    )
+    assert todo() == []
+
+
+def test_a_marked_document_named_in_the_grounds_leaves_the_todo(regulation, agency, office_officer):
+    decree = LegalDocument.objects.create(doc_type="Nghị định", number="12/2026/NĐ-CP")
+    services.mark_regulation_trigger(
+        agency=agency, document=decree, today=date(2026, 3, 1), by=office_officer
+    )
+    assert [row.pk for row in selectors.agencies_to_revise_regulation([agency.pk])] == [agency.pk]
+    services.register_regulation(
+        agency=agency,
+        number="41/QĐ",
+        issued_on=date(2026, 3, 1),
+        decision="Quyết định",
+        reason="Nghị định mới",
+        grounds=[decree],
+        today=date(2026, 3, 1),
+        by=office_officer,
+    )
+    assert list(selectors.agencies_to_revise_regulation([agency.pk])) == []

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -352,8 +352,8 @@ def regulation_statuses(agencies: list[Agency]) -> list[RegulationStatus]:
     """The regulation status of each agency; four queries whatever their number.
 
     A document requires a revision when it is one of REGULATION_LAWS or the office marked
-    it, is dated after the current version (undated: after the day it was marked), and no
-    version of the regulation names it among its grounds."""
+    it, is dated after the current version (or is undated), and no version of the
+    regulation names it among its grounds."""
     ids = [agency.pk for agency in agencies]
     current: dict[int, RegulationVersion] = {}
     for version in RegulationVersion.objects.filter(agency__in=ids).order_by("agency", "-version"):
@@ -363,20 +363,18 @@ def regulation_statuses(agencies: list[Agency]) -> list[RegulationStatus]:
     for agency_id, document_id in through.values_list("regulationversion__agency_id", "legaldocument_id"):
         grounds.setdefault(agency_id, set()).add(document_id)
     laws = list(LegalDocument.objects.filter(number_key__in=REGULATION_LAWS).order_by("date", "pk"))
-    marked: dict[int, list[tuple[LegalDocument, date]]] = {}
+    marked: dict[int, list[LegalDocument]] = {}
     triggers = RegulationTrigger.objects.filter(agency__in=ids).select_related("document")
     for trigger in triggers.order_by("document__date", "pk"):
-        marked.setdefault(trigger.agency_id, []).append((trigger.document, trigger.marked_on))
+        marked.setdefault(trigger.agency_id, []).append(trigger.document)
     statuses = []
     for agency in agencies:
         in_force = current.get(agency.pk)
-        candidates = [(law, law.date) for law in laws] + [
-            (document, document.date or marked_on) for document, marked_on in marked.get(agency.pk, [])
-        ]
+        candidates = [*laws, *marked.get(agency.pk, [])]
         pending: list[LegalDocument] = []
         if in_force is not None:
-            for document, day in candidates:
-                newer = day is None or day > in_force.issued_on
+            for document in candidates:
+                newer = document.date is None or document.date > in_force.issued_on
                 if newer and document.pk not in grounds.get(agency.pk, set()) and document not in pending:
                     pending.append(document)
         statuses.append(RegulationStatus(agency=agency, current=in_force, pending=pending))
@@ -491,23 +489,63 @@ def coordination_todo_lists(agencies, *, role: str, today: date) -> list[TodoLis
         more_url=reverse("democracy:index"),
         more_label=_("Xem phối hợp với Mặt trận, đoàn thể"),
     )
-    statuses = regulation_statuses(list(Agency.objects.filter(pk__in=agencies).order_by("sort_key", "pk")))
-    items = [
-        TodoItem(
-            url=reverse("democracy:regulation_detail", args=[status.agency.pk]),
-            text=status.message,
-            detail=status.agency.name,
-        )
-        for status in statuses
-        if status.message
-    ]
-    regulation = TodoList(
+    regulation = todo_list(
+        agencies_to_revise_regulation(agencies),
+        lambda row: TodoItem(
+            url=reverse("democracy:regulation_detail", args=[row.pk]),
+            text=_regulation_message(row),
+            detail=row.name,
+        ),
         role=role,
         key="democracy-regulation",
         title=_("Quy chế thực hiện dân chủ ở cơ quan"),
-        items=items,
         empty=_("Quy chế dân chủ của cơ quan đã theo các văn bản mới nhất."),
         more_url=reverse("democracy:index"),
         more_label=_("Xem quy chế dân chủ"),
     )
     return [findings, regulation]
+
+
+def agencies_to_revise_regulation(agencies) -> QuerySet[Agency]:
+    """The agencies with no regulation, or with a document calling for its revision (the
+    rule of regulation_statuses), annotated with the first such document; one query."""
+    latest = RegulationVersion.objects.filter(agency=OuterRef("pk")).order_by("-version")
+    pending = (
+        LegalDocument.objects.filter(
+            Q(number_key__in=REGULATION_LAWS)
+            | Exists(
+                RegulationTrigger.objects.filter(document=OuterRef("pk"), agency=OuterRef(OuterRef("pk")))
+            )
+        )
+        .filter(Q(date__isnull=True) | Q(date__gt=OuterRef("current_issued")))
+        .exclude(
+            Exists(
+                RegulationVersion.grounds.through.objects.filter(
+                    legaldocument=OuterRef("pk"), regulationversion__agency=OuterRef(OuterRef("pk"))
+                )
+            )
+        )
+        .order_by("date", "pk")
+    )
+    return (
+        Agency.objects.filter(pk__in=agencies)
+        .annotate(current_issued=Subquery(latest.values("issued_on")[:1]))
+        .annotate(
+            pending_type=Subquery(pending.values("doc_type")[:1]),
+            pending_number=Subquery(pending.values("number")[:1]),
+            pending_name=Subquery(pending.values("name")[:1]),
+        )
+        .filter(Q(current_issued__isnull=True) | Q(pending_type__isnull=False))
+        .order_by("sort_key", "pk")
+    )
+
+
+def _regulation_message(row: Agency) -> str:
+    if row.current_issued is None:  # type: ignore[attr-defined]  # annotated above
+        return _("Cơ quan chưa có quy chế thực hiện dân chủ ở cơ quan.")
+    document = LegalDocument(
+        doc_type=row.pending_type,  # type: ignore[attr-defined]
+        number=row.pending_number or "",  # type: ignore[attr-defined]
+        name=row.pending_name or "",  # type: ignore[attr-defined]
+    )
+    return _("Quy chế dân chủ cần rà soát, sửa đổi theo %(documents)s.") % {"documents": str(document)}
