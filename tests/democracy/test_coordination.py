@@ -233,3 +233,25 @@ def test_the_programme_page_shows_its_activities(client, unit_officer, activity)
     page = client.get(reverse("democracy:programme_detail", args=[activity.programme_id])).content.decode()
     assert "Hội nghị đối thoại với đoàn viên, hội viên" in page
     assert "10/06/2026" in page
+
+
+def test_the_office_adds_the_standard_organisations_from_the_page(client, office_officer, agency):
+    client.force_login(office_officer)
+    response = client.post(reverse("democracy:organisation_standard", args=[agency.pk]))
+    assert response.status_code == 302
+    assert Organisation.objects.filter(agency=agency).count() == 7
+
+
+def test_staff_may_not_add_an_organisation(client, unit_officer, agency):
+    client.force_login(unit_officer)
+    response = client.post(
+        reverse("democracy:organisation_create", args=[agency.pk]),
+        {"kind": "other", "name": "Hội Khuyến học"},
+    )
+    assert response.status_code == 403
+    assert not Organisation.objects.exists()
+
+
+def test_another_agency_does_not_see_the_coordination(client, other_agency_officer, agency):
+    client.force_login(other_agency_officer)
+    assert client.get(reverse("democracy:coordination_index", args=[agency.pk])).status_code == 404

@@ -186,3 +186,21 @@ def test_a_marked_document_named_in_the_grounds_leaves_the_todo(regulation, agen
         by=office_officer,
     )
     assert list(selectors.agencies_to_revise_regulation([agency.pk])) == []
+
+
+def test_the_office_marks_a_document_from_the_page(client, office_officer, agency, luat_10):
+    client.force_login(office_officer)
+    response = client.post(
+        reverse("democracy:regulation_trigger", args=[agency.pk]), {"document": luat_10.pk}
+    )
+    assert response.status_code == 302
+    assert agency.regulation_triggers.get().document == luat_10
+
+
+def test_staff_may_not_mark_a_document(client, unit_officer, agency, luat_10):
+    client.force_login(unit_officer)
+    response = client.post(
+        reverse("democracy:regulation_trigger", args=[agency.pk]), {"document": luat_10.pk}
+    )
+    assert response.status_code == 403
+    assert not agency.regulation_triggers.exists()
