@@ -165,3 +165,81 @@ def conference(agency, office_officer):
 
 
 __all__ = ["Briefing", "BriefingMaterial", "Disclosure", "DisclosureRequest"]
+
+
+# --- Coordination with the Fatherland Front; the democracy regulation -------------
+
+
+@pytest.fixture
+def front(agency, office_officer):
+    return services.add_organisation(
+        agency=agency,
+        kind="fatherland_front",
+        name="Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Tây Ninh",
+        by=office_officer,
+    )
+
+
+@pytest.fixture
+def programme(agency, front, office_officer):
+    return services.sign_programme(
+        agency=agency,
+        organisation=front,
+        kind="programme",
+        title="Chương trình phối hợp thực hiện công tác dân vận chính quyền giai đoạn 2026 – 2030",
+        number="01/CTPH-MTTQ-SKHCN",
+        signed_on=date(2026, 1, 15),
+        valid_from=date(2026, 1, 15),
+        valid_until=date(2030, 12, 31),
+        by=office_officer,
+    )
+
+
+@pytest.fixture
+def activity(programme, office_officer):
+    return services.add_joint_activity(
+        programme=programme,
+        title="Hội nghị đối thoại với đoàn viên, hội viên",
+        planned_on=date(2026, 6, 10),
+        by=office_officer,
+    )
+
+
+@pytest.fixture
+def finding(agency, front, office_officer):
+    return services.receive_finding(
+        agency=agency,
+        organisation=front,
+        kind="supervision",
+        number="25/BC-MTTQ",
+        received_on=date(2026, 3, 2),
+        content="Giám sát việc giải quyết thủ tục hành chính tại Bộ phận một cửa của Sở.",
+        recommendations="Niêm yết đầy đủ thủ tục hành chính; trả lời đúng hạn hồ sơ trễ hẹn.",
+        today=date(2026, 3, 5),
+        by=office_officer,
+    )
+
+
+@pytest.fixture
+def luat_10(db):
+    return LegalDocument.objects.create(
+        doc_type="Luật",
+        number="10/2022/QH15",
+        date=date(2022, 11, 10),
+        issuer="Quốc hội",
+        title="Thực hiện dân chủ ở cơ sở",
+    )
+
+
+@pytest.fixture
+def regulation(agency, office_officer):
+    return services.register_regulation(
+        agency=agency,
+        number="15/QĐ-SKHCN",
+        issued_on=date(2021, 3, 1),
+        decision="Quyết định số 15/QĐ-SKHCN của Giám đốc Sở ban hành Quy chế dân chủ",
+        data=b"Quy che dan chu cua So",
+        filename="quy-che.txt",
+        today=date(2026, 3, 1),
+        by=office_officer,
+    )

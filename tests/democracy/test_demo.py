@@ -6,7 +6,16 @@ from io import StringIO
 
 from django.core.management import call_command
 
-from danvan.democracy.models import Attendance, Briefing, Disclosure, InspectionBoard, StaffConference
+from danvan.democracy.models import (
+    Attendance,
+    Briefing,
+    CoordinationProgramme,
+    Disclosure,
+    InspectionBoard,
+    RegulationVersion,
+    StaffConference,
+    SupervisionFinding,
+)
 from danvan.plans.measures import read_target
 from danvan.plans.models import Target
 
@@ -60,3 +69,14 @@ def test_the_demo_conference_is_quorate_and_elects_the_board(db):
         "skhcn.ttnd",
     ]
     assert board.inspections.get().recommendations.count() == 1
+
+
+def test_the_demo_has_a_programme_with_the_front_a_finding_and_a_revised_regulation(db):
+    load()
+    programme = CoordinationProgramme.objects.get(agency__symbol_code="SKHCN")
+    assert programme.organisation.kind == "fatherland_front"
+    assert programme.activities.count() == 2
+    assert SupervisionFinding.objects.get(agency__symbol_code="SKHCN").status == "waiting"
+    versions = RegulationVersion.objects.filter(agency__symbol_code="SKHCN").order_by("version")
+    assert [version.version for version in versions] == [1, 2]
+    assert versions[1].supersedes == versions[0] and versions[1].reason

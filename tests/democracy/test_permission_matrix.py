@@ -142,3 +142,50 @@ def test_recording_a_check_with_nothing_by_role(client, request, conference, rol
     assert response.status_code == status
     check.refresh_from_db()
     assert check.result == ""
+
+
+# --- Coordination with the Fatherland Front; the democracy regulation ------------
+# The leader or office records them; the agency's staff, inspectors and the Board read them.
+READ = [200, 200, 200, 200, 200, 200, 200, 200, 404]
+COORDINATION_MATRIX = [
+    ("democracy:coordination_index", ["agency"], READ),
+    ("democracy:programme_create", ["agency"], MANAGE),
+    ("democracy:finding_create", ["agency"], MANAGE),
+    ("democracy:programme_detail", ["programme"], READ),
+    ("democracy:finding_detail", ["finding"], READ),
+    ("democracy:regulation_detail", ["agency"], READ),
+    ("democracy:regulation_version", ["regulation"], READ),
+    ("democracy:regulation_file", ["regulation"], READ),
+]
+POST_EMPTY = [422, 403, 422, 422, 403, 403, 403, 403, 404]
+
+
+@pytest.mark.parametrize(("view", "args", "role", "status"), matrix_cases(COORDINATION_MATRIX))
+def test_role_gets_expected_status_on_coordination(client, request, view, args, role, status):
+    assert status_for(client, request, view, args, role) == status
+
+
+@pytest.mark.parametrize(("role", "status"), list(zip(ROLES, POST_EMPTY, strict=True)))
+def test_answering_a_finding_with_nothing_by_role(client, request, finding, role, status):
+    client.force_login(request.getfixturevalue(role))
+    response = client.post(reverse("democracy:finding_answer", args=[finding.pk]), {})
+    assert response.status_code == status
+    finding.refresh_from_db()
+    assert finding.status == "waiting"
+
+
+@pytest.mark.parametrize(("role", "status"), list(zip(ROLES, POST_EMPTY, strict=True)))
+def test_registering_an_empty_regulation_by_role(client, request, agency, regulation, role, status):
+    client.force_login(request.getfixturevalue(role))
+    response = client.post(reverse("democracy:regulation_register", args=[agency.pk]), {})
+    assert response.status_code == status
+    assert agency.regulation_versions.count() == 1
+
+
+@pytest.mark.parametrize(("role", "status"), list(zip(ROLES, POST_EMPTY, strict=True)))
+def test_recording_an_activity_with_nothing_by_role(client, request, activity, role, status):
+    client.force_login(request.getfixturevalue(role))
+    response = client.post(reverse("democracy:activity_record", args=[activity.pk]), {})
+    assert response.status_code == status
+    activity.refresh_from_db()
+    assert activity.status == "planned"

@@ -3,7 +3,10 @@
 value is counted, and the plan disclosed to staff (Luật 10/2022/QH15 Điều 46 k2);
 the staff conference for 2025 held on 20/01/2026 with its quorum, the People's
 Inspection Board it elected (from the demo staff who may sit on it) and one
-inspection with a recommendation to the head.
+inspection with a recommendation to the head; the coordination programme signed
+with the provincial Fatherland Front committee, with two joint activities, and
+its supervision finding awaiting the Sở's answer; the Sở's democracy regulation
+of 2019 and its 2023 revision after Luật 10/2022/QH15.
 
 Loading twice changes nothing: the briefing's title, the conference's year and
 the Board's election day are looked up first."""
@@ -14,7 +17,19 @@ from datetime import date
 
 from danvan.core.models import Agency, User
 from danvan.democracy import services
-from danvan.democracy.models import Attendance, Briefing, DisclosureForm, InspectionBoard, StaffConference
+from danvan.democracy.models import (
+    Attendance,
+    Briefing,
+    CoordinationProgramme,
+    DisclosureForm,
+    InspectionBoard,
+    JointActivity,
+    Organisation,
+    OrganisationKind,
+    RegulationVersion,
+    StaffConference,
+    SupervisionFinding,
+)
 from danvan.democracy.selectors import BRIEFED_SOURCE
 from danvan.documents.models import LegalDocument, number_key
 from danvan.plans.models import Plan, Target
@@ -45,7 +60,99 @@ BOARD = [("skhcn.ttnd", "chair"), ("skhcn.truongdonvi", "vice_chair"), ("skhcn.c
 
 
 def load_demo_democracy(*, agencies: dict[str, Agency], units: dict) -> int:
-    return _load_briefing(agencies, units) + _load_conference_and_board(agencies["SKHCN"])
+    skhcn = agencies["SKHCN"]
+    return (
+        _load_briefing(agencies, units)
+        + _load_conference_and_board(skhcn)
+        + _load_coordination(skhcn)
+        + _load_regulation(skhcn)
+    )
+
+
+PROGRAMME_TITLE = "Chương trình phối hợp thực hiện công tác dân vận chính quyền giai đoạn 2026 – 2030"
+
+
+def _load_coordination(skhcn: Agency) -> int:
+    if CoordinationProgramme.objects.filter(agency=skhcn, title=PROGRAMME_TITLE).exists():
+        return 0
+    office = User.objects.get(username="skhcn.vanphong")
+    services.add_standard_organisations(agency=skhcn, by=office)
+    front = Organisation.objects.get(agency=skhcn, kind=OrganisationKind.FATHERLAND_FRONT)
+    programme = services.sign_programme(
+        agency=skhcn,
+        organisation=front,
+        kind=CoordinationProgramme.Kind.PROGRAMME,
+        title=PROGRAMME_TITLE,
+        number="05/CTPH-MTTQ-SKHCN",
+        signed_on=date(2026, 1, 12),
+        content="Phối hợp tuyên truyền chủ trương, chính sách; giám sát việc giải quyết thủ tục hành chính.",
+        valid_from=date(2026, 1, 12),
+        valid_until=date(2030, 12, 31),
+        by=office,
+    )
+    done = services.add_joint_activity(
+        programme=programme,
+        title="Hội nghị lấy ý kiến Nhân dân về dịch vụ công trực tuyến của Sở",
+        planned_on=date(2026, 3, 5),
+        by=office,
+    )
+    services.record_activity(
+        activity=done,
+        status=JointActivity.Status.DONE,
+        done_on=date(2026, 3, 5),
+        note="85 đại biểu dự; 12 ý kiến được tiếp thu.",
+        today=date(2026, 3, 6),
+        by=office,
+    )
+    services.add_joint_activity(
+        programme=programme,
+        title="Sơ kết 6 tháng thực hiện chương trình phối hợp",
+        planned_on=date(2026, 7, 15),
+        by=office,
+    )
+    services.receive_finding(
+        agency=skhcn,
+        organisation=front,
+        kind=SupervisionFinding.Kind.SUPERVISION,
+        number="112/BC-MTTQ",
+        received_on=date(2026, 3, 20),
+        content="Giám sát việc tiếp nhận, giải quyết hồ sơ thủ tục hành chính tại Bộ phận một cửa của Sở.",
+        recommendations="Gửi thư xin lỗi đúng quy định với mọi hồ sơ trễ hẹn; công khai kết quả giải quyết hằng tháng.",
+        today=date(2026, 3, 20),
+        by=office,
+    )
+    return 1
+
+
+def _load_regulation(skhcn: Agency) -> int:
+    if RegulationVersion.objects.filter(agency=skhcn).exists():
+        return 0
+    office = User.objects.get(username="skhcn.vanphong")
+    services.register_regulation(
+        agency=skhcn,
+        number="45/QĐ-SKHCN",
+        issued_on=date(2019, 4, 2),
+        decision="Quyết định số 45/QĐ-SKHCN của Giám đốc Sở ban hành Quy chế thực hiện dân chủ trong hoạt động của Sở",
+        today=date(2019, 4, 2),
+        by=office,
+    )
+    laws = LegalDocument.objects.filter(
+        number_key__in=[number_key("10/2022/QH15"), number_key("59/2023/NĐ-CP")]
+    )
+    services.register_regulation(
+        agency=skhcn,
+        number="88/QĐ-SKHCN",
+        issued_on=date(2023, 10, 16),
+        decision="Quyết định số 88/QĐ-SKHCN của Giám đốc Sở sửa đổi Quy chế thực hiện dân chủ ở cơ quan",
+        reason=(
+            "Thực hiện Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15 và Nghị định 59/2023/NĐ-CP, "
+            "thay thế Quy chế ban hành theo Nghị định 04/2015/NĐ-CP."
+        ),
+        grounds=list(laws),
+        today=date(2023, 10, 16),
+        by=office,
+    )
+    return 1
 
 
 def _load_conference_and_board(skhcn: Agency) -> int:

@@ -5,10 +5,16 @@ from danvan.democracy.models import (
     BoardInspection,
     BoardRecommendation,
     Briefing,
+    CoordinationProgramme,
     Disclosure,
     DisclosureRequest,
     InspectionBoard,
+    JointActivity,
+    Organisation,
+    RegulationTrigger,
+    RegulationVersion,
     StaffConference,
+    SupervisionFinding,
 )
 
 
@@ -48,3 +54,48 @@ class BoardRecommendationAdmin(SimpleHistoryAdmin):
 @admin.register(StaffConference)
 class StaffConferenceAdmin(SimpleHistoryAdmin):
     list_display = ["agency", "work_year", "held_on", "deadline", "expected", "present"]
+
+
+class ReadOnlyAdmin(SimpleHistoryAdmin):
+    """Recorded through the democracy pages (services); the admin site only reads."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(ReadOnlyAdmin):
+    list_display = ["name", "agency", "kind"]
+    list_filter = ["kind"]
+
+
+@admin.register(CoordinationProgramme)
+class CoordinationProgrammeAdmin(ReadOnlyAdmin):
+    list_display = ["title", "agency", "organisation", "signed_on", "valid_from", "valid_until"]
+
+
+@admin.register(JointActivity)
+class JointActivityAdmin(ReadOnlyAdmin):
+    list_display = ["title", "programme", "planned_on", "status"]
+
+
+@admin.register(SupervisionFinding)
+class SupervisionFindingAdmin(ReadOnlyAdmin):
+    list_display = ["organisation", "agency", "received_on", "answer_due", "answered_on", "status"]
+    list_filter = ["status", "kind"]
+
+
+@admin.register(RegulationVersion)
+class RegulationVersionAdmin(ReadOnlyAdmin):
+    list_display = ["number", "agency", "version", "issued_on"]
+
+
+@admin.register(RegulationTrigger)
+class RegulationTriggerAdmin(ReadOnlyAdmin):
+    list_display = ["document", "agency", "marked_on"]

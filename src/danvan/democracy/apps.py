@@ -26,5 +26,5 @@ class DemocracyConfig(AppConfig):
         # A plan target "100% công chức … được quán triệt <văn bản>" reads its value here.
         register_target_source(selectors.BRIEFED_SOURCE)
         # The kinds of record it puts in the search box (indexing) and the
-        # figures it measures for the yearly evaluation (indicators).
-        from danvan.democracy import indexing, indicators  # noqa: F401
+        # figures it measures for the yearly evaluation (indicators), its daily step (jobs).
+        from danvan.democracy import indexing, indicators, jobs  # noqa: F401

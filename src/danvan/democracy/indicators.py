@@ -17,6 +17,11 @@ thirds present, Điều 51 k1 and k3).
 ``democracy.board_recommendations_answered``: the People's Inspection Board's
 recommendations whose 15-day answer fell due in the year; one counts when
 the head answered it by then (Điều 63 k1).
+
+``democracy.supervision_answered_on_time``: the recommendations of the
+Fatherland Front and the socio-political organisations whose answer fell due
+in the year; one counts when the agency answered it by its due date (the
+organisation's own, or SUPERVISION_ANSWER_DAYS after receipt).
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ from django.utils.translation import gettext_lazy
 
 from danvan.core.indicators import Figure, Kind, Line, indicator
 from danvan.core.models import Agency
-from danvan.democracy.models import BoardRecommendation, Disclosure, StaffConference
+from danvan.democracy.models import BoardRecommendation, Disclosure, StaffConference, SupervisionFinding
 from danvan.democracy.selectors import coverage
 from danvan.documents.models import LegalDocument
 
@@ -179,5 +184,47 @@ def board_recommendations_answered(agency: Agency, year: int) -> Figure:
         lines=tuple(lines),
         note=_(
             "Kiến nghị có hạn trả lời trong năm; đúng hạn khi được trả lời chậm nhất 15 ngày sau khi gửi."
+        ),
+    )
+
+
+@indicator(
+    code="democracy.supervision_answered_on_time",
+    name=gettext_lazy(
+        "Tỷ lệ kiến nghị giám sát, phản biện, góp ý của Mặt trận, các tổ chức chính trị - xã hội được trả lời đúng hạn"
+    ),
+    kind=Kind.RATIO,
+)
+def supervision_answered_on_time(agency: Agency, year: int) -> Figure:
+    rows = (
+        SupervisionFinding.objects.filter(
+            agency=agency, answer_due__range=(date(year, 1, 1), date(year, 12, 31))
+        )
+        .select_related("organisation")
+        .order_by("answer_due", "pk")
+    )
+    lines = []
+    for row in rows:
+        answered = (
+            _("trả lời ngày %(day)s") % {"day": _day(row.answered_on)}
+            if row.answered_on
+            else _("chưa trả lời")
+        )
+        lines.append(
+            Line(
+                label=f"{row.organisation.name}: {row.recommendations[:100]}",
+                url=reverse("democracy:finding_detail", args=[row.pk]),
+                detail=_("Nhận ngày %(received)s – hạn %(due)s – %(answered)s")
+                % {"received": _day(row.received_on), "due": _day(row.answer_due), "answered": answered},
+                counts=row.answered_on is not None and row.answered_on <= row.answer_due,
+            )
+        )
+    return Figure(
+        numerator=Decimal(sum(1 for line in lines if line.counts)),
+        denominator=Decimal(len(lines)),
+        lines=tuple(lines),
+        note=_(
+            "Kiến nghị có hạn trả lời trong năm; đúng hạn khi cơ quan trả lời chậm nhất vào hạn do tổ chức "
+            "đề nghị, hoặc 15 ngày sau khi nhận nếu văn bản không ghi hạn."
         ),
     )

@@ -13,7 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from danvan.core.models import Agency, Unit
 from danvan.documents.models import LegalDocument
-from danvan.plans.models import Plan
+from danvan.plans.models import Plan, Task
 
 # Luật 10/2022 Điều 48 k1–k2: a posting stays at least this many consecutive days.
 POSTING_DAYS = 20
@@ -575,3 +575,282 @@ class ResolutionCheck(models.Model):
 
     def __str__(self) -> str:
         return f"{self.conference} — {self.due:%d/%m/%Y}"
+
+
+# --- Coordination with the Fatherland Front and the socio-political organisations -----
+# QĐ 217-QĐ/TW and 218-QĐ/TW (12/12/2013): their supervision, social criticism and comments.
+
+# The default time for the agency's written answer to a supervision recommendation, when the
+# organisation's document sets none: 15 days from receipt, the time Nghị quyết liên tịch
+# 403/2017/NQLT-UBTVQH14-CP-ĐCTUBTWMTTQVN gives a supervised body to answer (article to be
+# checked against the text); the organisation's own due date, when its document sets one, wins.
+SUPERVISION_ANSWER_DAYS = 15
+
+
+class OrganisationKind(models.TextChoices):
+    FATHERLAND_FRONT = "fatherland_front", _("Ủy ban Mặt trận Tổ quốc Việt Nam")
+    LABOUR_FEDERATION = "labour_federation", _("Liên đoàn Lao động")
+    WOMEN_UNION = "women_union", _("Hội Liên hiệp Phụ nữ")
+    YOUTH_UNION = "youth_union", _("Đoàn Thanh niên Cộng sản Hồ Chí Minh")
+    FARMERS_UNION = "farmers_union", _("Hội Nông dân")
+    VETERANS = "veterans", _("Hội Cựu chiến binh")
+    TRADE_UNION = "trade_union", _("Công đoàn cơ quan")
+    OTHER = "other", _("Tổ chức khác")
+
+
+class Organisation(models.Model):
+    """The Fatherland Front or a socio-political organisation the agency works with."""
+
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="partner_organisations", verbose_name=_("cơ quan")
+    )
+    kind = models.CharField(_("loại tổ chức"), max_length=30, choices=OrganisationKind.choices)
+    name = models.CharField(_("tên tổ chức"), max_length=255)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("tổ chức phối hợp")
+        verbose_name_plural = _("tổ chức phối hợp")
+        ordering = ["agency", "kind", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "name"], name="one_organisation_name_per_agency")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CoordinationProgramme(models.Model):
+    """A coordination programme or regulation (chương trình, quy chế phối hợp) signed with one organisation."""
+
+    class Kind(models.TextChoices):
+        PROGRAMME = "programme", _("Chương trình phối hợp")
+        REGULATION = "regulation", _("Quy chế phối hợp")
+
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="coordination_programmes", verbose_name=_("cơ quan")
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="programmes", verbose_name=_("tổ chức")
+    )
+    kind = models.CharField(_("loại văn bản"), max_length=20, choices=Kind.choices, default=Kind.PROGRAMME)
+    title = models.CharField(_("tên chương trình, quy chế"), max_length=500)
+    number = models.CharField(_("số, ký hiệu"), max_length=100, blank=True)
+    signed_on = models.DateField(_("ngày ký"))
+    document = models.ForeignKey(
+        LegalDocument,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("văn bản trong thư viện"),
+    )
+    content = models.TextField(_("nội dung phối hợp"), blank=True)
+    valid_from = models.DateField(_("thực hiện từ ngày"))
+    valid_until = models.DateField(_("thực hiện đến ngày"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("người ghi")
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("chương trình phối hợp")
+        verbose_name_plural = _("chương trình phối hợp")
+        ordering = ["-signed_on", "-pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def is_in_force(self, today: date) -> bool:
+        return self.valid_from <= today and (self.valid_until is None or today <= self.valid_until)
+
+
+class JointActivity(models.Model):
+    """One joint activity of a programme: a task of a plan, or its own dated activity."""
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Chưa thực hiện")
+        DONE = "done", _("Đã thực hiện")
+        CANCELLED = "cancelled", _("Không thực hiện")
+
+    programme = models.ForeignKey(
+        CoordinationProgramme,
+        on_delete=models.CASCADE,
+        related_name="activities",
+        verbose_name=_("chương trình phối hợp"),
+    )
+    title = models.CharField(_("hoạt động"), max_length=500)
+    task = models.ForeignKey(
+        Task,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("nhiệm vụ của kế hoạch"),
+    )
+    planned_on = models.DateField(_("ngày dự kiến"), null=True, blank=True)
+    status = models.CharField(_("trạng thái"), max_length=20, choices=Status.choices, default=Status.PLANNED)
+    done_on = models.DateField(_("ngày thực hiện"), null=True, blank=True)
+    note = models.TextField(_("kết quả, ghi chú"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("hoạt động phối hợp")
+        verbose_name_plural = _("hoạt động phối hợp")
+        ordering = ["programme", "planned_on", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def is_overdue(self, today: date) -> bool:
+        return (
+            self.task_id is None
+            and self.status == self.Status.PLANNED
+            and self.planned_on is not None
+            and self.planned_on < today
+        )
+
+
+class SupervisionFinding(models.Model):
+    """The organisation's supervision, social criticism or comments sent to the agency, and its answer."""
+
+    class Kind(models.TextChoices):
+        SUPERVISION = "supervision", _("Giám sát")
+        CRITICISM = "criticism", _("Phản biện xã hội")
+        COMMENT = "comment", _("Góp ý")
+
+    class Status(models.TextChoices):
+        WAITING = "waiting", _("Chờ trả lời")
+        ANSWERED = "answered", _("Đã trả lời")
+
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="supervision_findings", verbose_name=_("cơ quan")
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="findings", verbose_name=_("tổ chức")
+    )
+    kind = models.CharField(_("hình thức"), max_length=20, choices=Kind.choices, default=Kind.SUPERVISION)
+    number = models.CharField(_("số, ký hiệu văn bản của tổ chức"), max_length=100, blank=True)
+    received_on = models.DateField(_("ngày nhận"))
+    content = models.TextField(_("nội dung giám sát, phản biện, góp ý"))
+    recommendations = models.TextField(_("kiến nghị"))
+    answer_due = models.DateField(_("hạn trả lời"))
+    answer_explanation = models.TextField(_("cách tính hạn trả lời"))
+    status = models.CharField(_("trạng thái"), max_length=20, choices=Status.choices, default=Status.WAITING)
+    answer = models.TextField(_("nội dung trả lời"), blank=True)
+    answered_on = models.DateField(_("ngày trả lời"), null=True, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("người trả lời"),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("người ghi")
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("kết quả giám sát, phản biện, góp ý")
+        verbose_name_plural = _("kết quả giám sát, phản biện, góp ý")
+        ordering = ["-received_on", "-pk"]
+
+    def __str__(self) -> str:
+        return self.content[:80]
+
+    def is_late(self, today: date | None = None) -> bool:
+        if self.answered_on is not None:
+            return self.answered_on > self.answer_due
+        return today is not None and today > self.answer_due
+
+
+# --- The agency's democracy regulation (quy chế thực hiện dân chủ ở cơ quan) ------------
+
+# The documents every agency's regulation must follow; a newer one calls for a revision:
+# Luật Thực hiện dân chủ ở cơ sở 10/2022/QH15, NĐ 59/2023/NĐ-CP guiding its Chương IV, and
+# Luật 97/2025/QH15 amending the law. Keys as danvan.documents.models.number_key writes them.
+REGULATION_LAWS = ("10/2022/QH15", "59/2023/NĐ-CP", "97/2025/QH15")
+
+
+def regulation_path(instance: RegulationVersion, filename: str) -> str:
+    return f"democracy/{instance.agency_id}/quy-che/{instance.version}/{filename}"
+
+
+class RegulationVersion(models.Model):
+    """One version of the agency's democracy regulation; version N+1 supersedes N."""
+
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="regulation_versions", verbose_name=_("cơ quan")
+    )
+    version = models.PositiveIntegerField(_("lần ban hành"))
+    number = models.CharField(_("số, ký hiệu"), max_length=100)
+    issued_on = models.DateField(_("ngày ban hành"))
+    decision = models.CharField(_("quyết định ban hành"), max_length=500)
+    document = models.ForeignKey(
+        LegalDocument,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("văn bản trong thư viện"),
+    )
+    grounds = models.ManyToManyField(
+        LegalDocument, blank=True, related_name="+", verbose_name=_("căn cứ sửa đổi")
+    )
+    reason = models.TextField(_("lý do sửa đổi"), blank=True)
+    supersedes = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="superseded_by",
+        verbose_name=_("thay thế bản"),
+    )
+    file = models.FileField(_("tệp"), upload_to=regulation_path, blank=True)
+    original_name = models.CharField(_("tên tệp"), max_length=255, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("người ghi")
+    )
+    created_at = models.DateTimeField(_("thời điểm ghi"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("quy chế thực hiện dân chủ ở cơ quan")
+        verbose_name_plural = _("quy chế thực hiện dân chủ ở cơ quan")
+        ordering = ["agency", "-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "version"], name="one_regulation_version_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number} ({self.issued_on:%d/%m/%Y})"
+
+
+class RegulationTrigger(models.Model):
+    """The office marks a library document as requiring the agency's regulation to be revised."""
+
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="regulation_triggers", verbose_name=_("cơ quan")
+    )
+    document = models.ForeignKey(
+        LegalDocument, on_delete=models.PROTECT, related_name="+", verbose_name=_("văn bản")
+    )
+    marked_on = models.DateField(_("ngày ghi nhận"))
+    note = models.CharField(_("ghi chú"), max_length=500, blank=True)
+    marked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("người ghi")
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("văn bản yêu cầu sửa đổi quy chế dân chủ")
+        verbose_name_plural = _("văn bản yêu cầu sửa đổi quy chế dân chủ")
+        ordering = ["agency", "-marked_on"]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "document"], name="one_regulation_trigger_per_document")
+        ]
+
+    def __str__(self) -> str:
+        return str(self.document)

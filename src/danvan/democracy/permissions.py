@@ -21,10 +21,14 @@ from danvan.democracy.models import (
     BoardInspection,
     BoardRecommendation,
     Briefing,
+    CoordinationProgramme,
     Disclosure,
     DisclosureRequest,
     InspectionBoard,
+    JointActivity,
+    RegulationVersion,
     StaffConference,
+    SupervisionFinding,
 )
 
 MANAGING_ROLES = (Role.AGENCY_LEADER, Role.AGENCY_OFFICE)
@@ -246,4 +250,108 @@ def get_conference_for_user(person: User, conference_id: int, *, action: str = "
         raise Http404(_("Không tìm thấy hội nghị."))
     if action == "manage" and not can_manage_democracy(person, found.agency):
         raise PermissionDenied(_("Chỉ lãnh đạo, văn phòng cơ quan được thực hiện việc này."))
+    return found
+
+
+# --- Coordination with the Fatherland Front and the organisations; the regulation ---
+# The leader or office records them; the agency's staff, its inspectors and the
+# People's Inspection Board read them (as do those who oversee the agency).
+
+
+def _readable_agencies(person: User) -> Q:
+    return Q(agency__in=overseen_agencies(person)) | Q(agency__in=working_agencies(person))
+
+
+def can_read_coordination(person: User, agency: Agency) -> bool:
+    return _may_see_agency(person, agency)
+
+
+def can_manage_coordination(person: User, agency: Agency) -> bool:
+    return can_manage_democracy(person, agency)
+
+
+def get_agency_for_coordination(person: User, agency_id: int, *, action: str = "view") -> Agency:
+    """``view``: its coordination and regulation pages; ``manage``: record them."""
+    agency = Agency.objects.select_related("province").filter(pk=agency_id).first()
+    if agency is None or not can_read_coordination(person, agency):
+        raise Http404(_("Không tìm thấy cơ quan."))
+    if action == "manage" and not can_manage_coordination(person, agency):
+        raise PermissionDenied(_("Chỉ lãnh đạo, văn phòng cơ quan được thực hiện việc này."))
+    return agency
+
+
+def visible_programmes(person: User) -> QuerySet[CoordinationProgramme]:
+    return CoordinationProgramme.objects.filter(_readable_agencies(person))
+
+
+def get_programme_for_user(person: User, programme_id: int, *, action: str = "view") -> CoordinationProgramme:
+    """``view``; ``manage``: add its joint activities."""
+    found = (
+        visible_programmes(person)
+        .select_related("agency", "organisation", "document")
+        .filter(pk=programme_id)
+        .first()
+    )
+    if found is None:
+        raise Http404(_("Không tìm thấy chương trình phối hợp."))
+    if action == "manage" and not can_manage_coordination(person, found.agency):
+        raise PermissionDenied(_("Chỉ lãnh đạo, văn phòng cơ quan được thực hiện việc này."))
+    return found
+
+
+def get_activity_for_user(person: User, activity_id: int) -> JointActivity:
+    """The joint activity whose status its recorder (the leader or office) records."""
+    found = (
+        JointActivity.objects.filter(programme__in=visible_programmes(person))
+        .select_related("programme__agency")
+        .filter(pk=activity_id)
+        .first()
+    )
+    if found is None:
+        raise Http404(_("Không tìm thấy hoạt động phối hợp."))
+    if not can_manage_coordination(person, found.programme.agency):
+        raise PermissionDenied(_("Chỉ lãnh đạo, văn phòng cơ quan được thực hiện việc này."))
+    return found
+
+
+def visible_findings(person: User) -> QuerySet[SupervisionFinding]:
+    return SupervisionFinding.objects.filter(_readable_agencies(person))
+
+
+def can_answer_finding(person: User, finding: SupervisionFinding) -> bool:
+    return can_manage_coordination(person, finding.agency)
+
+
+def get_finding_for_user(person: User, finding_id: int, *, action: str = "view") -> SupervisionFinding:
+    """``view``; ``answer``: the agency's answer (the leader or office)."""
+    found = (
+        visible_findings(person)
+        .select_related("agency", "organisation", "answered_by")
+        .filter(pk=finding_id)
+        .first()
+    )
+    if found is None:
+        raise Http404(_("Không tìm thấy kết quả giám sát, phản biện, góp ý."))
+    if action == "answer" and not can_answer_finding(person, found):
+        raise PermissionDenied(_("Chỉ lãnh đạo, văn phòng cơ quan được trả lời kiến nghị."))
+    return found
+
+
+def visible_regulation_versions(person: User) -> QuerySet[RegulationVersion]:
+    return RegulationVersion.objects.filter(_readable_agencies(person))
+
+
+def can_manage_regulation(person: User, agency: Agency) -> bool:
+    return can_manage_democracy(person, agency)
+
+
+def get_regulation_version_for_user(person: User, version_id: int) -> RegulationVersion:
+    found = (
+        visible_regulation_versions(person)
+        .select_related("agency", "document", "supersedes", "created_by")
+        .filter(pk=version_id)
+        .first()
+    )
+    if found is None:
+        raise Http404(_("Không tìm thấy quy chế."))
     return found

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -21,14 +21,20 @@ from danvan.core.permissions import scopes_of
 from danvan.core.selectors import TodoItem, TodoList, todo_list
 from danvan.democracy import permissions
 from danvan.democracy.models import (
+    REGULATION_LAWS,
     Attendance,
     BoardInspection,
     BoardRecommendation,
     Briefing,
+    CoordinationProgramme,
     Disclosure,
     DisclosureRequest,
     InspectionBoard,
+    Organisation,
+    RegulationTrigger,
+    RegulationVersion,
     StaffConference,
+    SupervisionFinding,
 )
 from danvan.documents.models import LegalDocument
 from danvan.plans.measures import Reading, TargetSource
@@ -236,6 +242,7 @@ def todo_lists(person: User, *, today: date) -> list[TodoList]:
             )
         )
         lists.append(_recommendations_list(agencies, role=role, key="democracy-recommendations", today=today))
+        lists.extend(coordination_todo_lists(agencies, role=role, today=today))
     return lists
 
 
@@ -316,3 +323,229 @@ def conference_page(person: User, conference: StaffConference) -> dict:
         "checks": list(conference.checks.all()),
         "can_manage": permissions.can_manage_democracy(person, conference.agency),
     }
+
+
+# --- Coordination with the Fatherland Front and the organisations; the regulation ---
+
+
+@dataclass
+class RegulationStatus:
+    """An agency's democracy regulation: its current version (None: it has none) and the
+    documents newer than it that call for a revision."""
+
+    agency: Agency
+    current: RegulationVersion | None
+    pending: list[LegalDocument]
+
+    @property
+    def message(self) -> str:
+        if self.current is None:
+            return _("Cơ quan chưa có quy chế thực hiện dân chủ ở cơ quan.")
+        if self.pending:
+            return _("Quy chế dân chủ cần rà soát, sửa đổi theo %(documents)s.") % {
+                "documents": ", ".join(str(document) for document in self.pending)
+            }
+        return ""
+
+
+def regulation_statuses(agencies: list[Agency]) -> list[RegulationStatus]:
+    """The regulation status of each agency; four queries whatever their number.
+
+    A document requires a revision when it is one of REGULATION_LAWS or the office marked
+    it, is dated after the current version (or is undated), and no version of the
+    regulation names it among its grounds."""
+    ids = [agency.pk for agency in agencies]
+    current: dict[int, RegulationVersion] = {}
+    for version in RegulationVersion.objects.filter(agency__in=ids).order_by("agency", "-version"):
+        current.setdefault(version.agency_id, version)
+    grounds: dict[int, set[int]] = {}
+    through = RegulationVersion.grounds.through.objects.filter(regulationversion__agency__in=ids)
+    for agency_id, document_id in through.values_list("regulationversion__agency_id", "legaldocument_id"):
+        grounds.setdefault(agency_id, set()).add(document_id)
+    laws = list(LegalDocument.objects.filter(number_key__in=REGULATION_LAWS).order_by("date", "pk"))
+    marked: dict[int, list[LegalDocument]] = {}
+    triggers = RegulationTrigger.objects.filter(agency__in=ids).select_related("document")
+    for trigger in triggers.order_by("document__date", "pk"):
+        marked.setdefault(trigger.agency_id, []).append(trigger.document)
+    statuses = []
+    for agency in agencies:
+        in_force = current.get(agency.pk)
+        candidates = [*laws, *marked.get(agency.pk, [])]
+        pending: list[LegalDocument] = []
+        if in_force is not None:
+            for document in candidates:
+                newer = document.date is None or document.date > in_force.issued_on
+                if newer and document.pk not in grounds.get(agency.pk, set()) and document not in pending:
+                    pending.append(document)
+        statuses.append(RegulationStatus(agency=agency, current=in_force, pending=pending))
+    return statuses
+
+
+def regulation_status(agency: Agency) -> RegulationStatus:
+    return regulation_statuses([agency])[0]
+
+
+def coordination_section(person: User) -> dict:
+    """The index page's section: each agency the person reads, its regulation's status and
+    the organisations' recommendations waiting for its answer."""
+    readable = Q(pk__in=permissions.working_agencies(person).values("pk")) | Q(
+        pk__in=permissions.overseen_agencies(person).values("pk")
+    )
+    agencies = list(Agency.objects.filter(readable).order_by("sort_key", "pk")[:LIST_LIMIT])
+    waiting = SupervisionFinding.objects.filter(
+        agency__in=[agency.pk for agency in agencies], status=SupervisionFinding.Status.WAITING
+    )
+    counts: dict[int, int] = {}
+    for agency_id in waiting.values_list("agency_id", flat=True):
+        counts[agency_id] = counts.get(agency_id, 0) + 1
+    rows = []
+    for status in regulation_statuses(agencies):
+        rows.append({"status": status, "waiting_findings": counts.get(status.agency.pk, 0)})
+    return {"coordination_rows": rows}
+
+
+def coordination_page(person: User, agency: Agency, *, today: date) -> dict:
+    findings = list(agency.supervision_findings.select_related("organisation"))
+    for finding in findings:
+        finding.late = finding.is_late(today)  # type: ignore[attr-defined]  # shown by the template
+    return {
+        "agency": agency,
+        "organisations": list(Organisation.objects.filter(agency=agency)),
+        "programmes": list(
+            CoordinationProgramme.objects.filter(agency=agency)
+            .select_related("organisation")
+            .prefetch_related("activities")
+        ),
+        "findings": findings,
+        "can_manage": permissions.can_manage_coordination(person, agency),
+        "today": today,
+    }
+
+
+def programme_page(person: User, programme: CoordinationProgramme, *, today: date) -> dict:
+    activities = list(programme.activities.select_related("task__plan"))
+    for activity in activities:
+        activity.overdue = activity.is_overdue(today)  # type: ignore[attr-defined]  # shown by the template
+    return {
+        "programme": programme,
+        "activities": activities,
+        "in_force": programme.is_in_force(today),
+        "can_manage": permissions.can_manage_coordination(person, programme.agency),
+    }
+
+
+def finding_page(person: User, finding: SupervisionFinding, *, today: date) -> dict:
+    return {
+        "finding": finding,
+        "late": finding.is_late(today),
+        "can_answer": permissions.can_answer_finding(person, finding)
+        and finding.status == SupervisionFinding.Status.WAITING,
+    }
+
+
+def regulation_page(person: User, agency: Agency) -> dict:
+    versions = list(
+        RegulationVersion.objects.filter(agency=agency).select_related("document").prefetch_related("grounds")
+    )
+    return {
+        "agency": agency,
+        "status": regulation_status(agency),
+        "versions": versions,
+        "triggers": list(RegulationTrigger.objects.filter(agency=agency).select_related("document")),
+        "can_manage": permissions.can_manage_regulation(person, agency),
+    }
+
+
+def version_page(person: User, version: RegulationVersion) -> dict:
+    return {
+        "version": version,
+        "grounds": list(version.grounds.all()),
+        "superseded_by": RegulationVersion.objects.filter(supersedes=version).first(),
+        "current": not RegulationVersion.objects.filter(
+            agency=version.agency, version__gt=version.version
+        ).exists(),
+    }
+
+
+def coordination_todo_lists(agencies, *, role: str, today: date) -> list[TodoList]:
+    """The organisations' recommendations waiting for the agency's answer, and the
+    regulation to issue or revise, for the agency's leaders and office."""
+    waiting = SupervisionFinding.objects.filter(
+        agency__in=agencies, status=SupervisionFinding.Status.WAITING
+    ).select_related("organisation")
+    findings = todo_list(
+        waiting.order_by("answer_due", "pk"),
+        lambda row: TodoItem.due_on(
+            row.answer_due,
+            today=today,
+            url=reverse("democracy:finding_detail", args=[row.pk]),
+            text=row.recommendations[:120],
+            detail=row.organisation.name,
+        ),
+        role=role,
+        key="democracy-findings",
+        title=_("Kiến nghị của Mặt trận, các tổ chức chính trị - xã hội chờ trả lời"),
+        empty=_("Không có kiến nghị nào chờ trả lời."),
+        more_url=reverse("democracy:index"),
+        more_label=_("Xem phối hợp với Mặt trận, đoàn thể"),
+    )
+    regulation = todo_list(
+        agencies_to_revise_regulation(agencies),
+        lambda row: TodoItem(
+            url=reverse("democracy:regulation_detail", args=[row.pk]),
+            text=_regulation_message(row),
+            detail=row.name,
+        ),
+        role=role,
+        key="democracy-regulation",
+        title=_("Quy chế thực hiện dân chủ ở cơ quan"),
+        empty=_("Quy chế dân chủ của cơ quan đã theo các văn bản mới nhất."),
+        more_url=reverse("democracy:index"),
+        more_label=_("Xem quy chế dân chủ"),
+    )
+    return [findings, regulation]
+
+
+def agencies_to_revise_regulation(agencies) -> QuerySet[Agency]:
+    """The agencies with no regulation, or with a document calling for its revision (the
+    rule of regulation_statuses), annotated with the first such document; one query."""
+    latest = RegulationVersion.objects.filter(agency=OuterRef("pk")).order_by("-version")
+    pending = (
+        LegalDocument.objects.filter(
+            Q(number_key__in=REGULATION_LAWS)
+            | Exists(
+                RegulationTrigger.objects.filter(document=OuterRef("pk"), agency=OuterRef(OuterRef("pk")))
+            )
+        )
+        .filter(Q(date__isnull=True) | Q(date__gt=OuterRef("current_issued")))
+        .exclude(
+            Exists(
+                RegulationVersion.grounds.through.objects.filter(
+                    legaldocument=OuterRef("pk"), regulationversion__agency=OuterRef(OuterRef("pk"))
+                )
+            )
+        )
+        .order_by("date", "pk")
+    )
+    return (
+        Agency.objects.filter(pk__in=agencies)
+        .annotate(current_issued=Subquery(latest.values("issued_on")[:1]))
+        .annotate(
+            pending_type=Subquery(pending.values("doc_type")[:1]),
+            pending_number=Subquery(pending.values("number")[:1]),
+            pending_name=Subquery(pending.values("name")[:1]),
+        )
+        .filter(Q(current_issued__isnull=True) | Q(pending_type__isnull=False))
+        .order_by("sort_key", "pk")
+    )
+
+
+def _regulation_message(row: Agency) -> str:
+    if row.current_issued is None:  # type: ignore[attr-defined]  # annotated above
+        return _("Cơ quan chưa có quy chế thực hiện dân chủ ở cơ quan.")
+    document = LegalDocument(
+        doc_type=row.pending_type,  # type: ignore[attr-defined]
+        number=row.pending_number or "",  # type: ignore[attr-defined]
+        name=row.pending_name or "",  # type: ignore[attr-defined]
+    )
+    return _("Quy chế dân chủ cần rà soát, sửa đổi theo %(documents)s.") % {"documents": str(document)}

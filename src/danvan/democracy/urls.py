@@ -1,6 +1,6 @@
 from django.urls import path
 
-from danvan.democracy import views
+from danvan.democracy import coordination_views, views
 
 app_name = "democracy"
 
@@ -58,4 +58,44 @@ urlpatterns = [
         views.conference_resolution,
         name="conference_resolution",
     ),
+    # Coordination with the Fatherland Front and the organisations; the democracy regulation.
+    path(
+        "co-quan/<int:agency_id>/phoi-hop/", coordination_views.coordination_index, name="coordination_index"
+    ),
+    path(
+        "co-quan/<int:agency_id>/phoi-hop/to-chuc/",
+        coordination_views.organisation_create,
+        name="organisation_create",
+    ),
+    path(
+        "co-quan/<int:agency_id>/phoi-hop/to-chuc/danh-sach-chung/",
+        coordination_views.organisation_standard,
+        name="organisation_standard",
+    ),
+    path(
+        "co-quan/<int:agency_id>/phoi-hop/chuong-trinh/them/",
+        coordination_views.programme_create,
+        name="programme_create",
+    ),
+    path("phoi-hop/<int:programme_id>/", coordination_views.programme_detail, name="programme_detail"),
+    path(
+        "phoi-hop/<int:programme_id>/hoat-dong/", coordination_views.activity_create, name="activity_create"
+    ),
+    path("hoat-dong-phoi-hop/<int:activity_id>/", coordination_views.activity_record, name="activity_record"),
+    path("co-quan/<int:agency_id>/giam-sat/them/", coordination_views.finding_create, name="finding_create"),
+    path("giam-sat/<int:finding_id>/", coordination_views.finding_detail, name="finding_detail"),
+    path("giam-sat/<int:finding_id>/tra-loi/", coordination_views.finding_answer, name="finding_answer"),
+    path("co-quan/<int:agency_id>/quy-che/", coordination_views.regulation_detail, name="regulation_detail"),
+    path(
+        "co-quan/<int:agency_id>/quy-che/ban-hanh/",
+        coordination_views.regulation_register,
+        name="regulation_register",
+    ),
+    path(
+        "co-quan/<int:agency_id>/quy-che/can-sua-doi/",
+        coordination_views.regulation_trigger,
+        name="regulation_trigger",
+    ),
+    path("quy-che/<int:version_id>/", coordination_views.regulation_version, name="regulation_version"),
+    path("quy-che/<int:version_id>/tep/", coordination_views.regulation_file, name="regulation_file"),
 ]

@@ -26,7 +26,8 @@ def _render(request, template, context, status=200):
 
 @login_required
 def index(request):
-    return _render(request, "index.html", selectors.index_page(request.user))
+    context = {**selectors.index_page(request.user), **selectors.coordination_section(request.user)}
+    return _render(request, "index.html", context)
 
 
 # --- Briefings ------------------------------------------------------------------

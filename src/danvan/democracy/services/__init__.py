@@ -35,6 +35,17 @@ from danvan.democracy.services.conference import (
     record_check,
     record_vote,
 )
+from danvan.democracy.services.coordination import (
+    add_joint_activity,
+    add_organisation,
+    add_standard_organisations,
+    answer_finding,
+    count_supervision_due,
+    receive_finding,
+    record_activity,
+    send_supervision_reminders,
+    sign_programme,
+)
 from danvan.democracy.services.disclosures import (
     answer_request,
     count_disclosure_due,
@@ -44,6 +55,7 @@ from danvan.democracy.services.disclosures import (
     register_disclosure,
     request_information,
 )
+from danvan.democracy.services.regulation import mark_regulation_trigger, register_regulation
 
 __all__ = [
     "MATERIAL_LIMIT_BYTES",
@@ -72,4 +84,15 @@ __all__ = [
     "hold_conference",
     "record_vote",
     "record_check",
+    "add_organisation",
+    "add_standard_organisations",
+    "sign_programme",
+    "add_joint_activity",
+    "record_activity",
+    "count_supervision_due",
+    "receive_finding",
+    "answer_finding",
+    "send_supervision_reminders",
+    "register_regulation",
+    "mark_regulation_trigger",
 ]
