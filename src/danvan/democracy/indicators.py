@@ -17,6 +17,10 @@ thirds present, Điều 51 k1 and k3).
 ``democracy.board_recommendations_answered``: the People's Inspection Board's
 recommendations whose 15-day answer fell due in the year; one counts when
 the head answered it by then (Điều 63 k1).
+
+``democracy.consultations_held``: the consultations of staff (Điều 53) whose
+deadline for comments fell in the year; one counts when the head published
+the summary and explanation (tiếp thu, giải trình, Điều 55 k1).
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ from django.utils.translation import gettext_lazy
 
 from danvan.core.indicators import Figure, Kind, Line, indicator
 from danvan.core.models import Agency
-from danvan.democracy.models import BoardRecommendation, Disclosure, StaffConference
+from danvan.democracy.models import BoardRecommendation, Consultation, Disclosure, StaffConference
 from danvan.democracy.selectors import coverage
 from danvan.documents.models import LegalDocument
 
@@ -179,5 +183,41 @@ def board_recommendations_answered(agency: Agency, year: int) -> Figure:
         lines=tuple(lines),
         note=_(
             "Kiến nghị có hạn trả lời trong năm; đúng hạn khi được trả lời chậm nhất 15 ngày sau khi gửi."
+        ),
+    )
+
+
+@indicator(
+    code="democracy.consultations_held",
+    name=gettext_lazy("Tỷ lệ việc lấy ý kiến cán bộ đã công khai tiếp thu, giải trình"),
+    kind=Kind.RATIO,
+)
+def consultations_held(agency: Agency, year: int) -> Figure:
+    rows = Consultation.objects.filter(
+        agency=agency, deadline__range=(date(year, 1, 1), date(year, 12, 31))
+    ).order_by("deadline", "pk")
+    lines = []
+    for row in rows:
+        published = (
+            _("công khai giải trình ngày %(day)s") % {"day": _day(row.published_on)}
+            if row.published_on
+            else _("chưa công khai giải trình")
+        )
+        lines.append(
+            Line(
+                label=row.title[:120],
+                url=reverse("democracy:consultation_detail", args=[row.pk]),
+                detail=_("%(topic)s – hạn góp ý %(due)s – %(published)s")
+                % {"topic": row.get_topic_display(), "due": _day(row.deadline), "published": published},
+                counts=row.status == Consultation.Status.PUBLISHED,
+            )
+        )
+    return Figure(
+        numerator=Decimal(sum(1 for line in lines if line.counts)),
+        denominator=Decimal(len(lines)),
+        lines=tuple(lines),
+        note=_(
+            "Việc lấy ý kiến (Điều 53) có hạn góp ý trong năm; được tính khi người đứng đầu "
+            "đã công khai tổng hợp, tiếp thu, giải trình (Điều 55 khoản 1)."
         ),
     )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from danvan.democracy import views
+from danvan.democracy import consultation_views, views
 
 app_name = "democracy"
 
@@ -57,5 +57,30 @@ urlpatterns = [
         "hoi-nghi/<int:conference_id>/nghi-quyet.docx",
         views.conference_resolution,
         name="conference_resolution",
+    ),
+    path(
+        "co-quan/<int:agency_id>/lay-y-kien/them/",
+        consultation_views.consultation_create,
+        name="consultation_create",
+    ),
+    path(
+        "lay-y-kien/<int:consultation_id>/",
+        consultation_views.consultation_detail,
+        name="consultation_detail",
+    ),
+    path(
+        "lay-y-kien/<int:consultation_id>/gop-y/",
+        consultation_views.consultation_comment,
+        name="consultation_comment",
+    ),
+    path(
+        "lay-y-kien/<int:consultation_id>/giai-trinh/",
+        consultation_views.consultation_publish,
+        name="consultation_publish",
+    ),
+    path(
+        "lay-y-kien/<int:consultation_id>/du-thao/",
+        consultation_views.consultation_draft,
+        name="consultation_draft",
     ),
 ]

@@ -35,6 +35,11 @@ from danvan.democracy.services.conference import (
     record_check,
     record_vote,
 )
+from danvan.democracy.services.consultations import (
+    comment_on_consultation,
+    open_consultation,
+    publish_explanation,
+)
 from danvan.democracy.services.disclosures import (
     answer_request,
     count_disclosure_due,
@@ -72,4 +77,7 @@ __all__ = [
     "hold_conference",
     "record_vote",
     "record_check",
+    "open_consultation",
+    "comment_on_consultation",
+    "publish_explanation",
 ]
