@@ -6,7 +6,14 @@ from io import StringIO
 
 from django.core.management import call_command
 
-from danvan.democracy.models import Attendance, Briefing, Disclosure, InspectionBoard, StaffConference
+from danvan.democracy.models import (
+    Attendance,
+    Briefing,
+    Consultation,
+    Disclosure,
+    InspectionBoard,
+    StaffConference,
+)
 from danvan.plans.measures import read_target
 from danvan.plans.models import Target
 
@@ -60,3 +67,15 @@ def test_the_demo_conference_is_quorate_and_elects_the_board(db):
         "skhcn.ttnd",
     ]
     assert board.inspections.get().recommendations.count() == 1
+
+
+def test_the_demo_consults_staff_on_the_draft_2027_plan(db):
+    load()
+    consultation = Consultation.objects.get(agency__symbol_code="SKHCN")
+    assert consultation.plan.period_year == 2027 and consultation.plan.status == "draft"
+    comments = list(consultation.comments.order_by("received_on"))
+    assert [comment.anonymous for comment in comments] == [False, True]
+    assert comments[1].author is None
+    assert consultation.status == Consultation.Status.PUBLISHED
+    load()
+    assert Consultation.objects.filter(agency__symbol_code="SKHCN").count() == 1
