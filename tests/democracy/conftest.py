@@ -6,6 +6,7 @@ from danvan.core.models import CalendarDay, Role
 from danvan.democracy import services
 from danvan.democracy.models import Briefing, BriefingMaterial, Disclosure, DisclosureRequest
 from danvan.documents.models import LegalDocument
+from danvan.plans.models import Plan
 from tests.factories import CalendarDayFactory, person_with_role
 
 
@@ -241,5 +242,32 @@ def regulation(agency, office_officer):
         data=b"Quy che dan chu cua So",
         filename="quy-che.txt",
         today=date(2026, 3, 1),
+        by=office_officer,
+    )
+
+
+@pytest.fixture
+def next_year_plan(agency, office_officer):
+    return Plan.objects.create(
+        agency=agency,
+        title="Kế hoạch công tác năm 2027",
+        period_year=2027,
+        symbol="KH-SKHCN",
+        created_by=office_officer,
+    )
+
+
+@pytest.fixture
+def consultation(agency, office_officer, next_year_plan):
+    return services.open_consultation(
+        agency=agency,
+        topic="work_plan",
+        title="Dự thảo Kế hoạch công tác năm 2027",
+        forms=["written", "portal"],
+        opens_on=date(2026, 11, 2),
+        deadline=date(2026, 11, 16),
+        plan=next_year_plan,
+        draft_data=b"%PDF-1.4\n% du thao\n",
+        draft_name="Du thao KH 2027.pdf",
         by=office_officer,
     )

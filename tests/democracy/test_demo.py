@@ -9,6 +9,7 @@ from django.core.management import call_command
 from danvan.democracy.models import (
     Attendance,
     Briefing,
+    Consultation,
     CoordinationProgramme,
     Disclosure,
     InspectionBoard,
@@ -80,3 +81,15 @@ def test_the_demo_has_a_programme_with_the_front_a_finding_and_a_revised_regulat
     versions = RegulationVersion.objects.filter(agency__symbol_code="SKHCN").order_by("version")
     assert [version.version for version in versions] == [1, 2]
     assert versions[1].supersedes == versions[0] and versions[1].reason
+
+
+def test_the_demo_consults_staff_on_the_draft_2027_plan(db):
+    load()
+    consultation = Consultation.objects.get(agency__symbol_code="SKHCN")
+    assert consultation.plan.period_year == 2027 and consultation.plan.status == "draft"
+    comments = list(consultation.comments.order_by("received_on"))
+    assert [comment.anonymous for comment in comments] == [False, True]
+    assert comments[1].author is None
+    assert consultation.status == Consultation.Status.PUBLISHED
+    load()
+    assert Consultation.objects.filter(agency__symbol_code="SKHCN").count() == 1

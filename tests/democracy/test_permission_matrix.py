@@ -189,3 +189,37 @@ def test_recording_an_activity_with_nothing_by_role(client, request, activity, r
     assert response.status_code == status
     activity.refresh_from_db()
     assert activity.status == "planned"
+
+
+# --- Consultations (Điều 53–55) -------------------------------------------------
+# The leader or office opens one and publishes the explanation; the agency's
+# staff read it, download its draft and comment; other agencies get 404.
+CONSULTATION_MATRIX = [
+    ("democracy:consultation_create", ["agency"], MANAGE),
+    ("democracy:consultation_detail", ["consultation"], [200, 200, 200, 200, 200, 200, 200, 200, 404]),
+    ("democracy:consultation_draft", ["consultation"], [200, 200, 200, 200, 200, 200, 200, 200, 404]),
+]
+COMMENT_EMPTY = [403, 403, 422, 422, 422, 422, 422, 422, 404]
+PUBLISH_EMPTY = [422, 403, 422, 422, 403, 403, 403, 403, 404]
+
+
+@pytest.mark.parametrize(("view", "args", "role", "status"), matrix_cases(CONSULTATION_MATRIX))
+def test_role_gets_expected_status_on_consultations(client, request, view, args, role, status):
+    assert status_for(client, request, view, args, role) == status
+
+
+@pytest.mark.parametrize(("role", "status"), list(zip(ROLES, COMMENT_EMPTY, strict=True)))
+def test_commenting_with_nothing_by_role(client, request, consultation, role, status):
+    client.force_login(request.getfixturevalue(role))
+    response = client.post(reverse("democracy:consultation_comment", args=[consultation.pk]), {})
+    assert response.status_code == status
+    assert not consultation.comments.exists()
+
+
+@pytest.mark.parametrize(("role", "status"), list(zip(ROLES, PUBLISH_EMPTY, strict=True)))
+def test_publishing_an_empty_explanation_by_role(client, request, consultation, role, status):
+    client.force_login(request.getfixturevalue(role))
+    response = client.post(reverse("democracy:consultation_publish", args=[consultation.pk]), {})
+    assert response.status_code == status
+    consultation.refresh_from_db()
+    assert consultation.status == "open"

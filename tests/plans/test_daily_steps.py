@@ -36,8 +36,7 @@ def test_the_scan_says_what_every_step_did_in_one_line(db):
         "21/10/2026: 0 kế hoạch kết thúc, 0 nhiệm vụ quá hạn, 0 lời nhắc, 0 chỉ tiêu tính lại, 0 lời nhắc hạn đơn thư, "
         "0 thông báo đơn thư quá hạn, 0 lời nhắc nộp báo cáo, "
         "0 lời nhắc trả lời kiến nghị của Mặt trận, đoàn thể, 0 lời nhắc gửi bản tự đánh giá, 0 thư tổng hợp, "
-        "0 thư điện tử đã gửi, 0 lượt đếm cũ đã xóa, 0 tệp dở dang đã xóa.
-"
+        "0 thư điện tử đã gửi, 0 lượt đếm cũ đã xóa, 0 tệp dở dang đã xóa.\n"
     )
 
 

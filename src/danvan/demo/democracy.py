@@ -6,10 +6,12 @@ Inspection Board it elected (from the demo staff who may sit on it) and one
 inspection with a recommendation to the head; the coordination programme signed
 with the provincial Fatherland Front committee, with two joint activities, and
 its supervision finding awaiting the Sở's answer; the Sở's democracy regulation
-of 2019 and its 2023 revision after Luật 10/2022/QH15.
+of 2019 and its 2023 revision after Luật 10/2022/QH15; the draft 2027 work plan
+put out for staff's comments (Điều 53 k2) with two comments, one of them
+anonymous through the intranet, and the head's explanation published.
 
-Loading twice changes nothing: the briefing's title, the conference's year and
-the Board's election day are looked up first."""
+Loading twice changes nothing: the briefing's title, the conference's year,
+the Board's election day and the consultation's title are looked up first."""
 
 from __future__ import annotations
 
@@ -20,6 +22,9 @@ from danvan.democracy import services
 from danvan.democracy.models import (
     Attendance,
     Briefing,
+    Consultation,
+    ConsultationForm,
+    ConsultationTopic,
     CoordinationProgramme,
     DisclosureForm,
     InspectionBoard,
@@ -66,6 +71,7 @@ def load_demo_democracy(*, agencies: dict[str, Agency], units: dict) -> int:
         + _load_conference_and_board(skhcn)
         + _load_coordination(skhcn)
         + _load_regulation(skhcn)
+        + _load_consultation(skhcn)
     )
 
 
@@ -257,3 +263,61 @@ def _load_briefing(agencies: dict[str, Agency], units: dict) -> int:
             )
             created += 1
     return created
+
+
+
+CONSULTATION_TITLE = "Dự thảo Kế hoạch công tác dân vận chính quyền năm 2027"
+NEXT_YEAR_PLAN = "Thực hiện công tác dân vận chính quyền năm 2027"
+
+
+def _load_consultation(skhcn: Agency) -> int:
+    """The draft plan for 2027 out for comment from 02/11 to 16/11/2026."""
+    if Consultation.objects.filter(agency=skhcn, title=CONSULTATION_TITLE).exists():
+        return 0
+    office = User.objects.get(username="skhcn.vanphong")
+    leader = User.objects.get(username="skhcn.lanhdao")
+    plan = Plan.objects.filter(agency=skhcn, period_year=2027, status=Plan.Status.DRAFT).first()
+    if plan is None:
+        plan = Plan.objects.create(
+            agency=skhcn,
+            title=NEXT_YEAR_PLAN,
+            period_year=2027,
+            symbol="KH-SKHCN",
+            place="Tây Ninh",
+            created_by=office,
+        )
+    consultation = services.open_consultation(
+        agency=skhcn,
+        topic=ConsultationTopic.WORK_PLAN,
+        title=CONSULTATION_TITLE,
+        content="Các phòng, đơn vị và cán bộ góp ý vào nhiệm vụ, chỉ tiêu của dự thảo kế hoạch.",
+        forms=[ConsultationForm.WRITTEN, ConsultationForm.PORTAL],
+        opens_on=date(2026, 11, 2),
+        deadline=date(2026, 11, 16),
+        plan=plan,
+        by=office,
+    )
+    services.comment_on_consultation(
+        consultation=consultation,
+        text="Đề nghị bổ sung chỉ tiêu số hồ sơ thủ tục hành chính giải quyết trực tuyến.",
+        today=date(2026, 11, 5),
+        by=User.objects.get(username="skhcn.truongdonvi"),
+    )
+    services.comment_on_consultation(
+        consultation=consultation,
+        text="Nên giảm số cuộc họp định kỳ, dành thời gian tiếp xúc người dân.",
+        anonymous=True,
+        today=date(2026, 11, 9),
+        by=User.objects.get(username="skhcn.chuyenvien"),
+    )
+    services.publish_explanation(
+        consultation=consultation,
+        summary="Nhận 02 ý kiến: 01 ý kiến của Trưởng đơn vị, 01 ý kiến không ghi tên qua mạng nội bộ.",
+        explanation=(
+            "Tiếp thu bổ sung chỉ tiêu hồ sơ trực tuyến; về số cuộc họp, Sở giữ họp giao ban tháng "
+            "theo Quy chế làm việc và lồng ghép nội dung tiếp xúc người dân."
+        ),
+        today=date(2026, 11, 18),
+        by=leader,
+    )
+    return 1

@@ -5,6 +5,8 @@ from danvan.democracy.models import (
     BoardInspection,
     BoardRecommendation,
     Briefing,
+    Consultation,
+    ConsultationComment,
     CoordinationProgramme,
     Disclosure,
     DisclosureRequest,
@@ -99,3 +101,29 @@ class RegulationVersionAdmin(ReadOnlyAdmin):
 @admin.register(RegulationTrigger)
 class RegulationTriggerAdmin(ReadOnlyAdmin):
     list_display = ["document", "agency", "marked_on"]
+
+
+class _ReadOnly(admin.ModelAdmin):
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Consultation)
+class ConsultationAdmin(_ReadOnly, SimpleHistoryAdmin):
+    list_display = ["title", "agency", "topic", "opens_on", "deadline", "status"]
+    list_filter = ["topic", "status"]
+
+
+@admin.register(ConsultationComment)
+class ConsultationCommentAdmin(_ReadOnly):
+    """An anonymous comment keeps no sender, so none is shown here either."""
+
+    list_display = ["consultation", "received_on", "sender"]
+    fields = ["consultation", "text", "received_on", "anonymous", "sender"]
+    readonly_fields = fields

@@ -14,6 +14,7 @@ class DemocracyConfig(AppConfig):
         from danvan.documents.permissions import cited_by
         from danvan.plans.events import plan_issued
         from danvan.plans.measures import register_target_source
+        from danvan.plans.page_actions import PlanAction, register_plan_action
 
         offer_to_templates(permissions)
         # The library shows a document to whoever reads a briefing on it.
@@ -25,6 +26,15 @@ class DemocracyConfig(AppConfig):
         )
         # A plan target "100% công chức … được quán triệt <văn bản>" reads its value here.
         register_target_source(selectors.BRIEFED_SOURCE)
+        # A draft plan is put out for staff's comments from its page (Điều 53 k2).
+        register_plan_action(
+            PlanAction(
+                code="democracy.consultation",
+                label=_("Lấy ý kiến cán bộ về dự thảo"),
+                url=selectors.consultation_url_for_plan,
+                offered=permissions.can_offer_plan_for_comment,
+            )
+        )
         # The kinds of record it puts in the search box (indexing) and the
         # figures it measures for the yearly evaluation (indicators), its daily step (jobs).
         from danvan.democracy import indexing, indicators, jobs  # noqa: F401

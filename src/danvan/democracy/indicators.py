@@ -22,6 +22,10 @@ the head answered it by then (Điều 63 k1).
 Fatherland Front and the socio-political organisations whose answer fell due
 in the year; one counts when the agency answered it by its due date (the
 organisation's own, or SUPERVISION_ANSWER_DAYS after receipt).
+
+``democracy.consultations_held``: the consultations of staff (Điều 53) whose
+deadline for comments fell in the year; one counts when the head published
+the summary and explanation (tiếp thu, giải trình, Điều 55 k1).
 """
 
 from __future__ import annotations
@@ -35,7 +39,13 @@ from django.utils.translation import gettext_lazy
 
 from danvan.core.indicators import Figure, Kind, Line, indicator
 from danvan.core.models import Agency
-from danvan.democracy.models import BoardRecommendation, Disclosure, StaffConference, SupervisionFinding
+from danvan.democracy.models import (
+    BoardRecommendation,
+    Consultation,
+    Disclosure,
+    StaffConference,
+    SupervisionFinding,
+)
 from danvan.democracy.selectors import coverage
 from danvan.documents.models import LegalDocument
 
@@ -226,5 +236,41 @@ def supervision_answered_on_time(agency: Agency, year: int) -> Figure:
         note=_(
             "Kiến nghị có hạn trả lời trong năm; đúng hạn khi cơ quan trả lời chậm nhất vào hạn do tổ chức "
             "đề nghị, hoặc 15 ngày sau khi nhận nếu văn bản không ghi hạn."
+        ),
+    )
+
+
+@indicator(
+    code="democracy.consultations_held",
+    name=gettext_lazy("Tỷ lệ việc lấy ý kiến cán bộ đã công khai tiếp thu, giải trình"),
+    kind=Kind.RATIO,
+)
+def consultations_held(agency: Agency, year: int) -> Figure:
+    rows = Consultation.objects.filter(
+        agency=agency, deadline__range=(date(year, 1, 1), date(year, 12, 31))
+    ).order_by("deadline", "pk")
+    lines = []
+    for row in rows:
+        published = (
+            _("công khai giải trình ngày %(day)s") % {"day": _day(row.published_on)}
+            if row.published_on
+            else _("chưa công khai giải trình")
+        )
+        lines.append(
+            Line(
+                label=row.title[:120],
+                url=reverse("democracy:consultation_detail", args=[row.pk]),
+                detail=_("%(topic)s – hạn góp ý %(due)s – %(published)s")
+                % {"topic": row.get_topic_display(), "due": _day(row.deadline), "published": published},
+                counts=row.status == Consultation.Status.PUBLISHED,
+            )
+        )
+    return Figure(
+        numerator=Decimal(sum(1 for line in lines if line.counts)),
+        denominator=Decimal(len(lines)),
+        lines=tuple(lines),
+        note=_(
+            "Việc lấy ý kiến (Điều 53) có hạn góp ý trong năm; được tính khi người đứng đầu "
+            "đã công khai tổng hợp, tiếp thu, giải trình (Điều 55 khoản 1)."
         ),
     )

@@ -854,3 +854,162 @@ class RegulationTrigger(models.Model):
 
     def __str__(self) -> str:
         return str(self.document)
+
+
+# --- Consultations of staff (tham gia ý kiến, Luật 10/2022 Điều 53–55) ------------
+
+
+class ConsultationTopic(models.TextChoices):
+    """What staff comment on before the head decides (Điều 53)."""
+
+    POLICY = "policy", _("Chủ trương, giải pháp thực hiện chính sách, pháp luật")
+    WORK_PLAN = "work_plan", _("Kế hoạch công tác hằng năm của cơ quan")
+    EMULATION = "emulation", _("Phong trào thi đua, khen thưởng")
+    REVIEW = "review", _("Báo cáo sơ kết, tổng kết")
+    ORGANISATION = (
+        "organisation",
+        _(
+            "Tổ chức bộ máy; phòng, chống tham nhũng, tiêu cực, thực hành tiết kiệm, chống lãng phí, quan liêu"
+        ),
+    )
+    PERSONNEL = "personnel", _("Kế hoạch tuyển dụng, đào tạo, bồi dưỡng, bổ nhiệm")
+    BENEFITS = "benefits", _("Chế độ, chính sách đối với cán bộ, công chức, viên chức, người lao động")
+    REGULATION = "regulation", _("Dự thảo quy chế thực hiện dân chủ ở cơ quan")
+    SPENDING = "spending", _("Quy chế chi tiêu nội bộ, quản lý, sử dụng tài sản công")
+    OTHER = "other", _("Nội dung khác theo quy định của pháp luật")
+
+
+class ConsultationForm(models.TextChoices):
+    """How staff are asked (Điều 54)."""
+
+    DIRECT = "direct", _("Trực tiếp hoặc thông qua người đứng đầu đơn vị")
+    CONFERENCE = "conference", _("Tại hội nghị cán bộ, công chức, viên chức, người lao động")
+    MEETING = "meeting", _("Tổ chức cuộc họp, hội nghị")
+    WRITTEN = "written", _("Gửi phiếu lấy ý kiến, dự thảo văn bản đến đơn vị, cá nhân")
+    BOX = "box", _("Hòm thư góp ý, đường dây nóng")
+    PORTAL = "portal", _("Cổng thông tin điện tử, mạng nội bộ của cơ quan")
+    UNION = "union", _("Thông qua tổ chức công đoàn")
+
+
+# The forms in which a comment may come without a name (a suggestion box, the intranet).
+ANONYMOUS_FORMS = (ConsultationForm.BOX, ConsultationForm.PORTAL)
+
+
+def consultation_path(instance: Consultation, filename: str) -> str:
+    return f"democracy/{instance.agency_id}/y-kien/{filename}"
+
+
+class Consultation(models.Model):
+    """The head asks staff to comment on a draft before deciding (Điều 55 k1)."""
+
+    class Audience(models.TextChoices):
+        ALL_STAFF = "all_staff", _("Toàn thể cán bộ, công chức, viên chức, người lao động")
+        UNITS = "units", _("Các đơn vị được chọn")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Đang lấy ý kiến")
+        PUBLISHED = "published", _("Đã công khai tiếp thu, giải trình")
+
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="consultations", verbose_name=_("cơ quan")
+    )
+    topic = models.CharField(
+        _("nội dung lấy ý kiến (Điều 53)"), max_length=30, choices=ConsultationTopic.choices
+    )
+    title = models.CharField(_("dự thảo, vấn đề lấy ý kiến"), max_length=500)
+    content = models.TextField(_("nội dung, yêu cầu"), blank=True)
+    forms = models.JSONField(_("hình thức lấy ý kiến (Điều 54)"), default=list)
+    audience = models.CharField(
+        _("lấy ý kiến của"), max_length=20, choices=Audience.choices, default=Audience.ALL_STAFF
+    )
+    units = models.ManyToManyField(
+        Unit, blank=True, related_name="+", verbose_name=_("đơn vị được lấy ý kiến")
+    )
+    plan = models.ForeignKey(
+        Plan,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("dự thảo kế hoạch"),
+    )
+    opens_on = models.DateField(_("ngày bắt đầu lấy ý kiến"))
+    deadline = models.DateField(_("hạn góp ý"))
+    draft_file = models.FileField(_("tệp dự thảo"), upload_to=consultation_path, blank=True)
+    draft_file_name = models.CharField(_("tên tệp dự thảo"), max_length=255, blank=True)
+    status = models.CharField(_("trạng thái"), max_length=20, choices=Status.choices, default=Status.OPEN)
+    summary = models.TextField(_("tổng hợp ý kiến"), blank=True)
+    explanation = models.TextField(_("tiếp thu, giải trình của người đứng đầu"), blank=True)
+    published_on = models.DateField(_("ngày công khai tiếp thu, giải trình"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("người tạo")
+    )
+    created_at = models.DateTimeField(_("thời điểm tạo"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("lấy ý kiến cán bộ")
+        verbose_name_plural = _("lấy ý kiến cán bộ")
+        ordering = ["-opens_on", "-pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def forms_display(self) -> list[str]:
+        labels = dict(ConsultationForm.choices)
+        return [str(labels.get(code, code)) for code in self.forms]
+
+    def allows_anonymous(self) -> bool:
+        return any(code in ANONYMOUS_FORMS for code in self.forms)
+
+    def is_open_on(self, day: date) -> bool:
+        return self.status == self.Status.OPEN and self.opens_on <= day <= self.deadline
+
+
+class ConsultationComment(models.Model):
+    """One comment received. An anonymous comment keeps no trace of its sender:
+    no author, no unit, and no history row (which would name the acting person)."""
+
+    consultation = models.ForeignKey(
+        Consultation, on_delete=models.CASCADE, related_name="comments", verbose_name=_("lấy ý kiến")
+    )
+    text = models.TextField(_("nội dung ý kiến"))
+    received_on = models.DateField(_("ngày nhận"))
+    anonymous = models.BooleanField(_("ý kiến không ghi tên"), default=False)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("người góp ý"),
+    )
+    unit = models.ForeignKey(
+        Unit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("đơn vị góp ý"),
+    )
+
+    class Meta:
+        verbose_name = _("ý kiến góp ý")
+        verbose_name_plural = _("ý kiến góp ý")
+        ordering = ["received_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(anonymous=False) | models.Q(author__isnull=True, unit__isnull=True),
+                name="anonymous_comment_names_nobody",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+    def sender(self) -> str:
+        if self.anonymous:
+            return str(_("Ý kiến không ghi tên"))
+        if self.unit_id:
+            return self.unit.name
+        return self.author.full_name or self.author.username if self.author_id else ""

@@ -21,6 +21,7 @@ from danvan.democracy.models import (
     BoardInspection,
     BoardRecommendation,
     Briefing,
+    Consultation,
     CoordinationProgramme,
     Disclosure,
     DisclosureRequest,
@@ -354,4 +355,62 @@ def get_regulation_version_for_user(person: User, version_id: int) -> Regulation
     )
     if found is None:
         raise Http404(_("Không tìm thấy quy chế."))
+    return found
+
+
+# --- Consultations (Điều 53–55) -------------------------------------------------
+# The leader or office puts a draft out for comment and publishes the head's
+# explanation; the agency's staff read its consultations and comment on those
+# they are asked on; the comments themselves are read by those who oversee the
+# agency's register (an anonymous comment never says who sent it).
+
+
+def visible_consultations(person: User) -> QuerySet[Consultation]:
+    return Consultation.objects.filter(
+        Q(agency__in=overseen_agencies(person)) | Q(agency__in=working_agencies(person))
+    )
+
+
+def can_open_consultation(person: User, agency: Agency) -> bool:
+    return can_manage_democracy(person, agency)
+
+
+def can_offer_plan_for_comment(person: User, plan) -> bool:
+    """A draft plan of the agency the person manages can be put out for comment."""
+    return plan.status == plan.Status.DRAFT and can_manage_democracy(person, plan.agency)
+
+
+def is_asked(person: User, consultation: Consultation) -> bool:
+    if not working_agencies(person).filter(pk=consultation.agency_id).exists():
+        return False
+    if consultation.audience == Consultation.Audience.ALL_STAFF:
+        return True
+    return can_manage_democracy(person, consultation.agency) or (
+        person.unit_id is not None and consultation.units.filter(pk=person.unit_id).exists()
+    )
+
+
+def can_comment_on_consultation(person: User, consultation: Consultation) -> bool:
+    return consultation.status == Consultation.Status.OPEN and is_asked(person, consultation)
+
+
+def can_read_comments(person: User, consultation: Consultation) -> bool:
+    return can_oversee_democracy(person, consultation.agency)
+
+
+def can_publish_explanation(person: User, consultation: Consultation) -> bool:
+    return consultation.status == Consultation.Status.OPEN and can_manage_democracy(
+        person, consultation.agency
+    )
+
+
+def get_consultation_for_user(person: User, consultation_id: int, *, action: str = "view") -> Consultation:
+    """``view`` (and download its draft); ``comment``; ``publish``: the head's explanation."""
+    found = visible_consultations(person).select_related("agency", "plan").filter(pk=consultation_id).first()
+    if found is None:
+        raise Http404(_("Không tìm thấy việc lấy ý kiến."))
+    if action == "comment" and not is_asked(person, found):
+        raise PermissionDenied(_("Bạn không thuộc đối tượng được lấy ý kiến."))
+    if action == "publish" and not can_manage_democracy(person, found.agency):
+        raise PermissionDenied(_("Chỉ lãnh đạo, văn phòng cơ quan được công khai tiếp thu, giải trình."))
     return found

@@ -26,6 +26,7 @@ from danvan.democracy.models import (
     BoardInspection,
     BoardRecommendation,
     Briefing,
+    Consultation,
     CoordinationProgramme,
     Disclosure,
     DisclosureRequest,
@@ -167,6 +168,9 @@ def index_page(person: User) -> dict:
         "requests": list(requests),
         "my_attendance": list(mine),
         "conferences": list(permissions.visible_conferences(person).select_related("agency")[:LIST_LIMIT]),
+        "consultations": list(
+            permissions.visible_consultations(person).select_related("agency")[:LIST_LIMIT]
+        ),
         **board_work(person),
         "boards": list(permissions.visible_boards(person).select_related("agency")[:LIST_LIMIT]),
         "managed_agencies": list(permissions.managed_agencies(person)),
@@ -243,6 +247,7 @@ def todo_lists(person: User, *, today: date) -> list[TodoList]:
         )
         lists.append(_recommendations_list(agencies, role=role, key="democracy-recommendations", today=today))
         lists.extend(coordination_todo_lists(agencies, role=role, today=today))
+        lists.append(_consultations_list(agencies, role=role, today=today))
     return lists
 
 
@@ -282,6 +287,48 @@ def _recommendations_list(agencies, *, role: str, key: str, today: date) -> Todo
         more_url=reverse("democracy:index"),
         more_label=_("Xem Ban Thanh tra nhân dân"),
     )
+
+
+def _consultations_list(agencies, *, role: str, today: date) -> TodoList:
+    """Consultations whose deadline passed without the head's published explanation (Điều 55 k1)."""
+    waiting = Consultation.objects.filter(
+        agency__in=agencies, status=Consultation.Status.OPEN, deadline__lt=today
+    )
+    return todo_list(
+        waiting.order_by("deadline", "pk"),
+        lambda row: TodoItem(
+            url=reverse("democracy:consultation_detail", args=[row.pk]),
+            text=row.title[:120],
+            due=row.deadline,
+            urgent=True,
+        ),
+        role=role,
+        key="democracy-consultations",
+        title=_("Lấy ý kiến đã hết hạn, chưa công khai tiếp thu, giải trình"),
+        empty=_("Không có việc lấy ý kiến nào chờ giải trình."),
+        more_url=reverse("democracy:index"),
+        more_label=_("Xem việc lấy ý kiến"),
+    )
+
+
+def consultation_page(person: User, consultation: Consultation, *, today: date) -> dict:
+    """An anonymous comment is shown with no sender to anyone: it keeps none."""
+    reads_all = permissions.can_read_comments(person, consultation)
+    comments = consultation.comments.select_related("author", "unit")
+    if not reads_all:
+        comments = comments.filter(author=person, anonymous=False)
+    return {
+        "consultation": consultation,
+        "units": list(consultation.units.all()),
+        "comments": list(comments),
+        "comment_count": consultation.comments.count(),
+        "reads_all_comments": reads_all,
+        "open_today": consultation.is_open_on(today),
+        "late": consultation.status == Consultation.Status.OPEN and today > consultation.deadline,
+        "can_comment": permissions.can_comment_on_consultation(person, consultation)
+        and consultation.is_open_on(today),
+        "can_publish": permissions.can_publish_explanation(person, consultation),
+    }
 
 
 # --- The People's Inspection Board ----------------------------------------------
@@ -549,3 +596,8 @@ def _regulation_message(row: Agency) -> str:
         name=row.pending_name or "",  # type: ignore[attr-defined]
     )
     return _("Quy chế dân chủ cần rà soát, sửa đổi theo %(documents)s.") % {"documents": str(document)}
+
+
+def consultation_url_for_plan(plan) -> str:
+    """The page that puts the draft plan out for staff's comments."""
+    return reverse("democracy:consultation_create", args=[plan.agency_id]) + f"?ke_hoach={plan.pk}"

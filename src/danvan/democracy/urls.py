@@ -1,6 +1,6 @@
 from django.urls import path
 
-from danvan.democracy import coordination_views, views
+from danvan.democracy import consultation_views, coordination_views, views
 
 app_name = "democracy"
 
@@ -98,4 +98,29 @@ urlpatterns = [
     ),
     path("quy-che/<int:version_id>/", coordination_views.regulation_version, name="regulation_version"),
     path("quy-che/<int:version_id>/tep/", coordination_views.regulation_file, name="regulation_file"),
+    path(
+        "co-quan/<int:agency_id>/lay-y-kien/them/",
+        consultation_views.consultation_create,
+        name="consultation_create",
+    ),
+    path(
+        "lay-y-kien/<int:consultation_id>/",
+        consultation_views.consultation_detail,
+        name="consultation_detail",
+    ),
+    path(
+        "lay-y-kien/<int:consultation_id>/gop-y/",
+        consultation_views.consultation_comment,
+        name="consultation_comment",
+    ),
+    path(
+        "lay-y-kien/<int:consultation_id>/giai-trinh/",
+        consultation_views.consultation_publish,
+        name="consultation_publish",
+    ),
+    path(
+        "lay-y-kien/<int:consultation_id>/du-thao/",
+        consultation_views.consultation_draft,
+        name="consultation_draft",
+    ),
 ]

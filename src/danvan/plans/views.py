@@ -40,6 +40,7 @@ from danvan.plans.forms import (
     TaskUpdateForm,
 )
 from danvan.plans.models import Plan
+from danvan.plans.page_actions import plan_actions
 
 
 @login_required
@@ -56,7 +57,11 @@ def index(request):
 @login_required
 def plan_detail(request, plan_id):
     plan = permissions.get_plan_for_user(request.user, plan_id)
-    context = {"plan": selectors.plan_page(plan), "task_rows": selectors.plan_task_rows(plan, request.user)}
+    context = {
+        "plan": selectors.plan_page(plan),
+        "task_rows": selectors.plan_task_rows(plan, request.user),
+        "offered_actions": plan_actions(request.user, plan),
+    }
     return render(request, "plans/plan_detail.html", context)
 
 

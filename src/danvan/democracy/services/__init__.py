@@ -35,6 +35,11 @@ from danvan.democracy.services.conference import (
     record_check,
     record_vote,
 )
+from danvan.democracy.services.consultations import (
+    comment_on_consultation,
+    open_consultation,
+    publish_explanation,
+)
 from danvan.democracy.services.coordination import (
     add_joint_activity,
     add_organisation,
@@ -95,4 +100,7 @@ __all__ = [
     "send_supervision_reminders",
     "register_regulation",
     "mark_regulation_trigger",
+    "open_consultation",
+    "comment_on_consultation",
+    "publish_explanation",
 ]
