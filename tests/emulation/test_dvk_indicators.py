@@ -1,3 +1,4 @@
+# ruff: noqa: F811  (the fixtures of dvk_fixtures are imported by name)
 from datetime import date
 
 from danvan.core.indicators import get_indicator

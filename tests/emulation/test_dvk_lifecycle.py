@@ -1,3 +1,4 @@
+# ruff: noqa: F811  (the fixtures of dvk_fixtures are imported by name)
 """Every allowed and every refused step of a model's life (domain §12.11)."""
 
 import pytest

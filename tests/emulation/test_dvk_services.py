@@ -1,3 +1,4 @@
+# ruff: noqa: F811  (the fixtures of dvk_fixtures are imported by name)
 """The «Dân vận khéo» services: campaign, registration, reports, review,
 recognition, replication and reminders."""
 
