@@ -77,7 +77,7 @@ def test_the_library_finds_a_recognised_model_without_accents(
 def test_the_province_table_exports_to_excel(client, practice, office_officer, province_officer):
     advance(practice, GoodPractice.Status.RECOGNISED, by=office_officer)
     client.force_login(province_officer)
-    response = client.get(reverse("emulation:dvk_province_export"), {"nam": "2026"})
+    response = client.get(reverse("emulation:dvk_province"), {"nam": "2026", "xuat": "excel"})
     sheet = load_workbook(BytesIO(response.content)).active
     rows = list(sheet.iter_rows(min_row=3, values_only=True))
     assert rows == [("Sở Khoa học và Công nghệ", 1, 1, 0, 0, 0, 1, 0, 0, 1, 0)]

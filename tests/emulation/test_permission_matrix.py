@@ -37,7 +37,6 @@ MATRIX = [
     ("emulation:dvk_practice_replicate", ["practice"], [403, 403, 403, 403, 403, 403, 403, 403, 404]),
     ("emulation:dvk_library", [], [200] * 9),
     ("emulation:dvk_province", [], [200, 200, 403, 403, 403, 403, 403, 403, 403]),
-    ("emulation:dvk_province_export", [], [200, 200, 403, 403, 403, 403, 403, 403, 403]),
 ]
 START = [302, 403, 302, 302, 302, 302, 403, 403, 404]
 DOWNLOAD = [200, 200, 200, 200, 200, 200, 200, 200, 404]

@@ -27,5 +27,4 @@ urlpatterns = [
     ),
     path("thu-vien/", views_dvk.library, name="dvk_library"),
     path("toan-tinh/", views_dvk.province, name="dvk_province"),
-    path("toan-tinh/xuat-excel/", views_dvk.province_export, name="dvk_province_export"),
 ]

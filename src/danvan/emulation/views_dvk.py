@@ -328,14 +328,7 @@ def province(request):
     if not permissions.can_view_dvk_province(request.user):
         raise PermissionDenied(_("Chỉ cán bộ theo dõi cấp tỉnh xem được bảng tổng hợp."))
     year = _year(request)
-    context = {"rows": selectors.province_view(request.user, year=year), "year": year}
-    return _render(request, "dvk_province.html", context)
-
-
-@login_required
-def province_export(request):
-    if not permissions.can_view_dvk_province(request.user):
-        raise PermissionDenied(_("Chỉ cán bộ theo dõi cấp tỉnh xem được bảng tổng hợp."))
-    year = _year(request)
-    data = exports_dvk.province_xlsx(selectors.province_view(request.user, year=year), year=year)
-    return download(data, XLSX_TYPE, f"dan-van-kheo-{year}.xlsx")
+    rows = selectors.province_view(request.user, year=year)
+    if request.GET.get("xuat") == "excel":
+        return download(exports_dvk.province_xlsx(rows, year=year), XLSX_TYPE, f"dan-van-kheo-{year}.xlsx")
+    return _render(request, "dvk_province.html", {"rows": rows, "year": year})

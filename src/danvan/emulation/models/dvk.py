@@ -12,7 +12,6 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from danvan.core.models import Agency, Province, Unit
-from danvan.core.text import search_key
 from danvan.documents.models import LegalDocument
 
 
@@ -225,9 +224,6 @@ class GoodPractice(models.Model):
         if self.person_id:
             return self.person.full_name or self.person.username
         return self.agency.name
-
-    def fill_search_text(self) -> None:
-        self.search_text = search_key(" ".join([self.name, self.address, self.content, self.responsible]))
 
     def is_recognised(self) -> bool:
         return self.status in (self.Status.RECOGNISED, self.Status.REPLICATED)

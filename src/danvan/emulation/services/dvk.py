@@ -25,7 +25,7 @@ from danvan.core import uploads
 from danvan.core.models import Agency, Province, Role, Unit, User
 from danvan.core.selectors import holders_of
 from danvan.core.services import DomainError, notify
-from danvan.core.text import stored_file_name
+from danvan.core.text import search_key, stored_file_name
 from danvan.documents.register import hold_document_number, next_document_number
 from danvan.documents.services import record_citation
 from danvan.emulation.models import (
@@ -208,7 +208,7 @@ def register_practice(
     tasks = list(tasks)
     if any(task.plan.agency_id != agency.pk for task in tasks):
         raise DomainError(_("Chỉ gắn được nhiệm vụ của kế hoạch của cơ quan mình."))
-    practice = GoodPractice(
+    practice = GoodPractice.objects.create(
         campaign=campaign,
         agency=agency,
         unit=unit,
@@ -227,9 +227,8 @@ def register_practice(
         is_late=late,
         late_reason=late_reason.strip() if late else "",
         registered_by=by,
+        search_text=search_key(" ".join([name, address, content, responsible])),
     )
-    practice.fill_search_text()
-    practice.save()
     practice.tasks.set(tasks)
     note = _("Đăng ký sau hạn: %(reason)s") % {"reason": practice.late_reason} if late else ""
     ModelEvent.objects.create(practice=practice, from_status="", to_status=S.REGISTERED, note=note, by=by)
