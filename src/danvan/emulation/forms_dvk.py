@@ -7,7 +7,7 @@ from decimal import Decimal, InvalidOperation
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext as _t
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.forms import DOCUMENT_SIGNATURES, FileTypeValidator, MaxSizeValidator
@@ -32,7 +32,7 @@ def _dates(text: str) -> list:
             days.append(datetime.strptime(part.strip(), "%d/%m/%Y").date())  # noqa: DTZ007
         except ValueError as exc:
             raise ValidationError(
-                _t("Ngày «%(value)s» không đúng dạng dd/mm/yyyy.") % {"value": part.strip()}
+                gettext("Ngày «%(value)s» không đúng dạng dd/mm/yyyy.") % {"value": part.strip()}
             ) from exc
     return days
 
@@ -91,7 +91,7 @@ class CampaignForm(forms.Form):
                 value = Decimal(points.strip().replace(",", "."))
             except InvalidOperation as exc:
                 raise ValidationError(
-                    _t("Dòng «%(line)s» cần «tên tiêu chí | điểm tối đa».") % {"line": line}
+                    gettext("Dòng «%(line)s» cần «tên tiêu chí | điểm tối đa».") % {"line": line}
                 ) from exc
             rows.append((name.strip(), value))
         return rows
@@ -138,7 +138,7 @@ class PracticeForm(forms.Form):
         data = super().clean()
         starts, ends = data.get("starts_on"), data.get("ends_on")
         if starts and ends and ends <= starts:
-            self.add_error("ends_on", _t("Ngày kết thúc phải sau ngày bắt đầu."))
+            self.add_error("ends_on", gettext("Ngày kết thúc phải sau ngày bắt đầu."))
         return data
 
 
@@ -172,7 +172,7 @@ class ScoreForm(forms.Form):
         self.criteria = criteria
         for criterion in criteria:
             self.fields[f"c{criterion.pk}"] = forms.DecimalField(
-                label=_t("%(name)s (tối đa %(max)s điểm)")
+                label=gettext("%(name)s (tối đa %(max)s điểm)")
                 % {"name": criterion.name, "max": criterion.max_points},
                 min_value=0,
                 max_value=criterion.max_points,
