@@ -19,3 +19,8 @@ def test_a_model_not_yet_recognised_does_not_count(practice, office_officer, age
     advance(practice, GoodPractice.Status.PROPOSED, by=office_officer)
     assert get_indicator("emulation.recognised_models").measure(agency, 2026).numerator == 0
     assert get_indicator("emulation.recognised_models").measure(agency, date(2027, 1, 1).year).numerator == 0
+
+
+def test_the_indicator_is_registered_as_a_count():
+    from_registry = get_indicator("emulation.recognised_models")
+    assert from_registry.kind.value == "count"
