@@ -355,6 +355,9 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "CriteriaSetStatusEnum": "danvan.evaluation.models.CriteriaSet.Status",
         "AssessmentStatusEnum": "danvan.evaluation.models.Assessment.Status",
+        "GoodPracticeStatusEnum": "danvan.emulation.models.GoodPractice.Status",
+        "GoodPracticeFieldEnum": "danvan.emulation.models.Field",
+        "GoodPracticeLevelEnum": "danvan.emulation.models.Level",
     },
 }
 

@@ -111,5 +111,6 @@ def test_the_demo_sets_leaves_are_bound_to_the_systems_figures(db):
         "II/1/1.1": "plans.tasks_on_time",
         "II/1/1.2": "reports.on_time",
         "II/3": "petitions.within_limit",
+        "III/1": "emulation.recognised_models",
         "IV/1": "petitions.past_limit",
     }

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from danvan.api import evaluation, petitions, reports, views
+from danvan.api import dvk, evaluation, petitions, reports, views
 
 app_name = "api"
 
@@ -24,4 +24,14 @@ urlpatterns = [
         name="assessment_detail",
     ),
     path("evaluation/results", evaluation.ResultsView.as_view(), name="evaluation_results"),
+    path("dan-van-kheo/campaigns", dvk.CampaignListView.as_view(), name="dvk_campaign_list"),
+    path(
+        "dan-van-kheo/campaigns/<int:campaign_id>",
+        dvk.CampaignDetailView.as_view(),
+        name="dvk_campaign_detail",
+    ),
+    path("dan-van-kheo/models", dvk.PracticeListView.as_view(), name="dvk_practice_list"),
+    path(
+        "dan-van-kheo/models/<int:practice_id>", dvk.PracticeDetailView.as_view(), name="dvk_practice_detail"
+    ),
 ]

@@ -76,7 +76,14 @@ ROWS = [
         indicator="petitions.within_limit",
     ),
     Row("III", "Điểm thưởng", D(3), kind=Kind.BONUS),
-    Row("1", "Mô hình “Dân vận khéo” được công nhận (1 điểm mỗi mô hình)", D(2), "III", PerItem(D(1))),
+    Row(
+        "1",
+        "Mô hình “Dân vận khéo” được công nhận (1 điểm mỗi mô hình)",
+        D(2),
+        "III",
+        PerItem(D(1)),
+        indicator="emulation.recognised_models",
+    ),
     Row("2", "Gương điển hình được khen thưởng (0,5 điểm mỗi gương)", D(2), "III", PerItem(D("0.5"))),
     Row("IV", "Điểm trừ", D(3), kind=Kind.PENALTY),
     Row(

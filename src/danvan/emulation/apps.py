@@ -9,6 +9,12 @@ class EmulationConfig(AppConfig):
 
     def ready(self) -> None:
         from danvan.core.permissions import offer_to_templates
+        from danvan.documents.permissions import cited_by
         from danvan.emulation import permissions
 
         offer_to_templates(permissions)
+        # The library shows a recognition decision to whoever reads its campaign.
+        cited_by("dvk_decisions", permissions.visible_decisions)
+        # The kinds of record it puts in the search box (indexing), the figures
+        # it measures for the yearly evaluation (indicators) and its daily step (jobs).
+        from danvan.emulation import indexing, indicators, jobs  # noqa: F401
