@@ -4,7 +4,6 @@ from datetime import date
 
 import pytest
 
-from danvan.core.models import Role
 from danvan.core.services import DomainError
 from danvan.emulation import services
 from danvan.emulation.models import Candidate, CommendationTitle, ConditionCheck
@@ -179,4 +178,3 @@ def test_staff_cannot_propose(proposal, unit_officer, done_task):
     with pytest.raises(DomainError):
         services.add_candidate(proposal=proposal, title=title("LDTT"), person=unit_officer, by=unit_officer)
     assert not Candidate.objects.exists()
-    assert Role.STAFF

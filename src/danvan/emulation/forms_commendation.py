@@ -50,3 +50,16 @@ class VoteForm(forms.Form):
     written_votes_for = forms.IntegerField(
         label=_("Phiếu đồng ý của thành viên vắng mặt"), min_value=0, required=False, initial=0
     )
+
+
+class ConfirmForm(forms.Form):
+    note = forms.CharField(label=_("Căn cứ xác nhận"), max_length=1000)
+
+
+class SubmitForm(forms.Form):
+    submitted_on = forms.DateField(label=_("Ngày trình (dd/mm/yyyy)"))
+
+
+class DecisionForm(forms.Form):
+    number = forms.CharField(label=_("Số quyết định"), max_length=100)
+    decided_on = forms.DateField(label=_("Ngày quyết định (dd/mm/yyyy)"))

@@ -38,3 +38,20 @@ urlpatterns += [
         name="proposal_minutes",
     ),
 ]
+urlpatterns += [
+    path(
+        "ho-so-khen-thuong/<int:proposal_id>/xac-nhan/<int:check_id>",
+        views_commendation.condition_confirm,
+        name="proposal_confirm",
+    ),
+    path(
+        "ho-so-khen-thuong/<int:proposal_id>/trinh",
+        views_commendation.proposal_submit,
+        name="proposal_submit",
+    ),
+    path(
+        "ho-so-khen-thuong/<int:proposal_id>/quyet-dinh",
+        views_commendation.proposal_decision,
+        name="proposal_decision",
+    ),
+]

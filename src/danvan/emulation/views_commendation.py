@@ -14,7 +14,7 @@ from danvan.core.permissions import can_view_agency
 from danvan.core.services import DomainError
 from danvan.emulation import exports, permissions, selectors_commendation, services
 from danvan.emulation import forms_commendation as forms
-from danvan.emulation.models import Candidate
+from danvan.emulation.models import Candidate, ConditionCheck
 
 
 def _agency_to_manage(request, agency_id: int):
@@ -73,6 +73,8 @@ def _proposal_page(request, proposal, *, candidate_form=None, status=200):
             "rows": rows,
             "may_manage": may_manage,
             "may_vote": permissions.can_vote_commendation(request.user, proposal),
+            "may_decide": permissions.can_manage_commendation(request.user, proposal.agency)
+            and proposal.status == proposal.Status.SUBMITTED,
             "candidate_form": candidate_form or forms.CandidateForm(agency=proposal.agency),
             "vote_form": forms.VoteForm(),
         },
@@ -140,4 +142,63 @@ def minutes_download(request, proposal_id):
         raise PermissionDenied(_("Chỉ hội đồng và văn phòng cơ quan tải biên bản."))
     return download(
         exports.minutes_docx(proposal.meeting), DOCX_TYPE, f"Bien ban hoi dong {proposal.year}.docx"
+    )
+
+
+def _act(request, proposal, form, action, done: str):
+    """Run ``action(**cleaned_data)`` for a valid form; a refusal shows on the page (422)."""
+    if form.is_valid():
+        try:
+            action(**form.cleaned_data)
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, done)
+            return redirect("emulation:proposal_detail", proposal.pk)
+    else:
+        messages.error(request, _("Thông tin chưa hợp lệ."))
+    return _proposal_page(request, proposal, status=422)
+
+
+@login_required
+@require_POST
+def condition_confirm(request, proposal_id, check_id):
+    proposal = permissions.get_proposal_for_user(request.user, proposal_id, action="manage")
+    check = get_object_or_404(ConditionCheck, pk=check_id, candidate__proposal=proposal)
+    return _act(
+        request,
+        proposal,
+        forms.ConfirmForm(request.POST),
+        lambda note: services.confirm_condition(check=check, note=note, by=request.user),
+        _("Đã xác nhận điều kiện."),
+    )
+
+
+@login_required
+@require_POST
+def proposal_submit(request, proposal_id):
+    proposal = permissions.get_proposal_for_user(request.user, proposal_id, action="manage")
+    return _act(
+        request,
+        proposal,
+        forms.SubmitForm(request.POST),
+        lambda submitted_on: services.submit_proposal(
+            proposal=proposal, submitted_on=submitted_on, by=request.user
+        ),
+        _("Đã trình hồ sơ đề nghị khen thưởng."),
+    )
+
+
+@login_required
+@require_POST
+def proposal_decision(request, proposal_id):
+    proposal = permissions.get_proposal_for_user(request.user, proposal_id, action="manage")
+    return _act(
+        request,
+        proposal,
+        forms.DecisionForm(request.POST),
+        lambda number, decided_on: services.record_decision(
+            proposal=proposal, number=number, decided_on=decided_on, by=request.user
+        ),
+        _("Đã ghi quyết định khen thưởng."),
     )
