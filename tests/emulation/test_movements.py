@@ -123,3 +123,19 @@ def test_the_office_launches_a_movement_from_the_page(client, agency, lead_unit,
     assert response.status_code == 302 and movement.ends_on == date(2027, 12, 31)
     assert client.post(url, {"name": ""}).status_code == 422
     assert Movement.objects.count() == 1
+
+
+def test_the_office_registers_from_the_page(client, movement, unit_officer, office_officer, unit_head):
+    client.force_login(office_officer)
+    url = reverse("emulation:movement_registration", args=[movement.pk])
+    data = {
+        "year": 2026,
+        "person": unit_officer.pk,
+        "titles": [title("LDTT").pk],
+        "registered_on": "25/03/2026",
+    }
+    assert client.post(url, {**data, "titles": [title("TTLDTT").pk]}).status_code == 422
+    assert client.post(url, data).status_code == 302
+    assert Registration.objects.get().is_late
+    client.force_login(unit_head)
+    assert client.get(url).status_code == 403

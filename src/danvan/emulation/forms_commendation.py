@@ -63,3 +63,41 @@ class SubmitForm(forms.Form):
 class DecisionForm(forms.Form):
     number = forms.CharField(label=_("Số quyết định"), max_length=100)
     decided_on = forms.DateField(label=_("Ngày quyết định (dd/mm/yyyy)"))
+
+
+class CouncilForm(forms.Form):
+    year = forms.IntegerField(label=_("Năm xét"), min_value=2000, max_value=2100)
+    held_on = forms.DateField(label=_("Ngày họp (dd/mm/yyyy)"))
+    chaired_by = forms.CharField(label=_("Chủ trì"), max_length=200)
+    members = forms.ModelMultipleChoiceField(
+        label=_("Thành viên hội đồng"), queryset=User.objects.none(), widget=forms.CheckboxSelectMultiple
+    )
+    absent = forms.ModelMultipleChoiceField(
+        label=_("Thành viên vắng mặt"),
+        queryset=User.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, agency, **kwargs):
+        super().__init__(*args, **kwargs)
+        people = User.objects.filter(agency=agency, is_active=True).order_by("full_name")
+        self.fields["members"].queryset = people
+        self.fields["absent"].queryset = people
+
+
+class RegistrationForm(forms.Form):
+    year = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100)
+    person = forms.ModelChoiceField(label=_("Cá nhân"), queryset=User.objects.none(), required=False)
+    unit = forms.ModelChoiceField(label=_("Đơn vị"), queryset=Unit.objects.none(), required=False)
+    titles = forms.ModelMultipleChoiceField(
+        label=_("Danh hiệu đăng ký"),
+        queryset=CommendationTitle.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    registered_on = forms.DateField(label=_("Ngày đăng ký (dd/mm/yyyy)"))
+
+    def __init__(self, *args, agency, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = User.objects.filter(agency=agency, is_active=True)
+        self.fields["unit"].queryset = Unit.objects.filter(agency=agency)

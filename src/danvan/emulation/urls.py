@@ -55,3 +55,15 @@ urlpatterns += [
         name="proposal_decision",
     ),
 ]
+urlpatterns += [
+    path(
+        "co-quan/<int:agency_id>/hoi-dong/them",
+        views_commendation.council_create,
+        name="proposal_council_create",
+    ),
+    path(
+        "phong-trao/<int:movement_id>/dang-ky",
+        views_commendation.registration_create,
+        name="movement_registration",
+    ),
+]

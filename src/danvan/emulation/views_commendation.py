@@ -202,3 +202,57 @@ def proposal_decision(request, proposal_id):
         ),
         _("Đã ghi quyết định khen thưởng."),
     )
+
+
+@login_required
+def council_create(request, agency_id):
+    """The council's year-end meeting, which opens the year's proposal file."""
+    agency = _agency_to_manage(request, agency_id)
+    form = forms.CouncilForm(request.POST or None, agency=agency)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        absent = set(data["absent"])
+        try:
+            meeting = services.hold_council_meeting(
+                agency=agency,
+                year=data["year"],
+                held_on=data["held_on"],
+                chaired_by=data["chaired_by"],
+                members=[(person, person not in absent) for person in data["members"]],
+                by=request.user,
+            )
+            proposal = services.open_proposal(meeting=meeting, by=request.user)
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Đã ghi cuộc họp hội đồng và mở hồ sơ đề nghị."))
+            return redirect("emulation:proposal_detail", proposal.pk)
+    status = 422 if request.method == "POST" else 200
+    return render(
+        request, "emulation/proposal_council_form.html", {"form": form, "agency": agency}, status=status
+    )
+
+
+@login_required
+def registration_create(request, movement_id):
+    movement = permissions.get_movement_for_user(request.user, movement_id, action="manage")
+    form = forms.RegistrationForm(request.POST or None, agency=movement.agency)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.register_for_emulation(
+                movement=movement,
+                **{**form.cleaned_data, "titles": list(form.cleaned_data["titles"])},
+                by=request.user,
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Đã ghi đăng ký thi đua."))
+            return redirect("emulation:movement_detail", movement.pk)
+    status = 422 if request.method == "POST" else 200
+    return render(
+        request,
+        "emulation/movement_registration_form.html",
+        {"form": form, "movement": movement},
+        status=status,
+    )
