@@ -1,6 +1,6 @@
 from django.urls import path
 
-from danvan.api import dvk, evaluation, petitions, reports, views
+from danvan.api import dvk, emulation, evaluation, petitions, reports, views
 
 app_name = "api"
 
@@ -11,6 +11,8 @@ urlpatterns = [
     path("petitions/<int:petition_id>", petitions.PetitionDetailView.as_view(), name="petition_detail"),
     path("reports", reports.SentReportListView.as_view(), name="report_list"),
     path("reports/<int:report_id>", reports.SentReportDetailView.as_view(), name="report_detail"),
+    path("emulation/movements", emulation.MovementListView.as_view(), name="emulation_movement_list"),
+    path("emulation/proposals", emulation.ProposalListView.as_view(), name="emulation_proposal_list"),
     path("evaluation/criteria-sets", evaluation.CriteriaSetListView.as_view(), name="criteria_set_list"),
     path(
         "evaluation/criteria-sets/<int:criteria_set_id>",

@@ -1,5 +1,30 @@
-"""The emulation register: "Dân vận khéo" models (``models.dvk``), emulation
-movements and commendation (``models.commendation``)."""
+from danvan.emulation.models.commendation import (
+    Candidate,
+    CommendationCondition,
+    CommendationTitle,
+    ConditionCheck,
+    CouncilMeeting,
+    CouncilMember,
+    DisciplineRecord,
+    Movement,
+    Proposal,
+    Registration,
+    TitleRecord,
+)
+
+__all__ = [
+    "Candidate",
+    "CommendationCondition",
+    "CommendationTitle",
+    "ConditionCheck",
+    "CouncilMeeting",
+    "CouncilMember",
+    "DisciplineRecord",
+    "Movement",
+    "Proposal",
+    "Registration",
+    "TitleRecord",
+]
 
 from danvan.emulation.models.dvk import (
     Campaign,

@@ -1,7 +1,22 @@
 """State changes of the emulation register: one transaction each, keyword
 arguments, the acting person as ``by``; bad input raises DomainError and
-changes nothing."""
+changes nothing. ``dvk`` holds the «Dân vận khéo» models, ``commendation``
+the emulation movements and commendation proposals."""
 
+
+from danvan.emulation.services.commendation import (
+    add_candidate,
+    confirm_condition,
+    hold_council_meeting,
+    launch_movement,
+    open_proposal,
+    record_decision,
+    record_discipline,
+    record_title,
+    record_vote,
+    register_for_emulation,
+    submit_proposal,
+)
 from danvan.emulation.services.dvk import (
     EVIDENCE_LIMIT_BYTES,
     TRANSITIONS,
@@ -38,4 +53,15 @@ __all__ = [
     "set_council",
     "start_practice",
     "withdraw_practice",
+    "add_candidate",
+    "confirm_condition",
+    "hold_council_meeting",
+    "launch_movement",
+    "open_proposal",
+    "record_decision",
+    "record_discipline",
+    "record_title",
+    "record_vote",
+    "register_for_emulation",
+    "submit_proposal",
 ]
