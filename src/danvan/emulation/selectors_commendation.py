@@ -20,6 +20,7 @@ from danvan.emulation.models import (
     ConditionCheck,
     CouncilMeeting,
     DisciplineRecord,
+    GoodPractice,
     Movement,
     Proposal,
     TitleRecord,
@@ -89,6 +90,32 @@ def task_achievements(subject: Subject) -> list[str]:
         lines.append(
             _("Hoàn thành nhiệm vụ “%(task)s” (%(plan)s) ngày %(day)s.")
             % {"task": task.heading, "plan": task.plan.title, "day": done}
+        )
+    return lines
+
+
+@register_achievement_source
+def dvk_achievements(subject: Subject) -> list[str]:
+    """The candidate's «Dân vận khéo» models recognised in the year: the unit's,
+    or those the person registered."""
+    recognised = GoodPractice.objects.filter(
+        agency=subject.agency,
+        recognition__signed_on__year=subject.year,
+        status__in=(GoodPractice.Status.RECOGNISED, GoodPractice.Status.REPLICATED),
+    )
+    if subject.person is not None:
+        recognised = recognised.filter(Q(registered_by=subject.person) | Q(unit_id__in=subject.units))
+    elif subject.unit is not None:
+        recognised = recognised.filter(unit_id__in=subject.units)
+    lines = []
+    for practice in recognised.select_related("recognition").order_by("recognition__signed_on", "pk"):
+        lines.append(
+            _("Mô hình «Dân vận khéo» “%(name)s” được công nhận theo Quyết định số %(number)s ngày %(day)s.")
+            % {
+                "name": practice.name,
+                "number": practice.recognition.number,
+                "day": f"{practice.recognition.signed_on:%d/%m/%Y}",
+            }
         )
     return lines
 

@@ -3,7 +3,6 @@ arguments, the acting person as ``by``; bad input raises DomainError and
 changes nothing. ``dvk`` holds the «Dân vận khéo» models, ``commendation``
 the emulation movements and commendation proposals."""
 
-
 from danvan.emulation.services.commendation import (
     add_candidate,
     confirm_condition,
