@@ -265,7 +265,6 @@ def _load_briefing(agencies: dict[str, Agency], units: dict) -> int:
     return created
 
 
-
 CONSULTATION_TITLE = "Dự thảo Kế hoạch công tác dân vận chính quyền năm 2027"
 NEXT_YEAR_PLAN = "Thực hiện công tác dân vận chính quyền năm 2027"
 

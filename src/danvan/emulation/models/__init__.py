@@ -1,3 +1,6 @@
+"""The emulation register: "Dân vận khéo" models (``models.dvk``), emulation
+movements and commendation (``models.commendation``)."""
+
 from danvan.emulation.models.commendation import (
     Candidate,
     CommendationCondition,
@@ -11,21 +14,6 @@ from danvan.emulation.models.commendation import (
     Registration,
     TitleRecord,
 )
-
-__all__ = [
-    "Candidate",
-    "CommendationCondition",
-    "CommendationTitle",
-    "ConditionCheck",
-    "CouncilMeeting",
-    "CouncilMember",
-    "DisciplineRecord",
-    "Movement",
-    "Proposal",
-    "Registration",
-    "TitleRecord",
-]
-
 from danvan.emulation.models.dvk import (
     Campaign,
     Criterion,
@@ -41,13 +29,24 @@ from danvan.emulation.models.dvk import (
 
 __all__ = [
     "Campaign",
+    "Candidate",
+    "CommendationCondition",
+    "CommendationTitle",
+    "ConditionCheck",
+    "CouncilMeeting",
+    "CouncilMember",
     "Criterion",
+    "DisciplineRecord",
     "Evidence",
     "Field",
     "GoodPractice",
     "Level",
     "ModelEvent",
+    "Movement",
     "ProgressReport",
+    "Proposal",
     "RecognitionDecision",
+    "Registration",
     "Score",
+    "TitleRecord",
 ]
