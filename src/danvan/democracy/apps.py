@@ -19,12 +19,14 @@ class DemocracyConfig(AppConfig):
         # The library shows a document to whoever reads a briefing on it.
         cited_by("briefings", permissions.visible_briefings)
         add_todo_source(selectors.todo_lists)
+        add_todo_source(selectors.board_todo_lists)
         # An issued plan is a work plan to disclose to staff (Luật 10/2022 Điều 46 k2).
         plan_issued.connect(
             receivers.disclosure_for_issued_plan, dispatch_uid="democracy.disclosure_for_plan"
         )
         # A plan target "100% công chức … được quán triệt <văn bản>" reads its value here.
         register_target_source(selectors.BRIEFED_SOURCE)
-        # The kinds of record it puts in the search box (indexing) and the
-        # figures it measures for the yearly evaluation (indicators).
-        from danvan.democracy import indexing, indicators  # noqa: F401
+        # The kinds of record it puts in the search box (indexing), the
+        # figures it measures for the yearly evaluation (indicators) and its
+        # step of the daily scan (jobs).
+        from danvan.democracy import indexing, indicators, jobs  # noqa: F401
