@@ -6,7 +6,17 @@ from io import StringIO
 
 from django.core.management import call_command
 
-from danvan.democracy.models import Attendance, Briefing, Disclosure, InspectionBoard, StaffConference
+from danvan.core.models import User
+from danvan.core.selectors import todo_groups
+from danvan.democracy.models import (
+    Attendance,
+    BoardReport,
+    Briefing,
+    Disclosure,
+    InspectionBoard,
+    StaffConference,
+    StaffPetition,
+)
 from danvan.plans.measures import read_target
 from danvan.plans.models import Target
 
@@ -60,3 +70,14 @@ def test_the_demo_conference_is_quorate_and_elects_the_board(db):
         "skhcn.ttnd",
     ]
     assert board.inspections.get().recommendations.count() == 1
+
+
+def test_the_demo_board_member_lands_on_their_work(db):
+    load()
+    load()
+    chair = User.objects.get(username="skhcn.ttnd")
+    groups = todo_groups(chair, today=date(2026, 3, 25))
+    assert groups[0]["role"] == "people_inspector"
+    assert all(found.items for found in groups[0]["lists"])
+    assert StaffPetition.objects.get().keep_name_confidential
+    assert BoardReport.objects.count() == 2
