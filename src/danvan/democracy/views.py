@@ -512,7 +512,6 @@ def _board_work_page(
     context = selectors.board_work_page(request.user, board, today=timezone.localdate())
     context["programme_form"] = programme_form or forms.ProgrammeForm()
     context["report_form"] = report_form or forms.ReportScheduleForm()
-    context["petition_form"] = petition_form or forms.StaffPetitionForm(agency=board.agency)
     return _render(request, "board_work.html", context, status=status)
 
 
@@ -555,11 +554,12 @@ def report_create(request, board_id):
 
 
 @login_required
-@require_POST
 def staff_petition_create(request, board_id):
+    """On its own page: the list of the agency's staff to pick the sender from
+    never stands beside the petitions already received."""
     board = permissions.get_board_for_user(request.user, board_id, action="inspect")
-    form = forms.StaffPetitionForm(request.POST, agency=board.agency)
-    if form.is_valid():
+    form = forms.StaffPetitionForm(request.POST or None, agency=board.agency)
+    if request.method == "POST" and form.is_valid():
         try:
             petition = services.receive_staff_petition(
                 board=board, today=timezone.localdate(), by=request.user, **form.cleaned_data
@@ -569,7 +569,8 @@ def staff_petition_create(request, board_id):
         else:
             messages.success(request, _("Đã tiếp nhận kiến nghị, phản ánh."))
             return redirect("democracy:staff_petition_detail", petition_id=petition.pk)
-    return _board_work_page(request, board, petition_form=form, status=422)
+    status = 422 if request.method == "POST" else 200
+    return _render(request, "staff_petition_form.html", {"board": board, "form": form}, status=status)
 
 
 def _report_page(request, report, *, form=None, status=200):
