@@ -271,3 +271,64 @@ def consultation(agency, office_officer, next_year_plan):
         draft_name="Du thao KH 2027.pdf",
         by=office_officer,
     )
+
+
+@pytest.fixture
+def confidential_sender(lead_unit):
+    return person_with_role(Role.STAFF, unit=lead_unit, full_name="Đoàn Thị Kín Đáo")
+
+
+@pytest.fixture
+def staff_petition(board, confidential_sender, people_inspector):
+    return services.receive_staff_petition(
+        board=board,
+        sender=confidential_sender,
+        received_on=date(2026, 3, 12),
+        content="Phản ánh việc chấm công làm thêm giờ chưa công khai",
+        keep_name_confidential=True,
+        today=date(2026, 3, 12),
+        by=people_inspector,
+    )
+
+
+@pytest.fixture
+def board_report(board, people_inspector):
+    return services.schedule_report(board=board, period="quarter", year=2026, number=1, by=people_inspector)
+
+
+@pytest.fixture
+def board_report_with_file(board_report, people_inspector):
+    return services.submit_report(
+        report=board_report,
+        submitted_on=date(2026, 3, 31),
+        submitted_to="union",
+        content="Quý I Ban đã kiểm tra một cuộc.",
+        data=b"%PDF-1.4\n% bao cao\n",
+        filename="Bao cao quy I.pdf",
+        today=date(2026, 4, 1),
+        by=people_inspector,
+    )
+
+
+@pytest.fixture
+def ballot(agency, office_officer):
+    for day in (date(2026, 1, 10), date(2026, 1, 20)):
+        services.record_attempt(
+            agency=agency,
+            work_year=2025,
+            held_on=day,
+            expected=30,
+            present=19,
+            today=date(2026, 2, 1),
+            by=office_officer,
+        )
+    return services.open_written_ballot(
+        agency=agency,
+        work_year=2025,
+        opened_on=date(2026, 2, 2),
+        staff_count=30,
+        union_agreed=True,
+        items=["Quy chế chi tiêu nội bộ năm 2026"],
+        today=date(2026, 2, 2),
+        by=office_officer,
+    )

@@ -6,8 +6,11 @@ from io import StringIO
 
 from django.core.management import call_command
 
+from danvan.core.models import User
+from danvan.core.selectors import todo_groups
 from danvan.democracy.models import (
     Attendance,
+    BoardReport,
     Briefing,
     Consultation,
     CoordinationProgramme,
@@ -15,6 +18,7 @@ from danvan.democracy.models import (
     InspectionBoard,
     RegulationVersion,
     StaffConference,
+    StaffPetition,
     SupervisionFinding,
 )
 from danvan.plans.measures import read_target
@@ -93,3 +97,14 @@ def test_the_demo_consults_staff_on_the_draft_2027_plan(db):
     assert consultation.status == Consultation.Status.PUBLISHED
     load()
     assert Consultation.objects.filter(agency__symbol_code="SKHCN").count() == 1
+
+
+def test_the_demo_board_member_lands_on_their_work(db):
+    load()
+    load()
+    chair = User.objects.get(username="skhcn.ttnd")
+    groups = todo_groups(chair, today=date(2026, 3, 25))
+    assert groups[0]["role"] == "people_inspector"
+    assert all(found.items for found in groups[0]["lists"])
+    assert StaffPetition.objects.get().keep_name_confidential
+    assert BoardReport.objects.count() == 2

@@ -223,3 +223,72 @@ def test_publishing_an_empty_explanation_by_role(client, request, consultation, 
     assert response.status_code == status
     consultation.refresh_from_db()
     assert consultation.status == "open"
+
+
+# --- The Board's work, staff petitions, the written ballot ------------------------
+# The Board's work is read by those who oversee the agency and written by its
+# members; a staff petition is read by the Board, the leader and office, and
+# its sender; the written ballot is the leader's or office's.
+BOARD_WORK_MATRIX = [
+    ("democracy:board_work", ["board"], [200, 200, 200, 200, 403, 403, 200, 200, 404]),
+    ("democracy:board_report_detail", ["board_report"], [200, 200, 200, 200, 404, 404, 200, 200, 404]),
+    (
+        "democracy:board_report_file",
+        ["board_report_with_file"],
+        [200, 200, 200, 200, 404, 404, 200, 200, 404],
+    ),
+    ("democracy:staff_petition_detail", ["staff_petition"], [200, 404, 200, 200, 404, 404, 404, 200, 404]),
+    ("democracy:staff_petition_create", ["board"], [200, 403, 403, 403, 403, 403, 403, 200, 404]),
+    ("democracy:ballots", ["agency"], [200, 200, 200, 200, 200, 200, 200, 200, 404]),
+    ("democracy:ballot_detail", ["ballot"], [200, 200, 200, 200, 200, 200, 200, 200, 404]),
+]
+BOARD_ONLY_EMPTY = [422, 403, 403, 403, 403, 403, 403, 422, 404]
+PETITION_STEP_EMPTY = [422, 404, 403, 403, 404, 404, 404, 422, 404]
+BALLOT_EMPTY = [422, 403, 422, 422, 403, 403, 403, 403, 404]
+
+
+@pytest.mark.parametrize(("view", "args", "role", "status"), matrix_cases(BOARD_WORK_MATRIX))
+def test_role_gets_expected_status_on_the_boards_work(client, request, view, args, role, status):
+    assert status_for(client, request, view, args, role) == status
+
+
+@pytest.mark.parametrize(("role", "status"), list(zip(ROLES, BOARD_ONLY_EMPTY, strict=True)))
+def test_adopting_an_empty_programme_by_role(client, request, board, role, status):
+    client.force_login(request.getfixturevalue(role))
+    response = client.post(reverse("democracy:programme_create", args=[board.pk]), {})
+    assert response.status_code == status
+    assert not board.programmes.exists()
+
+
+@pytest.mark.parametrize(("role", "status"), list(zip(ROLES, BOARD_ONLY_EMPTY, strict=True)))
+def test_receiving_an_empty_staff_petition_by_role(client, request, board, role, status):
+    client.force_login(request.getfixturevalue(role))
+    response = client.post(reverse("democracy:staff_petition_create", args=[board.pk]), {})
+    assert response.status_code == status
+    assert not board.staff_petitions.exists()
+
+
+@pytest.mark.parametrize(("role", "status"), list(zip(ROLES, PETITION_STEP_EMPTY, strict=True)))
+def test_verifying_a_staff_petition_with_nothing_by_role(client, request, staff_petition, role, status):
+    client.force_login(request.getfixturevalue(role))
+    response = client.post(reverse("democracy:staff_petition_step", args=[staff_petition.pk, "xac-minh"]), {})
+    assert response.status_code == status
+    staff_petition.refresh_from_db()
+    assert staff_petition.verification == ""
+
+
+@pytest.mark.parametrize(("role", "status"), list(zip(ROLES, BALLOT_EMPTY, strict=True)))
+def test_opening_an_empty_ballot_by_role(client, request, agency, role, status):
+    client.force_login(request.getfixturevalue(role))
+    response = client.post(reverse("democracy:ballot_create", args=[agency.pk]), {})
+    assert response.status_code == status
+
+
+@pytest.mark.parametrize(("role", "status"), list(zip(ROLES, BALLOT_EMPTY, strict=True)))
+def test_counting_an_empty_ballot_by_role(client, request, ballot, role, status):
+    client.force_login(request.getfixturevalue(role))
+    item = ballot.items.get()
+    response = client.post(reverse("democracy:ballot_count", args=[item.pk]), {})
+    assert response.status_code == status
+    item.refresh_from_db()
+    assert item.returned is None

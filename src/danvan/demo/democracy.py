@@ -21,6 +21,7 @@ from danvan.core.models import Agency, User
 from danvan.democracy import services
 from danvan.democracy.models import (
     Attendance,
+    BoardProgramme,
     Briefing,
     Consultation,
     ConsultationForm,
@@ -33,6 +34,7 @@ from danvan.democracy.models import (
     OrganisationKind,
     RegulationVersion,
     StaffConference,
+    StaffPetition,
     SupervisionFinding,
 )
 from danvan.democracy.selectors import BRIEFED_SOURCE
@@ -72,6 +74,7 @@ def load_demo_democracy(*, agencies: dict[str, Agency], units: dict) -> int:
         + _load_coordination(skhcn)
         + _load_regulation(skhcn)
         + _load_consultation(skhcn)
+        + _load_board_work(skhcn)
     )
 
 
@@ -319,4 +322,45 @@ def _load_consultation(skhcn: Agency) -> int:
         today=date(2026, 11, 18),
         by=leader,
     )
+    return 1
+
+
+# The Board's first quarter of 2026: its programme, the report owed at the
+# quarter's end and a staff member's petition whose sender's name is kept
+# from all but the Board.
+BOARD_PROGRAMME_ITEMS = [
+    "Kiểm tra việc công khai dự toán ngân sách năm 2026 với cán bộ",
+    "Giám sát việc thực hiện nghị quyết hội nghị cán bộ năm 2025",
+    "Tiếp nhận kiến nghị, phản ánh của cán bộ, công chức, viên chức",
+]
+STAFF_PETITION_TEXT = "Phản ánh việc thanh toán chế độ làm thêm giờ quý IV năm 2025 chưa được công khai."
+
+
+def _load_board_work(skhcn: Agency) -> int:
+    board = InspectionBoard.objects.filter(agency=skhcn, elected_on=CONFERENCE_DAY).first()
+    if board is None or BoardProgramme.objects.filter(board=board).exists():
+        return 0
+    chair = User.objects.get(username="skhcn.ttnd")
+    services.adopt_programme(
+        board=board, period="quarter", year=2026, number=1, items=BOARD_PROGRAMME_ITEMS, by=chair
+    )
+    services.schedule_report(board=board, period="quarter", year=2026, number=1, by=chair)
+    services.schedule_report(board=board, period="half_year", year=2026, number=1, by=chair)
+    board_people = [username for username, _post in BOARD]
+    sender = (
+        User.objects.filter(agency=skhcn, is_active=True)
+        .exclude(username__in=[*board_people, "skhcn.vanphong", "skhcn.lanhdao"])
+        .order_by("username")
+        .first()
+    )
+    if sender is not None and not StaffPetition.objects.filter(board=board).exists():
+        services.receive_staff_petition(
+            board=board,
+            sender=sender,
+            received_on=date(2026, 3, 20),
+            content=STAFF_PETITION_TEXT,
+            keep_name_confidential=True,
+            today=date(2026, 3, 20),
+            by=chair,
+        )
     return 1

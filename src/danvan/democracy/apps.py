@@ -20,6 +20,7 @@ class DemocracyConfig(AppConfig):
         # The library shows a document to whoever reads a briefing on it.
         cited_by("briefings", permissions.visible_briefings)
         add_todo_source(selectors.todo_lists)
+        add_todo_source(selectors.board_todo_lists)
         # An issued plan is a work plan to disclose to staff (Luật 10/2022 Điều 46 k2).
         plan_issued.connect(
             receivers.disclosure_for_issued_plan, dispatch_uid="democracy.disclosure_for_plan"

@@ -10,6 +10,9 @@ from danvan.democracy.models import (
     AgendaKind,
     Attendance,
     BoardMember,
+    BoardPeriod,
+    BoardRecommendation,
+    BoardReport,
     Briefing,
     DisclosureForm,
     DisclosureKind,
@@ -337,3 +340,120 @@ class VoteForm(forms.Form):
 class CheckForm(forms.Form):
     checked_on = forms.DateField(label=_("Ngày kiểm tra (dd/mm/yyyy)"))
     result = forms.CharField(label=_("Kết quả kiểm tra, công bố"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+# --- The Board's programmes, reports and staff petitions -------------------------
+
+
+class ProgrammeForm(forms.Form):
+    period = forms.ChoiceField(label=_("Kỳ"), choices=BoardPeriod.choices)
+    year = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100)
+    number = forms.IntegerField(
+        label=_("Quý hoặc 6 tháng thứ (với năm: 1)"), min_value=1, max_value=4, initial=1
+    )
+    items = forms.CharField(
+        label=_("Nội dung công tác (mỗi dòng một nội dung)"), widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+    def clean_items(self):
+        return [line for line in self.cleaned_data["items"].splitlines() if line.strip()]
+
+
+class ReportScheduleForm(forms.Form):
+    period = forms.ChoiceField(label=_("Kỳ"), choices=BoardPeriod.choices)
+    year = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100)
+    number = forms.IntegerField(
+        label=_("Quý hoặc 6 tháng thứ (với năm: 1)"), min_value=1, max_value=4, initial=1
+    )
+
+
+class ReportSubmitForm(forms.Form):
+    submitted_on = forms.DateField(label=_("Ngày gửi báo cáo (dd/mm/yyyy)"))
+    submitted_to = forms.ChoiceField(label=_("Gửi đến"), choices=BoardReport.SubmittedTo.choices)
+    content = forms.CharField(
+        label=_("Nội dung báo cáo"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+    file = forms.FileField(
+        label=_("Tệp báo cáo (PDF, Word; tối đa 20 MB)"),
+        required=False,
+        validators=[
+            MaxSizeValidator(20 * 1024 * 1024),
+            FileTypeValidator(MATERIAL_SIGNATURES, _("Tài liệu phải là PDF, Word, Excel, ảnh JPG hoặc PNG.")),
+        ],
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if not (cleaned.get("content") or "").strip() and not cleaned.get("file"):
+            self.add_error("content", _("Hãy ghi nội dung báo cáo hoặc đính kèm tệp báo cáo."))
+        return cleaned
+
+
+class StaffPetitionForm(forms.Form):
+    sender = forms.ModelChoiceField(label=_("Người gửi"), queryset=User.objects.none())
+    received_on = forms.DateField(label=_("Ngày tiếp nhận (dd/mm/yyyy)"))
+    content = forms.CharField(
+        label=_("Nội dung kiến nghị, phản ánh"), widget=forms.Textarea(attrs={"rows": 4})
+    )
+    keep_name_confidential = forms.BooleanField(
+        label=_("Người gửi đề nghị giữ bí mật họ tên (chỉ thành viên Ban biết)"), required=False
+    )
+
+    def __init__(self, *args, agency, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sender"].queryset = User.objects.filter(agency=agency, is_active=True).order_by(
+            "full_name", "pk"
+        )
+
+
+class PetitionVerifyForm(forms.Form):
+    verification = forms.CharField(label=_("Kết quả xác minh"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class PetitionRecommendationForm(forms.Form):
+    recommendation = forms.ModelChoiceField(
+        label=_("Kiến nghị đã gửi người đứng đầu"), queryset=BoardRecommendation.objects.none()
+    )
+
+    def __init__(self, *args, board, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["recommendation"].queryset = BoardRecommendation.objects.filter(inspection__board=board)
+
+
+class PetitionAnswerForm(forms.Form):
+    answer = forms.CharField(label=_("Nội dung trả lời người gửi"), widget=forms.Textarea(attrs={"rows": 3}))
+    answered_on = forms.DateField(label=_("Ngày trả lời (dd/mm/yyyy)"))
+
+
+class PetitionCloseForm(forms.Form):
+    closed_on = forms.DateField(label=_("Ngày kết thúc (dd/mm/yyyy)"))
+
+
+# --- Written ballot (Điều 50) ------------------------------------------------------
+
+
+class AttemptForm(forms.Form):
+    work_year = forms.IntegerField(label=_("Năm công tác"), min_value=2000, max_value=2100)
+    held_on = forms.DateField(label=_("Ngày triệu tập (dd/mm/yyyy)"))
+    expected = forms.IntegerField(label=_("Số người được triệu tập"), min_value=0)
+    present = forms.IntegerField(label=_("Số người có mặt"), min_value=0)
+
+
+class BallotForm(forms.Form):
+    work_year = forms.IntegerField(label=_("Năm công tác"), min_value=2000, max_value=2100)
+    opened_on = forms.DateField(label=_("Ngày phát phiếu (dd/mm/yyyy)"))
+    staff_count = forms.IntegerField(
+        label=_("Tổng số cán bộ, công chức, viên chức, người lao động"), min_value=0
+    )
+    union_agreed = forms.BooleanField(label=_("Đã thống nhất với Ban Chấp hành công đoàn"), required=False)
+    items = forms.CharField(
+        label=_("Nội dung lấy ý kiến (mỗi dòng một nội dung)"), widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+    def clean_items(self):
+        return [line for line in self.cleaned_data["items"].splitlines() if line.strip()]
+
+
+class BallotCountForm(forms.Form):
+    returned = forms.IntegerField(label=_("Số phiếu thu về"), min_value=0)
+    votes_for = forms.IntegerField(label=_("Số phiếu tán thành"), min_value=0)

@@ -1013,3 +1013,243 @@ class ConsultationComment(models.Model):
         if self.unit_id:
             return self.unit.name
         return self.author.full_name or self.author.username if self.author_id else ""
+
+
+# --- The Board's work programmes and reports (Luật 10/2022 Điều 62, NĐ 59/2023 Điều 22) ---
+
+
+class BoardPeriod(models.TextChoices):
+    """The Board works and reports per quarter, 6 months and year (NĐ 59/2023 Điều 22 k1, k4)."""
+
+    QUARTER = "quarter", _("Quý")
+    HALF_YEAR = "half_year", _("6 tháng")
+    YEAR = "year", _("Năm")
+
+
+class BoardProgramme(models.Model):
+    """The Board's work programme (chương trình công tác) for one period."""
+
+    board = models.ForeignKey(
+        InspectionBoard, on_delete=models.PROTECT, related_name="programmes", verbose_name=_("ban")
+    )
+    period = models.CharField(_("kỳ"), max_length=20, choices=BoardPeriod.choices)
+    year = models.PositiveIntegerField(_("năm"))
+    number = models.PositiveSmallIntegerField(_("số thứ tự của kỳ trong năm"), default=1)
+    starts_on = models.DateField(_("từ ngày"))
+    ends_on = models.DateField(_("đến ngày"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("người ghi")
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("chương trình công tác của Ban Thanh tra nhân dân")
+        verbose_name_plural = _("chương trình công tác của Ban Thanh tra nhân dân")
+        ordering = ["-starts_on", "period", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["board", "period", "year", "number"], name="one_board_programme_per_period"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_period_display()} {self.number}/{self.year}"
+
+
+class BoardProgrammeItem(models.Model):
+    programme = models.ForeignKey(
+        BoardProgramme, on_delete=models.CASCADE, related_name="items", verbose_name=_("chương trình")
+    )
+    position = models.PositiveIntegerField(_("thứ tự"), default=0)
+    content = models.CharField(_("nội dung công tác"), max_length=500)
+
+    class Meta:
+        verbose_name = _("nội dung chương trình công tác")
+        verbose_name_plural = _("nội dung chương trình công tác")
+        ordering = ["programme", "position", "pk"]
+
+    def __str__(self) -> str:
+        return self.content
+
+
+def board_report_path(instance: BoardReport, filename: str) -> str:
+    return f"democracy/{instance.board.agency_id}/ban-ttnd/bao-cao/{instance.pk}/{filename}"
+
+
+class BoardReport(models.Model):
+    """The Board's report of its work for one period (báo cáo kết quả hoạt động)."""
+
+    class SubmittedTo(models.TextChoices):
+        UNION = "union", _("Ban Chấp hành công đoàn cơ quan")
+        CONFERENCE = "conference", _("Hội nghị cán bộ, công chức, viên chức, người lao động")
+
+    board = models.ForeignKey(
+        InspectionBoard, on_delete=models.PROTECT, related_name="reports", verbose_name=_("ban")
+    )
+    period = models.CharField(_("kỳ"), max_length=20, choices=BoardPeriod.choices)
+    year = models.PositiveIntegerField(_("năm"))
+    number = models.PositiveSmallIntegerField(_("số thứ tự của kỳ trong năm"), default=1)
+    ends_on = models.DateField(_("ngày cuối kỳ"))
+    due = models.DateField(_("hạn báo cáo"))
+    due_explanation = models.TextField(_("cách tính hạn báo cáo"))
+    submitted_to = models.CharField(
+        _("gửi đến"), max_length=20, choices=SubmittedTo.choices, default=SubmittedTo.UNION
+    )
+    submitted_on = models.DateField(_("ngày gửi báo cáo"), null=True, blank=True)
+    content = models.TextField(_("nội dung báo cáo"), blank=True)
+    file = models.FileField(_("tệp báo cáo"), upload_to=board_report_path, blank=True)
+    file_name = models.CharField(_("tên tệp báo cáo"), max_length=255, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("người ghi")
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("báo cáo kết quả hoạt động của Ban Thanh tra nhân dân")
+        verbose_name_plural = _("báo cáo kết quả hoạt động của Ban Thanh tra nhân dân")
+        ordering = ["due", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["board", "period", "year", "number"], name="one_board_report_per_period"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_period_display()} {self.number}/{self.year}"
+
+    def is_overdue(self, today: date | None = None) -> bool:
+        if self.submitted_on is not None:
+            return self.submitted_on > self.due
+        return today is not None and today > self.due
+
+
+class StaffPetition(models.Model):
+    """A staff member's petition or report (kiến nghị, phản ánh) received by the Board
+    (Luật 10/2022 Điều 61 k8). A sender who asks for it keeps their name from
+    everyone but the Board's members."""
+
+    class Status(models.TextChoices):
+        RECEIVED = "received", _("Đã tiếp nhận")
+        VERIFYING = "verifying", _("Đang xác minh")
+        RECOMMENDED = "recommended", _("Đã kiến nghị người đứng đầu")
+        ANSWERED = "answered", _("Đã trả lời người gửi")
+        CLOSED = "closed", _("Đã kết thúc")
+
+    board = models.ForeignKey(
+        InspectionBoard, on_delete=models.PROTECT, related_name="staff_petitions", verbose_name=_("ban")
+    )
+    received_on = models.DateField(_("ngày tiếp nhận"))
+    sender = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("người gửi")
+    )
+    keep_name_confidential = models.BooleanField(_("đề nghị giữ bí mật họ tên"), default=False)
+    content = models.TextField(_("nội dung kiến nghị, phản ánh"))
+    status = models.CharField(_("trạng thái"), max_length=20, choices=Status.choices, default=Status.RECEIVED)
+    verification = models.TextField(_("kết quả xác minh"), blank=True)
+    recommendation = models.ForeignKey(
+        BoardRecommendation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="staff_petitions",
+        verbose_name=_("kiến nghị gửi người đứng đầu"),
+    )
+    answer = models.TextField(_("nội dung trả lời người gửi"), blank=True)
+    answered_on = models.DateField(_("ngày trả lời người gửi"), null=True, blank=True)
+    closed_on = models.DateField(_("ngày kết thúc"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("người ghi")
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("kiến nghị, phản ánh của cán bộ gửi Ban Thanh tra nhân dân")
+        verbose_name_plural = _("kiến nghị, phản ánh của cán bộ gửi Ban Thanh tra nhân dân")
+        ordering = ["-received_on", "-pk"]
+
+    def __str__(self) -> str:
+        return self.content[:80]
+
+
+# --- Written ballot when the conference cannot gather (Luật 10/2022 Điều 50) ---
+
+# Điều 50: after the conference fails to gather its quorum this many times.
+FAILED_ATTEMPTS_FOR_BALLOT = 2
+
+
+class ConferenceAttempt(models.Model):
+    """One attempt to hold the yearly conference, with how many came."""
+
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="conference_attempts", verbose_name=_("cơ quan")
+    )
+    work_year = models.PositiveIntegerField(_("năm công tác"))
+    held_on = models.DateField(_("ngày triệu tập"))
+    expected = models.PositiveIntegerField(_("số người được triệu tập"))
+    present = models.PositiveIntegerField(_("số người có mặt"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("người ghi")
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("lần triệu tập hội nghị")
+        verbose_name_plural = _("lần triệu tập hội nghị")
+        ordering = ["agency", "work_year", "held_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.agency} — {self.held_on:%d/%m/%Y}"
+
+    def is_quorate(self) -> bool:
+        """The same rule as the conference: two thirds of those called (Điều 51 k3)."""
+        return self.present * 3 >= self.expected * 2
+
+
+class WrittenBallot(models.Model):
+    """Opinions collected in writing (phiếu lấy ý kiến) instead of the conference (Điều 50)."""
+
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="written_ballots", verbose_name=_("cơ quan")
+    )
+    work_year = models.PositiveIntegerField(_("năm công tác"))
+    opened_on = models.DateField(_("ngày phát phiếu"))
+    staff_count = models.PositiveIntegerField(_("tổng số cán bộ, công chức, viên chức, người lao động"))
+    union_agreed = models.BooleanField(_("đã thống nhất với Ban Chấp hành công đoàn"), default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("người ghi")
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("lấy ý kiến bằng phiếu")
+        verbose_name_plural = _("lấy ý kiến bằng phiếu")
+        ordering = ["-work_year", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "work_year"], name="one_written_ballot_per_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agency} — {self.work_year}"
+
+
+class BallotItem(models.Model):
+    ballot = models.ForeignKey(
+        WrittenBallot, on_delete=models.CASCADE, related_name="items", verbose_name=_("đợt lấy ý kiến")
+    )
+    position = models.PositiveIntegerField(_("thứ tự"), default=0)
+    title = models.CharField(_("nội dung lấy ý kiến"), max_length=500)
+    returned = models.PositiveIntegerField(_("số phiếu thu về"), null=True, blank=True)
+    votes_for = models.PositiveIntegerField(_("số phiếu tán thành"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("nội dung lấy ý kiến bằng phiếu")
+        verbose_name_plural = _("nội dung lấy ý kiến bằng phiếu")
+        ordering = ["ballot", "position", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def passes(self) -> bool:
+        """More than half of all staff agree in writing (counted against staff, not ballots)."""
+        return self.votes_for is not None and self.votes_for * 2 > self.ballot.staff_count

@@ -18,8 +18,12 @@ from django.utils.translation import gettext as _
 from danvan.core.models import Agency, Role, User
 from danvan.core.permissions import AGENCY_WIDE_ROLES, scopes_of
 from danvan.democracy.models import (
+    BallotItem,
     BoardInspection,
+    BoardMember,
+    BoardProgramme,
     BoardRecommendation,
+    BoardReport,
     Briefing,
     Consultation,
     CoordinationProgramme,
@@ -29,7 +33,9 @@ from danvan.democracy.models import (
     JointActivity,
     RegulationVersion,
     StaffConference,
+    StaffPetition,
     SupervisionFinding,
+    WrittenBallot,
 )
 
 MANAGING_ROLES = (Role.AGENCY_LEADER, Role.AGENCY_OFFICE)
@@ -189,7 +195,8 @@ def visible_boards(person: User) -> QuerySet[InspectionBoard]:
 
 
 def get_board_for_user(person: User, board_id: int, *, action: str = "view") -> InspectionBoard:
-    """``view``; ``manage``: record its recognition; ``inspect``: plan an inspection."""
+    """``view``; ``manage``: record its recognition; ``inspect``: plan an inspection, write its
+    programmes and reports, receive staff petitions; ``work``: read its programmes, reports, petitions."""
     board = visible_boards(person).select_related("agency").filter(pk=board_id).first()
     if board is None:
         raise Http404(_("Không tìm thấy Ban Thanh tra nhân dân."))
@@ -197,6 +204,8 @@ def get_board_for_user(person: User, board_id: int, *, action: str = "view") -> 
         raise PermissionDenied(_("Chỉ lãnh đạo, văn phòng cơ quan được thực hiện việc này."))
     if action == "inspect" and not can_work_as_board(person, board.agency):
         raise PermissionDenied(_("Chỉ thành viên Ban Thanh tra nhân dân được thực hiện việc này."))
+    if action == "work" and not can_read_board_work(person, board):
+        raise PermissionDenied(_("Bạn không có quyền xem công tác của Ban Thanh tra nhân dân này."))
     return board
 
 
@@ -414,3 +423,112 @@ def get_consultation_for_user(person: User, consultation_id: int, *, action: str
     if action == "publish" and not can_manage_democracy(person, found.agency):
         raise PermissionDenied(_("Chỉ lãnh đạo, văn phòng cơ quan được công khai tiếp thu, giải trình."))
     return found
+
+
+# --- The Board's programmes and reports -----------------------------------------
+# The Board's members write them; whoever reads the agency's Board inspections
+# (its leader, office, inspectors, the province's reviewer) reads them too.
+
+
+def can_read_board_work(person: User, board: InspectionBoard) -> bool:
+    return can_oversee_democracy(person, board.agency)
+
+
+def can_plan_board_work(person: User, board: InspectionBoard) -> bool:
+    return can_work_as_board(person, board.agency)
+
+
+def visible_board_programmes(person: User) -> QuerySet[BoardProgramme]:
+    return BoardProgramme.objects.filter(board__agency__in=overseen_agencies(person))
+
+
+def visible_board_reports(person: User) -> QuerySet[BoardReport]:
+    return BoardReport.objects.filter(board__agency__in=overseen_agencies(person))
+
+
+def can_submit_board_report(person: User, report: BoardReport) -> bool:
+    return can_work_as_board(person, report.board.agency)
+
+
+def get_board_report_for_user(person: User, report_id: int, *, action: str = "view") -> BoardReport:
+    """``view`` (and download its file); ``submit``: the Board sends it."""
+    found = visible_board_reports(person).select_related("board__agency").filter(pk=report_id).first()
+    if found is None:
+        raise Http404(_("Không tìm thấy báo cáo."))
+    if action == "submit" and not can_submit_board_report(person, found):
+        raise PermissionDenied(_("Chỉ thành viên Ban Thanh tra nhân dân được thực hiện việc này."))
+    return found
+
+
+# --- Staff petitions to the Board (Điều 61 k8) ----------------------------------
+# The Board's members handle them and read everything; the leader and office
+# read the petitions (to answer the Board's recommendations) but never the name
+# of a sender who asked to keep it confidential; the sender reads their own.
+
+
+def visible_staff_petitions(person: User) -> QuerySet[StaffPetition]:
+    scopes = scopes_of(person)
+    board_or_managing = scopes.agencies_with(Role.PEOPLE_INSPECTOR, *MANAGING_ROLES)
+    if scopes.system_admin:
+        return StaffPetition.objects.all()
+    return StaffPetition.objects.filter(Q(board__agency__in=board_or_managing) | Q(sender=person))
+
+
+def can_handle_staff_petition(person: User, petition: StaffPetition) -> bool:
+    return can_work_as_board(person, petition.board.agency)
+
+
+def can_see_petition_sender(person: User, petition: StaffPetition) -> bool:
+    """Who sent it: everyone who reads it, unless the sender asked for confidentiality —
+    then only the sender and the members of the Board that received it; never
+    the agency's leader or office, even one who also sits on the Board."""
+    if not petition.keep_name_confidential or petition.sender_id == person.pk:
+        return True
+    if petition.board.agency_id in scopes_of(person).agencies_with(*MANAGING_ROLES):
+        return False
+    return BoardMember.objects.filter(board_id=petition.board_id, person=person).exists()
+
+
+def get_staff_petition_for_user(person: User, petition_id: int, *, action: str = "view") -> StaffPetition:
+    """``view``; ``handle``: verify, recommend, answer and close it (the Board)."""
+    found = visible_staff_petitions(person).select_related("board__agency").filter(pk=petition_id).first()
+    if found is None:
+        raise Http404(_("Không tìm thấy kiến nghị, phản ánh."))
+    if action == "handle" and not can_handle_staff_petition(person, found):
+        raise PermissionDenied(_("Chỉ thành viên Ban Thanh tra nhân dân được thực hiện việc này."))
+    return found
+
+
+# --- Written ballot (Điều 50) ---------------------------------------------------
+
+
+def can_collect_in_writing(person: User, agency: Agency) -> bool:
+    return can_manage_democracy(person, agency)
+
+
+def visible_ballots(person: User) -> QuerySet[WrittenBallot]:
+    return WrittenBallot.objects.filter(
+        Q(agency__in=overseen_agencies(person)) | Q(agency__in=working_agencies(person))
+    )
+
+
+def get_ballot_for_user(person: User, ballot_id: int, *, action: str = "view") -> WrittenBallot:
+    """``view``; ``manage``: count its ballots."""
+    found = visible_ballots(person).select_related("agency").filter(pk=ballot_id).first()
+    if found is None:
+        raise Http404(_("Không tìm thấy đợt lấy ý kiến bằng phiếu."))
+    if action == "manage" and not can_collect_in_writing(person, found.agency):
+        raise PermissionDenied(_("Chỉ lãnh đạo, văn phòng cơ quan được thực hiện việc này."))
+    return found
+
+
+def get_ballot_item_for_user(person: User, item_id: int) -> BallotItem:
+    found = BallotItem.objects.filter(ballot__in=visible_ballots(person), pk=item_id).select_related(
+        "ballot__agency"
+    )
+    item = found.first()
+    if item is None:
+        raise Http404(_("Không tìm thấy nội dung lấy ý kiến."))
+    if not can_collect_in_writing(person, item.ballot.agency):
+        raise PermissionDenied(_("Chỉ lãnh đạo, văn phòng cơ quan được thực hiện việc này."))
+    return item

@@ -21,11 +21,14 @@ from danvan.core.permissions import scopes_of
 from danvan.core.selectors import TodoItem, TodoList, todo_list
 from danvan.democracy import permissions
 from danvan.democracy.models import (
+    FAILED_ATTEMPTS_FOR_BALLOT,
     REGULATION_LAWS,
     Attendance,
     BoardInspection,
     BoardRecommendation,
+    BoardReport,
     Briefing,
+    ConferenceAttempt,
     Consultation,
     CoordinationProgramme,
     Disclosure,
@@ -35,7 +38,9 @@ from danvan.democracy.models import (
     RegulationTrigger,
     RegulationVersion,
     StaffConference,
+    StaffPetition,
     SupervisionFinding,
+    WrittenBallot,
 )
 from danvan.documents.models import LegalDocument
 from danvan.plans.measures import Reading, TargetSource
@@ -346,6 +351,7 @@ def board_page(person: User, board: InspectionBoard, *, today: date) -> dict:
         "recognition_late": board.recognition_is_late(today),
         "can_manage": permissions.can_manage_democracy(person, board.agency),
         "can_inspect": permissions.can_work_as_board(person, board.agency),
+        "can_read_board_work": permissions.can_read_board_work(person, board),
         "today": today,
     }
 
@@ -601,3 +607,138 @@ def _regulation_message(row: Agency) -> str:
 def consultation_url_for_plan(plan) -> str:
     """The page that puts the draft plan out for staff's comments."""
     return reverse("democracy:consultation_create", args=[plan.agency_id]) + f"?ke_hoach={plan.pk}"
+
+
+# --- The Board's programmes, reports and staff petitions -------------------------
+
+
+def petition_sender_name(person: User, petition: StaffPetition) -> str:
+    """The sender's name, or a note that it is kept confidential from this reader."""
+    if permissions.can_see_petition_sender(person, petition):
+        return petition.sender.full_name or petition.sender.username
+    return _("Người gửi đề nghị giữ bí mật họ tên")
+
+
+def board_work_page(person: User, board: InspectionBoard, *, today: date) -> dict:
+    reports = list(board.reports.all())
+    for report in reports:
+        report.overdue = report.is_overdue(today)  # type: ignore[attr-defined]  # shown by the template
+    petitions = list(
+        permissions.visible_staff_petitions(person).filter(board=board).select_related("sender", "board")
+    )
+    for petition in petitions:
+        petition.sender_shown = petition_sender_name(person, petition)  # type: ignore[attr-defined]
+    return {
+        "board": board,
+        "programmes": list(board.programmes.prefetch_related("items")),
+        "reports": reports,
+        "petitions": petitions,
+        "can_plan": permissions.can_plan_board_work(person, board),
+        "today": today,
+    }
+
+
+def board_report_page(person: User, report: BoardReport, *, today: date) -> dict:
+    return {
+        "report": report,
+        "overdue": report.is_overdue(today),
+        "can_submit": permissions.can_submit_board_report(person, report),
+    }
+
+
+def staff_petition_page(person: User, petition: StaffPetition) -> dict:
+    return {
+        "petition": petition,
+        "sender_shown": petition_sender_name(person, petition),
+        "can_handle": permissions.can_handle_staff_petition(person, petition),
+        "can_read_board": permissions.can_read_board_work(person, petition.board),
+    }
+
+
+# --- Written ballot (Điều 50) ------------------------------------------------------
+
+
+def ballots_page(person: User, agency: Agency) -> dict:
+    attempts = list(ConferenceAttempt.objects.filter(agency=agency).order_by("-work_year", "held_on", "pk"))
+    failed: dict[int, int] = {}
+    for attempt in attempts:
+        if not attempt.is_quorate():
+            failed[attempt.work_year] = failed.get(attempt.work_year, 0) + 1
+    return {
+        "agency": agency,
+        "attempts": attempts,
+        "failed": failed,
+        "needed": FAILED_ATTEMPTS_FOR_BALLOT,
+        "ballots": list(WrittenBallot.objects.filter(agency=agency)),
+        "can_manage": permissions.can_collect_in_writing(person, agency),
+    }
+
+
+def ballot_page(person: User, ballot: WrittenBallot) -> dict:
+    return {
+        "ballot": ballot,
+        "items": list(ballot.items.select_related("ballot")),
+        "can_manage": permissions.can_collect_in_writing(person, ballot.agency),
+    }
+
+
+# --- The Board member's landing page (Role.PEOPLE_INSPECTOR) ----------------------
+
+
+def board_todo_lists(person: User, *, today: date) -> list[TodoList]:
+    """A Board member's work first: inspections to carry out, recommendations
+    awaiting the head's answer, staff petitions to handle, reports due."""
+    agencies = scopes_of(person).agencies_with(Role.PEOPLE_INSPECTOR)
+    if not agencies:
+        return []
+    role = Role.PEOPLE_INSPECTOR
+    more = reverse("democracy:index")
+    inspections = BoardInspection.objects.filter(board__agency__in=agencies, result="", result_file="")
+    petitions = StaffPetition.objects.filter(board__agency__in=agencies).exclude(
+        status__in=[StaffPetition.Status.ANSWERED, StaffPetition.Status.CLOSED]
+    )
+    reports = BoardReport.objects.filter(board__agency__in=agencies, submitted_on__isnull=True)
+    return [
+        todo_list(
+            inspections.order_by("planned_on", "pk"),
+            lambda row: TodoItem(
+                url=reverse("democracy:inspection_detail", args=[row.pk]),
+                text=row.subject[:120],
+                due=row.planned_on,
+            ),
+            role=role,
+            key="democracy-board-inspections",
+            title=_("Cuộc kiểm tra cần thực hiện"),
+            empty=_("Không có cuộc kiểm tra nào chờ kết quả."),
+            more_url=more,
+            more_label=_("Xem Ban Thanh tra nhân dân"),
+        ),
+        _recommendations_list(agencies, role=role, key="democracy-board-recommendations", today=today),
+        todo_list(
+            petitions.order_by("received_on", "pk"),
+            lambda row: TodoItem(
+                url=reverse("democracy:staff_petition_detail", args=[row.pk]), text=row.content[:120]
+            ),
+            role=role,
+            key="democracy-board-petitions",
+            title=_("Kiến nghị, phản ánh của cán bộ cần xử lý"),
+            empty=_("Không có kiến nghị, phản ánh nào chờ xử lý."),
+            more_url=more,
+            more_label=_("Xem Ban Thanh tra nhân dân"),
+        ),
+        todo_list(
+            reports.order_by("due", "pk"),
+            lambda row: TodoItem(
+                url=reverse("democracy:board_report_detail", args=[row.pk]),
+                text=_("Báo cáo %(period)s") % {"period": row},
+                due=row.due,
+                urgent=row.due < today,
+            ),
+            role=role,
+            key="democracy-board-reports",
+            title=_("Báo cáo của Ban đến hạn"),
+            empty=_("Không có báo cáo nào chờ gửi."),
+            more_url=more,
+            more_label=_("Xem Ban Thanh tra nhân dân"),
+        ),
+    ]

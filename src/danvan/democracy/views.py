@@ -502,3 +502,251 @@ def conference_resolution(request, conference_id):
     conference = permissions.get_conference_for_user(request.user, conference_id)
     filename = f"Nghi quyet hoi nghi can bo nam {conference.work_year}.docx"
     return download(exports.resolution_docx(conference), DOCX, filename)
+
+
+# --- The Board's programmes, reports and staff petitions -------------------------
+
+
+def _board_work_page(
+    request, board, *, programme_form=None, report_form=None, petition_form=None, status=200
+):
+    context = selectors.board_work_page(request.user, board, today=timezone.localdate())
+    context["programme_form"] = programme_form or forms.ProgrammeForm()
+    context["report_form"] = report_form or forms.ReportScheduleForm()
+    return _render(request, "board_work.html", context, status=status)
+
+
+@login_required
+def board_work(request, board_id):
+    board = permissions.get_board_for_user(request.user, board_id, action="work")
+    return _board_work_page(request, board)
+
+
+@login_required
+@require_POST
+def programme_create(request, board_id):
+    board = permissions.get_board_for_user(request.user, board_id, action="inspect")
+    form = forms.ProgrammeForm(request.POST)
+    if form.is_valid():
+        try:
+            services.adopt_programme(board=board, by=request.user, **form.cleaned_data)
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Đã ghi chương trình công tác."))
+            return redirect("democracy:board_work", board_id=board.pk)
+    return _board_work_page(request, board, programme_form=form, status=422)
+
+
+@login_required
+@require_POST
+def report_create(request, board_id):
+    board = permissions.get_board_for_user(request.user, board_id, action="inspect")
+    form = forms.ReportScheduleForm(request.POST)
+    if form.is_valid():
+        try:
+            services.schedule_report(board=board, by=request.user, **form.cleaned_data)
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Đã ghi kỳ báo cáo."))
+            return redirect("democracy:board_work", board_id=board.pk)
+    return _board_work_page(request, board, report_form=form, status=422)
+
+
+@login_required
+def staff_petition_create(request, board_id):
+    """On its own page: the list of the agency's staff to pick the sender from
+    never stands beside the petitions already received."""
+    board = permissions.get_board_for_user(request.user, board_id, action="inspect")
+    form = forms.StaffPetitionForm(request.POST or None, agency=board.agency)
+    if request.method == "POST" and form.is_valid():
+        try:
+            petition = services.receive_staff_petition(
+                board=board, today=timezone.localdate(), by=request.user, **form.cleaned_data
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Đã tiếp nhận kiến nghị, phản ánh."))
+            return redirect("democracy:staff_petition_detail", petition_id=petition.pk)
+    status = 422 if request.method == "POST" else 200
+    return _render(request, "staff_petition_form.html", {"board": board, "form": form}, status=status)
+
+
+def _report_page(request, report, *, form=None, status=200):
+    context = selectors.board_report_page(request.user, report, today=timezone.localdate())
+    context["form"] = form or forms.ReportSubmitForm(initial={"submitted_to": report.submitted_to})
+    return _render(request, "board_report_detail.html", context, status=status)
+
+
+@login_required
+def board_report_detail(request, report_id):
+    return _report_page(request, permissions.get_board_report_for_user(request.user, report_id))
+
+
+@login_required
+@require_POST
+def board_report_submit(request, report_id):
+    report = permissions.get_board_report_for_user(request.user, report_id, action="submit")
+    form = forms.ReportSubmitForm(request.POST, request.FILES)
+    if form.is_valid():
+        upload = form.cleaned_data.pop("file")
+        try:
+            services.submit_report(
+                report=report,
+                data=upload.read() if upload else None,
+                filename=upload.name if upload else "",
+                today=timezone.localdate(),
+                by=request.user,
+                **form.cleaned_data,
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Đã ghi việc gửi báo cáo."))
+            return redirect("democracy:board_report_detail", report_id=report.pk)
+    report.refresh_from_db()
+    return _report_page(request, report, form=form, status=422)
+
+
+@login_required
+def board_report_file(request, report_id):
+    report = permissions.get_board_report_for_user(request.user, report_id)
+    if not report.file:
+        raise Http404(_("Không tìm thấy tài liệu."))
+    return stored_file(report.file, report.file_name)
+
+
+def _petition_page(request, petition, *, failed=None, status=200):
+    context = selectors.staff_petition_page(request.user, petition)
+    board = petition.board
+    context["verify_form"] = forms.PetitionVerifyForm(initial={"verification": petition.verification})
+    context["recommendation_form"] = forms.PetitionRecommendationForm(board=board)
+    context["answer_form"] = forms.PetitionAnswerForm()
+    context["close_form"] = forms.PetitionCloseForm()
+    if failed:
+        context[failed[0]] = failed[1]
+    return _render(request, "staff_petition_detail.html", context, status=status)
+
+
+@login_required
+def staff_petition_detail(request, petition_id):
+    return _petition_page(request, permissions.get_staff_petition_for_user(request.user, petition_id))
+
+
+PETITION_STEPS = {
+    "xac-minh": ("verify_form", forms.PetitionVerifyForm, services.verify_staff_petition, False),
+    "kien-nghi": (
+        "recommendation_form",
+        forms.PetitionRecommendationForm,
+        services.link_petition_recommendation,
+        False,
+    ),
+    "tra-loi": ("answer_form", forms.PetitionAnswerForm, services.answer_staff_petition, True),
+    "ket-thuc": ("close_form", forms.PetitionCloseForm, services.close_staff_petition, True),
+}
+
+
+@login_required
+@require_POST
+def staff_petition_step(request, petition_id, step):
+    petition = permissions.get_staff_petition_for_user(request.user, petition_id, action="handle")
+    if step not in PETITION_STEPS:
+        raise Http404(_("Không tìm thấy trang."))
+    name, form_class, service, dated = PETITION_STEPS[step]
+    extra = {"board": petition.board} if form_class is forms.PetitionRecommendationForm else {}
+    form = form_class(request.POST, **extra)
+    if form.is_valid():
+        when = {"today": timezone.localdate()} if dated else {}
+        try:
+            service(petition=petition, by=request.user, **when, **form.cleaned_data)
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Đã ghi việc xử lý kiến nghị, phản ánh."))
+            return redirect("democracy:staff_petition_detail", petition_id=petition.pk)
+    petition.refresh_from_db()
+    return _petition_page(request, petition, failed=(name, form), status=422)
+
+
+# --- Written ballot (Điều 50) ------------------------------------------------------
+
+
+def _ballots_page(request, agency, *, attempt_form=None, ballot_form=None, status=200):
+    context = selectors.ballots_page(request.user, agency)
+    context["attempt_form"] = attempt_form or forms.AttemptForm()
+    context["ballot_form"] = ballot_form or forms.BallotForm()
+    return _render(request, "ballots.html", context, status=status)
+
+
+@login_required
+def ballots(request, agency_id):
+    agency = permissions.get_agency_for_democracy(request.user, agency_id)
+    return _ballots_page(request, agency)
+
+
+@login_required
+@require_POST
+def attempt_create(request, agency_id):
+    agency = permissions.get_agency_for_democracy(request.user, agency_id, action="manage")
+    form = forms.AttemptForm(request.POST)
+    if form.is_valid():
+        try:
+            services.record_attempt(
+                agency=agency, today=timezone.localdate(), by=request.user, **form.cleaned_data
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Đã ghi lần triệu tập hội nghị."))
+            return redirect("democracy:ballots", agency_id=agency.pk)
+    return _ballots_page(request, agency, attempt_form=form, status=422)
+
+
+@login_required
+@require_POST
+def ballot_create(request, agency_id):
+    agency = permissions.get_agency_for_democracy(request.user, agency_id, action="manage")
+    form = forms.BallotForm(request.POST)
+    if form.is_valid():
+        try:
+            ballot = services.open_written_ballot(
+                agency=agency, today=timezone.localdate(), by=request.user, **form.cleaned_data
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Đã ghi đợt lấy ý kiến bằng phiếu."))
+            return redirect("democracy:ballot_detail", ballot_id=ballot.pk)
+    return _ballots_page(request, agency, ballot_form=form, status=422)
+
+
+def _ballot_page(request, ballot, *, failed=None, status=200):
+    context = selectors.ballot_page(request.user, ballot)
+    for item in context["items"]:
+        item.count_form = (
+            failed[1] if failed and failed[0] == item.pk else forms.BallotCountForm(prefix=f"b{item.pk}")
+        )
+    return _render(request, "ballot_detail.html", context, status=status)
+
+
+@login_required
+def ballot_detail(request, ballot_id):
+    return _ballot_page(request, permissions.get_ballot_for_user(request.user, ballot_id))
+
+
+@login_required
+@require_POST
+def ballot_count(request, item_id):
+    item = permissions.get_ballot_item_for_user(request.user, item_id)
+    form = forms.BallotCountForm(request.POST, prefix=f"b{item.pk}")
+    if form.is_valid():
+        try:
+            services.count_ballots(item=item, by=request.user, **form.cleaned_data)
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Đã ghi kết quả kiểm phiếu."))
+            return redirect("democracy:ballot_detail", ballot_id=item.ballot_id)
+    return _ballot_page(request, item.ballot, failed=(item.pk, form), status=422)

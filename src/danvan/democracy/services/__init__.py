@@ -11,6 +11,13 @@ the next working day, Điều 148 k5).
 """
 
 from danvan.democracy.services._common import MATERIAL_LIMIT_BYTES
+from danvan.democracy.services.ballots import (
+    count_ballots,
+    failed_attempts,
+    may_collect_in_writing,
+    open_written_ballot,
+    record_attempt,
+)
 from danvan.democracy.services.board import (
     answer_recommendation,
     count_answer_due,
@@ -23,9 +30,22 @@ from danvan.democracy.services.board import (
     record_recognition,
     term_end_of,
 )
+from danvan.democracy.services.board_work import (
+    adopt_programme,
+    answer_staff_petition,
+    close_staff_petition,
+    count_report_due,
+    link_petition_recommendation,
+    period_bounds,
+    receive_staff_petition,
+    schedule_report,
+    submit_report,
+    verify_staff_petition,
+)
 from danvan.democracy.services.briefings import (
     attach_material,
     record_attendance,
+    remind_briefing_tasks,
     schedule_briefing,
 )
 from danvan.democracy.services.conference import (
@@ -103,4 +123,20 @@ __all__ = [
     "open_consultation",
     "comment_on_consultation",
     "publish_explanation",
+    "period_bounds",
+    "count_report_due",
+    "adopt_programme",
+    "schedule_report",
+    "submit_report",
+    "receive_staff_petition",
+    "verify_staff_petition",
+    "link_petition_recommendation",
+    "answer_staff_petition",
+    "close_staff_petition",
+    "record_attempt",
+    "failed_attempts",
+    "may_collect_in_writing",
+    "open_written_ballot",
+    "count_ballots",
+    "remind_briefing_tasks",
 ]

@@ -8,20 +8,28 @@ from datetime import date
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from danvan.core import uploads
 from danvan.core.models import Agency, Unit, User
-from danvan.core.services import DomainError
+from danvan.core.selectors import agency_office, unit_heads
+from danvan.core.services import DomainError, notify
 from danvan.core.text import stored_file_name
 from danvan.democracy.models import (
     Attendance,
     Briefing,
     BriefingMaterial,
 )
+from danvan.democracy.selectors import BRIEFED_SOURCE, coverage
 from danvan.democracy.services._common import MATERIAL_LIMIT_BYTES, _day
 from danvan.documents.models import LegalDocument
+from danvan.plans.models import Plan, Task
 from danvan.plans.services import refresh_measured_targets
+
+# A task about briefing a document is reminded from this many days before its due date.
+BRIEFING_TASK_REMINDER_DAYS = 7
 
 # --- Briefings ------------------------------------------------------------------
 
@@ -137,3 +145,55 @@ def attach_material(*, briefing: Briefing, data: bytes, filename: str, by: User)
     )
     material.file.save(stored_file_name(filename, "tai-lieu"), ContentFile(data), save=True)
     return material
+
+
+def remind_briefing_tasks(*, today: date) -> int:
+    """Remind the office and the lead unit's heads of each open plan task bound
+    to a briefing target (plans.measures ``democracy.staff_briefed``) that is due
+    within 7 days or past due while staff are still not briefed. One reminder per
+    task per day: running the scan twice the same day sends nothing new."""
+    sent = 0
+    tasks = Task.objects.filter(
+        plan__status=Plan.Status.ISSUED,
+        status__in=[Task.Status.NOT_STARTED, Task.Status.IN_PROGRESS, Task.Status.OVERDUE],
+        due_date__lte=date.fromordinal(today.toordinal() + BRIEFING_TASK_REMINDER_DAYS),
+        target__measured_by=BRIEFED_SOURCE.code,
+        target__document__isnull=False,
+    ).select_related("plan__agency", "lead_unit", "target__document")
+    for task in tasks:
+        agency, document = task.plan.agency, task.target.document
+        found = coverage(agency, document)
+        if not found.missing:
+            continue
+        days = (task.due_date - today).days
+        page = reverse("democracy:coverage", args=[agency.pk, document.pk])
+        make_up = (
+            reverse("democracy:briefing_create", args=[agency.pk]) + "?" + urlencode({"van_ban": document.pk})
+        )
+        text = (
+            _(
+                "Nhiệm vụ «%(task)s» đến hạn %(due)s: còn %(count)s người chưa được quán triệt %(doc)s. "
+                "Tổ chức học bù: %(make_up)s"
+            )
+            if days >= 0
+            else _(
+                "Nhiệm vụ «%(task)s» đã quá hạn %(due)s: còn %(count)s người chưa được quán triệt %(doc)s. "
+                "Tổ chức học bù: %(make_up)s"
+            )
+        ) % {
+            "task": task.heading[:150],
+            "due": _day(task.due_date),
+            "count": len(found.missing),
+            "doc": document,
+            "make_up": make_up,
+        }
+        with transaction.atomic():
+            sent += len(
+                notify(
+                    recipients=[*agency_office(agency), *unit_heads(task.lead_unit)],
+                    key=f"democracy-briefing-task:{task.pk}:{today:%Y%m%d}",
+                    text=text,
+                    url=page,
+                )
+            )
+    return sent
