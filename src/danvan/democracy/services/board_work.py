@@ -27,8 +27,8 @@ from danvan.democracy.models import (
 )
 from danvan.democracy.services._common import _day
 
-PERIODS_IN_YEAR = {BoardPeriod.QUARTER: 4, BoardPeriod.HALF_YEAR: 2, BoardPeriod.YEAR: 1}
-MONTHS_IN_PERIOD = {BoardPeriod.QUARTER: 3, BoardPeriod.HALF_YEAR: 6, BoardPeriod.YEAR: 12}
+PERIODS_IN_YEAR: dict[str, int] = {BoardPeriod.QUARTER: 4, BoardPeriod.HALF_YEAR: 2, BoardPeriod.YEAR: 1}
+MONTHS_IN_PERIOD: dict[str, int] = {BoardPeriod.QUARTER: 3, BoardPeriod.HALF_YEAR: 6, BoardPeriod.YEAR: 12}
 
 
 def period_bounds(period: str, year: int, number: int) -> tuple[date, date]:

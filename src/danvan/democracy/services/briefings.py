@@ -161,11 +161,15 @@ def remind_briefing_tasks(*, today: date) -> int:
         target__document__isnull=False,
     ).select_related("plan__agency", "lead_unit", "target__document")
     for task in tasks:
-        agency, document = task.plan.agency, task.target.document
+        # The query keeps only tasks with a due date and a target bound to a document.
+        document = task.target.document if task.target else None
+        agency, due = task.plan.agency, task.due_date
+        if document is None or due is None:
+            continue
         found = coverage(agency, document)
         if not found.missing:
             continue
-        days = (task.due_date - today).days
+        days = (due - today).days
         page = reverse("democracy:coverage", args=[agency.pk, document.pk])
         make_up = (
             reverse("democracy:briefing_create", args=[agency.pk]) + "?" + urlencode({"van_ban": document.pk})
@@ -182,7 +186,7 @@ def remind_briefing_tasks(*, today: date) -> int:
             )
         ) % {
             "task": task.heading[:150],
-            "due": _day(task.due_date),
+            "due": _day(due),
             "count": len(found.missing),
             "doc": document,
             "make_up": make_up,
