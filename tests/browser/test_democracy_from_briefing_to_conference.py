@@ -166,15 +166,16 @@ def test_office_briefs_discloses_consults_and_holds_the_conference(
     page.get_by_role("button", name="Công khai với cán bộ").click()
     expect(page.get_by_text("Đã công khai tiếp thu, giải trình với cán bộ.")).to_be_visible()
 
-    # The yearly staff conference, quorate (18 of 20), and its resolution in Word.
+    # The staff conference for the year before, quorate (18 of 20), and its resolution in Word.
     page.goto(f"{live_server.url}/dan-chu/co-quan/{agency.pk}/hoi-nghi/them/")
-    page.get_by_label("Năm công tác").fill(str(today.year))
+    page.get_by_label("Năm công tác").fill(str(today.year - 1))
     page.get_by_label("Ngày tổ chức (dd/mm/yyyy)").fill(day)
     page.get_by_label("Tổng số cán bộ, công chức, viên chức, người lao động").fill("20")
     page.get_by_label("Số người được triệu tập (cán bộ hoặc đại biểu)").fill("20")
     page.get_by_label("Số người có mặt").fill("18")
     page.get_by_label("Nội dung khác (mỗi dòng một nội dung)").fill("Kế hoạch công tác năm sau")
     page.get_by_role("button", name="Lưu").click()
+    expect(page.get_by_text("Đã ghi hội nghị.")).to_be_visible()
     conference = StaffConference.objects.get()
     assert conference.present == 18
     page.goto(f"{live_server.url}/dan-chu/hoi-nghi/{conference.pk}/")

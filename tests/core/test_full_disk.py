@@ -8,6 +8,7 @@ import os
 import resource
 import time
 from contextlib import contextmanager
+from datetime import date
 
 import pytest
 from django.core.files.base import ContentFile
@@ -17,6 +18,7 @@ from django.urls import reverse
 
 from danvan.core.storage import PART, PrivateFileStorage, StorageUnavailable, remove_abandoned_parts
 from danvan.petitions.models import Attachment, Petition
+from danvan.petitions.services import receive_online_petition
 from tests.petitions.test_public_views import FORM
 
 
@@ -78,3 +80,24 @@ def test_a_partial_file_whose_row_never_committed_is_removed_a_day_later(db, tmp
     os.utime(orphan, (old, old))
     assert remove_abandoned_parts(tmp_path) == 1
     assert _files(tmp_path) == ["dang-ghi.pdf" + PART]
+
+
+def test_receive_online_petition_keeps_neither_when_the_file_cannot_be_stored(agency, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    upload = SimpleUploadedFile("anh.pdf", b"%PDF-1.7\n" + b"0" * 200_000)
+    with disk_takes_only(64 * 1024), pytest.raises(StorageUnavailable):
+        receive_online_petition(
+            agency=agency,
+            source=Petition.Source.ONLINE,
+            kind=FORM["kind"],
+            subject=FORM["subject"],
+            content=FORM["content"],
+            received_on=date(2026, 12, 2),
+            sender_name=FORM["full_name"],
+            sender_address=FORM["address"],
+            phone=FORM["phone"],
+            email="",
+            attachment=upload,
+            by=None,
+        )
+    assert not Petition.objects.exists() and _files(tmp_path) == []

@@ -255,7 +255,7 @@ def test_role_gets_expected_status_on_the_boards_work(client, request, view, arg
 @pytest.mark.parametrize(("role", "status"), list(zip(ROLES, BOARD_ONLY_EMPTY, strict=True)))
 def test_adopting_an_empty_programme_by_role(client, request, board, role, status):
     client.force_login(request.getfixturevalue(role))
-    response = client.post(reverse("democracy:programme_create", args=[board.pk]), {})
+    response = client.post(reverse("democracy:board_programme_create", args=[board.pk]), {})
     assert response.status_code == status
     assert not board.programmes.exists()
 

@@ -259,3 +259,18 @@ def test_a_long_table_repeats_its_header_row_on_the_next_page_of_the_pdf(tmp_pat
     assert len(pages) >= 2
     for page in pages:
         assert "Số nhiệm" in page and "Hoàn" in page and "Quá hạn" in page
+
+
+def test_the_figures_other_areas_add_are_in_word_and_on_the_page(client, approved_report, office_officer):
+    more = dict(approved_report.figures["more"])
+    assert more["Mô hình «Dân vận khéo» được công nhận trong kỳ"] == "0"
+    assert more["Nội dung công khai đúng hạn / đã công khai"] == "0/0"
+    client.force_login(office_officer)
+    page = client.get(reverse("reports:report_detail", args=[approved_report.pk])).content.decode()
+    figures = {
+        row[1]: row[2]
+        for row in cells(Document(io.BytesIO(render_report_docx(approved_report))).tables[1])[1:]
+    }
+    for label, value in more.items():
+        assert figures[label] == value
+        assert f'<th scope="row">{label}</th><td class="text-end">{value}</td>' in page

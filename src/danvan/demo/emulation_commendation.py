@@ -12,7 +12,8 @@ from datetime import date
 
 from danvan.core.models import Agency, Unit, User
 from danvan.emulation import services
-from danvan.emulation.models import CommendationTitle, CouncilMeeting, Movement
+from danvan.emulation.models import CommendationCondition, CommendationTitle, CouncilMeeting, Movement
+from danvan.emulation.titles import put_titles
 
 MOVEMENT_NAME = "Phong trào thi đua “Dân vận khéo” năm 2026 của Sở Khoa học và Công nghệ"
 COUNCIL = [
@@ -28,7 +29,8 @@ def load_demo_emulation_commendation(*, agencies: dict[str, Agency], units: dict
     skhcn = agencies["SKHCN"]
     office = User.objects.get(username="skhcn.vanphong")
     staff = User.objects.get(username="skhcn.chuyenvien")
-    created = 0
+    # The migration loads the titles; a database emptied since (a test's flush) gets them again.
+    created = put_titles(CommendationTitle, CommendationCondition)
     if not Movement.objects.filter(agency=skhcn, name=MOVEMENT_NAME).exists():
         movement = services.launch_movement(
             agency=skhcn,

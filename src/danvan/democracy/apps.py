@@ -39,3 +39,8 @@ class DemocracyConfig(AppConfig):
         # The kinds of record it puts in the search box (indexing) and the
         # figures it measures for the yearly evaluation (indicators), its daily step (jobs).
         from danvan.democracy import indexing, indicators, jobs  # noqa: F401
+        from danvan.democracy.report_figures import period_figures
+        from danvan.reports.figures import register_period_figures
+
+        # Its figures in the agency's periodic report.
+        register_period_figures(code="democracy", order=10, read=period_figures)

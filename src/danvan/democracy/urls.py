@@ -124,7 +124,7 @@ urlpatterns = [
         name="consultation_draft",
     ),
     path("ban-ttnd/<int:board_id>/cong-tac/", views.board_work, name="board_work"),
-    path("ban-ttnd/<int:board_id>/chuong-trinh/them/", views.programme_create, name="programme_create"),
+    path("ban-ttnd/<int:board_id>/chuong-trinh/them/", views.programme_create, name="board_programme_create"),
     path("ban-ttnd/<int:board_id>/bao-cao/them/", views.report_create, name="report_create"),
     path(
         "ban-ttnd/<int:board_id>/kien-nghi-can-bo/them/",

@@ -18,3 +18,8 @@ class EmulationConfig(AppConfig):
         # The kinds of record it puts in the search box (indexing), the figures
         # it measures for the yearly evaluation (indicators) and its daily step (jobs).
         from danvan.emulation import indexing, indicators, jobs  # noqa: F401
+        from danvan.emulation.report_figures import period_figures
+        from danvan.reports.figures import register_period_figures
+
+        # Its models and commendations in the agency's periodic report.
+        register_period_figures(code="emulation", order=20, read=period_figures)

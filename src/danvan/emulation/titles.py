@@ -172,3 +172,22 @@ TITLES = [
         ],
     },
 ]
+
+
+def put_titles(title_model, condition_model) -> int:
+    """Create the titles above that are missing (by code), with their
+    conditions; the migration passes its historical models, the demo the
+    current ones (a test database flushed between tests has none)."""
+    made = 0
+    for data in TITLES:
+        if title_model.objects.filter(code=data["code"]).exists():
+            continue
+        fields = {k: v for k, v in data.items() if k not in ("conditions", "quota_of")}
+        title = title_model.objects.create(**fields)
+        if data.get("quota_of"):
+            title.quota_of = title_model.objects.get(code=data["quota_of"])
+            title.save(update_fields=["quota_of"])
+        for sort, condition in enumerate(data["conditions"]):
+            condition_model.objects.create(title=title, sort=sort, **condition)
+        made += 1
+    return made

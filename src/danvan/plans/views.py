@@ -180,7 +180,12 @@ def _moved_on_message(plan) -> str:
 def _plan_action(request, plan_id, check):
     plan = permissions.get_plan_for_user(request.user, plan_id)
     if not check(request.user, plan):
-        if check is permissions.can_approve_plan and permissions.leads_agency_of(request.user, plan):
+        moved_on = plan.status in (Plan.Status.ISSUED, Plan.Status.RETURNED)
+        if (
+            check is permissions.can_approve_plan
+            and moved_on
+            and permissions.leads_agency_of(request.user, plan)
+        ):
             # Another leader was first: say so instead of "no permission".
             raise PlanMovedOn(_moved_on_message(plan))
         raise PermissionDenied(_("Bạn không có quyền thực hiện thao tác này với kế hoạch."))

@@ -20,6 +20,7 @@ from danvan.engagement.models import Commitment, Dialogue
 from danvan.petitions.selectors import figures_for_report
 from danvan.plans.models import Plan, Target, Task, TaskUpdate
 from danvan.reports import permissions
+from danvan.reports.figures import other_figures
 from danvan.reports.models import Report, ReportingPeriod, ReportRequest, ReportVersion, timeliness
 
 LIVE_PLAN_STATUSES = (Plan.Status.ISSUED, Plan.Status.CLOSED)
@@ -157,6 +158,8 @@ def agency_period_data(agency: Agency, period: ReportingPeriod, *, today: date) 
         "targets_total": len(target_rows),
         "petitions": _petition_figures(agency, period, today=today),
         "dialogues": _dialogue_figures(agency, period),
+        # What the areas above reports add (reports/figures.py): rows of label and value.
+        "more": other_figures(agency, period.start, period.end),
     }
 
 

@@ -102,6 +102,7 @@ def report_tables(report) -> list[dict]:
                     f"{dialogues.get('commitments_done', 0)}/{dialogues.get('commitments', 0)}",
                 ),
             ]
+        indicators += [(str(label), str(value)) for label, value in figures.get("more") or []]
         if units:
             indicators.append(
                 (

@@ -4,20 +4,11 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-from danvan.emulation.titles import TITLES
+from danvan.emulation.titles import put_titles
 
 
 def load_titles(apps, schema_editor):
-    Title = apps.get_model("emulation", "CommendationTitle")
-    Condition = apps.get_model("emulation", "CommendationCondition")
-    for data in TITLES:
-        fields = {k: v for k, v in data.items() if k not in ("conditions", "quota_of")}
-        title = Title.objects.create(**fields)
-        if data.get("quota_of"):
-            title.quota_of = Title.objects.get(code=data["quota_of"])
-            title.save(update_fields=["quota_of"])
-        for sort, condition in enumerate(data["conditions"]):
-            Condition.objects.create(title=title, sort=sort, **condition)
+    put_titles(apps.get_model("emulation", "CommendationTitle"), apps.get_model("emulation", "CommendationCondition"))
 
 
 class Migration(migrations.Migration):
