@@ -26,6 +26,7 @@ DJANGO_OVERRIDES = {
     "The submitted file is empty.": "Tệp tải lên trống.",
     "No file was submitted. Check the encoding type on the form.": "Chưa có tệp nào được gửi lên.",
     "Select a valid choice. That choice is not one of the available choices.": "Lựa chọn không có trong danh sách.",
+    "Null characters are not allowed.": "Nội dung có ký tự rỗng (NUL) không lưu được; hãy xóa ký tự ấy rồi gửi lại.",
 }
 
 
