@@ -113,6 +113,9 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "danvan.core.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A form or an autosave sent after the session ended: 401 for HTMX, back to
+    # the form after signing in, never an empty 405 (core/middleware.py).
+    "danvan.core.middleware.SessionEndedMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",

@@ -10,6 +10,7 @@ from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -289,3 +290,22 @@ def storage_unavailable(request):
     """The disk cannot take the file now: nothing was saved (the record and
     its files go together), and what the person typed is given back."""
     return render(request, "503_storage.html", _given_back(request), status=503)
+
+
+def session_ended(request, *, back: str | None):
+    """An HTMX request (an autosave) from a browser whose session has ended:
+    nothing was saved, and the page is told so (``danvan:session-ended``),
+    with a link to sign in again and come back to the same page."""
+    login = reverse("login") + ("?" + urlencode({"next": back}) if back else "")
+    response = render(request, "includes/session_ended.html", {"login_url": login}, status=401)
+    response["HX-Trigger"] = "danvan:session-ended"
+    response["HX-Reswap"] = "none"
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def method_not_allowed(request, *, related: str):
+    """A GET of an address that only takes a form's POST (a bookmark, the
+    address after signing in again): a page saying so, with the page the
+    form is on, instead of an empty 405."""
+    return render(request, "405.html", {"related": related}, status=405)
