@@ -96,8 +96,8 @@ class SessionEndedMiddleware:
     * A form sent by a signed-out browser goes to the sign-in page with
       ``next`` = the page the form was on, never the POST-only address
       (which would answer 405 after signing in).
-    * A POST of a signed-in person answered by a redirect with no error
-      message is a save: its address is added to the ``danvan-saved`` cookie,
+    * A POST of a signed-in person answered by a redirect (or a 200 page)
+      with no error message is a save: its address is added to the ``danvan-saved`` cookie,
       read by the page's script to forget the draft it kept for that form.
     * A GET of a POST-only address answers a Vietnamese 405 page with a link
       to the page it belongs to, not Django's empty 405.
@@ -189,7 +189,9 @@ def _related_page(path: str) -> str:
 
 
 def _mark_saved(request, response) -> None:
-    if response.status_code not in (301, 302, 303) or _is_sign_in_redirect(response):
+    # A refused form answers 4xx (422 with its errors, 409 on a conflict); a
+    # save answers a redirect, or (seldom) the page of its result.
+    if response.status_code not in (200, 301, 302, 303) or _is_sign_in_redirect(response):
         return
     storage = getattr(request, "_messages", None)
     queued = getattr(storage, "_queued_messages", [])

@@ -17,7 +17,7 @@
 // something else (someone saved the record meanwhile).
 //
 // Forgotten only once the save succeeded:
-// * a form sent normally: the server answers a successful save with a redirect
+// * a form sent normally: the server answers a successful save with a redirect (or a 200 page)
 //   and adds the form's action path to the "danvan-saved" cookie
 //   (core/middleware.py, SessionEndedMiddleware); the next page forgets every
 //   draft of this person whose form posts to one of those paths;
