@@ -318,18 +318,42 @@ EMAIL_USE_TLS = envbool("DANVAN_EMAIL_USE_TLS", "False")
 DEFAULT_FROM_EMAIL = os.environ.get("DANVAN_EMAIL_FROM", "Danvan <danvan@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# The cache holds rendered fragments keyed by what they show (never stale,
-# see core/templatetags/danvan.py); without Redis each process keeps its own.
-# Sessions stay in the database unless Redis is shared by every process: a
-# per-process copy would keep a signed-out session alive in the other processes.
+# Without Redis each process keeps its own caches, bounded in bytes
+# (core/boundedcache.py): "default" holds the sign-in slowdown's counters,
+# "pages" the pages kept per person (core/pagecache.py), apart so that many kept
+# pages never push a counter out. A page larger than DANVAN_PAGE_CACHE_ITEM_KB
+# is not kept. Sessions stay in the database unless Redis is shared by every
+# process: a per-process copy would keep a signed-out session alive in the
+# other processes.
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "OPTIONS": {"MAX_ENTRIES": envint("DANVAN_CACHE_ENTRIES", 1000)},
-    }
+        "BACKEND": "danvan.core.boundedcache.BoundedMemoryCache",
+        "LOCATION": "default",
+        "OPTIONS": {
+            "MAX_ENTRIES": envint("DANVAN_CACHE_ENTRIES", 1000),
+            "MAX_BYTES": envint("DANVAN_CACHE_MB", 4) * 1024 * 1024,
+            "MAX_VALUE_BYTES": 64 * 1024,
+        },
+    },
+    "pages": {
+        "BACKEND": "danvan.core.boundedcache.BoundedMemoryCache",
+        "LOCATION": "pages",
+        "OPTIONS": {
+            "MAX_ENTRIES": envint("DANVAN_CACHE_ENTRIES", 1000),
+            "MAX_BYTES": envint("DANVAN_PAGE_CACHE_MB", 16) * 1024 * 1024,
+            "MAX_VALUE_BYTES": envint("DANVAN_PAGE_CACHE_ITEM_KB", 512) * 1024,
+        },
+    },
 }
 if redis_url := os.environ.get("DANVAN_REDIS_URL"):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url},
+        "pages": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": redis_url,
+            "KEY_PREFIX": "pages",
+        },
+    }
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 
 TASKS = {

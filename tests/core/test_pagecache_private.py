@@ -2,7 +2,7 @@
 never kept by the page cache."""
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.http import HttpResponse
 from django.test import RequestFactory
 from django.views.decorators.cache import never_cache
@@ -11,7 +11,7 @@ from danvan.core.pagecache import cached_page
 
 
 def _kept_pages() -> int:
-    return sum(1 for key in cache._cache if "danvan:page:" in key)
+    return sum(1 for key in caches["pages"]._store.entries if "danvan:page:" in key)
 
 
 @pytest.mark.parametrize("private", [False, True], ids=["ordinary", "no-store"])

@@ -5,8 +5,9 @@ than their data changes (an office reloads its dashboard all day; units report
 a few times a week). The pages kept are named in one place, ``KEPT_PAGES``
 below, and ``keep_pages(urlpatterns)`` in the project's ``urls.py`` wraps
 their views; no view, selector or template knows of the cache, so it can be
-replaced or removed here alone. A kept page lives in the process's cache
-under a key made of everything the page can depend on:
+replaced or removed here alone. A kept page lives in the "pages" cache (bounded
+in bytes in each process, see core/boundedcache.py; a page too large for it is
+rendered every time) under a key made of everything the page can depend on:
 
 * the person, their number of unread notifications and whether they signed in
   with a second factor, the page's address and query, the language, the
@@ -40,7 +41,7 @@ import re
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.contrib.messages.storage.session import SessionStorage
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import DatabaseError, connection, transaction
 from django.db.backends.signals import connection_created
 from django.db.models import F
@@ -175,13 +176,13 @@ def cached_page(view):
         key = page_key(request)
         if key is None:
             return view(request, *args, **kwargs)
-        kept = cache.get(key)
+        kept = caches["pages"].get(key)
         if kept is not None:
             content, content_type = kept
             return HttpResponse(content, content_type=content_type)
         response = view(request, *args, **kwargs)
         if _keepable(request, response):
-            cache.set(key, (response.content, response["Content-Type"]), PAGE_SECONDS)
+            caches["pages"].set(key, (response.content, response["Content-Type"]), PAGE_SECONDS)
         return response
 
     wrapper.kept_page = True
