@@ -94,6 +94,7 @@ messages: $(STAMP)
 guide-screenshots: $(STAMP) system-deps
 	DANVAN_GUIDE_SCREENSHOTS=1 $(BIN)/pytest -q tests/browser/test_each_role_does_its_first_task.py
 
+# bench_soak.py runs ten minutes of mixed traffic (DANVAN_SOAK_SECONDS=60 for a short run).
 bench: $(STAMP) system-deps
 	@for script in bench/bench_*.py; do echo "== $$script =="; $(BIN)/python $$script || exit 1; done
 
