@@ -17,9 +17,10 @@ TYPED = "Tổ chức 03 hội nghị đối thoại với 250 người dân và 
 ENDED = "Phiên làm việc đã hết hạn — nội dung bạn nhập vẫn được giữ trên máy này; đăng nhập lại để lưu."
 
 
-def test_unit_officer_keeps_report_text_after_session_ends(
-    transactional_db, live_server, page, sign_in, agency, lead_unit, office_officer, unit_officer
-):
+KEPT = "() => Object.keys(localStorage).filter(key => key.startsWith('danvan:typed:'))"
+
+
+def unit_report(agency, lead_unit, office_officer):
     period = services.get_or_create_period(province=agency.province, kind=PeriodKind.YEAR, year=2026)
     request = services.request_unit_reports(
         agency=agency,
@@ -29,7 +30,13 @@ def test_unit_officer_keeps_report_text_after_session_ends(
         units=[lead_unit],
         by=office_officer,
     )
-    report = request.reports.get(unit=lead_unit)
+    return request.reports.get(unit=lead_unit)
+
+
+def test_unit_officer_keeps_report_text_after_session_ends(
+    transactional_db, live_server, page, sign_in, agency, lead_unit, office_officer, unit_officer
+):
+    report = unit_report(agency, lead_unit, office_officer)
     detail = f"{live_server.url}/bao-cao/{report.pk}/"
 
     sign_in(unit_officer.username, PASSWORD)
@@ -64,8 +71,23 @@ def test_unit_officer_keeps_report_text_after_session_ends(
     assert report.results == TYPED
 
     # Saved: the browser no longer keeps a draft, and nothing is offered again.
-    kept = page.evaluate("() => Object.keys(localStorage).filter(key => key.startsWith('danvan:typed:'))")
-    assert kept == []
+    assert page.evaluate(KEPT) == []
     page.reload()
     expect(page.get_by_label("Kết quả đạt được")).to_have_value(TYPED)
     expect(page.get_by_role("button", name="Bỏ nội dung đã giữ")).to_have_count(0)
+
+
+def test_unit_officer_draft_is_kept_until_the_autosave_answers(
+    transactional_db, live_server, page, sign_in, agency, lead_unit, office_officer, unit_officer
+):
+    report = unit_report(agency, lead_unit, office_officer)
+    sign_in(unit_officer.username, PASSWORD)
+    page.goto(f"{live_server.url}/bao-cao/{report.pk}/")
+    page.get_by_label("Kết quả đạt được").press_sequentially("Đã viết")
+    # Kept in the browser while the autosave waits (4 s after the last key) ...
+    assert len(page.evaluate(KEPT)) == 1
+    # ... and forgotten once it answered 200.
+    expect(page.get_by_text("Đã tự động lưu")).to_be_visible(timeout=15000)
+    page.wait_for_function(f"({KEPT})().length === 0", timeout=5000)
+    report.refresh_from_db()
+    assert report.results == "Đã viết"
