@@ -4,14 +4,14 @@ browser, proxy or page cache: ``Cache-Control: no-store``."""
 from datetime import date
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.urls import reverse
 
 from danvan.petitions import services
 
 
 def _kept_pages() -> int:
-    return sum(1 for key in cache._cache if "danvan:page:" in key)
+    return len(caches["pages"])
 
 
 @pytest.fixture
