@@ -173,7 +173,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers work while one writer writes; the timeout waits for the lock
     # instead of failing at once when the worker and a request write together.
     DATABASES["default"]["OPTIONS"] = {
-        "timeout": 20,
+        "timeout": envint("DANVAN_SQLITE_TIMEOUT", 20),
         "transaction_mode": "IMMEDIATE",
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
