@@ -285,9 +285,12 @@ def recover_orphaned_jobs() -> int:
 
 
 def recover_jobs() -> int:
-    """The jobs of dead workers taken up or given up on, and their leftover
-    temporary directories removed; how many of both."""
-    return recover_orphaned_jobs() + processes.remove_dead_temp_dirs()
+    """Take up or give up on the jobs of dead workers (how many), and remove
+    the temporary directories those workers left."""
+    recovered = recover_orphaned_jobs()
+    if removed := processes.remove_dead_temp_dirs():
+        logger.info("Đã xóa %s thư mục tạm của tiến trình đã dừng", removed)
+    return recovered
 
 
 # --- Core's own steps -----------------------------------------------------------------
