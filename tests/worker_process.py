@@ -68,7 +68,16 @@ class WorkerDatabase:
             return cursor.fetchall()
 
     def start_worker(self, *arguments: str, **env: str) -> subprocess.Popen:
-        command = [sys.executable, "-m", "danvan.cli", "worker", "--no-reload", "--interval", "0.2", *arguments]
+        command = [
+            sys.executable,
+            "-m",
+            "danvan.cli",
+            "worker",
+            "--no-reload",
+            "--interval",
+            "0.2",
+            *arguments,
+        ]
         process = subprocess.Popen(  # noqa: S603
             command,
             env={**self.env, **env},

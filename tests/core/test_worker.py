@@ -13,7 +13,9 @@ from danvan.plans import services
 from danvan.plans.models import PlanImport
 from tests.worker_process import WorkerDatabase, wait_until
 
-TEXT = "KẾ HOẠCH\nThực hiện công tác dân vận năm 2026\nCăn cứ Chỉ thị số 33/CT-TTg ngày 26/11/2021;\n".encode()
+TEXT = (
+    "KẾ HOẠCH\nThực hiện công tác dân vận năm 2026\nCăn cứ Chỉ thị số 33/CT-TTg ngày 26/11/2021;\n".encode()
+)
 
 
 @pytest.fixture
@@ -60,12 +62,16 @@ def test_the_worker_reconnects_after_postgresql_refused_it(worker_db, agency, of
                 "WHERE datname = %s AND pid <> pg_backend_pid()",
                 [name],
             )
-            wait_until(lambda: "Mất kết nối CSDL" in worker_db.log(worker), what="the worker losing the database")
+            wait_until(
+                lambda: "Mất kết nối CSDL" in worker_db.log(worker), what="the worker losing the database"
+            )
             time.sleep(2)
             assert worker.poll() is None, worker_db.log(worker)
         finally:
             cursor.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true')
     record = services.upload_plan_file(agency=agency, data=TEXT, filename="kh.txt", by=office_officer)
-    wait_until(lambda: import_status(worker_db, record.pk) != "processing", timeout=40, what="the job afterwards")
+    wait_until(
+        lambda: import_status(worker_db, record.pk) != "processing", timeout=40, what="the job afterwards"
+    )
     assert PlanImport.objects.get(pk=record.pk).status == PlanImport.Status.READY
     assert worker.poll() is None

@@ -133,7 +133,9 @@ TEXT = "KẾ HOẠCH\nThực hiện công tác dân vận năm 2026\nCăn cứ C
 @pytest.fixture
 def reading(agency, office_officer):
     """An import a worker began reading 10 minutes ago, then went silent."""
-    record = services.upload_plan_file(agency=agency, data=TEXT.encode(), filename="kh.txt", by=office_officer)
+    record = services.upload_plan_file(
+        agency=agency, data=TEXT.encode(), filename="kh.txt", by=office_officer
+    )
     PlanImport.objects.filter(pk=record.pk).update(
         attempts=1, heartbeat_at=timezone.now() - timedelta(minutes=10), progress=44
     )
