@@ -6,6 +6,7 @@ process runs the job that waited."""
 import sqlite3
 import time
 
+import psycopg
 import pytest
 from django.db import connection
 
@@ -52,23 +53,32 @@ def test_the_worker_waits_out_a_sqlite_write_lock_held_past_its_timeout(worker_d
 def test_the_worker_reconnects_after_postgresql_refused_it(worker_db, agency, office_officer):
     worker = worker_db.start_worker(DANVAN_DB_CONN_MAX_AGE="600")
     wait_until(lambda: "bắt đầu" in worker_db.log(worker), what="the worker started")
-    name = connection.settings_dict["NAME"]
+    settings = connection.settings_dict
     with connection.cursor() as cursor:
-        # Like a server stopped: connections cut, and no new one accepted.
-        cursor.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS false')
-        try:
-            cursor.execute(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                "WHERE datname = %s AND pid <> pg_backend_pid()",
-                [name],
-            )
-            wait_until(
-                lambda: "Mất kết nối CSDL" in worker_db.log(worker), what="the worker losing the database"
-            )
-            time.sleep(2)
-            assert worker.poll() is None, worker_db.log(worker)
-        finally:
-            cursor.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true')
+        cursor.execute("SELECT pg_backend_pid()")
+        (mine,) = cursor.fetchone()
+    # Like a server stopped: the worker's connections cut, and no new one accepted.
+    admin = psycopg.connect(
+        host=settings["HOST"],
+        port=settings["PORT"],
+        user=settings["USER"],
+        password=settings["PASSWORD"] or None,
+        dbname="postgres",
+        autocommit=True,
+    )
+    name = settings["NAME"]
+    admin.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS false')
+    try:
+        admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s AND pid <> %s",
+            [name, mine],
+        )
+        wait_until(lambda: "Mất kết nối CSDL" in worker_db.log(worker), what="the worker losing the database")
+        time.sleep(2)
+        assert worker.poll() is None, worker_db.log(worker)
+    finally:
+        admin.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true')
+        admin.close()
     record = services.upload_plan_file(agency=agency, data=TEXT, filename="kh.txt", by=office_officer)
     wait_until(
         lambda: import_status(worker_db, record.pk) != "processing", timeout=40, what="the job afterwards"

@@ -164,6 +164,19 @@ def test_recovery_reads_again_an_import_whose_heartbeat_ran_out(reading, django_
     assert result.status == TaskResultStatus.FAILED and result.finished_at
 
 
+def test_recovery_reads_again_an_import_whose_worker_died_before_beginning(
+    reading, django_capture_on_commit_callbacks
+):
+    PlanImport.objects.filter(pk=reading.pk).update(heartbeat_at=None, attempts=0)
+    result = running_result(reading)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert recover_orphaned_jobs() == 1
+    reading.refresh_from_db()
+    assert reading.status == PlanImport.Status.READY and reading.attempts == 1
+    result.refresh_from_db()
+    assert result.status == TaskResultStatus.FAILED
+
+
 def test_recovery_gives_up_after_the_last_attempt_and_says_so(reading, settings):
     settings.JOB_ATTEMPTS = 3
     PlanImport.objects.filter(pk=reading.pk).update(attempts=3)

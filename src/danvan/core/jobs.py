@@ -261,12 +261,23 @@ def _fail_task_results(job: LeasedJob, pk: int, message: str) -> None:
             )
 
 
+def _claimed_long_ago(job: LeasedJob, before) -> list[int]:
+    """The records whose task a worker claimed before ``before``: one that
+    has no heartbeat yet died between claiming the task and beginning it."""
+    path = _TASKS[job.task].module_path
+    claimed = DBTaskResult.objects.running().filter(task_path=path, started_at__lt=before)
+    return [args[0] for args in (result.args_kwargs.get("args") for result in claimed) if args]
+
+
 def recover_orphaned_jobs() -> int:
     """Take up again the jobs whose heartbeat is older than the lease, or give
     up on those that used all their attempts; how many records it touched."""
     touched = 0
     for job in _LEASED.values():
-        stale = job.records().filter(heartbeat_at__lt=timezone.now() - lease())
+        before = timezone.now() - lease()
+        stale = job.records().filter(
+            Q(heartbeat_at__lt=before) | Q(heartbeat_at__isnull=True, pk__in=_claimed_long_ago(job, before))
+        )
         for pk, attempts in list(stale.values_list("pk", "attempts")):
             this = stale.filter(pk=pk, attempts=attempts)
             with transaction.atomic():

@@ -15,7 +15,7 @@ import os
 import time
 
 from django.conf import settings
-from django.db import InterfaceError, OperationalError, connections
+from django.db import InterfaceError, OperationalError, close_old_connections, connections
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV, run_with_reloader
 from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
@@ -64,7 +64,7 @@ class Worker(db_worker.Worker):
 
     def run_next(self) -> bool:
         """Claim and run the next task that is due; whether there was one."""
-        db_worker.close_old_connections()
+        close_old_connections()
         tasks = DBTaskResult.objects.ready().filter(backend_name=self.backend_name)
         if not self.process_all_queues:
             tasks = tasks.filter(queue_name__in=self.queue_names)
