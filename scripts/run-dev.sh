@@ -15,7 +15,21 @@ if (exec 3<>"/dev/tcp/$host/$port") 2>/dev/null; then
 fi
 
 # The worker reads uploaded plans and sends reminders; its log goes to a file.
-"$bin/danvan" worker >var/worker.log 2>&1 &
+# A worker that dies is started again (after 2 s, so a worker that cannot
+# start does not spin); the worker itself takes up the jobs it left half done.
+supervise_worker() {
+  trap 'kill "$child" 2>/dev/null; exit 0' TERM INT
+  while true; do
+    "$bin/danvan" worker >>var/worker.log 2>&1 &
+    child=$!
+    wait "$child"
+    status=$?
+    echo "$(date '+%H:%M:%S %d/%m/%Y') tiến trình nền dừng (mã $status), khởi động lại" >>var/worker.log
+    sleep 2
+  done
+}
+: >var/worker.log
+supervise_worker &
 worker=$!
 "$bin/danvan" serve --bind "$host:$port" &
 server=$!

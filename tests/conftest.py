@@ -29,7 +29,9 @@ def _empty_cache():
 
 
 @pytest.fixture(autouse=True)
-def _fast_settings(settings, tmp_path):
+def _fast_settings(settings, tmp_path, monkeypatch):
+    # Background jobs' temporary files stay inside the test's own directory.
+    monkeypatch.setenv("DANVAN_JOBS_TMP", str(tmp_path))
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

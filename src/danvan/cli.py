@@ -12,7 +12,7 @@ import sys
 import textwrap
 
 # Short names for the commands people type most.
-ALIASES = {"worker": "db_worker", "demo": "load_demo_province", "serve": "serve"}
+ALIASES = {"demo": "load_demo_province", "serve": "serve"}
 HELP_FLAGS = ([], ["help"], ["--help"], ["-h"])
 PARSE_HELP = "Đọc một kế hoạch .txt/.docx/.pdf, in JSON danvan.plan/1 (không cần CSDL)."
 

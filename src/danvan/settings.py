@@ -176,7 +176,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers work while one writer writes; the timeout waits for the lock
     # instead of failing at once when the worker and a request write together.
     DATABASES["default"]["OPTIONS"] = {
-        "timeout": 20,
+        "timeout": envint("DANVAN_SQLITE_TIMEOUT", 20),
         "transaction_mode": "IMMEDIATE",
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
@@ -361,6 +361,13 @@ TASKS = {
         "BACKEND": os.environ.get("DANVAN_TASK_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
+# A background job's record whose heartbeat is older than the lease belongs to
+# a worker that died: it is taken up again, at most JOB_ATTEMPTS times in all.
+# The lease outlasts the slowest step between two heartbeats (one OCR page, at
+# most 180 s). The worker looks for such jobs every JOB_RECOVERY_SECONDS.
+JOB_LEASE_SECONDS = envint("DANVAN_JOB_LEASE_SECONDS", 240)
+JOB_ATTEMPTS = envint("DANVAN_JOB_ATTEMPTS", 3)
+JOB_RECOVERY_SECONDS = envint("DANVAN_JOB_RECOVERY_SECONDS", 60)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],

@@ -5,6 +5,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from danvan.plans import services
 from danvan.plans.models import Plan, PlanImport
 from tests import hostile_files
 
@@ -247,3 +248,65 @@ def test_creating_a_unit_and_choosing_one_is_refused(office_client, agency, uplo
     data["tasks-0-create_unit"] = "on"
     result = office_client.post(reverse("plans:import_save", args=[PlanImport.objects.get().pk]), data)
     assert result.status_code == 422 and not Plan.objects.exists()
+
+
+def _interrupted(record):
+    """As the recovery leaves an import whose worker died at each attempt."""
+    services.give_up_plan_imports(PlanImport.objects.filter(pk=record.pk), 3)
+
+
+def test_an_interrupted_import_offers_to_read_again_and_stops_polling(
+    office_client, agency, upload, django_capture_on_commit_callbacks
+):
+    upload(office_client, agency)
+    record = PlanImport.objects.get()
+    _interrupted(record)
+    page = office_client.get(reverse("plans:import_review", args=[record.pk])).content.decode()
+    assert "đã thử 3 lần" in page and "every 1s" not in page
+    assert reverse("plans:import_retry", args=[record.pk]) in page
+    with django_capture_on_commit_callbacks(execute=True):
+        response = office_client.post(reverse("plans:import_retry", args=[record.pk]))
+    assert response["Location"] == reverse("plans:import_review", args=[record.pk])
+    record.refresh_from_db()
+    assert record.status == PlanImport.Status.READY and record.attempts == 1 and not record.error
+
+
+def test_a_reading_in_progress_can_be_stopped_and_read_again(office_client, agency, office_officer):
+    record = services.upload_plan_file(agency=agency, data=PLAN, filename="kh.txt", by=office_officer)
+    page = office_client.get(reverse("plans:import_review", args=[record.pk])).content.decode()
+    assert "every 1s" in page and "Dừng đọc và hủy lần nhập" in page
+    office_client.post(reverse("plans:import_cancel", args=[record.pk]))
+    record.refresh_from_db()
+    assert record.status == PlanImport.Status.CANCELLED
+    status = office_client.get(reverse("plans:import_status", args=[record.pk]), HTTP_HX_REQUEST="true")
+    assert status["HX-Refresh"] == "true"
+    page = office_client.get(reverse("plans:import_review", args=[record.pk])).content.decode()
+    assert "every 1s" not in page and reverse("plans:import_retry", args=[record.pk]) in page
+    office_client.post(reverse("plans:import_retry", args=[record.pk]))
+    record.refresh_from_db()
+    assert record.status == PlanImport.Status.PROCESSING and record.attempts == 0
+
+
+def test_a_refused_file_cannot_be_read_again(office_client, agency, upload):
+    upload(office_client, agency, data=hostile_files.blank_pdf(), name="scan.pdf")
+    record = PlanImport.objects.get()
+    assert record.status == PlanImport.Status.FAILED and not record.file
+    response = office_client.post(reverse("plans:import_retry", args=[record.pk]), follow=True)
+    assert "Chỉ đọc lại được lần nhập bị gián đoạn hoặc đã hủy" in response.content.decode()
+    record.refresh_from_db()
+    assert record.status == PlanImport.Status.FAILED
+
+
+def test_read_again_is_for_the_agency_office_only(
+    client, office_client, agency, upload, other_agency_officer, unit_officer
+):
+    upload(office_client, agency)
+    record = PlanImport.objects.get()
+    _interrupted(record)
+    for person in (other_agency_officer, unit_officer):
+        client.force_login(person)
+        assert client.post(reverse("plans:import_retry", args=[record.pk])).status_code == 404
+        assert client.post(reverse("plans:import_cancel", args=[record.pk])).status_code == 404
+    record.refresh_from_db()
+    assert record.status == PlanImport.Status.FAILED
+    assert office_client.get(reverse("plans:import_retry", args=[record.pk])).status_code == 405

@@ -81,3 +81,20 @@ def test_create_plan_keeps_task_order_and_targets(agency, office_officer):
     )  # fmt: skip
     plan = create_plan(agency=agency, reviewed=reviewed, by=office_officer)
     assert [t.heading for t in plan.tasks.all()] == ["Một", "Hai"] and plan.targets.get().percent == 100
+
+
+def test_retry_plan_import_reads_again_an_import_that_was_cancelled(
+    record, office_officer, django_capture_on_commit_callbacks
+):
+    PlanImport.objects.filter(pk=record.pk).update(status=PlanImport.Status.CANCELLED, attempts=2)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.retry_plan_import(record=record, by=office_officer)
+    record.refresh_from_db()
+    assert record.status == PlanImport.Status.READY and record.attempts == 1
+
+
+def test_retry_plan_import_refuses_an_import_waiting_for_review(record, office_officer):
+    with pytest.raises(DomainError):
+        services.retry_plan_import(record=record, by=office_officer)
+    record.refresh_from_db()
+    assert record.status == PlanImport.Status.READY

@@ -1,5 +1,6 @@
 """The daily steps that ``danvan scan_deadlines`` runs, the background tasks
-that services queue by name, and core's own daily step.
+that services queue by name, the leases that take up a job whose worker
+died, and core's own daily steps.
 
 Each app's ``jobs.py`` registers its steps with ``@daily_step(order, name,
 describe)`` and is imported from the app's ``AppConfig.ready()``; core knows
@@ -10,6 +11,15 @@ carries what the other steps noticed that day. Each step runs on its own: one
 that fails is recorded (``DailyStepRun``) and the others still run, and the
 next scan runs the days it missed, so a reminder of a missed day is sent late
 and says so.
+
+A background job that may be killed half way (an OCR import) works on a
+record that is a ``core.models.LeasedJobRecord``, and its app registers it
+with ``register_leased_job``. Each attempt begins with ``start_attempt`` and
+reports progress with ``heartbeat``; ``recover_jobs`` (run by ``danvan
+worker`` when it starts and every ``JOB_RECOVERY_SECONDS``, and by the daily
+scan) queues again a record whose heartbeat is older than the lease, or
+gives up on it after ``JOB_ATTEMPTS`` attempts. An attempt that finds its
+record cancelled or taken up by a newer attempt stops with ``JobStopped``.
 """
 
 from __future__ import annotations
@@ -21,11 +31,14 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from django.conf import settings
+from django.db import models, transaction
+from django.db.models import F, Q
 from django.utils import timezone
 from django_tasks import task
-from django_tasks.base import Task
+from django_tasks.base import Task, TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
-from danvan.core import outbox, ratelimit
+from danvan.core import outbox, processes, ratelimit
 from danvan.core.models import DailyStepRun
 from danvan.core.services import catching_up, send_daily_digests
 from danvan.core.storage import remove_abandoned_parts
@@ -178,7 +191,126 @@ def enqueue(name: str, *args, **kwargs):
     return _TASKS[name].enqueue(*args, **kwargs)
 
 
-# --- Core's own step ------------------------------------------------------------------
+# --- Leases ---------------------------------------------------------------------------
+
+
+class JobStopped(Exception):
+    """The record is no longer this attempt's: it was cancelled, given up on,
+    or taken up again by a newer attempt."""
+
+
+GiveUp = Callable[[models.QuerySet, int], int]
+
+
+@dataclass(frozen=True)
+class LeasedJob:
+    # The background task, called with the record's primary key.
+    task: str
+    model: type[models.Model]
+    # Which of the model's records a job is working on.
+    running: Q
+    # Mark the given records failed after that many attempts; how many it marked.
+    give_up: GiveUp
+
+    def records(self) -> models.QuerySet:
+        return self.model._default_manager.filter(self.running)
+
+
+_LEASED: dict[str, LeasedJob] = {}
+
+
+def register_leased_job(*, task: str, model: type[models.Model], running: Q, give_up: GiveUp) -> LeasedJob:
+    """Have ``recover_jobs`` watch the records ``running`` selects of ``model``."""
+    job = LeasedJob(task=task, model=model, running=running, give_up=give_up)
+    _LEASED[task] = job
+    return job
+
+
+def lease() -> timedelta:
+    return timedelta(seconds=settings.JOB_LEASE_SECONDS)
+
+
+def start_attempt(records: models.QuerySet, pk: int) -> int:
+    """Begin an attempt on the record ``pk`` among ``records`` (those being
+    worked on): count it and take the lease. Its number; JobStopped when the
+    record is no longer being worked on."""
+    with transaction.atomic():
+        if not records.filter(pk=pk).update(attempts=F("attempts") + 1, heartbeat_at=timezone.now()):
+            raise JobStopped
+        return records.filter(pk=pk).values_list("attempts", flat=True).get()
+
+
+def heartbeat(records: models.QuerySet, pk: int, attempt: int, **fields) -> None:
+    """Renew the lease of attempt ``attempt`` (writing ``fields`` with it);
+    JobStopped when the record is no longer this attempt's."""
+    if not records.filter(pk=pk, attempts=attempt).update(heartbeat_at=timezone.now(), **fields):
+        raise JobStopped
+
+
+def _fail_task_results(job: LeasedJob, pk: int, message: str) -> None:
+    """The task results that a dead worker left running for the record."""
+    path = _TASKS[job.task].module_path
+    for result in DBTaskResult.objects.running().filter(task_path=path):
+        if result.args_kwargs.get("args") == [pk]:
+            DBTaskResult.objects.filter(pk=result.pk, status=TaskResultStatus.RUNNING).update(
+                status=TaskResultStatus.FAILED,
+                finished_at=timezone.now(),
+                exception_class_path=f"{__name__}.WorkerLost",
+                traceback=message,
+                return_value=None,
+            )
+
+
+def _claimed_long_ago(job: LeasedJob, before) -> list[int]:
+    """The records whose task a worker claimed before ``before``: one that
+    has no heartbeat yet died between claiming the task and beginning it."""
+    path = _TASKS[job.task].module_path
+    claimed = DBTaskResult.objects.running().filter(task_path=path, started_at__lt=before)
+    return [args[0] for args in (result.args_kwargs.get("args") for result in claimed) if args]
+
+
+def recover_orphaned_jobs() -> int:
+    """Take up again the jobs whose heartbeat is older than the lease, or give
+    up on those that used all their attempts; how many records it touched."""
+    touched = 0
+    for job in _LEASED.values():
+        before = timezone.now() - lease()
+        stale = job.records().filter(
+            Q(heartbeat_at__lt=before) | Q(heartbeat_at__isnull=True, pk__in=_claimed_long_ago(job, before))
+        )
+        for pk, attempts in list(stale.values_list("pk", "attempts")):
+            this = stale.filter(pk=pk, attempts=attempts)
+            with transaction.atomic():
+                if attempts >= settings.JOB_ATTEMPTS:
+                    done = job.give_up(this, attempts)
+                else:
+                    # Back in the queue: no heartbeat until a worker begins again.
+                    done = this.update(heartbeat_at=None)
+                    if done:
+                        transaction.on_commit(lambda job=job, pk=pk: enqueue(job.task, pk))
+                if done:
+                    _fail_task_results(job, pk, f"Worker lost during attempt {attempts}")
+                    logger.warning("Việc nền %s #%s bị gián đoạn ở lần thử %s", job.task, pk, attempts)
+                    touched += done
+    return touched
+
+
+def recover_jobs() -> int:
+    """Take up or give up on the jobs of dead workers (how many), and remove
+    the temporary directories those workers left."""
+    recovered = recover_orphaned_jobs()
+    if removed := processes.remove_dead_temp_dirs():
+        logger.info("Đã xóa %s thư mục tạm của tiến trình đã dừng", removed)
+    return recovered
+
+
+# --- Core's own steps -----------------------------------------------------------------
+
+
+@daily_step(order=5, name="core.recover_jobs", describe="{count} việc nền bị gián đoạn đã xử lý")
+def recover_interrupted_jobs(today: date) -> int:
+    """A backstop for the worker's own recovery: it also runs when no worker does."""
+    return recover_jobs()
 
 
 @daily_step(order=900, name="core.daily_digests", describe="{count} thư tổng hợp")

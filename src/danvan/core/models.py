@@ -515,3 +515,16 @@ class RateCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key} {self.count}"
+
+
+class LeasedJobRecord(models.Model):
+    """What a background job works on holds a lease: each attempt counts in
+    ``attempts`` and refreshes ``heartbeat_at`` as it makes progress. A
+    record being worked on whose heartbeat is older than the lease belongs to
+    a worker that died; core.jobs takes it up again, a bounded number of times."""
+
+    heartbeat_at = models.DateTimeField(_("lần cuối báo đang chạy"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("số lần thử"), default=0)
+
+    class Meta:
+        abstract = True

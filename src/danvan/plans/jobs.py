@@ -2,9 +2,13 @@
 
 from datetime import date
 
-from danvan.core.jobs import background_task, daily_step
+from django.db.models import Q
+
+from danvan.core.jobs import background_task, daily_step, register_leased_job
+from danvan.plans.models import PlanImport
 from danvan.plans.services import (
     close_finished_plans,
+    give_up_plan_imports,
     mark_overdue_tasks,
     read_plan_import,
     refresh_all_measured_targets,
@@ -16,6 +20,15 @@ from danvan.plans.services import (
 def read_plan_import_job(import_id: int) -> None:
     """Read an uploaded plan file in the background (OCR of a scan takes minutes)."""
     read_plan_import(import_id=import_id)
+
+
+# A worker killed while reading leaves the import "processing": it is read again.
+register_leased_job(
+    task="plans.read_plan_import",
+    model=PlanImport,
+    running=Q(status=PlanImport.Status.PROCESSING),
+    give_up=give_up_plan_imports,
+)
 
 
 @daily_step(order=100, name="plans.close_finished_plans", describe="{count} kế hoạch kết thúc")

@@ -8,7 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from danvan.core.models import Agency, Unit, User, with_derived
+from danvan.core.models import Agency, LeasedJobRecord, Unit, User, with_derived
 from danvan.core.text import search_key
 from danvan.documents.models import LegalDocument
 
@@ -312,7 +312,7 @@ def plan_import_path(instance: PlanImport, filename: str) -> str:
     return f"imports/plans/{instance.agency_id}/{filename}"
 
 
-class PlanImport(models.Model):
+class PlanImport(LeasedJobRecord):
     """One uploaded plan file and what reading it found. The file is kept
     unless reading refused it: then the row alone says what was refused
     (name, hash) and why. A plan exists only once a person saves the review."""

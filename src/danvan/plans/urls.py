@@ -29,6 +29,7 @@ urlpatterns = [
     path("nhap/<int:import_id>/tep-goc/", views.import_file, name="import_file"),
     path("nhap/<int:import_id>/luu/", views.import_save, name="import_save"),
     path("nhap/<int:import_id>/huy/", views.import_cancel, name="import_cancel"),
+    path("nhap/<int:import_id>/doc-lai/", views.import_retry, name="import_retry"),
     path("nhiem-vu/", views.task_list, name="task_list"),
     path("nhiem-vu/cua-toi/", views.task_list, {"mine": True}, name="my_tasks"),
     path("nhiem-vu/<int:task_id>/", views.task_detail, name="task_detail"),

@@ -160,6 +160,19 @@ def import_cancel(request, import_id):
     return redirect("plans:import_upload", agency_id=record.agency_id)
 
 
+@login_required
+@require_POST
+def import_retry(request, import_id):
+    record = selectors.get_plan_import(request.user, import_id)
+    try:
+        services.retry_plan_import(record=record, by=request.user)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.info(request, _("Đang đọc lại tệp «%(name)s».") % {"name": record.original_name})
+    return redirect("plans:import_review", import_id=record.pk)
+
+
 class PlanMovedOn(Exception):
     """A leader acted on a plan another leader had just approved or returned."""
 

@@ -1,7 +1,9 @@
 """OCR of scanned pages with Tesseract's Vietnamese model, through the `tesseract` binary.
 
 The binary is `tesseract` on PATH, or the one named by the DANVAN_TESSERACT
-environment variable.
+environment variable. It runs as a child that dies with the process that
+started it, and the page images are written in that process's temporary
+directory (danvan.core.processes), removed when reading ends.
 """
 
 from __future__ import annotations
@@ -9,8 +11,9 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import tempfile
 from collections.abc import Callable, Sequence
+
+from danvan.core.processes import job_temp_dir, run_child
 
 from . import errors
 
@@ -26,9 +29,7 @@ def tesseract_binary() -> str:
     if path is None:
         raise errors.OcrUnavailableError()
     try:
-        langs = subprocess.run(
-            [path, "--list-langs"], capture_output=True, text=True, timeout=30, check=False
-        )
+        langs = run_child([path, "--list-langs"], capture_output=True, text=True, timeout=30, check=False)
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise errors.OcrUnavailableError() from exc
     if LANGUAGE not in (langs.stdout + langs.stderr).split():
@@ -41,7 +42,7 @@ def tesseract_binary() -> str:
 
 def ocr_image(binary: str, image_path: str) -> str:
     try:
-        done = subprocess.run(
+        done = run_child(
             [binary, image_path, "stdout", "-l", LANGUAGE, "--psm", "4"],
             capture_output=True,
             timeout=PAGE_TIMEOUT_SECONDS,
@@ -60,7 +61,7 @@ def ocr_pages(pages: Sequence, *, on_progress: Callable[[int, int], None] | None
     """Text of each pdfplumber page, rendered at 300 dpi and read by Tesseract."""
     binary = tesseract_binary()
     texts = []
-    with tempfile.TemporaryDirectory(prefix="danvan-ocr-") as tmp:
+    with job_temp_dir(prefix="ocr-") as tmp:
         for i, page in enumerate(pages, start=1):
             image_path = os.path.join(tmp, f"page-{i}.png")
             page.to_image(resolution=RESOLUTION).original.save(image_path)

@@ -8,7 +8,9 @@ from danvan.plans.services.imports import (
     cancel_plan_import,
     create_plan,
     create_plan_from_import,
+    give_up_plan_imports,
     read_plan_import,
+    retry_plan_import,
     upload_plan_file,
 )
 from danvan.plans.services.lifecycle import (
@@ -65,6 +67,8 @@ __all__ = [
     "mark_overdue_tasks",
     "post_task_update",
     "read_plan_import",
+    "retry_plan_import",
+    "give_up_plan_imports",
     "bind_target",
     "record_target_value",
     "refresh_all_measured_targets",

@@ -9,9 +9,10 @@ from decimal import Decimal
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from danvan.core.jobs import enqueue
+from danvan.core.jobs import JobStopped, enqueue, heartbeat, start_attempt
 from danvan.core.models import Agency, Unit, User
 from danvan.core.services import DomainError
 from danvan.core.text import stored_file_name
@@ -57,32 +58,47 @@ def read_plan_import(*, import_id: int) -> PlanImport:
     Outcomes: status ``ready`` with the extraction and text, or ``failed``
     with the reader's Vietnamese message; a refused file is removed from
     storage, and the row keeps its name, its hash and why it was refused.
-    Safe to run twice: a record that is no longer being processed is left alone.
+    Each run is one attempt on the record's lease (core.jobs): its progress
+    renews the lease, and a worker killed half way leaves a record that the
+    recovery takes up again. Safe to run twice: a record that is no longer
+    being processed, or that a newer attempt took up, is left alone.
     """
+    reading = PlanImport.objects.filter(status=PlanImport.Status.PROCESSING)
+    try:
+        attempt = start_attempt(reading, import_id)
+    except JobStopped:
+        return PlanImport.objects.get(pk=import_id)
     record = PlanImport.objects.get(pk=import_id)
-    if record.status != PlanImport.Status.PROCESSING:
-        return record
 
     def progress(done: int, total: int) -> None:
         percent = min(99, int(done * 100 / max(total, 1)))
-        PlanImport.objects.filter(pk=import_id, status=PlanImport.Status.PROCESSING).update(progress=percent)
+        heartbeat(reading, import_id, attempt, progress=percent)
 
     with record.file.open("rb") as stored:
         data = stored.read()
+    mine = reading.filter(pk=import_id, attempts=attempt)
     try:
         text = read_bytes(data, record.original_name, on_progress=progress)
         extraction = parse_text(text)
+    except JobStopped:
+        pass
     except ParseError as error:
-        PlanImport.objects.filter(pk=import_id).update(
-            status=PlanImport.Status.FAILED, error=error.message, progress=0, file=""
-        )
-        record.file.storage.delete(record.file.name)
+        if mine.update(status=PlanImport.Status.FAILED, error=error.message, progress=0, file=""):
+            record.file.storage.delete(record.file.name)
     else:
-        PlanImport.objects.filter(pk=import_id, status=PlanImport.Status.PROCESSING).update(
-            status=PlanImport.Status.READY, progress=100, extraction=extraction, text=text
-        )
+        mine.update(status=PlanImport.Status.READY, progress=100, extraction=extraction, text=text)
     record.refresh_from_db()
     return record
+
+
+def give_up_plan_imports(records: QuerySet[PlanImport], attempts: int) -> int:
+    """Mark failed the imports whose reading was cut off ``attempts`` times
+    (the worker died each time); the file stays, so it can be read again."""
+    message = _(
+        "Việc đọc tệp bị gián đoạn (tiến trình nền dừng giữa chừng), đã thử %(count)s lần. "
+        "Bấm «Đọc lại» để thử lần nữa, hoặc tải lên tệp khác."
+    ) % {"count": attempts}
+    return records.update(status=PlanImport.Status.FAILED, error=message, heartbeat_at=None)
 
 
 @dataclass
@@ -180,9 +196,29 @@ def _unit_named(agency: Agency, name: str) -> Unit:
 
 @transaction.atomic
 def cancel_plan_import(*, record: PlanImport, by: User) -> PlanImport:
-    """Drop the review; the uploaded file stays in the import history."""
+    """Drop the review, or stop the reading: a job still reading the file
+    stops at its next progress report. The uploaded file stays in the import history."""
     PlanImport.objects.filter(pk=record.pk).exclude(status=PlanImport.Status.SAVED).update(
-        status=PlanImport.Status.CANCELLED
+        status=PlanImport.Status.CANCELLED, heartbeat_at=None
     )
     record.refresh_from_db(fields=["status"])
+    return record
+
+
+@transaction.atomic
+def retry_plan_import(*, record: PlanImport, by: User) -> PlanImport:
+    """Read again an import that failed or was cancelled while its file is kept.
+
+    Outcomes: the import back to ``processing`` with a fresh count of
+    attempts, queued for reading; DomainError when it is being read, waits
+    for review, was saved, or its file was refused (and so not kept)."""
+    again = PlanImport.objects.filter(
+        pk=record.pk, status__in=[PlanImport.Status.FAILED, PlanImport.Status.CANCELLED]
+    ).exclude(file="")
+    if not again.update(
+        status=PlanImport.Status.PROCESSING, progress=0, error="", attempts=0, heartbeat_at=None
+    ):
+        raise DomainError(_("Chỉ đọc lại được lần nhập bị gián đoạn hoặc đã hủy mà tệp gốc còn lưu."))
+    transaction.on_commit(lambda: enqueue("plans.read_plan_import", record.pk))
+    record.refresh_from_db()
     return record
