@@ -467,8 +467,6 @@ def restore_backup(
                 "target": VENDORS.get(connection.vendor, connection.vendor),
             }
         )
-    if vendor == "sqlite" and connection.is_in_memory_db():
-        raise BackupError(_("CSDL đích là SQLite trong bộ nhớ: hãy đặt một tệp trong DANVAN_DATABASE_URL."))
     tables = _target_tables(connection)
     if tables and not force:
         raise BackupError(
@@ -479,6 +477,8 @@ def restore_backup(
             )
             % {"name": connection.settings_dict["NAME"], "count": len(tables)}
         )
+    if vendor == "sqlite" and connection.is_in_memory_db():
+        raise BackupError(_("CSDL đích là SQLite trong bộ nhớ: hãy đặt một tệp trong DANVAN_DATABASE_URL."))
     media_root = Path(settings.MEDIA_ROOT)
     conflicts = _media_conflicts(manifest, src / MEDIA, media_root)
     if conflicts and not force:
@@ -514,7 +514,11 @@ def restore_backup(
 
 def _target_tables(connection: Any) -> list[str]:
     """The tables the target database has (a SQLite file not there yet has none)."""
-    if connection.vendor == "sqlite" and not Path(connection.settings_dict["NAME"]).exists():
+    if (
+        connection.vendor == "sqlite"
+        and not connection.is_in_memory_db()
+        and not Path(connection.settings_dict["NAME"]).exists()
+    ):
         return []
     return connection.introspection.table_names()
 
