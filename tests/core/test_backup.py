@@ -363,7 +363,9 @@ def test_a_backup_missing_a_file_is_refused_and_restore_changes_nothing(tmp_path
 def test_a_backup_whose_database_copy_changed_is_refused(made_backup):
     src, manifest = made_backup
     snapshot = src / manifest["database"]["file"]
-    snapshot.write_bytes(snapshot.read_bytes()[:-1] + b"\x00")
+    data = bytearray(snapshot.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    snapshot.write_bytes(bytes(data))
     manifest_now, problems = backup.backup_problems(src)
     assert problems == [f"Tệp CSDL {snapshot.name} đã bị thay đổi (mã kiểm tra sha256 không khớp)"]
 
@@ -403,3 +405,19 @@ def test_backup_refuses_a_directory_that_has_something_in_it(tmp_path, transacti
 def test_a_directory_that_is_no_backup_is_named_as_such(tmp_path):
     with pytest.raises(backup.BackupError, match="không phải một bản sao lưu Danvan"):
         backup.check_backup(tmp_path)
+
+
+def test_restore_into_a_restored_database_needs_force_and_then_replaces_it(tmp_path, made_backup):
+    src, manifest = made_backup
+    with fresh_target(tmp_path) as (env, tables):
+        first = danvan(env, "restore", str(src))
+        assert first.returncode == 0, first.stderr
+        again = danvan(env, "restore", str(src))
+        assert again.returncode == 1 and "Dùng --force để XÓA toàn bộ dữ liệu hiện có" in again.stderr
+        forced = danvan(env, "restore", "--force", str(src))
+        assert forced.returncode == 0, forced.stderr
+        assert set(manifest["row_counts"]) <= set(tables())
+        starts = subprocess.run(
+            [sys.executable, "-c", STARTS], env=env, cwd=ROOT, capture_output=True, text=True, timeout=120
+        )
+        assert starts.stdout.split() == ["200", "2"], starts.stderr
