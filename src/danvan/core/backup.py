@@ -138,7 +138,7 @@ def _inventory(cursor: Any, vendor: str, columns: list[tuple[str, str]]) -> Inve
         cursor.execute("SELECT app, name FROM django_migrations ORDER BY app, name")
         for app, name in cursor.fetchall():
             migrations.setdefault(app, []).append(name)
-    references = set()
+    references: set[str] = set()
     for table, column in columns:
         if table in counts:
             cursor.execute(
@@ -457,7 +457,7 @@ def restore_backup(
     content (unless force)."""
     src = Path(src)
     manifest = check_backup(src, allow_missing=allow_missing)
-    connection = connections[using]
+    connection: Any = connections[using]
     vendor = manifest["vendor"]
     if connection.vendor != vendor:
         raise BackupError(
