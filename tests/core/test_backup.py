@@ -421,3 +421,17 @@ def test_restore_into_a_restored_database_needs_force_and_then_replaces_it(tmp_p
             [sys.executable, "-c", STARTS], env=env, cwd=ROOT, capture_output=True, text=True, timeout=120
         )
         assert starts.stdout.split() == ["200", "2"], starts.stderr
+
+
+def test_a_file_whose_row_committed_before_it_took_its_real_name_is_backed_up(
+    tmp_path, transactional_db, agency, office_officer, quiet_tasks
+):
+    (record,) = upload(agency, office_officer, 1)
+    stored = Path(record.file.path)
+    # Between the commit of its row and the rename, the file still has its partial name.
+    stored.rename(f"{stored}.part")
+    manifest = backup.create_backup(tmp_path / "sao-luu")
+    assert manifest["missing"] == []
+    copied = tmp_path / "sao-luu" / "media" / record.file.name
+    assert sha256(copied) == manifest["files"][record.file.name]["sha256"] == record.sha256
+    assert backup.check_backup(tmp_path / "sao-luu") == manifest

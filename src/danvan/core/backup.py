@@ -164,7 +164,22 @@ def _inside(root: Path, name: str) -> Path | None:
 
 
 def _copy_file(source: Path, target: Path) -> dict:
-    """Copy source to target (written under a temporary name, then renamed); its size and sha256."""
+    """Copy source to target (written under a temporary name, then renamed); its size and sha256.
+
+    A missing source raises FileNotFoundError; any other failure (a full disk) BackupError."""
+    try:
+        return _copy_bytes(source, target)
+    except FileNotFoundError:
+        raise
+    except OSError as error:
+        target.with_name(target.name + ".copying").unlink(missing_ok=True)
+        raise BackupError(
+            _("Không chép được %(source)s vào %(target)s: %(error)s")
+            % {"source": source, "target": target, "error": error.strerror or error}
+        ) from error
+
+
+def _copy_bytes(source: Path, target: Path) -> dict:
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = target.with_name(target.name + ".copying")
     digest = hashlib.sha256()
@@ -235,7 +250,7 @@ def create_backup(dest: Path | str, *, using: str = "default") -> dict:
         raise BackupError(_("Chưa hỗ trợ sao lưu CSDL loại %(vendor)s.") % {"vendor": vendor})
     columns = file_columns()
     dest.mkdir(parents=True, exist_ok=True)
-    created_at = timezone.now()
+    started = timezone.now()
     snapshot = dest / SNAPSHOTS[vendor]
     if vendor == "sqlite":
         inventory = _snapshot_sqlite(connection, snapshot, columns)
@@ -244,7 +259,7 @@ def create_backup(dest: Path | str, *, using: str = "default") -> dict:
     files, missing = _copy_media(inventory.references, Path(settings.MEDIA_ROOT), dest / MEDIA)
     manifest = {
         "format": FORMAT,
-        "created_at": created_at.isoformat(),
+        "created_at": started.isoformat(),
         "vendor": vendor,
         "database": {"file": snapshot.name, "size": snapshot.stat().st_size, "sha256": _sha256(snapshot)},
         "migrations": inventory.migrations,
