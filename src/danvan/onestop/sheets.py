@@ -177,13 +177,11 @@ def _csv_grid(data: bytes, filename: str) -> tuple[str, list[list]]:
             continue
     else:
         raise SheetRefused(_("Không đọc được tệp CSV: hãy lưu tệp với bảng mã UTF-8."))
-    sample = text[:4096]
-    try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
+    # The delimiter the header line uses most (the sniffer stumbles on title rows like ";;;;").
+    sample = text[:8192].splitlines()
+    delimiter = max((";", ",", "\t"), key=lambda sign: max((line.count(sign) for line in sample), default=0))
     grid = []
-    for number, row in enumerate(csv.reader(io.StringIO(text), dialect), start=1):
+    for number, row in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), start=1):
         if number > MAX_ROWS + HEADER_SEARCH_ROWS:
             raise SheetRefused(_("Bảng có quá nhiều dòng (tối đa %(limit)s).") % {"limit": MAX_ROWS})
         grid.append([" ".join(cell.split()) for cell in row[:MAX_COLUMNS]])
