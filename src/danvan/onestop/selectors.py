@@ -212,8 +212,8 @@ def index_page(person: User) -> dict:
     }
     rows = []
     for agency in agencies:
-        period = latest.get(agency.pk)
-        figures = period_figures(period, clears=settings.get(agency.pk, False)) if period else None
+        newest = latest.get(agency.pk)
+        figures = period_figures(newest, clears=settings.get(agency.pk, False)) if newest else None
         rows.append({"agency": agency, "figures": figures})
     return {"rows": rows}
 

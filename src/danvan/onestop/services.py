@@ -86,9 +86,9 @@ def import_statistics(
     reading = _checked(table, sheets.STATISTICS, mapping)
     periods = StatisticsPeriod.objects.select_for_update().filter(agency=agency)
     same = periods.filter(starts_on=starts_on, ends_on=ends_on).first()
-    overlapping = periods.filter(starts_on__lte=ends_on, ends_on__gte=starts_on).exclude(
-        pk=same.pk if same else None
-    )
+    overlapping = periods.filter(starts_on__lte=ends_on, ends_on__gte=starts_on)
+    if same is not None:
+        overlapping = overlapping.exclude(pk=same.pk)
     other = overlapping.first()
     if other is not None:
         raise DomainError(
