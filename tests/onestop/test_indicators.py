@@ -5,6 +5,7 @@ from datetime import date
 from decimal import Decimal
 
 from danvan.core.indicators import get_indicator
+from danvan.core.models import Agency
 from danvan.evaluation import services as evaluation
 from danvan.evaluation.engine.sheets import write_criteria_sheet
 from danvan.onestop import selectors, services
@@ -67,3 +68,15 @@ def test_a_plan_target_bound_to_the_rate_follows_the_imports(agency, agency_head
     services.set_apology_rule(agency=agency, apology_clears_late=True, by=agency_head)
     target.refresh_from_db()
     assert target.current_value == Decimal("86.15")  # 56 of 65
+
+
+def test_the_demo_province_has_one_stop_figures_and_a_bound_target(db):
+    from django.core.management import call_command
+
+    call_command("load_demo_province", verbosity=0)
+    skhcn = Agency.objects.get(symbol_code="SKHCN")
+    rate = selectors.year_rate(skhcn, 2026)
+    assert (rate.counted, rate.settled) == (151, 155)
+    assert LateDossier.objects.filter(agency=skhcn).count() == 2
+    bound = Target.objects.filter(plan__agency=skhcn, measured_by=selectors.SOURCE_CODE)
+    assert bound.exists()
