@@ -31,6 +31,17 @@ from danvan.plans.models import Target
 LIST_LIMIT = 200
 SOURCE_CODE = "onestop.on_time_rate"
 
+# The five groups of QĐ 766/QĐ-TTg (23/06/2022) and their points out of 100
+# (spec/domain.md §5.3). Only the on-time rate of "Tiến độ, kết quả giải quyết"
+# is computed here; the official scores come from the national portal.
+INDEX_GROUPS = [
+    (gettext_lazy("Công khai, minh bạch"), 18, False),
+    (gettext_lazy("Tiến độ, kết quả giải quyết"), 20, True),
+    (gettext_lazy("Số hóa hồ sơ"), 22, False),
+    (gettext_lazy("Cung cấp dịch vụ trực tuyến"), 22, False),
+    (gettext_lazy("Mức độ hài lòng"), 18, False),
+]
+
 
 @dataclass(frozen=True)
 class Rate:
@@ -226,6 +237,7 @@ def agency_page(person: User, agency: Agency) -> dict:
         "setting": setting,
         "figures": list(reversed(figures)),
         "chart": chart_data(figures),
+        "index_groups": INDEX_GROUPS,
         "can_import": permissions.can_import_onestop(person, agency),
         "can_read_late": permissions.can_read_late_dossiers(person, agency),
     }
