@@ -4,6 +4,8 @@ of a plan target "100% hồ sơ … đúng hạn"."""
 from datetime import date
 from decimal import Decimal
 
+from django.urls import reverse
+
 from danvan.core.indicators import get_indicator
 from danvan.core.models import Agency
 from danvan.evaluation import services as evaluation
@@ -80,3 +82,15 @@ def test_the_demo_province_has_one_stop_figures_and_a_bound_target(db):
     assert LateDossier.objects.filter(agency=skhcn).count() == 2
     bound = Target.objects.filter(plan__agency=skhcn, measured_by=selectors.SOURCE_CODE)
     assert bound.exists()
+
+
+def test_the_targets_page_shows_how_the_rate_was_counted(client, agency, office_officer, period):
+    plan = Plan.objects.create(
+        agency=agency, title="Kế hoạch CCHC 2026", period_year=2026, created_by=office_officer
+    )
+    target = Target.objects.create(plan=plan, text="100% hồ sơ TTHC đúng hạn", percent=Decimal(100))
+    bind_target(target=target, measured_by=selectors.SOURCE_CODE, document=None, by=office_officer)
+    client.force_login(office_officer)
+    page = client.get(reverse("plans:target_value", args=[plan.pk, target.pk])).content.decode()
+    assert "55 trên 65 hồ sơ thủ tục hành chính đã giải quyết trong năm 2026" in page
+    assert reverse("onestop:agency", args=[agency.pk]) in page
