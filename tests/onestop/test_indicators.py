@@ -4,6 +4,7 @@ of a plan target "100% hồ sơ … đúng hạn"."""
 from datetime import date
 from decimal import Decimal
 
+from django.core.management import call_command
 from django.urls import reverse
 
 from danvan.core.indicators import get_indicator
@@ -73,8 +74,6 @@ def test_a_plan_target_bound_to_the_rate_follows_the_imports(agency, agency_head
 
 
 def test_the_demo_province_has_one_stop_figures_and_a_bound_target(db):
-    from django.core.management import call_command
-
     call_command("load_demo_province", verbosity=0)
     skhcn = Agency.objects.get(symbol_code="SKHCN")
     rate = selectors.year_rate(skhcn, 2026)

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from danvan.onestop import selectors, services
 from danvan.onestop.models import LateDossier
+from tests.onestop.conftest import FIGURES, import_figures, statistics_csv
 
 
 def test_the_rate_is_early_and_on_time_over_settled(period):
@@ -71,8 +72,6 @@ def test_an_apology_sent_on_the_due_date_or_a_new_date_missed_still_counts_late(
 
 
 def test_the_trend_lists_the_periods_in_order(agency, office_officer, period):
-    from tests.onestop.conftest import FIGURES, import_figures, statistics_csv
-
     import_figures(
         agency,
         office_officer,
