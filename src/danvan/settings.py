@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "danvan.evaluation",
     "danvan.democracy",
     "danvan.emulation",
+    "danvan.onestop",
     # The demo province and the province-scale generator (`danvan demo`).
     "danvan.demo",
 ]

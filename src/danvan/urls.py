@@ -23,6 +23,7 @@ urlpatterns = [
     path("danh-gia/", include("danvan.evaluation.urls")),
     path("dan-chu/", include("danvan.democracy.urls")),
     path("dan-van-kheo/", include("danvan.emulation.urls")),
+    path("mot-cua/", include("danvan.onestop.urls")),
     path("tai-khoan/dang-nhap/", account_views.SignInView.as_view(), name="login"),
     path("tai-khoan/xac-thuc/", account_views.second_step, name="second_step"),
     path("tai-khoan/bao-mat/", account_views.security, name="otp_security"),

@@ -16,6 +16,7 @@ from danvan.demo.democracy import load_demo_democracy
 from danvan.demo.emulation import load_demo_emulation
 from danvan.demo.emulation_commendation import load_demo_emulation_commendation
 from danvan.demo.evaluation import load_demo_evaluation
+from danvan.demo.onestop import load_demo_onestop
 from danvan.demo.plans import load_demo_plans
 from danvan.demo.reports import load_demo_reports
 
@@ -177,6 +178,7 @@ def load_demo_province() -> DemoResult:
     created += load_demo_emulation(agencies=agencies, units=units)
     created += load_demo_evaluation(province=province, agencies=agencies)
     created += load_demo_emulation_commendation(agencies=agencies, units=units)
+    created += load_demo_onestop(agencies=agencies)
     return DemoResult(created=created, people=PEOPLE)
 
 
