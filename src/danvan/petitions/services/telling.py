@@ -109,7 +109,9 @@ def citizen_message(petition: Petition, step: str, on: date) -> notify.CitizenMe
         "day": f"{on:%d/%m/%Y}",
         "link": lookup,
     }
-    return notify.CitizenMessage(email=email, phone=phone, subject=subject, body="\n".join(lines), short=short)
+    return notify.CitizenMessage(
+        email=email, phone=phone, subject=subject, body="\n".join(lines), short=short
+    )
 
 
 def tell_sender(petition: Petition, step: str, on: date) -> int:
