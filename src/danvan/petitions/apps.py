@@ -1,7 +1,6 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-
 # The citizens' pages the front page and the sign-in page link to.
 PUBLIC_PAGES = [
     ("petitions_public:submit", _("Gửi kiến nghị, phản ánh, khiếu nại, tố cáo"), "bi-send"),
