@@ -162,6 +162,8 @@ def test_the_receivers_are_told_of_an_online_petition(
     assert petition.code in notification.text and "Kiến nghị, phản ánh" in notification.text
     assert notification.url == reverse("petitions:petition_detail", args=[petition.pk])
     assert sent_to(office_officer.email), "the office's officer takes each notification by e-mail"
+    # Told once: telling again tells nobody.
+    assert telling.tell_receivers_of_arrival(petition) == []
 
 
 def test_a_petition_registered_by_an_official_sends_the_sender_nothing(agency, inspector):
