@@ -215,6 +215,11 @@ DANVAN_TRUSTED_PROXIES = [
 ]
 DANVAN_PUBLIC_LOOKUP_LIMIT = envint("DANVAN_PUBLIC_LOOKUP_LIMIT", 20)
 DANVAN_PUBLIC_SUBMIT_LIMIT = envint("DANVAN_PUBLIC_SUBMIT_LIMIT", 5)
+# The channels that tell citizens their case code and its steps (core/notify.py):
+# dotted paths of backend classes, e-mail through the outbox by default.
+DANVAN_CITIZEN_MESSAGE_BACKENDS = envlist(
+    "DANVAN_CITIZEN_MESSAGE_BACKENDS", "danvan.core.notify.EmailBackend"
+)
 # Sign-in locks count the same client address as the public pages.
 AXES_CLIENT_IP_CALLABLE = "danvan.core.ratelimit.client_address"
 AXES_FAILURE_LIMIT = envint("DANVAN_LOGIN_FAILURE_LIMIT", 5)

@@ -34,7 +34,9 @@ def test_citizen_files_feedback_and_looks_it_up(receiving_agency, live_server, p
     page.get_by_label("Mã hồ sơ").fill(code)
     page.get_by_label("4 số cuối điện thoại đã khai").fill("0000")
     page.get_by_role("button", name="Tra cứu").click()
-    expect(page.get_by_role("alert")).to_contain_text("Không tìm thấy hồ sơ với mã và 4 số điện thoại này")
+    expect(page.get_by_role("alert")).to_contain_text(
+        "Không tìm thấy hồ sơ với mã và 4 số điện thoại hoặc thư điện tử này"
+    )
     page.get_by_label("4 số cuối điện thoại đã khai").fill("4321")
     page.get_by_role("button", name="Tra cứu").click()
     expect(page.get_by_role("main")).to_contain_text("Mới tiếp nhận")

@@ -432,3 +432,25 @@ def test_the_bells_name_says_the_unread_count_it_shows(client, unit_officer):
     Notification.objects.create(recipient=unit_officer, key="k2", text="Nhắc hạn")
     page = home(client, unit_officer)
     assert 'aria-label="Thông báo: 2 chưa đọc"' in page and 'data-testid="so-thong-bao">2<' in page
+
+
+# --- The citizens' pages -------------------------------------------------------------
+
+PUBLIC_PAGES = ("petitions_public:submit", "petitions_public:lookup", "petitions_public:schedule")
+
+
+def test_the_sign_in_page_links_to_the_citizens_pages(client, db):
+    # The front page sends a visitor without an account to the sign-in page.
+    response = client.get(reverse("core:home"), follow=True)
+    page = response.content.decode()
+    assert response.redirect_chain and "Dành cho người dân" in page
+    for name in PUBLIC_PAGES:
+        assert f'href="{reverse(name)}"' in page, name
+    for name in PUBLIC_PAGES:
+        assert client.get(reverse(name)).status_code == 200
+
+
+def test_the_front_page_links_to_the_citizens_pages(client, unit_officer):
+    page = block(home(client, unit_officer), "trang-cong-dan")
+    for name in PUBLIC_PAGES:
+        assert f'href="{reverse(name)}"' in page, name

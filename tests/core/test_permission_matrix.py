@@ -22,6 +22,8 @@ MATRIX = [
     ("core:organisation_import", ["agency"], [200, 403, 403, 200, 403, 403, 403, 403, 404]),
     ("core:organisation_template", ["agency"], [200, 403, 403, 200, 403, 403, 403, 403, 404]),
     ("core:organisation_import", ["other_agency"], [200, 403, 404, 404, 404, 404, 404, 404, 200]),
+    ("core:agency_contact", ["agency"], [200, 403, 403, 200, 403, 403, 403, 403, 404]),
+    ("core:agency_contact", ["other_agency"], [200, 403, 404, 404, 404, 404, 404, 404, 200]),
     ("api:me", [], [200, 200, 200, 200, 200, 200, 200, 200, 200]),
     ("admin:index", [], [200, 302, 302, 302, 302, 302, 302, 302, 302]),
 ]

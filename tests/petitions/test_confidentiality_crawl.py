@@ -443,10 +443,17 @@ def test_no_search_finds_a_denunciation_by_its_denouncer(client, request, denunc
 
 def test_no_email_names_a_denouncer(denunciations):
     assert mail.outbox, "the overdue scan e-mails the handlers"
+    # The denouncer who wrote online is mailed the code: checked like the rest.
+    to_denouncer = [m for m in mail.outbox if m.to == [SECRETS[PUBLIC]["email"]]]
+    assert to_denouncer and denunciations[PUBLIC].code in to_denouncer[0].body
+    public = denunciations[PUBLIC]
     for message in mail.outbox:
         text = f"{message.subject}\n{message.body}"
         for path, secret in SECRETS.items():
             assert not _leaks(text, _forbidden(secret)), f"an e-mail names who denounced by the {path} path"
+        if message in to_denouncer:
+            # Nor what the denunciation says.
+            assert public.subject not in text and public.content not in text
 
 
 @pytest.mark.parametrize(

@@ -102,11 +102,32 @@ class OutgoingMailAdmin(admin.ModelAdmin):
     """The outbox, for the administrator: what waits, what failed and why.
     The body is not shown: it is the recipient's notification."""
 
-    list_display = ["created_at", "to", "subject", "status", "attempts", "next_attempt_at", "sent_at"]
+    list_display = ["created_at", "recipient", "title", "status", "attempts", "next_attempt_at", "sent_at"]
     list_filter = ["status"]
     search_fields = ["to"]
-    fields = ["to", "subject", "status", "attempts", "next_attempt_at", "last_error", "created_at", "sent_at"]
+    fields = ["recipient", "title", "status", "attempts", "next_attempt_at", "error", "created_at", "sent_at"]
     readonly_fields = fields
+
+    @admin.display(description=_("gửi tới"))
+    def recipient(self, mail):
+        return mail.shown_to()
+
+    @admin.display(description=_("tiêu đề"))
+    def title(self, mail):
+        return mail.shown_subject()
+
+    @admin.display(description=_("lỗi lần gần nhất"))
+    def error(self, mail):
+        if mail.confidential and mail.to:
+            return mail.last_error.replace(mail.to, mail.shown_to())
+        return mail.last_error
+
+    def get_search_results(self, request, queryset, search_term):
+        # A citizen's address is never found by what it is.
+        if search_term:
+            queryset = queryset.filter(confidential=False)
+        return super().get_search_results(request, queryset, search_term)
+
     actions = ["send_again"]
 
     @admin.action(description=_("Gửi lại ngay các thư đã chọn"))

@@ -1,7 +1,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core import permissions, secondfactor
+from danvan.core import permissions, secondfactor, selectors
 
 # The areas of the system, in the order of the main menu: slug, label, icon,
 # and the URL name of the area's own index once the area exists (until then
@@ -43,13 +43,16 @@ def dashboard_agency_id(user) -> int | None:
 
 def navigation(request):
     user = getattr(request, "user", None)
+    # The citizens' pages, for the sign-in page and the front page.
+    public = {"public_links": selectors.public_links}
     if user is None or not user.is_authenticated:
-        return {}
+        return public
     if secondfactor.pending_step(request):
         # Until the second step is done the page shows no menu: nothing in it opens.
-        return {"nav_second_step": True}
+        return {**public, "nav_second_step": True}
     agency_id = dashboard_agency_id(user)
     return {
+        **public,
         "nav_dashboard_url": reverse("plans:dashboard", args=[agency_id]) if agency_id else "",
         "nav_areas": [(area_url(slug, url_name), label, icon, slug) for slug, label, icon, url_name in AREAS],
         "nav_can_admin": permissions.can_use_admin_site(user),

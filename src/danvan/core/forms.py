@@ -52,6 +52,14 @@ class XlsxValidator(FileTypeValidator):
         )
 
 
+class AgencyContactForm(forms.Form):
+    """The agency's identity as citizens read it on the public pages and in their e-mails."""
+
+    address = forms.CharField(label=_("Địa chỉ trụ sở"), max_length=255, required=False)
+    hotline = forms.CharField(label=_("Số điện thoại đường dây nóng"), max_length=30, required=False)
+    email = forms.EmailField(label=_("Thư điện tử của cơ quan"), required=False)
+
+
 class OrganisationUploadForm(forms.Form):
     file = forms.FileField(
         label=_("Tệp Excel đơn vị và cán bộ"),

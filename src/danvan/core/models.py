@@ -63,6 +63,10 @@ class Agency(models.Model):
         help_text=_("Ví dụ: SKHCN, SNV — dùng trong số, ký hiệu văn bản (…/KH-SKHCN)."),
     )
     kind = models.CharField(_("loại cơ quan"), max_length=30, choices=Kind.choices, default=Kind.DEPARTMENT)
+    # The agency's identity on the citizens' pages and in the e-mails sent to them.
+    address = models.CharField(_("địa chỉ trụ sở"), max_length=255, blank=True)
+    hotline = models.CharField(_("số điện thoại đường dây nóng"), max_length=30, blank=True)
+    email = models.EmailField(_("thư điện tử của cơ quan"), blank=True)
     is_active = models.BooleanField(_("đang hoạt động"), default=True)
     reminder_days = models.JSONField(
         _("nhắc trước hạn (số ngày)"),
@@ -456,6 +460,9 @@ class OutgoingMail(models.Model):
         FAILED = "failed", _("Gửi không được")
 
     to = models.EmailField(_("gửi tới"))
+    # A citizen's e-mail: the administrator sees neither its address nor its
+    # subject (a denouncer's address is who they are).
+    confidential = models.BooleanField(_("thư gửi công dân"), default=False)
     subject = models.CharField(_("tiêu đề"), max_length=255)
     body = models.TextField(_("nội dung"))
     status = models.CharField(
@@ -473,7 +480,14 @@ class OutgoingMail(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
-        return f"{self.to}: {self.subject[:60]}"
+        return f"{self.shown_to()}: {self.shown_subject()[:60]}"
+
+    def shown_to(self) -> str:
+        """The recipient as the administrator reads it."""
+        return str(_("(công dân, được giữ kín)")) if self.confidential else self.to
+
+    def shown_subject(self) -> str:
+        return str(_("(thư gửi công dân)")) if self.confidential else self.subject
 
 
 class DailyStepRun(models.Model):

@@ -44,11 +44,14 @@ class SendResult:
         return f"{self.sent} thư đã gửi, {self.retrying} thư chờ gửi lại, {self.failed} thư không gửi được"
 
 
-def queue_mail(*, to: str, subject: str, body: str, notifications=()) -> OutgoingMail:
+def queue_mail(
+    *, to: str, subject: str, body: str, notifications=(), confidential: bool = False
+) -> OutgoingMail:
     """Put an e-mail in the outbox (in the caller's transaction) and wake the
-    worker once the transaction commits."""
+    worker once the transaction commits. A ``confidential`` mail (to a
+    citizen) hides its recipient and subject from the administrator."""
     mail = OutgoingMail.objects.create(
-        to=to, subject=subject[:255], body=body, next_attempt_at=timezone.now()
+        to=to, subject=subject[:255], body=body, next_attempt_at=timezone.now(), confidential=confidential
     )
     pks = [n.pk for n in notifications]
     if pks:

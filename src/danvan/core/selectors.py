@@ -9,6 +9,7 @@ from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -123,6 +124,28 @@ def add_todo_source(source: Callable[..., list[TodoList]]) -> None:
     the landing page of the roles they name."""
     if source not in _TODO_SOURCES:
         _TODO_SOURCES.append(source)
+
+
+@dataclass(frozen=True)
+class PublicLink:
+    url_name: str
+    label: str
+    icon: str
+
+
+_PUBLIC_LINKS: list[PublicLink] = []
+
+
+def add_public_link(*, url_name: str, label, icon: str) -> None:
+    """Register a page citizens open without an account: the front page and
+    the sign-in page link to it."""
+    link = PublicLink(url_name, label, icon)
+    if link not in _PUBLIC_LINKS:
+        _PUBLIC_LINKS.append(link)
+
+
+def public_links() -> list[dict]:
+    return [{"url": reverse(link.url_name), "label": link.label, "icon": link.icon} for link in _PUBLIC_LINKS]
 
 
 def todo_groups(person: User, *, today: date) -> list[dict]:

@@ -188,6 +188,15 @@ def cancel_organisation_import(*, record: OrganisationImport, by: User) -> Organ
 
 
 @transaction.atomic
+def update_agency_contact(*, agency: Agency, address: str, hotline: str, email: str, by: User) -> Agency:
+    """Set the address, hotline and e-mail that the citizens' pages and
+    e-mails show for the agency."""
+    agency.address, agency.hotline, agency.email = address.strip(), hotline.strip(), email.strip()
+    agency.save(update_fields=["address", "hotline", "email"])
+    return agency
+
+
+@transaction.atomic
 def change_password(*, person: User, new_password: str) -> User:
     person.set_password(new_password)
     person.must_change_password = False

@@ -9,6 +9,7 @@ urlpatterns = [
     path("khu-vuc/<slug:slug>/", views.area, name="area"),
     path("co-quan/", views.agency_list, name="agency_list"),
     path("co-quan/<int:agency_id>/", views.agency_detail, name="agency_detail"),
+    path("co-quan/<int:agency_id>/thong-tin-lien-he/", views.agency_contact, name="agency_contact"),
     path("co-quan/<int:agency_id>/nhap-to-chuc/", views.organisation_import, name="organisation_import"),
     path(
         "co-quan/<int:agency_id>/nhap-to-chuc/mau.xlsx",

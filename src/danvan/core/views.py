@@ -19,7 +19,7 @@ from danvan.core import guide, permissions, search, selectors, services
 from danvan.core.calendar import WorkingCalendar
 from danvan.core.context_processors import AREAS
 from danvan.core.downloads import XLSX_TYPE, download, stored_file
-from danvan.core.forms import CalendarYearForm, OrganisationUploadForm
+from danvan.core.forms import AgencyContactForm, CalendarYearForm, OrganisationUploadForm
 from danvan.core.orgsheet import template_workbook
 from danvan.core.paging import page_of
 
@@ -81,6 +81,19 @@ def organisation_import(request, agency_id):
     status = 422 if request.method == "POST" else 200
     context = {"agency": agency, "form": form, "imports": selectors.recent_imports(agency)}
     return render(request, "core/organisation_import.html", context, status=status)
+
+
+@login_required
+def agency_contact(request, agency_id):
+    agency = permissions.get_agency_for_user(request.user, agency_id, action="manage")
+    initial = {"address": agency.address, "hotline": agency.hotline, "email": agency.email}
+    form = AgencyContactForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.update_agency_contact(agency=agency, **form.cleaned_data, by=request.user)
+        messages.success(request, _("Đã lưu thông tin liên hệ của cơ quan."))
+        return redirect("core:agency_detail", agency_id=agency.pk)
+    status = 422 if request.method == "POST" else 200
+    return render(request, "core/agency_contact.html", {"agency": agency, "form": form}, status=status)
 
 
 @login_required

@@ -286,8 +286,23 @@ class PublicPetitionForm(forms.Form):
 
 
 class LookupForm(forms.Form):
+    """The code and one of what the sender gave: the phone's last four digits or the e-mail."""
+
     code = forms.CharField(label=_("Mã hồ sơ"), max_length=20)
-    digits = forms.CharField(label=_("4 số cuối điện thoại đã khai"), min_length=4, max_length=4)
+    digits = forms.CharField(
+        label=_("4 số cuối điện thoại đã khai"), min_length=4, max_length=4, required=False
+    )
+    email = forms.EmailField(
+        label=_("Hoặc thư điện tử đã khai"),
+        required=False,
+        help_text=_("Dành cho người chỉ khai thư điện tử khi gửi đơn."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if not self.errors and not data.get("digits") and not data.get("email"):
+            raise ValidationError(_("Hãy nhập 4 số cuối điện thoại hoặc thư điện tử đã khai khi gửi đơn."))
+        return data
 
 
 class PeriodForm(forms.Form):

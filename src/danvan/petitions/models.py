@@ -8,8 +8,11 @@ law becomes new rows, not new code.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 from datetime import date
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -236,8 +239,13 @@ class Petition(models.Model):
     lookup_digits = models.CharField(
         max_length=4, editable=False, blank=True, verbose_name=_("bốn chữ số tra cứu")
     )
+    # Or a keyed digest of the e-mail given (``lookup_email_key``): a citizen
+    # who gave only an e-mail looks up with it; the address is not kept here.
+    lookup_email = models.CharField(
+        max_length=64, editable=False, blank=True, verbose_name=_("khóa tra cứu theo thư điện tử")
+    )
     created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("thời điểm tạo"))
-    history = HistoricalRecords(excluded_fields=["lookup_digits"])
+    history = HistoricalRecords(excluded_fields=["lookup_digits", "lookup_email"])
 
     objects = PetitionQuerySet.as_manager()
 
@@ -260,6 +268,32 @@ class Petition(models.Model):
 
     def is_open(self) -> bool:
         return self.status not in self.CLOSED_STATUSES
+
+    def answer_deadline(self) -> Deadline | None:
+        """The legal time limit by which the sender is next answered: the
+        processing limit while the petition is processed, the resolution
+        limit once accepted; None when this agency has nothing left to answer."""
+        pending = self.deadlines.pending()
+        if self.status == self.Status.ACCEPTED:
+            pending = pending.filter(code__contains=".resolve")
+        elif self.is_open():
+            pending = pending.filter(code__in=ANSWER_CODES)
+        else:
+            return None
+        return pending.select_related("rule").order_by("due_date").first()
+
+
+# The limits by which the sender of a petition in processing hears of it.
+ANSWER_CODES = ("petition.notify", "denunciation.initial_check", "denunciation.forward")
+
+
+def lookup_email_key(email: str) -> str:
+    """The digest the public lookup compares an e-mail by (keyed with the
+    site's secret, so the stored value names no address)."""
+    normalised = email.strip().lower()
+    if not normalised:
+        return ""
+    return hmac.new(settings.SECRET_KEY.encode(), normalised.encode(), hashlib.sha256).hexdigest()
 
 
 class Case(models.Model):

@@ -6,6 +6,7 @@ show a denunciation by its code and subject only.
 
 from __future__ import annotations
 
+import hmac
 from dataclasses import dataclass
 from datetime import date
 
@@ -31,6 +32,7 @@ from danvan.petitions.models import (
     PetitionKind,
     Reception,
     ReceptionDay,
+    lookup_email_key,
 )
 
 RESOLVE_CODES = (
@@ -271,26 +273,81 @@ def reception_schedule(agency: Agency, *, year: int) -> dict:
 
 
 # Plain fields, whose columns carry their names (a test checks it).
-_PUBLIC_FIELDS = ("id", "code", "kind", "status", "subject", "received_on", "notified_on", "public_answer")
+_PUBLIC_FIELDS = (
+    "id",
+    "code",
+    "kind",
+    "status",
+    "subject",
+    "received_on",
+    "notified_on",
+    "public_answer",
+    "competent_body",
+)
+# What the asker's second factor is compared with, in constant time.
+_SECOND_FACTORS = ("lookup_digits", "lookup_email")
 
 
 @written_out
 def _public_status_sql(quote) -> str:
-    columns = ", ".join(quote(name) for name in _PUBLIC_FIELDS)
-    table, code, digits = quote(Petition._meta.db_table), quote("code"), quote("lookup_digits")
-    return f"SELECT {columns} FROM {table} WHERE {code} = %s AND {digits} = %s"  # noqa: S608
+    columns = ", ".join(quote(name) for name in (*_PUBLIC_FIELDS, *_SECOND_FACTORS))
+    table, code = quote(Petition._meta.db_table), quote("code")
+    agency = quote(Petition._meta.get_field("agency").column)
+    return f"SELECT {columns}, {agency} FROM {table} WHERE {code} = %s"  # noqa: S608
 
 
-def public_status(code: str, digits: str) -> Petition | None:
-    """The petition a citizen looks up by code and the last four digits of
-    the phone they gave; None when either is wrong (no hint which).
+def _same(given: str, stored: str) -> bool:
+    return bool(given) and bool(stored) and hmac.compare_digest(given.encode(), stored.encode())
+
+
+def public_status(code: str, digits: str, email: str = "") -> Petition | None:
+    """The petition a citizen looks up by code and either the last four
+    digits of the phone or the e-mail they gave; None when any is wrong (no
+    hint which). Both are compared in constant time.
 
     One query on the unique code, written out once rather than built by the
     ORM on each call: the public lookup answers many citizens at once. Only
     what the public page shows is read."""
-    if not digits:
+    if not digits and not email:
         return None
-    return first(Petition, _public_status_sql(), [code.strip().upper(), digits])
+    petition = first(Petition, _public_status_sql(), [code.strip().upper()])
+    if petition is None:
+        # The same work as a found code, so the answer's time tells nothing.
+        _same(digits or lookup_email_key(email), "0" * 64)
+        return None
+    matched = _same(digits, petition.lookup_digits) if digits else False
+    if email and _same(lookup_email_key(email), petition.lookup_email):
+        matched = True
+    return petition if matched else None
+
+
+def public_case_holder(petition: Petition) -> dict:
+    """Who holds the looked-up case and by which legal date they answer:
+    the receiving agency's name for a forwarded petition."""
+    agency = Agency.objects.only("name", "short_name", "address", "hotline", "email").get(
+        pk=petition.agency_id
+    )
+    deadline = petition.answer_deadline()
+    return {
+        "agency": agency,
+        "forwarded_to": petition.competent_body if petition.status == Petition.Status.FORWARDED else "",
+        "deadline": deadline,
+    }
+
+
+# Links offered to the sender beside a looked-up petition, from apps above
+# this one (a survey about how it was handled): ``source(petition)`` returns
+# a list of ``{"url": ..., "label": ...}``.
+_LOOKUP_LINK_SOURCES: list = []
+
+
+def add_lookup_link(source) -> None:
+    if source not in _LOOKUP_LINK_SOURCES:
+        _LOOKUP_LINK_SOURCES.append(source)
+
+
+def lookup_links(petition: Petition) -> list[dict]:
+    return [link for source in _LOOKUP_LINK_SOURCES for link in source(petition)]
 
 
 def get_petition_case(petition: Petition) -> Case:

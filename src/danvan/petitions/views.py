@@ -482,7 +482,9 @@ def reception_day_postpone(request, day_id):
 LOOKUP_LIMIT, SUBMIT_LIMIT, WINDOW_SECONDS = 20, 5, 15 * 60
 # What a lookup shows for a petition's kind and status (lazy: in the asker's language).
 KIND_LABELS, STATUS_LABELS = dict(Petition.Kind.choices), dict(Petition.Status.choices)
-NOT_FOUND = gettext_lazy("Không tìm thấy hồ sơ với mã và 4 số điện thoại này. Hãy kiểm tra lại.")
+NOT_FOUND = gettext_lazy(
+    "Không tìm thấy hồ sơ với mã và 4 số điện thoại hoặc thư điện tử này. Hãy kiểm tra lại."
+)
 
 
 def _over_limit(request, scope: str, default: int) -> bool:
@@ -490,9 +492,23 @@ def _over_limit(request, scope: str, default: int) -> bool:
     return ratelimit.over_limit(request, f"petitions:{scope}", limit=limit, window_seconds=WINDOW_SECONDS)
 
 
+def _chosen_agency(request, agencies):
+    """The agency the citizen writes to, whose identity the page shows: the
+    one chosen in the form, named in the link (``?co-quan=``), or the only one."""
+    wanted = request.POST.get("agency") or request.GET.get("co-quan") or ""
+    if wanted.isdigit():
+        return agencies.filter(pk=int(wanted)).first()
+    return agencies.first() if agencies.count() == 1 else None
+
+
 def public_submit(request):
+    agencies = Agency.objects.active()
+    chosen = _chosen_agency(request, agencies)
     form = forms.PublicPetitionForm(
-        request.POST or None, request.FILES or None, agencies=Agency.objects.active()
+        request.POST or None,
+        request.FILES or None,
+        agencies=agencies,
+        initial={"agency": chosen.pk} if chosen else None,
     )
     if request.method == "POST" and form.is_valid():
         if _over_limit(request, "submit", SUBMIT_LIMIT):
@@ -524,11 +540,16 @@ def public_submit(request):
                         "Nội dung bạn nhập vẫn còn dưới đây: hãy thử lại sau ít phút, hoặc gửi đơn không kèm tệp."
                     ),
                 )
-                return render(request, "petitions/public/submit.jinja", {"form": form}, status=503)
+                context = {"form": form, "agency": chosen}
+                return render(request, "petitions/public/submit.jinja", context, status=503)
             request.session["petitions_new_code"] = petition.code
+            request.session["petitions_new_agency"] = petition.agency_id
             return redirect("petitions_public:submitted")
     return render(
-        request, "petitions/public/submit.jinja", {"form": form}, status=422 if form.errors else 200
+        request,
+        "petitions/public/submit.jinja",
+        {"form": form, "agency": chosen},
+        status=422 if form.errors else 200,
     )
 
 
@@ -536,7 +557,8 @@ def public_submitted(request):
     code = request.session.pop("petitions_new_code", None)
     if code is None:
         return redirect("petitions_public:submit")
-    return render(request, "petitions/public/submitted.jinja", {"code": code})
+    agency = Agency.objects.filter(pk=request.session.pop("petitions_new_agency", None)).first()
+    return render(request, "petitions/public/submitted.jinja", {"code": code, "agency": agency})
 
 
 def public_lookup(request):
@@ -546,12 +568,15 @@ def public_lookup(request):
         if _over_limit(request, "lookup", LOOKUP_LIMIT):
             form.add_error(None, _("Bạn đã tra cứu quá nhiều lần. Vui lòng thử lại sau 15 phút."))
         else:
-            petition = selectors.public_status(form.cleaned_data["code"], form.cleaned_data["digits"])
+            data = form.cleaned_data
+            petition = selectors.public_status(data["code"], data["digits"], data["email"])
             if petition is None:
                 form.add_error(None, NOT_FOUND)
     context = {
         "form": form,
         "petition": petition,
+        "holder": selectors.public_case_holder(petition) if petition else None,
+        "extra_links": selectors.lookup_links(petition) if petition else [],
         "kinds": KIND_LABELS,
         "statuses": STATUS_LABELS,
         "errors": None,  # the whole page shows them in the form

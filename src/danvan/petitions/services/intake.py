@@ -21,7 +21,9 @@ from danvan.petitions.models import (
     IdentityGrant,
     Petition,
     Reception,
+    lookup_email_key,
 )
+from danvan.petitions.services import telling
 from danvan.petitions.services.deadlines import set_deadline
 
 # --- Intake -------------------------------------------------------------------------
@@ -90,6 +92,7 @@ def receive_petition(
         sender_key="" if denunciation else search_key(sender_name),
         search_text=search_key(f"{subject} {content}"),
         lookup_digits=_digits(phone)[-4:],
+        lookup_email=lookup_email_key(email),
     )
     if denunciation:
         _store_denouncer(
@@ -199,4 +202,7 @@ def receive_online_petition(*, attachment=None, **fields) -> Petition:
     petition = receive_petition(**fields)
     if attachment is not None:
         attach_file(petition=petition, data=attachment.read(), filename=attachment.name, by=None)
+    # The sender gets the code at once, the receivers learn of it (through the outbox).
+    telling.tell_sender(petition, telling.RECEIVED, petition.received_on)
+    telling.tell_receivers_of_arrival(petition)
     return petition

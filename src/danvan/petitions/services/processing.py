@@ -19,6 +19,7 @@ from danvan.petitions.models import (
     Petition,
     PetitionKind,
 )
+from danvan.petitions.services import telling
 from danvan.petitions.services.deadlines import _meet_deadlines, recompute_deadline, set_deadline
 from danvan.petitions.services.identity import _grant
 from danvan.petitions.services.intake import _create_with_code
@@ -66,6 +67,7 @@ def classify_petition(
     petition.kind, petition.conditions_met, petition.condition_note = kind, conditions_met, condition_note
     petition.in_jurisdiction, petition.competent_body = in_jurisdiction, competent_body
     petition.duplicate_of, petition.status = duplicate_of, Petition.Status.CLASSIFIED
+    newly_handling = handler is not None and handler.pk != petition.handler_id
     if handler is not None:
         petition.handler = handler
         _grant(petition, handler, by)
@@ -81,6 +83,8 @@ def classify_petition(
             "handler",
         ]
     )
+    if newly_handling:
+        telling.tell_handler(petition, handler)
     if petition.is_denunciation and not in_jurisdiction:
         # Not ours: forward within 5 working days of receipt (Luật Tố cáo Điều 24 k2).
         set_deadline(petition=petition, code="denunciation.forward", start=petition.received_on, by=by)
@@ -114,6 +118,7 @@ def split_petition(*, petition: Petition, parts: list[tuple[str, str, str]], by:
             sender_key=petition.sender_key,
             search_text=search_key(f"{subject} {content}"),
             lookup_digits=petition.lookup_digits,
+            lookup_email=petition.lookup_email,
             parent=petition,
         )
         set_deadline(petition=part, code="petition.notify", start=petition.received_on, by=by)
@@ -155,7 +160,9 @@ def guide_petition(*, petition: Petition, note: str, on: date, by: User) -> Peti
         raise DomainError(
             _("Nội dung này đã được hướng dẫn một lần (đơn %(code)s); hãy lưu đơn.") % {"code": earlier.code}
         )
-    return _close_processing(petition, Petition.Status.GUIDED, note, on, by)
+    _close_processing(petition, Petition.Status.GUIDED, note, on, by)
+    telling.tell_sender(petition, telling.GUIDED, on)
+    return petition
 
 
 @transaction.atomic
@@ -168,7 +175,9 @@ def forward_petition(*, petition: Petition, note: str, on: date, by: User) -> Pe
         )
     if not petition.competent_body:
         raise DomainError(_("Cần ghi cơ quan có thẩm quyền nhận đơn chuyển."))
-    return _close_processing(petition, Petition.Status.FORWARDED, note, on, by)
+    _close_processing(petition, Petition.Status.FORWARDED, note, on, by)
+    telling.tell_sender(petition, telling.FORWARDED, on)
+    return petition
 
 
 @transaction.atomic
@@ -186,7 +195,9 @@ def answer_petition(*, petition: Petition, note: str, public_answer: str, on: da
         raise DomainError(_("Cần nội dung trả lời gửi người gửi đơn."))
     petition.public_answer = public_answer.strip()
     petition.save(update_fields=["public_answer"])
-    return _close_processing(petition, Petition.Status.ANSWERED, note, on, by)
+    _close_processing(petition, Petition.Status.ANSWERED, note, on, by)
+    telling.tell_sender(petition, telling.ANSWERED, on)
+    return petition
 
 
 @transaction.atomic
@@ -241,6 +252,8 @@ def accept_petition(
     if case.kind == PetitionKind.DENUNCIATION:
         set_deadline(petition=petition, code="denunciation.notify_acceptance", start=accepted_on, by=by)
         _grant(petition, handler, by)
+    telling.tell_sender(petition, telling.ACCEPTED, accepted_on)
+    telling.tell_handler(petition, handler, case=True)
     return case
 
 
