@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "danvan.evaluation",
     "danvan.democracy",
     "danvan.emulation",
+    "danvan.surveys",
     # The demo province and the province-scale generator (`danvan demo`).
     "danvan.demo",
 ]
@@ -211,6 +212,7 @@ DANVAN_TRUSTED_PROXIES = [
 ]
 DANVAN_PUBLIC_LOOKUP_LIMIT = envint("DANVAN_PUBLIC_LOOKUP_LIMIT", 20)
 DANVAN_PUBLIC_SUBMIT_LIMIT = envint("DANVAN_PUBLIC_SUBMIT_LIMIT", 5)
+DANVAN_PUBLIC_SURVEY_LIMIT = envint("DANVAN_PUBLIC_SURVEY_LIMIT", 30)
 # Sign-in locks count the same client address as the public pages.
 AXES_CLIENT_IP_CALLABLE = "danvan.core.ratelimit.client_address"
 AXES_FAILURE_LIMIT = envint("DANVAN_LOGIN_FAILURE_LIMIT", 5)

@@ -14,6 +14,7 @@ AREAS = [
     ("good_practices", _("Dân vận khéo"), "bi-award", "emulation:index"),
     ("evaluation", _("Đánh giá"), "bi-clipboard-check", "evaluation:criteria_set_list"),
     ("democracy", _("Dân chủ ở cơ quan"), "bi-megaphone", "democracy:index"),
+    ("surveys", _("Khảo sát sự hài lòng"), "bi-emoji-smile", "surveys:survey_list"),
 ]
 
 
