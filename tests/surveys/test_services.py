@@ -55,7 +55,9 @@ def test_choice_questions_need_two_distinct_options(survey, office_officer):
         (["x" * 201, "Không"], "tối đa 200"),
     ):
         with pytest.raises(DomainError, match=message):
-            services.add_question(survey=survey, kind=Question.Kind.ONE, text="Hỏi", choices=choices, by=office_officer)
+            services.add_question(
+                survey=survey, kind=Question.Kind.ONE, text="Hỏi", choices=choices, by=office_officer
+            )
     with pytest.raises(DomainError, match="Loại câu hỏi"):
         services.add_question(survey=survey, kind="star", text="Hỏi", by=office_officer)
     assert survey.questions.count() == 4
@@ -63,11 +65,15 @@ def test_choice_questions_need_two_distinct_options(survey, office_officer):
 
 def test_questions_are_edited_until_the_first_answer(published, office_officer):
     scale, one, _many, text = questions(published)
-    services.update_question(question=text, kind=Question.Kind.TEXT, text="Góp ý thêm", required=False, by=office_officer)
+    services.update_question(
+        question=text, kind=Question.Kind.TEXT, text="Góp ý thêm", required=False, by=office_officer
+    )
     answer(published, mark=4, device="a")
     message = "đã có người trả lời nên không sửa được câu hỏi"
     with pytest.raises(DomainError, match=message):
-        services.update_question(question=scale, kind=Question.Kind.SCALE, text="Khác", required=True, by=office_officer)
+        services.update_question(
+            question=scale, kind=Question.Kind.SCALE, text="Khác", required=True, by=office_officer
+        )
     with pytest.raises(DomainError, match=message):
         services.add_question(survey=published, kind=Question.Kind.SCALE, text="Thêm", by=office_officer)
     with pytest.raises(DomainError, match=message):
@@ -162,7 +168,9 @@ def test_a_device_without_a_token_is_refused(published):
 
 
 def test_the_period_limits_the_answers(published, office_officer):
-    services.update_survey(survey=published, starts_on=date(2026, 6, 1), ends_on=date(2026, 6, 30), by=office_officer)
+    services.update_survey(
+        survey=published, starts_on=date(2026, 6, 1), ends_on=date(2026, 6, 30), by=office_officer
+    )
     with pytest.raises(DomainError, match="chưa đến thời gian"):
         answer(published, mark=5, device="a", on=date(2026, 5, 31))
     answer(published, mark=5, device="a", on=date(2026, 6, 30))
