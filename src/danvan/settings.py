@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "danvan.democracy",
     "danvan.emulation",
     "danvan.onestop",
+    "danvan.surveys",
     # The demo province and the province-scale generator (`danvan demo`).
     "danvan.demo",
 ]
@@ -220,6 +221,7 @@ DANVAN_PUBLIC_SUBMIT_LIMIT = envint("DANVAN_PUBLIC_SUBMIT_LIMIT", 5)
 DANVAN_CITIZEN_MESSAGE_BACKENDS = envlist(
     "DANVAN_CITIZEN_MESSAGE_BACKENDS", "danvan.core.notify.EmailBackend"
 )
+DANVAN_PUBLIC_SURVEY_LIMIT = envint("DANVAN_PUBLIC_SURVEY_LIMIT", 30)
 # Sign-in locks count the same client address as the public pages.
 AXES_CLIENT_IP_CALLABLE = "danvan.core.ratelimit.client_address"
 AXES_FAILURE_LIMIT = envint("DANVAN_LOGIN_FAILURE_LIMIT", 5)

@@ -16,6 +16,8 @@ TESTS = Path(__file__).resolve().parents[1]
 PUBLIC = {"login", "logout", "healthz", "set_language", "password_change"}
 PUBLIC |= {"petitions_public:submit", "petitions_public:submitted", "petitions_public:lookup"}
 PUBLIC |= {"petitions_public:schedule"}
+# A satisfaction survey answered from its link or QR code.
+PUBLIC |= {"surveys_public:answer", "surveys_public:thanks"}
 # The user guide: read before signing in too, since it explains how to.
 PUBLIC |= {"core:guide_index", "core:guide_page", "core:guide_image"}
 # Service functions not yet covered by a test that names them. May only shrink.

@@ -7,7 +7,8 @@ each from a person with their own distinctive name, address, identity
 number, phone, e-mail and representative. Then every persona, the system
 administrator and the province reviewer included, walks every page it can
 reach from the landing page, the lists, the admin and the API, opens the
-receipts and the Word, Excel and PDF files it finds, reads its
+receipts and the Word, Excel and PDF files it finds (the results of the
+survey the public denunciation's sender answered among them), reads its
 notifications, and none of those identifying strings of a denunciation it
 was not granted may appear anywhere; nor in any e-mail sent. The granted
 people do read them on the identity page.
@@ -36,6 +37,9 @@ from danvan.evaluation.engine.sheets import write_criteria_sheet
 from danvan.evaluation.models import Assessment
 from danvan.petitions import services
 from danvan.petitions.models import Citizen, DenouncerIdentity, IdentityGrant, Petition, Reception
+from danvan.surveys import services as surveys
+from danvan.surveys import tokens
+from danvan.surveys.models import Question, Survey
 from tests.evaluation.conftest import import_can_tho
 from tests.evaluation.engine.can_tho_2579 import CRITERIA, RULES
 from tests.matrix import ROLES
@@ -162,7 +166,26 @@ def denunciations(
     with django_capture_on_commit_callbacks(execute=True):
         services.escalate_overdue_deadlines(today=date(2026, 12, 31))
     _assessment_citing(agency, [public, intake, from_visit], by=agency_head)
+    _survey_answered_about(public, by=office_officer)
     return {PUBLIC: public, INTAKE: intake, RECEPTION: from_visit}
+
+
+def _survey_answered_about(petition, *, by) -> Survey:
+    """The agency's survey about petition handling, answered through the
+    invitation bound to the public denunciation: its results are crawled too."""
+    survey = surveys.create_survey(
+        agency=petition.agency, title="Đánh giá giải quyết đơn", about_petitions=True, by=by
+    )
+    scale = surveys.add_question(survey=survey, kind=Question.Kind.SCALE, text="Mức hài lòng", by=by)
+    text = surveys.add_question(survey=survey, kind=Question.Kind.TEXT, text="Góp ý", required=False, by=by)
+    surveys.publish_survey(survey=survey, on=date(2026, 3, 10), by=by)
+    surveys.submit_response(
+        survey=survey,
+        values={scale.pk: 4, text.pk: "Cán bộ tiếp nhận nhanh"},
+        today=date(2026, 3, 20),
+        petition_key=tokens.petition_key(survey.pk, petition.pk),
+    )
+    return survey
 
 
 def _assessment_citing(agency, petitions, *, by) -> Assessment:
@@ -250,6 +273,12 @@ def _seeds(denunciations) -> list[str]:
         reverse("petitions_public:lookup"),
         reverse("petitions_public:schedule"),
         reverse("evaluation:assessment_list"),
+        reverse("surveys:survey_list"),
+        *[
+            reverse(name, args=[pk])
+            for pk in Survey.objects.values_list("pk", flat=True)
+            for name in ("surveys:survey_detail", "surveys:survey_results", "surveys:survey_export")
+        ],
         *[
             reverse("evaluation:assessment_detail", args=[pk])
             for pk in Assessment.objects.values_list("pk", flat=True)
@@ -331,7 +360,10 @@ def test_no_page_export_api_or_admin_page_names_a_denouncer_to_whom_was_not_gran
             reverse("evaluation:assessment_docx", args=[assessment.pk]),
             reverse("evaluation:assessment_xlsx", args=[assessment.pk]),
         ],
-        "agency_head": [reverse("evaluation:assessment_detail", args=[assessment.pk])],
+        "agency_head": [
+            reverse("evaluation:assessment_detail", args=[assessment.pk]),
+            reverse("surveys:survey_results", args=[Survey.objects.get().pk]),
+        ],
         "inspector": [
             reverse("petitions:reception_receipt", args=[visit]),
             reverse("petitions:petition_letter", args=[denunciations[RECEPTION].pk]),

@@ -241,21 +241,6 @@ def test_lookup_shows_the_agency_and_the_legal_answer_date(client, identity, age
     assert selectors.public_case_holder(petition)["forwarded_to"] == "UBND phường Thạch Thang"
 
 
-def test_lookup_offers_the_links_other_apps_add(client, identity):
-    petition = submit(client, identity)
-
-    def survey(found):
-        return [{"url": f"/khao-sat/{found.code}/", "label": "Đánh giá mức độ hài lòng"}]
-
-    selectors.add_lookup_link(survey)
-    try:
-        page = lookup(client, petition.code, email="gui.thu@example.vn").content.decode()
-        assert f"/khao-sat/{petition.code}/" in page
-        assert selectors.lookup_links(petition) == survey(petition)
-    finally:
-        selectors._LOOKUP_LINK_SOURCES.remove(survey)
-
-
 def test_public_pages_carry_the_agency_identity(client, identity):
     page = client.get(reverse("petitions_public:submit"), {"co-quan": identity.pk}).content.decode()
     assert "Đường dây nóng: 0236 3822 111" in page and "Số 2 đường Lý Thường Kiệt" in page

@@ -21,6 +21,7 @@ def test_the_daily_steps_run_in_their_stated_order():
         "democracy.remind_briefing_tasks",
         "petitions.send_deadline_reminders",
         "petitions.escalate_overdue_deadlines",
+        "surveys.close_ended_surveys",
         "reports.send_report_reminders",
         "democracy.send_supervision_reminders",
         "evaluation.send_assessment_reminders",
@@ -38,7 +39,7 @@ def test_the_scan_says_what_every_step_did_in_one_line(db):
     assert out.getvalue() == (
         "21/10/2026: 0 việc nền bị gián đoạn đã xử lý, 0 kế hoạch kết thúc, 0 nhiệm vụ quá hạn, 0 lời nhắc, 0 chỉ tiêu tính lại, 0 lời nhắc quán triệt chưa đủ, "
         "0 lời nhắc hạn đơn thư, "
-        "0 thông báo đơn thư quá hạn, 0 lời nhắc nộp báo cáo, "
+        "0 thông báo đơn thư quá hạn, 0 cuộc khảo sát hết hạn đã kết thúc, 0 lời nhắc nộp báo cáo, "
         "0 lời nhắc trả lời kiến nghị của Mặt trận, đoàn thể, 0 lời nhắc gửi bản tự đánh giá, "
         "0 lời nhắc «Dân vận khéo», 0 thư tổng hợp, "
         "0 thư điện tử đã gửi, 0 lượt đếm cũ đã xóa, 0 tệp dở dang đã xóa.\n"

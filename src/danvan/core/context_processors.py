@@ -15,6 +15,7 @@ AREAS = [
     ("evaluation", _("Đánh giá"), "bi-clipboard-check", "evaluation:criteria_set_list"),
     ("democracy", _("Dân chủ ở cơ quan"), "bi-megaphone", "democracy:index"),
     ("onestop", _("Thủ tục hành chính một cửa"), "bi-hourglass-split", "onestop:index"),
+    ("surveys", _("Khảo sát sự hài lòng"), "bi-emoji-smile", "surveys:survey_list"),
 ]
 
 

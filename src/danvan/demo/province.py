@@ -19,6 +19,7 @@ from danvan.demo.evaluation import load_demo_evaluation
 from danvan.demo.onestop import load_demo_onestop
 from danvan.demo.plans import load_demo_plans
 from danvan.demo.reports import load_demo_reports
+from danvan.demo.surveys import load_demo_surveys
 
 DEMO_PASSWORD = "Danvan@2026"  # noqa: S105 - printed to the person running the demo
 
@@ -179,6 +180,7 @@ def load_demo_province() -> DemoResult:
     created += load_demo_evaluation(province=province, agencies=agencies)
     created += load_demo_emulation_commendation(agencies=agencies, units=units)
     created += load_demo_onestop(agencies=agencies)
+    created += load_demo_surveys(agencies=agencies, units=units)
     return DemoResult(created=created, people=PEOPLE)
 
 

@@ -335,21 +335,6 @@ def public_case_holder(petition: Petition) -> dict:
     }
 
 
-# Links offered to the sender beside a looked-up petition, from apps above
-# this one (a survey about how it was handled): ``source(petition)`` returns
-# a list of ``{"url": ..., "label": ...}``.
-_LOOKUP_LINK_SOURCES: list = []
-
-
-def add_lookup_link(source) -> None:
-    if source not in _LOOKUP_LINK_SOURCES:
-        _LOOKUP_LINK_SOURCES.append(source)
-
-
-def lookup_links(petition: Petition) -> list[dict]:
-    return [link for source in _LOOKUP_LINK_SOURCES for link in source(petition)]
-
-
 def get_petition_case(petition: Petition) -> Case:
     case = Case.objects.filter(petition=petition).first()
     if case is None:

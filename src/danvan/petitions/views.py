@@ -27,6 +27,7 @@ from danvan.core.storage import StorageUnavailable
 from danvan.documents.output.pdf import ConversionError, docx_to_pdf
 from danvan.petitions import forms, letters, permissions, selectors, services
 from danvan.petitions.models import Petition
+from danvan.petitions.public_links import public_links
 
 
 def _action_page(request, petition, form, title, submit, status=200):
@@ -576,9 +577,10 @@ def public_lookup(request):
         "form": form,
         "petition": petition,
         "holder": selectors.public_case_holder(petition) if petition else None,
-        "extra_links": selectors.lookup_links(petition) if petition else [],
         "kinds": KIND_LABELS,
         "statuses": STATUS_LABELS,
+        # What other areas offer on the petition found (public_links.py).
+        "links": public_links(petition) if petition is not None else [],
         "errors": None,  # the whole page shows them in the form
     }
     # The page's script posts the form and shows the answer in place: only
