@@ -1,19 +1,23 @@
 """A citizen opens the site's front page, follows its link to send feedback
 with only an e-mail address, and receives the case code by e-mail; the
 agency's office is told of it; the inspector answers it; the citizen
-receives the answer by e-mail and looks it up with the code and the e-mail.
-
-(A short satisfaction survey about how the petition was handled is offered
-on the lookup page, in its area of links from other apps.)"""
+receives the answer by e-mail, looks it up with the code and the e-mail and
+answers the agency's short survey about how it was handled from the lookup
+page; the office sees the survey's result and the one-stop on-time figure."""
 
 import re
+from datetime import date
 
 import pytest
 from django.core import mail
+from django.urls import reverse
 from playwright.sync_api import expect
 
 from danvan.core.models import Notification, Role
+from danvan.surveys import services as surveys
+from danvan.surveys.models import Question, Response
 from tests.factories import AgencyFactory, person_with_role
+from tests.onestop.conftest import import_figures
 from tests.petitions.conftest import seed_time_limit_rules
 
 PASSWORD = "Mat-khau-thu-2026"  # noqa: S105 - the factories' test password
@@ -29,11 +33,20 @@ def people(transactional_db):
         address="Số 12 đường Trần Phú, phường Tân Ninh",
         hotline="0276 3822 123",
     )
+    office = person_with_role(
+        Role.AGENCY_OFFICE, agency=agency, username="vanphong", full_name="Phạm Thị Văn"
+    )
+    survey = surveys.create_survey(
+        agency=agency, title="Đánh giá việc giải quyết đơn", about_petitions=True, by=office
+    )
+    surveys.add_question(survey=survey, kind=Question.Kind.SCALE, text="Mức độ hài lòng", by=office)
+    surveys.publish_survey(survey=survey, on=date(2026, 1, 5), by=office)
+    # The first quarter's figures from the one-stop system: 55 of 65 settled on time or early.
+    import_figures(agency, office)
     return {
         "agency": agency,
-        "office": person_with_role(
-            Role.AGENCY_OFFICE, agency=agency, username="vanphong", full_name="Phạm Thị Văn"
-        ),
+        "survey": survey,
+        "office": office,
         "inspector": person_with_role(
             Role.INSPECTOR, agency=agency, username="thanhtra", full_name="Ngô Văn Tra"
         ),
@@ -107,3 +120,22 @@ def test_citizen_is_told_by_email_from_submission_to_answer(people, live_server,
     expect(main).to_contain_text("Cơ quan đang giải quyết: Sở Giao thông Vận tải")
     expect(main).to_contain_text("Số 12 đường Trần Phú")
     page.screenshot(path=artifacts / "cong-dan-nhan-thu-tra-loi.png", full_page=True)
+
+    # From the lookup, the citizen answers the short survey about how the petition was handled.
+    page.get_by_role("link", name="Đánh giá việc giải quyết đơn").click()
+    page.get_by_role("group", name="Mức độ hài lòng").get_by_label("5").check()
+    page.get_by_role("button", name="Gửi phiếu").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Cảm ơn ông/bà")
+    survey = people["survey"]
+    assert Response.objects.filter(survey=survey).count() == 1
+
+    # The office sees the survey's result and the on-time figure of its dossiers.
+    page.context.clear_cookies()
+    sign_in("vanphong", PASSWORD)
+    page.goto(live_server.url + reverse("surveys:survey_results", args=[survey.pk]))
+    main = page.get_by_role("main")
+    expect(main).to_contain_text("Mức độ hài lòng")
+    expect(main).to_contain_text("100")
+    page.goto(live_server.url + reverse("onestop:agency", args=[people["agency"].pk]))
+    expect(page.get_by_role("main")).to_contain_text("84,62")
+    page.screenshot(path=artifacts / "van-phong-xem-khao-sat-va-ty-le-dung-han.png", full_page=True)
