@@ -103,7 +103,8 @@ def can_view_report(person: User, report: Report) -> bool:
         return sent and _reads_agency_reports(person, report.agency_id)
     if _reads_agency_reports(person, report.agency_id):
         return True
-    return report.status == Report.Status.APPROVED and report.agency.province_id in scopes.reviewed_provinces
+    # The province reads what was sent to it, also once it returned it.
+    return report.first_sent_at is not None and report.agency.province_id in scopes.reviewed_provinces
 
 
 def visible_reports(person: User) -> QuerySet[Report]:
@@ -120,7 +121,7 @@ def visible_reports(person: User) -> QuerySet[Report]:
     sent = ~Q(status=Report.Status.PENDING) | Q(first_sent_at__isnull=False)
     unit_reports = Q(unit__in=scopes_of(person).member_units) | (sent & Q(agency__in=readers))
     agency_reports = Q(agency__in=readers) | Q(
-        status=Report.Status.APPROVED, agency__province__in=scopes.reviewed_provinces
+        first_sent_at__isnull=False, agency__province__in=scopes.reviewed_provinces
     )
     return Report.objects.filter(
         (Q(unit__isnull=False) & unit_reports) | (Q(unit__isnull=True) & agency_reports)
@@ -171,10 +172,13 @@ def can_submit_report(person: User, report: Report) -> bool:
 
 
 def can_return_report(person: User, report: Report) -> bool:
-    """Send a report back with comments: the office a unit's, the leader the agency's."""
+    """Send a report back with comments: the office a unit's, the leader the
+    agency's; the province's reviewer an agency's report sent to it."""
+    scopes = scopes_of(person)
+    if report.status == Report.Status.APPROVED and report.unit_id is None:
+        return scopes.system_admin or report.agency.province_id in scopes.reviewed_provinces
     if report.status != Report.Status.SUBMITTED:
         return False
-    scopes = scopes_of(person)
     role = Role.AGENCY_OFFICE if report.unit_id is not None else Role.AGENCY_LEADER
     return scopes.system_admin or report.agency_id in scopes.agencies_with(role)
 
