@@ -146,10 +146,11 @@ def approve_report(
         _("Phê duyệt dù còn thiếu báo cáo của: %(units)s") % {"units": ", ".join(missing)} if missing else ""
     )
     _record_version(report, ReportVersion.Event.APPROVED, by, comment=comment)
+    times = report.versions.filter(event=ReportVersion.Event.APPROVED).count()
     reviewers = _province_reviewers(report.agency)
     notify(
         recipients=[*reviewers, *agency_office(report.agency)],
-        key=f"report-approved:{report.pk}:{report.versions.count()}",
+        key=f"report-approved:{report.pk}" + (f":{times}" if times > 1 else ""),
         text=_("%(agency)s đã gửi báo cáo: %(title)s")
         % {"agency": report.agency.name, "title": report.request.title[:150]},
         url=reverse("reports:report_detail", args=[report.pk]),
