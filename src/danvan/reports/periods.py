@@ -88,13 +88,13 @@ def period_label(kind: str, year: int, number: int) -> str:
 
 
 def cut_off_before(day: date, *, cut_off_day: int = NATIONAL_CUT_OFF_DAY) -> date:
-    """The last cut-off date strictly before ``day``: the cut-off day of this
+    """The last cut-off date on or before ``day``: the cut-off day of this
     month or of an earlier one (the month's last day when the day is 0)."""
     year, month = day.year, day.month
     while True:
         last = calendar.monthrange(year, month)[1]
         candidate = date(year, month, last if cut_off_day == 0 else min(cut_off_day, last))
-        if candidate < day:
+        if candidate <= day:
             return candidate
         year, month = (year - 1, 12) if month == 1 else (year, month - 1)
 
@@ -125,11 +125,11 @@ def window_before_due(
     kind: str, year: int, number: int, due_date: date, *, cut_off_day: int = NATIONAL_CUT_OFF_DAY
 ) -> tuple[date, date, bool]:
     """The period's data window kept before the due date: when the period's
-    own cut-off is not before the due date (a six-month report due on 25/05,
-    a year's on 10/10), the figures end at the cut-off preceding the due date.
+    own cut-off is after the due date (a six-month report due on 25/05, a
+    year's on 10/10), the figures end at the last cut-off by the due date.
     Returns (start, end, shortened)."""
     start, end = cut_off_window(kind, year, number, cut_off_day=cut_off_day)
-    if end < due_date:
+    if end <= due_date:
         return start, end, False
     closed = cut_off_before(due_date, cut_off_day=cut_off_day)
     if closed < start:

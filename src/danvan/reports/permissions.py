@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from danvan.core.models import Agency, Province, Role, User
 from danvan.core.permissions import scopes_of
+from danvan.plans.models import Plan
 from danvan.reports.models import Report, ReportRequest
 
 
@@ -26,6 +27,12 @@ def can_request_agency_reports(person: User, province: Province) -> bool:
 def can_request_unit_reports(person: User, agency: Agency) -> bool:
     scopes = scopes_of(person)
     return scopes.system_admin or agency.pk in scopes.agencies_with(Role.AGENCY_OFFICE)
+
+
+def can_request_reports_of_plan(person: User, plan: Plan) -> bool:
+    """Send the units the report requests of an issued plan's deadlines: its
+    agency's office."""
+    return plan.status == Plan.Status.ISSUED and can_request_unit_reports(person, plan.agency)
 
 
 def can_compose_agency_report(person: User, unit_request: ReportRequest) -> bool:

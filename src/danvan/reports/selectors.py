@@ -358,6 +358,10 @@ def province_table(province: Province, period: ReportingPeriod, *, today: date) 
     }
 
 
+def plan_requests_url(plan: Plan) -> str:
+    return reverse("reports:plan_requests", args=[plan.pk])
+
+
 def plan_report_deadlines(plan: Plan) -> list[dict]:
     """The plan's report deadlines its units answer, each with the units the
     plan names (proposed, for the office to confirm), the texts that named

@@ -114,8 +114,8 @@ def plan_requests(request, plan_id):
     """The plan's report deadlines its units answer: the office confirms the
     units each is sent to (those the plan names are ticked) and sends it."""
     plan = plan_permissions.get_plan_for_user(request.user, plan_id)
-    if not permissions.can_request_unit_reports(request.user, plan.agency):
-        raise PermissionDenied(_("Chỉ văn phòng cơ quan gửi yêu cầu báo cáo đến các đơn vị."))
+    if not permissions.can_request_reports_of_plan(request.user, plan):
+        raise PermissionDenied(_("Chỉ văn phòng cơ quan gửi yêu cầu báo cáo theo kế hoạch đã ban hành."))
     rows = selectors.plan_report_deadlines(plan)
     status = 200
     if request.method == "POST":

@@ -28,9 +28,9 @@ def _check_due(due_date: date, period: ReportingPeriod) -> None:
 
 
 def _window(province: Province, period: ReportingPeriod, due_date: date) -> dict:
-    """The request's own data window when the period's cut-off is not before
-    its due date: the figures end at the cut-off preceding the due date."""
-    if period.end < due_date:
+    """The request's own data window when the period's cut-off is after its
+    due date: the figures end at the last cut-off by the due date."""
+    if period.end <= due_date:
         return {}
     cut_off_day, _source = _cut_off(province, period.kind)
     end = cut_off_before(due_date, cut_off_day=cut_off_day)
