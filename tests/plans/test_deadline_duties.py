@@ -77,7 +77,9 @@ def test_a_draft_plans_deadlines_do_not_remind(draft_plan, unit_head):
     assert not DeadlineDuty.objects.exists()
 
 
-def test_the_owner_marks_an_item_done_on_the_plan_page(client, deadlines, unit_head, sibling_unit, issued_plan):
+def test_the_owner_marks_an_item_done_on_the_plan_page(
+    client, deadlines, unit_head, sibling_unit, issued_plan
+):
     registration, summary = deadlines
     services.set_deadline_duties(plan=issued_plan)
     client.force_login(unit_head)

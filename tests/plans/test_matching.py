@@ -44,11 +44,15 @@ NAMED = [
         kind=Unit.Kind.SUB_DEPARTMENT,
         sort_key="chi cuc tieu chuan do luong chat luong",
     ),
-    Unit(pk=4, name="Phòng Tổng hợp, Quy hoạch, Kế hoạch", kind=Unit.Kind.DIVISION, sort_key="phong tong hop"),
+    Unit(
+        pk=4, name="Phòng Tổng hợp, Quy hoạch, Kế hoạch", kind=Unit.Kind.DIVISION, sort_key="phong tong hop"
+    ),
     Unit(pk=5, name="Trung tâm Khoa học và Công nghệ", kind=Unit.Kind.CENTER, sort_key="trung tam khoa hoc"),
     Unit(pk=6, name="Đảng ủy Sở", kind=Unit.Kind.PARTY_CELL, sort_key="dang uy so"),
     Unit(pk=7, name="Công đoàn Sở", kind=Unit.Kind.TRADE_UNION, sort_key="cong doan so"),
-    Unit(pk=8, name="Ban Thanh tra nhân dân", kind=Unit.Kind.PEOPLE_INSPECTION_BOARD, sort_key="ban thanh tra"),
+    Unit(
+        pk=8, name="Ban Thanh tra nhân dân", kind=Unit.Kind.PEOPLE_INSPECTION_BOARD, sort_key="ban thanh tra"
+    ),
 ]
 
 

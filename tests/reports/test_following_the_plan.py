@@ -105,7 +105,9 @@ def test_the_office_confirms_the_units_a_plans_report_goes_to(
     # The office leaves the Trung tâm out: only the units it confirms are asked.
     response = client.post(url, {"deadline": half.pk, "units": [lead_unit.pk]})
     request = ReportRequest.objects.get(source_deadline=half)
-    assert response.status_code == 302 and response.url == reverse("reports:request_detail", args=[request.pk])
+    assert response.status_code == 302 and response.url == reverse(
+        "reports:request_detail", args=[request.pk]
+    )
     assert list(request.reports.values_list("unit_id", flat=True)) == [lead_unit.pk]
     assert (request.period.kind, request.kind, request.due_date) == ("half", "periodic", date(2027, 5, 25))
     assert (request.data_period.start, request.data_period.end) == (date(2026, 12, 15), date(2027, 5, 14))
@@ -165,9 +167,16 @@ def test_the_province_returns_an_agencys_report_and_the_agency_sends_it_again(
     report = services.return_report(
         report=approved_report, comment="Bổ sung số liệu đối thoại quý IV.", by=province_officer
     )
-    assert (report.status, report.return_comment) == (Report.Status.RETURNED, "Bổ sung số liệu đối thoại quý IV.")
-    assert Notification.objects.filter(recipient=office_officer, text__startswith="Tỉnh trả lại báo cáo").exists()
-    assert Notification.objects.filter(recipient=agency_head, text__startswith="Tỉnh trả lại báo cáo").exists()
+    assert (report.status, report.return_comment) == (
+        Report.Status.RETURNED,
+        "Bổ sung số liệu đối thoại quý IV.",
+    )
+    assert Notification.objects.filter(
+        recipient=office_officer, text__startswith="Tỉnh trả lại báo cáo"
+    ).exists()
+    assert Notification.objects.filter(
+        recipient=agency_head, text__startswith="Tỉnh trả lại báo cáo"
+    ).exists()
     report = services.save_report(
         report=report,
         sections={**report.sections(), "results": report.results + "\nĐã đối thoại 02 lần."},
@@ -180,7 +189,9 @@ def test_the_province_returns_an_agencys_report_and_the_agency_sends_it_again(
     events = list(report.versions.order_by("number").values_list("event", "comment"))
     assert ("returned", "Bổ sung số liệu đối thoại quý IV.") in events
     assert [event for event, _comment in events].count("approved") == 2
-    assert Notification.objects.filter(recipient=province_officer, key=f"report-approved:{report.pk}:2").exists()
+    assert Notification.objects.filter(
+        recipient=province_officer, key=f"report-approved:{report.pk}:2"
+    ).exists()
 
 
 def test_the_province_returns_a_report_from_its_page(client, approved_report, province_officer):
@@ -219,7 +230,9 @@ def test_the_province_does_not_see_a_report_before_it_is_sent(
     services.save_report(report=report, sections={"results": "x"}, base_revision=0, by=office_officer)
     services.submit_report(report=report, by=office_officer)
     client.force_login(province_officer)
-    assert client.post(reverse("reports:report_return", args=[report.pk]), {"comment": "x"}).status_code == 404
+    assert (
+        client.post(reverse("reports:report_return", args=[report.pk]), {"comment": "x"}).status_code == 404
+    )
 
 
 # --- Approving with unit reports missing -----------------------------------------------
@@ -227,7 +240,9 @@ def test_the_province_does_not_see_a_report_before_it_is_sent(
 
 @pytest.fixture
 def submitted_with_one_missing(unit_request, lead_report, unit_head, office_officer):
-    services.save_report(report=lead_report, sections={"results": "Chi cục: 2 hội nghị"}, base_revision=0, by=unit_head)
+    services.save_report(
+        report=lead_report, sections={"results": "Chi cục: 2 hội nghị"}, base_revision=0, by=unit_head
+    )
     services.submit_report(report=lead_report, by=unit_head)
     report = services.compose_agency_report(unit_request=unit_request, by=office_officer)
     return services.submit_report(report=report, by=office_officer, today=date(2026, 10, 24))

@@ -335,7 +335,12 @@ class DeadlineDuty(models.Model):
     followed_in = models.CharField(_("theo dõi tại"), max_length=300, blank=True)
     done_at = models.DateTimeField(_("thời điểm thực hiện"), null=True, blank=True)
     done_by = models.ForeignKey(
-        User, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("người xác nhận")
+        User,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("người xác nhận"),
     )
 
     class Meta:

@@ -18,8 +18,8 @@ from danvan.core.permissions import scopes_of
 from danvan.core.selectors import TodoItem, TodoList, todo_list
 from danvan.engagement.models import Commitment, Dialogue
 from danvan.petitions.selectors import figures_for_report
-from danvan.plans.models import Plan, Target, Task, TaskUpdate
 from danvan.plans.matching import match_named_units
+from danvan.plans.models import Plan, Target, Task, TaskUpdate
 from danvan.reports import permissions, plan_deadlines
 from danvan.reports.figures import other_figures
 from danvan.reports.models import (

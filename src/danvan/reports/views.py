@@ -125,12 +125,16 @@ def plan_requests(request, plan_id):
         wanted = set(request.POST.getlist("units"))
         units = [unit for unit in row["units"] if str(unit.pk) in wanted]
         try:
-            made = services.request_reports_for_deadline(deadline=row["deadline"], units=units, by=request.user)
+            made = services.request_reports_for_deadline(
+                deadline=row["deadline"], units=units, by=request.user
+            )
         except DomainError as error:
             messages.error(request, error.message)
             status = 422
         else:
-            messages.success(request, _("Đã gửi yêu cầu báo cáo đến %(count)s đơn vị.") % {"count": len(units)})
+            messages.success(
+                request, _("Đã gửi yêu cầu báo cáo đến %(count)s đơn vị.") % {"count": len(units)}
+            )
             return redirect("reports:request_detail", request_id=made.pk)
     return render(request, "reports/plan_requests.html", {"plan": plan, "rows": rows}, status=status)
 

@@ -6,30 +6,86 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0008_role_assignment_unique_on_every_database'),
-        ('plans', '0011_target_measured_by'),
+        ("core", "0008_role_assignment_unique_on_every_database"),
+        ("plans", "0011_target_measured_by"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='DeadlineDuty',
+            name="DeadlineDuty",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('open', 'Chưa thực hiện'), ('done', 'Đã thực hiện'), ('followed', 'Theo dõi qua yêu cầu báo cáo')], default='open', max_length=20, verbose_name='trạng thái')),
-                ('followed_in', models.CharField(blank=True, max_length=300, verbose_name='theo dõi tại')),
-                ('done_at', models.DateTimeField(blank=True, null=True, verbose_name='thời điểm thực hiện')),
-                ('deadline', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='duties', to='plans.plandeadline', verbose_name='hạn trong kế hoạch')),
-                ('done_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='người xác nhận')),
-                ('unit', models.ForeignKey(blank=True, help_text='Để trống: Văn phòng cơ quan thực hiện.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='deadline_duties', to='core.unit', verbose_name='đơn vị thực hiện')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("open", "Chưa thực hiện"),
+                            ("done", "Đã thực hiện"),
+                            ("followed", "Theo dõi qua yêu cầu báo cáo"),
+                        ],
+                        default="open",
+                        max_length=20,
+                        verbose_name="trạng thái",
+                    ),
+                ),
+                ("followed_in", models.CharField(blank=True, max_length=300, verbose_name="theo dõi tại")),
+                ("done_at", models.DateTimeField(blank=True, null=True, verbose_name="thời điểm thực hiện")),
+                (
+                    "deadline",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="duties",
+                        to="plans.plandeadline",
+                        verbose_name="hạn trong kế hoạch",
+                    ),
+                ),
+                (
+                    "done_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="người xác nhận",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Để trống: Văn phòng cơ quan thực hiện.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="deadline_duties",
+                        to="core.unit",
+                        verbose_name="đơn vị thực hiện",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'việc theo hạn của kế hoạch',
-                'verbose_name_plural': 'việc theo hạn của kế hoạch',
-                'ordering': ['deadline__due_date', 'deadline__order', 'unit__sort_key'],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('unit__isnull', False)), fields=('deadline', 'unit'), name='duty_once_per_unit'), models.UniqueConstraint(condition=models.Q(('unit__isnull', True)), fields=('deadline',), name='duty_once_for_office')],
+                "verbose_name": "việc theo hạn của kế hoạch",
+                "verbose_name_plural": "việc theo hạn của kế hoạch",
+                "ordering": ["deadline__due_date", "deadline__order", "unit__sort_key"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("unit__isnull", False)),
+                        fields=("deadline", "unit"),
+                        name="duty_once_per_unit",
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("unit__isnull", True)),
+                        fields=("deadline",),
+                        name="duty_once_for_office",
+                    ),
+                ],
             },
         ),
     ]

@@ -4,30 +4,39 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('reports', '0002_vietnamese_field_labels'),
+        ("reports", "0002_vietnamese_field_labels"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='report',
-            name='approved_missing',
-            field=models.JSONField(blank=True, default=list, help_text='Các đơn vị chưa nộp báo cáo khi lãnh đạo chọn duyệt.', verbose_name='duyệt dù còn thiếu báo cáo của'),
+            model_name="report",
+            name="approved_missing",
+            field=models.JSONField(
+                blank=True,
+                default=list,
+                help_text="Các đơn vị chưa nộp báo cáo khi lãnh đạo chọn duyệt.",
+                verbose_name="duyệt dù còn thiếu báo cáo của",
+            ),
         ),
         migrations.AddField(
-            model_name='reportrequest',
-            name='data_end',
-            field=models.DateField(blank=True, help_text='Khi hạn nộp trước ngày chốt của kỳ: số liệu tính đến ngày chốt liền trước hạn nộp.', null=True, verbose_name='số liệu đến ngày'),
+            model_name="reportrequest",
+            name="data_end",
+            field=models.DateField(
+                blank=True,
+                help_text="Khi hạn nộp trước ngày chốt của kỳ: số liệu tính đến ngày chốt liền trước hạn nộp.",
+                null=True,
+                verbose_name="số liệu đến ngày",
+            ),
         ),
         migrations.AddField(
-            model_name='reportrequest',
-            name='data_rule',
-            field=models.CharField(blank=True, max_length=255, verbose_name='cách xác định số liệu'),
+            model_name="reportrequest",
+            name="data_rule",
+            field=models.CharField(blank=True, max_length=255, verbose_name="cách xác định số liệu"),
         ),
         migrations.AddField(
-            model_name='reportrequest',
-            name='data_start',
-            field=models.DateField(blank=True, null=True, verbose_name='số liệu từ ngày'),
+            model_name="reportrequest",
+            name="data_start",
+            field=models.DateField(blank=True, null=True, verbose_name="số liệu từ ngày"),
         ),
     ]

@@ -14,8 +14,8 @@ from danvan.reports.services.composing import (
 from danvan.reports.services.periods import correct_period, get_or_create_period, set_cut_off_rule
 from danvan.reports.services.reminders import send_report_reminders
 from danvan.reports.services.requests import (
-    request_agency_reports,
     asks_units,
+    request_agency_reports,
     request_reports_for_deadline,
     request_unit_reports,
     requests_from_plan,

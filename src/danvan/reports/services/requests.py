@@ -13,11 +13,11 @@ from danvan.core import search
 from danvan.core.models import Agency, Province, Role, User
 from danvan.core.selectors import agency_office, holders_by
 from danvan.core.services import DomainError, notify
-from danvan.plans.models import Plan, PlanDeadline
-from danvan.reports import plan_deadlines
-from danvan.reports.models import PeriodKind, Report, ReportingPeriod, ReportRequest
 from danvan.plans.matching import match_named_units
+from danvan.plans.models import Plan, PlanDeadline
 from danvan.plans.services import follow_deadline
+from danvan.reports import plan_deadlines
+from danvan.reports.models import Report, ReportingPeriod, ReportRequest
 from danvan.reports.periods import cut_off_before, period_due_by, shortened_rule
 from danvan.reports.services.periods import _cut_off, get_or_create_period
 
@@ -217,7 +217,9 @@ def requests_from_plan(*, plan: Plan, by: User) -> list[ReportRequest]:
         notify(
             recipients=agency_office(plan.agency),
             key=f"plan-report-units:{plan.pk}",
-            text=_("Kế hoạch %(plan)s có %(count)s hạn báo cáo của các đơn vị: hãy xác nhận đơn vị phải báo cáo.")
+            text=_(
+                "Kế hoạch %(plan)s có %(count)s hạn báo cáo của các đơn vị: hãy xác nhận đơn vị phải báo cáo."
+            )
             % {"plan": plan.title[:120], "count": waiting},
             url=reverse("reports:plan_requests", args=[plan.pk]),
         )
