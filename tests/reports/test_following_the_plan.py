@@ -317,3 +317,12 @@ def test_a_unit_head_reads_the_rates_of_a_request_to_their_unit(client, unit_req
     other = person_with_role(Role.UNIT_HEAD, unit=UnitFactory(name="Phòng khác của cơ quan khác"))
     client.force_login(other)
     assert client.get(reverse("reports:request_detail", args=[unit_request.pk])).status_code == 404
+
+
+def test_the_plan_page_offers_the_office_its_report_requests(client, plan_2027, office_officer, unit_head):
+    url = reverse("plans:plan_detail", args=[plan_2027.pk])
+    link = reverse("reports:plan_requests", args=[plan_2027.pk])
+    client.force_login(office_officer)
+    assert link in client.get(url).content.decode()
+    client.force_login(unit_head)
+    assert link not in client.get(url).content.decode()
