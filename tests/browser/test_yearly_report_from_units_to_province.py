@@ -148,6 +148,7 @@ def test_units_report_office_composes_leader_approves_province_sees(
     )
     row = page.get_by_test_id("bang-tinh").get_by_role("row").filter(has_text="Sở Khoa học và Công nghệ")
     expect(row).to_contain_text("1 / 1 / 0")
+    expect(page.get_by_test_id("ty-le-gui")).to_contain_text("cơ quan được yêu cầu")
     row.get_by_role("link", name="Sở Khoa học và Công nghệ").click()
     centre_row = (
         page.get_by_test_id("don-vi-nop")
@@ -156,3 +157,18 @@ def test_units_report_office_composes_leader_approves_province_sees(
     )
     expect(centre_row).to_contain_text("Nộp muộn 2 ngày")
     page.screenshot(path=str(artifacts / "bao-cao-co-quan.png"), full_page=True)
+
+    # The province returns it with a comment; the office corrects and sends it again.
+    page.get_by_label("Ý kiến", exact=True).fill("Bổ sung số liệu đối thoại với doanh nghiệp.")
+    page.get_by_role("button", name="Trả lại").click()
+    expect(page.get_by_test_id("trang-thai-bao-cao")).to_have_text("Bị trả lại")
+    page.context.clear_cookies()
+    sign_in("skhcn.vanphong", DEMO_PASSWORD)
+    page.goto(f"{live_server.url}/bao-cao/{agency_report.pk}/")
+    expect(page.get_by_text("Bổ sung số liệu đối thoại với doanh nghiệp.")).to_be_visible()
+    page.get_by_label("Kết quả đạt được").fill("Đã đối thoại 02 lần với doanh nghiệp.")
+    page.get_by_role("button", name="Lưu nháp").click()
+    page.get_by_role("button", name="Trình lãnh đạo duyệt").click()
+    expect(page.get_by_test_id("trang-thai-bao-cao")).to_have_text("Đã nộp")
+    agency_report.refresh_from_db()
+    assert agency_report.versions.filter(event="returned", comment__startswith="Bổ sung số liệu").exists()

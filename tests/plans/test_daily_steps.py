@@ -17,6 +17,7 @@ def test_the_daily_steps_run_in_their_stated_order():
         "plans.close_finished_plans",
         "plans.mark_overdue_tasks",
         "plans.send_task_reminders",
+        "plans.send_deadline_reminders",
         "plans.refresh_measured_targets",
         "democracy.remind_briefing_tasks",
         "petitions.send_deadline_reminders",
@@ -37,7 +38,7 @@ def test_the_scan_says_what_every_step_did_in_one_line(db):
     out = StringIO()
     call_command("scan_deadlines", "--ngay", "21/10/2026", stdout=out)
     assert out.getvalue() == (
-        "21/10/2026: 0 việc nền bị gián đoạn đã xử lý, 0 kế hoạch kết thúc, 0 nhiệm vụ quá hạn, 0 lời nhắc, 0 chỉ tiêu tính lại, 0 lời nhắc quán triệt chưa đủ, "
+        "21/10/2026: 0 việc nền bị gián đoạn đã xử lý, 0 kế hoạch kết thúc, 0 nhiệm vụ quá hạn, 0 lời nhắc, 0 lời nhắc hạn theo kế hoạch, 0 chỉ tiêu tính lại, 0 lời nhắc quán triệt chưa đủ, "
         "0 lời nhắc hạn đơn thư, "
         "0 thông báo đơn thư quá hạn, 0 cuộc khảo sát hết hạn đã kết thúc, 0 lời nhắc nộp báo cáo, "
         "0 lời nhắc trả lời kiến nghị của Mặt trận, đoàn thể, 0 lời nhắc gửi bản tự đánh giá, "

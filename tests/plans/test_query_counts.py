@@ -27,6 +27,7 @@ from django.utils import timezone
 from danvan.core.models import Notification, Role
 from danvan.documents.models import LegalDocument
 from danvan.plans.models import Plan, PlanCitation, PlanDeadline, Target, Task, TaskComment, TaskUpdate
+from danvan.plans.services import set_deadline_duties
 from tests.factories import UnitFactory, person_with_role
 
 MANY = 30
@@ -73,6 +74,7 @@ def add_many_rows(plan, lead_unit, office_officer):
         PlanDeadline.objects.create(plan=plan, order=number, due_date=date(2026, 6, 15), action="Báo cáo")
         document = LegalDocument.objects.create(doc_type="Chỉ thị", number=f"{33 + number}-CT/TW")
         PlanCitation.objects.create(plan=plan, document=document, order=number)
+    set_deadline_duties(plan=plan)
 
 
 def count_queries(client, url) -> int:
@@ -87,6 +89,9 @@ def test_query_count_does_not_grow_with_rows(
     screen, client, django_assert_num_queries, issued_plan, office_officer, lead_unit
 ):
     client.force_login(office_officer)
+    # One deadline with its owner's item from the start: the page reads them in one query.
+    PlanDeadline.objects.create(plan=issued_plan, due_date=date(2026, 5, 25), action="Đăng ký mô hình")
+    set_deadline_duties(plan=issued_plan)
     args = {"dashboard": [issued_plan.agency_id], "task_list": [], "plan_detail": [issued_plan.pk]}[screen]
     url = reverse(f"plans:{screen}", args=args)
     with_one_task = count_queries(client, url)

@@ -7,7 +7,14 @@ import pytest
 from danvan.core.services import DomainError
 from danvan.reports import services
 from danvan.reports.models import PeriodKind, ReportingPeriod
-from danvan.reports.periods import PeriodError, cut_off_window, period_label
+from danvan.reports.periods import (
+    PeriodError,
+    cut_off_before,
+    cut_off_window,
+    period_due_by,
+    period_label,
+    window_before_due,
+)
 
 
 @pytest.mark.parametrize(
@@ -112,3 +119,80 @@ def test_correct_period_sets_the_window_with_its_reason(year_period, province_of
     year_period.refresh_from_db()
     assert (year_period.start, year_period.end) == (date(2026, 1, 1), date(2026, 11, 30))
     assert "12/SNV" in year_period.rule
+
+
+# --- A plan's report due before its period's own cut-off -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kind", "due", "plan_year", "period", "window"),
+    [
+        # "báo cáo 6 tháng … trước 25/5": the figures end at 14/05, before the due date.
+        (PeriodKind.HALF, date(2027, 5, 25), 2027, (2027, 0), (date(2026, 12, 15), date(2027, 5, 14))),
+        # The year's report "trước 10/10": figures to 14/09.
+        (PeriodKind.YEAR, date(2027, 10, 10), 2027, (2027, 0), (date(2026, 12, 15), date(2027, 9, 14))),
+        # Due after the period closed: the whole period.
+        (PeriodKind.HALF, date(2027, 7, 10), 2027, (2027, 0), (date(2026, 12, 15), date(2027, 6, 14))),
+        (PeriodKind.YEAR, date(2028, 1, 10), 2027, (2027, 0), (date(2026, 12, 15), date(2027, 12, 14))),
+        (PeriodKind.NINE_MONTHS, date(2027, 9, 20), 2027, (2027, 0), (date(2026, 12, 15), date(2027, 9, 14))),
+        # Across the year boundary: December's and quarter IV's reports are due in January.
+        (PeriodKind.MONTH, date(2028, 1, 5), 2027, (2027, 12), (date(2027, 11, 15), date(2027, 12, 14))),
+        (PeriodKind.MONTH, date(2028, 1, 20), 2027, (2028, 1), (date(2027, 12, 15), date(2028, 1, 14))),
+        (PeriodKind.QUARTER, date(2028, 1, 10), 2027, (2027, 4), (date(2027, 9, 15), date(2027, 12, 14))),
+        (PeriodKind.QUARTER, date(2027, 6, 25), 2027, (2027, 2), (date(2027, 3, 15), date(2027, 6, 14))),
+        (PeriodKind.QUARTER, date(2027, 6, 10), 2027, (2027, 1), (date(2026, 12, 15), date(2027, 3, 14))),
+        # A six-month report due in early January is of the year before.
+        (PeriodKind.HALF, date(2027, 1, 5), 2027, (2026, 0), (date(2025, 12, 15), date(2026, 6, 14))),
+    ],
+)
+def test_a_reports_window_ends_before_its_due_date(kind, due, plan_year, period, window):
+    year, number = period_due_by(kind, due, year=plan_year)
+    assert (year, number) == period
+    start, end, _shortened = window_before_due(kind, year, number, due)
+    assert (start, end) == window and end <= due
+
+
+def test_the_cut_off_before_a_day_with_calendar_periods():
+    assert cut_off_before(date(2027, 5, 25)) == date(2027, 5, 14)
+    assert cut_off_before(date(2027, 5, 14)) == date(2027, 5, 14)  # the cut-off day itself
+    assert cut_off_before(date(2027, 5, 13)) == date(2027, 4, 14)
+    assert cut_off_before(date(2027, 1, 10)) == date(2026, 12, 14)
+    assert cut_off_before(date(2027, 3, 1), cut_off_day=0) == date(2027, 2, 28)
+    assert window_before_due(PeriodKind.HALF, 2027, 0, date(2027, 5, 25), cut_off_day=0) == (
+        date(2027, 1, 1),
+        date(2027, 4, 30),
+        True,
+    )
+
+
+def test_a_due_date_before_any_cut_off_of_the_period_is_refused():
+    with pytest.raises(PeriodError):
+        window_before_due(PeriodKind.YEAR, 2027, 0, date(2026, 12, 20))
+
+
+def test_a_request_due_before_the_periods_cut_off_keeps_its_data_before_the_due_date(
+    province, agency, province_officer
+):
+    period = services.get_or_create_period(province=province, kind=PeriodKind.HALF, year=2027)
+    request = services.request_agency_reports(
+        province=province,
+        period=period,
+        title="Báo cáo 6 tháng đầu năm 2027",
+        due_date=date(2027, 5, 25),
+        agencies=[agency],
+        by=province_officer,
+    )
+    assert (request.data_period.start, request.data_period.end) == (date(2026, 12, 15), date(2027, 5, 14))
+    assert "25/05/2027" in request.data_rule and "14/05/2027" in request.data_rule
+    # The period itself keeps the window of Nghị định 09/2019.
+    period.refresh_from_db()
+    assert period.end == date(2027, 6, 14)
+    later = services.request_agency_reports(
+        province=province,
+        period=period,
+        title="Báo cáo 6 tháng đầu năm 2027 (bổ sung)",
+        due_date=date(2027, 6, 20),
+        agencies=[agency],
+        by=province_officer,
+    )
+    assert later.data_end is None and later.data_period.end == date(2027, 6, 14)

@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from danvan.core.models import Notification
 from danvan.plans.events import plan_issued
 from danvan.plans.models import Plan, PlanDeadline
 from danvan.reports import receivers
@@ -27,6 +28,8 @@ def test_an_issued_plan_signal_turns_its_reporting_deadlines_into_requests(
         plan=plan, due_date=date(2026, 10, 20), action="Báo cáo kết quả năm", units=["Các đơn vị"]
     )
     plan_issued.send(sender=Plan, plan=plan, by=agency_head)
-    request = ReportRequest.objects.get(source_deadline=deadline)
-    assert (request.level, request.created_by) == (ReportRequest.Level.UNITS, agency_head)
-    assert list(request.reports.values_list("unit", flat=True)) == [lead_unit.pk]
+    # The units' report waits for the office to confirm whom it asks; the
+    # deadline is already a dated item of the units it names.
+    assert not ReportRequest.objects.filter(source_deadline=deadline).exists()
+    assert list(deadline.duties.values_list("unit", flat=True)) == [lead_unit.pk]
+    assert Notification.objects.filter(recipient=office_officer, key=f"plan-report-units:{plan.pk}").exists()

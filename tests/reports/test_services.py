@@ -352,16 +352,26 @@ def test_requests_from_plan_turn_reporting_deadlines_into_requests(
         plan=plan, order=3, due_date=date(2026, 3, 20), action="Đăng ký mô hình Dân vận khéo", units=[]
     )
     made = services.requests_from_plan(plan=plan, by=agency_head)
-    assert len(made) == 3
+    # The report upward is asked at once; the units' reports wait for the office.
+    assert len(made) == 1
     upward = ReportRequest.objects.get(level="agencies")
     assert upward.period.kind == PeriodKind.YEAR and upward.due_date == date(2026, 10, 25)
     assert upward.reports.get().agency == agency
-    half = ReportRequest.objects.get(level="units", period__kind=PeriodKind.HALF)
-    assert half.due_date == date(2026, 5, 25) and half.parent is None
-    yearly = ReportRequest.objects.get(level="units", period__kind=PeriodKind.YEAR)
-    assert yearly.parent == upward
+    assert not ReportRequest.objects.filter(level="units").exists()
+    half_deadline, year_deadline = plan.deadlines.filter(order__in=[0, 1]).order_by("order")
+    assert services.asks_units(half_deadline) and not services.asks_units(plan.deadlines.get(order=3))
+    half = services.request_reports_for_deadline(
+        deadline=half_deadline, units=services.units_named_by(half_deadline), by=office_officer
+    )
+    assert half.period.kind == PeriodKind.HALF and half.due_date == date(2026, 5, 25) and half.parent is None
+    yearly = services.request_reports_for_deadline(
+        deadline=year_deadline, units=services.units_named_by(year_deadline), by=office_officer
+    )
+    assert yearly.period.kind == PeriodKind.YEAR and yearly.parent == upward
     assert set(yearly.reports.values_list("unit_id", flat=True)) == {lead_unit.pk}  # not the office
     assert services.requests_from_plan(plan=plan, by=agency_head) == []  # once per deadline
+    with pytest.raises(DomainError, match="đã được gửi"):
+        services.request_reports_for_deadline(deadline=year_deadline, units=[lead_unit], by=office_officer)
 
 
 def test_issuing_a_plan_creates_its_report_requests(agency, office_officer, agency_head, lead_unit):
@@ -376,7 +386,11 @@ def test_issuing_a_plan_creates_its_report_requests(agency, office_officer, agen
     )
     submit_plan(plan=draft_plan, by=office_officer)
     approve_plan(plan=draft_plan, by=agency_head, issue_date=date(2026, 2, 1))
+    deadline = draft_plan.deadlines.get()
+    assert deadline.duties.count() == 1
+    services.request_reports_for_deadline(deadline=deadline, units=[lead_unit], by=office_officer)
     assert ReportRequest.objects.filter(source_deadline__plan=draft_plan).count() == 1
+    assert deadline.duties.get().status == "followed"
 
 
 def test_agency_report_figures_count_units(unit_request, agency_request, agency, lead_report, unit_head):

@@ -19,6 +19,10 @@ class PlansConfig(AppConfig):
         cited_by("plans", permissions.visible_plans)
         add_todo_source(todo_lists)
         add_unit_section(unit_tasks)
+        from danvan.plans.events import plan_issued
+        from danvan.plans.receivers import duties_for_issued_plan
+
+        plan_issued.connect(duties_for_issued_plan, dispatch_uid="plans.duties_for_issued_plan")
         # The kinds of record this app puts in the search box (indexing), its
         # steps of the daily scan and its background tasks (jobs), and the
         # figures it measures for the yearly evaluation (indicators).

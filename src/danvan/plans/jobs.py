@@ -12,6 +12,7 @@ from danvan.plans.services import (
     mark_overdue_tasks,
     read_plan_import,
     refresh_all_measured_targets,
+    send_deadline_reminders,
     send_task_reminders,
 )
 
@@ -49,3 +50,8 @@ def remind_tasks(today: date) -> int:
 @daily_step(order=130, name="plans.refresh_measured_targets", describe="{count} chỉ tiêu tính lại")
 def refresh_targets(today: date) -> int:
     return refresh_all_measured_targets(today=today)
+
+
+@daily_step(order=125, name="plans.send_deadline_reminders", describe="{count} lời nhắc hạn theo kế hoạch")
+def remind_plan_deadlines(today: date) -> int:
+    return send_deadline_reminders(today=today)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from danvan.core.models import Unit
 from danvan.core.text import search_key
@@ -45,3 +46,96 @@ def match_unit(lead: str, units: list[Unit]) -> Unit | None:
         return None
     starting = [unit for name, unit in by_name.items() if name.startswith(key + " ")]
     return starting[0] if len(starting) == 1 else None
+
+
+# Words that name every working unit of the agency at once.
+_ALL_UNITS = re.compile(
+    r"^(cac|tat ca|toan the)?\s*(phong|don vi|phong, don vi|phong, ban|phong ban|co quan, don vi)"
+    r"(,? (chi cuc|trung tam|don vi))*( (truc thuoc|thuoc|chuyen mon|su nghiep)\b.*)?$"
+)
+# The units a plan means by "các phòng, đơn vị": its working units, not its
+# leadership, office, party, union or boards.
+WORKING_KINDS = (
+    Unit.Kind.INSPECTORATE,
+    Unit.Kind.DIVISION,
+    Unit.Kind.SUB_DEPARTMENT,
+    Unit.Kind.CENTER,
+)
+_SEPARATORS = re.compile(r"\s*[,;+]\s*|\s+va\s+")
+
+
+@dataclass(frozen=True)
+class NamedUnits:
+    """Whom a plan's list of units names: units of the agency, its office
+    (a text naming the office or the agency itself), and what matched nothing."""
+
+    units: list[Unit]
+    office: bool
+    unmatched: list[str]
+
+
+def _names_office(key: str) -> bool:
+    return key.startswith("van phong") or key in ("so", "co quan", "lanh dao so", "ban lanh dao")
+
+
+def _split_names(key: str, units: list[Unit]) -> list[Unit]:
+    """The units of a text naming several, split at commas and "và" only
+    where every piece names a unit (a name may hold "và" itself)."""
+    tokens = _SEPARATORS.split(key)
+    seps = _SEPARATORS.findall(key)
+    if len(tokens) < 2:
+        return []
+    found: list[Unit] = []
+    start = 0
+    while start < len(tokens):
+        for end in range(len(tokens), start, -1):
+            text = tokens[start]
+            for index in range(start + 1, end):
+                text += seps[index - 1] + tokens[index]
+            unit = match_unit(text, units)
+            if unit is not None:
+                found.append(unit)
+                start = end
+                break
+        else:
+            return []
+    return found
+
+
+def match_named_units(texts: list[str], units: list[Unit]) -> NamedUnits:
+    """The units a plan's deadline names, each by its name or abbreviation
+    without accents ("Chi cục TĐC", "TT KH&CN"); "các phòng, đơn vị" names the
+    working units. A text that names several ("Chi cục TĐC và Trung tâm") is
+    split. Units not named are not in the answer."""
+    found: dict[int, Unit] = {}
+    office = False
+    unmatched: list[str] = []
+    working = [unit for unit in units if unit.kind in WORKING_KINDS]
+    for text in texts:
+        key = normalise(str(text))
+        if not key:
+            continue
+        if _ALL_UNITS.match(key):
+            found.update({unit.pk: unit for unit in working})
+            continue
+        unit = match_unit(str(text), units)
+        if unit is None and _names_office(key):
+            office = True
+            continue
+        if unit is not None:
+            if unit.kind == Unit.Kind.OFFICE:
+                office = True
+            else:
+                found[unit.pk] = unit
+            continue
+        pieces = _split_names(key, units)
+        if pieces:
+            for part_unit in pieces:
+                if part_unit.kind == Unit.Kind.OFFICE:
+                    office = True
+                else:
+                    found[part_unit.pk] = part_unit
+            continue
+        unmatched.append(str(text))
+    ordered = sorted(found.values(), key=lambda unit: unit.sort_key)
+    return NamedUnits(units=ordered, office=office, unmatched=unmatched)

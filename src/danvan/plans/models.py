@@ -308,6 +308,65 @@ class PlanDeadline(models.Model):
         return f"{self.due_date:%d/%m/%Y} — {self.action}"
 
 
+class DeadlineDuty(models.Model):
+    """A plan deadline as one owner's dated item: a unit's, or the office's
+    when the plan names the office or nobody. The daily scan reminds its owner
+    before the day, on the day and once overdue, until it is done or followed
+    elsewhere (a report deadline becomes a report request, which reminds)."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Chưa thực hiện")
+        DONE = "done", _("Đã thực hiện")
+        FOLLOWED = "followed", _("Theo dõi qua yêu cầu báo cáo")
+
+    deadline = models.ForeignKey(
+        PlanDeadline, on_delete=models.CASCADE, related_name="duties", verbose_name=_("hạn trong kế hoạch")
+    )
+    unit = models.ForeignKey(
+        Unit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="deadline_duties",
+        verbose_name=_("đơn vị thực hiện"),
+        help_text=_("Để trống: Văn phòng cơ quan thực hiện."),
+    )
+    status = models.CharField(_("trạng thái"), max_length=20, choices=Status.choices, default=Status.OPEN)
+    followed_in = models.CharField(_("theo dõi tại"), max_length=300, blank=True)
+    done_at = models.DateTimeField(_("thời điểm thực hiện"), null=True, blank=True)
+    done_by = models.ForeignKey(
+        User,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("người xác nhận"),
+    )
+
+    class Meta:
+        verbose_name = _("việc theo hạn của kế hoạch")
+        verbose_name_plural = _("việc theo hạn của kế hoạch")
+        ordering = ["deadline__due_date", "deadline__order", "unit__sort_key"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["deadline", "unit"], condition=models.Q(unit__isnull=False), name="duty_once_per_unit"
+            ),
+            models.UniqueConstraint(
+                fields=["deadline"], condition=models.Q(unit__isnull=True), name="duty_once_for_office"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.deadline} — {self.owner_label}"
+
+    @property
+    def owner_label(self) -> str:
+        return self.unit.name if self.unit else str(_("Văn phòng cơ quan"))
+
+    def is_open(self) -> bool:
+        return self.status == self.Status.OPEN
+
+
 def plan_import_path(instance: PlanImport, filename: str) -> str:
     return f"imports/plans/{instance.agency_id}/{filename}"
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from danvan.core.models import Agency, Role, User
 from danvan.core.permissions import AGENCY_WIDE_ROLES, can_view_agency, scopes_of, visible_agencies
-from danvan.plans.models import Plan, Task
+from danvan.plans.models import DeadlineDuty, Plan, Task
 
 # Plans the province's agencies implement, read by every agency of the province.
 _DISCLOSED = (Plan.Status.ISSUED, Plan.Status.CLOSED)
@@ -98,6 +98,29 @@ def get_plan_for_user(person: User, plan_id: int, *, action: str = "view") -> Pl
     if action == "edit" and not can_author_plan(person, plan.agency):
         raise PermissionDenied(_("Bạn không có quyền sửa kế hoạch này."))
     return plan
+
+
+def can_complete_duty(person: User, duty: DeadlineDuty) -> bool:
+    """Say a plan's dated item is done: the head of the unit it belongs to, or
+    the agency's office (which owns the items that name no unit)."""
+    if not duty.is_open():
+        return False
+    scopes = scopes_of(person)
+    agency_id = duty.deadline.plan.agency_id
+    if scopes.system_admin or agency_id in scopes.agencies_with(Role.AGENCY_OFFICE):
+        return True
+    return duty.unit_id is not None and duty.unit_id in scopes.led_units
+
+
+def get_duty_for_user(person: User, duty_id: int) -> DeadlineDuty:
+    duty = (
+        DeadlineDuty.objects.select_related("deadline__plan__agency__province", "unit")
+        .filter(pk=duty_id)
+        .first()
+    )
+    if duty is None or not can_view_plan(person, duty.deadline.plan):
+        raise Http404(_("Không tìm thấy việc theo hạn của kế hoạch."))
+    return duty
 
 
 # --- Tasks ------------------------------------------------------------------------

@@ -20,7 +20,17 @@ from danvan.core.selectors import TodoItem, TodoList, UnitSection, todo_list
 from danvan.core.text import contains_words
 from danvan.plans import permissions
 from danvan.plans.measures import read_target, target_source
-from danvan.plans.models import Plan, PlanCitation, PlanImport, Target, Task, TaskComment, TaskUpdate
+from danvan.plans.models import (
+    DeadlineDuty,
+    Plan,
+    PlanCitation,
+    PlanDeadline,
+    PlanImport,
+    Target,
+    Task,
+    TaskComment,
+    TaskUpdate,
+)
 
 
 def plans_for_index(person: User, *, query: str = "") -> QuerySet[Plan]:
@@ -37,7 +47,12 @@ def plan_page(plan: Plan) -> Plan:
     prefetch_related_objects(
         [plan],
         "targets",
-        "deadlines",
+        Prefetch(
+            "deadlines",
+            queryset=PlanDeadline.objects.prefetch_related(
+                Prefetch("duties", queryset=DeadlineDuty.objects.select_related("unit"))
+            ),
+        ),
         Prefetch("plancitation_set", queryset=PlanCitation.objects.select_related("document")),
         "implements__agency",
     )

@@ -7,6 +7,7 @@ app_name = "plans"
 urlpatterns = [
     path("", views.index, name="index"),
     path("<int:plan_id>/", views.plan_detail, name="plan_detail"),
+    path("han/<int:duty_id>/da-thuc-hien/", views.duty_done, name="duty_done"),
     path("<int:plan_id>/trinh/", views.plan_submit, name="plan_submit"),
     path("<int:plan_id>/phe-duyet/", views.plan_approve, name="plan_approve"),
     path("<int:plan_id>/tra-lai/", views.plan_return, name="plan_return"),

@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -63,6 +64,21 @@ def plan_detail(request, plan_id):
         "offered_actions": plan_actions(request.user, plan),
     }
     return render(request, "plans/plan_detail.html", context)
+
+
+@login_required
+@require_POST
+def duty_done(request, duty_id):
+    duty = permissions.get_duty_for_user(request.user, duty_id)
+    if not permissions.can_complete_duty(request.user, duty):
+        raise PermissionDenied(_("Chỉ đơn vị được giao hoặc văn phòng cơ quan xác nhận việc này."))
+    try:
+        services.complete_deadline_duty(duty=duty, by=request.user)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Đã xác nhận thực hiện: %(what)s") % {"what": duty.deadline.action[:120]})
+    return redirect(reverse("plans:plan_detail", args=[duty.deadline.plan_id]) + "#han-ke-hoach")
 
 
 @login_required

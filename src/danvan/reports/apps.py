@@ -11,11 +11,21 @@ class ReportsConfig(AppConfig):
         from danvan.core.permissions import offer_to_templates
         from danvan.core.selectors import add_todo_source
         from danvan.plans.events import plan_issued
+        from danvan.plans.page_actions import PlanAction, register_plan_action
         from danvan.reports import permissions, receivers
-        from danvan.reports.selectors import todo_lists
+        from danvan.reports.selectors import plan_requests_url, todo_lists
 
         offer_to_templates(permissions)
         add_todo_source(todo_lists)
+        # The office confirms from the plan's page which units its report deadlines ask.
+        register_plan_action(
+            PlanAction(
+                code="reports.plan_requests",
+                label=_("Yêu cầu báo cáo theo kế hoạch"),
+                url=plan_requests_url,
+                offered=permissions.can_request_reports_of_plan,
+            )
+        )
         # An issued plan's reporting deadlines become report requests.
         plan_issued.connect(
             receivers.requests_for_issued_plan, dispatch_uid="reports.requests_for_issued_plan"

@@ -6,11 +6,13 @@ version; a sent report is locked until it is returned."""
 
 from __future__ import annotations
 
+from copy import copy
 from datetime import date
 
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -130,6 +132,14 @@ class ReportRequest(models.Model):
         related_name="report_requests",
         verbose_name=_("theo hạn trong kế hoạch"),
     )
+    data_start = models.DateField(_("số liệu từ ngày"), null=True, blank=True)
+    data_end = models.DateField(
+        _("số liệu đến ngày"),
+        null=True,
+        blank=True,
+        help_text=_("Khi hạn nộp trước ngày chốt của kỳ: số liệu tính đến ngày chốt liền trước hạn nộp."),
+    )
+    data_rule = models.CharField(_("cách xác định số liệu"), max_length=255, blank=True)
     created_by = models.ForeignKey(
         User, on_delete=models.PROTECT, related_name="+", verbose_name=_("người tạo")
     )
@@ -153,6 +163,18 @@ class ReportRequest(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @cached_property
+    def data_period(self) -> ReportingPeriod:
+        """The period as this request counts its figures: the period itself,
+        or its window kept before this request's due date (never saved)."""
+        if self.data_end is None:
+            return self.period
+        window = copy(self.period)
+        window.start = self.data_start or self.period.start
+        window.end = self.data_end
+        window.rule = self.data_rule or self.period.rule
+        return window
 
 
 class Report(models.Model):
@@ -204,6 +226,12 @@ class Report(models.Model):
     signer_title = models.CharField(_("chức vụ người ký"), max_length=100, blank=True)
     signer_name = models.CharField(_("người ký"), max_length=100, blank=True)
     return_comment = models.TextField(_("ý kiến khi trả lại"), blank=True)
+    approved_missing = models.JSONField(
+        _("duyệt dù còn thiếu báo cáo của"),
+        default=list,
+        blank=True,
+        help_text=_("Các đơn vị chưa nộp báo cáo khi lãnh đạo chọn duyệt."),
+    )
     first_sent_at = models.DateTimeField(_("lần gửi đầu"), null=True, blank=True)
     sent_at = models.DateTimeField(_("thời điểm gửi"), null=True, blank=True)
     submitted_by = models.ForeignKey(

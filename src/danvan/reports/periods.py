@@ -85,3 +85,68 @@ def period_label(kind: str, year: int, number: int) -> str:
     if kind == PeriodKind.NINE_MONTHS:
         return _("9 tháng năm %(year)s") % {"year": year}
     return _("Năm %(year)s") % {"year": year}
+
+
+def cut_off_before(day: date, *, cut_off_day: int = NATIONAL_CUT_OFF_DAY) -> date:
+    """The last cut-off date on or before ``day``: the cut-off day of this
+    month or of an earlier one (the month's last day when the day is 0)."""
+    year, month = day.year, day.month
+    while True:
+        last = calendar.monthrange(year, month)[1]
+        candidate = date(year, month, last if cut_off_day == 0 else min(cut_off_day, last))
+        if candidate <= day:
+            return candidate
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+
+
+def period_due_by(
+    kind: str, due_date: date, *, year: int | None = None, cut_off_day: int = NATIONAL_CUT_OFF_DAY
+) -> tuple[int, int]:
+    """The (year, number) of the period a report due on ``due_date`` is of.
+
+    A month or a quarter is the last one whose figures close before the due
+    date (a monthly report due on 10/01/2028 is of December 2027). The longer
+    periods are of the given year (the plan's) or the due date's; when their
+    figures cannot start before the due date, of the year before."""
+    if kind in (PeriodKind.MONTH, PeriodKind.QUARTER):
+        closed = cut_off_before(due_date, cut_off_day=cut_off_day)
+        if kind == PeriodKind.MONTH:
+            return closed.year, closed.month
+        quarter = closed.month // 3  # the last quarter whose final month has closed
+        return (closed.year, quarter) if quarter else (closed.year - 1, 4)
+    year = year or due_date.year
+    start, _end = cut_off_window(kind, year, 0, cut_off_day=cut_off_day)
+    if cut_off_before(due_date, cut_off_day=cut_off_day) < start:
+        return year - 1, 0
+    return year, 0
+
+
+def window_before_due(
+    kind: str, year: int, number: int, due_date: date, *, cut_off_day: int = NATIONAL_CUT_OFF_DAY
+) -> tuple[date, date, bool]:
+    """The period's data window kept before the due date: when the period's
+    own cut-off is after the due date (a six-month report due on 25/05, a
+    year's on 10/10), the figures end at the last cut-off by the due date.
+    Returns (start, end, shortened)."""
+    start, end = cut_off_window(kind, year, number, cut_off_day=cut_off_day)
+    if end <= due_date:
+        return start, end, False
+    closed = cut_off_before(due_date, cut_off_day=cut_off_day)
+    if closed < start:
+        raise PeriodError(
+            _("Hạn nộp %(day)s trước ngày chốt số liệu đầu tiên của kỳ báo cáo.")
+            % {"day": f"{due_date:%d/%m/%Y}"}
+        )
+    return start, closed, True
+
+
+def shortened_rule(due_date: date, end: date, period_end: date) -> str:
+    """How a window kept before its due date was set, shown beside it."""
+    return _(
+        "Hạn nộp %(due)s trước ngày chốt của kỳ (%(period_end)s): số liệu tính đến ngày chốt "
+        "liền trước hạn nộp (%(end)s)"
+    ) % {
+        "due": f"{due_date:%d/%m/%Y}",
+        "period_end": f"{period_end:%d/%m/%Y}",
+        "end": f"{end:%d/%m/%Y}",
+    }

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from danvan.core.models import Agency, Province, Role, User
 from danvan.core.permissions import scopes_of
+from danvan.plans.models import Plan
 from danvan.reports.models import Report, ReportRequest
 
 
@@ -26,6 +27,12 @@ def can_request_agency_reports(person: User, province: Province) -> bool:
 def can_request_unit_reports(person: User, agency: Agency) -> bool:
     scopes = scopes_of(person)
     return scopes.system_admin or agency.pk in scopes.agencies_with(Role.AGENCY_OFFICE)
+
+
+def can_request_reports_of_plan(person: User, plan: Plan) -> bool:
+    """Send the units the report requests of an issued plan's deadlines: its
+    agency's office."""
+    return plan.status == Plan.Status.ISSUED and can_request_unit_reports(person, plan.agency)
 
 
 def can_compose_agency_report(person: User, unit_request: ReportRequest) -> bool:
@@ -103,7 +110,8 @@ def can_view_report(person: User, report: Report) -> bool:
         return sent and _reads_agency_reports(person, report.agency_id)
     if _reads_agency_reports(person, report.agency_id):
         return True
-    return report.status == Report.Status.APPROVED and report.agency.province_id in scopes.reviewed_provinces
+    # The province reads what was sent to it, also once it returned it.
+    return report.first_sent_at is not None and report.agency.province_id in scopes.reviewed_provinces
 
 
 def visible_reports(person: User) -> QuerySet[Report]:
@@ -120,7 +128,7 @@ def visible_reports(person: User) -> QuerySet[Report]:
     sent = ~Q(status=Report.Status.PENDING) | Q(first_sent_at__isnull=False)
     unit_reports = Q(unit__in=scopes_of(person).member_units) | (sent & Q(agency__in=readers))
     agency_reports = Q(agency__in=readers) | Q(
-        status=Report.Status.APPROVED, agency__province__in=scopes.reviewed_provinces
+        first_sent_at__isnull=False, agency__province__in=scopes.reviewed_provinces
     )
     return Report.objects.filter(
         (Q(unit__isnull=False) & unit_reports) | (Q(unit__isnull=True) & agency_reports)
@@ -171,10 +179,13 @@ def can_submit_report(person: User, report: Report) -> bool:
 
 
 def can_return_report(person: User, report: Report) -> bool:
-    """Send a report back with comments: the office a unit's, the leader the agency's."""
+    """Send a report back with comments: the office a unit's, the leader the
+    agency's; the province's reviewer an agency's report sent to it."""
+    scopes = scopes_of(person)
+    if report.status == Report.Status.APPROVED and report.unit_id is None:
+        return scopes.system_admin or report.agency.province_id in scopes.reviewed_provinces
     if report.status != Report.Status.SUBMITTED:
         return False
-    scopes = scopes_of(person)
     role = Role.AGENCY_OFFICE if report.unit_id is not None else Role.AGENCY_LEADER
     return scopes.system_admin or report.agency_id in scopes.agencies_with(role)
 

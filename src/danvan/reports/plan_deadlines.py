@@ -11,13 +11,22 @@ from danvan.core.text import search_key
 from danvan.plans.models import PlanDeadline
 from danvan.reports.periods import PeriodKind
 
-# How a plan's "Tổ chức thực hiện" names the period of a report it asks for.
+# How a plan's "Tổ chức thực hiện" names the period of a report it asks for,
+# the kinds of Nghị định 09/2019/NĐ-CP: a cadence said outright first
+# ("hằng tháng"), then the period's length ("06 tháng", "9 tháng", "quý",
+# "12 tháng", "năm"). "tháng" followed or preceded by a number is a date
+# ("ngày 10 tháng 10"), not a monthly report.
 _PERIOD_WORDS = (
-    (re.compile(r"\b9 thang\b|\bchin thang\b"), PeriodKind.NINE_MONTHS),
-    (re.compile(r"\b6 thang\b|\bsau thang\b|\bso ket\b"), PeriodKind.HALF),
-    (re.compile(r"\bquy\b"), PeriodKind.QUARTER),
-    (re.compile(r"\bthang\b(?! \d)"), PeriodKind.MONTH),
+    (re.compile(r"\b(hang|moi|tung) thang\b"), PeriodKind.MONTH),
+    (re.compile(r"\b(hang|moi|tung) quy\b"), PeriodKind.QUARTER),
+    (re.compile(r"\b0?9 thang\b|\bchin thang\b"), PeriodKind.NINE_MONTHS),
+    (re.compile(r"\b0?6 thang\b|\bsau thang\b|\bnua nam\b|\bso ket\b"), PeriodKind.HALF),
+    (re.compile(r"\bquy\b|\b0?3 thang\b|\bba thang\b"), PeriodKind.QUARTER),
+    (re.compile(r"\b12 thang\b|\b(hang|ca|moi) nam\b|\btong ket\b"), PeriodKind.YEAR),
+    (re.compile(r"(?<!\d )\bthang\b(?! \d)"), PeriodKind.MONTH),
 )
+_AD_HOC_WORDS = re.compile(r"\bdot xuat\b")
+_THEMATIC_WORDS = re.compile(r"\bchuyen de\b")
 _UPWARD_WORDS = re.compile(r"\b(so noi vu|ubnd|uy ban|ban dan van|tinh uy|bo |van phong ubnd)")
 _UNITS_WORDS = re.compile(r"\b(cac phong|cac don vi|don vi|phong|chi cuc|trung tam)\b")
 
@@ -34,6 +43,17 @@ def period_kind(action: str) -> str:
         if pattern.search(key):
             return kind
     return PeriodKind.YEAR
+
+
+def request_kind(action: str) -> str:
+    """Periodic, thematic ("chuyên đề") or ad hoc ("đột xuất"), as Nghị định
+    09/2019/NĐ-CP Điều 9 and 10 name them."""
+    key = search_key(action)
+    if _AD_HOC_WORDS.search(key):
+        return "ad_hoc"
+    if _THEMATIC_WORDS.search(key):
+        return "thematic"
+    return "periodic"
 
 
 def is_upward(deadline: PlanDeadline) -> bool:

@@ -18,10 +18,18 @@ from danvan.core.permissions import scopes_of
 from danvan.core.selectors import TodoItem, TodoList, todo_list
 from danvan.engagement.models import Commitment, Dialogue
 from danvan.petitions.selectors import figures_for_report
+from danvan.plans.matching import match_named_units
 from danvan.plans.models import Plan, Target, Task, TaskUpdate
-from danvan.reports import permissions
+from danvan.reports import permissions, plan_deadlines
 from danvan.reports.figures import other_figures
-from danvan.reports.models import Report, ReportingPeriod, ReportRequest, ReportVersion, timeliness
+from danvan.reports.models import (
+    PeriodKind,
+    Report,
+    ReportingPeriod,
+    ReportRequest,
+    ReportVersion,
+    timeliness,
+)
 
 LIVE_PLAN_STATUSES = (Plan.Status.ISSUED, Plan.Status.CLOSED)
 # How far ahead the landing page looks for the units' reports coming due.
@@ -38,6 +46,22 @@ def _period_tasks(period: ReportingPeriod) -> Q:
 
 def _percent(part: int, whole: int) -> float | None:
     return round(100 * part / whole, 1) if whole else None
+
+
+def timeliness_rates(codes: list[str]) -> dict:
+    """How a request was answered, as counts and as rates over those asked:
+    sent on time, sent late, not sent (overdue or not yet due)."""
+    asked = len(codes)
+    counts = {
+        "on_time": codes.count("on_time"),
+        "late": codes.count("late"),
+        "missing": sum(1 for code in codes if code in ("overdue", "waiting")),
+    }
+    return {
+        "asked": asked,
+        **counts,
+        "rates": {name: _percent(count, asked) for name, count in counts.items()},
+    }
 
 
 def _number(value: Decimal | None) -> float | None:
@@ -261,7 +285,7 @@ TABLE_FIGURES = tuple(table_row_figures({}))
 
 def agency_report_figures(report: Report, *, today: date) -> dict:
     """The agency's figures of the period, and how its units reported."""
-    figures = agency_period_data(report.agency, report.request.period, today=today)
+    figures = agency_period_data(report.agency, report.request.data_period, today=today)
     units = unit_reports_for(report)
     figures["units"] = {
         "asked": len(units),
@@ -322,13 +346,49 @@ def province_table(province: Province, period: ReportingPeriod, *, today: date) 
         row.update({key: shown.get(key) for key in TABLE_FIGURES})
         rows.append(row)
     codes = [row["timeliness"][0] for row in rows if row["timeliness"]]
+    asked = sum(1 for row in rows if row["asked"])
+    missing = sum(1 for row in rows if row["asked"] and not row["report_id"])
+    counts = {"on_time": codes.count("on_time"), "late": codes.count("late"), "missing": missing}
     return {
         "rows": rows,
         "sent": sum(1 for row in rows if row["report_id"]),
-        "on_time": codes.count("on_time"),
-        "late": codes.count("late"),
-        "missing": sum(1 for row in rows if row["asked"] and not row["report_id"]),
+        "asked": asked,
+        **counts,
+        "rates": {name: _percent(count, asked) for name, count in counts.items()},
     }
+
+
+def plan_requests_url(plan: Plan) -> str:
+    return reverse("reports:plan_requests", args=[plan.pk])
+
+
+def plan_report_deadlines(plan: Plan) -> list[dict]:
+    """The plan's report deadlines its units answer, each with the units the
+    plan names (proposed, for the office to confirm), the texts that named
+    no unit, and the request once sent."""
+    units = list(
+        plan.agency.units.filter(is_active=True).exclude(kind=Unit.Kind.LEADERSHIP).order_by("sort_key")
+    )
+    sent = {
+        request.source_deadline_id: request
+        for request in ReportRequest.objects.filter(source_deadline__plan=plan).select_related("period")
+    }
+    rows = []
+    for deadline in plan.deadlines.order_by("due_date", "order"):
+        if not plan_deadlines.asks_for_report(deadline.action) or plan_deadlines.is_upward(deadline):
+            continue
+        named = match_named_units([str(text) for text in deadline.units or []], units)
+        rows.append(
+            {
+                "deadline": deadline,
+                "kind": PeriodKind(plan_deadlines.period_kind(deadline.action)).label,
+                "units": units,
+                "proposed": {unit.pk for unit in named.units},
+                "unmatched": named.unmatched,
+                "request": sent.get(deadline.pk),
+            }
+        )
+    return rows
 
 
 def periods_of(province: Province) -> QuerySet[ReportingPeriod]:

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("yeu-cau/<int:request_id>/", views.request_detail, name="request_detail"),
     path("yeu-cau/<int:request_id>/tong-hop/", views.request_compose, name="request_compose"),
+    path("ke-hoach/<int:plan_id>/yeu-cau/", views.plan_requests, name="plan_requests"),
     path("co-quan/<int:agency_id>/yeu-cau-moi/", views.request_units, name="request_units"),
     path("tinh/<int:province_id>/yeu-cau-moi/", views.request_agencies, name="request_agencies"),
     path("tinh/<int:province_id>/bang-tong-hop/", views.province_table, name="province_table"),

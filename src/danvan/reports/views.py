@@ -15,6 +15,7 @@ from danvan.core.services import DomainError
 from danvan.documents.output import report as report_output
 from danvan.documents.output.pdf import ConversionError, docx_to_pdf
 from danvan.documents.output.report import render_report_docx, report_annex_xlsx
+from danvan.plans import permissions as plan_permissions
 from danvan.reports import permissions, selectors, services
 from danvan.reports.forms import (
     AgencyRequestForm,
@@ -109,6 +110,36 @@ def request_units(request, agency_id):
 
 
 @login_required
+def plan_requests(request, plan_id):
+    """The plan's report deadlines its units answer: the office confirms the
+    units each is sent to (those the plan names are ticked) and sends it."""
+    plan = plan_permissions.get_plan_for_user(request.user, plan_id)
+    if not permissions.can_request_reports_of_plan(request.user, plan):
+        raise PermissionDenied(_("Chỉ văn phòng cơ quan gửi yêu cầu báo cáo theo kế hoạch đã ban hành."))
+    rows = selectors.plan_report_deadlines(plan)
+    status = 200
+    if request.method == "POST":
+        row = next((r for r in rows if str(r["deadline"].pk) == request.POST.get("deadline")), None)
+        if row is None:
+            raise Http404(_("Không tìm thấy hạn báo cáo trong kế hoạch."))
+        wanted = set(request.POST.getlist("units"))
+        units = [unit for unit in row["units"] if str(unit.pk) in wanted]
+        try:
+            made = services.request_reports_for_deadline(
+                deadline=row["deadline"], units=units, by=request.user
+            )
+        except DomainError as error:
+            messages.error(request, error.message)
+            status = 422
+        else:
+            messages.success(
+                request, _("Đã gửi yêu cầu báo cáo đến %(count)s đơn vị.") % {"count": len(units)}
+            )
+            return redirect("reports:request_detail", request_id=made.pk)
+    return render(request, "reports/plan_requests.html", {"plan": plan, "rows": rows}, status=status)
+
+
+@login_required
 def request_agencies(request, province_id):
     province = _province_for(request, province_id)
     year = {"period_year": timezone.localdate().year}
@@ -146,6 +177,7 @@ def request_detail(request, request_id):
     context = {
         "report_request": report_request,
         "rows": rows,
+        "answered": selectors.timeliness_rates([row["timeliness"][0] for row in rows]),
         "can_compose": can_compose,
         "composed": composed if composed and permissions.can_view_report(request.user, composed) else None,
         "today": today,
@@ -180,7 +212,7 @@ def _report_context(
     elif report.is_agency_report:
         data = selectors.agency_report_figures(report, today=today)
     else:
-        data = selectors.unit_period_data(report.unit, report.request.period)
+        data = selectors.unit_period_data(report.unit, report.request.data_period)
     if editable and form is None:
         sections = report.sections()
         if report.unit_id is not None and not any(sections.values()):
@@ -197,6 +229,9 @@ def _report_context(
         "can_submit": permissions.can_submit_report(person, report),
         "can_return": permissions.can_return_report(person, report),
         "can_approve": permissions.can_approve_report(person, report),
+        "missing_units": services.missing_unit_reports(report)
+        if report.is_agency_report and report.status == report.Status.SUBMITTED
+        else [],
         "return_form": return_form or ReturnForm(),
         "attachment_form": attachment_form or AttachmentForm(),
         "signature_form": _signature_form(report, signature_form)
@@ -339,10 +374,11 @@ def report_approve(request, report_id):
     report = permissions.get_report_for_user(request.user, report_id)
     if not permissions.can_approve_report(request.user, report):
         raise PermissionDenied(_("Chỉ lãnh đạo cơ quan duyệt báo cáo đã trình."))
+    despite_missing = request.POST.get("despite_missing") == "1"
     return _act(
         request,
         report,
-        lambda: services.approve_report(report=report, by=request.user),
+        lambda: services.approve_report(report=report, by=request.user, despite_missing=despite_missing),
         _("Đã duyệt và gửi báo cáo lên cấp trên."),
     )
 

@@ -185,7 +185,7 @@ def report_context(report) -> dict:
     agency = report.agency
     parent, name = agency_lines(agency)
     request = report.request
-    period = request.period
+    period = request.data_period
     issued = report.issue_date
     tables = report_tables(report)
     sections = []

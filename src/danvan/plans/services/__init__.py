@@ -3,6 +3,12 @@ transaction and takes the acting person as ``by``; the modules group them by
 workflow, and this package exports them all."""
 
 from danvan.plans.services.deadlines import mark_overdue_tasks, send_task_reminders
+from danvan.plans.services.duties import (
+    complete_deadline_duty,
+    follow_deadline,
+    send_deadline_reminders,
+    set_deadline_duties,
+)
 from danvan.plans.services.imports import (
     ReviewedPlan,
     cancel_plan_import,
@@ -56,12 +62,14 @@ __all__ = [
     "close_finished_plans",
     "close_plan",
     "comment_on_task",
+    "complete_deadline_duty",
     "confirm_task_update",
     "copy_plan",
     "create_new_plan",
     "create_plan",
     "create_plan_from_import",
     "edit_task",
+    "follow_deadline",
     "task_edit_token",
     "plan_edit_token",
     "mark_overdue_tasks",
@@ -75,7 +83,9 @@ __all__ = [
     "refresh_measured_target",
     "refresh_measured_targets",
     "return_plan",
+    "send_deadline_reminders",
     "send_task_reminders",
+    "set_deadline_duties",
     "submit_plan",
     "update_plan",
     "upload_plan_file",

@@ -14,11 +14,19 @@ from danvan.reports.services.composing import (
 from danvan.reports.services.periods import correct_period, get_or_create_period, set_cut_off_rule
 from danvan.reports.services.reminders import send_report_reminders
 from danvan.reports.services.requests import (
+    asks_units,
     request_agency_reports,
+    request_reports_for_deadline,
     request_unit_reports,
     requests_from_plan,
+    units_named_by,
 )
-from danvan.reports.services.sending import approve_report, return_report, submit_report
+from danvan.reports.services.sending import (
+    approve_report,
+    missing_unit_reports,
+    return_report,
+    submit_report,
+)
 from danvan.reports.services.writing import (
     ATTACHMENT_LIMIT_BYTES,
     AUTOSAVE_MERGE_MINUTES,
@@ -38,10 +46,14 @@ __all__ = [
     "compose_agency_report",
     "correct_period",
     "get_or_create_period",
+    "missing_unit_reports",
+    "asks_units",
     "request_agency_reports",
+    "request_reports_for_deadline",
     "request_unit_reports",
     "requests_from_plan",
     "return_report",
+    "units_named_by",
     "save_report",
     "send_report_reminders",
     "set_cut_off_rule",

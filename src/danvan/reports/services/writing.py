@@ -104,7 +104,7 @@ def start_report(*, report: Report, by: User) -> Report:
     """Pre-fill an empty unit report's results from the period's progress."""
     if report.unit is None or report.is_locked() or any(report.sections().values()):
         return report
-    data = selectors.unit_period_data(report.unit, report.request.period)
+    data = selectors.unit_period_data(report.unit, report.request.data_period)
     outline = selectors.results_outline(data)
     if not outline:
         return report
