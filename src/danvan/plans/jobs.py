@@ -5,6 +5,7 @@ from datetime import date
 from danvan.core.jobs import background_task, daily_step
 from danvan.plans.services import (
     close_finished_plans,
+    create_task_occurrences,
     mark_overdue_tasks,
     read_plan_import,
     refresh_all_measured_targets,
@@ -21,6 +22,11 @@ def read_plan_import_job(import_id: int) -> None:
 @daily_step(order=100, name="plans.close_finished_plans", describe="{count} kế hoạch kết thúc")
 def close_plans_of_past_years(today: date) -> int:
     return close_finished_plans(today=today)
+
+
+@daily_step(order=105, name="plans.create_task_occurrences", describe="{count} kỳ nhiệm vụ định kỳ mới")
+def create_occurrences(today: date) -> int:
+    return create_task_occurrences(today=today)
 
 
 @daily_step(order=110, name="plans.mark_overdue_tasks", describe="{count} nhiệm vụ quá hạn")

@@ -96,8 +96,13 @@ def task_lead(task) -> str:
 
 
 def task_timing(task) -> str:
+    """The plan's own words for the task's timing; when blank, the words of
+    its chosen kind ("Hằng quý", "Trước ngày 20 hằng tháng") or its date."""
     if task.timing:
         return task.timing
+    label = task.timing_label() if hasattr(task, "timing_label") else ""
+    if label and (task.timing_kind != "due_date" or task.due_date):
+        return label
     return f"Trước ngày {task.due_date:%d/%m/%Y}" if task.due_date else "…"
 
 
