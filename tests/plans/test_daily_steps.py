@@ -14,6 +14,7 @@ from danvan.plans.models import Task
 def test_the_daily_steps_run_in_their_stated_order():
     assert [step.name for step in daily_steps()] == [
         "plans.close_finished_plans",
+        "plans.create_task_occurrences",
         "plans.mark_overdue_tasks",
         "plans.send_task_reminders",
         "plans.refresh_measured_targets",
@@ -35,7 +36,7 @@ def test_the_scan_says_what_every_step_did_in_one_line(db):
     out = StringIO()
     call_command("scan_deadlines", "--ngay", "21/10/2026", stdout=out)
     assert out.getvalue() == (
-        "21/10/2026: 0 kế hoạch kết thúc, 0 nhiệm vụ quá hạn, 0 lời nhắc, 0 chỉ tiêu tính lại, 0 lời nhắc quán triệt chưa đủ, "
+        "21/10/2026: 0 kế hoạch kết thúc, 0 kỳ nhiệm vụ định kỳ mới, 0 nhiệm vụ quá hạn, 0 lời nhắc, 0 chỉ tiêu tính lại, 0 lời nhắc quán triệt chưa đủ, "
         "0 lời nhắc hạn đơn thư, "
         "0 thông báo đơn thư quá hạn, 0 lời nhắc nộp báo cáo, "
         "0 lời nhắc trả lời kiến nghị của Mặt trận, đoàn thể, 0 lời nhắc gửi bản tự đánh giá, "

@@ -100,10 +100,9 @@ def task_timing(task) -> str:
     its chosen kind ("Hằng quý", "Trước ngày 20 hằng tháng") or its date."""
     if task.timing:
         return task.timing
-    label = task.timing_label() if hasattr(task, "timing_label") else ""
-    if label and (task.timing_kind != "due_date" or task.due_date):
-        return label
-    return f"Trước ngày {task.due_date:%d/%m/%Y}" if task.due_date else "…"
+    if task.due_date:
+        return f"Trước ngày {task.due_date:%d/%m/%Y}"
+    return (task.timing_label() if hasattr(task, "timing_label") else "") or "…"
 
 
 def introduction(plan) -> str:
