@@ -341,6 +341,9 @@ def test_the_task_form_chooses_monthly_and_the_issued_plan_shows_its_periods(
     body = client.get(reverse("plans:task_detail", args=[task.pk])).content.decode()
     first = task.occurrences.order_by("period_start").first()
     assert "Các kỳ thực hiện" in body and first.label in body and f"{first.due_date:%d/%m/%Y}" in body
+    # The task board says how it recurs where a dated task shows its date.
+    board = client.get(reverse("plans:task_list")).content.decode()
+    assert "Báo cáo kết quả hằng tháng" in board and "<td>Hằng tháng</td>" in board
 
 
 def test_the_task_form_refuses_a_monthly_day_without_its_day(client, draft_plan, lead_unit, office_officer):
