@@ -262,6 +262,17 @@ def test_typed_timing_text_gives_the_kind_and_a_choice_wins_over_it(draft_plan, 
         by=office_officer,
     )
     assert (chosen.timing_kind, chosen.timing_day) == (Task.TimingKind.QUARTERLY, None)
+    # A date typed on an ongoing task makes it a task due on that date.
+    dated_now = edit_task(
+        task=chosen,
+        heading="Báo cáo",
+        lead_unit=lead_unit,
+        timing="",
+        timing_kind=Task.TimingKind.ONGOING,
+        due_date=date(2026, 9, 30),
+        by=office_officer,
+    )
+    assert (dated_now.timing_kind, dated_now.due_date) == (Task.TimingKind.DUE_DATE, date(2026, 9, 30))
 
 
 @pytest.mark.parametrize(
@@ -270,7 +281,7 @@ def test_typed_timing_text_gives_the_kind_and_a_choice_wins_over_it(draft_plan, 
         ({"timing_kind": "monthly_day"}, "ngày đến hạn trong tháng"),
         ({"timing_kind": "after_issue"}, "số ngày làm việc"),
         ({"timing_kind": "monthly", "due_date": date(2026, 6, 30)}, "không có một hạn hoàn thành chung"),
-        ({"timing_kind": "ongoing", "due_date": date(2026, 6, 30)}, "không có một hạn hoàn thành chung"),
+        ({"timing_kind": "quarterly", "due_date": date(2026, 6, 30)}, "không có một hạn hoàn thành chung"),
     ],
 )
 def test_a_timing_that_lacks_its_parameter_is_refused_and_nothing_is_saved(

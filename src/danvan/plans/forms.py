@@ -288,7 +288,7 @@ class NewTaskForm(forms.Form):
             self.add_error("timing_day", _("Hãy ghi ngày đến hạn trong tháng (từ 1 đến 31)."))
         if kind == Task.TimingKind.AFTER_ISSUE and not cleaned.get("due_working_days"):
             self.add_error("due_working_days", _("Hãy ghi số ngày làm việc kể từ ngày ban hành kế hoạch."))
-        if kind in (Task.TimingKind.ONGOING, *recurrence.RECURRING) and cleaned.get("due_date"):
+        if kind in recurrence.RECURRING and cleaned.get("due_date"):
             self.add_error(
                 "due_date",
                 _(

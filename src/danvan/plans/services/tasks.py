@@ -50,6 +50,10 @@ def resolve_timing(*, plan: Plan, fields: dict, strict: bool = True) -> dict:
     (not strict) keeps what it read and drops a date outside the plan's year."""
     kind = fields.get("timing_kind") or ""
     day, due, days = fields.get("timing_day"), fields.get("due_date"), fields.get("due_working_days")
+    if kind == Task.TimingKind.ONGOING and (due or days):
+        # A date typed on a task that was ongoing (the kind of a task that states
+        # no time) gives it that date, as the form always did.
+        kind = ""
     if not kind:
         if due:
             kind = Task.TimingKind.DUE_DATE
