@@ -8,13 +8,14 @@ from django.core.management import CommandError, call_command
 from danvan.core import jobs
 from danvan.core.jobs import DailyStep, daily_steps, run_daily_steps
 from danvan.core.models import DailyStepRun, Notification
-from danvan.plans.models import Task
+from danvan.plans.models import Task, TaskOccurrence
 
 
 def test_the_daily_steps_run_in_their_stated_order():
     assert [step.name for step in daily_steps()] == [
         "core.recover_jobs",
         "plans.close_finished_plans",
+        "plans.create_task_occurrences",
         "plans.mark_overdue_tasks",
         "plans.send_task_reminders",
         "plans.send_deadline_reminders",
@@ -38,7 +39,7 @@ def test_the_scan_says_what_every_step_did_in_one_line(db):
     out = StringIO()
     call_command("scan_deadlines", "--ngay", "21/10/2026", stdout=out)
     assert out.getvalue() == (
-        "21/10/2026: 0 việc nền bị gián đoạn đã xử lý, 0 kế hoạch kết thúc, 0 nhiệm vụ quá hạn, 0 lời nhắc, 0 lời nhắc hạn theo kế hoạch, 0 chỉ tiêu tính lại, 0 lời nhắc quán triệt chưa đủ, "
+        "21/10/2026: 0 việc nền bị gián đoạn đã xử lý, 0 kế hoạch kết thúc, 0 kỳ nhiệm vụ định kỳ mới, 0 nhiệm vụ quá hạn, 0 lời nhắc, 0 lời nhắc hạn theo kế hoạch, 0 chỉ tiêu tính lại, 0 lời nhắc quán triệt chưa đủ, "
         "0 lời nhắc hạn đơn thư, "
         "0 thông báo đơn thư quá hạn, 0 cuộc khảo sát hết hạn đã kết thúc, 0 lời nhắc nộp báo cáo, "
         "0 lời nhắc trả lời kiến nghị của Mặt trận, đoàn thể, 0 lời nhắc gửi bản tự đánh giá, "
@@ -112,3 +113,17 @@ def test_a_step_that_failed_is_run_again_for_that_day_on_the_next_scan(db, monke
     run_daily_steps(date(2026, 10, 20))
     run_daily_steps(date(2026, 10, 21))
     assert calls == [date(2026, 10, 19), date(2026, 10, 20), date(2026, 10, 21)]
+
+
+def test_the_scan_creates_the_periods_of_a_recurring_task_once(task):
+    Task.objects.filter(pk=task.pk).update(timing_kind=Task.TimingKind.QUARTERLY, timing="Hằng quý")
+
+    first = {result.step.name: result.count for result in run_daily_steps(date(2026, 11, 2))}
+    rows = list(TaskOccurrence.objects.values_list("task_id", "label", "due_date"))
+    second = {result.step.name: result.count for result in run_daily_steps(date(2026, 11, 2))}
+
+    # Quý IV of the plan's year; its Quý I/2027 lies outside the plan of 2026.
+    assert first["plans.create_task_occurrences"] == 1
+    assert rows == [(task.pk, "Quý IV/2026", date(2026, 12, 31))]
+    assert second["plans.create_task_occurrences"] == 0
+    assert list(TaskOccurrence.objects.values_list("task_id", "label", "due_date")) == rows

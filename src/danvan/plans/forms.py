@@ -15,8 +15,9 @@ from danvan.core.models import Unit, User
 from danvan.documents.models import LegalDocument
 from danvan.documents.parsing import ParseError
 from danvan.documents.parsing.readers import check_file
+from danvan.plans import recurrence
 from danvan.plans.measures import target_sources
-from danvan.plans.models import Plan, Target, Task
+from danvan.plans.models import Plan, Target, Task, TaskOccurrence
 
 PLAN_FILE_TYPES = ".docx,.pdf,.txt"
 
@@ -162,6 +163,26 @@ class TaskUpdateForm(forms.Form):
         required=False,
         validators=[MaxSizeValidator(20 * 1024 * 1024), EvidenceValidator()],
     )
+    occurrence = forms.ModelChoiceField(
+        label=_("Kỳ thực hiện"), required=False, queryset=TaskOccurrence.objects.none()
+    )
+
+    def __init__(self, *args, task=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if task is None or not task.is_recurring():
+            del self.fields["occurrence"]
+            return
+        # A recurring task reports on one of its open periods.
+        field = self.fields["occurrence"]
+        field.queryset = task.occurrences.exclude(status__in=[Task.Status.DONE, Task.Status.CANCELLED])
+        field.required = True
+        field.label_from_instance = lambda occurrence: (
+            _("%(period)s — hạn %(day)s")
+            % {
+                "period": occurrence.label,
+                "day": f"{occurrence.due_date:%d/%m/%Y}",
+            }
+        )
 
 
 class AssignTaskForm(forms.Form):
@@ -225,6 +246,22 @@ class NewTaskForm(forms.Form):
         label=_("Đơn vị phối hợp"), required=False, queryset=Unit.objects.none()
     )
     timing = forms.CharField(label=_("Thời gian thực hiện"), required=False, max_length=255)
+    timing_kind = forms.ChoiceField(
+        label=_("Loại thời hạn"),
+        required=False,
+        choices=[("", _("Nhận biết từ «Thời gian thực hiện»")), *Task.TimingKind.choices],
+        help_text=_(
+            "Nhiệm vụ hằng tháng, hằng quý, 6 tháng, hằng năm có một kỳ thực hiện cho mỗi kỳ, với hạn riêng; "
+            "nhiệm vụ thường xuyên không có hạn và không bao giờ quá hạn."
+        ),
+    )
+    timing_day = forms.IntegerField(
+        label=_("Ngày đến hạn trong tháng"),
+        required=False,
+        min_value=1,
+        max_value=31,
+        help_text=_("Với «Trước một ngày cố định hằng tháng», ví dụ 20."),
+    )
     due_date = WorkDateField(label=_("Hạn hoàn thành"), required=False)
     due_working_days = forms.IntegerField(
         label=_("Hoặc: số ngày làm việc kể từ ngày ban hành"), required=False, min_value=1, max_value=365
@@ -245,6 +282,19 @@ class NewTaskForm(forms.Form):
         if cleaned.get("due_date") and cleaned.get("due_working_days"):
             self.add_error(
                 "due_working_days", _("Chọn một cách tính hạn: ngày cụ thể hoặc số ngày làm việc.")
+            )
+        kind = cleaned.get("timing_kind")
+        if kind == Task.TimingKind.MONTHLY_DAY and not cleaned.get("timing_day"):
+            self.add_error("timing_day", _("Hãy ghi ngày đến hạn trong tháng (từ 1 đến 31)."))
+        if kind == Task.TimingKind.AFTER_ISSUE and not cleaned.get("due_working_days"):
+            self.add_error("due_working_days", _("Hãy ghi số ngày làm việc kể từ ngày ban hành kế hoạch."))
+        if kind in recurrence.RECURRING and cleaned.get("due_date"):
+            self.add_error(
+                "due_date",
+                _(
+                    "Nhiệm vụ thường xuyên hoặc định kỳ không có một hạn hoàn thành chung; "
+                    "hạn của từng kỳ được tính theo kỳ."
+                ),
             )
         lead = cleaned.get("lead_unit")
         if lead and lead in (cleaned.get("supporting_units") or []):

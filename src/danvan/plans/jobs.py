@@ -8,6 +8,7 @@ from danvan.core.jobs import background_task, daily_step, register_leased_job
 from danvan.plans.models import PlanImport
 from danvan.plans.services import (
     close_finished_plans,
+    create_task_occurrences,
     give_up_plan_imports,
     mark_overdue_tasks,
     read_plan_import,
@@ -35,6 +36,11 @@ register_leased_job(
 @daily_step(order=100, name="plans.close_finished_plans", describe="{count} kế hoạch kết thúc")
 def close_plans_of_past_years(today: date) -> int:
     return close_finished_plans(today=today)
+
+
+@daily_step(order=105, name="plans.create_task_occurrences", describe="{count} kỳ nhiệm vụ định kỳ mới")
+def create_occurrences(today: date) -> int:
+    return create_task_occurrences(today=today)
 
 
 @daily_step(order=110, name="plans.mark_overdue_tasks", describe="{count} nhiệm vụ quá hạn")

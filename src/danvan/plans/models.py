@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 from danvan.core.models import Agency, LeasedJobRecord, Unit, User, with_derived
 from danvan.core.text import search_key
 from danvan.documents.models import LegalDocument
+from danvan.plans import recurrence
 
 
 class Plan(models.Model):
@@ -148,10 +149,15 @@ class Task(models.Model):
         CANCELLED = "cancelled", _("Đã hủy")
 
     class TimingKind(models.TextChoices):
+        # The values are those of plans.recurrence, which reads them from the plan's words.
         ONGOING = "ongoing", _("Thường xuyên (báo cáo mỗi kỳ)")
         DUE_DATE = "due_date", _("Có hạn hoàn thành")
         MONTHLY = "monthly", _("Định kỳ hằng tháng")
+        MONTHLY_DAY = "monthly_day", _("Trước một ngày cố định hằng tháng")
         QUARTERLY = "quarterly", _("Định kỳ hằng quý")
+        HALF_YEARLY = "half_yearly", _("Định kỳ 6 tháng")
+        YEARLY = "yearly", _("Định kỳ hằng năm")
+        AFTER_ISSUE = "after_issue", _("Số ngày làm việc sau khi ban hành")
         AS_SET_ABOVE = "as_set_above", _("Theo thời gian cấp trên quy định")
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="tasks", verbose_name=_("kế hoạch"))
@@ -170,6 +176,12 @@ class Task(models.Model):
     timing = models.CharField(_("thời gian thực hiện"), max_length=255, blank=True)
     timing_kind = models.CharField(
         _("loại thời hạn"), max_length=20, choices=TimingKind.choices, default=TimingKind.ONGOING
+    )
+    timing_day = models.PositiveSmallIntegerField(
+        _("ngày trong tháng"),
+        null=True,
+        blank=True,
+        help_text=_("Với nhiệm vụ «trước ngày … hằng tháng»: ngày đến hạn của mỗi tháng."),
     )
     due_date = models.DateField(_("hạn hoàn thành"), null=True, blank=True)
     due_rule = models.CharField(_("cách tính hạn"), max_length=255, blank=True)
@@ -236,6 +248,56 @@ class Task(models.Model):
 
     def days_left(self, today) -> int | None:
         return (self.due_date - today).days if self.due_date else None
+
+    def structured_timing(self) -> recurrence.Timing:
+        return recurrence.Timing(
+            kind=self.timing_kind,
+            day=self.timing_day,
+            due_date=self.due_date if self.timing_kind == self.TimingKind.DUE_DATE else None,
+            working_days=self.due_working_days,
+        )
+
+    def is_recurring(self) -> bool:
+        return self.timing_kind in recurrence.RECURRING
+
+    def timing_label(self) -> str:
+        """The timing in words, as the plan page and the Word file print it
+        when the plan's own words are blank."""
+        return recurrence.describe(self.structured_timing(), due_date=self.due_date)
+
+
+class TaskOccurrence(models.Model):
+    """One period of a recurring task (the task of March, of Quý II) with its
+    own due date, progress and status."""
+
+    task = models.ForeignKey(
+        Task, on_delete=models.CASCADE, related_name="occurrences", verbose_name=_("nhiệm vụ")
+    )
+    period_start = models.DateField(_("từ ngày"))
+    period_end = models.DateField(_("đến ngày"))
+    label = models.CharField(_("kỳ"), max_length=60)
+    due_date = models.DateField(_("hạn của kỳ"))
+    status = models.CharField(
+        _("trạng thái"), max_length=20, choices=Task.Status.choices, default=Task.Status.NOT_STARTED
+    )
+    percent = models.PositiveSmallIntegerField(_("tiến độ (%)"), default=0)
+    completed_on = models.DateField(_("ngày hoàn thành"), null=True, blank=True)
+    created_at = models.DateTimeField(_("thời điểm tạo"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("kỳ thực hiện nhiệm vụ")
+        verbose_name_plural = _("các kỳ thực hiện nhiệm vụ")
+        ordering = ["task", "period_start"]
+        constraints = [
+            models.UniqueConstraint(fields=["task", "period_start"], name="task_occurrence_once_per_period")
+        ]
+        indexes = [models.Index(fields=["status", "due_date"], name="occurrence_status_due")]
+
+    def __str__(self) -> str:
+        return f"{self.task} — {self.label}"
+
+    def is_open(self) -> bool:
+        return self.status not in (Task.Status.DONE, Task.Status.CANCELLED)
 
 
 class TargetAssessment(models.TextChoices):
@@ -430,6 +492,14 @@ class TaskUpdate(models.Model):
 
     task = models.ForeignKey(
         Task, on_delete=models.CASCADE, related_name="updates", verbose_name=_("nhiệm vụ")
+    )
+    occurrence = models.ForeignKey(
+        TaskOccurrence,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="updates",
+        verbose_name=_("kỳ thực hiện"),
     )
     status = models.CharField(_("trạng thái"), max_length=20, choices=Task.Status.choices)
     percent = models.PositiveSmallIntegerField(_("tiến độ (%)"))

@@ -18,7 +18,7 @@ from danvan.core.models import Agency, Role, Unit, User
 from danvan.core.permissions import scopes_of
 from danvan.core.selectors import TodoItem, TodoList, UnitSection, todo_list
 from danvan.core.text import contains_words
-from danvan.plans import permissions
+from danvan.plans import permissions, recurrence
 from danvan.plans.measures import read_target, target_source
 from danvan.plans.models import (
     DeadlineDuty,
@@ -29,6 +29,7 @@ from danvan.plans.models import (
     Target,
     Task,
     TaskComment,
+    TaskOccurrence,
     TaskUpdate,
 )
 
@@ -81,6 +82,9 @@ def plan_task_rows(plan: Plan, person: User) -> list[Mapping[str, Any]]:
             "lead_unit__name",
             "lead_text",
             "timing",
+            "timing_kind",
+            "timing_day",
+            "due_working_days",
             "due_date",
             "status",
             "may_open",
@@ -184,6 +188,9 @@ def task_list_page(tasks: QuerySet[Task], number) -> tuple[Page, list[Mapping[st
         "heading",
         "lead_text",
         "timing",
+        "timing_kind",
+        "timing_day",
+        "due_working_days",
         "due_date",
         "percent",
         "status",
@@ -203,27 +210,69 @@ def task_page(task: Task) -> Task:
             Prefetch("updates", queryset=TaskUpdate.objects.select_related("created_by", "confirmed_by")),
             Prefetch("comments", queryset=TaskComment.objects.select_related("author")),
             "supporting_units",
+            "occurrences",
         )
         .get()
     )
 
 
+def _merged(first: list[dict], second: list[dict], limit: int) -> list[dict]:
+    """Two panels' first rows as one, by due date, each row with the number of
+    all of them (the sum of the two windowed totals)."""
+    total = (first[0]["total"] if first else 0) + (second[0]["total"] if second else 0)
+    rows = sorted([*first, *second], key=lambda row: (row["due_date"], row["pk"]))[:limit]
+    return [{**row, "total": total} for row in rows]
+
+
+def _occurrence_rows(occurrences: QuerySet, *fields: str) -> list[dict]:
+    """Periods of recurring tasks as the dashboard's task rows: the task's
+    id and heading, with the period named after it."""
+    rows = occurrences.annotate(total=Window(Count("pk"))).values(
+        "task_id", "task__heading", "label", "due_date", "total", *fields
+    )[:20]
+    return [
+        {
+            "pk": row["task_id"],
+            "heading": _("%(task)s (kỳ %(period)s)") % {"task": row["task__heading"], "period": row["label"]},
+            "due_date": row["due_date"],
+            "total": row["total"],
+            **{name.replace("task__", ""): row[name] for name in fields},
+        }
+        for row in rows
+    ]
+
+
+def _by_status() -> dict:
+    return {
+        "total": Count("pk"),
+        "done": Count("pk", filter=Q(status=Task.Status.DONE)),
+        "overdue": Count("pk", filter=Q(status=Task.Status.OVERDUE)),
+    }
+
+
 def agency_dashboard(agency: Agency, *, today) -> dict:
     """Completion by unit, overdue and upcoming tasks, and targets of the
     agency's issued plans, in a fixed number of queries, as plain values (the
-    page keeps its rendered body under a key made of them)."""
+    page keeps its rendered body under a key made of them). A recurring task
+    counts by its periods (TaskOccurrence), each with its own due date."""
     tasks = Task.objects.filter(plan__agency=agency, plan__status=Plan.Status.ISSUED).exclude(
         status=Task.Status.CANCELLED
     )
-    by_unit = (
-        tasks.values("lead_unit__name")
-        .annotate(
-            total=Count("pk"),
-            done=Count("pk", filter=Q(status=Task.Status.DONE)),
-            overdue=Count("pk", filter=Q(status=Task.Status.OVERDUE)),
-        )
-        .order_by("lead_unit__name")
-    )
+    occurrences = TaskOccurrence.objects.filter(
+        task__plan__agency=agency, task__plan__status=Plan.Status.ISSUED
+    ).exclude(Q(task__status=Task.Status.CANCELLED) | Q(status=Task.Status.CANCELLED))
+    by_unit: dict[str | None, dict] = {}
+    for rows in (
+        tasks.exclude(timing_kind__in=recurrence.RECURRING)
+        .values("lead_unit__name")
+        .annotate(**_by_status()),
+        occurrences.values(unit=F("task__lead_unit__name")).annotate(**_by_status()),
+    ):
+        for row in rows:
+            name = row.get("lead_unit__name", row.get("unit"))
+            unit = by_unit.setdefault(name, {"lead_unit__name": name, "total": 0, "done": 0, "overdue": 0})
+            for figure in ("total", "done", "overdue"):
+                unit[figure] += row[figure]
     by_section = (
         tasks.values("plan__title", "section")
         .annotate(total=Count("pk"), done=Count("pk", filter=Q(status=Task.Status.DONE)))
@@ -237,24 +286,42 @@ def agency_dashboard(agency: Agency, *, today) -> dict:
     open_tasks = tasks.filter(
         status__in=[Task.Status.NOT_STARTED, Task.Status.IN_PROGRESS, Task.Status.OVERDUE]
     )
+    open_occurrences = occurrences.filter(
+        status__in=[Task.Status.NOT_STARTED, Task.Status.IN_PROGRESS, Task.Status.OVERDUE]
+    ).exclude(task__status=Task.Status.DONE)
     return {
-        "by_unit": list(by_unit),
+        "by_unit": sorted(by_unit.values(), key=lambda row: row["lead_unit__name"] or ""),
         "by_plan": list(by_plan),
         "by_section": [row for row in by_section if row["section"]],
         # The first rows of each panel, each row with the number of all of
         # them (COUNT(*) OVER ()), so the panel says how many it leaves out
         # without a query more.
-        "overdue": list(
-            open_tasks.filter(status=Task.Status.OVERDUE)
-            .order_by("due_date")
-            .annotate(total=Window(Count("pk")))
-            .values("pk", "heading", "lead_unit__name", "due_date", "total")[:20]
+        "overdue": _merged(
+            list(
+                open_tasks.filter(status=Task.Status.OVERDUE)
+                .order_by("due_date")
+                .annotate(total=Window(Count("pk")))
+                .values("pk", "heading", "lead_unit__name", "due_date", "total")[:20]
+            ),
+            _occurrence_rows(
+                open_occurrences.filter(status=Task.Status.OVERDUE).order_by("due_date", "pk"),
+                "task__lead_unit__name",
+            ),
+            20,
         ),
-        "upcoming": list(
-            open_tasks.filter(due_date__gte=today, due_date__lte=today + timedelta(days=14))
-            .order_by("due_date")
-            .annotate(total=Window(Count("pk")))
-            .values("pk", "heading", "due_date", "total")[:20]
+        "upcoming": _merged(
+            list(
+                open_tasks.filter(due_date__gte=today, due_date__lte=today + timedelta(days=14))
+                .order_by("due_date")
+                .annotate(total=Window(Count("pk")))
+                .values("pk", "heading", "due_date", "total")[:20]
+            ),
+            _occurrence_rows(
+                open_occurrences.filter(
+                    due_date__gte=today, due_date__lte=today + timedelta(days=14)
+                ).order_by("due_date", "pk")
+            ),
+            20,
         ),
         "targets": [
             {**row, "is_met": Target(percent=row["percent"], current_value=row["current_value"]).is_met()}
@@ -292,6 +359,34 @@ def unit_tasks(unit: Unit) -> UnitSection:
         rows=Task.objects.filter(lead_unit=unit, plan__status=Plan.Status.ISSUED)
         .select_related("plan", "assignee")
         .order_by("due_date", "plan_id", "order"),
+    )
+
+
+def open_occurrences() -> QuerySet[TaskOccurrence]:
+    """Periods of recurring tasks of issued plans still to be done."""
+    return TaskOccurrence.objects.filter(
+        task__plan__status=Plan.Status.ISSUED, status__in=OPEN_STATUSES, task__status__in=OPEN_STATUSES
+    )
+
+
+def _occurrence_list(occurrences: QuerySet[TaskOccurrence], today, *, role: str, key: str) -> TodoList:
+    return todo_list(
+        occurrences.order_by("due_date", "pk").values(
+            "task_id", "task__heading", "label", "due_date", "status", "task__lead_unit__name"
+        ),
+        lambda row: TodoItem.due_on(
+            row["due_date"],
+            today=today,
+            url=reverse("plans:task_detail", args=[row["task_id"]]),
+            text=row["task__heading"],
+            detail=_("Kỳ %(period)s — %(unit)s")
+            % {"period": row["label"], "unit": row["task__lead_unit__name"]},
+            urgent=row["status"] == Task.Status.OVERDUE,
+        ),
+        role=role,
+        key=key,
+        title=_("Nhiệm vụ định kỳ: các kỳ đang mở"),
+        empty=_("Không có kỳ nhiệm vụ định kỳ nào đang mở."),
     )
 
 
@@ -363,7 +458,24 @@ def todo_lists(person: User, *, today) -> list[TodoList]:
                 empty=_("Không có cập nhật nào chờ xác nhận."),
             )
         )
+    if scopes.units_with(Role.UNIT_HEAD):
+        lists.append(
+            _occurrence_list(
+                open_occurrences().filter(task__lead_unit__in=scopes.led_units),
+                today,
+                role=Role.UNIT_HEAD,
+                key="ky-nhiem-vu-don-vi",
+            )
+        )
     if scopes.units_with(Role.STAFF):
+        lists.append(
+            _occurrence_list(
+                open_occurrences().filter(task__assignee=person),
+                today,
+                role=Role.STAFF,
+                key="ky-nhiem-vu-cua-toi",
+            )
+        )
         lists.append(
             todo_list(
                 tasks_for_list(person, mine=True)

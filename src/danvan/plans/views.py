@@ -383,7 +383,8 @@ def _task_context(request, task, **forms):
         "can_cancel": permissions.can_cancel_task(person, task),
         "update_form": forms.get("update_form")
         or TaskUpdateForm(
-            initial={"reported_on": timezone.localdate(), "percent": task.percent, "status": task.status}
+            task=task,
+            initial={"reported_on": timezone.localdate(), "percent": task.percent, "status": task.status},
         ),
         "assign_form": forms.get("assign_form")
         or AssignTaskForm(task=task, initial={"assignee": task.assignee, "due_date": task.due_date}),
@@ -396,12 +397,16 @@ def _task_context(request, task, **forms):
 @require_POST
 def task_update(request, task_id):
     task = permissions.get_task_for_user(request.user, task_id, action="update")
-    form = TaskUpdateForm(request.POST, request.FILES)
+    form = TaskUpdateForm(request.POST, request.FILES, task=task)
     if not form.is_valid():
         return render(
             request, "plans/task_detail.html", _task_context(request, task, update_form=form), status=422
         )
-    services.post_task_update(task=task, by=request.user, **form.cleaned_data)
+    try:
+        services.post_task_update(task=task, by=request.user, **form.cleaned_data)
+    except DomainError as error:
+        messages.error(request, error.message)
+        return redirect("plans:task_detail", task_id=task.pk)
     messages.success(request, _("Đã cập nhật tiến độ."))
     return redirect("plans:task_detail", task_id=task.pk)
 
@@ -587,13 +592,19 @@ def task_edit(request, task_id):
     if not permissions.can_edit_plan(request.user, task.plan):
         raise PermissionDenied(_("Chỉ sửa được nhiệm vụ của kế hoạch dự thảo."))
     initial = {
+        "section": task.section,
         "heading": task.heading,
         "lead_unit": task.lead_unit,
+        "supporting_units": list(task.supporting_units.all()),
+        "target": task.target,
         "timing": task.timing,
+        "timing_kind": task.timing_kind,
+        "timing_day": task.timing_day,
         "due_date": task.due_date,
+        "due_working_days": task.due_working_days,
     }
     form = _versioned(
-        NewTaskForm(request.POST or None, agency=task.plan.agency, initial=initial),
+        NewTaskForm(request.POST or None, agency=task.plan.agency, plan=task.plan, initial=initial),
         services.task_edit_token(task),
     )
     differences = []

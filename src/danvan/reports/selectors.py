@@ -19,7 +19,7 @@ from danvan.core.selectors import TodoItem, TodoList, todo_list
 from danvan.engagement.models import Commitment, Dialogue
 from danvan.petitions.selectors import figures_for_report
 from danvan.plans.matching import match_named_units
-from danvan.plans.models import Plan, Target, Task, TaskUpdate
+from danvan.plans.models import Plan, Target, Task, TaskOccurrence, TaskUpdate
 from danvan.reports import permissions, plan_deadlines
 from danvan.reports.figures import other_figures
 from danvan.reports.models import (
@@ -80,8 +80,21 @@ def unit_period_data(unit: Unit, period: ReportingPeriod) -> dict:
         .order_by("plan__issue_date", "plan_id", "order")
     )
     targets: dict[int, Target] = {task.target.pk: task.target for task in tasks if task.target is not None}
-    rows = [
-        {
+    # A recurring task is reported by its periods that fall in the report's
+    # period, each with its own status; an ongoing one as under way.
+    occurrences: dict[int, list[TaskOccurrence]] = {}
+    for occurrence in TaskOccurrence.objects.filter(
+        task__in=[task for task in tasks if task.is_recurring()],
+        due_date__range=(period.start, period.end),
+    ).order_by("period_start"):
+        occurrences.setdefault(occurrence.task_id, []).append(occurrence)
+    rows = []
+    for task in tasks:
+        progress = [
+            {"day": update.reported_on.isoformat(), "note": update.note, "percent": update.percent}
+            for update in task.period_updates  # type: ignore[attr-defined]
+        ]
+        row = {
             "id": task.pk,
             "heading": task.heading,
             "plan": task.plan.reference or task.plan.title[:80],
@@ -90,13 +103,37 @@ def unit_period_data(unit: Unit, period: ReportingPeriod) -> dict:
             "percent": task.percent,
             "due_date": task.due_date.isoformat() if task.due_date else None,
             "timing": task.timing,
-            "progress": [
-                {"day": update.reported_on.isoformat(), "note": update.note, "percent": update.percent}
-                for update in task.period_updates  # type: ignore[attr-defined]
-            ],
+            "progress": progress,
         }
-        for task in tasks
-    ]
+        if task.is_recurring():
+            rows += [
+                {
+                    **row,
+                    "heading": _("%(task)s (kỳ %(period)s)") % {"task": task.heading, "period": item.label},
+                    "status": item.status,
+                    "status_label": str(item.get_status_display()),
+                    "percent": item.percent,
+                    "due_date": item.due_date.isoformat(),
+                    "progress": [
+                        {
+                            "day": update.reported_on.isoformat(),
+                            "note": update.note,
+                            "percent": update.percent,
+                        }
+                        for update in task.period_updates  # type: ignore[attr-defined]
+                        if update.occurrence_id == item.pk
+                    ],
+                }
+                for item in occurrences.get(task.pk, [])
+            ]
+            continue
+        if task.timing_kind == Task.TimingKind.ONGOING and task.status in (
+            Task.Status.NOT_STARTED,
+            Task.Status.IN_PROGRESS,
+        ):
+            # No due date, never overdue: in every period it is under way.
+            row.update(status_label=_("Đang thực hiện (thường xuyên)"), ongoing=True)
+        rows.append(row)
     return {
         "tasks": rows,
         "counts": _status_counts(rows),

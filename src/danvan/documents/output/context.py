@@ -96,9 +96,13 @@ def task_lead(task) -> str:
 
 
 def task_timing(task) -> str:
+    """The plan's own words for the task's timing; when blank, the words of
+    its chosen kind ("Hằng quý", "Trước ngày 20 hằng tháng") or its date."""
     if task.timing:
         return task.timing
-    return f"Trước ngày {task.due_date:%d/%m/%Y}" if task.due_date else "…"
+    if task.due_date:
+        return f"Trước ngày {task.due_date:%d/%m/%Y}"
+    return (task.timing_label() if hasattr(task, "timing_label") else "") or "…"
 
 
 def introduction(plan) -> str:

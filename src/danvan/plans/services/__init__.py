@@ -37,6 +37,7 @@ from danvan.plans.services.lifecycle import (
     submit_plan,
     update_plan,
 )
+from danvan.plans.services.occurrences import create_task_occurrences, plan_window
 from danvan.plans.services.tasks import (
     TASK_FIELDS,
     add_task,
@@ -46,6 +47,7 @@ from danvan.plans.services.tasks import (
     confirm_task_update,
     edit_task,
     post_task_update,
+    resolve_timing,
     task_edit_token,
 )
 
@@ -68,6 +70,9 @@ __all__ = [
     "create_new_plan",
     "create_plan",
     "create_plan_from_import",
+    "create_task_occurrences",
+    "plan_window",
+    "resolve_timing",
     "edit_task",
     "follow_deadline",
     "task_edit_token",

@@ -27,6 +27,7 @@ from danvan.plans.models import (
     Target,
     Task,
 )
+from danvan.plans.services.tasks import resolve_timing
 
 
 @transaction.atomic
@@ -158,6 +159,8 @@ def create_plan(*, agency: Agency, reviewed: ReviewedPlan, by: User) -> Plan:
             lead_text=item.get("lead_text") or "",
             lead_unit=lead,
             timing=item.get("timing") or "",
+            # The kind the plan's words state ("Hằng quý", "Trước ngày 20 hằng tháng").
+            **resolve_timing(plan=plan, fields={"timing": item.get("timing") or ""}, strict=False),
         )
     for order, item in enumerate(reviewed.targets):
         percent = Decimal(str(item["percent"])) if item.get("percent") is not None else None

@@ -27,6 +27,7 @@ from danvan.plans.models import (
     Task,
 )
 from danvan.plans.services.common import _record_plan_version
+from danvan.plans.services.occurrences import create_task_occurrences
 from danvan.plans.timing import shift_years as shift_timing_years
 
 # --- Plan lifecycle --------------------------------------------------------------
@@ -102,6 +103,7 @@ def approve_plan(*, plan: Plan, by: User, issue_date: date | None = None) -> Pla
     plan._change_reason = _("Phê duyệt và ban hành")  # type: ignore[attr-defined]
     plan.save(update_fields=["number", "symbol", "issue_date"])
     _compute_working_day_deadlines(plan)
+    create_task_occurrences(today=timezone.localdate(), plan=plan)
     plan_issued.send(sender=Plan, plan=plan, by=by)
     for task in plan.tasks.select_related("lead_unit"):
         notify(
@@ -198,8 +200,11 @@ def copy_plan(*, source: Plan, period_year: int, by: User, again: bool = False) 
             lead_unit=task.lead_unit,
             timing=shift_timing_years(task.timing, shift),
             timing_kind=task.timing_kind,
-            due_date=_shift_years(task.due_date, shift),
-            due_rule=task.due_rule,
+            timing_day=task.timing_day,
+            due_working_days=task.due_working_days,
+            # A date counted in working days is counted again when the copy is issued.
+            due_date=None if task.due_working_days else _shift_years(task.due_date, shift),
+            due_rule="" if task.due_working_days else task.due_rule,
         )
         copy.supporting_units.set(task.supporting_units.all())
     for target in source.targets.all():

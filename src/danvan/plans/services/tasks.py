@@ -15,10 +15,12 @@ from danvan.core.selectors import agency_office, unit_heads
 from danvan.core.services import DomainError, notify
 from danvan.core.text import stored_file_name
 from danvan.core.versions import check_not_stale, edit_token
+from danvan.plans import recurrence
 from danvan.plans.models import (
     Plan,
     Task,
     TaskComment,
+    TaskOccurrence,
     TaskUpdate,
 )
 from danvan.plans.services.common import _record_plan_version
@@ -26,7 +28,62 @@ from danvan.plans.services.common import _record_plan_version
 # --- Tasks -----------------------------------------------------------------------
 
 
-TASK_FIELDS = ("section", "heading", "lead_unit", "timing", "due_date", "due_working_days", "target")
+TASK_FIELDS = (
+    "section",
+    "heading",
+    "lead_unit",
+    "timing",
+    "timing_kind",
+    "timing_day",
+    "due_date",
+    "due_working_days",
+    "target",
+)
+# Kinds that have no single due date of their own: a period's instance has one.
+_NO_DUE_DATE = (Task.TimingKind.ONGOING, *recurrence.RECURRING)
+
+
+def resolve_timing(*, plan: Plan, fields: dict, strict: bool = True) -> dict:
+    """The structured timing of a task: the kind chosen, or else the kind the
+    timing text states (plans.recurrence), with only that kind's parameters
+    kept. ``strict`` refuses a choice that lacks its parameter; an import
+    (not strict) keeps what it read and drops a date outside the plan's year."""
+    kind = fields.get("timing_kind") or ""
+    day, due, days = fields.get("timing_day"), fields.get("due_date"), fields.get("due_working_days")
+    if kind == Task.TimingKind.ONGOING and (due or days):
+        # A date typed on a task that was ongoing (the kind of a task that states
+        # no time) gives it that date, as the form always did.
+        kind = ""
+    if not kind:
+        if due:
+            kind = Task.TimingKind.DUE_DATE
+        elif days:
+            kind = Task.TimingKind.AFTER_ISSUE
+        else:
+            read = recurrence.parse_timing(fields.get("timing") or "", year=plan.period_year)
+            kind, day, due, days = read.kind, read.day, read.due_date, read.working_days
+            if due and plan.period_year and due.year < plan.period_year:
+                due = None
+    if strict:
+        if due and days:
+            raise DomainError(_("Chọn một cách tính hạn: ngày cụ thể hoặc số ngày làm việc."))
+        if kind in _NO_DUE_DATE and due:
+            raise DomainError(
+                _(
+                    "Nhiệm vụ thường xuyên hoặc định kỳ không có một hạn hoàn thành chung; "
+                    "hạn của từng kỳ được tính theo kỳ."
+                )
+            )
+        if kind == Task.TimingKind.MONTHLY_DAY and not (day and 1 <= day <= 31):
+            raise DomainError(_("Hãy ghi ngày đến hạn trong tháng (từ 1 đến 31)."))
+        if kind == Task.TimingKind.AFTER_ISSUE and not days:
+            raise DomainError(_("Hãy ghi số ngày làm việc kể từ ngày ban hành kế hoạch."))
+    return {
+        "timing_kind": kind,
+        "timing_day": day if kind == Task.TimingKind.MONTHLY_DAY else None,
+        "due_date": None if kind in _NO_DUE_DATE or kind == Task.TimingKind.AFTER_ISSUE else due,
+        "due_working_days": days if kind == Task.TimingKind.AFTER_ISSUE else None,
+    }
 
 
 def _check_task(plan: Plan, fields: dict) -> None:
@@ -46,25 +103,15 @@ def _lead(fields: dict) -> Unit:
     return unit
 
 
-def _timing_kind(fields: dict, current: str = Task.TimingKind.ONGOING) -> str:
-    if fields.get("due_date") or fields.get("due_working_days"):
-        return Task.TimingKind.DUE_DATE
-    return current
-
-
 @transaction.atomic
 def add_task(*, plan: Plan, supporting_units=(), by: User, **fields) -> Task:
-    """Add a task to a draft plan."""
+    """Add a task to a draft plan; its timing kind is the one chosen or the
+    one its timing text states."""
+    fields = {**fields, **resolve_timing(plan=plan, fields=fields)}
     _check_task(plan, fields)
     values = {name: fields.get(name) for name in TASK_FIELDS}
     values = {k: ("" if v is None and k in ("section", "timing") else v) for k, v in values.items()}
-    task = Task.objects.create(
-        plan=plan,
-        order=plan.tasks.count(),
-        lead_text=_lead(values).name,
-        timing_kind=_timing_kind(values),
-        **values,
-    )
+    task = Task.objects.create(plan=plan, order=plan.tasks.count(), lead_text=_lead(values).name, **values)
     task.supporting_units.set(supporting_units)
     _record_plan_version(plan, by=by, step=_("Thêm nhiệm vụ: %(task)s") % {"task": task.heading[:200]})
     return task
@@ -80,18 +127,19 @@ def edit_task(*, task: Task, supporting_units=(), by: User, seen: str | None = N
     """Change a task of a draft plan. ``seen`` is the version the form was
     opened on: a task saved by someone else since is not overwritten
     (EditConflict)."""
-    _check_task(task.plan, fields)
     if seen:
         current = Task.objects.select_for_update().get(pk=task.pk)
         typed = {**fields, "supporting_units": list(supporting_units)}
         check_not_stale(
             current, (*TASK_FIELDS, "supporting_units"), seen=seen, typed=typed, what=_("nhiệm vụ")
         )
+    fields = {**fields, **resolve_timing(plan=task.plan, fields=fields)}
+    _check_task(task.plan, fields)
     for name in TASK_FIELDS:
         value = fields.get(name)
         setattr(task, name, "" if value is None and name in ("section", "timing") else value)
-    task.lead_text, task.timing_kind = _lead(fields).name, _timing_kind(fields, task.timing_kind)
-    task.save(update_fields=[*TASK_FIELDS, "lead_text", "timing_kind"])
+    task.lead_text = _lead(fields).name
+    task.save(update_fields=[*TASK_FIELDS, "lead_text"])
     task.supporting_units.set(supporting_units)
     return task
 
@@ -122,16 +170,35 @@ def assign_task(*, task: Task, assignee: User, due_date: date | None, by: User) 
 
 @transaction.atomic
 def post_task_update(
-    *, task: Task, status: str, percent: int, note: str, reported_on: date, evidence=None, by: User
+    *,
+    task: Task,
+    status: str,
+    percent: int,
+    note: str,
+    reported_on: date,
+    evidence=None,
+    occurrence: TaskOccurrence | None = None,
+    by: User,
 ) -> TaskUpdate:
     """Record progress; the task takes the reported status and percent, and
-    the unit head is asked to confirm."""
+    the unit head is asked to confirm. Progress on one period of a recurring
+    task (``occurrence``) is that period's: the task itself stays under way."""
     if not task.is_open():
         raise DomainError(_("Nhiệm vụ đã hoàn thành hoặc đã hủy; không cập nhật thêm."))
     if status == Task.Status.CANCELLED:
         raise DomainError(_("Hủy nhiệm vụ là việc của trưởng đơn vị, kèm lý do."))
+    if occurrence is not None and occurrence.task_id != task.pk:
+        raise DomainError(_("Kỳ này không thuộc nhiệm vụ đang cập nhật."))
+    if occurrence is not None and not occurrence.is_open():
+        raise DomainError(_("Kỳ này đã hoàn thành; không cập nhật thêm."))
     update = TaskUpdate(
-        task=task, status=status, percent=percent, note=note, reported_on=reported_on, created_by=by
+        task=task,
+        occurrence=occurrence,
+        status=status,
+        percent=percent,
+        note=note,
+        reported_on=reported_on,
+        created_by=by,
     )
     if evidence is not None:
         refusal = uploads.content_refusal(evidence)
@@ -140,9 +207,17 @@ def post_task_update(
         update.evidence_name = evidence.name[:255]
         update.evidence.save(stored_file_name(evidence.name, "ke-hoach"), evidence, save=False)
     update.save(force_insert=True)
-    task.status, task.percent = status, 100 if status == Task.Status.DONE else percent
-    task.completed_on = reported_on if status == Task.Status.DONE else None
-    task.save(update_fields=["status", "percent", "completed_on"])
+    if occurrence is not None:
+        occurrence.status, occurrence.percent = status, 100 if status == Task.Status.DONE else percent
+        occurrence.completed_on = reported_on if status == Task.Status.DONE else None
+        occurrence.save(update_fields=["status", "percent", "completed_on"])
+        if task.status == Task.Status.NOT_STARTED:
+            task.status = Task.Status.IN_PROGRESS
+            task.save(update_fields=["status"])
+    else:
+        task.status, task.percent = status, 100 if status == Task.Status.DONE else percent
+        task.completed_on = reported_on if status == Task.Status.DONE else None
+        task.save(update_fields=["status", "percent", "completed_on"])
     notify(
         recipients=[u for u in unit_heads(task.lead_unit) if u.pk != by.pk],
         key=f"task-update:{update.pk}",

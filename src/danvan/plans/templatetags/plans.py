@@ -3,6 +3,7 @@
 from django import template
 from django.utils.html import format_html
 
+from danvan.core.text import search_key
 from danvan.plans.models import Task
 
 register = template.Library()
@@ -26,3 +27,23 @@ def task_status_badge(status):
     return format_html(
         '<span class="badge {}">{}</span>', _STATUS_BADGES.get(status, "text-bg-secondary"), label
     )
+
+
+@register.filter
+def timing_words(row):
+    """A task row's timing as the plan page shows it: the plan's own words,
+    and the kind read from them when it recurs or is ongoing
+    (``{{ row|timing_words }}``)."""
+    timing = Task(
+        timing_kind=row.get("timing_kind") or Task.TimingKind.ONGOING,
+        timing_day=row.get("timing_day"),
+        due_date=row.get("due_date"),
+        due_working_days=row.get("due_working_days"),
+    )
+    label = timing.timing_label()
+    text = row.get("timing") or ""
+    if not text:
+        return label
+    if timing.timing_kind == Task.TimingKind.DUE_DATE or search_key(label) == search_key(text):
+        return text
+    return format_html('{} <span class="small text-secondary">({})</span>', text, label)
