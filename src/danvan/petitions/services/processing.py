@@ -83,7 +83,7 @@ def classify_petition(
             "handler",
         ]
     )
-    if newly_handling:
+    if newly_handling and handler is not None:
         telling.tell_handler(petition, handler)
     if petition.is_denunciation and not in_jurisdiction:
         # Not ours: forward within 5 working days of receipt (Luật Tố cáo Điều 24 k2).

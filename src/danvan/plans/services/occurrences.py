@@ -41,12 +41,12 @@ def create_task_occurrences(*, today: date, plan: Plan | None = None) -> int:
     """Create the current and next period of every open recurring task of
     the issued plans (or of ``plan``), each once: a second run the same day
     creates nothing. Returns how many were created."""
-    tasks = Task.objects.filter(
+    open_tasks = Task.objects.filter(
         plan__status=Plan.Status.ISSUED, timing_kind__in=recurrence.RECURRING
     ).exclude(status__in=[Task.Status.DONE, Task.Status.CANCELLED])
     if plan is not None:
-        tasks = tasks.filter(plan=plan)
-    tasks = list(tasks.select_related("plan"))
+        open_tasks = open_tasks.filter(plan=plan)
+    tasks = list(open_tasks.select_related("plan"))
     existing = set(TaskOccurrence.objects.filter(task__in=tasks).values_list("task_id", "period_start"))
     new = [
         TaskOccurrence(
