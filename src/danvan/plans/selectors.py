@@ -18,6 +18,8 @@ from danvan.core.models import Agency, Role, Unit, User
 from danvan.core.permissions import scopes_of
 from danvan.core.selectors import TodoItem, TodoList, UnitSection, todo_list
 from danvan.core.text import contains_words
+from danvan.documents.models import LegalDocument
+from danvan.documents.validity import Validity, validity_on
 from danvan.plans import permissions
 from danvan.plans.measures import read_target, target_source
 from danvan.plans.models import (
@@ -53,10 +55,29 @@ def plan_page(plan: Plan) -> Plan:
                 Prefetch("duties", queryset=DeadlineDuty.objects.select_related("unit"))
             ),
         ),
-        Prefetch("plancitation_set", queryset=PlanCitation.objects.select_related("document")),
+        Prefetch(
+            "plancitation_set",
+            queryset=PlanCitation.objects.select_related("document").prefetch_related(
+                "document__replaced_by"
+            ),
+        ),
         "implements__agency",
     )
     return plan
+
+
+def outdated_citations(plan: Plan) -> list[tuple[LegalDocument, Validity]]:
+    """The documents a plan not yet issued cites that are no longer in force
+    on its date (issue date, else today), each with its validity."""
+    if plan.status not in (Plan.Status.DRAFT, Plan.Status.RETURNED, Plan.Status.SUBMITTED):
+        return []
+    day = plan.issue_date or timezone.localdate()
+    rows = []
+    for citation in plan.plancitation_set.all():
+        validity = validity_on(citation.document, day)
+        if not validity.in_force:
+            rows.append((citation.document, validity))
+    return rows
 
 
 def plan_copies(plan: Plan) -> QuerySet[Plan]:
