@@ -7,9 +7,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danvan.core.downloads import DOCX_TYPE, download
-from danvan.core.services import DomainError
 from danvan.core.paging import page_of
 from danvan.core.permissions import get_agency_for_user
+from danvan.core.services import DomainError
 from danvan.documents import permissions, selectors, services
 from danvan.documents.forms import LegalDocumentForm, ValidityForm
 from danvan.documents.models import OutputTemplate
