@@ -30,7 +30,8 @@ def document_page(person: User, document_id: int) -> LegalDocument:
     document = (
         LegalDocument.objects.filter(pk=document_id, pk__in=readable)
         .prefetch_related(
-            Prefetch("plans", queryset=visible_plans.order_by("-created_at"), to_attr="visible_plans")
+            Prefetch("plans", queryset=visible_plans.order_by("-created_at"), to_attr="visible_plans"),
+            "replaced_by",
         )
         .first()
     )

@@ -57,9 +57,7 @@ def plan_page(plan: Plan) -> Plan:
         ),
         Prefetch(
             "plancitation_set",
-            queryset=PlanCitation.objects.select_related("document").prefetch_related(
-                "document__replaced_by"
-            ),
+            queryset=PlanCitation.objects.select_related("document"),
         ),
         "implements__agency",
     )
@@ -72,8 +70,10 @@ def outdated_citations(plan: Plan) -> list[tuple[LegalDocument, Validity]]:
     if plan.status not in (Plan.Status.DRAFT, Plan.Status.RETURNED, Plan.Status.SUBMITTED):
         return []
     day = plan.issue_date or timezone.localdate()
+    citations = list(plan.plancitation_set.all())
+    prefetch_related_objects([c.document for c in citations], "replaced_by")
     rows = []
-    for citation in plan.plancitation_set.all():
+    for citation in citations:
         validity = validity_on(citation.document, day)
         if not validity.in_force:
             rows.append((citation.document, validity))
