@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from danvan.core.models import Agency, Role, Unit, User
 from danvan.demo.province import DEMO_PASSWORD, PEOPLE
+from danvan.documents.models import LegalDocument, ValidityStatus
 from danvan.evaluation.models import Assessment, CriteriaSet
 
 
@@ -114,3 +115,13 @@ def test_the_demo_sets_leaves_are_bound_to_the_systems_figures(db):
         "III/1": "emulation.recognised_models",
         "IV/1": "petitions.past_limit",
     }
+
+
+def test_the_demo_marks_the_well_known_replaced_documents_after_a_flush(db):
+    LegalDocument.objects.all().delete()
+    load()
+    decree = LegalDocument.objects.get(number_key="04/2015/NĐ-CP")
+    assert decree.validity_status == ValidityStatus.REPLACED
+    assert {d.number for d in decree.replaced_by.all()} == {"10/2022/QH15", "59/2023/NĐ-CP"}
+    # The demo plans cite the law by number: the seeded entry, not a second one.
+    assert LegalDocument.objects.filter(number_key="10/2022/QH15").count() == 1

@@ -14,6 +14,7 @@ MATRIX = [
     ("documents:library", [], [200, 200, 200, 200, 200, 200, 200, 200, 200]),
     ("documents:document_detail", ["cited_document"], [200, 200, 200, 200, 200, 200, 200, 200, 404]),
     ("documents:document_edit", ["cited_document"], [200, 403, 403, 200, 403, 403, 403, 403, 404]),
+    ("documents:document_validity", ["cited_document"], [200, 403, 403, 200, 403, 403, 403, 403, 404]),
     ("documents:output_template_upload", ["agency"], [200, 403, 403, 200, 403, 403, 403, 403, 404]),
     ("documents:report_template_upload", ["agency"], [200, 403, 403, 200, 403, 403, 403, 403, 404]),
     ("documents:output_template", ["agency"], [200, 404, 404, 200, 404, 404, 404, 404, 404]),

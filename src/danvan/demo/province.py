@@ -20,6 +20,8 @@ from danvan.demo.onestop import load_demo_onestop
 from danvan.demo.plans import load_demo_plans
 from danvan.demo.reports import load_demo_reports
 from danvan.demo.surveys import load_demo_surveys
+from danvan.documents.models import LegalDocument
+from danvan.documents.validity import put_replacements
 
 DEMO_PASSWORD = "Danvan@2026"  # noqa: S105 - printed to the person running the demo
 
@@ -174,6 +176,8 @@ def load_demo_province() -> DemoResult:
     for day, kind, note in CALENDAR_DAYS:
         created += CalendarDay.objects.get_or_create(date=day, defaults={"kind": kind, "note": note})[1]
     created += load_demo_plans(agencies=agencies, units=units)
+    # The migration marks the well-known replaced documents; a database emptied since gets them again.
+    created += put_replacements(LegalDocument)
     created += load_demo_reports(province=province, agencies=agencies, units=units)
     created += load_demo_democracy(agencies=agencies, units=units)
     created += load_demo_emulation(agencies=agencies, units=units)

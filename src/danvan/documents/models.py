@@ -19,6 +19,13 @@ def number_key(number: str) -> str:
     return re.sub(r"\s+", "", number).upper()
 
 
+class ValidityStatus(models.TextChoices):
+    IN_FORCE = "in_force", _("Còn hiệu lực")
+    AMENDED = "amended", _("Được sửa đổi, bổ sung")
+    REPLACED = "replaced", _("Được thay thế")
+    EXPIRED = "expired", _("Hết hiệu lực")
+
+
 class LegalDocument(models.Model):
     doc_type = models.CharField(_("loại văn bản"), max_length=60)
     number = models.CharField(_("số, ký hiệu"), max_length=100, blank=True)
@@ -30,6 +37,17 @@ class LegalDocument(models.Model):
     issuer = models.CharField(_("cơ quan ban hành"), max_length=255, blank=True)
     title = models.TextField(_("trích yếu"), blank=True)
     search_text = models.TextField(editable=False, default="", verbose_name=_("nội dung để tìm kiếm"))
+    validity_status = models.CharField(
+        _("tình trạng hiệu lực"),
+        max_length=20,
+        choices=ValidityStatus.choices,
+        default=ValidityStatus.IN_FORCE,
+    )
+    validity_from = models.DateField(_("từ ngày"), null=True, blank=True)
+    replaced_by = models.ManyToManyField(
+        "self", symmetrical=False, blank=True, related_name="replaces", verbose_name=_("văn bản thay thế")
+    )
+    validity_source = models.CharField(_("nguồn xác định hiệu lực"), max_length=500, blank=True)
     history = HistoricalRecords()
 
     class Meta:

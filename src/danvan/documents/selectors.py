@@ -2,12 +2,14 @@ from __future__ import annotations
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danvan.core.models import User
 from danvan.core.text import search_key
 from danvan.documents import permissions
 from danvan.documents.models import LegalDocument
+from danvan.documents.validity import validity_on
 
 
 def library(person: User, *, query: str = "") -> QuerySet[LegalDocument]:
@@ -28,10 +30,23 @@ def document_page(person: User, document_id: int) -> LegalDocument:
     document = (
         LegalDocument.objects.filter(pk=document_id, pk__in=readable)
         .prefetch_related(
-            Prefetch("plans", queryset=visible_plans.order_by("-created_at"), to_attr="visible_plans")
+            Prefetch("plans", queryset=visible_plans.order_by("-created_at"), to_attr="visible_plans"),
+            "replaced_by",
         )
         .first()
     )
     if document is None:
         raise Http404(_("Không tìm thấy văn bản."))
     return document
+
+
+def plans_still_citing(document: LegalDocument) -> list:
+    """Of the plans on the document's page, those dated (issue date, else
+    today) when the document is no longer in force, each with that validity."""
+    today = timezone.localdate()
+    rows = []
+    for plan in document.visible_plans:
+        validity = validity_on(document, plan.issue_date or today)
+        if not validity.in_force:
+            rows.append(plan)
+    return rows

@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from danvan.core.models import User
+from danvan.core.services import DomainError
 from danvan.core.text import search_key
-from danvan.documents.models import LegalDocument, number_key
+from danvan.documents.models import LegalDocument, ValidityStatus, number_key
 
 
 @transaction.atomic
@@ -55,4 +57,48 @@ def update_legal_document(*, document: LegalDocument, changes: dict, by: User) -
     for field, value in changes.items():
         setattr(document, field, value)
     document.save(update_fields=list(changes))
+    return document
+
+
+@transaction.atomic
+def set_validity(
+    *,
+    document: LegalDocument,
+    status: str,
+    since: date | None,
+    replaced_by: list[LegalDocument],
+    source: str,
+    by: User,
+) -> LegalDocument:
+    """Record whether the document is still in force: amended, replaced (by
+    which documents, from which day) or expired; the change is kept in its history."""
+    if status not in ValidityStatus.values:
+        raise DomainError(_("Tình trạng hiệu lực không hợp lệ."))
+    replaced_by = list(replaced_by) if status == ValidityStatus.REPLACED else []
+    if status == ValidityStatus.REPLACED and not replaced_by:
+        raise DomainError(_("Hãy chọn văn bản thay thế."))
+    if status in (ValidityStatus.REPLACED, ValidityStatus.EXPIRED) and since is None:
+        raise DomainError(_("Hãy ghi ngày văn bản hết hiệu lực."))
+    if status == ValidityStatus.IN_FORCE:
+        since = None
+    if since and document.date and since < document.date:
+        raise DomainError(
+            _("Ngày %(since)s trước ngày ban hành %(issued)s của văn bản.")
+            % {"since": f"{since:%d/%m/%Y}", "issued": f"{document.date:%d/%m/%Y}"}
+        )
+    for other in replaced_by:
+        if other.pk == document.pk:
+            raise DomainError(_("Văn bản không thể tự thay thế chính nó."))
+        if other.replaced_by.filter(pk=document.pk).exists():
+            raise DomainError(_("%(other)s đã được ghi là bị văn bản này thay thế.") % {"other": other})
+        if since and other.date and other.date > since:
+            raise DomainError(
+                _("%(other)s ban hành ngày %(issued)s, sau ngày thay thế %(since)s.")
+                % {"other": other, "issued": f"{other.date:%d/%m/%Y}", "since": f"{since:%d/%m/%Y}"}
+            )
+    document.validity_status = status
+    document.validity_from = since
+    document.validity_source = source.strip()
+    document.save(update_fields=["validity_status", "validity_from", "validity_source"])
+    document.replaced_by.set(replaced_by)
     return document

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.library, name="library"),
     path("<int:document_id>/", views.document_detail, name="document_detail"),
     path("<int:document_id>/sua/", views.document_edit, name="document_edit"),
+    path("<int:document_id>/hieu-luc/", views.document_validity, name="document_validity"),
     path(
         "co-quan/<int:agency_id>/mau-ke-hoach/", views.output_template_upload, name="output_template_upload"
     ),

@@ -3,17 +3,20 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danvan.core.downloads import DOCX_TYPE, download
 from danvan.core.paging import page_of
 from danvan.core.permissions import get_agency_for_user
+from danvan.core.services import DomainError
 from danvan.documents import permissions, selectors, services
-from danvan.documents.forms import LegalDocumentForm
+from danvan.documents.forms import LegalDocumentForm, ValidityForm
 from danvan.documents.models import OutputTemplate
 from danvan.documents.output import docx as output_docx
 from danvan.documents.output import services as output_services
 from danvan.documents.output.forms import OutputTemplateForm
+from danvan.documents.validity import validity_on
 
 
 @login_required
@@ -26,8 +29,13 @@ def library(request):
 @login_required
 def document_detail(request, document_id):
     document = selectors.document_page(request.user, document_id)
-    can_edit = permissions.can_edit_legal_document(request.user, document)
-    return render(request, "documents/document_detail.html", {"document": document, "can_edit": can_edit})
+    context = {
+        "document": document,
+        "can_edit": permissions.can_edit_legal_document(request.user, document),
+        "validity": validity_on(document, timezone.localdate()),
+        "still_citing": selectors.plans_still_citing(document),
+    }
+    return render(request, "documents/document_detail.html", context)
 
 
 @login_required
@@ -44,6 +52,36 @@ def document_edit(request, document_id):
     return render(
         request,
         "documents/document_edit.html",
+        {"document": document, "form": form},
+        status=422 if form.errors else 200,
+    )
+
+
+@login_required
+def document_validity(request, document_id):
+    document = selectors.document_page(request.user, document_id)
+    if not permissions.can_edit_legal_document(request.user, document):
+        raise PermissionDenied(_("Bạn không có quyền sửa thư viện văn bản."))
+    form = ValidityForm(request.POST or None, document=document)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.set_validity(
+                document=document,
+                status=data["status"],
+                since=data["since"],
+                replaced_by=list(data["replaced_by"]),
+                source=data["source"],
+                by=request.user,
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Đã ghi tình trạng hiệu lực của văn bản."))
+            return redirect("documents:document_detail", document_id=document.pk)
+    return render(
+        request,
+        "documents/document_validity.html",
         {"document": document, "form": form},
         status=422 if form.errors else 200,
     )

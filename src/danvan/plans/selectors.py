@@ -18,6 +18,8 @@ from danvan.core.models import Agency, Role, Unit, User
 from danvan.core.permissions import scopes_of
 from danvan.core.selectors import TodoItem, TodoList, UnitSection, todo_list
 from danvan.core.text import contains_words
+from danvan.documents.models import LegalDocument
+from danvan.documents.validity import Validity, validity_on
 from danvan.plans import permissions, recurrence
 from danvan.plans.measures import read_target, target_source
 from danvan.plans.models import (
@@ -54,10 +56,29 @@ def plan_page(plan: Plan) -> Plan:
                 Prefetch("duties", queryset=DeadlineDuty.objects.select_related("unit"))
             ),
         ),
-        Prefetch("plancitation_set", queryset=PlanCitation.objects.select_related("document")),
+        Prefetch(
+            "plancitation_set",
+            queryset=PlanCitation.objects.select_related("document"),
+        ),
         "implements__agency",
     )
     return plan
+
+
+def outdated_citations(plan: Plan) -> list[tuple[LegalDocument, Validity]]:
+    """The documents a plan not yet issued cites that are no longer in force
+    on its date (issue date, else today), each with its validity."""
+    if plan.status not in (Plan.Status.DRAFT, Plan.Status.RETURNED, Plan.Status.SUBMITTED):
+        return []
+    day = plan.issue_date or timezone.localdate()
+    citations = list(plan.plancitation_set.all())
+    prefetch_related_objects([c.document for c in citations], "replaced_by")
+    rows = []
+    for citation in citations:
+        validity = validity_on(citation.document, day)
+        if not validity.in_force:
+            rows.append((citation.document, validity))
+    return rows
 
 
 def plan_copies(plan: Plan) -> QuerySet[Plan]:

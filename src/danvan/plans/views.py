@@ -62,6 +62,7 @@ def plan_detail(request, plan_id):
         "plan": selectors.plan_page(plan),
         "task_rows": selectors.plan_task_rows(plan, request.user),
         "offered_actions": plan_actions(request.user, plan),
+        "outdated_citations": selectors.outdated_citations(plan),
     }
     return render(request, "plans/plan_detail.html", context)
 
