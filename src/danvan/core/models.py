@@ -557,7 +557,6 @@ class SensitiveReadQuerySet(models.QuerySet["SensitiveRead"]):
         raise ReadLogIsFixed("The read log cannot be removed.")
 
 
-
 class SensitiveRead(models.Model):
     """One read of a citizen's personal data: who, when, which record, through
     which page or file, from which address. Rows are only ever added: the

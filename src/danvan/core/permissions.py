@@ -234,7 +234,9 @@ def read_log_for(person: User) -> QuerySet:
     """The rows of the read log the person may search; refused to anyone
     but the system administrator and inspectors."""
     if not can_search_read_log(person):
-        raise PermissionDenied(_("Chỉ thanh tra và quản trị hệ thống được tra cứu nhật ký đọc dữ liệu cá nhân."))
+        raise PermissionDenied(
+            _("Chỉ thanh tra và quản trị hệ thống được tra cứu nhật ký đọc dữ liệu cá nhân.")
+        )
     rows = SensitiveRead.objects.select_related("person", "agency")
     scopes = scopes_of(person)
     if scopes.system_admin:

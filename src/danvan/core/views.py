@@ -332,7 +332,9 @@ def read_log(request):
     the agency or the system administrator. It names records by their code,
     never the citizen."""
     if not permissions.can_search_read_log(request.user):
-        raise PermissionDenied(_("Chỉ thanh tra và quản trị hệ thống được tra cứu nhật ký đọc dữ liệu cá nhân."))
+        raise PermissionDenied(
+            _("Chỉ thanh tra và quản trị hệ thống được tra cứu nhật ký đọc dữ liệu cá nhân.")
+        )
     form = ReadLogSearchForm(request.GET or None)
     filters = {}
     if form.is_valid():
