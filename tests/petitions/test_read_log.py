@@ -152,3 +152,10 @@ def test_lists_without_sender_details_log_nothing(client, petition, inspector, n
     client.force_login(inspector)
     client.get(reverse(name))
     assert not SensitiveRead.objects.exists()
+
+
+def test_the_page_names_records_by_code_never_the_citizen(client, petition, inspector):
+    client.force_login(inspector)
+    client.get(reverse("petitions:petition_detail", args=[petition.pk]))
+    page = client.get(reverse("core:read_log")).content.decode()
+    assert petition.code in page and "Trần Thị Bưởi" not in page
