@@ -6,6 +6,33 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+# On PostgreSQL the database itself refuses to change or remove a row of the
+# read log, whatever code or console asks (TRUNCATE, for a restore, still works).
+FIXED_LOG = """
+CREATE FUNCTION core_sensitiveread_fixed() RETURNS trigger AS $$
+BEGIN
+    RAISE EXCEPTION 'The read log cannot be changed or removed.';
+END;
+$$ LANGUAGE plpgsql;
+CREATE TRIGGER core_sensitiveread_fixed BEFORE UPDATE OR DELETE ON core_sensitiveread
+    FOR EACH ROW EXECUTE FUNCTION core_sensitiveread_fixed();
+"""
+UNFIXED_LOG = """
+DROP TRIGGER IF EXISTS core_sensitiveread_fixed ON core_sensitiveread;
+DROP FUNCTION IF EXISTS core_sensitiveread_fixed();
+"""
+
+
+def fix_the_log(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(FIXED_LOG)
+
+
+def unfix_the_log(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(UNFIXED_LOG)
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -33,4 +60,5 @@ class Migration(migrations.Migration):
                 'indexes': [models.Index(fields=['agency', 'read_at'], name='core_sensit_agency__07497c_idx')],
             },
         ),
+        migrations.RunPython(fix_the_log, unfix_the_log),
     ]
