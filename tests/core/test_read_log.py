@@ -5,6 +5,7 @@ administrator only, by person, record code and dates (dd/mm/yyyy)."""
 from datetime import datetime
 
 import pytest
+from django.db import DatabaseError, connection, transaction
 from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
@@ -155,3 +156,16 @@ def test_the_log_is_paged(client, agency, inspector, unit_officer):
     first = client.get(LOG)
     assert first.context["page"].paginator.count == 51 and len(codes_in(first)) == 50
     assert codes_in(client.get(LOG, {"trang": "2"})) == ["HS-0000"]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the database's own guard is PostgreSQL's")
+def test_the_database_refuses_to_change_or_remove_a_row(agency, inspector):
+    row = read(inspector, agency, "HS-DB")
+    for sql in (
+        "UPDATE core_sensitiveread SET code = 'HS-KHAC' WHERE id = %s",
+        "DELETE FROM core_sensitiveread WHERE id = %s",
+    ):
+        with pytest.raises(DatabaseError, match="cannot be changed or removed"), transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute(sql, [row.pk])
+    assert SensitiveRead.objects.get().code == "HS-DB"
