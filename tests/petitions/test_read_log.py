@@ -159,3 +159,25 @@ def test_the_page_names_records_by_code_never_the_citizen(client, petition, insp
     client.get(reverse("petitions:petition_detail", args=[petition.pk]))
     page = client.get(reverse("core:read_log")).content.decode()
     assert petition.code in page and "Trần Thị Bưởi" not in page
+
+
+def test_opening_a_citizen_s_file_logs_the_read(client, petition, inspector):
+    attachment = services.attach_file(
+        petition=petition, data=b"%PDF-1.4\n%%EOF\n", filename="Đơn.pdf", by=inspector
+    )
+    client.force_login(inspector)
+    response = client.get(reverse("petitions:attachment_download", args=[petition.pk, attachment.pk]))
+    assert response.status_code == 200
+    row = only_read()
+    assert (row.person, row.code, row.what) == (inspector, petition.code, "petitions.attachment_download")
+
+
+def test_the_reception_page_shown_again_after_a_refused_opening_logs_the_read(
+    client, reception, office_officer
+):
+    client.force_login(office_officer)
+    response = client.post(reverse("petitions:reception_open_petition", args=[reception.pk]), {"kind": ""})
+    assert response.status_code == 422
+    assert list(SensitiveRead.objects.values_list("what", "object_pk")) == [
+        ("petitions.reception_open_petition", str(reception.pk))
+    ]
