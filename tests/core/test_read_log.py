@@ -94,6 +94,8 @@ def test_the_inspector_sees_their_agency_s_log_only(client, agency, other_agency
     client.force_login(inspector)
     response = client.get(LOG)
     assert response.status_code == 200 and codes_in(response) == ["HS-NHA"]
+    # The record's type by its own name.
+    assert "Đơn</span> HS-NHA" in response.content.decode()
     assert "HS-KHAC" not in response.content.decode()
     client.force_login(other_inspector)
     assert codes_in(client.get(LOG)) == ["HS-KHAC"]

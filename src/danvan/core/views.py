@@ -1,6 +1,7 @@
 import re
 from urllib.parse import urlsplit
 
+from django.apps import apps as django_apps
 from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth.decorators import login_required
@@ -348,4 +349,15 @@ def read_log(request):
     rows = selectors.read_log_search(request.user, **filters)
     if form.errors:
         rows = rows.none()
-    return render(request, "core/read_log.html", {"form": form, "page": page_of(rows, request)})
+    page = page_of(rows, request)
+    for row in page.object_list:
+        row.kind = _record_kind(row.model)
+    return render(request, "core/read_log.html", {"form": form, "page": page})
+
+
+def _record_kind(label: str) -> str:
+    """The record type's own name ("đơn", "lượt tiếp công dân") for its model label."""
+    try:
+        return str(django_apps.get_model(label)._meta.verbose_name)
+    except (LookupError, ValueError):
+        return label
