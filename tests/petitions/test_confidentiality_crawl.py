@@ -298,7 +298,8 @@ def _seeds(denunciations) -> list[str]:
                 reverse("petitions:reception_receipt", args=[petition.reception_id]),
                 f"/quan-tri/petitions/reception/{petition.reception_id}/change/",
             ]
-    return seeds
+    # Last, once the reads above are in it: the read log names records by code.
+    return [*seeds, reverse("core:read_log"), "/quan-tri/core/sensitiveread/"]
 
 
 def crawl(client, seeds: list[str]) -> dict[str, object]:
@@ -368,8 +369,11 @@ def test_no_page_export_api_or_admin_page_names_a_denouncer_to_whom_was_not_gran
             reverse("petitions:reception_receipt", args=[visit]),
             reverse("petitions:petition_letter", args=[denunciations[RECEPTION].pk]),
             reverse("api:petition_detail", args=[denunciations[RECEPTION].pk]),
+            reverse("core:read_log"),
         ],
         "system_admin": [
+            reverse("core:read_log"),
+            "/quan-tri/core/sensitiveread/",
             f"/quan-tri/petitions/reception/{visit}/change/",
             f"/quan-tri/petitions/reception/{visit}/history/",
             reverse("petitions:reception_receipt", args=[visit]),

@@ -12,6 +12,7 @@ from django.views.decorators.cache import never_cache
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, serializers
 
+from danvan.core.audit import record_read
 from danvan.petitions import selectors
 from danvan.petitions.models import Case, Deadline, Petition
 from danvan.petitions.permissions import get_petition_for_user
@@ -151,4 +152,6 @@ class PetitionDetailView(generics.RetrieveAPIView):
 
     def get_object(self):
         petition = get_petition_for_user(self.request.user, self.kwargs["petition_id"])
+        if petition.citizen_id:
+            record_read(self.request, petition, "api.petition_detail")
         return selectors.petition_with_case(petition)

@@ -13,6 +13,7 @@ from danvan.core.models import (
     OutgoingMail,
     Province,
     RoleAssignment,
+    SensitiveRead,
     Unit,
     User,
 )
@@ -143,6 +144,26 @@ class OutgoingMailAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return obj is None
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(SensitiveRead)
+class SensitiveReadAdmin(admin.ModelAdmin):
+    """The read log is looked at, never written: no one adds, changes or
+    removes a row here, superusers included."""
+
+    list_display = ["read_at", "person", "agency", "model", "code", "what", "address"]
+    list_filter = ["model", "what"]
+    search_fields = ["code", "person__username", "person__full_name"]
+    date_hierarchy = "read_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
     def has_delete_permission(self, request, obj=None):
         return False

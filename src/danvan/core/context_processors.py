@@ -57,5 +57,6 @@ def navigation(request):
         "nav_dashboard_url": reverse("plans:dashboard", args=[agency_id]) if agency_id else "",
         "nav_areas": [(area_url(slug, url_name), label, icon, slug) for slug, label, icon, url_name in AREAS],
         "nav_can_admin": permissions.can_use_admin_site(user),
+        "nav_can_read_log": permissions.can_search_read_log(user),
         "nav_unread": unread_count(user),
     }

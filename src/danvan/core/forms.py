@@ -145,3 +145,19 @@ class PasswordConfirmForm(forms.Form):
         if not self.person.check_password(password):
             raise ValidationError(_("Mật khẩu không đúng."))
         return password
+
+
+class ReadLogSearchForm(forms.Form):
+    """Search the read log by who read, which record and when (dd/mm/yyyy)."""
+
+    person = forms.CharField(label=_("Người đã xem (tên hoặc tên đăng nhập)"), max_length=150, required=False)
+    code = forms.CharField(label=_("Số hiệu hồ sơ"), max_length=100, required=False)
+    date_from = WorkDateField(label=_("Từ ngày (dd/mm/yyyy)"), required=False, input_formats=["%d/%m/%Y"])
+    date_to = WorkDateField(label=_("Đến ngày (dd/mm/yyyy)"), required=False, input_formats=["%d/%m/%Y"])
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and end and start > end:
+            raise ValidationError(_("Ngày bắt đầu phải trước hoặc bằng ngày kết thúc."))
+        return cleaned

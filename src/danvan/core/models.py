@@ -7,6 +7,7 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import F, Q, Value
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -542,3 +543,55 @@ class LeasedJobRecord(models.Model):
 
     class Meta:
         abstract = True
+
+
+class ReadLogIsFixed(Exception):
+    """Raised when code tries to change or remove a row of the read log."""
+
+
+class SensitiveReadQuerySet(models.QuerySet["SensitiveRead"]):
+    def update(self, **kwargs):
+        raise ReadLogIsFixed("The read log cannot be changed.")
+
+    def delete(self):
+        raise ReadLogIsFixed("The read log cannot be removed.")
+
+
+class SensitiveRead(models.Model):
+    """One read of a citizen's personal data: who, when, which record, through
+    which page or file, from which address. Rows are only ever added: the
+    application never changes or removes one (kept for as long as the
+    records they speak of; clearing them is a matter for the database
+    administrator under the agency's archive rules, outside the application)."""
+
+    person = models.ForeignKey(
+        User, on_delete=models.PROTECT, related_name="+", verbose_name=_("người đã xem")
+    )
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("cơ quan")
+    )
+    model = models.CharField(_("loại hồ sơ"), max_length=100)
+    object_pk = models.CharField(_("mã số trong hệ thống"), max_length=64, blank=True)
+    code = models.CharField(_("số hiệu hồ sơ"), max_length=100, blank=True, db_index=True)
+    what = models.CharField(_("trang hoặc tệp đã mở"), max_length=100)
+    address = models.GenericIPAddressField(_("địa chỉ mạng"), null=True, blank=True)
+    read_at = models.DateTimeField(_("thời điểm đọc"), default=timezone.now, db_index=True)
+
+    objects = SensitiveReadQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("lượt đọc dữ liệu cá nhân")
+        verbose_name_plural = _("nhật ký đọc dữ liệu cá nhân")
+        ordering = ["-read_at", "-pk"]
+        indexes = [models.Index(fields=["agency", "read_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.person} {self.code or self.model} {self.read_at:%d/%m/%Y %H:%M}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ReadLogIsFixed("The read log cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ReadLogIsFixed("The read log cannot be removed.")

@@ -20,7 +20,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from danvan.core.models import Agency, Role, RoleAssignment, Unit, User
+from danvan.core.models import Agency, Role, RoleAssignment, SensitiveRead, Unit, User
 
 AGENCY_WIDE_ROLES = frozenset({Role.AGENCY_LEADER, Role.AGENCY_OFFICE, Role.INSPECTOR, Role.PEOPLE_INSPECTOR})
 UNIT_ROLES = frozenset({Role.UNIT_HEAD, Role.STAFF})
@@ -219,3 +219,26 @@ def offer_to_templates(module: ModuleType) -> None:
         if TEMPLATE_RULES.get(action, rule) is not rule:
             raise ImproperlyConfigured(f"Two permission modules decide {name}.")
         TEMPLATE_RULES[action] = rule
+
+
+# --- The read log of personal data ----------------------------------------------
+
+
+def can_search_read_log(person: User) -> bool:
+    """The system administrator, and an inspector for the agencies they inspect."""
+    scopes = scopes_of(person)
+    return scopes.system_admin or bool(scopes.agencies_with(Role.INSPECTOR))
+
+
+def read_log_for(person: User) -> QuerySet:
+    """The rows of the read log the person may search; refused to anyone
+    but the system administrator and inspectors."""
+    if not can_search_read_log(person):
+        raise PermissionDenied(
+            _("Chỉ thanh tra và quản trị hệ thống được tra cứu nhật ký đọc dữ liệu cá nhân.")
+        )
+    rows = SensitiveRead.objects.select_related("person", "agency")
+    scopes = scopes_of(person)
+    if scopes.system_admin:
+        return rows
+    return rows.filter(agency_id__in=scopes.agencies_with(Role.INSPECTOR))

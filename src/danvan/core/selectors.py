@@ -15,6 +15,7 @@ from django.utils.translation import ngettext
 
 from danvan.core import permissions
 from danvan.core.models import Agency, OrganisationImport, Role, RoleAssignment, Unit, User
+from danvan.core.text import search_key
 
 
 def holders_of(role: str, *, agency=None, unit=None, province=None) -> list[User]:
@@ -326,3 +327,25 @@ def get_import(agency: Agency, import_id: int) -> OrganisationImport:
 
 def notifications_for(person: User):
     return person.notifications.all()
+
+
+def read_log_search(
+    person: User, *, who: str = "", code: str = "", date_from: date | None = None, date_to: date | None = None
+) -> QuerySet:
+    """The rows of the read log the person may search, newest first, narrowed
+    by who read (name with or without accents, or user name), the record's
+    code and the days of the read."""
+    rows = permissions.read_log_for(person)
+    if who:
+        rows = rows.filter(
+            Q(person__username__iexact=who)
+            | Q(person__full_name__icontains=who)
+            | Q(person__sort_key__contains=search_key(who))
+        )
+    if code:
+        rows = rows.filter(code__icontains=code)
+    if date_from:
+        rows = rows.filter(read_at__date__gte=date_from)
+    if date_to:
+        rows = rows.filter(read_at__date__lte=date_to)
+    return rows.order_by("-read_at", "-pk")

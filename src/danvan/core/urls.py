@@ -43,4 +43,5 @@ urlpatterns = [
     path("huong-dan/anh/<str:name>", views.guide_image, name="guide_image"),
     path("huong-dan/<slug:slug>/", views.guide_page, name="guide_page"),
     path("tim-kiem/", views.search_page, name="search"),
+    path("nhat-ky-doc-du-lieu/", views.read_log, name="read_log"),
 ]

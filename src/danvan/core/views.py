@@ -1,10 +1,12 @@
 import re
 from urllib.parse import urlsplit
 
+from django.apps import apps as django_apps
 from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import PasswordChangeForm
+from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError, connection
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
@@ -19,7 +21,7 @@ from danvan.core import guide, permissions, search, selectors, services
 from danvan.core.calendar import WorkingCalendar
 from danvan.core.context_processors import AREAS
 from danvan.core.downloads import XLSX_TYPE, download, stored_file
-from danvan.core.forms import AgencyContactForm, CalendarYearForm, OrganisationUploadForm
+from danvan.core.forms import AgencyContactForm, CalendarYearForm, OrganisationUploadForm, ReadLogSearchForm
 from danvan.core.orgsheet import template_workbook
 from danvan.core.paging import page_of
 
@@ -322,3 +324,40 @@ def method_not_allowed(request, *, related: str):
     address after signing in again): a page saying so, with the page the
     form is on, instead of an empty 405."""
     return render(request, "405.html", {"related": related}, status=405)
+
+
+@never_cache
+@login_required
+def read_log(request):
+    """The read log of citizens' personal data, searched by the inspector of
+    the agency or the system administrator. It names records by their code,
+    never the citizen."""
+    if not permissions.can_search_read_log(request.user):
+        raise PermissionDenied(
+            _("Chỉ thanh tra và quản trị hệ thống được tra cứu nhật ký đọc dữ liệu cá nhân.")
+        )
+    form = ReadLogSearchForm(request.GET or None)
+    filters = {}
+    if form.is_valid():
+        data = form.cleaned_data
+        filters = {
+            "who": data["person"].strip(),
+            "code": data["code"].strip(),
+            "date_from": data["date_from"],
+            "date_to": data["date_to"],
+        }
+    rows = selectors.read_log_search(request.user, **filters)
+    if form.errors:
+        rows = rows.none()
+    page = page_of(rows, request)
+    for row in page.object_list:
+        row.kind = _record_kind(row.model)
+    return render(request, "core/read_log.html", {"form": form, "page": page})
+
+
+def _record_kind(label: str) -> str:
+    """The record type's own name ("đơn", "lượt tiếp công dân") for its model label."""
+    try:
+        return str(django_apps.get_model(label)._meta.verbose_name)
+    except (LookupError, ValueError):
+        return label

@@ -12,11 +12,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from danvan.core.audit import record_read
 from danvan.core.downloads import DOCX_TYPE, download
 from danvan.core.paging import page_of
 from danvan.core.services import DomainError
 from danvan.onestop import forms, letters, permissions, selectors, services, sheets
-from danvan.onestop.models import StatisticsPeriod
+from danvan.onestop.models import LateDossier, StatisticsPeriod
 
 AREA = "onestop"
 SESSION_KEY = "onestop_import"
@@ -180,9 +181,12 @@ def import_mapping(request, agency_id):
 @login_required
 def late_list(request, agency_id):
     found = permissions.get_agency_for_user(request.user, agency_id, action="late")
+    page = page_of(selectors.late_dossiers(request.user, found), request)
+    if page.object_list:
+        record_read(request, LateDossier, "onestop.late_list", agency=found)
     context = {
         "agency": found,
-        "page": page_of(selectors.late_dossiers(request.user, found), request),
+        "page": page,
         "can_import": permissions.can_import_onestop(request.user, found),
         "area_slug": AREA,
     }
@@ -208,6 +212,7 @@ def late_create(request, agency_id):
 
 
 def _late_page(request, dossier, form=None, status=200):
+    record_read(request, dossier, "onestop.late_detail")
     context = selectors.late_dossier_page(request.user, dossier, today=timezone.localdate())
     context["form"] = form or forms.ApologyForm(initial={"reason": dossier.reason})
     context["area_slug"] = AREA
@@ -241,6 +246,7 @@ def late_apology(request, dossier_id):
 @login_required
 def late_letter(request, dossier_id):
     dossier = permissions.get_late_dossier_for_user(request.user, dossier_id)
+    record_read(request, dossier, "onestop.late_letter")
     response = download(letters.apology_docx(dossier), DOCX_TYPE, f"phieu-xin-loi-{dossier.code}.docx")
     response["Cache-Control"] = "no-store"
     return response

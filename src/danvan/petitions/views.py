@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from danvan.core import ratelimit
+from danvan.core.audit import record_read
 from danvan.core.downloads import DOCX_TYPE, PDF_TYPE, download, stored_file
 from danvan.core.models import Agency
 from danvan.core.paging import page_of
@@ -26,7 +27,7 @@ from danvan.core.services import DomainError
 from danvan.core.storage import StorageUnavailable
 from danvan.documents.output.pdf import ConversionError, docx_to_pdf
 from danvan.petitions import forms, letters, permissions, selectors, services
-from danvan.petitions.models import Petition
+from danvan.petitions.models import Petition, Reception
 from danvan.petitions.public_links import public_links
 
 
@@ -106,6 +107,8 @@ def petition_create(request):
 @login_required
 def petition_detail(request, petition_id):
     petition = permissions.get_petition_for_user(request.user, petition_id)
+    if petition.citizen_id:
+        record_read(request, petition, "petitions.petition_detail")
     return render(request, "petitions/petition_detail.html", selectors.petition_page(request.user, petition))
 
 
@@ -122,6 +125,7 @@ def attachment_download(request, petition_id, attachment_id):
         if not permissions.can_read_denouncer_identity(request.user, petition):
             raise Http404(_("Không tìm thấy tài liệu kèm theo."))
         services.read_denouncer_identity(petition=petition, by=request.user)
+    record_read(request, petition, "petitions.attachment_download")
     return stored_file(attachment.file, attachment.original_name, personal=True)
 
 
@@ -216,6 +220,7 @@ def petition_letter(request, petition_id):
     petition = permissions.get_petition_for_user(request.user, petition_id, action="process")
     if not letters.has_letter(petition):
         raise Http404(_("Đơn chưa có văn bản trả lời."))
+    record_read(request, petition, "petitions.petition_letter")
     return download(letters.letter_docx(petition), DOCX_TYPE, f"don-{petition.code}.docx")
 
 
@@ -229,6 +234,7 @@ def petition_letter_pdf(request, petition_id):
     except ConversionError as error:
         messages.error(request, str(error))
         return redirect("petitions:petition_detail", petition_id=petition.pk)
+    record_read(request, petition, "petitions.petition_letter_pdf")
     return download(data, PDF_TYPE, f"don-{petition.code}.pdf")
 
 
@@ -320,6 +326,9 @@ def case_action(request, petition_id, action):
 def denouncer_identity(request, petition_id):
     petition = permissions.get_petition_for_user(request.user, petition_id, action="identity")
     identity = services.read_denouncer_identity(petition=petition, by=request.user)
+    record_read(
+        request, identity, "petitions.denouncer_identity", agency=petition.agency_id, code=petition.code
+    )
     grants = identity.grants.select_related("person").order_by("granted_at")
     reads = page_of(identity.reads.select_related("person"), request)
     can_grant = permissions.can_grant_identity_access(request.user, petition)
@@ -354,8 +363,11 @@ def reception_list(request):
     if not permissions.petition_agencies(request.user).exists():
         raise PermissionDenied(_("Bạn không theo dõi việc tiếp công dân của cơ quan nào."))
     query = request.GET.get("q", "").strip()[:200]
+    page = page_of(selectors.reception_register(request.user, query=query), request)
+    if page.object_list:
+        record_read(request, Reception, "petitions.reception_list", agency=request.user.agency_id)
     context = {
-        "page": page_of(selectors.reception_register(request.user, query=query), request),
+        "page": page,
         "query": query,
         "schedule_agencies": permissions.petition_agencies(request.user).order_by("sort_key")[:50],
         "can_record": permissions.receiving_agencies(request.user).exists(),
@@ -383,6 +395,7 @@ def reception_create(request):
 @login_required
 def reception_detail(request, reception_id):
     reception = permissions.get_reception_for_user(request.user, reception_id)
+    record_read(request, reception, "petitions.reception_detail")
     context = {
         **selectors.reception_page(request.user, reception),
         "form": forms.OpenPetitionForm(),
@@ -395,6 +408,7 @@ def reception_detail(request, reception_id):
 @login_required
 def reception_receipt(request, reception_id):
     reception = permissions.get_reception_for_user(request.user, reception_id, action="receipt")
+    record_read(request, reception, "petitions.reception_receipt")
     return render(
         request, "petitions/reception_receipt.html", selectors.reception_page(request.user, reception)
     )
@@ -413,6 +427,7 @@ def reception_open_petition(request, reception_id):
             form.add_error(None, error.message)
         else:
             return redirect("petitions:petition_detail", petition_id=petition.pk)
+    record_read(request, reception, "petitions.reception_open_petition")
     context = {
         **selectors.reception_page(request.user, reception),
         "form": form,

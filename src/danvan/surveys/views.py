@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from danvan.core.audit import record_read
 from danvan.core.downloads import XLSX_TYPE, download
 from danvan.core.models import Unit
 from danvan.core.paging import page_of
@@ -189,13 +190,18 @@ def survey_close(request, survey_id):
 def survey_results(request, survey_id):
     survey = permissions.get_survey_for_user(request.user, survey_id)
     context = {**selectors.survey_results(request.user, survey), "area_slug": AREA}
+    if context["contacts"]:
+        record_read(request, survey, "surveys.survey_results")
     return render(request, "surveys/survey_results.html", context)
 
 
 @login_required
 def survey_export(request, survey_id):
     survey = permissions.get_survey_for_user(request.user, survey_id)
-    data = exports.results_workbook(selectors.survey_results(request.user, survey))
+    results = selectors.survey_results(request.user, survey)
+    if results["contacts"]:
+        record_read(request, survey, "surveys.survey_export")
+    data = exports.results_workbook(results)
     today = timezone.localdate()
     return download(data, XLSX_TYPE, f"ket-qua-khao-sat-{survey.pk}-{today:%d-%m-%Y}.xlsx")
 

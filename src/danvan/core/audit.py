@@ -1,0 +1,55 @@
+"""The read log of citizens' personal data.
+
+An app calls ``record_read`` from the view that shows or hands out a
+citizen's details (a page, a letter, a spreadsheet). Core imports no app:
+the record is described by its own model label, primary key, code and
+agency, read from the object given."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_ipv46_address
+from django.db import models
+
+from danvan.core.models import SensitiveRead
+from danvan.core.ratelimit import client_address
+
+
+def _address(request) -> str | None:
+    address = client_address(request)
+    try:
+        validate_ipv46_address(address)
+    except ValidationError:
+        return None
+    return address
+
+
+def _code(obj: models.Model) -> str:
+    for name in ("code", "number"):
+        value = getattr(obj, name, None)
+        if value not in (None, ""):
+            return str(value)[:100]
+    return str(obj.pk)
+
+
+def record_read(request, obj, what: str, *, agency=None, code: str | None = None) -> SensitiveRead:
+    """Log that the signed-in person read ``obj``'s personal data through
+    ``what`` (the view or export name). ``obj`` is a record, or a model class
+    for a list or export that shows many (then ``code`` says which list)."""
+    if isinstance(obj, type) and issubclass(obj, models.Model):
+        model, object_pk, found_code = obj._meta.label_lower, "", ""
+    else:
+        model, object_pk, found_code = obj._meta.label_lower, str(obj.pk), _code(obj)
+        if agency is None:
+            agency_id = getattr(obj, "agency_id", None)
+            agency = agency_id
+    agency_id = agency.pk if isinstance(agency, models.Model) else agency
+    return SensitiveRead.objects.create(
+        person=request.user,
+        agency_id=agency_id,
+        model=model,
+        object_pk=object_pk,
+        code=(code if code is not None else found_code)[:100],
+        what=what[:100],
+        address=_address(request),
+    )
