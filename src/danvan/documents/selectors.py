@@ -45,7 +45,8 @@ def plans_still_citing(document: LegalDocument) -> list:
     today) when the document is no longer in force, each with that validity."""
     today = timezone.localdate()
     rows = []
-    for plan in document.visible_plans:
+    # ``visible_plans``: the plans the reader may see, prefetched by the page's selector.
+    for plan in document.visible_plans:  # type: ignore[attr-defined]
         validity = validity_on(document, plan.issue_date or today)
         if not validity.in_force:
             rows.append(plan)
