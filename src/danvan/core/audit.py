@@ -14,6 +14,20 @@ from django.db import models
 from danvan.core.models import SensitiveRead
 from danvan.core.ratelimit import client_address
 
+# What each ``what`` code is, in the reader's words ("Trang đơn", "Thư trả lời
+# (Word)"): registered by the app that logs it, from its AppConfig.ready().
+_KINDS: dict[str, str] = {}
+
+
+def register_read_kinds(kinds: dict) -> None:
+    """Name the views and exports an app logs reads through: ``{what: label}``."""
+    _KINDS.update(kinds)
+
+
+def read_kind_label(what: str) -> str:
+    """The registered name of ``what``; a code nobody named shows as it is."""
+    return str(_KINDS.get(what, what))
+
 
 def _address(request) -> str | None:
     address = client_address(request)

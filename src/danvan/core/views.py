@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from danvan.core import guide, permissions, search, selectors, services
+from danvan.core import audit, guide, permissions, search, selectors, services
 from danvan.core.calendar import WorkingCalendar
 from danvan.core.context_processors import AREAS
 from danvan.core.downloads import XLSX_TYPE, download, stored_file
@@ -352,6 +352,7 @@ def read_log(request):
     page = page_of(rows, request)
     for row in page.object_list:
         row.kind = _record_kind(row.model)
+        row.what_label = audit.read_kind_label(row.what)
     return render(request, "core/read_log.html", {"form": form, "page": page})
 
 

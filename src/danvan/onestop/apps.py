@@ -8,6 +8,16 @@ class OnestopConfig(AppConfig):
     verbose_name = _("Hồ sơ thủ tục hành chính một cửa")
 
     def ready(self) -> None:
+        from danvan.core.audit import register_read_kinds
+
+        # The late dossiers name their applicants: their reads are logged (core/audit.py).
+        register_read_kinds(
+            {
+                "onestop.late_list": _("Sổ hồ sơ trễ hạn"),
+                "onestop.late_detail": _("Hồ sơ trễ hạn"),
+                "onestop.late_letter": _("Phiếu xin lỗi (Word)"),
+            }
+        )
         from danvan.onestop import selectors
         from danvan.plans.measures import register_target_source
 

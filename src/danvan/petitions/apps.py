@@ -9,12 +9,31 @@ PUBLIC_PAGES = [
 ]
 
 
+# The views and files that show a citizen's details, as the read log names them.
+READ_KINDS = {
+    "petitions.petition_detail": _("Trang đơn"),
+    "petitions.attachment_download": _("Tệp đính kèm của đơn"),
+    "petitions.petition_letter": _("Văn bản gửi công dân (Word)"),
+    "petitions.petition_letter_pdf": _("Văn bản gửi công dân (PDF)"),
+    "petitions.denouncer_identity": _("Thông tin người tố cáo"),
+    "petitions.reception_list": _("Sổ tiếp công dân"),
+    "petitions.reception_detail": _("Lượt tiếp công dân"),
+    "petitions.reception_receipt": _("Phiếu hẹn, giấy biên nhận tiếp công dân"),
+    "petitions.reception_open_petition": _("Lượt tiếp công dân (mở đơn)"),
+    "api.petition_detail": _("API: chi tiết đơn"),
+}
+
+
 class PetitionsConfig(AppConfig):
     name = "danvan.petitions"
     label = "petitions"
     verbose_name = _("Tiếp công dân và đơn thư")
 
     def ready(self) -> None:
+        from danvan.core.audit import register_read_kinds
+
+        # The pages and files whose reads of a citizen's details are logged (core/audit.py).
+        register_read_kinds(READ_KINDS)
         from danvan.core.permissions import offer_to_templates
         from danvan.core.selectors import add_public_link, add_todo_source
         from danvan.petitions import permissions

@@ -8,6 +8,15 @@ class SurveysConfig(AppConfig):
     verbose_name = _("Khảo sát sự hài lòng")
 
     def ready(self) -> None:
+        from danvan.core.audit import register_read_kinds
+
+        # Results that show the contacts citizens left: their reads are logged (core/audit.py).
+        register_read_kinds(
+            {
+                "surveys.survey_results": _("Kết quả khảo sát"),
+                "surveys.survey_export": _("Kết quả khảo sát (Excel)"),
+            }
+        )
         from danvan.core.permissions import offer_to_templates
         from danvan.core.selectors import add_todo_source
         from danvan.petitions.public_links import register_public_link
