@@ -18,6 +18,13 @@ def stored_files(settings) -> list[Path]:
     return [path for path in Path(settings.MEDIA_ROOT).rglob("*") if path.is_file()]
 
 
+@pytest.fixture(autouse=True)
+def _library_built_here(db):
+    """These tests build the library they need; the replacements a migration
+    seeds are left out (tests/democracy/test_regulation_seeded_laws.py has them)."""
+    LegalDocument.objects.all().delete()
+
+
 def test_an_agency_with_no_regulation_is_told_so(agency, office_officer, luat_10):
     status = selectors.regulation_status(agency)
     assert status.current is None

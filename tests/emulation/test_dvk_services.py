@@ -212,6 +212,7 @@ def test_the_decision_is_numbered_and_enters_the_library(practice, office_office
 
 
 def test_a_decision_on_a_model_not_proposed_is_refused(practice, office_officer, agency):
+    library = LegalDocument.objects.count()
     with pytest.raises(DomainError, match="chưa được đề nghị"):
         services.decide_recognition(
             campaign=practice.campaign,
@@ -221,7 +222,7 @@ def test_a_decision_on_a_model_not_proposed_is_refused(practice, office_officer,
             recognised=[practice],
             by=office_officer,
         )
-    assert not LegalDocument.objects.exists()
+    assert LegalDocument.objects.count() == library
 
 
 def test_a_replication_is_a_new_model_linked_to_its_origin(practice, office_officer, sibling_unit):
