@@ -462,7 +462,6 @@ def child(mode: list[str], database_url: str) -> dict:
         **os.environ,
         "DANVAN_DATABASE_URL": database_url,
         "DANVAN_DEBUG": "False",
-        "DANVAN_PAGE_CACHE": "False",
         "PYTHONPATH": os.pathsep.join(filter(None, [str(SRC), os.environ.get("PYTHONPATH")])),
     }
     output = subprocess.run(

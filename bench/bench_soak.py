@@ -3,7 +3,7 @@
 Run: .venv/bin/python bench/bench_soak.py   (part of `make bench`)
 
 Serves the province-sized SQLite data set of bench_web.py with gunicorn
-(2 sync workers, as deployed: kept pages on, see danvan/core/pagecache.py) on a
+(2 sync workers, as deployed) on a
 free loopback port, signs in many distinct generated people (leaders, offices
 and unit heads of the generated agencies) through the sign-in form, and lets
 a few client threads act for them at random for the whole run: each request is
@@ -22,8 +22,7 @@ Environment:
   DANVAN_SOAK_USERS     distinct people signed in (default 60)
   DANVAN_SOAK_CLIENTS   client threads sending requests at once (default 8)
   DANVAN_SOAK_WRITES    share of requests that write, in percent (default 10)
-  DANVAN_PAGE_CACHE     passed to the server (default True)
-Any DANVAN_* setting (DANVAN_PAGE_CACHE_MB, ...) reaches the server too.
+Any DANVAN_* setting reaches the server too.
 """
 
 from __future__ import annotations
@@ -53,7 +52,6 @@ EVERY = int(os.environ.get("DANVAN_SOAK_EVERY", "30"))
 USERS = int(os.environ.get("DANVAN_SOAK_USERS", "60"))
 CLIENTS = int(os.environ.get("DANVAN_SOAK_CLIENTS", "8"))
 WRITES = int(os.environ.get("DANVAN_SOAK_WRITES", "10"))
-PAGE_CACHE = os.environ.get("DANVAN_PAGE_CACHE", "True") == "True"
 PASSWORD = bench_web.PASSWORD
 
 
@@ -290,7 +288,7 @@ def main() -> int:
         print(f"  tạo dữ liệu trên SQLite: {seconds:.0f} giây")
     chosen = choose_people(url)
     people = chosen["people"]
-    server = bench_web.Server(url, page_cache=PAGE_CACHE)
+    server = bench_web.Server(url)
     master = server.process.pid
     try:
         print(f"Đăng nhập {len(people)} người khác nhau ...", flush=True)
@@ -299,7 +297,7 @@ def main() -> int:
         check_pages(server, people)
         print(
             f"Chạy {SECONDS} giây: {CLIENTS} luồng khách, {len(people)} người, {WRITES}% yêu cầu là ghi, "
-            f"giữ trang {'bật' if PAGE_CACHE else 'tắt'}, gunicorn {bench_web.WORKERS} tiến trình; "
+            f"gunicorn {bench_web.WORKERS} tiến trình; "
             f"báo mỗi {EVERY} giây.",
             flush=True,
         )

@@ -8,11 +8,11 @@ and by the generator and migrations it was built with, so a second run reuses
 it. Serves it with gunicorn (2 workers) on a free loopback port, signs in a
 generated office person, and loads the agency dashboard, the task list and a
 plan page with wrk (or a small keep-alive Python client when wrk is missing),
-at 1 and 20 concurrent clients for a fixed number of seconds each: first as
-deployed (each page kept per person until the data changes, see
-danvan/core/pagecache.py), then with DANVAN_PAGE_CACHE=False, every request
-rendering the page anew. Also counts the SQL queries of each page in-process
-(rendered, not kept). Only 127.0.0.1 is ever a target.
+at 1 and 20 concurrent clients for a fixed number of seconds each. This is
+the single-reader mode: ONE person reloading ONE page, every request
+rendering the page anew (no page is kept); bench_province.py measures many
+people reading their own pages while others write. Also counts the SQL
+queries of each page in-process. Only 127.0.0.1 is ever a target.
 
 Environment: DANVAN_BENCH_SECONDS (default 10) per measurement.
 """
@@ -222,15 +222,15 @@ def free_port() -> int:
 class Server:
     """gunicorn serving the data set on a loopback port, 2 sync workers."""
 
-    def __init__(self, database_url: str, page_cache: bool = True) -> None:
+    def __init__(self, database_url: str, extra_env: dict[str, str] | None = None) -> None:
         self.port = free_port()
         env = {
             **os.environ,
             "DANVAN_DATABASE_URL": database_url,
             "DANVAN_DEBUG": "False",
             "DANVAN_DB_CONN_MAX_AGE": "60",  # persistent connections, as a deployment sets them
-            "DANVAN_PAGE_CACHE": str(page_cache),
             "PYTHONPATH": str(SRC),
+            **(extra_env or {}),
         }
         command = [sys.executable, "-m", "gunicorn", "danvan.wsgi:application"]
         command += ["--bind", f"{HOST}:{self.port}", "--workers", str(WORKERS), "--log-level", "warning"]
@@ -466,13 +466,7 @@ def count_queries_here() -> None:
 
 
 def count_queries(database_url: str) -> dict:
-    # A rendered page's queries, not a kept page's.
-    env = {
-        **os.environ,
-        "DANVAN_DATABASE_URL": database_url,
-        "DANVAN_DEBUG": "False",
-        "DANVAN_PAGE_CACHE": "False",
-    }
+    env = {**os.environ, "DANVAN_DATABASE_URL": database_url, "DANVAN_DEBUG": "False"}
     output = subprocess.run(
         [sys.executable, __file__, "--count-queries"], env=env, capture_output=True, text=True, check=True
     ).stdout
@@ -490,17 +484,14 @@ def bench_engine(engine: str, database_url: str, rows: list[dict], database_pid:
             f"  {engine} {name}: {pages['queries'][name]} truy vấn, tổng {slowest['total_ms']:.0f} ms SQL; "
             f"chậm nhất {slowest['ms']:.0f} ms: {slowest['sql'][:160]}"
         )
-    # As deployed (a page is kept per person until the data changes), then
-    # with every request rendered anew: what a page costs after each change.
-    for page_cache in (True, False):
-        bench_server(engine, database_url, rows, pages, database_pid, page_cache)
+    bench_server(engine, database_url, rows, pages, database_pid)
 
 
 def bench_server(
-    engine: str, database_url: str, rows: list[dict], pages: dict, database_pid: int | None, page_cache: bool
+    engine: str, database_url: str, rows: list[dict], pages: dict, database_pid: int | None
 ) -> None:
-    mode = "giữ trang" if page_cache else "vẽ lại"
-    server = Server(database_url, page_cache=page_cache)
+    mode = "một người"
+    server = Server(database_url)
     wrk = shutil.which("wrk")
     try:
         cookie = sign_in(server, pages["login"])
@@ -566,22 +557,17 @@ def print_table(rows: list[dict], tool: str) -> None:
             f"{row['rps']:>12.1f} {row['p50']:>8.1f} {row['p95']:>8.1f} {row['errors']:>5} "
             f"{show_ms(row['app_cpu']):>12} {show_ms(row['db_cpu']):>9}"
         )
-    for mode in ("giữ trang", "vẽ lại"):
-        postgres = [
-            row
-            for row in rows
-            if row["engine"] == "PostgreSQL" and row["clients"] == max(CONCURRENCY) and row["mode"] == mode
-        ]
-        if postgres:
-            worst = max(row["p95"] for row in postgres)
-            verdict = "đạt" if worst < TARGET_P95_MS else "CHƯA ĐẠT"
-            print(
-                f"Mục tiêu p95 < {TARGET_P95_MS} ms với {max(CONCURRENCY)} khách trên PostgreSQL ({mode}): "
-                f"{verdict} (chậm nhất {worst:.0f} ms)"
-            )
+    postgres = [row for row in rows if row["engine"] == "PostgreSQL" and row["clients"] == max(CONCURRENCY)]
+    if postgres:
+        worst = max(row["p95"] for row in postgres)
+        verdict = "đạt" if worst < TARGET_P95_MS else "CHƯA ĐẠT"
+        print(
+            f"Mục tiêu p95 < {TARGET_P95_MS} ms với {max(CONCURRENCY)} khách trên PostgreSQL (một người): "
+            f"{verdict} (chậm nhất {worst:.0f} ms)"
+        )
     print(
-        "giữ trang: như khi triển khai, trang được giữ cho từng người đến khi dữ liệu đổi; "
-        "vẽ lại: mọi yêu cầu dựng trang mới, như lần mở đầu tiên sau mỗi thay đổi."
+        "một người: MỘT người tải lại MỘT trang, mỗi yêu cầu dựng trang mới (không trang nào được giữ); "
+        "nhiều người đọc trang của mình trong khi người khác ghi: bench_province.py."
     )
     print(
         "CPU mỗi yêu cầu: thời gian CPU của các tiến trình gunicorn và PostgreSQL chia cho số yêu cầu, "

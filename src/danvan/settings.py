@@ -160,9 +160,6 @@ TEMPLATES = [
 # Inputs and selects are written in Python, as Django's templates write them
 # (danvan/core/rendering.py); the rest goes through Django's form templates.
 FORM_RENDERER = "danvan.core.rendering.FastFormRenderer"
-# The pages named in danvan/core/pagecache.py (KEPT_PAGES) are kept per person
-# until the data changes; False renders every request anew.
-DANVAN_PAGE_CACHE = envbool("DANVAN_PAGE_CACHE", "True")
 
 # In production a process keeps its database connection (a new PostgreSQL
 # connection costs more than most pages) and checks it before reusing it after
@@ -326,13 +323,11 @@ EMAIL_USE_TLS = envbool("DANVAN_EMAIL_USE_TLS", "False")
 DEFAULT_FROM_EMAIL = os.environ.get("DANVAN_EMAIL_FROM", "Danvan <danvan@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Without Redis each process keeps its own caches, bounded in bytes
-# (core/boundedcache.py): "default" holds the sign-in slowdown's counters,
-# "pages" the pages kept per person (core/pagecache.py), apart so that many kept
-# pages never push a counter out. A page larger than DANVAN_PAGE_CACHE_ITEM_KB
-# is not kept. Sessions stay in the database unless Redis is shared by every
-# process: a per-process copy would keep a signed-out session alive in the
-# other processes.
+# Without Redis each process keeps its own cache, bounded in bytes
+# (core/boundedcache.py): it holds the sign-in slowdown's counters. No page is
+# kept: each is rendered from the data when it is asked for. Sessions stay in
+# the database unless Redis is shared by every process: a per-process copy
+# would keep a signed-out session alive in the other processes.
 CACHES = {
     "default": {
         "BACKEND": "danvan.core.boundedcache.BoundedMemoryCache",
@@ -343,24 +338,10 @@ CACHES = {
             "MAX_VALUE_BYTES": 64 * 1024,
         },
     },
-    "pages": {
-        "BACKEND": "danvan.core.boundedcache.BoundedMemoryCache",
-        "LOCATION": "pages",
-        "OPTIONS": {
-            "MAX_ENTRIES": envint("DANVAN_CACHE_ENTRIES", 1000),
-            "MAX_BYTES": envint("DANVAN_PAGE_CACHE_MB", 16) * 1024 * 1024,
-            "MAX_VALUE_BYTES": envint("DANVAN_PAGE_CACHE_ITEM_KB", 512) * 1024,
-        },
-    },
 }
 if redis_url := os.environ.get("DANVAN_REDIS_URL"):
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url},
-        "pages": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": redis_url,
-            "KEY_PREFIX": "pages",
-        },
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 

@@ -5,7 +5,7 @@ from django.urls import include, path
 from django.views.i18n import set_language
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from danvan.core import account_views, pagecache
+from danvan.core import account_views
 from danvan.core import views as core_views
 
 admin.site.site_header = "Quản trị Danvan"
@@ -43,8 +43,6 @@ urlpatterns = [
     path("api/docs/", login_required(SpectacularSwaggerView.as_view(url_name="schema")), name="api_docs"),
 ]
 
-# The pages kept until their data changes are named in danvan/core/pagecache.py.
-urlpatterns = pagecache.keep_pages(urlpatterns)
 
 handler403 = "danvan.core.views.forbidden"
 handler404 = "danvan.core.views.not_found"

@@ -4,13 +4,9 @@ distinct keys are written (danvan/core/boundedcache.py)."""
 import pickle
 import time
 
-import pytest
 from django.core.cache import caches
-from django.http import HttpResponse
-from django.test import RequestFactory
 
 from danvan.core.boundedcache import ENTRY_OVERHEAD, BoundedMemoryCache
-from danvan.core.pagecache import cached_page
 
 KB = 1024
 
@@ -88,40 +84,9 @@ def test_the_entry_bound_still_applies():
     assert len(cache) <= 50
 
 
-@pytest.mark.parametrize("alias", ["default", "pages"])
-def test_the_project_caches_are_bounded_in_bytes(alias):
-    cache = caches[alias]
+def test_the_project_cache_is_bounded_in_bytes():
+    cache = caches["default"]
     assert isinstance(cache, BoundedMemoryCache)
     for number in range(3000):
         cache.set(f"bound-{number}", "x" * 8000)
     assert cache.size_in_bytes <= cache.max_bytes
-
-
-def test_kept_pages_of_many_addresses_stay_under_the_page_bound(office_officer):
-    """Kept pages of many distinct addresses (as many people would make) fill
-    the pages cache only up to its bound; a page over the item bound is served
-    every time but never kept."""
-    pages = caches["pages"]
-    body = "<h1>Tổng quan</h1>" + "<p>Nhiệm vụ</p>" * 2000
-    large = "<p>x</p>" * (pages.max_value_bytes // 8 + 1)
-    rendered = []
-
-    def view(request):
-        rendered.append(request.path)
-        return HttpResponse(large if request.path == "/lon/" else body)
-
-    page = cached_page(view)
-
-    def visit(path):
-        request = RequestFactory().get(path)
-        request.user, request.META["CSRF_COOKIE"] = office_officer, "a" * 32
-        assert page(request).status_code == 200
-
-    for number in range(2 * pages.max_bytes // len(body.encode())):
-        visit(f"/trang/{number}/")
-        assert pages.size_in_bytes <= pages.max_bytes
-    # Pages were kept (the bound was reached), not refused outright.
-    assert pages.size_in_bytes > pages.max_bytes // 2
-    visit("/lon/")
-    visit("/lon/")
-    assert rendered.count("/lon/") == 2

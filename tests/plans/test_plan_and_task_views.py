@@ -289,9 +289,8 @@ def test_the_plan_page_links_only_the_tasks_the_person_may_open(client, task, si
 
 
 def test_the_plan_page_of_a_unit_member_costs_the_same_queries_whatever_the_tasks(
-    client, settings, task, sibling_unit, lead_unit
+    client, task, sibling_unit, lead_unit
 ):
-    settings.DANVAN_PAGE_CACHE = False  # count the page's own queries, not a kept copy
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 

@@ -8,12 +8,11 @@ class CoreConfig(AppConfig):
     verbose_name = _("Tổ chức và người dùng")
 
     def ready(self) -> None:
-        # pagecache watches every database connection for writes (the cached
-        # pages' data version); secondfactor and throttle hear every sign-in
+        # secondfactor and throttle hear every sign-in
         # (the second step owed, the count of wrong passwords); checks
         # registers the checks of Danvan's own settings; jobs holds the
         # daily steps and core's own, the digest e-mail; canonical composes
         # every text before it is stored (NFC).
-        from danvan.core import canonical, checks, jobs, pagecache, permissions, secondfactor, throttle  # noqa: F401
+        from danvan.core import canonical, checks, jobs, permissions, secondfactor, throttle  # noqa: F401
 
         permissions.offer_to_templates(permissions)

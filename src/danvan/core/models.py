@@ -404,22 +404,6 @@ class Notification(models.Model):
         return self.text[:80]
 
 
-class DataVersion(models.Model):
-    """One row whose number goes up after every committed change to the
-    project's data, whichever process made it: the pages kept in a process's
-    cache are keyed by it (danvan.core.pagecache), so no process shows a page
-    older than the data."""
-
-    number = models.BigIntegerField(default=0, verbose_name=_("số phiên bản dữ liệu"))
-
-    class Meta:
-        verbose_name = _("phiên bản dữ liệu")
-        verbose_name_plural = _("phiên bản dữ liệu")
-
-    def __str__(self) -> str:
-        return str(self.number)
-
-
 class SearchEntry(models.Model):
     """One searchable record (a plan, task, report, library document,
     dialogue or petition) as the search box finds it.

@@ -5,8 +5,8 @@ from danvan.petitions import views
 
 
 def path(route, view, **kwargs):
-    """Every page here carries citizens' personal data: no browser, proxy or
-    page cache keeps it (``Cache-Control: no-store``)."""
+    """Every page here carries citizens' personal data: no browser or proxy
+    keeps it (``Cache-Control: no-store``)."""
     return _path(route, never_cache(view), **kwargs)
 
 
