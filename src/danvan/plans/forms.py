@@ -313,8 +313,20 @@ class TaskFilterForm(forms.Form):
         required=False,
         choices=[(OPEN, _("Chưa xong (chưa hoàn thành, chưa hủy)")), ("", _("Tất cả")), *Task.Status.choices],
     )
-    unit = forms.ModelChoiceField(label=_("Đơn vị chủ trì"), required=False, queryset=Unit.objects.none())
-    plan = forms.ModelChoiceField(label=_("Kế hoạch"), required=False, queryset=Plan.objects.none())
+    unit = forms.ModelChoiceField(
+        label=_("Đơn vị chủ trì"),
+        required=False,
+        queryset=Unit.objects.none(),
+        error_messages={"invalid_choice": _("Không tìm thấy đơn vị này trong những đơn vị bạn được xem.")},
+    )
+    plan = forms.ModelChoiceField(
+        label=_("Kế hoạch"),
+        required=False,
+        queryset=Plan.objects.none(),
+        error_messages={
+            "invalid_choice": _("Không tìm thấy kế hoạch này trong những kế hoạch bạn được xem.")
+        },
+    )
     year = forms.IntegerField(label=_("Năm"), required=False, min_value=2000, max_value=2100)
 
     def __init__(self, *args, units=None, plans=None, **kwargs):

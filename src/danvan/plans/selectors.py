@@ -8,14 +8,25 @@ from typing import Any
 
 from django.core.paginator import Page, Paginator
 from django.db import models
-from django.db.models import Count, F, Prefetch, Q, QuerySet, Window, prefetch_related_objects
+from django.db.models import (
+    Count,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Window,
+    prefetch_related_objects,
+)
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danvan.core.models import Agency, Role, Unit, User
-from danvan.core.permissions import scopes_of
+from danvan.core.permissions import scopes_of, visible_agencies
 from danvan.core.selectors import TodoItem, TodoList, UnitSection, todo_list
 from danvan.core.text import contains_words
 from danvan.documents.models import LegalDocument
@@ -40,7 +51,16 @@ def plans_for_index(person: User, *, query: str = "") -> QuerySet[Plan]:
     plans = permissions.visible_plans(person)
     if query:
         plans = plans.filter(contains_words("search_text", query))
-    return plans.select_related("agency").annotate(task_count=Count("tasks")).order_by("-created_at")
+    # The number of tasks as a subquery of each row, so that the database
+    # counts them for the shown page only, not for every plan before sorting.
+    task_count = Subquery(
+        Task.objects.filter(plan=OuterRef("pk")).order_by().values("plan").annotate(n=Count("pk")).values("n")
+    )
+    return (
+        plans.select_related("agency")
+        .annotate(task_count=Coalesce(task_count, 0))
+        .order_by("-created_at", "-pk")
+    )
 
 
 def plan_page(plan: Plan) -> Plan:
@@ -140,6 +160,48 @@ def agencies_person_imports_for(person: User) -> list[Agency]:
         for agency in permissions.visible_plan_agencies(person)
         if permissions.can_import_plan(person, agency)
     ]
+
+
+# How many plans or units a filter of the task board offers at once; the rest
+# are found by typing (plans:task_filter_options).
+FILTER_CHOICES = 30
+
+
+def filter_plan_choices(
+    person: User, *, query: str = "", chosen: Plan | None = None
+) -> list[tuple[int, str]]:
+    """Plans the task board's filter offers: the person's own agency's first,
+    newest year first, at most FILTER_CHOICES, matching the typed words;
+    the chosen plan always among them."""
+    plans = permissions.visible_plans(person)
+    if query:
+        plans = plans.filter(contains_words("search_text", query))
+    own_first = models.Case(models.When(agency_id=person.agency_id, then=0), default=1)
+    rows = list(plans.order_by(own_first, "-period_year", "-pk").values_list("pk", "title")[:FILTER_CHOICES])
+    if chosen is not None and chosen.pk not in {pk for pk, _title in rows}:
+        rows.insert(0, (chosen.pk, chosen.title))
+    return rows
+
+
+def filter_unit_choices(
+    person: User, *, query: str = "", chosen: Unit | None = None
+) -> list[tuple[int, str]]:
+    """Units the task board's filter offers, as ``filter_plan_choices``: the
+    person's own agency's units first, in their order."""
+    units = filter_units(person)
+    if query:
+        units = units.filter(contains_words("sort_key", query))
+    own_first = models.Case(models.When(agency_id=person.agency_id, then=0), default=1)
+    rows = list(units.order_by(own_first, "agency_id", "sort_key").values_list("pk", "name")[:FILTER_CHOICES])
+    if chosen is not None and chosen.pk not in {pk for pk, _name in rows}:
+        rows.insert(0, (chosen.pk, chosen.name))
+    return rows
+
+
+def filter_units(person: User) -> QuerySet[Unit]:
+    """Units the task board can be filtered by: the active units of the
+    agencies the person may read."""
+    return Unit.objects.filter(agency__in=visible_agencies(person), is_active=True)
 
 
 OPEN_STATUSES = (Task.Status.NOT_STARTED, Task.Status.IN_PROGRESS, Task.Status.OVERDUE)

@@ -33,6 +33,7 @@ urlpatterns = [
     path("nhap/<int:import_id>/doc-lai/", views.import_retry, name="import_retry"),
     path("nhiem-vu/", views.task_list, name="task_list"),
     path("nhiem-vu/cua-toi/", views.task_list, {"mine": True}, name="my_tasks"),
+    path("nhiem-vu/loc/<slug:field>/", views.task_filter_options, name="task_filter_options"),
     path("nhiem-vu/<int:task_id>/", views.task_detail, name="task_detail"),
     path("nhiem-vu/<int:task_id>/cap-nhat/", views.task_update, name="task_update"),
     path("nhiem-vu/<int:task_id>/sua/", views.task_edit, name="task_edit"),

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from danvan.core.downloads import DOCX_TYPE, PDF_TYPE, XLSX_TYPE, download, stored_file
 from danvan.core.models import Unit
 from danvan.core.paging import page_of
-from danvan.core.permissions import get_agency_for_user, visible_agencies
+from danvan.core.permissions import get_agency_for_user
 from danvan.core.services import DomainError
 from danvan.core.versions import EditConflict
 from danvan.documents.output import docx as output_docx
@@ -318,15 +318,15 @@ def task_add(request, plan_id):
 
 @login_required
 def task_list(request, mine=False):
-    plans = permissions.visible_plans(request.user)
-    units = Unit.objects.filter(agency__in=visible_agencies(request.user), is_active=True)
     data = request.GET.copy()
     # The person's open work of every year (a task of next year's plan just
     # assigned is there too) unless the filter asks otherwise.
     data.setdefault("status", TASK_FILTER_OPEN)
-    form = TaskFilterForm(data, units=units.order_by("sort_key"), plans=plans)
-    _plain_choices(form, unit="name", plan="title")
+    form = TaskFilterForm(
+        data, units=selectors.filter_units(request.user), plans=permissions.visible_plans(request.user)
+    )
     filters = form.cleaned_data if form.is_valid() else {}
+    _offer_choices(form, request.user, unit=filters.get("unit"), plan=filters.get("plan"))
     tasks = selectors.tasks_for_list(
         request.user,
         query=filters.get("q", ""),
@@ -350,12 +350,31 @@ def task_list(request, mine=False):
     return render(request, "plans/task_list.html", context)
 
 
-def _plain_choices(form, **label_fields) -> None:
-    """Give the form's lists of rows their options as plain values, one query
-    each (a row's label is its own field, as its ``__str__`` gives it)."""
-    for name, label_field in label_fields.items():
+def _offer_choices(form, person, *, unit, plan) -> None:
+    """The filters offer a first few plans and units in the person's scope
+    (the chosen one among them); typing in the field's search box finds the
+    others (task_filter_options). Validation still accepts any in scope."""
+    offered = {
+        "plan": selectors.filter_plan_choices(person, chosen=plan),
+        "unit": selectors.filter_unit_choices(person, chosen=unit),
+    }
+    for name, rows in offered.items():
         field = form.fields[name]
-        field.choices = [("", field.empty_label), *field.queryset.values_list("pk", label_field)]
+        field.choices = [("", field.empty_label), *rows]
+
+
+@login_required
+def task_filter_options(request, field):
+    """The options of a task board filter that match the typed words, as
+    ``<option>`` elements for the filter's list (htmx)."""
+    query = request.GET.get("goi_y", "")[:200]
+    if field == "ke-hoach":
+        rows = selectors.filter_plan_choices(request.user, query=query)
+    elif field == "don-vi":
+        rows = selectors.filter_unit_choices(request.user, query=query)
+    else:
+        raise Http404(_("Không có bộ lọc này."))
+    return render(request, "plans/includes/filter_options.html", {"rows": rows, "query": query})
 
 
 @login_required
