@@ -429,11 +429,10 @@ def create_person_for_identity(*, issuer: str, subject: str, claims: dict) -> Ex
     """The account of an identity signing in for the first time, when the
     administrator allows it (DANVAN_OIDC_CREATE_USERS): no password, no
     agency, no roles; the administrator grants those in the system."""
-    person = User(
+    person = User.objects.create_user(
         username=_free_username(str(claims.get("preferred_username") or f"dinhdanh.{subject}")),
+        password=None,
         full_name=str(claims.get("name") or "")[:150],
         email=str(claims.get("email") or "")[:254],
     )
-    person.set_unusable_password()
-    person.save()
     return ExternalIdentity.objects.create(issuer=issuer, subject=subject, user=person)
