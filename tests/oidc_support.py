@@ -5,6 +5,7 @@ database and an RSA signing key made for the run."""
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import socket
@@ -138,6 +139,10 @@ def sso(db, settings, oidc_provider):
     """Danvan configured for the test provider."""
     for name, value in oidc_provider.danvan_settings().items():
         setattr(settings, name, value)
+    # As settings.py does when the end_session endpoint is configured.
+    policy = copy.deepcopy(settings.CONTENT_SECURITY_POLICY)
+    policy["DIRECTIVES"]["form-action"].append(oidc_provider.url)
+    settings.CONTENT_SECURITY_POLICY = policy
     return oidc_provider
 
 

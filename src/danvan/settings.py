@@ -9,6 +9,7 @@ a secret key is required, cookies are secure and HTTPS is enforced
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -328,6 +329,13 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
+if DANVAN_OIDC_ENABLED and DANVAN_OIDC_END_SESSION_ENDPOINT:
+    # Signing out (a form on every page) goes on to the provider's end_session
+    # endpoint, and a form's redirects are held to form-action.
+    _end_session = urlsplit(DANVAN_OIDC_END_SESSION_ENDPOINT)
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"].append(
+        f"{_end_session.scheme}://{_end_session.netloc}"
+    )
 
 # Uploads: a request body larger than this is refused before it is read whole.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
