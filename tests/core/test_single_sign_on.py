@@ -197,3 +197,32 @@ def test_a_password_session_signs_out_as_before(client, sso, db):
     client.force_login(person)
     answer = client.post(reverse("logout"))
     assert answer["Location"] == reverse("login")
+
+
+def test_the_administrator_links_a_person_to_an_identity_in_the_admin(client, sso, system_admin, agency):
+    person = person_with_role(Role.AGENCY_OFFICE, agency=agency, full_name="Phạm Văn Nam")
+    client.force_login(system_admin)
+    form = client.get(reverse("admin:core_externalidentity_add")).content.decode()
+    assert f'value="{sso.issuer}"' in form  # the configured provider is proposed
+    answer = client.post(
+        reverse("admin:core_externalidentity_add"),
+        {"issuer": sso.issuer, "subject": PEOPLE["linked"], "user": person.pk},
+    )
+    assert answer.status_code == 302
+    # The same identity cannot be linked to a second person.
+    twice = client.post(
+        reverse("admin:core_externalidentity_add"),
+        {"issuer": sso.issuer, "subject": PEOPLE["linked"], "user": system_admin.pk},
+    )
+    assert twice.status_code == 200 and ExternalIdentity.objects.count() == 1
+    client.post(reverse("logout"))
+
+    sign_in_by_provider(client, PEOPLE["linked"])
+    assert signed_in_as(client) == person
+
+
+def test_the_person_page_in_the_admin_lists_the_linked_identities(client, linked, system_admin):
+    client.force_login(system_admin)
+    page = client.get(reverse("admin:core_user_change", args=[linked.pk])).content.decode()
+    assert PEOPLE["linked"] in page
+    assert "tài khoản định danh" in page.lower()
