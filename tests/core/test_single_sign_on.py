@@ -3,12 +3,18 @@ provider on loopback (tests/oidc_provider/): the person is found by the
 identity an administrator linked, never by e-mail; unknown identities and
 deactivated people are refused; accounts are created only when allowed."""
 
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, HTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+import requests
+from cryptography.hazmat.primitives.asymmetric import rsa
 from django.urls import reverse
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from jwcrypto import jwk
 
 from danvan.core import secondfactor
 from danvan.core.models import ExternalIdentity, Role, RoleAssignment, User
@@ -226,3 +232,48 @@ def test_the_person_page_in_the_admin_lists_the_linked_identities(client, linked
     page = client.get(reverse("admin:core_user_change", args=[linked.pk])).content.decode()
     assert PEOPLE["linked"] in page
     assert "tài khoản định danh" in page.lower()
+
+
+def test_an_id_token_from_another_issuer_is_refused(client, sso, settings, agency):
+    # Danvan expects another province's issuer: the real token's `iss` does not match.
+    settings.DANVAN_OIDC_ISSUER = "https://dinhdanh.tinh-khac.gov.vn/o"
+    person = person_with_role(Role.AGENCY_OFFICE, agency=agency)
+    ExternalIdentity.objects.create(issuer=settings.DANVAN_OIDC_ISSUER, subject=PEOPLE["linked"], user=person)
+    answer = sign_in_by_provider(client, PEOPLE["linked"])
+    assert answer.status_code == 502
+    assert signed_in_as(client) is None
+    assert ExternalIdentity.objects.get(user=person).last_seen is None
+
+
+@pytest.fixture
+def forged_jwks(sso):
+    """A JWKS on loopback that gives the provider's key id a different key."""
+    real = requests.get(f"{sso.issuer}/.well-known/jwks.json", timeout=5).json()["keys"][0]
+    other = json.loads(jwk.JWK.from_pyca(rsa.generate_private_key(65537, 2048).public_key()).export_public())
+    body = json.dumps({"keys": [{**other, "kid": real["kid"], "alg": "RS256", "use": "sig"}]}).encode()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/jwks.json"
+    server.shutdown()
+    server.server_close()
+
+
+def test_an_id_token_whose_signature_does_not_verify_is_refused(client, linked, settings, forged_jwks):
+    settings.OIDC_OP_JWKS_ENDPOINT = forged_jwks
+    answer = sign_in_by_provider(client, PEOPLE["linked"])
+    assert answer.status_code == 502
+    assert "Không xác minh được" in answer.content.decode()
+    assert signed_in_as(client) is None
+    assert ExternalIdentity.objects.get(user=linked).last_seen is None

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import time
 
+import jwt
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY
 from django.core.exceptions import SuspiciousOperation
@@ -50,7 +51,10 @@ class ProvinceIdentityBackend(OIDCAuthenticationBackend):
         return super().authenticate(request, nonce=nonce, code_verifier=code_verifier)
 
     def verify_token(self, token, **kwargs):
-        payload = super().verify_token(token, **kwargs)
+        try:
+            payload = super().verify_token(token, **kwargs)
+        except jwt.PyJWTError as error:  # expired, not yet valid, a key that does not fit
+            raise SuspiciousOperation(f"ID token refused: {error}") from error
         if kwargs.get("nonce") is None:  # the userinfo answer as a JWT: signature only
             return payload
         if payload.get("iss", "").rstrip("/") != settings.DANVAN_OIDC_ISSUER:
