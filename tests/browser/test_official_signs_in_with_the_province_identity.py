@@ -17,12 +17,15 @@ def sign_in_at_the_provider(page, subject):
     page.get_by_role("button", name="Đăng nhập cổng định danh").click()
 
 
-def test_official_signs_in_with_the_province_identity(transactional_db, sso, live_server, page, artifacts):
+def test_official_signs_in_with_the_province_identity(
+    transactional_db, sso, live_server, page, artifacts, axe
+):
     agency = AgencyFactory(province=ProvinceFactory(), name="Sở Nội vụ", symbol_code="SNV")
     person = person_with_role(Role.AGENCY_OFFICE, agency=agency, username="thu.lt", full_name="Lê Thị Thu")
     ExternalIdentity.objects.create(issuer=sso.issuer, subject=PEOPLE["browser"], user=person)
 
     page.goto(f"{live_server.url}/tai-khoan/dang-nhap/")
+    axe("trang đăng nhập có nút tài khoản định danh")
     page.get_by_role("link", name="Đăng nhập bằng tài khoản định danh của tỉnh").click()
     assert page.url.startswith(sso.url)
     sign_in_at_the_provider(page, PEOPLE["browser"])
@@ -47,7 +50,9 @@ def test_official_signs_in_with_the_province_identity(transactional_db, sso, liv
     expect(page.get_by_role("heading", name="Đăng nhập cổng định danh")).to_be_visible()
 
 
-def test_an_identity_nobody_linked_is_told_to_ask_the_administrator(transactional_db, sso, live_server, page):
+def test_an_identity_nobody_linked_is_told_to_ask_the_administrator(
+    transactional_db, sso, live_server, page, axe
+):
     page.goto(f"{live_server.url}/tai-khoan/dang-nhap/")
     page.get_by_role("link", name="Đăng nhập bằng tài khoản định danh của tỉnh").click()
     sign_in_at_the_provider(page, PEOPLE["unknown"])
@@ -58,3 +63,6 @@ def test_an_identity_nobody_linked_is_told_to_ask_the_administrator(transactiona
         "Tài khoản định danh này chưa được gắn với cán bộ nào trong hệ thống; liên hệ quản trị"
     )
     expect(page.get_by_role("navigation", name="Điều hướng chính")).to_have_count(0)
+    axe("trang báo tài khoản định danh chưa được gắn")
+    page.get_by_role("link", name="Về trang đăng nhập").click()
+    expect(page.get_by_role("heading", name="Đăng nhập", exact=True)).to_be_visible()

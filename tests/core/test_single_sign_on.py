@@ -16,7 +16,7 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from jwcrypto import jwk
 
-from danvan.core import secondfactor
+from danvan.core import secondfactor, services
 from danvan.core.models import ExternalIdentity, Role, RoleAssignment, User
 from tests.factories import UserFactory, person_with_role
 from tests.oidc_support import EMAILS, NAMES, PEOPLE, path_of, sign_in_at_provider
@@ -277,3 +277,22 @@ def test_an_id_token_whose_signature_does_not_verify_is_refused(client, linked, 
     assert "Không xác minh được" in answer.content.decode()
     assert signed_in_as(client) is None
     assert ExternalIdentity.objects.get(user=linked).last_seen is None
+
+
+def test_a_person_deactivated_after_signing_in_is_signed_out(client, linked):
+    sign_in_by_provider(client, PEOPLE["linked"])
+    assert signed_in_as(client) == linked
+    linked.is_active = False
+    linked.save(update_fields=["is_active"])
+    assert signed_in_as(client) is None
+
+
+def test_a_created_account_never_takes_an_existing_username(sso, db, settings):
+    UserFactory(username="079190000009")
+    identity = services.create_person_for_identity(
+        issuer=sso.issuer,
+        subject="079190000009",
+        claims={"sub": "079190000009", "preferred_username": "079190000009"},
+    )
+    assert identity.user.username == "079190000009.2"
+    assert not identity.user.has_usable_password()
