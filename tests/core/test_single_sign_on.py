@@ -88,7 +88,10 @@ def test_an_unknown_identity_is_refused_and_nothing_is_created(client, sso, db):
     people, identities = User.objects.count(), ExternalIdentity.objects.count()
     answer = sign_in_by_provider(client, PEOPLE["unknown"])
     assert answer.status_code == 403
-    assert UNKNOWN_TEXT in answer.content.decode()
+    page = answer.content.decode()
+    assert UNKNOWN_TEXT in page
+    # The identifier to give the administrator is shown.
+    assert f'data-testid="ma-dinh-danh">{PEOPLE["unknown"]}<' in page
     assert signed_in_as(client) is None
     assert (User.objects.count(), ExternalIdentity.objects.count()) == (people, identities)
 

@@ -69,8 +69,9 @@ def _after_provider_sign_in(request, person) -> str:
     return target
 
 
-def _provider_refusal(request, reason: str, status: int):
-    return render(request, "registration/provider_refused.html", {"reason": reason}, status=status)
+def _provider_refusal(request, reason: str, status: int, subject: str = ""):
+    context = {"reason": reason, "subject": subject}
+    return render(request, "registration/provider_refused.html", context, status=status)
 
 
 @never_cache
@@ -96,7 +97,8 @@ def provider_callback(request):
         )
     except oidc.SignInRefused as refusal:
         logger.warning("Đăng nhập định danh bị từ chối (%s): %s", refusal.reason, refusal.subject)
-        return _provider_refusal(request, refusal.reason, 403)
+        # The person's own identifier, to give the administrator who links it.
+        return _provider_refusal(request, refusal.reason, 403, subject=refusal.subject)
     except (RequestException, SuspiciousOperation, ValueError) as error:
         logger.warning("Đăng nhập định danh không thành công: %s", error)
         return _provider_refusal(request, "provider", 502)
