@@ -26,6 +26,7 @@ def test_official_signs_in_with_the_province_identity(
 
     page.goto(f"{live_server.url}/tai-khoan/dang-nhap/")
     axe("trang đăng nhập có nút tài khoản định danh")
+    page.screenshot(path=artifacts / "dinh-danh-trang-dang-nhap.png", full_page=True)
     page.get_by_role("link", name="Đăng nhập bằng tài khoản định danh của tỉnh").click()
     assert page.url.startswith(sso.url)
     sign_in_at_the_provider(page, PEOPLE["browser"])

@@ -118,7 +118,7 @@ class SignOutView(auth_views.LogoutView):
         response = super().post(request, *args, **kwargs)
         if from_provider and settings.DANVAN_OIDC_ENABLED and settings.DANVAN_OIDC_END_SESSION_ENDPOINT:
             after = request.build_absolute_uri(reverse("login"))
-            return redirect(oidc.end_session_url(request, id_token=id_token, after=after))
+            return redirect(oidc.end_session_url(id_token=id_token, after=after))
         return response
 
 

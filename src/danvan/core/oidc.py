@@ -111,7 +111,7 @@ def signed_in_by_provider(request) -> bool:
     return request.session.get(BACKEND_SESSION_KEY) == BACKEND
 
 
-def end_session_url(request, *, id_token: str, after: str) -> str:
+def end_session_url(*, id_token: str, after: str) -> str:
     """Where to send the browser so the provider ends its session too."""
     query = {"client_id": settings.OIDC_RP_CLIENT_ID, "post_logout_redirect_uri": after}
     if id_token:
