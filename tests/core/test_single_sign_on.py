@@ -215,9 +215,13 @@ def test_the_administrator_links_a_person_to_an_identity_in_the_admin(client, ss
     assert f'value="{sso.issuer}"' in form  # the configured provider is proposed
     answer = client.post(
         reverse("admin:core_externalidentity_add"),
-        {"issuer": sso.issuer, "subject": PEOPLE["linked"], "user": person.pk},
+        {"issuer": f"{sso.issuer}/", "subject": f" {PEOPLE['linked']} ", "user": person.pk},
     )
     assert answer.status_code == 302
+    identity = ExternalIdentity.objects.get(user=person)
+    assert (identity.issuer, identity.subject) == (sso.issuer, PEOPLE["linked"])
+    # Who made the link is kept.
+    assert identity.history.get().history_user == system_admin
     # The same identity cannot be linked to a second person.
     twice = client.post(
         reverse("admin:core_externalidentity_add"),

@@ -187,7 +187,7 @@ class SensitiveReadAdmin(admin.ModelAdmin):
 
 
 @admin.register(ExternalIdentity)
-class ExternalIdentityAdmin(admin.ModelAdmin):
+class ExternalIdentityAdmin(SimpleHistoryAdmin):
     list_display = ["subject", "issuer", "user", "first_seen", "last_seen"]
     search_fields = ["subject", "user__username", "user__full_name"]
     list_filter = ["issuer"]

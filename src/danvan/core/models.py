@@ -611,6 +611,8 @@ class ExternalIdentity(models.Model):
     first_seen = models.DateTimeField(_("lần đăng nhập đầu tiên"), null=True, blank=True)
     last_seen = models.DateTimeField(_("lần đăng nhập gần nhất"), null=True, blank=True)
     created_at = models.DateTimeField(_("ngày gắn"), default=timezone.now, editable=False)
+    # Who linked or unlinked which identity, and when.
+    history = HistoricalRecords(excluded_fields=["first_seen", "last_seen"])
 
     class Meta:
         verbose_name = _("tài khoản định danh")
@@ -622,3 +624,9 @@ class ExternalIdentity(models.Model):
 
     def __str__(self) -> str:
         return f"{self.subject} @ {self.issuer}"
+
+    def save(self, *args, **kwargs):
+        # The issuer as the provider's tokens name it (no trailing slash).
+        self.issuer = self.issuer.strip().rstrip("/")
+        self.subject = self.subject.strip()
+        super().save(*args, **kwargs)
