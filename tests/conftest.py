@@ -14,6 +14,9 @@ from tests.factories import AgencyFactory, ProvinceFactory, UnitFactory, person_
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+# The province's identity provider on loopback (oidc_provider, sso).
+pytest_plugins = ["tests.oidc_support"]
+
 
 @pytest.fixture(autouse=True)
 def _empty_cache():

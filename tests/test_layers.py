@@ -22,6 +22,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.conf import settings
+
 SOURCE = Path(__file__).resolve().parents[1] / "src"
 PACKAGE = "danvan"
 
@@ -367,3 +369,25 @@ def test_a_new_app_stands_above_reports_and_below_api(tmp_path):
     )
     found = problems(source)
     assert found["upward"] == ["danvan/reports/models.py:1 danvan.reports.models -> danvan.surveys.models"]
+
+
+def test_the_test_identity_provider_is_no_part_of_danvan():
+    """tests/oidc_provider/ is a separate Django project the tests start: no
+    module under src/ imports anything of tests/, and Danvan does not install it."""
+    importers = []
+    for path in SOURCE.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = (
+                [alias.name for alias in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else []
+            )
+            importers += [
+                f"{path.relative_to(SOURCE)}: {name}" for name in names if name.split(".")[0] == "tests"
+            ]
+    assert importers == []
+    assert not [app for app in settings.INSTALLED_APPS if app.startswith("tests")]
+    assert (SOURCE.parent / "tests" / "oidc_provider" / "settings.py").is_file()

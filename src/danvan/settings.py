@@ -9,6 +9,7 @@ a secret key is required, cookies are secure and HTTPS is enforced
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -186,6 +187,9 @@ AUTHENTICATION_BACKENDS = [
     "danvan.core.throttle.SlowdownBackend",
     "axes.backends.AxesStandaloneBackend",
     "danvan.core.backends.PersonBackend",
+    # Signing in at the province's identity provider (core/oidc.py): only its
+    # own callback calls it; here so that its sessions load the person.
+    "danvan.core.oidc.ProvinceIdentityBackend",
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -240,6 +244,53 @@ DANVAN_OTP_REQUIRED_ROLES = envlist(
 )
 OTP_TOTP_ISSUER = os.environ.get("DANVAN_OTP_ISSUER", "Danvan")
 
+# Single sign-on with the province's identity provider (OpenID Connect,
+# authorization code flow with PKCE, ID token signed RS256 and checked against
+# the provider's JWKS; core/oidc.py, docs/operations.md). Off while
+# DANVAN_OIDC_ISSUER is empty: the login page then shows nothing of it.
+DANVAN_OIDC_ISSUER = os.environ.get("DANVAN_OIDC_ISSUER", "").rstrip("/")
+DANVAN_OIDC_ENABLED = bool(DANVAN_OIDC_ISSUER)
+OIDC_RP_CLIENT_ID = os.environ.get("DANVAN_OIDC_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = envsecret("DANVAN_OIDC_CLIENT_SECRET") or ""
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("DANVAN_OIDC_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("DANVAN_OIDC_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = os.environ.get("DANVAN_OIDC_USERINFO_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("DANVAN_OIDC_JWKS_ENDPOINT", "")
+# The provider's end_session endpoint: signing out of Danvan also ends the
+# session there (optional).
+DANVAN_OIDC_END_SESSION_ENDPOINT = os.environ.get("DANVAN_OIDC_END_SESSION_ENDPOINT", "")
+if DANVAN_OIDC_ENABLED:
+    _missing = [
+        name
+        for name, value in [
+            ("DANVAN_OIDC_CLIENT_ID", OIDC_RP_CLIENT_ID),
+            ("DANVAN_OIDC_CLIENT_SECRET", OIDC_RP_CLIENT_SECRET),
+            ("DANVAN_OIDC_AUTHORIZATION_ENDPOINT", OIDC_OP_AUTHORIZATION_ENDPOINT),
+            ("DANVAN_OIDC_TOKEN_ENDPOINT", OIDC_OP_TOKEN_ENDPOINT),
+            ("DANVAN_OIDC_JWKS_ENDPOINT", OIDC_OP_JWKS_ENDPOINT),
+        ]
+        if not value
+    ]
+    if _missing:
+        raise ImproperlyConfigured(
+            f"DANVAN_OIDC_ISSUER is set but {', '.join(_missing)} is not; see docs/operations.md."
+        )
+OIDC_RP_SCOPES = os.environ.get("DANVAN_OIDC_SCOPES", "openid profile email")
+OIDC_RP_SIGN_ALGO = "RS256"
+OIDC_USE_PKCE = True
+OIDC_PKCE_CODE_CHALLENGE_METHOD = "S256"
+OIDC_USE_NONCE = True
+OIDC_STORE_ID_TOKEN = True
+OIDC_TIMEOUT = envint("DANVAN_OIDC_TIMEOUT_SECONDS", 10)
+OIDC_AUTHENTICATION_CALLBACK_URL = "oidc_callback"
+# A first sign-in of an identity no administrator has linked creates an account
+# (with no roles) only when this is True; otherwise it is refused.
+DANVAN_OIDC_CREATE_USERS = envbool("DANVAN_OIDC_CREATE_USERS", "False")
+# True: a person signed in at the provider is not asked Danvan's own second
+# step (the provider requires its own second factor). False (the default):
+# Danvan's second step is asked as after a password.
+DANVAN_OIDC_SKIPS_SECOND_FACTOR = envbool("DANVAN_OIDC_SKIPS_SECOND_FACTOR", "False")
+
 # Database sessions, read with one written-out query (danvan/core/sessions.py).
 SESSION_ENGINE = "danvan.core.sessions"
 SESSION_COOKIE_AGE = envint("DANVAN_SESSION_SECONDS", 8 * 3600)
@@ -275,6 +326,13 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
+if DANVAN_OIDC_ENABLED and DANVAN_OIDC_END_SESSION_ENDPOINT:
+    # Signing out (a form on every page) goes on to the provider's end_session
+    # endpoint, and a form's redirects are held to form-action.
+    _end_session = urlsplit(DANVAN_OIDC_END_SESSION_ENDPOINT)
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"].append(
+        f"{_end_session.scheme}://{_end_session.netloc}"
+    )
 
 # Uploads: a request body larger than this is refused before it is read whole.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

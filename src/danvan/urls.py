@@ -1,5 +1,4 @@
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.urls import include, path
 from django.views.i18n import set_language
@@ -32,7 +31,9 @@ urlpatterns = [
     path("tai-khoan/bao-mat/thiet-lap/", account_views.otp_enrol, name="otp_enrol"),
     path("tai-khoan/bao-mat/ma-khoi-phuc/", account_views.otp_recovery_codes, name="otp_recovery_codes"),
     path("tai-khoan/bao-mat/go-bo/", account_views.otp_remove, name="otp_remove"),
-    path("tai-khoan/dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    path("tai-khoan/dang-xuat/", account_views.SignOutView.as_view(), name="logout"),
+    path("tai-khoan/dinh-danh/", account_views.ProviderSignInView.as_view(), name="oidc_sign_in"),
+    path("tai-khoan/dinh-danh/tra-ve/", account_views.provider_callback, name="oidc_callback"),
     path("tai-khoan/doi-mat-khau/", core_views.password_change, name="password_change"),
     path("quan-tri/", admin.site.urls),
     path("i18n/setlang/", set_language, name="set_language"),

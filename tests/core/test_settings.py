@@ -67,3 +67,37 @@ def test_development_mail_is_written_to_files_under_var_mail(tmp_path):
     assert "Nhắc hạn" not in result.stdout + result.stderr
     (message,) = (tmp_path / "mail").iterdir()
     assert "canbo@example.vn" in message.read_text(encoding="utf-8")
+
+
+PROVIDER = {
+    "DANVAN_OIDC_ISSUER": "https://id.tayninh.gov.vn/o",
+    "DANVAN_OIDC_CLIENT_ID": "danvan",
+    "DANVAN_OIDC_CLIENT_SECRET": "bi-mat",
+    "DANVAN_OIDC_AUTHORIZATION_ENDPOINT": "https://id.tayninh.gov.vn/o/authorize/",
+    "DANVAN_OIDC_TOKEN_ENDPOINT": "https://id.tayninh.gov.vn/o/token/",
+    "DANVAN_OIDC_JWKS_ENDPOINT": "https://id.tayninh.gov.vn/o/.well-known/jwks.json",
+}
+
+
+def test_an_identity_provider_with_an_endpoint_missing_is_a_clear_startup_error():
+    env = {k: v for k, v in PROVIDER.items() if k != "DANVAN_OIDC_JWKS_ENDPOINT"}
+    result = run_danvan("check", env=env)
+    assert result.returncode != 0
+    assert "DANVAN_OIDC_JWKS_ENDPOINT" in result.stderr
+
+
+def test_signing_out_at_the_provider_is_allowed_by_the_content_security_policy():
+    env = {**PROVIDER, "DANVAN_OIDC_END_SESSION_ENDPOINT": "https://id.tayninh.gov.vn/o/logout/"}
+    code = (
+        "from django.conf import settings; "
+        "print(settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['form-action'], settings.DANVAN_OIDC_ENABLED)"
+    )
+    result = run_danvan("shell", "-c", code, env=env)
+    assert result.returncode == 0, result.stderr
+    assert "'https://id.tayninh.gov.vn'" in result.stdout and "True" in result.stdout
+    assert (
+        "False"
+        in run_danvan(
+            "shell", "-c", "from django.conf import settings; print(settings.DANVAN_OIDC_ENABLED)", env={}
+        ).stdout
+    )

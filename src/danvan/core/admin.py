@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.urls import reverse
@@ -9,6 +10,7 @@ from danvan.core import services
 from danvan.core.models import (
     Agency,
     CalendarDay,
+    ExternalIdentity,
     OrganisationImport,
     OutgoingMail,
     Province,
@@ -46,6 +48,21 @@ class RoleAssignmentInline(admin.TabularInline):
     autocomplete_fields = ["province", "agency", "unit"]
 
 
+class ExternalIdentityInline(admin.TabularInline):
+    """The administrator links a person to their account at the province's
+    identity provider by the identifier (``sub``) that the provider gives it."""
+
+    model = ExternalIdentity
+    extra = 0
+    fields = ["issuer", "subject", "first_seen", "last_seen"]
+    readonly_fields = ["first_seen", "last_seen"]
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.form.base_fields["issuer"].initial = settings.DANVAN_OIDC_ISSUER
+        return formset
+
+
 @admin.register(User)
 class PersonAdmin(SimpleHistoryAdmin, UserAdmin):
     list_display = ["username", "full_name", "position", "agency", "unit", "is_active"]
@@ -53,7 +70,7 @@ class PersonAdmin(SimpleHistoryAdmin, UserAdmin):
     search_fields = ["username", "full_name", "email"]
     ordering = ["sort_key"]
     autocomplete_fields = ["agency", "unit"]
-    inlines = [RoleAssignmentInline]
+    inlines = [RoleAssignmentInline, ExternalIdentityInline]
     fieldsets = [
         (None, {"fields": ["username", "password", "must_change_password"]}),
         (_("Thông tin cán bộ"), {"fields": ["full_name", "position", "agency", "unit", "email", "phone"]}),
@@ -167,3 +184,15 @@ class SensitiveReadAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(ExternalIdentity)
+class ExternalIdentityAdmin(SimpleHistoryAdmin):
+    list_display = ["subject", "issuer", "user", "first_seen", "last_seen"]
+    search_fields = ["subject", "user__username", "user__full_name"]
+    list_filter = ["issuer"]
+    autocomplete_fields = ["user"]
+    readonly_fields = ["first_seen", "last_seen", "created_at"]
+
+    def get_changeform_initial_data(self, request):
+        return {"issuer": settings.DANVAN_OIDC_ISSUER, **super().get_changeform_initial_data(request)}

@@ -579,3 +579,38 @@ class SensitiveRead(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ReadLogIsFixed("The read log cannot be removed.")
+
+
+class ExternalIdentity(models.Model):
+    """An account at the province's identity provider (OpenID Connect) that
+    signs in as one person: the provider's issuer and the subject it gives
+    the account, never the e-mail address. Links are made by the
+    administrator; the sign-in keeps ``last_seen``."""
+
+    issuer = models.CharField(_("nhà cung cấp định danh (issuer)"), max_length=255)
+    subject = models.CharField(_("mã định danh (sub)"), max_length=255)
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="external_identities", verbose_name=_("cán bộ")
+    )
+    first_seen = models.DateTimeField(_("lần đăng nhập đầu tiên"), null=True, blank=True)
+    last_seen = models.DateTimeField(_("lần đăng nhập gần nhất"), null=True, blank=True)
+    created_at = models.DateTimeField(_("ngày gắn"), default=timezone.now, editable=False)
+    # Who linked or unlinked which identity, and when.
+    history = HistoricalRecords(excluded_fields=["first_seen", "last_seen"])
+
+    class Meta:
+        verbose_name = _("tài khoản định danh")
+        verbose_name_plural = _("tài khoản định danh")
+        ordering = ["issuer", "subject"]
+        constraints = [
+            models.UniqueConstraint(fields=["issuer", "subject"], name="external_identity_unique_subject"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.subject} @ {self.issuer}"
+
+    def save(self, *args, **kwargs):
+        # The issuer as the provider's tokens name it (no trailing slash).
+        self.issuer = self.issuer.strip().rstrip("/")
+        self.subject = self.subject.strip()
+        super().save(*args, **kwargs)

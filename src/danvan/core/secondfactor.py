@@ -1,7 +1,8 @@
 """The second sign-in step: a code from an authenticator app (TOTP, RFC 6238)
 or one of ten recovery codes (django-otp's static device).
 
-After the password the session is signed in but not verified: the step still
+After the password (or the province's identity provider, unless
+DANVAN_OIDC_SKIPS_SECOND_FACTOR says the provider asks its own) the session is signed in but not verified: the step still
 owed is kept in the session (``verify`` for a person with a device, ``enrol``
 for a person whose role requires one and who has none), and
 ``SecondFactorMiddleware`` lets such a session open nothing but that step.
@@ -13,6 +14,8 @@ from base64 import b32encode
 from dataclasses import dataclass
 
 import segno
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY
 from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
 from django.utils.translation import gettext as _
@@ -24,6 +27,8 @@ from danvan.core import permissions
 from danvan.core.models import User
 
 SESSION_KEY = "danvan_second_step"
+# The sign-in at the province's identity provider (core/oidc.py).
+PROVIDER_BACKEND = "danvan.core.oidc.ProvinceIdentityBackend"
 VERIFY = "verify"
 ENROL = "enrol"
 
@@ -40,6 +45,13 @@ def step_after_password(person: User) -> str | None:
 @receiver(user_logged_in, dispatch_uid="danvan-second-step")
 def _ask_second_step(sender, request, user, **kwargs):
     if request is None or not hasattr(request, "session"):
+        return
+    if (
+        request.session.get(BACKEND_SESSION_KEY) == PROVIDER_BACKEND
+        and settings.DANVAN_OIDC_SKIPS_SECOND_FACTOR
+    ):
+        # The province's provider asked its own second factor (docs/operations.md).
+        request.session.pop(SESSION_KEY, None)
         return
     step = step_after_password(user)
     if step:

@@ -21,6 +21,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from danvan.core import outbox
 from danvan.core.models import (
     Agency,
+    ExternalIdentity,
     Notification,
     OrganisationImport,
     OutgoingMail,
@@ -402,3 +403,36 @@ def remove_second_factor(*, person: User) -> None:
     """Remove the person's app and recovery codes (a new phone, a lost one)."""
     TOTPDevice.objects.filter(user=person).delete()
     StaticDevice.objects.filter(user=person).delete()
+
+
+@transaction.atomic
+def record_identity_sign_in(*, identity: ExternalIdentity) -> ExternalIdentity:
+    """A sign-in at the province's identity provider: keep when it was."""
+    now = timezone.now()
+    identity.first_seen = identity.first_seen or now
+    identity.last_seen = now
+    identity.save(update_fields=["first_seen", "last_seen"])
+    return identity
+
+
+def _free_username(wanted: str) -> str:
+    base = (wanted or "dinhdanh").strip()[:140] or "dinhdanh"
+    name, number = base, 1
+    while User.objects.filter(username__iexact=name).exists():
+        number += 1
+        name = f"{base}.{number}"
+    return name
+
+
+@transaction.atomic
+def create_person_for_identity(*, issuer: str, subject: str, claims: dict) -> ExternalIdentity:
+    """The account of an identity signing in for the first time, when the
+    administrator allows it (DANVAN_OIDC_CREATE_USERS): no password, no
+    agency, no roles; the administrator grants those in the system."""
+    person = User.objects.create_user(
+        username=_free_username(str(claims.get("preferred_username") or f"dinhdanh.{subject}")),
+        password=None,
+        full_name=str(claims.get("name") or "")[:150],
+        email=str(claims.get("email") or "")[:254],
+    )
+    return ExternalIdentity.objects.create(issuer=issuer, subject=subject, user=person)
