@@ -5,6 +5,7 @@ root for "unknown issuer"; an expired certificate. Nothing leaves the test."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 from dataclasses import dataclass
 
 import pytest
@@ -13,6 +14,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
+from PIL import Image, ImageDraw
 
 PASSPHRASE = "Mat-khau-2026"
 
@@ -136,3 +138,16 @@ def unknown_ca() -> Authority:
 def agency_bundle(test_ca) -> bytes:
     """The PKCS#12 bundle of the agency of tests/conftest.py, passphrase PASSPHRASE."""
     return test_ca.bundle("Sở Khoa học và Công nghệ")
+
+
+def seal_png(size: int = 240) -> bytes:
+    """A red ring on a transparent background, standing for an agency's seal."""
+    image = Image.new("RGBA", (size, size), (255, 255, 255, 0))
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((4, 4, size - 4, size - 4), outline=(220, 0, 0, 255), width=size // 24)
+    draw.ellipse(
+        (size // 5, size // 5, size - size // 5, size - size // 5), outline=(220, 0, 0, 255), width=3
+    )
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()

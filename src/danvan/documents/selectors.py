@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
+
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Model, Prefetch, Q, QuerySet
 from django.http import Http404
@@ -10,6 +13,7 @@ from danvan.core.models import Agency, User
 from danvan.core.text import search_key
 from danvan.documents import permissions
 from danvan.documents.models import LegalDocument, SignedCopy, SigningCertificate, TrustedAuthority
+from danvan.documents.signatures import pades
 from danvan.documents.validity import validity_on
 
 
@@ -93,3 +97,42 @@ def signed_copy_of(document: Model, copy_id: int) -> SignedCopy:
     if copy is None:
         raise Http404(_("Không tìm thấy bản ký số."))
     return copy
+
+
+@dataclass(frozen=True)
+class SignatureRow:
+    """One checked signature as a page shows it."""
+
+    verdict: str
+    label: str
+    signer: str
+    organisation: str
+    signed_at: datetime | None
+    issuer: str
+
+    @property
+    def is_valid(self) -> bool:
+        return self.verdict == pades.Verdict.VALID
+
+
+def check_incoming_signatures(data: bytes) -> list[dict]:
+    """The signatures of an incoming PDF, checked against the trusted
+    authorities, as JSON to keep beside the file; [] for a file that is not
+    a PDF (a Word file carries no PAdES signature)."""
+    if not data.lstrip()[:5] == b"%PDF-":
+        return []
+    return [check.as_dict() for check in pades.check_signatures(data, trust_roots=trust_roots())]
+
+
+def signature_rows(checks: list[dict] | None) -> list[SignatureRow]:
+    return [
+        SignatureRow(
+            verdict=check.get("verdict", ""),
+            label=str(pades.Verdict.LABELS.get(check.get("verdict", ""), check.get("verdict", ""))),
+            signer=check.get("signer", ""),
+            organisation=check.get("organisation", ""),
+            signed_at=pades.signed_at_local(check),
+            issuer=check.get("issuer", ""),
+        )
+        for check in checks or []
+    ]

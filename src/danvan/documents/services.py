@@ -217,13 +217,22 @@ def withdraw_authority(*, authority: TrustedAuthority, by: User) -> TrustedAutho
 
 @transaction.atomic
 def sign_document(
-    *, document: Model, agency: Agency, title: str, pdf: bytes, signer_name: str, reason: str, by: User
+    *,
+    document: Model,
+    agency: Agency,
+    title: str,
+    pdf: bytes,
+    signer_name: str,
+    reason: str,
+    by: User,
+    name_on_document: str = "",
 ) -> SignedCopy:
     """Sign the PDF of an issued document with the agency's certificate and
     keep the signed copy, with who signed, when and with which certificate.
 
-    The visible signature (NĐ 30/2020, Phụ lục I) goes above the signer's
-    name on the last page. Refused, with nothing stored: an agency without
+    The visible signature (NĐ 30/2020, Phụ lục I) names ``signer_name`` and
+    goes above the signer's name printed on the last page
+    (``name_on_document``, the signer's name when not given). Refused, with nothing stored: an agency without
     a certificate, a certificate that has expired since it was configured,
     a passphrase that no longer opens (the server's key changed)."""
     certificate = SigningCertificate.objects.filter(agency=agency, is_active=True).first()
@@ -239,11 +248,12 @@ def sign_document(
         with certificate.bundle.open("rb") as stored:
             bundle = stored.read()
         keys.check_usable(keys.load_bundle(bundle, passphrase).certificate, now=when)
-        seal = _read(certificate.seal)
+        placement = stamp.place_signature(pdf, signer_name=name_on_document or signer_name)
         image = stamp.stamp_image(
-            lines=stamp.signature_lines(signer=signer_name, agency=agency.name, when=when), seal=seal
+            lines=stamp.signature_lines(signer=signer_name, agency=agency.name, when=when),
+            seal=_read(certificate.seal),
+            size=placement.size,
         )
-        placement = stamp.place_signature(pdf, signer_name=signer_name)
         signed = pades.sign_pdf(
             pdf,
             pkcs12=bundle,

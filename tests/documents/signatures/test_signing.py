@@ -3,6 +3,7 @@ signatures: by pyHanko's validator and by poppler's pdfsig."""
 
 import io
 import subprocess
+from pathlib import Path
 
 import pdfplumber
 import pytest
@@ -18,13 +19,15 @@ from danvan.documents.models import SignedCopy, SigningCertificate, TrustedAutho
 from danvan.documents.signatures import pades, stamp
 from danvan.documents.signatures.pades import Verdict
 from tests.conftest import require_binary
-from tests.signing_ca import PASSPHRASE
+from tests.signing_ca import PASSPHRASE, seal_png
+
+ARTIFACTS = Path(__file__).resolve().parents[3] / "test-artifacts"
 
 
 @pytest.fixture
 def certificate(agency, system_admin, agency_bundle):
     return services.configure_signing_certificate(
-        agency=agency, bundle=agency_bundle, passphrase=PASSPHRASE, seal=None, by=system_admin
+        agency=agency, bundle=agency_bundle, passphrase=PASSPHRASE, seal=seal_png(), by=system_admin
     )
 
 
@@ -134,6 +137,8 @@ def test_the_signed_plan_is_valid_for_pdfsig(signed, tmp_path):
 
 def test_the_visible_signature_sits_above_the_signers_name_on_the_last_page(signed):
     data = _bytes(signed)
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "ke-hoach-da-ky.pdf").write_bytes(data)  # for a person to look at
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         last = len(pdf.pages) - 1
         page = pdf.pages[last]

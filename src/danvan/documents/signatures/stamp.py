@@ -33,7 +33,7 @@ WIDTH, HEIGHT = 210, 78
 MIN_HEIGHT = 40
 SCALE = 4
 FONT_SIZE = 10
-LINE_GAP = 3
+MIN_FONT_SIZE = 7
 INK = (0, 0, 190, 255)
 FONTS = ("Times New Roman", "Tinos", "Liberation Serif", "DejaVu Serif")
 MARGIN = 56  # 2 cm, the right and bottom margins of NĐ 30/2020.
@@ -45,6 +45,10 @@ class Placement:
 
     page: int
     box: tuple[int, int, int, int]
+
+    @property
+    def size(self) -> tuple[int, int]:
+        return (self.box[2] - self.box[0], self.box[3] - self.box[1])
 
 
 def signature_lines(*, signer: str, agency: str, when: datetime) -> list[str]:
@@ -88,22 +92,28 @@ def _wrap(draw: ImageDraw.ImageDraw, line: str, font, width: int) -> list[str]:
     return [*rows, current]
 
 
-def stamp_image(*, lines: list[str], seal: bytes | None = None) -> Image.Image:
-    """The stamp as an RGBA image of WIDTH × HEIGHT points at SCALE pixels per point."""
-    size = (WIDTH * SCALE, HEIGHT * SCALE)
-    image = Image.new("RGBA", size, (255, 255, 255, 0))
+def stamp_image(
+    *, lines: list[str], seal: bytes | None = None, size: tuple[int, int] = (WIDTH, HEIGHT)
+) -> Image.Image:
+    """The stamp as an RGBA image of ``size`` points at SCALE pixels per point:
+    the lines at 10 pt, or smaller when the signature area is short."""
+    width, height = size[0] * SCALE, size[1] * SCALE
+    image = Image.new("RGBA", (width, height), (255, 255, 255, 0))
     draw = ImageDraw.Draw(image)
-    font = _font(FONT_SIZE * SCALE)
-    left = 4 * SCALE
-    rows = [row for line in lines for row in _wrap(draw, line, font, size[0] - 2 * left)]
-    step = (FONT_SIZE + LINE_GAP) * SCALE
-    top = max(2 * SCALE, (size[1] - step * len(rows)) // 2)
+    left = 3 * SCALE
+    for points in range(FONT_SIZE, MIN_FONT_SIZE - 1, -1):
+        font = _font(points * SCALE)
+        rows = [row for line in lines for row in _wrap(draw, line, font, width - 2 * left)]
+        step = round(points * 1.25 * SCALE)
+        if step * len(rows) <= height:
+            break
+    top = max(0, (height - step * len(rows)) // 2)
     for index, row in enumerate(rows):
         draw.text((left, top + index * step), row, font=font, fill=INK)
     if seal:
         mark = Image.open(io.BytesIO(seal)).convert("RGBA")
-        mark.thumbnail((size[1], size[1]))
-        image.alpha_composite(mark, (0, (size[1] - mark.height) // 2))
+        mark.thumbnail((height, height))
+        image.alpha_composite(mark, (0, (height - mark.height) // 2))
     return image
 
 
@@ -122,10 +132,9 @@ def place_signature(data: bytes, *, signer_name: str = "") -> Placement:
         above = [float(word["bottom"]) for word in words if float(word["bottom"]) < top - 1]
         gap = top - max(above, default=top - HEIGHT - 4) - 4
         tall = min(HEIGHT, max(gap, MIN_HEIGHT))
-        wide = WIDTH * tall / HEIGHT
-        left = min(max((x0 + x1) / 2 - wide / 2, MARGIN / 2), width - wide - MARGIN / 2)
+        left = min(max((x0 + x1) / 2 - WIDTH / 2, MARGIN / 2), width - WIDTH - MARGIN / 2)
         bottom = height - top + 2
-        return Placement(index, (round(left), round(bottom), round(left + wide), round(bottom + tall)))
+        return Placement(index, (round(left), round(bottom), round(left + WIDTH), round(bottom + tall)))
 
 
 def _name_line(words: list[dict], signer_name: str) -> tuple[float, float, float] | None:
