@@ -14,13 +14,13 @@ from danvan.documents.output.pdf import docx_to_pdf
 from danvan.documents.signatures import pades, stamp
 from danvan.plans.models import PlanImport
 from tests.conftest import require_binary
-from tests.signing_ca import PASSPHRASE, agency_bundle, test_ca, unknown_ca  # noqa: F401
+from tests.signing_ca import PASSPHRASE
 
 _PRINTED: dict[str, bytes] = {}
 
 
 @pytest.fixture
-def certificate(agency, system_admin, agency_bundle):  # noqa: F811
+def certificate(agency, system_admin, agency_bundle):
     return document_services.configure_signing_certificate(
         agency=agency, bundle=agency_bundle, passphrase=PASSPHRASE, seal=None, by=system_admin
     )
@@ -53,7 +53,7 @@ def test_the_leader_signs_the_issued_plan_and_its_readers_download_the_signed_co
     agency_head,
     unit_officer,
     other_agency_officer,
-    test_ca,  # noqa: F811
+    test_ca,
 ):
     require_binary("soffice")
     client.force_login(agency_head)
@@ -128,7 +128,7 @@ def test_an_imported_pdf_has_its_signatures_checked_and_shown(
     unknown_ca,
     which,
     verdict,
-    shown,  # noqa: F811
+    shown,
 ):
     document_services.trust_authority(data=test_ca.pem, name="", by=system_admin)
     province_bundle = test_ca.bundle("UBND tỉnh Tây Ninh")
