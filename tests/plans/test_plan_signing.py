@@ -7,11 +7,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
+from danvan.core.services import DomainError
 from danvan.documents import services as document_services
 from danvan.documents.models import SignedCopy
 from danvan.documents.output.docx import render_plan_docx
 from danvan.documents.output.pdf import docx_to_pdf
 from danvan.documents.signatures import pades, stamp
+from danvan.plans import services
 from danvan.plans.models import PlanImport
 from tests.conftest import require_binary
 from tests.signing_ca import PASSPHRASE
@@ -170,3 +172,9 @@ def test_the_plan_made_from_a_signed_import_shows_its_signatures(
     client.force_login(agency_head)
     html = client.get(reverse("plans:plan_detail", args=[issued_plan.pk])).content.decode()
     assert "UBND tỉnh Tây Ninh" in html and "05/03/2026 09:00:00" in html and "hợp lệ" in html
+
+
+def test_sign_plan_refuses_a_plan_not_issued(draft_plan, certificate, agency_head):
+    with pytest.raises(DomainError, match="đã ban hành"):
+        services.sign_plan(plan=draft_plan, by=agency_head)
+    assert not SignedCopy.objects.exists()

@@ -218,3 +218,13 @@ def test_trusted_authorities_take_ca_certificates_only_once(system_admin, test_c
     with pytest.raises(DomainError, match="không phải của một tổ chức cấp chứng thư"):
         services.trust_authority(data=leaf.public_bytes(Encoding.PEM), name="", by=system_admin)
     assert TrustedAuthority.objects.count() == 1
+
+
+def test_a_withdrawn_authority_is_no_longer_trusted(signed, system_admin, test_ca):
+    authority = services.trust_authority(data=test_ca.pem, name="", by=system_admin)
+    [check] = pades.check_signatures(_bytes(signed), trust_roots=selectors.trust_roots())
+    assert check.verdict == Verdict.VALID
+    services.withdraw_authority(authority=authority, by=system_admin)
+    assert selectors.trust_roots() == []
+    [check] = pades.check_signatures(_bytes(signed), trust_roots=selectors.trust_roots())
+    assert check.verdict == Verdict.UNKNOWN_ISSUER
