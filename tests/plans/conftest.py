@@ -1,6 +1,7 @@
 import pytest
 
 from danvan.plans.models import Plan, Task
+from tests.signing_ca import agency_bundle, test_ca, unknown_ca  # noqa: F401 — the test CA's fixtures.
 
 
 @pytest.fixture

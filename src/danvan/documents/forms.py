@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core.forms import WorkDateField
-from danvan.documents.models import LegalDocument, ValidityStatus
+from danvan.core.forms import MaxSizeValidator, WorkDateField
+from danvan.documents.models import LegalDocument, SigningCertificate, TrustedAuthority, ValidityStatus
 
 
 class LegalDocumentForm(forms.ModelForm):
@@ -42,3 +42,52 @@ class ValidityForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["replaced_by"].queryset = LegalDocument.objects.exclude(pk=document.pk)
         self.fields["replaced_by"].widget.attrs["size"] = 8
+
+
+MAX_BUNDLE_BYTES = 256 * 1024
+MAX_SEAL_BYTES = 2 * 1024 * 1024
+
+
+class SigningCertificateForm(forms.ModelForm):
+    """The administrator's upload of an agency's PKCS#12 bundle, its
+    passphrase (never shown again) and the seal image. Checked and stored by
+    documents.services.configure_signing_certificate."""
+
+    bundle_file = forms.FileField(
+        label=_("Tệp chứng thư số (.p12, .pfx)"),
+        validators=[MaxSizeValidator(MAX_BUNDLE_BYTES)],
+        widget=forms.ClearableFileInput(attrs={"accept": ".p12,.pfx"}),
+    )
+    passphrase = forms.CharField(
+        label=_("Mật khẩu của tệp"),
+        required=False,
+        strip=False,
+        widget=forms.PasswordInput(render_value=False),
+    )
+    seal_file = forms.FileField(
+        label=_("Hình con dấu (PNG nền trong suốt, không bắt buộc)"),
+        required=False,
+        validators=[MaxSizeValidator(MAX_SEAL_BYTES)],
+        widget=forms.ClearableFileInput(attrs={"accept": ".png"}),
+    )
+
+    class Meta:
+        model = SigningCertificate
+        fields = ["agency"]
+
+
+class TrustedAuthorityForm(forms.ModelForm):
+    """A CA certificate (PEM or DER) to trust; checked by documents.services.trust_authority."""
+
+    certificate_file = forms.FileField(
+        label=_("Chứng thư của tổ chức cấp (.cer, .crt, .pem)"), validators=[MaxSizeValidator(64 * 1024)]
+    )
+
+    class Meta:
+        model = TrustedAuthority
+        fields = ["name"]
+        labels = {"name": _("Tên (để trống: lấy tên trong chứng thư)")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].required = False

@@ -1,11 +1,15 @@
 """The legal-document library (every document a plan cites, once), the
-agency's own Word templates for outgoing documents, and the register that
-numbers the outgoing documents."""
+agency's own Word templates for outgoing documents, the register that
+numbers the outgoing documents, and their digital signatures: the agency's
+certificate, the authorities trusted when checking signatures, and the
+signed copies."""
 
 from __future__ import annotations
 
 import re
 
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -121,3 +125,115 @@ class NumberSeries(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agency} {self.year}: {self.last_number}"
+
+
+def signing_bundle_path(instance: SigningCertificate, filename: str) -> str:
+    return f"signing/{instance.agency_id}/{filename}"
+
+
+class SigningCertificate(models.Model):
+    """The agency's certificate for signing its outgoing documents: a PKCS#12
+    bundle (key and certificate) kept in the private storage, its passphrase
+    encrypted (documents.signatures.keys), and the seal image printed in the
+    visible signature. The newest active one signs; earlier ones stay, since
+    the signed copies name the certificate that signed them."""
+
+    agency = models.ForeignKey(
+        "core.Agency",
+        on_delete=models.PROTECT,
+        related_name="signing_certificates",
+        verbose_name=_("cơ quan"),
+    )
+    bundle = models.FileField(_("tệp chứng thư số"), upload_to=signing_bundle_path)
+    sealed_passphrase = models.TextField(editable=False, verbose_name=_("mật khẩu (đã mã hóa)"))
+    seal = models.FileField(_("hình con dấu"), upload_to=signing_bundle_path, blank=True)
+    holder = models.CharField(_("chủ thể chứng thư"), max_length=255)
+    subject = models.CharField(_("tên phân biệt (DN)"), max_length=500)
+    issuer = models.CharField(_("nơi cấp"), max_length=500)
+    serial = models.CharField(_("số hiệu chứng thư"), max_length=64)
+    fingerprint = models.CharField(_("dấu vân tay SHA-256"), max_length=64)
+    not_before = models.DateTimeField(_("hiệu lực từ"))
+    not_after = models.DateTimeField(_("hiệu lực đến"))
+    is_active = models.BooleanField(_("đang dùng"), default=True)
+    uploaded_by = models.ForeignKey(
+        "core.User", on_delete=models.PROTECT, related_name="+", verbose_name=_("người cấu hình")
+    )
+    uploaded_at = models.DateTimeField(_("thời điểm cấu hình"), auto_now_add=True)
+    history = HistoricalRecords(excluded_fields=["sealed_passphrase"])
+
+    class Meta:
+        verbose_name = _("chứng thư số của cơ quan")
+        verbose_name_plural = _("chứng thư số của cơ quan")
+        ordering = ["-uploaded_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.holder} ({self.serial})"
+
+
+class TrustedAuthority(models.Model):
+    """An authority whose certificates the system trusts when it checks the
+    signatures of documents that come in (the Ban Cơ yếu Chính phủ's root
+    for state bodies, a licensed CA's root): its certificate, in PEM."""
+
+    name = models.CharField(_("tên"), max_length=255)
+    certificate = models.TextField(_("chứng thư (PEM)"))
+    subject = models.CharField(_("tên phân biệt (DN)"), max_length=500)
+    fingerprint = models.CharField(_("dấu vân tay SHA-256"), max_length=64, unique=True)
+    not_after = models.DateTimeField(_("hiệu lực đến"))
+    is_active = models.BooleanField(_("đang tin cậy"), default=True)
+    added_by = models.ForeignKey(
+        "core.User", on_delete=models.PROTECT, related_name="+", verbose_name=_("người thêm")
+    )
+    added_at = models.DateTimeField(_("thời điểm thêm"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("tổ chức cấp chứng thư tin cậy")
+        verbose_name_plural = _("tổ chức cấp chứng thư tin cậy")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def signed_copy_path(instance: SignedCopy, filename: str) -> str:
+    return f"signed/{instance.agency_id}/{filename}"
+
+
+class SignedCopy(models.Model):
+    """An outgoing document signed as a PDF: of which document (a plan, a
+    report, a letter, a decision: the app that issues it names it), by whom,
+    when, with which certificate. The file is kept and never changed."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, verbose_name=_("loại văn bản"))
+    object_id = models.PositiveBigIntegerField(_("mã văn bản"))
+    document = GenericForeignKey("content_type", "object_id")
+    agency = models.ForeignKey(
+        "core.Agency", on_delete=models.PROTECT, related_name="+", verbose_name=_("cơ quan")
+    )
+    title = models.CharField(_("văn bản"), max_length=500)
+    file = models.FileField(_("tệp đã ký"), upload_to=signed_copy_path)
+    sha256 = models.CharField(max_length=64, verbose_name=_("mã băm SHA-256"))
+    certificate = models.ForeignKey(
+        SigningCertificate,
+        on_delete=models.PROTECT,
+        related_name="signed_copies",
+        verbose_name=_("chứng thư số"),
+    )
+    certificate_subject = models.CharField(_("chủ thể chứng thư"), max_length=500)
+    certificate_serial = models.CharField(_("số hiệu chứng thư"), max_length=64)
+    certificate_fingerprint = models.CharField(_("dấu vân tay SHA-256"), max_length=64)
+    signer = models.ForeignKey(
+        "core.User", on_delete=models.PROTECT, related_name="+", verbose_name=_("người ký")
+    )
+    signer_name = models.CharField(_("tên người ký trên văn bản"), max_length=255)
+    signed_at = models.DateTimeField(_("thời gian ký"))
+
+    class Meta:
+        verbose_name = _("bản ký số")
+        verbose_name_plural = _("bản ký số")
+        ordering = ["-signed_at", "-pk"]
+        indexes = [models.Index(fields=["content_type", "object_id"], name="signed_copy_document")]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.signed_at:%d/%m/%Y %H:%M})"

@@ -1,5 +1,6 @@
-"""Who may read and correct the document library, and replace an agency's
-templates of outgoing documents.
+"""Who may read and correct the document library, replace an agency's
+templates of outgoing documents, configure its signing certificate and sign
+with it.
 
 A library entry is read by whoever reads a record that cites it. The records
 that cite belong to the apps above this one: each names, from its
@@ -50,3 +51,16 @@ def can_replace_output_template(person: User, agency: Agency) -> bool:
     """Replace and download the agency's Word templates: its office, or an administrator."""
     scopes = scopes_of(person)
     return scopes.system_admin or agency.pk in scopes.agencies_with(Role.AGENCY_OFFICE)
+
+
+def can_configure_signing(person: User, agency: Agency | None = None) -> bool:
+    """Configure an agency's signing certificate and the trusted authorities:
+    the system administrator only (the key signs for the whole agency)."""
+    return scopes_of(person).system_admin
+
+
+def can_sign_for_agency(person: User, agency: Agency) -> bool:
+    """Sign the agency's issued documents with its certificate: its leader
+    (the person who signs them on paper). An administrator configures the
+    key but does not sign with it."""
+    return agency.pk in scopes_of(person).agencies_with(Role.AGENCY_LEADER)

@@ -1,14 +1,19 @@
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Model, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from danvan.core.models import User
+from danvan.core.models import Agency, User
 from danvan.core.text import search_key
 from danvan.documents import permissions
-from danvan.documents.models import LegalDocument
+from danvan.documents.models import LegalDocument, SignedCopy, SigningCertificate, TrustedAuthority
+from danvan.documents.signatures import pades
 from danvan.documents.validity import validity_on
 
 
@@ -51,3 +56,83 @@ def plans_still_citing(document: LegalDocument) -> list:
         if not validity.in_force:
             rows.append(plan)
     return rows
+
+
+# --- Digital signatures ----------------------------------------------------------
+
+
+def current_signing_certificate(agency: Agency) -> SigningCertificate | None:
+    return (
+        SigningCertificate.objects.filter(agency=agency, is_active=True).select_related("uploaded_by").first()
+    )
+
+
+def signing_overview(province_agencies: QuerySet[Agency]) -> list[tuple[Agency, SigningCertificate | None]]:
+    """Each agency with its certificate in use (or none), for the administrator's page."""
+    current = {
+        certificate.agency_id: certificate
+        for certificate in SigningCertificate.objects.filter(is_active=True, agency__in=province_agencies)
+    }
+    return [(agency, current.get(agency.pk)) for agency in province_agencies.order_by("sort_key", "name")]
+
+
+def trusted_authorities() -> QuerySet[TrustedAuthority]:
+    return TrustedAuthority.objects.filter(is_active=True).select_related("added_by")
+
+
+def trust_roots() -> list[bytes]:
+    """The certificates (PEM) against which incoming signatures are checked."""
+    return [pem.encode("ascii") for pem in trusted_authorities().values_list("certificate", flat=True)]
+
+
+def signed_copies_of(document: Model) -> QuerySet[SignedCopy]:
+    return SignedCopy.objects.filter(
+        content_type=ContentType.objects.get_for_model(document), object_id=document.pk
+    ).select_related("signer")
+
+
+def signed_copy_of(document: Model, copy_id: int) -> SignedCopy:
+    """One signed copy of a document the caller has checked the person reads."""
+    copy = signed_copies_of(document).filter(pk=copy_id).first()
+    if copy is None:
+        raise Http404(_("Không tìm thấy bản ký số."))
+    return copy
+
+
+@dataclass(frozen=True)
+class SignatureRow:
+    """One checked signature as a page shows it."""
+
+    verdict: str
+    label: str
+    signer: str
+    organisation: str
+    signed_at: datetime | None
+    issuer: str
+
+    @property
+    def is_valid(self) -> bool:
+        return self.verdict == pades.Verdict.VALID
+
+
+def check_incoming_signatures(data: bytes) -> list[dict]:
+    """The signatures of an incoming PDF, checked against the trusted
+    authorities, as JSON to keep beside the file; [] for a file that is not
+    a PDF (a Word file carries no PAdES signature)."""
+    if not data.lstrip()[:5] == b"%PDF-":
+        return []
+    return [check.as_dict() for check in pades.check_signatures(data, trust_roots=trust_roots())]
+
+
+def signature_rows(checks: list[dict] | None) -> list[SignatureRow]:
+    return [
+        SignatureRow(
+            verdict=check.get("verdict", ""),
+            label=str(pades.Verdict.LABELS.get(check.get("verdict", ""), check.get("verdict", ""))),
+            signer=check.get("signer", ""),
+            organisation=check.get("organisation", ""),
+            signed_at=pades.signed_at_local(check),
+            issuer=check.get("issuer", ""),
+        )
+        for check in checks or []
+    ]

@@ -458,6 +458,8 @@ class PlanImport(LeasedJobRecord):
     error = models.TextField(_("lỗi"), blank=True)
     extraction = models.JSONField(_("kết quả đọc"), null=True, blank=True)
     text = models.TextField(_("văn bản đọc được"), blank=True)
+    # The file's digital signatures as checked on upload (documents.signatures.pades.SignatureCheck).
+    signatures = models.JSONField(_("chữ ký số trên tệp"), default=list, blank=True)
     plan = models.OneToOneField(
         Plan,
         on_delete=models.PROTECT,

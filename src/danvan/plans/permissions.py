@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from danvan.core.models import Agency, Role, User
 from danvan.core.permissions import AGENCY_WIDE_ROLES, can_view_agency, scopes_of, visible_agencies
+from danvan.documents.permissions import can_sign_for_agency
 from danvan.plans.models import DeadlineDuty, Plan, Task
 
 # Plans the province's agencies implement, read by every agency of the province.
@@ -209,3 +210,8 @@ def get_task_for_user(person: User, task_id: int, *, action: str = "view") -> Ta
     if not checks[action](person, task):
         raise PermissionDenied(_("Bạn không có quyền thực hiện thao tác này với nhiệm vụ."))
     return task
+
+
+def can_sign_plan(person: User, plan: Plan) -> bool:
+    """Sign an issued plan with the agency's certificate: the agency's leader."""
+    return plan.status in _DISCLOSED and can_sign_for_agency(person, plan.agency)

@@ -682,3 +682,9 @@ def target_page(person: User, target: Target) -> dict:
         "source": target_source(target.measured_by) if target.measured_by else None,
         "may_measure": permissions.can_measure_plan(person, target.plan),
     }
+
+
+def source_signatures(plan: Plan) -> list[dict]:
+    """The signatures checked on the file the plan was imported from (none
+    for a plan written here)."""
+    return PlanImport.objects.filter(plan=plan).values_list("signatures", flat=True).first() or []

@@ -15,6 +15,7 @@ from danvan.core.paging import page_of
 from danvan.core.permissions import get_agency_for_user
 from danvan.core.services import DomainError
 from danvan.core.versions import EditConflict
+from danvan.documents import selectors as document_selectors
 from danvan.documents.output import docx as output_docx
 from danvan.documents.output import pdf as output_pdf
 from danvan.documents.output import xlsx as output_xlsx
@@ -63,6 +64,8 @@ def plan_detail(request, plan_id):
         "task_rows": selectors.plan_task_rows(plan, request.user),
         "offered_actions": plan_actions(request.user, plan),
         "outdated_citations": selectors.outdated_citations(plan),
+        "signed_copies": document_selectors.signed_copies_of(plan),
+        "incoming_signatures": document_selectors.signature_rows(selectors.source_signatures(plan)),
     }
     return render(request, "plans/plan_detail.html", context)
 
@@ -130,7 +133,12 @@ def _review_forms(record, data=None):
 def import_review(request, import_id):
     record = selectors.get_plan_import(request.user, import_id)
     forms = _review_forms(record) if record.is_reviewable() else {}
-    context = {"record": record, "duplicates": selectors.same_file_imports(record), **forms}
+    context = {
+        "record": record,
+        "duplicates": selectors.same_file_imports(record),
+        "incoming_signatures": document_selectors.signature_rows(record.signatures),
+        **forms,
+    }
     return render(request, "plans/import_review.html", context)
 
 
@@ -151,6 +159,7 @@ def import_save(request, import_id):
         context = {
             "record": record,
             "duplicates": selectors.same_file_imports(record),
+            "incoming_signatures": document_selectors.signature_rows(record.signatures),
             "has_errors": True,
             **forms,
         }
@@ -714,6 +723,31 @@ def plan_pdf(request, plan_id):
         messages.error(request, str(error))
         return redirect("plans:plan_detail", plan_id=plan.pk)
     return download(data, PDF_TYPE, f"ke-hoach-{plan.pk}.pdf")
+
+
+@login_required
+@require_POST
+def plan_sign(request, plan_id):
+    plan = permissions.get_plan_for_user(request.user, plan_id)
+    if not permissions.can_sign_plan(request.user, plan):
+        raise PermissionDenied(_("Chỉ lãnh đạo cơ quan được ký số kế hoạch đã ban hành."))
+    try:
+        services.sign_plan(plan=plan, by=request.user)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Đã ký số kế hoạch. Bản PDF đã ký được lưu cùng kế hoạch."))
+    return redirect(reverse("plans:plan_detail", args=[plan.pk]) + "#ban-ky-so")
+
+
+@login_required
+def plan_signed_pdf(request, plan_id, copy_id):
+    """A signed copy, to whoever reads the plan."""
+    plan = permissions.get_plan_for_user(request.user, plan_id)
+    copy = document_selectors.signed_copy_of(plan, copy_id)
+    response = stored_file(copy.file, f"ke-hoach-{plan.pk}-da-ky.pdf")
+    response["Content-Type"] = PDF_TYPE
+    return response
 
 
 @login_required

@@ -38,6 +38,7 @@ from danvan.plans.services.lifecycle import (
     update_plan,
 )
 from danvan.plans.services.occurrences import create_task_occurrences, plan_window
+from danvan.plans.services.signing import sign_plan
 from danvan.plans.services.tasks import (
     TASK_FIELDS,
     add_task,
@@ -91,6 +92,7 @@ __all__ = [
     "send_deadline_reminders",
     "send_task_reminders",
     "set_deadline_duties",
+    "sign_plan",
     "submit_plan",
     "update_plan",
     "upload_plan_file",

@@ -18,6 +18,7 @@ from danvan.core.services import DomainError
 from danvan.core.text import stored_file_name
 from danvan.documents.parsing import ParseError, parse_text
 from danvan.documents.parsing.readers import check_file, read_bytes
+from danvan.documents.selectors import check_incoming_signatures
 from danvan.documents.services import record_citation
 from danvan.plans.models import (
     Plan,
@@ -36,7 +37,9 @@ def upload_plan_file(*, agency: Agency, data: bytes, filename: str, by: User) ->
 
     A file the cheap checks refuse (type by content, size, a Word file's ZIP
     directory, a PDF's password, a text's encoding) raises DomainError and
-    leaves nothing behind: no row, no file."""
+    leaves nothing behind: no row, no file. The signatures of a PDF are
+    checked now, against the authorities the administrator trusts, and kept
+    with the row: signer, time and whether the file is what was signed."""
     try:
         check_file(data, filename)
     except ParseError as error:
@@ -45,6 +48,7 @@ def upload_plan_file(*, agency: Agency, data: bytes, filename: str, by: User) ->
         agency=agency,
         original_name=filename[:255],
         sha256=hashlib.sha256(data).hexdigest(),
+        signatures=check_incoming_signatures(data),
         uploaded_by=by,
     )
     # Saving the file inserts the row too.
