@@ -80,6 +80,7 @@ def prepare_here() -> None:
 
     from danvan.core.models import Role, RoleAssignment, User
     from danvan.plans import permissions as plan_permissions
+    from danvan.plans.forms import TaskUpdateForm
     from danvan.plans.models import Plan, Task
     from danvan.reports import permissions as report_permissions
     from danvan.reports.models import Report
@@ -159,11 +160,16 @@ def prepare_here() -> None:
         )
         if task is None or not plan_permissions.can_update_task(person, task):
             continue
+        # A recurring task's progress is reported for one of its periods.
+        period = task.occurrences.exclude(status__in=[Task.Status.DONE, Task.Status.CANCELLED]).first()
+        if period is None and "occurrence" in TaskUpdateForm(task=task).fields:
+            continue
         client = Client()
         client.force_login(person)
         writers.append(
             {
                 "kind": "task",
+                "occurrence": str(period.pk) if period else "",
                 "cookie": f"{cookie_name}={client.cookies[cookie_name].value}",
                 "page": reverse("plans:task_detail", args=[task.pk]),
                 "update": reverse("plans:task_update", args=[task.pk]),
@@ -338,6 +344,8 @@ class Load:
             "note": "Đã triển khai tại các phòng, đang tổng hợp kết quả.",
             "reported_on": time.strftime("%d/%m/%Y"),
         }
+        if work.get("occurrence"):
+            fields["occurrence"] = work["occurrence"]
         parts = [
             f'--{boundary}\r\nContent-Disposition: form-data; name="{key}"\r\n\r\n{value}\r\n'.encode()
             for key, value in fields.items()
