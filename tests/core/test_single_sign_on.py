@@ -78,6 +78,15 @@ def test_a_linked_identity_signs_in_as_its_person(client, linked):
     assert identity.last_seen <= timezone.now()
 
 
+def test_each_sign_in_keeps_the_first_time_and_moves_the_last(linked):
+    identity = ExternalIdentity.objects.get(subject=PEOPLE["linked"])
+    first = services.record_identity_sign_in(identity=identity)
+    again = services.record_identity_sign_in(identity=identity)
+    again.refresh_from_db()
+    assert again.first_seen == first.first_seen
+    assert again.last_seen >= first.first_seen
+
+
 def test_the_page_asked_for_before_signing_in_opens_after(client, linked):
     location = start(client, next_url="/tai-khoan/bao-mat/")
     answer = client.get(path_of(sign_in_at_provider(location, PEOPLE["linked"])))
