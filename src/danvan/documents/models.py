@@ -208,6 +208,7 @@ class SignedCopy(models.Model):
     content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, verbose_name=_("loại văn bản"))
     object_id = models.PositiveBigIntegerField(_("mã văn bản"))
     document = GenericForeignKey("content_type", "object_id")
+    document.verbose_name = _("văn bản")  # GenericForeignKey takes no label of its own
     agency = models.ForeignKey(
         "core.Agency", on_delete=models.PROTECT, related_name="+", verbose_name=_("cơ quan")
     )
