@@ -21,6 +21,20 @@ from danvan.core.models import (
 )
 
 
+class ReadOnly:
+    """An admin page to look, never to change: records that only a service
+    writes (or nobody, as the read log), shown to the administrator."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Province)
 class ProvinceAdmin(SimpleHistoryAdmin):
     list_display = ["name", "code"]
@@ -167,7 +181,7 @@ class OutgoingMailAdmin(admin.ModelAdmin):
 
 
 @admin.register(SensitiveRead)
-class SensitiveReadAdmin(admin.ModelAdmin):
+class SensitiveReadAdmin(ReadOnly, admin.ModelAdmin):
     """The read log is looked at, never written: no one adds, changes or
     removes a row here, superusers included."""
 
@@ -175,15 +189,6 @@ class SensitiveReadAdmin(admin.ModelAdmin):
     list_filter = ["model", "what"]
     search_fields = ["code", "person__username", "person__full_name"]
     date_hierarchy = "read_at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(ExternalIdentity)

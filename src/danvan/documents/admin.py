@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from danvan.core.admin import ReadOnly
 from danvan.core.services import DomainError
 from danvan.documents import services
 from danvan.documents.forms import SigningCertificateForm, TrustedAuthorityForm
@@ -119,7 +120,7 @@ class TrustedAuthorityAdmin(_AddThroughService):
 
 
 @admin.register(SignedCopy)
-class SignedCopyAdmin(admin.ModelAdmin):
+class SignedCopyAdmin(ReadOnly, admin.ModelAdmin):
     """Who signed which outgoing document, when and with which certificate."""
 
     list_display = ["title", "agency", "signer_name", "signed_at", "certificate_serial"]
@@ -127,12 +128,3 @@ class SignedCopyAdmin(admin.ModelAdmin):
     search_fields = ["title", "signer_name", "certificate_serial"]
     exclude = ["file"]
     readonly_fields = [field.name for field in SignedCopy._meta.fields if field.name != "file"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -5,18 +5,8 @@ self, reviewed and final scores apart with who and when."""
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from danvan.core.admin import ReadOnly
 from danvan.evaluation.models import Assessment, CriteriaNode, CriteriaSet, LeafScore
-
-
-class ReadOnly:
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class NodeInline(ReadOnly, admin.TabularInline):
