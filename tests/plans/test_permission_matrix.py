@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from danvan.plans.models import Plan
+from danvan.plans.services import propose_task_change, start_amendment, submit_amendment
 from tests.matrix import ROLES, matrix_cases, status_for
 
 # Pages read with GET.
@@ -19,6 +20,9 @@ MATRIX = [
     ("plans:task_add", ["draft_plan"], [200, 403, 403, 200, 403, 403, 403, 403, 404]),
     ("plans:plan_amend", ["issued_plan"], [200, 403, 403, 200, 403, 403, 403, 403, 404]),
     ("plans:plan_amend", ["draft_plan"], [403, 403, 403, 403, 403, 403, 403, 403, 404]),
+    ("plans:amendment_detail", ["amendment"], [200, 404, 200, 200, 404, 404, 404, 404, 404]),
+    ("plans:amendment_add_task", ["amendment"], [200, 404, 403, 200, 404, 404, 404, 404, 404]),
+    ("plans:amendment_plan_text", ["amendment"], [200, 404, 403, 200, 404, 404, 404, 404, 404]),
     ("plans:plan_copy", ["issued_plan"], [200, 403, 403, 200, 403, 403, 403, 403, 404]),
     ("plans:plan_new", ["agency"], [200, 403, 403, 200, 403, 403, 403, 403, 404]),
     ("plans:import_upload", ["agency"], [200, 403, 403, 200, 403, 403, 403, 403, 404]),
@@ -36,6 +40,9 @@ POST_MATRIX = [
     ("plans:task_update", ["task"], [403, 403, 403, 403, 422, 422, 403, 403, 404]),
     ("plans:task_comment", ["task"], [422, 422, 422, 422, 422, 422, 422, 422, 404]),
     ("plans:task_cancel", ["task"], [302, 403, 403, 302, 302, 403, 403, 403, 404]),
+    ("plans:amendment_submit", ["amendment"], [302, 404, 403, 302, 404, 404, 404, 404, 404]),
+    ("plans:amendment_issue", ["submitted_amendment"], [302, 404, 302, 403, 404, 404, 404, 404, 404]),
+    ("plans:amendment_return", ["submitted_amendment"], [302, 404, 302, 403, 404, 404, 404, 404, 404]),
 ]
 
 
@@ -44,6 +51,17 @@ def submitted_plan(draft_plan):
     Plan.objects.filter(pk=draft_plan.pk).update(status=Plan.Status.SUBMITTED)
     draft_plan.refresh_from_db()
     return draft_plan
+
+
+@pytest.fixture
+def amendment(issued_plan, office_officer):
+    return start_amendment(plan=issued_plan, reason="Theo kế hoạch của tỉnh", by=office_officer)
+
+
+@pytest.fixture
+def submitted_amendment(amendment, task, office_officer):
+    propose_task_change(amendment=amendment, task=task, by=office_officer, heading="Nội dung đã sửa đổi")
+    return submit_amendment(amendment=amendment, by=office_officer)
 
 
 @pytest.mark.parametrize(("view", "args", "role", "status"), matrix_cases(MATRIX))

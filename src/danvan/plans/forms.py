@@ -377,10 +377,32 @@ class PlanForm(forms.Form):
         return cleaned
 
 
-class AmendPlanForm(PlanForm):
+class AmendmentForm(forms.Form):
     reason = forms.CharField(
-        label=_("Lý do sửa đổi, bổ sung"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
+        label=_("Lý do sửa đổi, bổ sung"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        help_text=_("Ví dụ: Thực hiện Kế hoạch số 45/KH-UBND ngày 02/6/2027 của UBND tỉnh."),
     )
+
+
+class TaskChangeForm(forms.Form):
+    """What an amendment may change in a task: its content, lead unit, timing
+    words and, for a dated task, its due date."""
+
+    heading = forms.CharField(label=_("Nội dung nhiệm vụ"), widget=forms.Textarea(attrs={"rows": 2}))
+    lead_unit = forms.ModelChoiceField(label=_("Đơn vị chủ trì"), queryset=Unit.objects.none())
+    timing = forms.CharField(label=_("Thời gian thực hiện (như văn bản ghi)"), required=False, max_length=255)
+    due_date = WorkDateField(label=_("Hạn hoàn thành"), required=False)
+
+    def __init__(self, *args, task=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["lead_unit"].queryset = Unit.objects.filter(
+            agency=task.plan.agency, is_active=True
+        ).order_by("sort_key")
+        if task.timing_kind != Task.TimingKind.DUE_DATE:
+            # A recurring or ongoing task has no single due date to move.
+            del self.fields["due_date"]
 
 
 class TargetValueForm(forms.Form):

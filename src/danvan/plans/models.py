@@ -547,3 +547,103 @@ class TaskComment(models.Model):
 
     def __str__(self) -> str:
         return self.text[:60]
+
+
+class PlanAmendment(models.Model):
+    """A document amending an issued plan (văn bản sửa đổi, bổ sung kế
+    hoạch): the office drafts its changes and the reason, the leader decides
+    it, and it takes its own number in the agency's register. Its changes
+    reach the plan and its tasks only when it is issued; tasks already under
+    way keep their progress and their history."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Dự thảo")
+        SUBMITTED = "submitted", _("Trình lãnh đạo")
+        RETURNED = "returned", _("Trả lại để sửa")
+        ISSUED = "issued", _("Đã ban hành")
+
+    plan = models.ForeignKey(
+        Plan, on_delete=models.CASCADE, related_name="amendments", verbose_name=_("kế hoạch")
+    )
+    status = models.CharField(_("trạng thái"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    reason = models.TextField(_("lý do sửa đổi, bổ sung"))
+    number = models.CharField(_("số"), max_length=20, blank=True)
+    symbol = models.CharField(_("ký hiệu"), max_length=50, blank=True)
+    issue_date = models.DateField(_("ngày ban hành"), null=True, blank=True)
+    review_comment = models.TextField(_("ý kiến của lãnh đạo"), blank=True)
+    created_by = models.ForeignKey(
+        User, on_delete=models.PROTECT, related_name="+", verbose_name=_("người soạn")
+    )
+    created_at = models.DateTimeField(_("thời điểm tạo"), auto_now_add=True)
+    submitted_at = models.DateTimeField(_("thời điểm trình"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        User,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("người quyết định"),
+    )
+    decided_at = models.DateTimeField(_("thời điểm quyết định"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("văn bản sửa đổi, bổ sung kế hoạch")
+        verbose_name_plural = _("văn bản sửa đổi, bổ sung kế hoạch")
+        ordering = ["plan", "created_at"]
+        constraints = [
+            # One amendment is written at a time: the next starts from the plan it leaves.
+            models.UniqueConstraint(
+                fields=["plan"],
+                condition=~models.Q(status="issued"),
+                name="plan_one_open_amendment",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(_("Sửa đổi, bổ sung %(plan)s") % {"plan": self.plan})
+
+    def is_editable(self) -> bool:
+        return self.status in (self.Status.DRAFT, self.Status.RETURNED)
+
+    @property
+    def reference(self) -> str:
+        return f"{self.number}/{self.symbol}" if self.number else ""
+
+
+class AmendmentChange(models.Model):
+    """One change an amendment makes: a task added, a task changed (content,
+    lead unit, timing, due date), a task cancelled, or the plan's own text.
+    ``values`` holds what the change sets, as typed; ``before`` what the task
+    or plan held when the amendment was issued, so the versions page can say
+    what changed in words."""
+
+    class Kind(models.TextChoices):
+        ADD = "add", _("Bổ sung nhiệm vụ")
+        CHANGE = "change", _("Sửa đổi nhiệm vụ")
+        CANCEL = "cancel", _("Bãi bỏ nhiệm vụ")
+        PLAN = "plan", _("Sửa đổi nội dung kế hoạch")
+
+    amendment = models.ForeignKey(
+        PlanAmendment, on_delete=models.CASCADE, related_name="changes", verbose_name=_("văn bản sửa đổi")
+    )
+    order = models.PositiveSmallIntegerField(default=0, verbose_name=_("thứ tự"))
+    kind = models.CharField(_("loại thay đổi"), max_length=10, choices=Kind.choices)
+    task = models.ForeignKey(
+        Task,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="amendment_changes",
+        verbose_name=_("nhiệm vụ"),
+        help_text=_("Với nhiệm vụ bổ sung: nhiệm vụ được tạo khi văn bản được ban hành."),
+    )
+    values = models.JSONField(_("nội dung thay đổi"), default=dict, blank=True)
+    before = models.JSONField(_("nội dung trước khi thay đổi"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("nội dung sửa đổi, bổ sung")
+        verbose_name_plural = _("nội dung sửa đổi, bổ sung")
+        ordering = ["amendment", "order", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} — {self.task or self.values.get('heading', '')}"

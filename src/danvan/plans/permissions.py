@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from danvan.core.models import Agency, Role, User
 from danvan.core.permissions import AGENCY_WIDE_ROLES, can_view_agency, scopes_of, visible_agencies
 from danvan.documents.permissions import can_sign_for_agency
-from danvan.plans.models import DeadlineDuty, Plan, Task
+from danvan.plans.models import DeadlineDuty, Plan, PlanAmendment, Task
 
 # Plans the province's agencies implement, read by every agency of the province.
 _DISCLOSED = (Plan.Status.ISSUED, Plan.Status.CLOSED)
@@ -99,6 +99,38 @@ def get_plan_for_user(person: User, plan_id: int, *, action: str = "view") -> Pl
     if action == "edit" and not can_author_plan(person, plan.agency):
         raise PermissionDenied(_("Bạn không có quyền sửa kế hoạch này."))
     return plan
+
+
+# --- Amendments ---------------------------------------------------------------------
+
+
+def can_edit_amendment(person: User, amendment: PlanAmendment) -> bool:
+    """Write the changes of an amendment and submit it: the agency's office,
+    while the amendment is a draft or was returned."""
+    return amendment.is_editable() and can_author_plan(person, amendment.plan.agency)
+
+
+def can_decide_amendment(person: User, amendment: PlanAmendment) -> bool:
+    """Issue or return a submitted amendment: the agency's leader."""
+    return amendment.status == PlanAmendment.Status.SUBMITTED and leads_agency_of(person, amendment.plan)
+
+
+def get_amendment_for_user(person: User, amendment_id: int) -> PlanAmendment:
+    """An amendment is read by whoever reads its plan; a draft only by those
+    who write or decide it."""
+    amendment = (
+        PlanAmendment.objects.select_related("plan__agency__province", "created_by", "decided_by")
+        .filter(pk=amendment_id)
+        .first()
+    )
+    if amendment is None or not can_view_plan(person, amendment.plan):
+        raise Http404(_("Không tìm thấy văn bản sửa đổi, bổ sung."))
+    drafting = amendment.status != PlanAmendment.Status.ISSUED
+    if drafting and not (
+        can_author_plan(person, amendment.plan.agency) or leads_agency_of(person, amendment.plan)
+    ):
+        raise Http404(_("Không tìm thấy văn bản sửa đổi, bổ sung."))
+    return amendment
 
 
 def can_complete_duty(person: User, duty: DeadlineDuty) -> bool:

@@ -34,8 +34,10 @@ from danvan.documents.validity import Validity, validity_on
 from danvan.plans import permissions, recurrence
 from danvan.plans.measures import read_target, target_source
 from danvan.plans.models import (
+    AmendmentChange,
     DeadlineDuty,
     Plan,
+    PlanAmendment,
     PlanCitation,
     PlanDeadline,
     PlanImport,
@@ -612,7 +614,8 @@ def _version_step(newer, older) -> tuple[str, str]:
     if older is None:
         return recorded or _("Tạo kế hoạch"), ""
     if newer.status == older.status == Plan.Status.ISSUED:
-        return _("Sửa đổi, bổ sung"), recorded
+        # An amendment's version names the document that made it.
+        return recorded or _("Sửa đổi, bổ sung"), ""
     return recorded or _("Sửa dự thảo"), ""
 
 
@@ -643,6 +646,117 @@ def _shown_value(field, value, names) -> str:
         return f"{timezone.localtime(value):%H:%M %d/%m/%Y}"
     if isinstance(value, date):
         return f"{value:%d/%m/%Y}"
+    if isinstance(value, list):
+        return "; ".join(str(item) for item in value)
+    return str(value)
+
+
+def open_amendment_for(person: User, plan: Plan) -> PlanAmendment | None:
+    """The amendment being written for an issued plan, for the office that
+    writes it and the leader who decides it; nobody else is shown a draft."""
+    if plan.status != Plan.Status.ISSUED:
+        return None
+    if not (permissions.can_author_plan(person, plan.agency) or permissions.leads_agency_of(person, plan)):
+        return None
+    return plan.amendments.exclude(status=PlanAmendment.Status.ISSUED).first()
+
+
+def amendment_changes(amendment: PlanAmendment) -> list[dict]:
+    """Each change of an amendment in words: what kind, which task, and for
+    each field what it was and what it becomes (unit names, dates
+    dd/mm/yyyy, Vietnamese labels). Before issue "was" is the task as it is
+    now; after, what it was when the amendment was issued."""
+    changes = list(amendment.changes.select_related("task__lead_unit", "task__target"))
+    unit_ids: set = set()
+    for change in changes:
+        for values in (change.values, change.before):
+            if values.get("lead_unit"):
+                unit_ids.add(values["lead_unit"])
+            unit_ids.update(values.get("supporting_units") or [])
+        if change.task is not None and change.task.lead_unit_id:
+            unit_ids.add(change.task.lead_unit_id)
+    units = dict(Unit.objects.filter(pk__in=unit_ids).values_list("pk", "name"))
+    issued = amendment.status == PlanAmendment.Status.ISSUED
+    shown = []
+    for change in changes:
+        model: type[models.Model]
+        if change.kind == AmendmentChange.Kind.PLAN:
+            model, before = Plan, change.before if issued else _stored_fields(amendment.plan, change.values)
+        else:
+            model = Task
+            before = (
+                change.before if issued or change.task is None else _stored_fields(change.task, change.values)
+            )
+        lines = []
+        if change.kind in (AmendmentChange.Kind.CHANGE, AmendmentChange.Kind.PLAN):
+            for name, new in change.values.items():
+                lines.append(
+                    {
+                        "field": _field_label(model, name),
+                        "old": _word_value(model, name, before.get(name), units),
+                        "new": _word_value(model, name, new, units),
+                    }
+                )
+        elif change.kind == AmendmentChange.Kind.ADD:
+            for name in ("section", "lead_unit", "supporting_units", "timing", "timing_kind", "due_date"):
+                value = _word_value(Task, name, change.values.get(name), units)
+                if value:
+                    lines.append({"field": _field_label(Task, name), "old": "", "new": value})
+        heading = change.values.get("heading", "") if change.kind == AmendmentChange.Kind.ADD else ""
+        shown.append(
+            {
+                "change": change,
+                "kind": change.get_kind_display(),
+                "task": change.task,
+                "heading": heading or (change.task.heading if change.task else ""),
+                "reason": change.values.get("reason", "")
+                if change.kind == AmendmentChange.Kind.CANCEL
+                else "",
+                "lines": lines,
+            }
+        )
+    return shown
+
+
+def plan_amendments(plan: Plan) -> list[dict]:
+    """The plan's issued amendments, newest first, each with its changes in words."""
+    return [
+        {"amendment": amendment, "changes": amendment_changes(amendment)}
+        for amendment in plan.amendments.filter(status=PlanAmendment.Status.ISSUED)
+        .select_related("decided_by", "created_by")
+        .order_by("-decided_at", "-pk")
+    ]
+
+
+def _stored_fields(row: models.Model, names) -> dict:
+    """A row's current values in the form an amendment stores them."""
+    values: dict = {}
+    for name in names:
+        if name in ("reason", "supporting_units"):
+            continue
+        value = getattr(row, f"{name}_id") if row._meta.get_field(name).many_to_one else getattr(row, name)
+        values[name] = value.isoformat() if isinstance(value, date) else value
+    return values
+
+
+def _field_label(model: type[models.Model], name: str) -> str:
+    return str(getattr(model._meta.get_field(name), "verbose_name", name)).capitalize()
+
+
+def _word_value(model: type[models.Model], name: str, value, units: Mapping) -> str:
+    if value in (None, "", []):
+        return ""
+    field = model._meta.get_field(name)
+    if name in ("lead_unit", "supporting_units"):
+        ids = value if isinstance(value, list) else [value]
+        return "; ".join(units.get(pk, str(_("(đã xóa)"))) for pk in ids)
+    if field.many_to_one:
+        row = field.related_model._default_manager.filter(pk=value).first()  # type: ignore[union-attr]
+        return str(row) if row is not None else str(_("(đã xóa)"))
+    if getattr(field, "choices", None):
+        return str(dict(field.flatchoices).get(value, value))  # type: ignore[union-attr]
+    if isinstance(field, models.DateField):
+        return f"{date.fromisoformat(value):%d/%m/%Y}"
     if isinstance(value, list):
         return "; ".join(str(item) for item in value)
     return str(value)

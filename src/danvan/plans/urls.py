@@ -1,6 +1,6 @@
 from django.urls import path
 
-from danvan.plans import views
+from danvan.plans import amendment_views, views
 
 app_name = "plans"
 
@@ -16,7 +16,37 @@ urlpatterns = [
     path("<int:plan_id>/sua/", views.plan_edit, name="plan_edit"),
     path("<int:plan_id>/chi-tieu/<int:target_id>/", views.target_value, name="target_value"),
     path("<int:plan_id>/chi-tieu/<int:target_id>/cach-tinh/", views.target_bind, name="target_bind"),
-    path("<int:plan_id>/sua-doi/", views.plan_amend, name="plan_amend"),
+    path("<int:plan_id>/sua-doi/", amendment_views.plan_amend, name="plan_amend"),
+    path("sua-doi/<int:amendment_id>/", amendment_views.amendment_detail, name="amendment_detail"),
+    path("sua-doi/<int:amendment_id>/ly-do/", amendment_views.amendment_reason, name="amendment_reason"),
+    path(
+        "sua-doi/<int:amendment_id>/them-nhiem-vu/",
+        amendment_views.amendment_add_task,
+        name="amendment_add_task",
+    ),
+    path(
+        "sua-doi/<int:amendment_id>/nhiem-vu/<int:task_id>/",
+        amendment_views.amendment_change_task,
+        name="amendment_change_task",
+    ),
+    path(
+        "sua-doi/<int:amendment_id>/nhiem-vu/<int:task_id>/bai-bo/",
+        amendment_views.amendment_cancel_task,
+        name="amendment_cancel_task",
+    ),
+    path(
+        "sua-doi/<int:amendment_id>/noi-dung/",
+        amendment_views.amendment_plan_text,
+        name="amendment_plan_text",
+    ),
+    path(
+        "sua-doi/<int:amendment_id>/thay-doi/<int:change_id>/bo/",
+        amendment_views.amendment_withdraw,
+        name="amendment_withdraw",
+    ),
+    path("sua-doi/<int:amendment_id>/trinh/", amendment_views.amendment_submit, name="amendment_submit"),
+    path("sua-doi/<int:amendment_id>/ban-hanh/", amendment_views.amendment_issue, name="amendment_issue"),
+    path("sua-doi/<int:amendment_id>/tra-lai/", amendment_views.amendment_return, name="amendment_return"),
     path("<int:plan_id>/van-ban.docx", views.plan_docx, name="plan_docx"),
     path("<int:plan_id>/van-ban.pdf", views.plan_pdf, name="plan_pdf"),
     path("<int:plan_id>/ky-so/", views.plan_sign, name="plan_sign"),

@@ -22,7 +22,6 @@ from danvan.documents.output import xlsx as output_xlsx
 from danvan.plans import permissions, review, selectors, services
 from danvan.plans.forms import OPEN as TASK_FILTER_OPEN
 from danvan.plans.forms import (
-    AmendPlanForm,
     AssignTaskForm,
     CitationFormSet,
     CommentForm,
@@ -66,6 +65,7 @@ def plan_detail(request, plan_id):
         "outdated_citations": selectors.outdated_citations(plan),
         "signed_copies": document_selectors.signed_copies_of(plan),
         "incoming_signatures": document_selectors.signature_rows(selectors.source_signatures(plan)),
+        "open_amendment": selectors.open_amendment_for(request.user, plan),
     }
     return render(request, "plans/plan_detail.html", context)
 
@@ -583,29 +583,14 @@ def plan_edit(request, plan_id):
 
 
 @login_required
-def plan_amend(request, plan_id):
-    plan = _plan_action(request, plan_id, permissions.can_amend_plan)
-    form = AmendPlanForm(request.POST or None, agency=plan.agency, initial=_plan_initial(plan))
-    if request.method == "POST" and form.is_valid():
-        changes = {k: v for k, v in form.cleaned_data.items() if k != "reason"}
-        services.amend_plan(plan=plan, changes=changes, reason=form.cleaned_data["reason"], by=request.user)
-        messages.success(request, _("Đã sửa đổi, bổ sung kế hoạch; bản trước được lưu trong lịch sử."))
-        return redirect("plans:plan_versions", plan_id=plan.pk)
-    context = {
-        "form": form,
-        "agency": plan.agency,
-        "plan": plan,
-        "heading": _("Sửa đổi, bổ sung kế hoạch đã ban hành"),
-    }
-    return render(request, "plans/plan_form.html", context, status=422 if form.errors else 200)
-
-
-@login_required
 def plan_versions(request, plan_id):
     plan = permissions.get_plan_for_user(request.user, plan_id)
-    return render(
-        request, "plans/plan_versions.html", {"plan": plan, "versions": selectors.plan_versions(plan)}
-    )
+    context = {
+        "plan": plan,
+        "versions": selectors.plan_versions(plan),
+        "amendments": selectors.plan_amendments(plan),
+    }
+    return render(request, "plans/plan_versions.html", context)
 
 
 @login_required

@@ -2,6 +2,19 @@
 transaction and takes the acting person as ``by``; the modules group them by
 workflow, and this package exports them all."""
 
+from danvan.plans.services.amendments import (
+    edit_amendment_reason,
+    issue_amendment,
+    open_amendment,
+    propose_new_task,
+    propose_plan_change,
+    propose_task_cancellation,
+    propose_task_change,
+    return_amendment,
+    start_amendment,
+    submit_amendment,
+    withdraw_change,
+)
 from danvan.plans.services.deadlines import mark_overdue_tasks, send_task_reminders
 from danvan.plans.services.duties import (
     complete_deadline_duty,
@@ -21,7 +34,6 @@ from danvan.plans.services.imports import (
 )
 from danvan.plans.services.lifecycle import (
     PLAN_FIELDS,
-    amend_plan,
     approve_plan,
     bind_target,
     close_finished_plans,
@@ -53,11 +65,21 @@ from danvan.plans.services.tasks import (
 )
 
 __all__ = [
+    "edit_amendment_reason",
+    "issue_amendment",
+    "open_amendment",
+    "propose_new_task",
+    "propose_plan_change",
+    "propose_task_cancellation",
+    "propose_task_change",
+    "return_amendment",
+    "start_amendment",
+    "submit_amendment",
+    "withdraw_change",
     "PLAN_FIELDS",
     "TASK_FIELDS",
     "ReviewedPlan",
     "add_task",
-    "amend_plan",
     "approve_plan",
     "assign_task",
     "cancel_plan_import",

@@ -268,19 +268,6 @@ def update_plan(*, plan: Plan, changes: dict, by: User, seen: str | None = None)
     return _apply(plan, changes)
 
 
-@transaction.atomic
-def amend_plan(*, plan: Plan, changes: dict, reason: str, by: User) -> Plan:
-    """Change an issued plan. The earlier version stays in the plan's history
-    with who changed what and when; the reason is recorded with it."""
-    if plan.status != Plan.Status.ISSUED:
-        raise DomainError(_("Chỉ kế hoạch đã ban hành mới sửa đổi, bổ sung; dự thảo thì sửa trực tiếp."))
-    if not reason.strip():
-        raise DomainError(_("Hãy ghi lý do sửa đổi, bổ sung."))
-    plan._change_reason = reason.strip()  # type: ignore[attr-defined]  # read by django-simple-history
-    plan._history_user = by  # type: ignore[attr-defined]
-    return _apply(plan, changes)
-
-
 def _blank(name: str, value):
     """Text fields store an empty string, never None."""
     if value is None and isinstance(Plan._meta.get_field(name), models.CharField | models.TextField):
