@@ -139,3 +139,49 @@ def match_named_units(texts: list[str], units: list[Unit]) -> NamedUnits:
         unmatched.append(str(text))
     ordered = sorted(found.values(), key=lambda unit: unit.sort_key)
     return NamedUnits(units=ordered, office=office, unmatched=unmatched)
+
+
+# --- A plan's content items against the higher plan's --------------------------
+
+# Syllables that carry no subject of their own in a plan's content items.
+_FILLER = frozenset(
+    "va cac cua cho trong de tai voi theo tren den tu nhung mot la co duoc ve nham"
+    " tiep tuc tang cuong day manh thuc hien trien khai to chuc cong tac nam hang".split()
+)
+_SYLLABLE = re.compile(r"[a-z]+")
+# How alike two items must be for the one to be proposed as taking up the other.
+PROPOSAL_THRESHOLD = 0.25
+
+
+def _pairs(text: str) -> set[tuple[str, str]]:
+    """Pairs of neighbouring syllables that carry meaning ("dan van", "quy
+    che", "dan chu"): Vietnamese words are mostly two syllables, so pairs say
+    more than single syllables and less than whole phrases."""
+    syllables = [s for s in _SYLLABLE.findall(search_key(text)) if s not in _FILLER]
+    return set(zip(syllables, syllables[1:], strict=False))
+
+
+def item_similarity(first: str, second: str) -> float:
+    """How alike two content items read, from 0 to 1 (Dice's coefficient on
+    syllable pairs, without accents, filler words left out)."""
+    a, b = _pairs(first), _pairs(second)
+    if not a or not b:
+        return 0.0
+    return 2 * len(a & b) / (len(a) + len(b))
+
+
+def propose_takeups(higher: list[tuple[int, str]], own: list[tuple[int, str]], *, limit: int = 3) -> dict:
+    """For each higher item (id, text), up to ``limit`` of the plan's own items
+    (id, text) that read like it, best first, as {higher id: [(own id, score)]}."""
+    own_pairs = [(pk, _pairs(text)) for pk, text in own]
+    proposals: dict[int, list[tuple[int, float]]] = {}
+    for higher_id, text in higher:
+        wanted = _pairs(text)
+        scored = []
+        for pk, pairs in own_pairs:
+            if wanted and pairs:
+                score = 2 * len(wanted & pairs) / (len(wanted) + len(pairs))
+                if score >= PROPOSAL_THRESHOLD:
+                    scored.append((pk, round(score, 2)))
+        proposals[higher_id] = sorted(scored, key=lambda item: -item[1])[:limit]
+    return proposals

@@ -647,3 +647,32 @@ class AmendmentChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} — {self.task or self.values.get('heading', '')}"
+
+
+class HigherItemLink(models.Model):
+    """A task of an agency's plan that takes up a content item of the higher
+    plan it implements (the province's). Proposed by matching their words,
+    kept only once the agency's office confirms it."""
+
+    task = models.ForeignKey(
+        Task, on_delete=models.CASCADE, related_name="higher_links", verbose_name=_("nhiệm vụ của cơ quan")
+    )
+    higher_task = models.ForeignKey(
+        Task,
+        on_delete=models.CASCADE,
+        related_name="takeup_links",
+        verbose_name=_("nội dung của kế hoạch cấp trên"),
+    )
+    proposed = models.BooleanField(_("do hệ thống gợi ý"), default=False)
+    confirmed_by = models.ForeignKey(
+        User, on_delete=models.PROTECT, related_name="+", verbose_name=_("người xác nhận")
+    )
+    confirmed_at = models.DateTimeField(_("thời điểm xác nhận"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("nhiệm vụ triển khai nội dung của kế hoạch cấp trên")
+        verbose_name_plural = _("nhiệm vụ triển khai nội dung của kế hoạch cấp trên")
+        constraints = [models.UniqueConstraint(fields=["task", "higher_task"], name="higher_item_link_once")]
+
+    def __str__(self) -> str:
+        return f"{self.task} → {self.higher_task}"

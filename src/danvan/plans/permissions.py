@@ -101,6 +101,12 @@ def get_plan_for_user(person: User, plan_id: int, *, action: str = "view") -> Pl
     return plan
 
 
+def can_link_higher_items(person: User, plan: Plan) -> bool:
+    """Say which of the higher plan's items the plan takes up: the agency's
+    office, for a plan that implements a higher plan."""
+    return plan.implements_id is not None and can_author_plan(person, plan.agency)
+
+
 # --- Amendments ---------------------------------------------------------------------
 
 

@@ -31,11 +31,12 @@ from danvan.core.selectors import TodoItem, TodoList, UnitSection, todo_list
 from danvan.core.text import contains_words
 from danvan.documents.models import LegalDocument
 from danvan.documents.validity import Validity, validity_on
-from danvan.plans import permissions, recurrence
+from danvan.plans import matching, permissions, recurrence
 from danvan.plans.measures import read_target, target_source
 from danvan.plans.models import (
     AmendmentChange,
     DeadlineDuty,
+    HigherItemLink,
     Plan,
     PlanAmendment,
     PlanCitation,
@@ -785,6 +786,79 @@ def province_implementation(plan: Plan, *, today) -> list[dict]:
             state = "missing"
         rows.append({"agency": agency, "plan": found, "issued": issued, "state": state})
     return rows
+
+
+def takeup_rows(plan: Plan) -> dict:
+    """For an agency plan that implements a higher plan: each content item of
+    the higher plan with the plan's tasks confirmed as taking it up, and up to
+    three more proposed by their words (plans.matching)."""
+    if plan.implements_id is None:
+        return {"items": [], "tasks": []}
+    higher = list(
+        Task.objects.filter(plan_id=plan.implements_id)
+        .exclude(status=Task.Status.CANCELLED)
+        .order_by("order", "pk")
+        .only("pk", "section", "heading", "order")
+    )
+    own = list(
+        plan.tasks.exclude(status=Task.Status.CANCELLED).order_by("order", "pk").select_related("lead_unit")
+    )
+    by_id = {task.pk: task for task in own}
+    confirmed: dict[int, list[Task]] = {}
+    for higher_id, task_id in HigherItemLink.objects.filter(task__plan=plan).values_list(
+        "higher_task_id", "task_id"
+    ):
+        if task_id in by_id:
+            confirmed.setdefault(higher_id, []).append(by_id[task_id])
+    proposals = matching.propose_takeups(
+        [(item.pk, f"{item.section} {item.heading}") for item in higher],
+        [(task.pk, f"{task.section} {task.heading}") for task in own],
+    )
+    items = []
+    for item in higher:
+        linked = confirmed.get(item.pk, [])
+        offered = [
+            {"task": by_id[pk], "score": score} for pk, score in proposals[item.pk] if by_id[pk] not in linked
+        ]
+        items.append({"item": item, "linked": linked, "proposed": offered})
+    return {"items": items, "tasks": own}
+
+
+def province_coverage(plan: Plan, *, today: date) -> dict:
+    """For a higher (province) plan: each of its content items, which
+    agencies took it up in their issued implementing plans, with which tasks
+    and how far they are; and the items nobody took up."""
+    items = list(plan.tasks.exclude(status=Task.Status.CANCELLED).order_by("order", "pk"))
+    links = (
+        HigherItemLink.objects.filter(
+            higher_task__plan=plan,
+            task__plan__implements=plan,
+            task__plan__status__in=(Plan.Status.ISSUED, Plan.Status.CLOSED),
+        )
+        .exclude(task__status=Task.Status.CANCELLED)
+        .select_related("task__plan__agency", "task__lead_unit")
+        .order_by("task__plan__agency__name", "task__order")
+    )
+    grouped: dict[int, dict[int, dict]] = {}
+    for link in links:
+        task = link.task
+        agency = task.plan.agency
+        entry = grouped.setdefault(link.higher_task_id, {}).setdefault(
+            agency.pk, {"agency": agency, "plan": task.plan, "tasks": []}
+        )
+        entry["tasks"].append(task)
+    rows = []
+    for item in items:
+        agencies = list(grouped.get(item.pk, {}).values())
+        for entry in agencies:
+            tasks = entry["tasks"]
+            entry["done"] = sum(1 for task in tasks if task.status == Task.Status.DONE)
+            entry["overdue"] = sum(1 for task in tasks if task.is_overdue(today))
+            entry["percent"] = round(
+                sum(100 if task.status == Task.Status.DONE else task.percent for task in tasks) / len(tasks)
+            )
+        rows.append({"item": item, "agencies": agencies})
+    return {"rows": rows, "untaken": [row["item"] for row in rows if not row["agencies"]]}
 
 
 def target_page(person: User, target: Target) -> dict:

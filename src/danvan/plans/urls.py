@@ -1,6 +1,6 @@
 from django.urls import path
 
-from danvan.plans import amendment_views, views
+from danvan.plans import amendment_views, coverage_views, views
 
 app_name = "plans"
 
@@ -17,6 +17,7 @@ urlpatterns = [
     path("<int:plan_id>/chi-tieu/<int:target_id>/", views.target_value, name="target_value"),
     path("<int:plan_id>/chi-tieu/<int:target_id>/cach-tinh/", views.target_bind, name="target_bind"),
     path("<int:plan_id>/sua-doi/", amendment_views.plan_amend, name="plan_amend"),
+    path("<int:plan_id>/noi-dung-cap-tren/", coverage_views.plan_takeup, name="plan_takeup"),
     path("sua-doi/<int:amendment_id>/", amendment_views.amendment_detail, name="amendment_detail"),
     path("sua-doi/<int:amendment_id>/ly-do/", amendment_views.amendment_reason, name="amendment_reason"),
     path(

@@ -596,8 +596,13 @@ def plan_versions(request, plan_id):
 @login_required
 def plan_implementation(request, plan_id):
     plan = permissions.get_plan_for_user(request.user, plan_id)
-    rows = selectors.province_implementation(plan, today=timezone.localdate())
-    return render(request, "plans/plan_implementation.html", {"plan": plan, "rows": rows})
+    today = timezone.localdate()
+    context = {
+        "plan": plan,
+        "rows": selectors.province_implementation(plan, today=today),
+        "coverage": selectors.province_coverage(plan, today=today),
+    }
+    return render(request, "plans/plan_implementation.html", context)
 
 
 @login_required

@@ -15,6 +15,7 @@ from danvan.plans.services.amendments import (
     submit_amendment,
     withdraw_change,
 )
+from danvan.plans.services.coverage import set_higher_item_links
 from danvan.plans.services.deadlines import mark_overdue_tasks, send_task_reminders
 from danvan.plans.services.duties import (
     complete_deadline_duty,
@@ -65,6 +66,7 @@ from danvan.plans.services.tasks import (
 )
 
 __all__ = [
+    "set_higher_item_links",
     "edit_amendment_reason",
     "issue_amendment",
     "open_amendment",
