@@ -176,6 +176,11 @@ def body(doc) -> None:
     paragraph(doc, "{{ line }}")
     control(doc, "{%p endfor %}")
     control(doc, "{%p for task in section.tasks %}")
+    # A content item's heading ("1. Công tác tuyên truyền") before its first task.
+    control(doc, "{%p if task.group %}")
+    par = paragraph(doc)
+    add_run(par, "{{ task.group }}", bold=True, italic=True)
+    control(doc, "{%p endif %}")
     par = paragraph(doc)
     add_run(par, "{{ task.number }}. {{ task.heading }}", bold=True)
     paragraph(doc, "- Đơn vị chủ trì: {{ task.lead }}")

@@ -28,6 +28,23 @@ def library(person: User, *, query: str = "") -> QuerySet[LegalDocument]:
     )
 
 
+# Kinds of documents that are public law: offered to every office citing a basis.
+PUBLIC_LAW_TYPES = ("Hiến pháp", "Luật", "Bộ luật", "Pháp lệnh", "Nghị định", "Thông tư", "Nghị quyết")
+
+
+def citable_documents(person: User, *, query: str = "") -> QuerySet[LegalDocument]:
+    """Library entries an office may choose as a plan's basis: what it may
+    read already, and public law (laws, decrees, circulars), found without
+    accents by type, number, name, issuer or title words."""
+    words = search_key(query).split()
+    documents = LegalDocument.objects.filter(
+        Q(pk__in=permissions.visible_legal_documents(person).values("pk")) | Q(doc_type__in=PUBLIC_LAW_TYPES)
+    )
+    for word in words:
+        documents = documents.filter(search_text__contains=word)
+    return documents.order_by("-date", "number_key")
+
+
 def document_page(person: User, document_id: int) -> LegalDocument:
     """An entry cited by a record the person reads (a plan, a briefing…), with the plans citing it."""
     visible_plans = permissions.visible_citing(person, "plans").select_related("agency")

@@ -348,6 +348,20 @@ class PlanForm(forms.Form):
     higher_plan = forms.CharField(label=_("Kế hoạch cấp trên (ghi bằng chữ)"), required=False, max_length=255)
     implementation_due = WorkDateField(label=_("Hạn các cơ quan ban hành kế hoạch thực hiện"), required=False)
     place = forms.CharField(label=_("Địa danh"), required=False, max_length=100)
+    purposes = forms.CharField(
+        label=_("I. Mục đích, yêu cầu"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Mỗi đoạn một dòng; in ở phần «MỤC ĐÍCH, YÊU CẦU» của văn bản."),
+    )
+    implementation = forms.CharField(
+        label=_("Tổ chức thực hiện"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Trách nhiệm của từng đơn vị, mỗi đoạn một dòng; các hạn có ngày được ghi riêng ở trang «Các phần của kế hoạch»."
+        ),
+    )
     recipients = forms.CharField(
         label=_("Nơi nhận (mỗi dòng một nơi)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -424,3 +438,58 @@ class TargetBindingForm(forms.Form):
             (source.code, source.label) for source in target_sources()
         ]
         self.fields["document"].queryset = LegalDocument.objects.order_by("-date", "number_key")
+
+
+class TargetForm(forms.Form):
+    text = forms.CharField(
+        label=_("Nội dung chỉ tiêu"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2000,
+        help_text=_("Ví dụ: 100% cán bộ, công chức được quán triệt Kết luận 114-KL/TW."),
+    )
+    percent = DecimalInput(
+        label=_("Tỷ lệ phải đạt (%)"), required=False, min_value=0, max_value=100, decimal_places=2
+    )
+
+
+class NewCitationForm(forms.Form):
+    """A document the library does not hold yet, cited on the spot."""
+
+    doc_type = forms.CharField(
+        label=_("Loại văn bản"), max_length=60, help_text=_("Luật, Nghị định, Chỉ thị, Kế hoạch…")
+    )
+    number = forms.CharField(label=_("Số, ký hiệu"), required=False, max_length=100)
+    name = forms.CharField(
+        label=_("Tên (với văn bản không số)"),
+        required=False,
+        max_length=255,
+        help_text=_("Ví dụ: Luật Tiếp công dân."),
+    )
+    issued = WorkDateField(label=_("Ngày ban hành"), required=False)
+    issuer = forms.CharField(label=_("Cơ quan ban hành"), required=False, max_length=255)
+    title = forms.CharField(label=_("Trích yếu"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def clean(self):
+        cleaned = super().clean()
+        if not (cleaned.get("number") or "").strip() and not (cleaned.get("name") or "").strip():
+            self.add_error("number", _("Hãy ghi số, ký hiệu (hoặc tên của văn bản không số)."))
+        return cleaned
+
+
+class DeadlineForm(forms.Form):
+    due_date = WorkDateField(label=_("Hạn (dd/mm/yyyy)"))
+    action = forms.CharField(
+        label=_("Việc phải làm"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2000,
+        help_text=_("Ví dụ: báo cáo kết quả thực hiện công tác dân vận chính quyền năm."),
+    )
+    units = forms.CharField(
+        label=_("Đơn vị thực hiện (mỗi dòng một đơn vị; để trống: Văn phòng)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    recipient = forms.CharField(label=_("Gửi về"), required=False, max_length=255)
+
+    def clean_units(self):
+        return [line.strip() for line in self.cleaned_data["units"].splitlines() if line.strip()]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from danvan.plans import amendment_views, coverage_views, views
+from danvan.plans import amendment_views, coverage_views, parts_views, views
 
 app_name = "plans"
 
@@ -17,6 +17,26 @@ urlpatterns = [
     path("<int:plan_id>/chi-tieu/<int:target_id>/", views.target_value, name="target_value"),
     path("<int:plan_id>/chi-tieu/<int:target_id>/cach-tinh/", views.target_bind, name="target_bind"),
     path("<int:plan_id>/sua-doi/", amendment_views.plan_amend, name="plan_amend"),
+    path("<int:plan_id>/cac-phan/", parts_views.plan_parts, name="plan_parts"),
+    path("<int:plan_id>/cac-phan/chi-tieu/", parts_views.part_target_add, name="part_target_add"),
+    path(
+        "<int:plan_id>/cac-phan/chi-tieu/<int:target_id>/bo/",
+        parts_views.part_target_remove,
+        name="part_target_remove",
+    ),
+    path("<int:plan_id>/cac-phan/can-cu/", parts_views.part_citation_add, name="part_citation_add"),
+    path("<int:plan_id>/cac-phan/can-cu/moi/", parts_views.part_citation_new, name="part_citation_new"),
+    path(
+        "<int:plan_id>/cac-phan/can-cu/<int:document_id>/bo/",
+        parts_views.part_citation_remove,
+        name="part_citation_remove",
+    ),
+    path("<int:plan_id>/cac-phan/han/", parts_views.part_deadline_add, name="part_deadline_add"),
+    path(
+        "<int:plan_id>/cac-phan/han/<int:deadline_id>/bo/",
+        parts_views.part_deadline_remove,
+        name="part_deadline_remove",
+    ),
     path("<int:plan_id>/noi-dung-cap-tren/", coverage_views.plan_takeup, name="plan_takeup"),
     path("sua-doi/<int:amendment_id>/", amendment_views.amendment_detail, name="amendment_detail"),
     path("sua-doi/<int:amendment_id>/ly-do/", amendment_views.amendment_reason, name="amendment_reason"),

@@ -51,8 +51,7 @@ def test_sections_are_numbered_over_the_parts_present(plan):
     assert "I. MỤC TIÊU, CHỈ TIÊU\n- 100% đơn thư được xử lý đúng hạn." in text
     assert "II. NHIỆM VỤ, GIẢI PHÁP" in text
     assert (
-        "III. TỔ CHỨC THỰC HIỆN\n- Trước ngày 20/10/2026, Các đơn vị: Báo cáo kết quả (gửi Văn phòng Sở)."
-        in text
+        "III. TỔ CHỨC THỰC HIỆN\n- Các đơn vị Báo cáo kết quả về Văn phòng Sở trước ngày 20/10/2026." in text
     )
 
 

@@ -8,6 +8,7 @@ translated: an English interface still prints a Vietnamese plan.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from danvan.core.models import Agency, Unit
@@ -111,40 +112,64 @@ def introduction(plan) -> str:
     return f"{lead}{plan.agency.name} ban hành Kế hoạch như sau:"
 
 
+# The ordinal a content item's heading was typed with ("1.", "2)", "a)"): the
+# tasks carry the numbers, so the heading prints as a title of its own.
+_ORDINAL = re.compile(r"^\s*(?:\d+(?:\.\d+)*|[a-zđ])[.)]\s+", re.IGNORECASE)
+
+
+def group_title(section: str) -> str:
+    return _ORDINAL.sub("", section.strip()).strip()
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
 def plan_sections(plan, tasks, targets, deadlines) -> list[dict]:
-    """The numbered parts of the body, numbered only over the parts present."""
+    """The numbered parts of the body in the genre's order (purposes and
+    requirements, targets, tasks, organisation of implementation), numbered
+    only over the parts present. A task that opens a new content item
+    carries the item's heading (``group``) so it prints before it."""
     parts = []
+    purposes = _paragraphs(plan.purposes)
+    if purposes:
+        parts.append({"title": "MỤC ĐÍCH, YÊU CẦU", "lines": purposes, "tasks": []})
     if targets:
         lines = [f"- {target.text.strip().rstrip('.;')}." for target in targets]
         parts.append({"title": "MỤC TIÊU, CHỈ TIÊU", "lines": lines, "tasks": []})
     if tasks:
-        rows = [
-            {
-                "number": index,
-                "heading": task.heading.strip(),
-                "lead": task_lead(task) or "…",
-                "supporting": ", ".join(unit.name for unit in task.supporting_units.all()),
-                "timing": task_timing(task),
-            }
-            for index, task in enumerate(tasks, start=1)
-        ]
+        rows, current = [], ""
+        for index, task in enumerate(tasks, start=1):
+            group = task.section.strip()
+            rows.append(
+                {
+                    "number": index,
+                    "group": group_title(group) if group and group != current else "",
+                    "heading": task.heading.strip(),
+                    "lead": task_lead(task) or "…",
+                    "supporting": ", ".join(unit.name for unit in task.supporting_units.all()),
+                    "timing": task_timing(task),
+                }
+            )
+            current = group or current
         parts.append({"title": "NHIỆM VỤ, GIẢI PHÁP", "lines": [], "tasks": rows})
-    if deadlines:
-        lines = [deadline_line(deadline) for deadline in deadlines]
-        parts.append({"title": "TỔ CHỨC THỰC HIỆN", "lines": lines, "tasks": []})
+    implementation = _paragraphs(plan.implementation) + [deadline_line(deadline) for deadline in deadlines]
+    if implementation:
+        parts.append({"title": "TỔ CHỨC THỰC HIỆN", "lines": implementation, "tasks": []})
     for numeral, part in zip(ROMAN, parts, strict=False):
         part["numeral"] = numeral
     return parts
 
 
 def deadline_line(deadline) -> str:
-    units = ", ".join(str(unit) for unit in deadline.units if unit)
-    text = f"- Trước ngày {deadline.due_date:%d/%m/%Y}"
-    text += f", {units}: " if units else ": "
-    text += deadline.action.strip().rstrip(".;")
+    """In the genre's own words: "- Chi cục …, Trung tâm … báo cáo kết quả
+    … về Văn phòng Sở trước ngày 20/10/2026." """
+    units = ", ".join(str(unit).strip() for unit in deadline.units if str(unit).strip())
+    action = deadline.action.strip().rstrip(".;")
+    text = f"- {units} {action}" if units else f"- {action[:1].upper()}{action[1:]}"
     if deadline.recipient:
-        text += f" (gửi {deadline.recipient})"
-    return text + "."
+        text += f" về {deadline.recipient.strip()}"
+    return f"{text} trước ngày {deadline.due_date:%d/%m/%Y}."
 
 
 def office_code(plan) -> str:

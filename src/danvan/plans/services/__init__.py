@@ -51,6 +51,15 @@ from danvan.plans.services.lifecycle import (
     update_plan,
 )
 from danvan.plans.services.occurrences import create_task_occurrences, plan_window
+from danvan.plans.services.parts import (
+    add_deadline,
+    add_target,
+    cite_document,
+    cite_new_document,
+    remove_deadline,
+    remove_target,
+    uncite_document,
+)
 from danvan.plans.services.signing import sign_plan
 from danvan.plans.services.tasks import (
     TASK_FIELDS,
@@ -66,6 +75,13 @@ from danvan.plans.services.tasks import (
 )
 
 __all__ = [
+    "add_deadline",
+    "add_target",
+    "cite_document",
+    "cite_new_document",
+    "remove_deadline",
+    "remove_target",
+    "uncite_document",
     "set_higher_item_links",
     "edit_amendment_reason",
     "issue_amendment",

@@ -1,0 +1,143 @@
+"""The parts of a draft plan besides its tasks, written on screen in the
+order they print: targets (chỉ tiêu), the basis (căn cứ) chosen from the
+legal library, and the dated obligations of "Tổ chức thực hiện"."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from django.db import models, transaction
+from django.utils.translation import gettext as _
+
+from danvan.core.models import User
+from danvan.core.services import DomainError
+from danvan.documents.models import LegalDocument
+from danvan.documents.services import record_citation
+from danvan.plans.models import Plan, PlanCitation, PlanDeadline, Target
+from danvan.plans.services.common import _record_plan_version
+
+
+def _check_draft(plan: Plan) -> None:
+    if not plan.is_editable():
+        raise DomainError(_("Kế hoạch đã ban hành chỉ được thay đổi bằng văn bản sửa đổi."))
+
+
+def _next_order(rows: models.QuerySet) -> int:
+    return (rows.aggregate(last=models.Max("order"))["last"] or 0) + 1
+
+
+@transaction.atomic
+def add_target(*, plan: Plan, text: str, percent: Decimal | None, by: User) -> Target:
+    """A target of the plan: its words and, when it states one, its figure."""
+    _check_draft(plan)
+    if not text.strip():
+        raise DomainError(_("Hãy ghi nội dung chỉ tiêu."))
+    if percent is not None and not Decimal(0) <= percent <= Decimal(100):
+        raise DomainError(_("Tỷ lệ của chỉ tiêu phải từ 0 đến 100%."))
+    target = Target.objects.create(
+        plan=plan, order=_next_order(plan.targets.all()), text=text.strip(), percent=percent
+    )
+    _record_plan_version(plan, by=by, step=_("Thêm chỉ tiêu: %(text)s") % {"text": target.text[:200]})
+    return target
+
+
+@transaction.atomic
+def remove_target(*, target: Target, by: User) -> None:
+    plan = target.plan
+    _check_draft(plan)
+    if target.tasks.exists():
+        raise DomainError(_("Chỉ tiêu đang được nhiệm vụ phục vụ; hãy bỏ liên kết ở nhiệm vụ trước."))
+    text = target.text
+    target.delete()
+    _record_plan_version(plan, by=by, step=_("Bỏ chỉ tiêu: %(text)s") % {"text": text[:200]})
+
+
+@transaction.atomic
+def cite_document(*, plan: Plan, document: LegalDocument, by: User) -> PlanCitation:
+    """Add a document of the library to the plan's basis, after those already cited."""
+    _check_draft(plan)
+    if plan.plancitation_set.filter(document=document).exists():
+        raise DomainError(_("Kế hoạch đã có căn cứ này."))
+    citation = PlanCitation.objects.create(
+        plan=plan, document=document, order=_next_order(plan.plancitation_set.all())
+    )
+    _record_plan_version(plan, by=by, step=_("Thêm căn cứ: %(document)s") % {"document": document})
+    return citation
+
+
+@transaction.atomic
+def cite_new_document(
+    *,
+    plan: Plan,
+    doc_type: str,
+    number: str,
+    name: str,
+    issued: date | None,
+    issuer: str,
+    title: str,
+    by: User,
+) -> PlanCitation:
+    """Cite a document the library does not hold yet: it is entered once, and
+    found again by its number the next time any plan cites it."""
+    _check_draft(plan)
+    if not doc_type.strip() or not (number.strip() or name.strip()):
+        raise DomainError(_("Hãy ghi loại văn bản và số, ký hiệu (hoặc tên của văn bản không số)."))
+    document = record_citation(
+        doc_type=doc_type.strip(),
+        number=number.strip() or None,
+        name=name.strip() or None,
+        issued=issued,
+        issuer=issuer.strip() or None,
+    )
+    if title.strip() and not document.title:
+        document.title = title.strip()
+        document.save(update_fields=["title"])
+    return cite_document(plan=plan, document=document, by=by)
+
+
+@transaction.atomic
+def uncite_document(*, plan: Plan, document: LegalDocument, by: User) -> None:
+    _check_draft(plan)
+    deleted, _rows = plan.plancitation_set.filter(document=document).delete()
+    if deleted:
+        _record_plan_version(plan, by=by, step=_("Bỏ căn cứ: %(document)s") % {"document": document})
+
+
+@transaction.atomic
+def add_deadline(
+    *, plan: Plan, due_date: date, action: str, units: list[str], recipient: str, by: User
+) -> PlanDeadline:
+    """A dated obligation of the plan ("trước ngày 20/10, các đơn vị báo cáo
+    kết quả về Văn phòng Sở"); when the plan is issued it becomes its owners'
+    dated item, or a report request when it is a report."""
+    _check_draft(plan)
+    if not action.strip():
+        raise DomainError(_("Hãy ghi việc phải làm trước hạn."))
+    if plan.period_year and not plan.period_year - 1 <= due_date.year <= plan.period_year + 1:
+        raise DomainError(
+            _("Hạn phải thuộc thời gian của kế hoạch (năm %(year)s).") % {"year": plan.period_year}
+        )
+    deadline = PlanDeadline.objects.create(
+        plan=plan,
+        order=_next_order(plan.deadlines.all()),
+        due_date=due_date,
+        action=action.strip(),
+        units=[unit.strip() for unit in units if unit.strip()],
+        recipient=recipient.strip(),
+    )
+    _record_plan_version(
+        plan,
+        by=by,
+        step=_("Thêm hạn %(day)s: %(action)s") % {"day": f"{due_date:%d/%m/%Y}", "action": action[:150]},
+    )
+    return deadline
+
+
+@transaction.atomic
+def remove_deadline(*, deadline: PlanDeadline, by: User) -> None:
+    plan = deadline.plan
+    _check_draft(plan)
+    text = f"{deadline.due_date:%d/%m/%Y}: {deadline.action[:150]}"
+    deadline.delete()
+    _record_plan_version(plan, by=by, step=_("Bỏ hạn %(deadline)s") % {"deadline": text})
