@@ -38,6 +38,8 @@ _PAGE_NUMBER = re.compile(
 )
 # Decorative rules under headers: "-----", "_____", "***", "*".
 _RULE = re.compile(r"^[-_=*~.·•\s]{1,}$")
+# A draft's mark on a line of its own: "DỰ THẢO", "(Dự thảo)", "DỰ THẢO 2", "Dự thảo lần 3".
+_DRAFT_MARK = re.compile(r"^[(\[]?\s*DỰ\s*THẢO(?:\s+(?:LẦN\s+)?\d{1,2})?\s*[)\]]?$", re.I)
 # Runs of spaces and tabs.
 _SPACES = re.compile(r"[ \t\f\v]+")
 
@@ -110,7 +112,7 @@ def _unhtml(text: str) -> str:
 
 
 def clean_lines(text: str) -> list[str]:
-    """Repaired, stripped, non-empty lines without page furniture; "|" cells split into lines."""
+    """Repaired, stripped, non-empty lines without page furniture or a draft mark; "|" cells split into lines."""
     text = repair_text(_unhtml(text))
     pages = [page.split("\n") for page in text.replace("\r\n", "\n").replace("\r", "\n").split("\f")]
     pages = [[_plain(line) for line in page] for page in pages]
@@ -122,7 +124,7 @@ def clean_lines(text: str) -> list[str]:
             if line in running or _PAGE_NUMBER.match(line) or _TABLE_RULE.match(line):
                 continue
             for cell in _split_table_row(line):
-                if cell and not _RULE.match(cell):
+                if cell and not _RULE.match(cell) and not _DRAFT_MARK.match(cell):
                     out.append(cell)
     return out
 

@@ -20,9 +20,22 @@ _MOTTOS = re.compile(
 )
 # The wrapped end of a motto.
 _MOTTO_TAIL = re.compile(r"\s*VIỆT\s*NAM\s*$")
+# The words of each motto, to recognise a piece of one wrapped onto a line of its own.
+_MOTTO_WORDS = (
+    ("CỘNG", "HÒA", "XÃ", "HỘI", "CHỦ", "NGHĨA", "VIỆT", "NAM"),
+    ("ĐỘC", "LẬP", "TỰ", "DO", "HẠNH", "PHÚC"),
+    ("ĐẢNG", "CỘNG", "SẢN", "VIỆT", "NAM"),
+)
+_MOTTO_WORD_SPLIT = re.compile(r"[\s\-–—]+")
+_HOA = re.compile(r"\bHO(?:À|A)\b")
+_MOTTO_START = re.compile(r"(?<=\s)(?:CỘNG\s+H(?:ÒA|OÀ|OA)|ĐỘC\s+LẬP|ĐẢNG\s+CỘNG)\b", re.I)
+# A place-date line cut before its end ("Tây Ninh, ngày 05 tháng", "Tây Ninh,") and the rest of it.
+_DATE_CUT = re.compile(r",\s*(?:ngày(?:\s*\d{1,2})?(?:\s*tháng(?:\s*\d{1,2})?)?(?:\s*năm)?)?$", re.I)
+_DATE_REST = re.compile(r"^(?:ngày|tháng|năm|\d{1,4}\b)", re.I)
 # The number line: "Số: 12/KH-SNV", "Số 14-KH/BCĐ", "Số: /KH-SNV" (number left blank).
 _NUMBER_LINE = re.compile(
-    r"(?:^|\s)Số\s*[:.]?\s*(?P<num>\d+[a-zA-Z]?)?\s*(?P<sep>[/-])\s*(?P<sym>[A-ZĐ][\w&.\-/]*[\wĐ])"
+    r"(?:^|\s)Số\s*[:.]?\s*(?P<num>\d+[a-zA-Z]?)?\s*(?P<sep>[/-])\s*"
+    r"(?P<sym>[A-ZĐ][\w&.]*(?:(?:\s[/-](?=[A-ZĐ\d])|[/-]\s?(?=[A-ZĐ\d])|[/-])[\w&.]*[\wĐ])*)"
 )
 # The place-date line: "Tây Ninh, ngày 05 tháng 3 năm 2024"; any part may be blank.
 _PLACE_DATE = re.compile(
@@ -76,21 +89,58 @@ _SYMBOL_KINDS = (("KH", "ke_hoach"), ("BC", "bao_cao"))
 
 
 def head_lines(seg: Segments) -> list[str]:
-    """Header lines with the mottos cut out."""
+    """Header lines with the mottos cut out, and a place-date line cut in two joined again."""
     out = []
     tail_pending = False
     for line in seg.head:
+        line, fragment = _without_motto_fragment(line, tail_pending)
+        if fragment is not None:
+            tail_pending = fragment
         if tail_pending:
             line = _MOTTO_TAIL.sub("", line)
         mottos = list(_MOTTOS.finditer(line))
-        tail_pending = any(
-            m.group(0).upper().startswith(("CỘNG", "ĐẢNG")) and not (m.group("vn1") or m.group("vn2"))
-            for m in mottos
-        )
+        if mottos:
+            tail_pending = any(
+                m.group(0).upper().startswith(("CỘNG", "ĐẢNG")) and not (m.group("vn1") or m.group("vn2"))
+                for m in mottos
+            )
+        elif fragment is None:
+            tail_pending = False
         line = collapse(_MOTTOS.sub(" ", line)).strip(" -–*")
-        if line:
+        if not line:
+            continue
+        if out and _DATE_CUT.search(out[-1]) and _DATE_REST.match(line):
+            out[-1] = f"{out[-1]} {line}"  # "Tây Ninh, ngày 05 tháng" + "3 năm 2024"
+        else:
             out.append(line)
     return out
+
+
+def _motto_words(text: str) -> list[str]:
+    return _MOTTO_WORD_SPLIT.split(_HOA.sub("HÒA", text.upper()).strip(" -–—"))
+
+
+def _is_run_of(words: list[str], motto: tuple[str, ...]) -> bool:
+    n = len(words)
+    return any(list(motto[i : i + n]) == words for i in range(len(motto) - n + 1))
+
+
+def _without_motto_fragment(line: str, pending: bool) -> tuple[str, bool | None]:
+    """A motto wrapped over lines: a line that is only a piece of one is dropped ("CHỦ NGHĨA VIỆT NAM",
+    "Hạnh phúc"), a piece opening at the end of an agency line is cut off ("SỞ NỘI VỤ CỘNG HÒA XÃ HỘI").
+    Also whether the motto's end is still to come (None when the line holds no piece)."""
+    words = _motto_words(line)
+    if not words or not words[0]:
+        return line, None
+    for motto in _MOTTO_WORDS:
+        if (len(words) >= 2 or pending) and _is_run_of(words, motto):
+            return "", words[-1] != motto[-1]
+    for start in _MOTTO_START.finditer(line):
+        rest = _motto_words(line[start.start() :])
+        for motto in _MOTTO_WORDS:
+            if len(rest) < len(motto) and list(motto[: len(rest)]) == rest:
+                return line[: start.start()].rstrip(), True
+    return line, None
 
 
 def number_and_symbol(lines: list[str]) -> tuple[str | None, str | None]:
@@ -98,7 +148,7 @@ def number_and_symbol(lines: list[str]) -> tuple[str | None, str | None]:
     for line in reversed(lines):
         match = _NUMBER_LINE.search(line)
         if match:
-            return match.group("num"), match.group("sym")
+            return match.group("num"), re.sub(r"\s+", "", match.group("sym")).rstrip(".")
     return None, None
 
 

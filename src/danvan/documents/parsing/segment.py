@@ -46,6 +46,11 @@ _TYPE_LINE_WINDOW = 150
 # Signs of a document header above the type line: "Số: ...", "..., ngày ...", the motto.
 _HEADER_MARK = re.compile(r"\bSố\s*[:.]?\s*\d*\s*[/-]|,\s*ngày\b|Độc\s*lập|CỘNG\s*H|ĐẢNG\s*CỘNG")
 _HEADER_REACH = 12
+# A title line longer than _SHORT_TITLE characters (and at most _LONG_TITLE) holds no sentence's end
+# nor the body's "như sau", "xây dựng kế hoạch".
+_SHORT_TITLE = 200
+_LONG_TITLE = 800
+_SENTENCE_INSIDE = re.compile(r"[.;:!?]\s+\S|\bnhư\s+sau\b|\bxây\s+dựng\s+[Kk]ế\s+hoạch\b")
 # Title lines under this length may start with a capital and still continue the title.
 _SHORT_TITLE_LINE = 70
 # A title line ending with its year ("... năm 2024", "giai đoạn 2021-2025") is complete.
@@ -72,7 +77,7 @@ def find_type_line(lines: list[str]) -> tuple[int, re.Match[str]] | None:
     for i, line in enumerate(lines[:_TYPE_LINE_WINDOW]):
         line = _unspace(line)
         match = _TYPE_LINE.match(line.upper() if line in _TITLE_CASE_TYPES else line)
-        if match and (not match.group("rest") or len(line) < 200):
+        if match and (not match.group("rest") or _could_be_title(match.group("rest"))):
             candidates.append((i, match))
     for i, match in candidates:
         if any(_HEADER_MARK.search(line) for line in lines[max(0, i - _HEADER_REACH) : i]):
@@ -96,10 +101,15 @@ def _title_continues(title: list[str], line: str) -> bool:
 
 
 def _could_be_title(line: str) -> bool:
-    """The first line under the type line is the title unless it plainly opens the body."""
+    """The first line under the type line is the title unless it plainly opens the body.
+
+    A title runs to several hundred characters on one line where a web page printed it so; a
+    paragraph of the body that long holds a sentence's end or a clause opening the plan."""
     if starts_paragraph(line) and not line.startswith(("Thực hiện", "Triển khai")):
         return False
-    return len(line) < 200 and not line.endswith((";", ":")) and not line.startswith("Căn cứ")
+    if line.endswith((";", ":")) or line.startswith("Căn cứ"):
+        return False
+    return len(line) < _SHORT_TITLE or (len(line) < _LONG_TITLE and not _SENTENCE_INSIDE.search(line))
 
 
 def _title(lines: list[str], start: int, rest: str) -> tuple[list[str], int]:

@@ -1,0 +1,205 @@
+"""Plans as official websites and legal databases publish them: the site's menus and its own table of
+the document's particulars above the text, the letterhead and the motto wrapped over several lines,
+the place and date cut in two, a title of several hundred characters on one line, a draft mark, and
+citations written the way such copies write them."""
+
+import pytest
+
+from danvan.documents.parsing import parse_text
+
+SITE_MENU = [
+    "Trang chủ | Giới thiệu | Tin tức | Văn bản chỉ đạo điều hành | Liên hệ",
+    "CỔNG THÔNG TIN ĐIỆN TỬ SỞ TƯ PHÁP TỈNH VĨNH LONG",
+    "Đăng nhập | Đăng ký",
+    "Trang chủ > Văn bản > Kế hoạch",
+    "KẾ HOẠCH",
+    "BÁO CÁO",
+    "Tìm kiếm văn bản",
+]
+SITE_TABLE = [
+    "| Số hiệu | 41/KH-STP | Loại văn bản | Kế hoạch |",
+    "|---|---|---|---|",
+    "| Cơ quan ban hành | Sở Tư pháp tỉnh Vĩnh Long | Người ký | Phạm Quốc Toàn |",
+    "| Ngày ban hành | 11/04/2025 | Ngày hiệu lực | 11/04/2025 |",
+]
+TITLE = "Tuyên truyền, phổ biến pháp luật về thực hiện dân chủ ở cơ sở năm 2025"
+BODY = [
+    "Căn cứ Luật Thực hiện dân chủ ở cơ sở năm 2022;",
+    "Sở Tư pháp xây dựng Kế hoạch như sau:",
+    "I. MỤC ĐÍCH, YÊU CẦU",
+    "Nâng cao nhận thức của cán bộ, công chức về dân chủ ở cơ sở.",
+]
+
+
+def plan_of(*blocks: list[str]) -> dict:
+    return parse_text("\n".join(line for block in blocks for line in block) + "\n")
+
+
+def metadata(plan: dict) -> tuple:
+    return (plan["kind"], plan["issuer"], plan["province"], plan["number"], plan["symbol"], plan["date"])
+
+
+EXPECTED = ("ke_hoach", "Sở Tư pháp", "Vĩnh Long", "41", "KH-STP", "2025-04-11")
+
+# The letterhead, as copies of the header table come out of web pages.
+HEADERS = {
+    "agency and motto wrapped, one column after the other": [
+        "UBND TỈNH",
+        "VĨNH LONG",
+        "SỞ TƯ PHÁP",
+        "Số: 41/KH-STP",
+        "CỘNG HÒA XÃ HỘI",
+        "CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do -",
+        "Hạnh phúc",
+        "Vĩnh Long, ngày 11 tháng",
+        "4 năm 2025",
+    ],
+    "table rows in columns drawn with |": [
+        "| ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA |",
+        "| TỈNH VĨNH LONG | VIỆT NAM |",
+        "| SỞ TƯ PHÁP | Độc lập – Tự do – Hạnh phúc |",
+        "| Số: 41/KH-STP | Vĩnh Long, ngày 11 tháng 4 |",
+        "| | năm 2025 |",
+    ],
+    "the place alone on the line above its date, the date before the number": [
+        "UBND TỈNH VĨNH LONG",
+        "SỞ TƯ PHÁP",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT",
+        "NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Vĩnh Long,",
+        "ngày 11/4/2025",
+        "Số: 41/KH- STP",
+    ],
+}
+
+
+@pytest.mark.parametrize("header", HEADERS.values(), ids=HEADERS.keys())
+def test_a_published_copy_keeps_the_documents_own_particulars(header):
+    plan = plan_of(SITE_MENU, SITE_TABLE, header, ["KẾ HOẠCH", TITLE], BODY)
+    assert metadata(plan) == EXPECTED
+    assert plan["title"] == TITLE
+    assert plan["period"]["year"] == 2025
+
+
+def test_the_motto_wrapped_under_a_short_agency_line_stays_out_of_the_issuer():
+    plan = plan_of(
+        ["| SỞ TƯ PHÁP VÀ | CỘNG HÒA XÃ HỘI |", "| ĐĂNG KÝ | CHỦ NGHĨA VIỆT NAM |"],
+        ["Số: 41/KH-STP", "Vĩnh Long, ngày 11 tháng 4 năm 2025", "KẾ HOẠCH", TITLE],
+        BODY,
+    )
+    assert plan["issuer"] == "Sở Tư pháp và Đăng ký"
+
+
+@pytest.mark.parametrize(
+    "mark",
+    [["DỰ THẢO"], ["(Dự thảo)"], ["DỰ THẢO 2"]],
+    ids=["capitals", "in brackets", "numbered"],
+)
+@pytest.mark.parametrize("above", [True, False], ids=["above the type line", "under the title"])
+def test_a_draft_mark_is_neither_the_issuer_nor_the_title(mark, above):
+    header = ["UBND TỈNH VĨNH LONG", "SỞ TƯ PHÁP", "Số: 41/KH-STP", "Vĩnh Long, ngày 11 tháng 4 năm 2025"]
+    blocks = [header, mark, ["KẾ HOẠCH", TITLE]] if above else [header, ["KẾ HOẠCH", *mark, TITLE]]
+    plan = plan_of(*blocks, BODY)
+    assert metadata(plan) == EXPECTED
+    assert plan["title"] == TITLE
+
+
+LONG_TITLE = (
+    "Triển khai thực hiện Chỉ thị của Thủ tướng Chính phủ về tăng cường và đổi mới công tác dân vận trong "
+    "cơ quan hành chính nhà nước, chính quyền các cấp, gắn với thực hiện dân chủ ở cơ sở, cải cách thủ tục "
+    "hành chính, nâng cao đạo đức công vụ, tinh thần trách nhiệm, ý thức phục vụ Nhân dân của đội ngũ cán bộ, "
+    "công chức, viên chức và người lao động trên địa bàn tỉnh năm 2025"
+)
+
+
+@pytest.mark.parametrize("same_line", [False, True], ids=["under the type line", "after the type word"])
+def test_a_title_of_several_hundred_characters_on_one_line(same_line):
+    assert len(LONG_TITLE) > 300
+    title = [f"KẾ HOẠCH {LONG_TITLE}"] if same_line else ["KẾ HOẠCH", LONG_TITLE]
+    plan = plan_of(SITE_MENU, HEADERS["table rows in columns drawn with |"], title, BODY)
+    assert plan["title"] == LONG_TITLE
+    assert plan["period"]["year"] == 2025
+    assert metadata(plan) == EXPECTED
+
+
+def test_the_sites_table_does_not_stand_for_the_document():
+    """The site's table and menus hold a number, a signer and "Kế hoạch": none is the document's text."""
+    plan = plan_of(
+        SITE_MENU, SITE_TABLE, HEADERS["table rows in columns drawn with |"], ["KẾ HOẠCH", TITLE], BODY
+    )
+    assert plan["citations"] == [
+        {
+            "type": "Luật",
+            "number": None,
+            "name": "Luật Thực hiện dân chủ ở cơ sở năm 2022",
+            "date": None,
+            "issuer": None,
+        }
+    ]
+
+
+def citations(text: str) -> list[tuple]:
+    plan = parse_text(f"KẾ HOẠCH\n{TITLE}\n{text}\nI. MỤC ĐÍCH, YÊU CẦU\nNâng cao nhận thức.\n")
+    return [(c["type"], c["number"], c["date"]) for c in plan["citations"]]
+
+
+def test_a_type_word_shared_by_a_list_of_numbers():
+    assert citations(
+        "Căn cứ các Nghị định số 04/2015/NĐ-CP, 59/2023/NĐ-CP và 145/2020/NĐ-CP của Chính phủ;"
+    ) == [
+        ("Nghị định", "04/2015/NĐ-CP", None),
+        ("Nghị định", "59/2023/NĐ-CP", None),
+        ("Nghị định", "145/2020/NĐ-CP", None),
+    ]
+
+
+def test_each_number_of_a_list_keeps_its_own_date():
+    assert citations(
+        "Căn cứ các Quyết định số 1520/QĐ-UBND ngày 03/7/2024, 2011/QĐ-UBND ngày 19/9/2024, "
+        "số 87/QĐ-UBND ngày 10/01/2025 của UBND tỉnh;"
+    ) == [
+        ("Quyết định", "1520/QĐ-UBND", "2024-07-03"),
+        ("Quyết định", "2011/QĐ-UBND", "2024-09-19"),
+        ("Quyết định", "87/QĐ-UBND", "2025-01-10"),
+    ]
+
+
+def test_a_comma_separated_list_does_not_share_the_last_date():
+    """Only documents joined by "và" share the date written after the last (the annotation rules)."""
+    assert citations(
+        "Thực hiện Kế hoạch số 66/KH-UBND, Kế hoạch số 71/KH-UBND ngày 14/3/2025 của UBND tỉnh;"
+    ) == [("Kế hoạch", "66/KH-UBND", None), ("Kế hoạch", "71/KH-UBND", "2025-03-14")]
+    assert citations(
+        "Thực hiện Kế hoạch số 66/KH-UBND và Kế hoạch số 71/KH-UBND ngày 14/3/2025 của UBND tỉnh;"
+    ) == [("Kế hoạch", "66/KH-UBND", "2025-03-14"), ("Kế hoạch", "71/KH-UBND", "2025-03-14")]
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["59/2023/NĐ- CP", "59/2023/NĐ -CP", "59/2023/ NĐ-CP", "59/ 2023/NĐ-CP", "59 /2023/NĐ-CP"],
+)
+def test_a_space_inside_a_symbol(written):
+    assert citations(f"Căn cứ Nghị định số {written} ngày 12/8/2023 của Chính phủ;") == [
+        ("Nghị định", "59/2023/NĐ-CP", "2023-08-12")
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ngày 14/3/2025, UBND tỉnh ban hành Kế hoạch số 71/KH-UBND về công tác dân vận chính quyền.",
+        "Ngày 14 tháng 3 năm 2025, Ủy ban nhân dân tỉnh đã ban hành Kế hoạch số 71/KH-UBND.",
+        "Căn cứ Kế hoạch ngày 14/3/2025 số 71/KH-UBND của UBND tỉnh về công tác dân vận chính quyền;",
+    ],
+    ids=["numeric", "in words", "between type and number"],
+)
+def test_a_date_written_before_the_document(sentence):
+    assert citations(sentence) == [("Kế hoạch", "71/KH-UBND", "2025-03-14")]
+
+
+def test_a_date_before_a_sentence_about_another_document_is_not_taken():
+    assert citations(
+        "Ngày 14/3/2025, Sở tổ chức hội nghị quán triệt; tại hội nghị đã phổ biến Kế hoạch số 71/KH-UBND."
+    ) == [("Kế hoạch", "71/KH-UBND", None)]
