@@ -62,6 +62,26 @@ HEADERS = {
         "| Số: 41/KH-STP | Vĩnh Long, ngày 11 tháng 4 |",
         "| | năm 2025 |",
     ],
+    "rows copied with tabs, the date's end after the number": [
+        "UBND TỈNH VĨNH LONG\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "SỞ TƯ PHÁP\tĐộc lập - Tự do - Hạnh phúc",
+        "\tVĩnh Long, ngày 11 tháng",
+        "Số: 41/KH-STP\t04 năm 2025",
+    ],
+    "the letterhead and the motto cut every few words": [
+        "ỦY BAN NHÂN",
+        "DÂN TỈNH",
+        "VĨNH LONG",
+        "SỞ TƯ PHÁP",
+        "CỘNG HÒA XÃ",
+        "HỘI CHỦ NGHĨA",
+        "VIỆT NAM",
+        "Độc lập – Tự",
+        "do – Hạnh phúc",
+        "Số: 41/KH - STP",
+        "Vĩnh Long, ngày 11",
+        "tháng 4 năm 2025",
+    ],
     "the place alone on the line above its date, the date before the number": [
         "UBND TỈNH VĨNH LONG",
         "SỞ TƯ PHÁP",
@@ -81,6 +101,20 @@ def test_a_published_copy_keeps_the_documents_own_particulars(header):
     assert metadata(plan) == EXPECTED
     assert plan["title"] == TITLE
     assert plan["period"]["year"] == 2025
+
+
+def test_an_agency_named_for_the_country_keeps_its_name():
+    plan = plan_of(
+        [
+            "HỘI LIÊN HIỆP PHỤ NỮ",
+            "VIỆT NAM",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Độc lập - Tự do - Hạnh phúc",
+        ],
+        ["Số: 41/KH-HLHPN", "Hà Nội, ngày 11 tháng 4 năm 2025", "KẾ HOẠCH", TITLE],
+        BODY,
+    )
+    assert plan["issuer"].casefold() == "hội liên hiệp phụ nữ việt nam"
 
 
 def test_the_motto_wrapped_under_a_short_agency_line_stays_out_of_the_issuer():
@@ -178,11 +212,24 @@ def test_a_comma_separated_list_does_not_share_the_last_date():
 
 @pytest.mark.parametrize(
     "written",
-    ["59/2023/NĐ- CP", "59/2023/NĐ -CP", "59/2023/ NĐ-CP", "59/ 2023/NĐ-CP", "59 /2023/NĐ-CP"],
+    [
+        "59/2023/NĐ- CP",
+        "59/2023/NĐ -CP",
+        "59/2023/NĐ - CP",
+        "59/2023/ NĐ-CP",
+        "59/ 2023/NĐ-CP",
+        "59 /2023/NĐ-CP",
+    ],
 )
 def test_a_space_inside_a_symbol(written):
     assert citations(f"Căn cứ Nghị định số {written} ngày 12/8/2023 của Chính phủ;") == [
         ("Nghị định", "59/2023/NĐ-CP", "2023-08-12")
+    ]
+
+
+def test_a_dash_between_spaces_before_words_is_not_part_of_the_symbol():
+    assert citations("Thực hiện Kế hoạch số 71/KH-UBND - Kế hoạch chung của tỉnh;") == [
+        ("Kế hoạch", "71/KH-UBND", None)
     ]
 
 

@@ -26,16 +26,21 @@ _MOTTO_WORDS = (
     ("ĐỘC", "LẬP", "TỰ", "DO", "HẠNH", "PHÚC"),
     ("ĐẢNG", "CỘNG", "SẢN", "VIỆT", "NAM"),
 )
+_COUNTRY = ("VIỆT", "NAM")
+# How many lines after an unfinished piece of a motto its end may stand (the other column between).
+_MOTTO_REACH = 3
 _MOTTO_WORD_SPLIT = re.compile(r"[\s\-–—]+")
 _HOA = re.compile(r"\bHO(?:À|A)\b")
 _MOTTO_START = re.compile(r"(?<=\s)(?:CỘNG\s+H(?:ÒA|OÀ|OA)|ĐỘC\s+LẬP|ĐẢNG\s+CỘNG)\b", re.I)
 # A place-date line cut before its end ("Tây Ninh, ngày 05 tháng", "Tây Ninh,") and the rest of it.
 _DATE_CUT = re.compile(r",\s*(?:ngày(?:\s*\d{1,2})?(?:\s*tháng(?:\s*\d{1,2})?)?(?:\s*năm)?)?$", re.I)
 _DATE_REST = re.compile(r"^(?:ngày|tháng|năm|\d{1,4}\b)", re.I)
+_DATE_CUT_REACH = 2
 # The number line: "Số: 12/KH-SNV", "Số 14-KH/BCĐ", "Số: /KH-SNV" (number left blank).
 _NUMBER_LINE = re.compile(
     r"(?:^|\s)Số\s*[:.]?\s*(?P<num>\d+[a-zA-Z]?)?\s*(?P<sep>[/-])\s*"
-    r"(?P<sym>[A-ZĐ][\w&.]*(?:(?:\s[/-](?=[A-ZĐ\d])|[/-]\s?(?=[A-ZĐ\d])|[/-])[\w&.]*[\wĐ])*)"
+    r"(?P<sym>[A-ZĐ][\w&.]*(?:(?:\s[/-]\s?(?=[A-ZĐ][A-ZĐ\d&]+(?![^\W\d_]))|\s[/-](?=[A-ZĐ\d])|[/-]\s?(?=[A-ZĐ\d])|[/-])"
+    r"[\w&.]*[\wĐ])*)"
 )
 # The place-date line: "Tây Ninh, ngày 05 tháng 3 năm 2024"; any part may be blank.
 _PLACE_DATE = re.compile(
@@ -90,30 +95,41 @@ _SYMBOL_KINDS = (("KH", "ke_hoach"), ("BC", "bao_cao"))
 
 def head_lines(seg: Segments) -> list[str]:
     """Header lines with the mottos cut out, and a place-date line cut in two joined again."""
-    out = []
-    tail_pending = False
+    out: list[str] = []
+    pending = 0  # lines in which the end of a wrapped motto may still come
+    tail_next = False  # the motto on the line before lacked its "VIỆT NAM"
     for line in seg.head:
-        line, fragment = _without_motto_fragment(line, tail_pending)
-        if fragment is not None:
-            tail_pending = fragment
-        if tail_pending:
+        line, unfinished = _without_motto_fragment(line, pending > 0)
+        if tail_next:
             line = _MOTTO_TAIL.sub("", line)
         mottos = list(_MOTTOS.finditer(line))
-        if mottos:
-            tail_pending = any(
-                m.group(0).upper().startswith(("CỘNG", "ĐẢNG")) and not (m.group("vn1") or m.group("vn2"))
-                for m in mottos
-            )
-        elif fragment is None:
-            tail_pending = False
-        line = collapse(_MOTTOS.sub(" ", line)).strip(" -–*")
-        if not line:
-            continue
-        if out and _DATE_CUT.search(out[-1]) and _DATE_REST.match(line):
-            out[-1] = f"{out[-1]} {line}"  # "Tây Ninh, ngày 05 tháng" + "3 năm 2024"
+        tail_next = any(
+            m.group(0).upper().startswith(("CỘNG", "ĐẢNG")) and not (m.group("vn1") or m.group("vn2"))
+            for m in mottos
+        )
+        if unfinished or tail_next:
+            pending = _MOTTO_REACH
+        elif unfinished is False:
+            pending = 0
         else:
-            out.append(line)
+            pending = max(0, pending - 1)
+        line = collapse(_MOTTOS.sub(" ", line)).strip(" -–*")
+        if line:
+            out.extend(_join_date_rest(out, line))
     return out
+
+
+def _join_date_rest(out: list[str], line: str) -> list[str]:
+    """Joins the rest of a place-date line cut in two to its start among the last lines kept; the
+    rest may follow the number on its line, as a table row copied with tabs puts it
+    ("Tây Ninh, ngày 05 tháng" ... "Số: 12/KH-SNV 3 năm 2024"). The lines left to keep."""
+    number = _NUMBER_LINE.match(line)
+    rest = line[number.end() :].strip() if number else line
+    for i in range(len(out) - 1, max(-1, len(out) - 1 - _DATE_CUT_REACH), -1):
+        if _DATE_CUT.search(out[i]) and rest and _DATE_REST.match(rest):
+            out[i] = f"{out[i]} {rest}"
+            return [line[: number.end()].strip()] if number else []
+    return [line]
 
 
 def _motto_words(text: str) -> list[str]:
@@ -132,6 +148,9 @@ def _without_motto_fragment(line: str, pending: bool) -> tuple[str, bool | None]
     words = _motto_words(line)
     if not words or not words[0]:
         return line, None
+    if _is_run_of(words, _COUNTRY):
+        # "VIỆT NAM" alone ends a motto only where one was left unfinished: agencies bear the name too.
+        return ("", False) if pending else (line, None)
     for motto in _MOTTO_WORDS:
         if (len(words) >= 2 or pending) and _is_run_of(words, motto):
             return "", words[-1] != motto[-1]
