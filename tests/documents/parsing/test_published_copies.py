@@ -103,6 +103,26 @@ def test_a_published_copy_keeps_the_documents_own_particulars(header):
     assert plan["period"]["year"] == 2025
 
 
+def test_a_party_letterhead_with_its_motto_wrapped():
+    plan = plan_of(
+        SITE_MENU,
+        ["ĐẢNG BỘ TỈNH VĨNH LONG", "ĐẢNG CỘNG SẢN", "BAN DÂN VẬN", "VIỆT NAM", "*", "Số 14-KH/BDVTU"],
+        ["Vĩnh Long, ngày 11 tháng 4 năm", "2025", "KẾ HOẠCH", TITLE],
+        BODY,
+    )
+    assert metadata(plan) == ("ke_hoach", "Ban Dân vận", "Vĩnh Long", "14", "KH/BDVTU", "2025-04-11")
+
+
+@pytest.mark.parametrize(
+    "number_lines",
+    [["Số: 41/KH-", "STP"], ["Số:", "41/KH-STP"], ["Số: 41/", "KH-STP"]],
+    ids=["after the hyphen", "after Số", "after the slash"],
+)
+def test_a_number_line_cut_in_a_narrow_column(number_lines):
+    header = ["UBND TỈNH VĨNH LONG", "SỞ TƯ PHÁP", *number_lines, "Vĩnh Long, ngày 11 tháng 4 năm 2025"]
+    assert metadata(plan_of(header, ["KẾ HOẠCH", TITLE], BODY)) == EXPECTED
+
+
 def test_an_agency_named_for_the_country_keeps_its_name():
     plan = plan_of(
         [
@@ -136,6 +156,25 @@ def test_a_draft_mark_is_neither_the_issuer_nor_the_title(mark, above):
     header = ["UBND TỈNH VĨNH LONG", "SỞ TƯ PHÁP", "Số: 41/KH-STP", "Vĩnh Long, ngày 11 tháng 4 năm 2025"]
     blocks = [header, mark, ["KẾ HOẠCH", TITLE]] if above else [header, ["KẾ HOẠCH", *mark, TITLE]]
     plan = plan_of(*blocks, BODY)
+    assert metadata(plan) == EXPECTED
+    assert plan["title"] == TITLE
+
+
+@pytest.mark.parametrize(
+    "header, type_line",
+    [
+        (["UBND TỈNH VĨNH LONG DỰ THẢO", "SỞ TƯ PHÁP"], "KẾ HOẠCH"),
+        (
+            ["| UBND TỈNH VĨNH LONG | DỰ THẢO | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |", "SỞ TƯ PHÁP"],
+            "KẾ HOẠCH",
+        ),
+        (["UBND TỈNH VĨNH LONG", "SỞ TƯ PHÁP"], "KẾ HOẠCH (Dự thảo)"),
+        (["UBND TỈNH VĨNH LONG", "SỞ TƯ PHÁP"], "DỰ THẢO KẾ HOẠCH"),
+    ],
+    ids=["after the agency", "in a cell of its own", "after the type word", "before the type word"],
+)
+def test_a_draft_mark_on_a_line_with_other_words(header, type_line):
+    plan = plan_of(header, ["Số: 41/KH-STP", "Vĩnh Long, ngày 11 tháng 4 năm 2025", type_line, TITLE], BODY)
     assert metadata(plan) == EXPECTED
     assert plan["title"] == TITLE
 

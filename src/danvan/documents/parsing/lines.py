@@ -40,6 +40,12 @@ _PAGE_NUMBER = re.compile(
 _RULE = re.compile(r"^[-_=*~.·•\s]{1,}$")
 # A draft's mark on a line of its own: "DỰ THẢO", "(Dự thảo)", "DỰ THẢO 2", "Dự thảo lần 3".
 _DRAFT_MARK = re.compile(r"^[(\[]?\s*DỰ\s*THẢO(?:\s+(?:LẦN\s+)?\d{1,2})?\s*[)\]]?$", re.I)
+# A draft's mark sharing a line in capitals ("UBND TỈNH X DỰ THẢO", "DỰ THẢO KẾ HOẠCH"), or in
+# brackets after one ("KẾ HOẠCH (Dự thảo)").
+_DRAFT_BEFORE = re.compile(r"^[(\[]?DỰ\s*THẢO(?:\s+(?:LẦN\s+)?\d{1,2})?[)\]]?\s+(?=\S)")
+_DRAFT_AFTER = re.compile(
+    r"\s+(?:DỰ\s*THẢO(?:\s+(?:LẦN\s+)?\d{1,2})?|[(\[]\s*(?i:dự\s*thảo)(?:\s+(?i:lần\s+)?\d{1,2})?\s*[)\]])$"
+)
 # Runs of spaces and tabs.
 _SPACES = re.compile(r"[ \t\f\v]+")
 
@@ -124,9 +130,18 @@ def clean_lines(text: str) -> list[str]:
             if line in running or _PAGE_NUMBER.match(line) or _TABLE_RULE.match(line):
                 continue
             for cell in _split_table_row(line):
+                cell = _without_draft_mark(cell)
                 if cell and not _RULE.match(cell) and not _DRAFT_MARK.match(cell):
                     out.append(cell)
     return out
+
+
+def _without_draft_mark(line: str) -> str:
+    """A line in capitals without the draft mark written before or after it."""
+    if "DỰ" not in line.upper():
+        return line
+    rest = _DRAFT_AFTER.sub("", _DRAFT_BEFORE.sub("", line))
+    return rest if rest != line and is_upper_line(rest) else line
 
 
 def starts_paragraph(line: str) -> bool:

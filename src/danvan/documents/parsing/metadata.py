@@ -35,7 +35,13 @@ _MOTTO_START = re.compile(r"(?<=\s)(?:CỘNG\s+H(?:ÒA|OÀ|OA)|ĐỘC\s+LẬP|Đ
 # A place-date line cut before its end ("Tây Ninh, ngày 05 tháng", "Tây Ninh,") and the rest of it.
 _DATE_CUT = re.compile(r",\s*(?:ngày(?:\s*\d{1,2})?(?:\s*tháng(?:\s*\d{1,2})?)?(?:\s*năm)?)?$", re.I)
 _DATE_REST = re.compile(r"^(?:ngày|tháng|năm|\d{1,4}\b)", re.I)
-_DATE_CUT_REACH = 2
+# A number line cut in a narrow column ("Số:", "Số: 12/", "Số: 12/KH-") and the rest of it.
+_NUMBER_CUT = re.compile(
+    r"(?:^|\s)Số\s*[:.]?(?:\s*\d+[a-zA-Z]?)?(?:\s*[/-](?:\s*[A-ZĐ][\w&.]*\s*[/-])*)?\s*$"
+)
+_NUMBER_REST = re.compile(r"^(?:\d+[a-zA-Z]?\s*[/-]|[A-ZĐ][\w&.]*(?:[/-][\w&.]+)*$)")
+# How many lines down the rest of a cut line may stand (a line of the other column between).
+_CUT_REACH = 2
 # The number line: "Số: 12/KH-SNV", "Số 14-KH/BCĐ", "Số: /KH-SNV" (number left blank).
 _NUMBER_LINE = re.compile(
     r"(?:^|\s)Số\s*[:.]?\s*(?P<num>\d+[a-zA-Z]?)?\s*(?P<sep>[/-])\s*"
@@ -113,19 +119,25 @@ def head_lines(seg: Segments) -> list[str]:
             pending = 0
         else:
             pending = max(0, pending - 1)
-        line = collapse(_MOTTOS.sub(" ", line)).strip(" -–*")
+        line = collapse(_MOTTOS.sub(" ", line))
+        line = line.strip(" *") if _NUMBER_CUT.search(line) else line.strip(" -–*")  # keeps "Số: 12/KH-"
         if line:
             out.extend(_join_date_rest(out, line))
     return out
 
 
 def _join_date_rest(out: list[str], line: str) -> list[str]:
-    """Joins the rest of a place-date line cut in two to its start among the last lines kept; the
-    rest may follow the number on its line, as a table row copied with tabs puts it
+    """Joins the rest of a place-date or number line cut in two to its start among the last lines
+    kept. A date's rest may follow the number on its line, as a table row copied with tabs puts it
     ("Tây Ninh, ngày 05 tháng" ... "Số: 12/KH-SNV 3 năm 2024"). The lines left to keep."""
+    for i in range(len(out) - 1, max(-1, len(out) - 1 - _CUT_REACH), -1):
+        if _NUMBER_CUT.search(out[i]) and _NUMBER_REST.match(line):
+            glue = "" if out[i].endswith(("/", "-")) else " "
+            out[i] = f"{out[i]}{glue}{line}"  # "Số: 12/KH-" + "SNV"
+            return []
     number = _NUMBER_LINE.match(line)
     rest = line[number.end() :].strip() if number else line
-    for i in range(len(out) - 1, max(-1, len(out) - 1 - _DATE_CUT_REACH), -1):
+    for i in range(len(out) - 1, max(-1, len(out) - 1 - _CUT_REACH), -1):
         if _DATE_CUT.search(out[i]) and rest and _DATE_REST.match(rest):
             out[i] = f"{out[i]} {rest}"
             return [line[: number.end()].strip()] if number else []
