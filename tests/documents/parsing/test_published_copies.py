@@ -289,3 +289,56 @@ def test_a_date_before_a_sentence_about_another_document_is_not_taken():
     assert citations(
         "Ngày 14/3/2025, Sở tổ chức hội nghị quán triệt; tại hội nghị đã phổ biến Kế hoạch số 71/KH-UBND."
     ) == [("Kế hoạch", "71/KH-UBND", None)]
+
+
+def test_the_sites_list_of_other_documents_before_the_text_is_not_cited():
+    sidebar = [
+        "VĂN BẢN MỚI",
+        "Nghị định số 13/2023/NĐ-CP ngày 17/4/2023 của Chính phủ về bảo vệ dữ liệu cá nhân",
+        "Quyết định 2468/QĐ-UBND phê duyệt quy hoạch",
+        "Xem thêm",
+    ]
+    plan = plan_of(
+        SITE_MENU,
+        sidebar,
+        SITE_TABLE,
+        HEADERS["table rows in columns drawn with |"],
+        ["KẾ HOẠCH", TITLE],
+        BODY,
+    )
+    assert [c["name"] or c["number"] for c in plan["citations"]] == [
+        "Luật Thực hiện dân chủ ở cơ sở năm 2022"
+    ]
+    assert metadata(plan) == EXPECTED
+
+
+def test_a_type_line_in_the_sites_table_does_not_open_a_copy_without_letterhead():
+    """An opening that starts at the type line: the site's "Loại văn bản | Kế hoạch" is not the type line."""
+    site_table = ["| Loại văn bản | Kế hoạch |", "| Nơi ban hành | Sở Tư pháp tỉnh Vĩnh Long |"]
+    plan = plan_of(SITE_MENU[:4], site_table, ["KẾ HOẠCH", TITLE], BODY)
+    assert (plan["kind"], plan["title"]) == ("ke_hoach", TITLE)
+
+
+@pytest.mark.parametrize(
+    "space",
+    ["\u00a0", "\u202f", " \u200b"],
+    ids=["no-break space", "narrow no-break space", "zero-width space"],
+)
+def test_spaces_of_web_pages(space):
+    header = [line.replace(" ", space) for line in HEADERS["table rows in columns drawn with |"]]
+    plan = plan_of(header, [f"KẾ{space}HOẠCH", TITLE.replace(" ", space)], BODY)
+    assert metadata(plan) == EXPECTED
+    assert plan["title"] == TITLE
+
+
+def test_an_en_dash_inside_the_documents_own_symbol():
+    header = ["UBND TỈNH VĨNH LONG", "SỞ TƯ PHÁP", "Số: 41/KH–STP", "Vĩnh Long, ngày 11 tháng 4 năm 2025"]
+    plan = plan_of(header, ["KẾ HOẠCH", TITLE], BODY)
+    assert plan["symbol"].replace("–", "-") == "KH-STP"
+
+
+def test_a_type_word_followed_by_a_colon_before_its_list():
+    assert citations("Căn cứ các Kế hoạch: số 66/KH-UBND ngày 14/3/2025, số 70/KH-UBND ngày 20/3/2025;") == [
+        ("Kế hoạch", "66/KH-UBND", "2025-03-14"),
+        ("Kế hoạch", "70/KH-UBND", "2025-03-20"),
+    ]

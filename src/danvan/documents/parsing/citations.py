@@ -31,7 +31,7 @@ _BARE_NUMBER = r"\d{1,6}[/\-–](?:\d{4}/)?[A-ZĐ][\w&.]*(?:[/\-–][\w&.]+)+"
 # A type followed by "số" and a number; "số" may be left out before a full symbol ("Nghị định 04/2015/NĐ-CP").
 _CITATION = re.compile(
     rf"(?<![\w])(?P<type>(?i:{TYPES}))(?:\s+(?i:{_QUALIFIERS}))?"
-    rf"(?:\s+(?i:số)\s*[:.]?\s*(?P<num>{NUMBER})|\s+(?P<bare>{_BARE_NUMBER}))"
+    rf"(?:\s*:?\s+(?i:số)\s*[:.]?\s*(?P<num>{NUMBER})|\s+(?P<bare>{_BARE_NUMBER}))"
 )
 # The date between the type and "số": "Kế hoạch ngày 14/3/2025 số 71/KH-UBND".
 _DATED_CITATION = re.compile(

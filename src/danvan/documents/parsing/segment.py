@@ -46,6 +46,12 @@ _TYPE_LINE_WINDOW = 150
 # Signs of a document header above the type line: "Số: ...", "..., ngày ...", the motto.
 _HEADER_MARK = re.compile(r"\bSố\s*[:.]?\s*\d*\s*[/-]|,\s*ngày\b|Độc\s*lập|CỘNG\s*H|ĐẢNG\s*CỘNG")
 _HEADER_REACH = 12
+# A document's header is at most this many lines; its first line names an agency or the motto.
+_HEADER_WINDOW = 16
+_LETTERHEAD = re.compile(
+    r"^(?:UBND|ỦY\s+BAN|UỶ\s+BAN|SỞ|BAN|PHÒNG|ĐẢNG|TỈNH\s+Ủ?Y|HUYỆN|THÀNH|CHI\s+CỤC|CỤC|TRUNG\s+TÂM|HỘI|BỘ"
+    r"|CỘNG\s+H|VĂN\s+PHÒNG|THANH\s+TRA|TRƯỜNG)\b"
+)
 # A title line longer than _SHORT_TITLE characters (and at most _LONG_TITLE) holds no sentence's end
 # nor the body's "như sau", "xây dựng kế hoạch".
 _SHORT_TITLE = 200
@@ -82,7 +88,9 @@ def find_type_line(lines: list[str]) -> tuple[int, re.Match[str]] | None:
     for i, match in candidates:
         if any(_HEADER_MARK.search(line) for line in lines[max(0, i - _HEADER_REACH) : i]):
             return i, match
-    return candidates[0] if candidates else None
+    # No header above any: one in capitals, as documents write it, before a site's "Kế hoạch" cell.
+    capitals = [(i, match) for i, match in candidates if is_upper_line(_unspace(lines[i])[:20])]
+    return (capitals or candidates or [None])[0]
 
 
 def _title_continues(title: list[str], line: str) -> bool:
@@ -125,6 +133,17 @@ def _title(lines: list[str], start: int, rest: str) -> tuple[list[str], int]:
     while i < len(lines) and _ISSUER_TAIL.match(lines[i]) and len(lines[i]) < 120:
         i += 1  # "của Sở ..." under the title is the issuer, not part of the title
     return title, i
+
+
+def document_header(head: list[str]) -> list[str]:
+    """The document's own header at the end of the lines above its type line, without the site's
+    menus, lists and tables that a copy from a web page has before it: from the first letterhead,
+    motto, number or date line among the last lines."""
+    window = max(0, len(head) - _HEADER_WINDOW)
+    for i in range(window, len(head)):
+        if _LETTERHEAD.match(head[i]) or _HEADER_MARK.search(head[i]):
+            return head[i:]
+    return []
 
 
 def closing_start(lines: list[str], start: int) -> int:
