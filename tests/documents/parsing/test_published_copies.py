@@ -103,6 +103,32 @@ def test_a_published_copy_keeps_the_documents_own_particulars(header):
     assert plan["period"]["year"] == 2025
 
 
+@pytest.mark.parametrize(
+    "rows",
+    [
+        ["UBND TỈNH VĨNH LONG CỘNG HÒA XÃ HỘI CHỦ NGHĨA", "SỞ TƯ PHÁP VIỆT NAM"],
+        ["UBND TỈNH VĨNH LONG CỘNG HÒA XÃ HỘI", "SỞ TƯ PHÁP CHỦ NGHĨA VIỆT NAM"],
+    ],
+    ids=["country on the agency's row", "half the motto on the agency's row"],
+)
+def test_table_rows_run_together_with_spaces(rows):
+    header = [*rows, "Độc lập - Tự do - Hạnh phúc", "Số: 41/KH-STP Vĩnh Long, ngày 11 tháng 4 năm 2025"]
+    plan = plan_of(SITE_MENU, header, ["KẾ HOẠCH", TITLE.upper()], BODY)
+    assert metadata(plan) == EXPECTED
+    assert plan["title"] == TITLE.upper()
+
+
+@pytest.mark.parametrize("province", ["Hà Nam", "Quảng Nam"])
+def test_a_province_ending_like_the_motto_keeps_its_name(province):
+    header = [
+        f"| UBND TỈNH {province.upper()} | CỘNG HÒA XÃ HỘI CHỦ NGHĨA |",
+        "| SỞ TƯ PHÁP | VIỆT NAM |",
+        f"| Số: 41/KH-STP | {province}, ngày 11 tháng 4 năm 2025 |",
+    ]
+    plan = plan_of(header, ["KẾ HOẠCH", TITLE], BODY)
+    assert (plan["issuer"], plan["province"]) == ("Sở Tư pháp", province)
+
+
 def test_a_party_letterhead_with_its_motto_wrapped():
     plan = plan_of(
         SITE_MENU,

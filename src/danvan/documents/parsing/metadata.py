@@ -18,8 +18,6 @@ _MOTTOS = re.compile(
     r"|ĐẢNG\s*CỘNG\s*SẢN(?P<vn2>\s*VIỆT\s*NAM)?",
     re.I,
 )
-# The wrapped end of a motto.
-_MOTTO_TAIL = re.compile(r"\s*VIỆT\s*NAM\s*$")
 # The words of each motto, to recognise a piece of one wrapped onto a line of its own.
 _MOTTO_WORDS = (
     ("CỘNG", "HÒA", "XÃ", "HỘI", "CHỦ", "NGHĨA", "VIỆT", "NAM"),
@@ -103,17 +101,15 @@ def head_lines(seg: Segments) -> list[str]:
     """Header lines with the mottos cut out, and a place-date line cut in two joined again."""
     out: list[str] = []
     pending = 0  # lines in which the end of a wrapped motto may still come
-    tail_next = False  # the motto on the line before lacked its "VIỆT NAM"
     for line in seg.head:
         line, unfinished = _without_motto_fragment(line, pending > 0)
-        if tail_next:
-            line = _MOTTO_TAIL.sub("", line)
         mottos = list(_MOTTOS.finditer(line))
-        tail_next = any(
+        if any(
             m.group(0).upper().startswith(("CỘNG", "ĐẢNG")) and not (m.group("vn1") or m.group("vn2"))
             for m in mottos
-        )
-        if unfinished or tail_next:
+        ):
+            unfinished = True  # "CỘNG HÒA XÃ HỘI CHỦ NGHĨA" with "VIỆT NAM" on a later line
+        if unfinished:
             pending = _MOTTO_REACH
         elif unfinished is False:
             pending = 0
@@ -166,6 +162,13 @@ def _without_motto_fragment(line: str, pending: bool) -> tuple[str, bool | None]
     for motto in _MOTTO_WORDS:
         if (len(words) >= 2 or pending) and _is_run_of(words, motto):
             return "", words[-1] != motto[-1]
+    if pending:
+        # The end of the motto after the agency on the next row: "SỞ NỘI VỤ CHỦ NGHĨA VIỆT NAM".
+        raw = line.split()
+        for k in range(1, len(raw) - 1):  # two words at least: "TỈNH HÀ NAM" keeps its "NAM"
+            tail = _motto_words(" ".join(raw[k:]))
+            if any(tuple(tail) == motto[-len(tail) :] for motto in _MOTTO_WORDS if len(tail) <= len(motto)):
+                return " ".join(raw[:k]), False
     for start in _MOTTO_START.finditer(line):
         rest = _motto_words(line[start.start() :])
         for motto in _MOTTO_WORDS:
