@@ -24,6 +24,8 @@ from .ocr import ocr_pages
 _MIN_CHARS_PER_PAGE = 20
 # A character starting this far (in points) left of the end of the one before it is out of order.
 _BACKWARDS = 1.0
+# Characters whose baselines differ by less than this share of the line's height stand on one row.
+_SAME_ROW = 0.6
 # A gap between two characters wider than this share of the line's height is a space.
 _SPACE_GAP = 0.15
 
@@ -68,10 +70,21 @@ def _line_in_page_order(textpage: pypdfium2.PdfTextPage, text: str, start: int, 
     )
     if in_order:
         return text[start:end]
-    boxes.sort(key=lambda item: item[1][0])
     height = max(box[3] - box[1] for _, box in boxes)
-    out = boxes[0][0]
-    for (_, before), (ch, box) in zip(boxes, boxes[1:], strict=False):
+    # Characters standing on different baselines are different lines of the page, top first.
+    rows: list[list[tuple[str, tuple[float, float, float, float]]]] = []
+    for item in sorted(boxes, key=lambda item: -item[1][1]):
+        if rows and rows[-1][0][1][1] - item[1][1] <= _SAME_ROW * height:
+            rows[-1].append(item)
+        else:
+            rows.append([item])
+    return "\n".join(_row_text(row, height) for row in rows)
+
+
+def _row_text(row: list[tuple[str, tuple[float, float, float, float]]], height: float) -> str:
+    row = sorted(row, key=lambda item: item[1][0])
+    out = row[0][0]
+    for (_, before), (ch, box) in zip(row, row[1:], strict=False):
         out += (" " if box[0] - before[2] > _SPACE_GAP * height else "") + ch
     return out
 
