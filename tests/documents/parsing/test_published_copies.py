@@ -82,6 +82,23 @@ HEADERS = {
         "Vĩnh Long, ngày 11",
         "tháng 4 năm 2025",
     ],
+    "both columns cut every few words, rows copied with tabs": [
+        "ỦY BAN NHÂN\tCỘNG HÒA XÃ",
+        "DÂN TỈNH\tHỘI CHỦ NGHĨA",
+        "VĨNH LONG\tVIỆT NAM",
+        "SỞ TƯ\tĐộc lập - Tự",
+        "PHÁP\tdo - Hạnh phúc",
+        "Số: 41/KH-STP\tVĩnh Long,",
+        "\tngày 11 tháng",
+        "\t4 năm 2025",
+    ],
+    "the date's pieces between the lines of the agency's name": [
+        "| UBND TỈNH | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |",
+        "| VĨNH LONG | Độc lập - Tự do - Hạnh phúc |",
+        "| SỞ TƯ PHÁP VÀ | Vĩnh Long, |",
+        "| ĐĂNG KÝ | ngày |",
+        "| Số: 41/KH-STP | 11/4/2025 |",
+    ],
     "the place alone on the line above its date, the date before the number": [
         "UBND TỈNH VĨNH LONG",
         "SỞ TƯ PHÁP",
@@ -98,7 +115,8 @@ HEADERS = {
 @pytest.mark.parametrize("header", HEADERS.values(), ids=HEADERS.keys())
 def test_a_published_copy_keeps_the_documents_own_particulars(header):
     plan = plan_of(SITE_MENU, SITE_TABLE, header, ["KẾ HOẠCH", TITLE], BODY)
-    assert metadata(plan) == EXPECTED
+    issuer = "Sở Tư pháp và Đăng ký" if any("ĐĂNG KÝ" in line for line in header) else "Sở Tư pháp"
+    assert metadata(plan) == (EXPECTED[0], issuer, *EXPECTED[2:])
     assert plan["title"] == TITLE
     assert plan["period"]["year"] == 2025
 
@@ -116,6 +134,19 @@ def test_table_rows_run_together_with_spaces(rows):
     plan = plan_of(SITE_MENU, header, ["KẾ HOẠCH", TITLE.upper()], BODY)
     assert metadata(plan) == EXPECTED
     assert plan["title"] == TITLE.upper()
+
+
+@pytest.mark.parametrize("province", ["Hà Nam", "Quảng Nam"])
+def test_a_province_ending_like_the_motto_wrapped_between_its_pieces(province):
+    *first, last = province.upper().split()
+    header = [
+        f"| UBND TỈNH {' '.join(first)} | CỘNG HÒA XÃ HỘI CHỦ |",
+        f"| {last} | NGHĨA VIỆT NAM |",
+        "| SỞ TƯ PHÁP | Độc lập - Tự do - Hạnh phúc |",
+        f"| Số: 41/KH-STP | {province}, ngày 11 tháng 4 năm 2025 |",
+    ]
+    plan = plan_of(header, ["KẾ HOẠCH", TITLE], BODY)
+    assert (plan["issuer"], plan["province"]) == ("Sở Tư pháp", province)
 
 
 @pytest.mark.parametrize("province", ["Hà Nam", "Quảng Nam"])
@@ -367,4 +398,20 @@ def test_a_type_word_followed_by_a_colon_before_its_list():
     assert citations("Căn cứ các Kế hoạch: số 66/KH-UBND ngày 14/3/2025, số 70/KH-UBND ngày 20/3/2025;") == [
         ("Kế hoạch", "66/KH-UBND", "2025-03-14"),
         ("Kế hoạch", "70/KH-UBND", "2025-03-20"),
+    ]
+
+
+def test_tabs_in_the_body_of_a_copy_keep_its_items_whole():
+    body = [
+        "II. NỘI DUNG THỰC HIỆN",
+        "1.\tTuyên truyền pháp luật về dân chủ ở cơ sở",
+        "- Đơn vị thực hiện:\tPhòng Phổ biến, giáo dục pháp luật.",
+        "- Thời gian thực hiện:\tQuý II năm 2025.",
+        "2.\tTổ chức hội nghị đối thoại với Nhân dân",
+        "- Đơn vị thực hiện:\tThanh tra Sở.",
+    ]
+    plan = plan_of(HEADERS["table rows in columns drawn with |"], ["KẾ HOẠCH", TITLE], BODY, body)
+    assert [(t["heading"], t["lead"]) for t in plan["tasks"]] == [
+        ("Tuyên truyền pháp luật về dân chủ ở cơ sở", "Phòng Phổ biến, giáo dục pháp luật"),
+        ("Tổ chức hội nghị đối thoại với Nhân dân", "Thanh tra Sở"),
     ]

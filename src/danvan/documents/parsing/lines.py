@@ -46,6 +46,14 @@ _DRAFT_BEFORE = re.compile(r"^[(\[]?DỰ\s*THẢO(?:\s+(?:LẦN\s+)?\d{1,2})?[)\
 _DRAFT_AFTER = re.compile(
     r"\s+(?:DỰ\s*THẢO(?:\s+(?:LẦN\s+)?\d{1,2})?|[(\[]\s*(?i:dự\s*thảo)(?:\s+(?i:lần\s+)?\d{1,2})?\s*[)\]])$"
 )
+# Cells of a header table's row: a piece of the motto, the number line, a piece of the place-date line.
+_HEADER_CELL = re.compile(
+    r"CỘNG\s*H(?:ÒA|OÀ|OA)|XÃ\s*HỘI|CHỦ\s*NGHĨA|Độc\s*lập|Tự\s*do|Hạnh\s*phúc|ĐẢNG\s*CỘNG|CỘNG\s*SẢN|VIỆT\s*NAM"
+    r"|^\s*Số\s*[:.]?\s*\d*\s*[/-]|,\s*ngày\b"
+    r"|^\s*(?:ngày|tháng|năm)(?:\s+\d|\s*$)|^\s*[^\W\d_][^\W\d_ .-]*(?:[ .-]+[^\W\d_]+){0,5}\s*,\s*$|^\s*\d{1,2}\s+(?:tháng|năm)\b|^\s*\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}\s*$",
+    re.I,
+)
+_LIST_MARKER_CELL = re.compile(r"^\s*(?:[-–+•*]|\d{1,2}(?:\.\d{1,2})*[.)]?|[a-zđ][.)]|[IVX]{1,5}[./]?)\s*$")
 # Runs of spaces and tabs.
 _SPACES = re.compile(r"[ \t\f\v]+")
 
@@ -92,6 +100,15 @@ def _split_table_row(line: str) -> list[str]:
     return [cell.strip() for cell in line.split("|") if cell.strip()]
 
 
+def _tab_cells(line: str) -> list[str]:
+    """A header table's row copied from a web page with tabs between its cells, as cells
+    ("SỞ NỘI VỤ<tab>Độc lập - Tự do - Hạnh phúc"); any other line whole ("1.<tab>Tuyên truyền")."""
+    cells = [cell for cell in line.split("\t") if cell.strip()]
+    if len(cells) < 2 or _LIST_MARKER_CELL.match(cells[0]):
+        return [line]
+    return cells if any(_HEADER_CELL.search(cell) for cell in cells) else [line]
+
+
 def _running_lines(pages: list[list[str]]) -> set[str]:
     """Short lines repeated at the top or bottom of most pages (running headers, footers)."""
     if len(pages) < 3:
@@ -121,7 +138,7 @@ def clean_lines(text: str) -> list[str]:
     """Repaired, stripped, non-empty lines without page furniture or a draft mark; "|" cells split into lines."""
     text = repair_text(_unhtml(text))
     pages = [page.split("\n") for page in text.replace("\r\n", "\n").replace("\r", "\n").split("\f")]
-    pages = [[_plain(line) for line in page] for page in pages]
+    pages = [[_plain(cell) for line in page for cell in _tab_cells(line)] for page in pages]
     pages = [[line for line in page if line] for page in pages]
     running = _running_lines(pages)
     out: list[str] = []
