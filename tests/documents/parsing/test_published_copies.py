@@ -323,6 +323,19 @@ def test_a_space_inside_a_symbol(written):
     ]
 
 
+@pytest.mark.parametrize(
+    "written, number",
+    [
+        ("938- NQ/TU", "938-NQ/TU"),
+        ("938 -NQ/TU", "938-NQ/TU"),
+        ("33/CT - TTg", "33/CT-TTg"),
+        ("33 / CT-TTg", "33/CT-TTg"),
+    ],
+)
+def test_a_space_inside_a_party_or_state_symbol(written, number):
+    assert citations(f"Căn cứ Chỉ thị số {written} ngày 12/8/2021;") == [("Chỉ thị", number, "2021-08-12")]
+
+
 def test_a_dash_between_spaces_before_words_is_not_part_of_the_symbol():
     assert citations("Thực hiện Kế hoạch số 71/KH-UBND - Kế hoạch chung của tỉnh;") == [
         ("Kế hoạch", "71/KH-UBND", None)

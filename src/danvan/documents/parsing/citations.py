@@ -23,9 +23,11 @@ _QUALIFIERS = (
 # A document number: "1026/KH-UBND", "23-QĐ/TW", "04/2015/NĐ-CP", "34/2007/PL-UBTVQH11".
 # (PDF text sometimes has an en dash for the hyphen: "04/2015/NĐ–CP".)
 # A copy may have a space on one side of a separator inside the symbol ("59/2023/NĐ- CP", "NĐ -CP"),
-# or on both sides before a part in capitals ("99/QĐ - UBND", not "12/KH-UBND - Kế hoạch").
-_SEPARATOR = r"(?:\s[/\-–]\s?(?=[A-ZĐ][A-ZĐ\d&]+(?![^\W\d_]))|\s[/\-–](?=[A-ZĐ\d])|[/\-–](?:\s(?=[A-ZĐ\d]))?)"
-NUMBER = rf"\d{{1,6}}[a-zA-Z]?(?:\s?/\s?|[-–])[\w&.]+(?:{_SEPARATOR}[\w&.]+)*"
+# or on both sides before a part of a symbol, two capitals or more ("99/QĐ - UBND", "CT - TTg",
+# "938- NQ/TU"; not "12/KH-UBND - Kế hoạch").
+_CAPITALS_AHEAD = r"(?=[A-ZĐ][a-z]?[A-ZĐ\d])"
+_SEPARATOR = rf"(?:\s[/\-–]\s?{_CAPITALS_AHEAD}|\s[/\-–](?=[A-ZĐ\d])|[/\-–](?:\s(?=[A-ZĐ\d]))?)"
+NUMBER = rf"\d{{1,6}}[a-zA-Z]?(?:\s?/\s?|[-–]|\s?[-–]\s?{_CAPITALS_AHEAD})[\w&.]+(?:{_SEPARATOR}[\w&.]+)*"
 # A number complete enough to be cited without "số": "16/CT-TTg", "05-CT/TW", "04/2015/NĐ-CP".
 _BARE_NUMBER = r"\d{1,6}[/\-–](?:\d{4}/)?[A-ZĐ][\w&.]*(?:[/\-–][\w&.]+)+"
 # A type followed by "số" and a number; "số" may be left out before a full symbol ("Nghị định 04/2015/NĐ-CP").

@@ -43,7 +43,7 @@ _CUT_REACH = 4
 # The number line: "Số: 12/KH-SNV", "Số 14-KH/BCĐ", "Số: /KH-SNV" (number left blank).
 _NUMBER_LINE = re.compile(
     r"(?:^|\s)Số\s*[:.]?\s*(?P<num>\d+[a-zA-Z]?)?\s*(?P<sep>[/-])\s*"
-    r"(?P<sym>[A-ZĐ][\w&.]*(?:(?:\s[/\-–]\s?(?=[A-ZĐ][A-ZĐ\d&]+(?![^\W\d_]))|\s[/\-–](?=[A-ZĐ\d])|[/\-–]\s?(?=[A-ZĐ\d])|[/\-–])"
+    r"(?P<sym>[A-ZĐ][\w&.]*(?:(?:\s[/\-–]\s?(?=[A-ZĐ][a-z]?[A-ZĐ\d][\w&]*)|\s[/\-–](?=[A-ZĐ\d])|[/\-–]\s?(?=[A-ZĐ\d])|[/\-–])"
     r"[\w&.]*[\wĐ])*)"
 )
 # The place-date line: "Tây Ninh, ngày 05 tháng 3 năm 2024"; any part may be blank.
