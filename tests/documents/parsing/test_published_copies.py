@@ -160,13 +160,18 @@ def test_a_province_ending_like_the_motto_keeps_its_name(province):
     assert (plan["issuer"], plan["province"]) == ("Sở Tư pháp", province)
 
 
-def test_a_party_letterhead_with_its_motto_wrapped():
-    plan = plan_of(
-        SITE_MENU,
-        ["ĐẢNG BỘ TỈNH VĨNH LONG", "ĐẢNG CỘNG SẢN", "BAN DÂN VẬN", "VIỆT NAM", "*", "Số 14-KH/BDVTU"],
-        ["Vĩnh Long, ngày 11 tháng 4 năm", "2025", "KẾ HOẠCH", TITLE],
-        BODY,
-    )
+@pytest.mark.parametrize(
+    "header",
+    [
+        ["ĐẢNG BỘ TỈNH VĨNH LONG", "ĐẢNG CỘNG SẢN", "BAN DÂN VẬN", "VIỆT NAM", "*", "Số 14-KH/BDVTU"]
+        + ["Vĩnh Long, ngày 11 tháng 4 năm", "2025"],
+        ["TỈNH ỦY VĨNH LONG\tĐẢNG CỘNG SẢN VIỆT", "BAN DÂN VẬN\tNAM", "*\tVĩnh Long, ngày 11 tháng 4"]
+        + ["Số 14 - KH/BDVTU\tnăm 2025"],
+    ],
+    ids=["one column after the other", "rows copied with tabs"],
+)
+def test_a_party_letterhead_with_its_motto_wrapped(header):
+    plan = plan_of(SITE_MENU, header, ["KẾ HOẠCH", TITLE], BODY)
     assert metadata(plan) == ("ke_hoach", "Ban Dân vận", "Vĩnh Long", "14", "KH/BDVTU", "2025-04-11")
 
 

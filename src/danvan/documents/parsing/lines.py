@@ -49,7 +49,7 @@ _DRAFT_AFTER = re.compile(
 # Cells of a header table's row: a piece of the motto, the number line, a piece of the place-date line.
 _HEADER_CELL = re.compile(
     r"CỘNG\s*H(?:ÒA|OÀ|OA)|XÃ\s*HỘI|CHỦ\s*NGHĨA|Độc\s*lập|Tự\s*do|Hạnh\s*phúc|ĐẢNG\s*CỘNG|CỘNG\s*SẢN|VIỆT\s*NAM"
-    r"|^\s*Số\s*[:.]?\s*\d*\s*[/-]|,\s*ngày\b"
+    r"|^\s*NAM\s*$|^\s*Số\s*[:.]?\s*\d*\s*[/-]|,\s*ngày\b"
     r"|^\s*(?:ngày|tháng|năm)(?:\s+\d|\s*$)|^\s*[^\W\d_][^\W\d_ .-]*(?:[ .-]+[^\W\d_]+){0,5}\s*,\s*$|^\s*\d{1,2}\s+(?:tháng|năm)\b|^\s*\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}\s*$",
     re.I,
 )
