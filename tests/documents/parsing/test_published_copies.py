@@ -433,3 +433,20 @@ def test_tabs_in_the_body_of_a_copy_keep_its_items_whole():
         ("Tuyên truyền pháp luật về dân chủ ở cơ sở", "Phòng Phổ biến, giáo dục pháp luật"),
         ("Tổ chức hội nghị đối thoại với Nhân dân", "Thanh tra Sở"),
     ]
+
+
+@pytest.mark.parametrize("heading", ["VĂN BẢN LIÊN QUAN", "Văn bản cùng lĩnh vực", "Tin liên quan", "Tải về"])
+def test_the_sites_links_after_the_signature_are_not_cited(heading):
+    closing = ["Nơi nhận:", "- Sở Nội vụ;", "- Lưu: VT.", "GIÁM ĐỐC", "Phạm Quốc Toàn"]
+    footer = [
+        heading,
+        "Nghị định số 13/2023/NĐ-CP ngày 17/4/2023 của Chính phủ về bảo vệ dữ liệu cá nhân",
+        "Quyết định 2468/QĐ-UBND phê duyệt quy hoạch",
+        "Bản quyền thuộc Sở Tư pháp tỉnh Vĩnh Long",
+    ]
+    plan = plan_of(HEADERS["table rows in columns drawn with |"], ["KẾ HOẠCH", TITLE], BODY, closing, footer)
+    assert [c["name"] or c["number"] for c in plan["citations"]] == [
+        "Luật Thực hiện dân chủ ở cơ sở năm 2022"
+    ]
+    assert plan["signer"]["name"] == "Phạm Quốc Toàn"
+    assert plan["recipients"] == ["Sở Nội vụ", "Lưu: VT."]

@@ -46,6 +46,13 @@ _TYPE_LINE_WINDOW = 150
 # Signs of a document header above the type line: "Số: ...", "..., ngày ...", the motto.
 _HEADER_MARK = re.compile(r"\bSố\s*[:.]?\s*\d*\s*[/-]|,\s*ngày\b|Độc\s*lập|CỘNG\s*H|ĐẢNG\s*CỘNG")
 _HEADER_REACH = 12
+# What a web page puts after a document it publishes: links to other documents, downloads, notices.
+_SITE_AFTER = re.compile(
+    r"^(?:Văn\s+bản\s+(?:liên\s+quan|cùng\s+(?:lĩnh\s+vực|loại|cơ\s+quan)|mới|khác)|Tin\s+(?:liên\s+quan|khác)"
+    r"|Bài\s+viết\s+liên\s+quan|Các\s+tin\s+khác|Tải\s+(?:về|văn\s+bản|tệp)|Tệp\s+đính\s+kèm|Chia\s+sẻ|Bản\s+quyền"
+    r"|Lượt\s+xem|Liên\s+kết\s+website|Copyright|©)(?:\s*[:.]?\s*$|\s)",
+    re.I,
+)
 # A document's header is at most this many lines; its first line names an agency or the motto.
 _HEADER_WINDOW = 16
 _LETTERHEAD = re.compile(
@@ -200,6 +207,8 @@ def segment(lines: list[str]) -> Segments:
         seg = Segments(head=lines[:index], type_word=match.group("type"), title_lines=title)
     end = closing_start(lines, start)
     seg.body = lines[start:end]
+    # A copy from a web page goes on after the document with the site's links and notices.
+    lines = lines[: next((i for i in range(end, len(lines)) if _SITE_AFTER.match(lines[i])), len(lines))]
     appendix = next((i for i in range(end, len(lines)) if _APPENDIX.match(lines[i])), len(lines))
     seg.closing = lines[end:appendix]
     seg.appendix = lines[appendix:]
