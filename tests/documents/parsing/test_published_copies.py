@@ -450,3 +450,23 @@ def test_the_sites_links_after_the_signature_are_not_cited(heading):
     ]
     assert plan["signer"]["name"] == "Phạm Quốc Toàn"
     assert plan["recipients"] == ["Sở Nội vụ", "Lưu: VT."]
+
+
+def test_a_type_line_in_sentence_case_stays_the_type_line_before_a_heading_in_capitals():
+    plan = plan_of(
+        ["Kế hoạch", TITLE, "Căn cứ Luật Thực hiện dân chủ ở cơ sở năm 2022;", "I. MỤC ĐÍCH, YÊU CẦU"],
+        ["Nâng cao nhận thức.", "QUY ĐỊNH CHUNG", "Các đơn vị thực hiện nghiêm túc."],
+    )
+    assert (plan["kind"], plan["title"]) == ("ke_hoach", TITLE)
+
+
+def test_a_long_paragraph_under_the_type_line_is_not_a_title():
+    paragraph = (
+        "Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh về công tác dân vận chính quyền, nhằm nâng cao nhận thức "
+        "của cán bộ, công chức, viên chức về vai trò của công tác dân vận trong tình hình mới, gắn với cải "
+        "cách hành chính, tiếp công dân, giải quyết khiếu nại, tố cáo và thực hiện dân chủ ở cơ sở, Sở Tư "
+        "pháp ban hành kế hoạch thực hiện công tác dân vận chính quyền năm 2025 trên địa bàn toàn tỉnh."
+    )
+    assert len(paragraph) > 300
+    plan = plan_of(["UBND TỈNH VĨNH LONG", "SỞ TƯ PHÁP", "KẾ HOẠCH", paragraph], BODY[2:])
+    assert plan["title"] is None

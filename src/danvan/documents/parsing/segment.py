@@ -19,6 +19,7 @@ _TITLE_CASE_TYPES = {"Kế hoạch", "Báo cáo", "Kế Hoạch", "Báo Cáo"}
 _SPACED_LETTERS = re.compile(r"^(?:\w ){3,}\w$")
 # Lines that open the body of a document rather than continue its title.
 _BODY_OPENER = re.compile(r"^(?:Căn cứ|Thực hiện|Triển khai|Nhằm|Để|Theo|Qua|Trên cơ sở|Ngày|Kính gửi)\b")
+_ROMAN_HEADING = re.compile(r"^[IVX]+\.\s")
 # A title line that only names the issuer: "của Sở Nội vụ".
 # Only an agency's name, with no clause after it ("của Bộ Chính trị về ..." goes on the title).
 _ISSUER_TAIL = re.compile(
@@ -95,9 +96,17 @@ def find_type_line(lines: list[str]) -> tuple[int, re.Match[str]] | None:
     for i, match in candidates:
         if any(_HEADER_MARK.search(line) for line in lines[max(0, i - _HEADER_REACH) : i]):
             return i, match
-    # No header above any: one in capitals, as documents write it, before a site's "Kế hoạch" cell.
-    capitals = [(i, match) for i, match in candidates if is_upper_line(_unspace(lines[i])[:20])]
-    return (capitals or candidates or [None])[0]
+    if not candidates:
+        return None
+    # No header above any: one in capitals, as documents write it, before a site's "Kế hoạch" cell,
+    # unless the body has begun in between (a heading "QUY ĐỊNH CHUNG" under a plan's "Kế hoạch").
+    first = candidates[0][0]
+    for i, match in candidates:
+        if any(_BODY_OPENER.match(line) or _ROMAN_HEADING.match(line) for line in lines[first:i]):
+            break
+        if is_upper_line(_unspace(lines[i])[:20]):
+            return i, match
+    return candidates[0]
 
 
 def _title_continues(title: list[str], line: str) -> bool:
@@ -124,7 +133,9 @@ def _could_be_title(line: str) -> bool:
         return False
     if line.endswith((";", ":")) or line.startswith("Căn cứ"):
         return False
-    return len(line) < _SHORT_TITLE or (len(line) < _LONG_TITLE and not _SENTENCE_INSIDE.search(line))
+    if len(line) < _SHORT_TITLE:
+        return True
+    return len(line) < _LONG_TITLE and not line.endswith(".") and not _SENTENCE_INSIDE.search(line)
 
 
 def _title(lines: list[str], start: int, rest: str) -> tuple[list[str], int]:
@@ -191,7 +202,7 @@ def _signature_above(lines: list[str], index: int, start: int) -> int:
 
 def _body_start(lines: list[str]) -> int:
     for i, line in enumerate(lines[:_TYPE_LINE_WINDOW]):
-        if _BODY_OPENER.match(line) or re.match(r"^[IVX]+\.\s", line):
+        if _BODY_OPENER.match(line) or _ROMAN_HEADING.match(line):
             return i
     return 0
 
