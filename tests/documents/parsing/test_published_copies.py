@@ -353,17 +353,25 @@ def test_a_dash_between_spaces_before_words_is_not_part_of_the_symbol():
         "Ngày 14/3/2025, UBND tỉnh ban hành Kế hoạch số 71/KH-UBND về công tác dân vận chính quyền.",
         "Ngày 14 tháng 3 năm 2025, Ủy ban nhân dân tỉnh đã ban hành Kế hoạch số 71/KH-UBND.",
         "Căn cứ Kế hoạch ngày 14/3/2025 số 71/KH-UBND của UBND tỉnh về công tác dân vận chính quyền;",
+        "Ngày 14/3/2025, Ủy ban nhân dân tỉnh có Kế hoạch số 71/KH-UBND triển khai công tác dân vận.",
     ],
-    ids=["numeric", "in words", "between type and number"],
+    ids=["numeric", "in words", "between type and number", "the agency has"],
 )
 def test_a_date_written_before_the_document(sentence):
     assert citations(sentence) == [("Kế hoạch", "71/KH-UBND", "2025-03-14")]
 
 
-def test_a_date_before_a_sentence_about_another_document_is_not_taken():
-    assert citations(
-        "Ngày 14/3/2025, Sở tổ chức hội nghị quán triệt; tại hội nghị đã phổ biến Kế hoạch số 71/KH-UBND."
-    ) == [("Kế hoạch", "71/KH-UBND", None)]
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ngày 14/3/2025, Sở tổ chức hội nghị quán triệt; tại hội nghị đã phổ biến Kế hoạch số 71/KH-UBND.",
+        "Ngày 14/3/2025, Sở nhận được Kế hoạch số 71/KH-UBND của UBND tỉnh.",
+        "Trước ngày 14/3/2025, các phòng báo cáo việc thực hiện Kế hoạch số 71/KH-UBND.",
+    ],
+    ids=["another sentence", "received", "a deadline"],
+)
+def test_a_date_that_is_not_the_documents_is_not_taken(sentence):
+    assert citations(sentence) == [("Kế hoạch", "71/KH-UBND", None)]
 
 
 def test_the_sites_list_of_other_documents_before_the_text_is_not_cited():

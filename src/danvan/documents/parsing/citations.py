@@ -43,10 +43,11 @@ _DATED_CITATION = re.compile(
 # Another number after "và" or a comma sharing the type: "Quyết định số 217-QĐ/TW và 218-QĐ/TW",
 # "các Nghị định số 04/2015/NĐ-CP, 59/2023/NĐ-CP".
 _SHARED_TYPE = re.compile(rf"\s*(?:,\s*và|,|và)\s*(?:số\s*)?(?P<num>{NUMBER})")
-# A date opening the sentence that issues the document: "Ngày 14/3/2025, UBND tỉnh ban hành Kế hoạch số ...".
+# A date opening the sentence that issues the document: "Ngày 14/3/2025, UBND tỉnh ban hành Kế hoạch số ...",
+# "Ngày 05/01/2025, Sở Nội vụ có Công văn số ...".
 _DATE_BEFORE = re.compile(
     rf"(?:^|[;\n]|\.\s)\s*(?:[-+•]\s*)?(?i:ngày)\s*(?:{NUMERIC_DATE}|{WORDED_DATE})\s*,\s*[^;\n]{{0,100}}?"
-    r"\s(?:ban\s+hành|ký(?:\s+ban\s+hành)?)\s*$"
+    r"\s(?:ban\s+hành|ký(?:\s+ban\s+hành)?|có)\s*$"
 )
 _DATE_BEFORE_REACH = 200
 # A signing date right after the number, maybe after a word or two ("34-KH/BDVTU tỉnh ngày 01/3/2022").
