@@ -7,7 +7,8 @@ the left, the national motto and the place and date on the right), the body, and
 closing table (recipients on the left, the signature on the right), in Times New Roman. The PDF
 is LibreOffice's rendering of the Word file set in Tinos, Times New Roman's metric twin: given
 "Times New Roman", LibreOffice substitutes Liberation Serif 1.x, which lacks most Vietnamese
-letters and borrows them from another font, out of reading order in the text layer. The scan is that PDF rendered to page images at 150 dpi and saved
+letters and borrows them from another font, out of reading order in the text layer. That is the
+"-fallback-font.pdf" copy: set in Liberation Serif, as a server without Tinos prints it. The scan is that PDF rendered to page images at 150 dpi and saved
 again as a PDF with no text layer, the way a scanner delivers it. Needs LibreOffice (soffice),
 poppler-utils (pdftoppm) and Pillow; the outputs are committed, so the tests need none of these.
 """
@@ -137,6 +138,8 @@ def main() -> int:
         for_pdf = build_docx(Path(work) / docx_path.name, font="Tinos")
         pdf_path = CORPUS / f"{NAME}.pdf"
         pdf_path.write_bytes(docx_to_pdf(for_pdf.read_bytes()))
+        fallback = build_docx(Path(work) / "fallback.docx", font="Liberation Serif")
+        (CORPUS / f"{NAME}-fallback-font.pdf").write_bytes(docx_to_pdf(fallback.read_bytes()))
     to_scan(pdf_path, CORPUS / f"{NAME}-scan.pdf")
     for path in sorted(CORPUS.glob(f"{NAME}*")):
         print(path.relative_to(CORPUS.parents[3]), path.stat().st_size)

@@ -1,5 +1,6 @@
-"""The project's own corpus of plans (corpus/): one plan as plain text, another as Word, as a PDF and as a
-scan, each read by the parser and scored against its gold extraction."""
+"""The project's own corpus of plans (corpus/): one plan as plain text and as a website's copy of it (menus,
+the site's table, the letterhead in "|" cells, links after it), another as Word, as a PDF (also printed with a
+fallback font) and as a scan, each read by the parser and scored against its gold extraction."""
 
 from __future__ import annotations
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .dates import DATE_AFTER_NGAY, date_from_match
+from .dates import DATE_AFTER_NGAY, NUMERIC_DATE, WORDED_DATE, date_from_match
 from .lines import collapse
 
 # Document types, in any letter case ("công văn", "Quyết định", "QUYẾT ĐỊNH").
@@ -22,16 +22,34 @@ _QUALIFIERS = (
 )
 # A document number: "1026/KH-UBND", "23-QĐ/TW", "04/2015/NĐ-CP", "34/2007/PL-UBTVQH11".
 # (PDF text sometimes has an en dash for the hyphen: "04/2015/NĐ–CP".)
-NUMBER = r"\d{1,6}[a-zA-Z]?(?:\s?/\s?|[-–])[\w&.]+(?:[/\-–](?:\s(?=[A-ZĐ]))?[\w&.]+)*"
+# A copy may have a space on one side of a separator inside the symbol ("59/2023/NĐ- CP", "NĐ -CP"),
+# or on both sides before a part of a symbol, two capitals or more ("99/QĐ - UBND", "CT - TTg",
+# "938- NQ/TU"; not "12/KH-UBND - Kế hoạch").
+_CAPITALS_AHEAD = r"(?=[A-ZĐ][a-z]?[A-ZĐ\d])"
+_SEPARATOR = rf"(?:\s[/\-–]\s?{_CAPITALS_AHEAD}|\s[/\-–](?=[A-ZĐ\d])|[/\-–](?:\s(?=[A-ZĐ\d]))?)"
+NUMBER = rf"\d{{1,6}}[a-zA-Z]?(?:\s?/\s?|[-–]|\s?[-–]\s?{_CAPITALS_AHEAD})[\w&.]+(?:{_SEPARATOR}[\w&.]+)*"
 # A number complete enough to be cited without "số": "16/CT-TTg", "05-CT/TW", "04/2015/NĐ-CP".
 _BARE_NUMBER = r"\d{1,6}[/\-–](?:\d{4}/)?[A-ZĐ][\w&.]*(?:[/\-–][\w&.]+)+"
 # A type followed by "số" and a number; "số" may be left out before a full symbol ("Nghị định 04/2015/NĐ-CP").
 _CITATION = re.compile(
     rf"(?<![\w])(?P<type>(?i:{TYPES}))(?:\s+(?i:{_QUALIFIERS}))?"
-    rf"(?:\s+(?i:số)\s*[:.]?\s*(?P<num>{NUMBER})|\s+(?P<bare>{_BARE_NUMBER}))"
+    rf"(?:\s*:?\s+(?i:số)\s*[:.]?\s*(?P<num>{NUMBER})|\s+(?P<bare>{_BARE_NUMBER}))"
 )
-# Another number after "và" or a comma sharing the type: "Quyết định số 217-QĐ/TW và 218-QĐ/TW".
-_SHARED_TYPE = re.compile(rf"\s*(?:,|và)\s*(?:số\s*)?(?P<num>{NUMBER})")
+# The date between the type and "số": "Kế hoạch ngày 14/3/2025 số 71/KH-UBND".
+_DATED_CITATION = re.compile(
+    rf"(?<![\w])(?P<type>(?i:{TYPES}))(?:\s+(?i:{_QUALIFIERS}))?\s+{DATE_AFTER_NGAY}\s*,?\s+(?i:số)\s*[:.]?\s*"
+    rf"(?P<num>{NUMBER})"
+)
+# Another number after "và" or a comma sharing the type: "Quyết định số 217-QĐ/TW và 218-QĐ/TW",
+# "các Nghị định số 04/2015/NĐ-CP, 59/2023/NĐ-CP".
+_SHARED_TYPE = re.compile(rf"\s*(?:,\s*và|,|và)\s*(?:số\s*)?(?P<num>{NUMBER})")
+# A date opening the sentence that issues the document: "Ngày 14/3/2025, UBND tỉnh ban hành Kế hoạch số ...",
+# "Ngày 05/01/2025, Sở Nội vụ có Công văn số ...".
+_DATE_BEFORE = re.compile(
+    rf"(?:^|[;\n]|\.\s)\s*(?:[-+•]\s*)?(?i:ngày)\s*(?:{NUMERIC_DATE}|{WORDED_DATE})\s*,\s*[^;\n]{{0,100}}?"
+    r"\s(?:ban\s+hành|ký(?:\s+ban\s+hành)?|có)\s*$"
+)
+_DATE_BEFORE_REACH = 200
 # A signing date right after the number, maybe after a word or two ("34-KH/BDVTU tỉnh ngày 01/3/2022").
 _DATE_AFTER = re.compile(
     rf"(?:\s+(?!(?:trước|đến|từ|sau|vào|hết|trong|của|giữa|về|và)\b)[^\s\d,;.:]{{1,8}}){{0,2}}?"
@@ -103,8 +121,8 @@ def _issuer(text: str, pos: int) -> tuple[str | None, int]:
     return (issuer or None), start.end() + len(issuer)
 
 
-def _details(text: str, pos: int) -> tuple[str | None, str | None]:
-    """Date and issuer written after a number ending at `pos`, in either order."""
+def _details(text: str, pos: int) -> tuple[str | None, str | None, int]:
+    """Date and issuer written after a number ending at `pos`, in either order, and where they end."""
     date = None
     match = _DATE_AFTER.match(text, pos)
     if match:
@@ -113,37 +131,61 @@ def _details(text: str, pos: int) -> tuple[str | None, str | None]:
     issuer, pos = _issuer(text, pos)
     if date is None and issuer:
         match = _DATE_AFTER.match(text, pos)
-        date = date_from_match(match) if match else None
-    return date, issuer
+        if match:
+            date, pos = date_from_match(match), match.end()
+    return date, issuer, pos
+
+
+def _date_before(text: str, start: int) -> str | None:
+    """The date of the sentence issuing the document cited at `start`: "Ngày 14/3/2025, ... ban hành"."""
+    match = _DATE_BEFORE.search(text[max(0, start - _DATE_BEFORE_REACH) : start])
+    return date_from_match(match) if match else None
 
 
 def _numbered(text: str) -> list[Citation]:
     found: list[Citation] = []
     for match in _CITATION.finditer(text):
-        raw = match.group("num") or match.group("bare")
-        number = _clean_number(raw)
-        if not re.search(r"[^\W\d_]", number):
-            continue  # "số 12/2022" names no document
-        kind = _type_name(match.group("type"))
-        date, issuer = _details(text, match.end())
-        found.append(Citation(kind, number, None, date, issuer, match.start(), match.end()))
-        shared = _SHARED_TYPE.match(text, match.end())
-        if shared and re.search(r"[^\W\d_]", shared.group("num")):
-            date, issuer = _details(text, shared.end())
-            found.append(
-                Citation(
-                    kind, _clean_number(shared.group("num")), None, date, issuer, shared.start(), shared.end()
-                )
+        found.extend(_citation_and_list(text, match, None))
+    for match in _DATED_CITATION.finditer(text):
+        found.extend(_citation_and_list(text, match, date_from_match(match)))
+    return sorted(found, key=lambda c: c.start)
+
+
+def _citation_and_list(text: str, match: re.Match[str], date_between: str | None) -> list[Citation]:
+    """The document `match` cites, and the numbers listed after it under the same type word."""
+    number = _clean_number(match.group("num") or match.group("bare"))
+    if not re.search(r"[^\W\d_]", number):
+        return []  # "số 12/2022" names no document
+    kind = _type_name(match.group("type"))
+    date, issuer, pos = _details(text, match.end())
+    date = date or date_between or _date_before(text, match.start())
+    found = [Citation(kind, number, None, date, issuer, match.start(), match.end())]
+    shared = _SHARED_TYPE.match(text, pos)
+    while shared and re.search(r"[^\W\d_]", shared.group("num")):
+        date, issuer, pos = _details(text, shared.end())
+        found.append(
+            Citation(
+                kind,
+                _clean_number(shared.group("num")),
+                None,
+                date,
+                issuer,
+                shared.start("num"),
+                shared.end(),
             )
+        )
+        shared = _SHARED_TYPE.match(text, pos)
     return found
 
 
 def _share_details(citations: list[Citation], text: str) -> None:
-    """ "A và B ngày D của X": A takes B's date and issuer when it has none of its own."""
+    """ "A và B ngày D của X": A takes B's date and issuer when it has none of its own.
+
+    In a list joined by commas only the issuer is shared: "A, B ngày D" dates B alone."""
     for left, right in zip(reversed(citations[:-1]), reversed(citations[1:]), strict=True):
         gap = text[left.end : right.start]
         if re.fullmatch(r"\s*(?:,|và|,\s*và)?\s*", gap):
-            if _year_fits(left.number, right.date):
+            if "và" in gap and _year_fits(left.number, right.date):
                 left.date = left.date or right.date
             left.issuer = left.issuer or right.issuer
 

@@ -38,6 +38,22 @@ _PAGE_NUMBER = re.compile(
 )
 # Decorative rules under headers: "-----", "_____", "***", "*".
 _RULE = re.compile(r"^[-_=*~.·•\s]{1,}$")
+# A draft's mark on a line of its own: "DỰ THẢO", "(Dự thảo)", "DỰ THẢO 2", "Dự thảo lần 3".
+_DRAFT_MARK = re.compile(r"^[(\[]?\s*DỰ\s*THẢO(?:\s+(?:LẦN\s+)?\d{1,2})?\s*[)\]]?$", re.I)
+# A draft's mark sharing a line in capitals ("UBND TỈNH X DỰ THẢO", "DỰ THẢO KẾ HOẠCH"), or in
+# brackets after one ("KẾ HOẠCH (Dự thảo)").
+_DRAFT_BEFORE = re.compile(r"^[(\[]?DỰ\s*THẢO(?:\s+(?:LẦN\s+)?\d{1,2})?[)\]]?\s+(?=\S)")
+_DRAFT_AFTER = re.compile(
+    r"\s+(?:DỰ\s*THẢO(?:\s+(?:LẦN\s+)?\d{1,2})?|[(\[]\s*(?i:dự\s*thảo)(?:\s+(?i:lần\s+)?\d{1,2})?\s*[)\]])$"
+)
+# Cells of a header table's row: a piece of the motto, the number line, a piece of the place-date line.
+_HEADER_CELL = re.compile(
+    r"CỘNG\s*H(?:ÒA|OÀ|OA)|XÃ\s*HỘI|CHỦ\s*NGHĨA|Độc\s*lập|Tự\s*do|Hạnh\s*phúc|ĐẢNG\s*CỘNG|CỘNG\s*SẢN|VIỆT\s*NAM"
+    r"|^\s*NAM\s*$|^\s*Số\s*[:.]?\s*\d*\s*[/-]|,\s*ngày\b"
+    r"|^\s*(?:ngày|tháng|năm)(?:\s+\d|\s*$)|^\s*[^\W\d_][^\W\d_ .-]*(?:[ .-]+[^\W\d_]+){0,5}\s*,\s*$|^\s*\d{1,2}\s+(?:tháng|năm)\b|^\s*\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}\s*$",
+    re.I,
+)
+_LIST_MARKER_CELL = re.compile(r"^\s*(?:[-–+•*]|\d{1,2}(?:\.\d{1,2})*[.)]?|[a-zđ][.)]|[IVX]{1,5}[./]?)\s*$")
 # Runs of spaces and tabs.
 _SPACES = re.compile(r"[ \t\f\v]+")
 
@@ -84,6 +100,15 @@ def _split_table_row(line: str) -> list[str]:
     return [cell.strip() for cell in line.split("|") if cell.strip()]
 
 
+def _tab_cells(line: str) -> list[str]:
+    """A header table's row copied from a web page with tabs between its cells, as cells
+    ("SỞ NỘI VỤ<tab>Độc lập - Tự do - Hạnh phúc"); any other line whole ("1.<tab>Tuyên truyền")."""
+    cells = [cell for cell in line.split("\t") if cell.strip()]
+    if len(cells) < 2 or _LIST_MARKER_CELL.match(cells[0]):
+        return [line]
+    return cells if any(_HEADER_CELL.search(cell) for cell in cells) else [line]
+
+
 def _running_lines(pages: list[list[str]]) -> set[str]:
     """Short lines repeated at the top or bottom of most pages (running headers, footers)."""
     if len(pages) < 3:
@@ -110,10 +135,10 @@ def _unhtml(text: str) -> str:
 
 
 def clean_lines(text: str) -> list[str]:
-    """Repaired, stripped, non-empty lines without page furniture; "|" cells split into lines."""
+    """Repaired, stripped, non-empty lines without page furniture or a draft mark; "|" cells split into lines."""
     text = repair_text(_unhtml(text))
     pages = [page.split("\n") for page in text.replace("\r\n", "\n").replace("\r", "\n").split("\f")]
-    pages = [[_plain(line) for line in page] for page in pages]
+    pages = [[_plain(cell) for line in page for cell in _tab_cells(line)] for page in pages]
     pages = [[line for line in page if line] for page in pages]
     running = _running_lines(pages)
     out: list[str] = []
@@ -122,9 +147,18 @@ def clean_lines(text: str) -> list[str]:
             if line in running or _PAGE_NUMBER.match(line) or _TABLE_RULE.match(line):
                 continue
             for cell in _split_table_row(line):
-                if cell and not _RULE.match(cell):
+                cell = _without_draft_mark(cell)
+                if cell and not _RULE.match(cell) and not _DRAFT_MARK.match(cell):
                     out.append(cell)
     return out
+
+
+def _without_draft_mark(line: str) -> str:
+    """A line in capitals without the draft mark written before or after it."""
+    if "DỰ" not in line.upper():
+        return line
+    rest = _DRAFT_AFTER.sub("", _DRAFT_BEFORE.sub("", line))
+    return rest if rest != line and is_upper_line(rest) else line
 
 
 def starts_paragraph(line: str) -> bool:

@@ -18,11 +18,33 @@ _MOTTOS = re.compile(
     r"|ĐẢNG\s*CỘNG\s*SẢN(?P<vn2>\s*VIỆT\s*NAM)?",
     re.I,
 )
-# The wrapped end of a motto.
-_MOTTO_TAIL = re.compile(r"\s*VIỆT\s*NAM\s*$")
+# The words of each motto, to recognise a piece of one wrapped onto a line of its own.
+_MOTTO_WORDS = (
+    ("CỘNG", "HÒA", "XÃ", "HỘI", "CHỦ", "NGHĨA", "VIỆT", "NAM"),
+    ("ĐỘC", "LẬP", "TỰ", "DO", "HẠNH", "PHÚC"),
+    ("ĐẢNG", "CỘNG", "SẢN", "VIỆT", "NAM"),
+)
+_COUNTRY = ("VIỆT", "NAM")
+# How many lines after an unfinished piece of a motto its end may stand (the other column between).
+_MOTTO_REACH = 3
+_MOTTO_WORD_SPLIT = re.compile(r"[\s\-–—]+")
+_HOA = re.compile(r"\bHO(?:À|A)\b")
+_MOTTO_START = re.compile(r"(?<=\s)(?:CỘNG\s+H(?:ÒA|OÀ|OA)|ĐỘC\s+LẬP|ĐẢNG\s+CỘNG)\b", re.I)
+# A place-date line cut before its end ("Tây Ninh, ngày 05 tháng", "Tây Ninh,") and the rest of it.
+_DATE_CUT = re.compile(r",\s*(?:ngày(?:\s*\d{1,2})?(?:\s*tháng(?:\s*\d{1,2})?)?(?:\s*năm)?)?$", re.I)
+_DATE_REST = re.compile(r"^(?:ngày|tháng|năm|\d{1,4}\b)", re.I)
+# A number line cut in a narrow column ("Số:", "Số: 12/", "Số: 12/KH-") and the rest of it.
+_NUMBER_CUT = re.compile(
+    r"(?:^|\s)Số\s*[:.]?(?:\s*\d+[a-zA-Z]?)?(?:\s*[/-](?:\s*[A-ZĐ][\w&.]*\s*[/-])*)?\s*$"
+)
+_NUMBER_REST = re.compile(r"^(?:\d+[a-zA-Z]?\s*[/-]|[A-ZĐ][\w&.]*(?:[/-][\w&.]+)*$)")
+# How many lines down the rest of a cut line may stand (a line of the other column between).
+_CUT_REACH = 4
 # The number line: "Số: 12/KH-SNV", "Số 14-KH/BCĐ", "Số: /KH-SNV" (number left blank).
 _NUMBER_LINE = re.compile(
-    r"(?:^|\s)Số\s*[:.]?\s*(?P<num>\d+[a-zA-Z]?)?\s*(?P<sep>[/-])\s*(?P<sym>[A-ZĐ][\w&.\-/]*[\wĐ])"
+    r"(?:^|\s)Số\s*[:.]?\s*(?P<num>\d+[a-zA-Z]?)?\s*(?P<sep>[/-])\s*"
+    r"(?P<sym>[A-ZĐ][\w&.]*(?:(?:\s[/\-–]\s?(?=[A-ZĐ][a-z]?[A-ZĐ\d][\w&]*)|\s[/\-–](?=[A-ZĐ\d])|[/\-–]\s?(?=[A-ZĐ\d])|[/\-–])"
+    r"[\w&.]*[\wĐ])*)"
 )
 # The place-date line: "Tây Ninh, ngày 05 tháng 3 năm 2024"; any part may be blank.
 _PLACE_DATE = re.compile(
@@ -76,21 +98,113 @@ _SYMBOL_KINDS = (("KH", "ke_hoach"), ("BC", "bao_cao"))
 
 
 def head_lines(seg: Segments) -> list[str]:
-    """Header lines with the mottos cut out."""
-    out = []
-    tail_pending = False
+    """Header lines with the mottos cut out, and a place-date line cut in two joined again."""
+    out: list[str] = []
+    pieces = _MottoPieces()
     for line in seg.head:
-        if tail_pending:
-            line = _MOTTO_TAIL.sub("", line)
-        mottos = list(_MOTTOS.finditer(line))
-        tail_pending = any(
-            m.group(0).upper().startswith(("CỘNG", "ĐẢNG")) and not (m.group("vn1") or m.group("vn2"))
-            for m in mottos
-        )
-        line = collapse(_MOTTOS.sub(" ", line)).strip(" -–*")
+        line = pieces.cut(line)
+        for match in _MOTTOS.finditer(line):
+            # "CỘNG HÒA XÃ HỘI CHỦ NGHĨA" with "VIỆT NAM" on a later line
+            if not (match.group("vn1") or match.group("vn2")):
+                if match.group(0).upper().startswith("CỘNG"):
+                    pieces.stopped(0, 6)
+                elif match.group(0).upper().startswith("ĐẢNG"):
+                    pieces.stopped(2, 3)
+        line = collapse(_MOTTOS.sub(" ", line))
+        line = line.strip(" *") if _NUMBER_CUT.search(line) else line.strip(" -–*")  # keeps "Số: 12/KH-"
         if line:
-            out.append(line)
+            out.extend(_join_date_rest(out, line))
     return out
+
+
+def _join_date_rest(out: list[str], line: str) -> list[str]:
+    """Joins the rest of a place-date or number line cut in two to its start among the last lines
+    kept. A date's rest may follow the number on its line, as a table row copied with tabs puts it
+    ("Tây Ninh, ngày 05 tháng" ... "Số: 12/KH-SNV 3 năm 2024"). The lines left to keep."""
+    for i in range(len(out) - 1, max(-1, len(out) - 1 - _CUT_REACH), -1):
+        if _NUMBER_CUT.search(out[i]) and _NUMBER_REST.match(line):
+            glue = "" if out[i].endswith(("/", "-")) else " "
+            out[i] = f"{out[i]}{glue}{line}"  # "Số: 12/KH-" + "SNV"
+            return []
+    number = _NUMBER_LINE.match(line)
+    rest = line[number.end() :].strip() if number else line
+    for i in range(len(out) - 1, max(-1, len(out) - 1 - _CUT_REACH), -1):
+        if _DATE_CUT.search(out[i]) and not is_upper_line(out[i]) and rest and _DATE_REST.match(rest):
+            out[i] = f"{out[i]} {rest}"
+            return [line[: number.end()].strip()] if number else []
+    return [line]
+
+
+def _motto_words(text: str) -> list[str]:
+    return _MOTTO_WORD_SPLIT.split(_HOA.sub("HÒA", text.upper()).strip(" -–—"))
+
+
+def _run_at(words: list[str] | tuple[str, ...], motto: tuple[str, ...]) -> int | None:
+    """Where `words` stand in `motto` as a run of its words, or None."""
+    n = len(words)
+    return next((i for i in range(len(motto) - n + 1) if motto[i : i + n] == tuple(words)), None)
+
+
+class _MottoPieces:
+    """A motto wrapped over the header's lines, whose pieces come between the agency's lines when a
+    web page gives the table's rows one cell after the other: each piece is cut out, and where a
+    motto stopped tells what its next piece must be ("CỘNG HÒA XÃ" + "HỘI CHỦ NGHĨA" + "VIỆT NAM";
+    "UBND TỈNH HÀ" + "NAM" in between is the province, not the motto's end)."""
+
+    def __init__(self) -> None:
+        self.next: dict[int, int] = {}  # motto -> index of its word still to come
+        self.idle = 0  # lines since the last piece
+
+    def stopped(self, motto: int, at: int) -> None:
+        self.next[motto] = at
+        self.idle = 0
+
+    def _took(self, motto: int, end: int) -> None:
+        if end < len(_MOTTO_WORDS[motto]):
+            self.stopped(motto, end)
+        else:
+            self.next.pop(motto, None)
+            self.idle = 0
+
+    def _continues(self, words: list[str]) -> int | None:
+        for motto, at in self.next.items():
+            if _MOTTO_WORDS[motto][at : at + len(words)] == tuple(words):
+                return motto
+        return None
+
+    def cut(self, line: str) -> str:
+        words = _motto_words(line)
+        if words and words[0]:
+            motto = self._continues(words)
+            if motto is not None:
+                self._took(motto, self.next[motto] + len(words))
+                return ""
+            if _run_at(words, _COUNTRY) is None:  # "VIỆT NAM" alone: agencies bear the name too
+                for motto, motto_words in enumerate(_MOTTO_WORDS):
+                    at = _run_at(words, motto_words)
+                    # Two words from the middle ("XÃ HỘI") may end an agency's name
+                    # ("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ" + "XÃ HỘI"): only a motto's first or last two.
+                    edge = at is not None and (at == 0 or at + len(words) == len(motto_words))
+                    if at is not None and (len(words) >= 3 or (len(words) == 2 and edge)):
+                        self._took(motto, at + len(words))
+                        return ""
+            raw = line.split()
+            for k in range(1, len(raw) - 1):  # two words at least: "TỈNH HÀ NAM" keeps its "NAM"
+                tail = _motto_words(" ".join(raw[k:]))
+                motto = self._continues(tail)
+                if motto is not None:  # "SỞ NỘI VỤ CHỦ NGHĨA VIỆT NAM": the next row run together
+                    self._took(motto, self.next[motto] + len(tail))
+                    return " ".join(raw[:k])
+            for start in _MOTTO_START.finditer(line):
+                rest = _motto_words(line[start.start() :])
+                for motto, motto_words in enumerate(_MOTTO_WORDS):
+                    if len(rest) < len(motto_words) and motto_words[: len(rest)] == tuple(rest):
+                        self.stopped(motto, len(rest))  # "SỞ NỘI VỤ CỘNG HÒA XÃ HỘI"
+                        return line[: start.start()].rstrip()
+        self.idle += 1
+        if self.idle > _MOTTO_REACH:
+            self.next.clear()
+        return line
 
 
 def number_and_symbol(lines: list[str]) -> tuple[str | None, str | None]:
@@ -98,7 +212,7 @@ def number_and_symbol(lines: list[str]) -> tuple[str | None, str | None]:
     for line in reversed(lines):
         match = _NUMBER_LINE.search(line)
         if match:
-            return match.group("num"), match.group("sym")
+            return match.group("num"), re.sub(r"\s+", "", match.group("sym")).rstrip(".")
     return None, None
 
 
@@ -148,10 +262,15 @@ def agency_lines(lines: list[str]) -> list[str]:
     for line in lines:
         if _NUMBER_LINE.search(line) or _PLACE_DATE.search(line):
             line = _leading_capitals(_NUMBER_LINE.sub(" ", line))  # "SỞ NỘI VỤ Số: 12/KH-SNV"
+            if not line:
+                continue  # the other column's line between two lines of one name
+
         if not is_upper_line(line):
             continuing = False
             continue
-        if _AGENCY_LINE.match(line):
+        # "TRƯỜNG" alone, or after "SỞ TÀI NGUYÊN VÀ MÔI", ends the name above: it is no new agency.
+        unfinished = out and (len(line.split()) == 1 or out[-1].endswith((" VÀ", ",", "-", "–")))
+        if _AGENCY_LINE.match(line) and not (continuing and unfinished):
             out.extend(part.strip() for part in _SUB_AGENCY.split(line) if part.strip())
             continuing = True
         elif continuing and out and len(line) <= 60:

@@ -9,7 +9,7 @@ from .closing import extract_closing
 from .deadlines import extract_deadlines
 from .lines import clean_lines, join_lines
 from .metadata import extract_metadata
-from .segment import segment
+from .segment import document_header, segment
 from .structure import sections
 from .targets import extract_targets
 from .tasks import extract_tasks
@@ -36,7 +36,9 @@ def parse_text(text: str) -> dict:
     body_text = "\n".join(body)
     meta = extract_metadata(seg, body_text)
     appendix = join_lines(seg.appendix)
-    everything = "\n".join(join_lines(seg.head + seg.title_lines) + body + join_lines(seg.closing) + appendix)
+    # Above the type line only the document's own header: not a site's menus and lists of documents.
+    header = document_header(seg.head)
+    everything = "\n".join(join_lines(header + seg.title_lines) + body + join_lines(seg.closing) + appendix)
     body_sections = sections(body)
     year = meta["period"]["year"] or (int(meta["date"][:4]) if meta["date"] else None)
     recipients, signer = extract_closing(seg.closing)

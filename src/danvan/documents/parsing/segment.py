@@ -19,6 +19,7 @@ _TITLE_CASE_TYPES = {"Kế hoạch", "Báo cáo", "Kế Hoạch", "Báo Cáo"}
 _SPACED_LETTERS = re.compile(r"^(?:\w ){3,}\w$")
 # Lines that open the body of a document rather than continue its title.
 _BODY_OPENER = re.compile(r"^(?:Căn cứ|Thực hiện|Triển khai|Nhằm|Để|Theo|Qua|Trên cơ sở|Ngày|Kính gửi)\b")
+_ROMAN_HEADING = re.compile(r"^[IVX]+\.\s")
 # A title line that only names the issuer: "của Sở Nội vụ".
 # Only an agency's name, with no clause after it ("của Bộ Chính trị về ..." goes on the title).
 _ISSUER_TAIL = re.compile(
@@ -46,6 +47,24 @@ _TYPE_LINE_WINDOW = 150
 # Signs of a document header above the type line: "Số: ...", "..., ngày ...", the motto.
 _HEADER_MARK = re.compile(r"\bSố\s*[:.]?\s*\d*\s*[/-]|,\s*ngày\b|Độc\s*lập|CỘNG\s*H|ĐẢNG\s*CỘNG")
 _HEADER_REACH = 12
+# What a web page puts after a document it publishes: links to other documents, downloads, notices.
+_SITE_AFTER = re.compile(
+    r"^(?:Văn\s+bản\s+(?:liên\s+quan|cùng\s+(?:lĩnh\s+vực|loại|cơ\s+quan)|mới|khác)|Tin\s+(?:liên\s+quan|khác)"
+    r"|Bài\s+viết\s+liên\s+quan|Các\s+tin\s+khác|Tải\s+(?:về|văn\s+bản|tệp)|Tệp\s+đính\s+kèm|Chia\s+sẻ|Bản\s+quyền"
+    r"|Lượt\s+xem|Liên\s+kết\s+website|Copyright|©)(?:\s*[:.]?\s*$|\s)",
+    re.I,
+)
+# A document's header is at most this many lines; its first line names an agency or the motto.
+_HEADER_WINDOW = 16
+_LETTERHEAD = re.compile(
+    r"^(?:UBND|ỦY\s+BAN|UỶ\s+BAN|SỞ|BAN|PHÒNG|ĐẢNG|TỈNH\s+Ủ?Y|HUYỆN|THÀNH|CHI\s+CỤC|CỤC|TRUNG\s+TÂM|HỘI|BỘ"
+    r"|CỘNG\s+H|VĂN\s+PHÒNG|THANH\s+TRA|TRƯỜNG)\b"
+)
+# A title line longer than _SHORT_TITLE characters (and at most _LONG_TITLE) holds no sentence's end
+# nor the body's "như sau", "xây dựng kế hoạch".
+_SHORT_TITLE = 200
+_LONG_TITLE = 800
+_SENTENCE_INSIDE = re.compile(r"[.;:!?]\s+\S|\bnhư\s+sau\b|\bxây\s+dựng\s+[Kk]ế\s+hoạch\b")
 # Title lines under this length may start with a capital and still continue the title.
 _SHORT_TITLE_LINE = 70
 # A title line ending with its year ("... năm 2024", "giai đoạn 2021-2025") is complete.
@@ -72,12 +91,22 @@ def find_type_line(lines: list[str]) -> tuple[int, re.Match[str]] | None:
     for i, line in enumerate(lines[:_TYPE_LINE_WINDOW]):
         line = _unspace(line)
         match = _TYPE_LINE.match(line.upper() if line in _TITLE_CASE_TYPES else line)
-        if match and (not match.group("rest") or len(line) < 200):
+        if match and (not match.group("rest") or _could_be_title(match.group("rest"))):
             candidates.append((i, match))
     for i, match in candidates:
         if any(_HEADER_MARK.search(line) for line in lines[max(0, i - _HEADER_REACH) : i]):
             return i, match
-    return candidates[0] if candidates else None
+    if not candidates:
+        return None
+    # No header above any: one in capitals, as documents write it, before a site's "Kế hoạch" cell,
+    # unless the body has begun in between (a heading "QUY ĐỊNH CHUNG" under a plan's "Kế hoạch").
+    first = candidates[0][0]
+    for i, match in candidates:
+        if any(_BODY_OPENER.match(line) or _ROMAN_HEADING.match(line) for line in lines[first:i]):
+            break
+        if is_upper_line(_unspace(lines[i])[:20]):
+            return i, match
+    return candidates[0]
 
 
 def _title_continues(title: list[str], line: str) -> bool:
@@ -96,10 +125,17 @@ def _title_continues(title: list[str], line: str) -> bool:
 
 
 def _could_be_title(line: str) -> bool:
-    """The first line under the type line is the title unless it plainly opens the body."""
+    """The first line under the type line is the title unless it plainly opens the body.
+
+    A title runs to several hundred characters on one line where a web page printed it so; a
+    paragraph of the body that long holds a sentence's end or a clause opening the plan."""
     if starts_paragraph(line) and not line.startswith(("Thực hiện", "Triển khai")):
         return False
-    return len(line) < 200 and not line.endswith((";", ":")) and not line.startswith("Căn cứ")
+    if line.endswith((";", ":")) or line.startswith("Căn cứ"):
+        return False
+    if len(line) < _SHORT_TITLE:
+        return True
+    return len(line) < _LONG_TITLE and not line.endswith(".") and not _SENTENCE_INSIDE.search(line)
 
 
 def _title(lines: list[str], start: int, rest: str) -> tuple[list[str], int]:
@@ -115,6 +151,17 @@ def _title(lines: list[str], start: int, rest: str) -> tuple[list[str], int]:
     while i < len(lines) and _ISSUER_TAIL.match(lines[i]) and len(lines[i]) < 120:
         i += 1  # "của Sở ..." under the title is the issuer, not part of the title
     return title, i
+
+
+def document_header(head: list[str]) -> list[str]:
+    """The document's own header at the end of the lines above its type line, without the site's
+    menus, lists and tables that a copy from a web page has before it: from the first letterhead,
+    motto, number or date line among the last lines."""
+    window = max(0, len(head) - _HEADER_WINDOW)
+    for i in range(window, len(head)):
+        if _LETTERHEAD.match(head[i]) or _HEADER_MARK.search(head[i]):
+            return head[i:]
+    return []
 
 
 def closing_start(lines: list[str], start: int) -> int:
@@ -155,7 +202,7 @@ def _signature_above(lines: list[str], index: int, start: int) -> int:
 
 def _body_start(lines: list[str]) -> int:
     for i, line in enumerate(lines[:_TYPE_LINE_WINDOW]):
-        if _BODY_OPENER.match(line) or re.match(r"^[IVX]+\.\s", line):
+        if _BODY_OPENER.match(line) or _ROMAN_HEADING.match(line):
             return i
     return 0
 
@@ -171,6 +218,8 @@ def segment(lines: list[str]) -> Segments:
         seg = Segments(head=lines[:index], type_word=match.group("type"), title_lines=title)
     end = closing_start(lines, start)
     seg.body = lines[start:end]
+    # A copy from a web page goes on after the document with the site's links and notices.
+    lines = lines[: next((i for i in range(end, len(lines)) if _SITE_AFTER.match(lines[i])), len(lines))]
     appendix = next((i for i in range(end, len(lines)) if _APPENDIX.match(lines[i])), len(lines))
     seg.closing = lines[end:appendix]
     seg.appendix = lines[appendix:]

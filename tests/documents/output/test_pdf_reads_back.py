@@ -1,0 +1,34 @@
+"""The plan the system prints as PDF reads back through the plan parser: what one agency sends,
+another imports. Printed in Tinos, and as a server without Tinos prints it: in Liberation Serif,
+whose missing Vietnamese letters LibreOffice borrows from a fallback font."""
+
+import pytest
+
+from danvan.documents.output import pdf
+from danvan.documents.output.docx import render_plan_docx
+from danvan.documents.parsing import parse_bytes
+from tests.conftest import require_binary
+from tests.documents.output.conftest import TITLE
+
+
+@pytest.mark.parametrize("replacements", [None, {}], ids=["tinos", "fallback-font"])
+def test_the_exported_pdf_reads_back_with_its_title_citations_and_tasks(plan, replacements, monkeypatch):
+    require_binary("soffice")
+    if replacements is not None:
+        monkeypatch.setattr(pdf, "missing_font_replacements", lambda: replacements)
+    data = pdf.docx_to_pdf(render_plan_docx(plan))
+    parsed = parse_bytes(data, "ke-hoach.pdf")
+    assert parsed["kind"] == "ke_hoach"
+    assert parsed["title"] == TITLE
+    assert (parsed["number"], parsed["symbol"], parsed["date"]) == ("12", "KH-SKHCN", "2026-03-05")
+    assert parsed["issuer"] == "Sở Khoa học và Công nghệ" and parsed["province"] == "Tây Ninh"
+    assert [(c["type"], c["number"], c["date"]) for c in parsed["citations"]] == [
+        ("Chỉ thị", "33/CT-TTg", "2021-11-26")
+    ]
+    assert [task["heading"] for task in parsed["tasks"]] == [
+        "Tuyên truyền công tác dân vận",
+        "Tiếp công dân định kỳ",
+    ]
+    assert [task["timing"] for task in parsed["tasks"]] == ["Thường xuyên", "Hằng tháng"]
+    assert [d["date"] for d in parsed["deadlines"]] == ["2026-10-20"]
+    assert parsed["signer"] == {"authority": "KT. GIÁM ĐỐC", "title": "PHÓ GIÁM ĐỐC", "name": "Nguyễn Văn An"}
