@@ -129,8 +129,19 @@ class Unit(models.Model):
     short_name = models.CharField(_("tên viết tắt"), max_length=50, blank=True)
     kind = models.CharField(_("loại đơn vị"), max_length=30, choices=Kind.choices, default=Kind.DIVISION)
     is_active = models.BooleanField(_("đang hoạt động"), default=True)
+    own_register = models.BooleanField(
+        _("có sổ văn bản đi riêng"),
+        default=False,
+        help_text=_(
+            "Chi cục, trung tâm có con dấu riêng: kế hoạch của đơn vị được đánh số theo sổ của đơn vị, "
+            "ký hiệu theo tên viết tắt của đơn vị."
+        ),
+    )
     sort_key = models.CharField(max_length=200, editable=False, db_index=True, verbose_name=_("khóa sắp xếp"))
     history = HistoricalRecords()
+
+    # Units that issue plans of their own, implementing the agency's.
+    PLAN_ISSUING_KINDS = (Kind.SUB_DEPARTMENT, Kind.CENTER)
 
     class Meta:
         verbose_name = _("đơn vị")
@@ -147,6 +158,14 @@ class Unit(models.Model):
     def save(self, *args, **kwargs):
         self.sort_key = search_key(self.name)
         super().save(*args, **with_derived(kwargs, "sort_key"))
+
+    def issues_plans(self) -> bool:
+        return self.kind in self.PLAN_ISSUING_KINDS
+
+    @property
+    def symbol_code(self) -> str:
+        """The unit's part of a document symbol ("KH-CCTĐC"): its short name, else its code."""
+        return (self.short_name or self.code).replace(" ", "")
 
     def ancestors(self) -> list[Unit]:
         chain, node = [], self.parent

@@ -113,6 +113,14 @@ class NumberSeries(models.Model):
     agency = models.ForeignKey(
         "core.Agency", on_delete=models.PROTECT, related_name="+", verbose_name=_("cơ quan")
     )
+    unit = models.ForeignKey(
+        "core.Unit",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("đơn vị có sổ riêng"),
+    )
     year = models.PositiveSmallIntegerField(verbose_name=_("năm"))
     last_number = models.PositiveIntegerField(default=0, verbose_name=_("số đã cấp gần nhất"))
 
@@ -120,7 +128,16 @@ class NumberSeries(models.Model):
         verbose_name = _("dãy số văn bản")
         verbose_name_plural = _("dãy số văn bản")
         constraints = [
-            models.UniqueConstraint(fields=["agency", "year"], name="document_series_per_agency_year")
+            models.UniqueConstraint(
+                fields=["agency", "year"],
+                condition=models.Q(unit__isnull=True),
+                name="document_series_per_agency_year",
+            ),
+            models.UniqueConstraint(
+                fields=["unit", "year"],
+                condition=models.Q(unit__isnull=False),
+                name="document_series_per_unit_year",
+            ),
         ]
 
     def __str__(self) -> str:

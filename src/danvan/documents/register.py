@@ -10,17 +10,19 @@ from __future__ import annotations
 
 from django.db.models import F
 
-from danvan.core.models import Agency
+from danvan.core.models import Agency, Unit
 from danvan.documents.models import NumberSeries
 
 
-def next_document_number(*, agency: Agency, year: int) -> str:
+def next_document_number(*, agency: Agency, year: int, unit: Unit | None = None) -> str:
     """The next number of the agency's series for the year: "01", "02", ...
+    A unit with a register of its own (a chi cục, a centre with its seal)
+    numbers its documents in its own series.
 
     Numbers below 10 are written with a leading zero. Two people issuing at
     once get two numbers: the series goes up in one conditional update.
     """
-    series, _created = NumberSeries.objects.get_or_create(agency=agency, year=year)
+    series, _created = NumberSeries.objects.get_or_create(agency=agency, unit=unit, year=year)
     NumberSeries.objects.filter(pk=series.pk).update(last_number=F("last_number") + 1)
     series.refresh_from_db(fields=["last_number"])
     return f"{series.last_number:02d}"
@@ -32,5 +34,5 @@ def hold_document_number(*, agency: Agency, year: int, number: str) -> None:
     goes up to it, so the next number follows it and none is given twice."""
     if not str(number).isdigit():
         return
-    series, _created = NumberSeries.objects.get_or_create(agency=agency, year=year)
+    series, _created = NumberSeries.objects.get_or_create(agency=agency, unit=None, year=year)
     NumberSeries.objects.filter(pk=series.pk, last_number__lt=int(number)).update(last_number=int(number))

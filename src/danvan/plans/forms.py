@@ -371,8 +371,16 @@ class PlanForm(forms.Form):
     signer_title = forms.CharField(label=_("Chức vụ người ký"), required=False, max_length=100)
     signer_name = forms.CharField(label=_("Người ký"), required=False, max_length=100)
 
-    def __init__(self, *args, agency=None, **kwargs):
+    def __init__(self, *args, agency=None, unit=None, **kwargs):
         super().__init__(*args, **kwargs)
+        if unit is not None:
+            # A unit's plan implements one of its agency's own issued plans.
+            self.fields["implements"].queryset = Plan.objects.filter(
+                agency=agency, unit__isnull=True, status=Plan.Status.ISSUED
+            ).order_by("-issue_date")
+            self.fields["implements"].required = True
+            self.fields["implements"].label = _("Thực hiện kế hoạch của cơ quan")
+            return
         # Higher plans are the issued plans of the province's own bodies.
         self.fields["implements"].queryset = (
             Plan.objects.filter(agency__province=agency.province, status=Plan.Status.ISSUED)
@@ -445,7 +453,7 @@ class TargetForm(forms.Form):
         label=_("Nội dung chỉ tiêu"),
         widget=forms.Textarea(attrs={"rows": 2}),
         max_length=2000,
-        help_text=_("Ví dụ: 100% cán bộ, công chức được quán triệt Kết luận 114-KL/TW."),
+        help_text=_("Ví dụ: Tỷ lệ cán bộ, công chức được quán triệt Kết luận 114-KL/TW đạt 100%."),
     )
     percent = DecimalInput(
         label=_("Tỷ lệ phải đạt (%)"), required=False, min_value=0, max_value=100, decimal_places=2

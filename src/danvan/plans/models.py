@@ -30,6 +30,15 @@ class Plan(models.Model):
     agency = models.ForeignKey(
         Agency, on_delete=models.PROTECT, related_name="plans", verbose_name=_("cơ quan")
     )
+    unit = models.ForeignKey(
+        Unit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="plans",
+        verbose_name=_("đơn vị ban hành"),
+        help_text=_("Kế hoạch của một chi cục, trung tâm thuộc cơ quan, thực hiện kế hoạch của cơ quan."),
+    )
     kind = models.CharField(_("loại kế hoạch"), max_length=20, choices=Kind.choices, default=Kind.YEARLY)
     status = models.CharField(_("trạng thái"), max_length=20, choices=Status.choices, default=Status.DRAFT)
     title = models.TextField(_("trích yếu"))

@@ -12,7 +12,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from danvan.core.models import Agency, Role, User
+from danvan.core.models import Agency, Role, Unit, User
 from danvan.core.permissions import AGENCY_WIDE_ROLES, can_view_agency, scopes_of, visible_agencies
 from danvan.documents.permissions import can_sign_for_agency
 from danvan.plans.models import DeadlineDuty, Plan, PlanAmendment, Task
@@ -60,27 +60,46 @@ def can_import_plan(person: User, agency: Agency) -> bool:
     return can_author_plan(person, agency)
 
 
-def can_edit_plan(person: User, plan: Plan) -> bool:
-    return plan.is_editable() and can_author_plan(person, plan.agency)
+def can_author_unit_plan(person: User, unit: Unit) -> bool:
+    """Write the plans of a unit that issues its own (a chi cục, a centre):
+    its head, the agency's office, or an administrator."""
+    if not unit.issues_plans() or not unit.is_active:
+        return False
+    return unit.pk in scopes_of(person).led_units or can_author_plan(person, unit.agency)
 
 
-def can_amend_plan(person: User, plan: Plan) -> bool:
-    return plan.status == Plan.Status.ISSUED and can_author_plan(person, plan.agency)
-
-
-def can_measure_plan(person: User, plan: Plan) -> bool:
-    """Record the figures of the plan's targets: the agency's office."""
+def writes_plan(person: User, plan: Plan) -> bool:
+    """The person writes this plan: the agency's office for the agency's
+    plans, the unit's head too for a unit's plan."""
+    if plan.unit_id is not None and plan.unit is not None:
+        return can_author_unit_plan(person, plan.unit)
     return can_author_plan(person, plan.agency)
 
 
+def can_edit_plan(person: User, plan: Plan) -> bool:
+    return plan.is_editable() and writes_plan(person, plan)
+
+
+def can_amend_plan(person: User, plan: Plan) -> bool:
+    return plan.status == Plan.Status.ISSUED and writes_plan(person, plan)
+
+
+def can_measure_plan(person: User, plan: Plan) -> bool:
+    """Record the figures of the plan's targets: who writes the plan."""
+    return writes_plan(person, plan)
+
+
 def can_submit_plan(person: User, plan: Plan) -> bool:
-    return plan.is_editable() and can_author_plan(person, plan.agency)
+    return plan.is_editable() and writes_plan(person, plan)
 
 
 def leads_agency_of(person: User, plan: Plan) -> bool:
-    """The person approves the agency's plans (whatever the plan's state now)."""
+    """The person approves the plan (whatever its state now): the agency's
+    leader, and for a unit's plan the unit's head (Giám đốc Trung tâm, Chi cục trưởng)."""
     scopes = scopes_of(person)
-    return scopes.system_admin or plan.agency_id in scopes.agencies_with(Role.AGENCY_LEADER)
+    if scopes.system_admin or plan.agency_id in scopes.agencies_with(Role.AGENCY_LEADER):
+        return True
+    return plan.unit_id is not None and plan.unit_id in scopes.led_units
 
 
 def can_approve_plan(person: User, plan: Plan) -> bool:
@@ -89,14 +108,14 @@ def can_approve_plan(person: User, plan: Plan) -> bool:
 
 
 def can_copy_plan(person: User, plan: Plan) -> bool:
-    return can_author_plan(person, plan.agency)
+    return writes_plan(person, plan)
 
 
 def get_plan_for_user(person: User, plan_id: int, *, action: str = "view") -> Plan:
-    plan = Plan.objects.select_related("agency__province").filter(pk=plan_id).first()
+    plan = Plan.objects.select_related("agency__province", "unit").filter(pk=plan_id).first()
     if plan is None or not can_view_plan(person, plan):
         raise Http404(_("Không tìm thấy kế hoạch."))
-    if action == "edit" and not can_author_plan(person, plan.agency):
+    if action == "edit" and not writes_plan(person, plan):
         raise PermissionDenied(_("Bạn không có quyền sửa kế hoạch này."))
     return plan
 
@@ -104,7 +123,7 @@ def get_plan_for_user(person: User, plan_id: int, *, action: str = "view") -> Pl
 def can_link_higher_items(person: User, plan: Plan) -> bool:
     """Say which of the higher plan's items the plan takes up: the agency's
     office, for a plan that implements a higher plan."""
-    return plan.implements_id is not None and can_author_plan(person, plan.agency)
+    return plan.implements_id is not None and writes_plan(person, plan)
 
 
 # --- Amendments ---------------------------------------------------------------------
@@ -113,7 +132,7 @@ def can_link_higher_items(person: User, plan: Plan) -> bool:
 def can_edit_amendment(person: User, amendment: PlanAmendment) -> bool:
     """Write the changes of an amendment and submit it: the agency's office,
     while the amendment is a draft or was returned."""
-    return amendment.is_editable() and can_author_plan(person, amendment.plan.agency)
+    return amendment.is_editable() and writes_plan(person, amendment.plan)
 
 
 def can_decide_amendment(person: User, amendment: PlanAmendment) -> bool:
@@ -132,9 +151,7 @@ def get_amendment_for_user(person: User, amendment_id: int) -> PlanAmendment:
     if amendment is None or not can_view_plan(person, amendment.plan):
         raise Http404(_("Không tìm thấy văn bản sửa đổi, bổ sung."))
     drafting = amendment.status != PlanAmendment.Status.ISSUED
-    if drafting and not (
-        can_author_plan(person, amendment.plan.agency) or leads_agency_of(person, amendment.plan)
-    ):
+    if drafting and not (writes_plan(person, amendment.plan) or leads_agency_of(person, amendment.plan)):
         raise Http404(_("Không tìm thấy văn bản sửa đổi, bổ sung."))
     return amendment
 

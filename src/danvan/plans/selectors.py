@@ -652,12 +652,37 @@ def _shown_value(field, value, names) -> str:
     return str(value)
 
 
+def units_person_writes_plans_for(person: User) -> list[Unit]:
+    """The chi cục and centres the person heads, which issue plans of their own."""
+    led = scopes_of(person).led_units
+    if not led:
+        return []
+    return list(
+        Unit.objects.filter(pk__in=led, kind__in=Unit.PLAN_ISSUING_KINDS, is_active=True).order_by("sort_key")
+    )
+
+
+def unit_implementation(plan: Plan, *, today) -> list[dict]:
+    """For an agency's plan: each of its chi cục and centres, the plan it
+    issued to implement it (if any), when, and whether by the date asked."""
+    implementing: dict[int, Plan] = {}
+    for child in plan.implementing_plans.filter(unit__isnull=False).order_by("issue_date"):
+        implementing.setdefault(child.unit_id, child)  # type: ignore[arg-type]
+    rows = []
+    for unit in Unit.objects.filter(
+        agency=plan.agency, kind__in=Unit.PLAN_ISSUING_KINDS, is_active=True
+    ).order_by("sort_key"):
+        found = implementing.get(unit.pk)
+        rows.append({"name": unit.name, "plan": found, **_implementation_state(plan, found, today)})
+    return rows
+
+
 def open_amendment_for(person: User, plan: Plan) -> PlanAmendment | None:
     """The amendment being written for an issued plan, for the office that
     writes it and the leader who decides it; nobody else is shown a draft."""
     if plan.status != Plan.Status.ISSUED:
         return None
-    if not (permissions.can_author_plan(person, plan.agency) or permissions.leads_agency_of(person, plan)):
+    if not (permissions.writes_plan(person, plan) or permissions.leads_agency_of(person, plan)):
         return None
     return plan.amendments.exclude(status=PlanAmendment.Status.ISSUED).first()
 
@@ -767,7 +792,9 @@ def province_implementation(plan: Plan, *, today) -> list[dict]:
     """For a province's plan: each agency of the province, the plan it issued
     to implement it (if any), when, and whether that was by the date asked."""
     implementing: dict[int, Plan] = {}
-    for child in plan.implementing_plans.select_related("agency").order_by("issue_date"):
+    for child in (
+        plan.implementing_plans.filter(unit__isnull=True).select_related("agency").order_by("issue_date")
+    ):
         implementing.setdefault(child.agency_id, child)
     rows = []
     for agency in (
@@ -776,16 +803,28 @@ def province_implementation(plan: Plan, *, today) -> list[dict]:
         .order_by("sort_key")
     ):
         found = implementing.get(agency.pk)
-        issued = found is not None and found.status in (Plan.Status.ISSUED, Plan.Status.CLOSED)
-        if found is not None and issued:
-            late = plan.implementation_due and found.issue_date and found.issue_date > plan.implementation_due
-            state = "late" if late else "on_time"
-        elif plan.implementation_due and today > plan.implementation_due:
-            state = "missing_late"
-        else:
-            state = "missing"
-        rows.append({"agency": agency, "plan": found, "issued": issued, "state": state})
+        rows.append(
+            {
+                "agency": agency,
+                "name": agency.name,
+                "plan": found,
+                **_implementation_state(plan, found, today),
+            }
+        )
     return rows
+
+
+def _implementation_state(plan: Plan, found: Plan | None, today) -> dict:
+    """Whether the implementing plan was issued, and by the date asked."""
+    issued = found is not None and found.status in (Plan.Status.ISSUED, Plan.Status.CLOSED)
+    if found is not None and issued:
+        late = plan.implementation_due and found.issue_date and found.issue_date > plan.implementation_due
+        state = "late" if late else "on_time"
+    elif plan.implementation_due and today > plan.implementation_due:
+        state = "missing_late"
+    else:
+        state = "missing"
+    return {"issued": issued, "state": state}
 
 
 def takeup_rows(plan: Plan) -> dict:

@@ -76,6 +76,7 @@ urlpatterns = [
     path("<int:plan_id>/phien-ban/", views.plan_versions, name="plan_versions"),
     path("<int:plan_id>/tinh-hinh-trien-khai/", views.plan_implementation, name="plan_implementation"),
     path("co-quan/<int:agency_id>/moi/", views.plan_new, name="plan_new"),
+    path("don-vi/<int:unit_id>/moi/", views.unit_plan_new, name="unit_plan_new"),
     path("co-quan/<int:agency_id>/nhap/", views.import_upload, name="import_upload"),
     path("co-quan/<int:agency_id>/tong-quan/", views.dashboard, name="dashboard"),
     path("nhap/<int:import_id>/", views.import_review, name="import_review"),

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from danvan.core.downloads import DOCX_TYPE, PDF_TYPE, XLSX_TYPE, download, stored_file
-from danvan.core.models import Unit
+from danvan.core.models import Agency, Unit
 from danvan.core.paging import page_of
 from danvan.core.permissions import get_agency_for_user
 from danvan.core.services import DomainError
@@ -51,6 +51,7 @@ def index(request):
         "page": page_of(selectors.plans_for_index(request.user, query=query), request),
         "query": query,
         "import_agencies": selectors.agencies_person_imports_for(request.user),
+        "plan_units": selectors.units_person_writes_plans_for(request.user),
     }
     return render(request, "plans/index.html", context)
 
@@ -517,6 +518,36 @@ def dashboard(request, agency_id):
 
 
 @login_required
+def unit_plan_new(request, unit_id):
+    """A chi cục or a centre writes its own plan implementing the agency's."""
+    unit = Unit.objects.select_related("agency__province").filter(pk=unit_id).first()
+    if unit is None or not permissions.can_author_unit_plan(request.user, unit):
+        raise Http404(_("Không tìm thấy đơn vị ban hành kế hoạch riêng mà bạn phụ trách."))
+    form = PlanForm(
+        request.POST or None,
+        agency=unit.agency,
+        unit=unit,
+        initial={"kind": Plan.Kind.YEARLY, "period_year": timezone.localdate().year},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            plan = services.create_new_plan(
+                agency=unit.agency, unit=unit, fields=form.cleaned_data, by=request.user
+            )
+        except DomainError as error:
+            form.add_error("implements", error.message)
+        else:
+            messages.success(request, _("Đã tạo kế hoạch dự thảo của đơn vị; hãy thêm nhiệm vụ."))
+            return redirect("plans:plan_detail", plan_id=plan.pk)
+    context = {
+        "form": form,
+        "agency": unit.agency,
+        "heading": _("Soạn kế hoạch của %(unit)s") % {"unit": unit.name},
+    }
+    return render(request, "plans/plan_form.html", context, status=422 if form.errors else 200)
+
+
+@login_required
 def plan_new(request, agency_id):
     agency = get_agency_for_user(request.user, agency_id)
     if not permissions.can_author_plan(request.user, agency):
@@ -599,7 +630,10 @@ def plan_implementation(request, plan_id):
     today = timezone.localdate()
     context = {
         "plan": plan,
-        "rows": selectors.province_implementation(plan, today=today),
+        # The province follows its agencies; an agency follows its chi cục and centres.
+        "rows": selectors.province_implementation(plan, today=today)
+        if plan.agency.kind == Agency.Kind.PROVINCIAL_COMMITTEE
+        else selectors.unit_implementation(plan, today=today),
         "coverage": selectors.province_coverage(plan, today=today),
     }
     return render(request, "plans/plan_implementation.html", context)

@@ -108,8 +108,12 @@ def task_timing(task) -> str:
 
 def introduction(plan) -> str:
     """'Thực hiện Kế hoạch số 1026/KH-UBND …, Sở … ban hành Kế hoạch như sau:'"""
-    lead = f"Thực hiện {plan.higher_plan.strip().rstrip('.;,')}, " if plan.higher_plan.strip() else ""
-    return f"{lead}{plan.agency.name} ban hành Kế hoạch như sau:"
+    higher = plan.higher_plan.strip().rstrip(".;,")
+    if not higher and plan.unit_id and plan.implements_id:
+        higher = f"Kế hoạch số {plan.implements.reference} của {plan.agency.name}"
+    lead = f"Thực hiện {higher}, " if higher else ""
+    issuer = plan.unit.name if plan.unit_id else plan.agency.name
+    return f"{lead}{issuer} ban hành Kế hoạch như sau:"
 
 
 # The ordinal a content item's heading was typed with ("1.", "2)", "a)"): the
@@ -180,6 +184,9 @@ def office_code(plan) -> str:
 def plan_context(plan) -> dict:
     """Every value ke_hoach.docx uses, as plain strings and lists."""
     parent, name = agency_lines(plan.agency)
+    if plan.unit_id:
+        # A unit's plan: the agency governs, the unit issues (NĐ 30/2020, Phụ lục I).
+        parent, name = plan.agency.name.upper(), plan.unit.name.upper()
     tasks = list(
         plan.tasks.select_related("lead_unit").prefetch_related("supporting_units").order_by("order", "pk")
     )

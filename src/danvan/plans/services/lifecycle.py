@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danvan.core.calendar import WorkingCalendar
-from danvan.core.models import Agency, User
+from danvan.core.models import Agency, Unit, User
 from danvan.core.selectors import agency_leaders, agency_office, unit_heads
 from danvan.core.services import DomainError, notify
 from danvan.core.versions import check_not_stale, edit_token
@@ -96,8 +96,9 @@ def approve_plan(*, plan: Plan, by: User, issue_date: date | None = None) -> Pla
         issued_at=timezone.now(),
         issued_by=by,
     )
-    plan.number = next_document_number(agency=plan.agency, year=day.year)
-    plan.symbol = plan.symbol or f"KH-{plan.agency.symbol_code}"
+    register = plan.unit if plan.unit is not None and plan.unit.own_register else None
+    plan.number = next_document_number(agency=plan.agency, year=day.year, unit=register)
+    plan.symbol = plan.symbol or f"KH-{register.symbol_code if register else plan.agency.symbol_code}"
     plan.issue_date = day
     plan._history_user = by  # type: ignore[attr-defined]  # read by django-simple-history
     plan._change_reason = _("Phê duyệt và ban hành")  # type: ignore[attr-defined]
@@ -244,10 +245,19 @@ PLAN_FIELDS = (
 
 
 @transaction.atomic
-def create_new_plan(*, agency: Agency, fields: dict, by: User) -> Plan:
-    """A draft plan written from scratch; tasks are added next."""
+def create_new_plan(*, agency: Agency, fields: dict, by: User, unit: Unit | None = None) -> Plan:
+    """A draft plan written from scratch; tasks are added next. A unit's
+    plan (a chi cục, a centre) implements one of the agency's issued plans
+    and takes the unit's symbol when the unit keeps its own register."""
     values = {name: _blank(name, fields.get(name)) for name in PLAN_FIELDS if name in fields}
-    return Plan.objects.create(agency=agency, created_by=by, symbol=f"KH-{agency.symbol_code}", **values)
+    if unit is not None:
+        if unit.agency_id != agency.pk or not unit.issues_plans():
+            raise DomainError(_("Chỉ chi cục, trung tâm thuộc cơ quan mới ban hành kế hoạch riêng."))
+        higher = values.get("implements")
+        if higher is None or higher.agency_id != agency.pk or higher.unit_id is not None:
+            raise DomainError(_("Kế hoạch của đơn vị phải thực hiện một kế hoạch đã ban hành của cơ quan."))
+    code = unit.symbol_code if unit is not None and unit.own_register else agency.symbol_code
+    return Plan.objects.create(agency=agency, unit=unit, created_by=by, symbol=f"KH-{code}", **values)
 
 
 def plan_edit_token(plan: Plan) -> str:
