@@ -5,13 +5,17 @@ from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from danvan.api.access import ANY_TOKEN
 from danvan.api.serializers import MeSerializer
 from danvan.core import selectors
 from danvan.documents.parsing import ParseError, parse_bytes
 
 
 class MeView(APIView):
-    """The signed-in official, with their agency, unit and roles."""
+    """The signed-in official, with their agency, unit and roles (for a
+    token: the person it acts as)."""
+
+    api_scopes = {"read": ANY_TOKEN}
 
     @extend_schema(responses=MeSerializer)
     def get(self, request):
