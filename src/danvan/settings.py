@@ -457,6 +457,13 @@ SPECTACULAR_SETTINGS = {
         "GoodPracticeStatusEnum": "danvan.emulation.models.GoodPractice.Status",
         "GoodPracticeFieldEnum": "danvan.emulation.models.Field",
         "GoodPracticeLevelEnum": "danvan.emulation.models.Level",
+        "PlanStatusEnum": "danvan.plans.models.Plan.Status",
+        "PlanKindEnum": "danvan.plans.models.Plan.Kind",
+        "TaskStatusEnum": "danvan.plans.models.Task.Status",
+        "ReportStatusEnum": "danvan.reports.models.Report.Status",
+        "ReportRequestKindEnum": "danvan.reports.models.ReportRequest.Kind",
+        "DialogueStatusEnum": "danvan.engagement.models.Dialogue.Status",
+        "DialogueKindEnum": "danvan.engagement.models.Dialogue.Kind",
     },
 }
 

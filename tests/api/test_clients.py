@@ -258,3 +258,56 @@ def test_a_person_makes_and_revokes_their_token_on_their_page(client, unit_offic
     client.post(reverse("api_tokens:revoke", args=[record.pk]))
     record.refresh_from_db()
     assert record.revoked_at is not None
+
+
+def test_register_client_keeps_the_secret_only_hashed_and_a_new_secret_ends_the_old(
+    client, registered, issued_task
+):
+    from oauth2_provider.models import Application
+
+    application = Application.objects.get(client_id=registered.client_id)
+    assert application.client_secret != registered.client_secret
+    token = client_token(client, registered)
+    secret = services.new_client_secret(client=registered.client, by=registered.client.acting_person)
+    # The old secret's tokens end with it; the new secret gets a token.
+    assert client.get(reverse("api:task_list"), **bearer(token)).status_code == 401
+    renewed = type(registered)(client=registered.client, client_id=registered.client_id, client_secret=secret)
+    assert client.get(reverse("api:task_list"), **bearer(client_token(client, renewed))).status_code == 200
+
+
+def test_note_token_use_keeps_when_a_token_was_last_used(client, unit_officer, issued_task):
+    record, token = services.create_personal_token(
+        person=unit_officer, name="Bảng tính", scopes=SCOPES, days=30
+    )
+    assert record.last_used_at is None
+    client.get(reverse("api:task_list"), **bearer(token))
+    record.refresh_from_db()
+    assert record.last_used_at is not None
+    before = record.last_used_at
+    services.note_token_use(record)  # within the minute: not written again
+    record.refresh_from_db()
+    assert record.last_used_at == before
+
+
+def test_register_client_refuses_what_it_could_not_act_on(unit_officer, agency, system_admin):
+    from danvan.api.models import ApiClient
+
+    with pytest.raises(DomainError):
+        services.register_client(
+            name="Không cơ quan", acting_person=unit_officer, agencies=[], scopes=SCOPES, by=system_admin
+        )
+    with pytest.raises(DomainError):
+        services.register_client(
+            name="Sai phạm vi", acting_person=unit_officer, agencies=[agency], scopes=["x:y"], by=system_admin
+        )
+    unit_officer.is_active = False
+    unit_officer.save()
+    with pytest.raises(DomainError):
+        services.register_client(
+            name="Người đã nghỉ",
+            acting_person=unit_officer,
+            agencies=[agency],
+            scopes=SCOPES,
+            by=system_admin,
+        )
+    assert not ApiClient.objects.exists()

@@ -40,8 +40,12 @@ def _refused(message: str) -> exceptions.AuthenticationFailed:
 class BearerTokenAuthentication(BaseAuthentication):
     keyword = b"bearer"
 
-    def authenticate_header(self, request) -> str:
-        return 'Bearer realm="api"'
+    def authenticate_header(self, request) -> str | None:
+        # A refused token is 401 with the scheme to use; a caller that sent
+        # no credentials at all is refused 403, as the pages' session API was.
+        if get_authorization_header(request):
+            return 'Bearer realm="api"'
+        return None
 
     def authenticate(self, request):
         parts = get_authorization_header(request).split()
