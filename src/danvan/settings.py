@@ -428,7 +428,7 @@ REST_FRAMEWORK = {
     ],
     # Signed in, and for a token the scope the endpoint names (danvan/api/access.py).
     "DEFAULT_PERMISSION_CLASSES": ["danvan.api.access.HasScope"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "danvan.api.schema.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     # Errors in the person's language, never naming a model (danvan/api/errors.py).

@@ -42,7 +42,7 @@ def test_the_api_keeps_to_its_schema(api_schema, every_scope_token):
 
         @given(case=operation.as_strategy())
         @settings(
-            max_examples=4,
+            max_examples=8,
             deadline=None,
             database=None,
             derandomize=True,

@@ -23,6 +23,12 @@ class ApiClientForm(forms.ModelForm):
             self.fields["scope_list"].initial = sorted(self.instance.scope_set())
             self.fields["name"].disabled = True
 
+    def clean_acting_person(self):
+        person = self.cleaned_data["acting_person"]
+        if not person.is_active:
+            raise forms.ValidationError(_("Người được thay mặt đã bị khóa tài khoản."))
+        return person
+
 
 class PersonalTokenForm(forms.Form):
     name = forms.CharField(

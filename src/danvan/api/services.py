@@ -87,11 +87,16 @@ def change_client(
     if not agencies:
         raise DomainError(_("Hãy chọn ít nhất một cơ quan mà hệ thống được đọc."))
     words = _checked_scopes(scopes)
-    narrowed = not set(words.split()) >= client.scope_set() or not is_active
+    # Tokens already given out end when the client could do less, or as someone else.
+    narrowed = (
+        not is_active
+        or not set(words.split()) >= client.scope_set()
+        or client.acting_person_id != acting_person.pk
+    )
     client.acting_person, client.scopes, client.is_active, client.note = acting_person, words, is_active, note
     client.save(update_fields=["acting_person", "scopes", "is_active", "note"])
     client.agencies.set(agencies)
-    if narrowed or client.acting_person_id != acting_person.pk:
+    if narrowed:
         AccessToken.objects.filter(application=client.application).delete()
     return client
 
