@@ -148,6 +148,10 @@ def test_a_good_evidence_file_is_kept_with_the_update(client, registered, issued
     assert response.status_code == 201, response.content
     update = TaskUpdate.objects.get()
     assert update.evidence_name == "minh-chung.pdf" and update.evidence.read().startswith(b"%PDF")
+    url = reverse("api:task_evidence", args=[issued_task.pk, update.pk])
+    served = client.get(url, **bearer(token))
+    assert served.status_code == 200 and b"".join(served.streaming_content).startswith(b"%PDF")
+    assert client.get(url).status_code == 403  # no token, no session
 
 
 def test_unknown_expired_and_revoked_tokens_are_refused_with_401(
@@ -311,3 +315,22 @@ def test_register_client_refuses_what_it_could_not_act_on(unit_officer, agency, 
             by=system_admin,
         )
     assert not ApiClient.objects.exists()
+
+
+def test_a_token_writes_without_a_csrf_token_where_a_session_could_not(registered, issued_task, unit_officer):
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    token = client_token(strict, registered)
+    data = {"status": "in_progress", "percent": "20", "note": "Đã họp", "reported_on": "15/03/2026"}
+    url = reverse("api:task_progress", args=[issued_task.pk])
+    assert strict.post(url, data, **bearer(token)).status_code == 201
+    # The pages' session still needs the CSRF token.
+    strict.force_login(unit_officer)
+    refused = strict.post(url, data)
+    assert refused.status_code == 403
+    assert refused.json() == {
+        "detail": "Thiếu hoặc sai mã chống giả mạo yêu cầu (CSRF): hãy tải lại trang rồi thử lại.",
+        "ma": "khong_co_quyen",
+    }
+    assert TaskUpdate.objects.count() == 1

@@ -3,8 +3,12 @@ holding every scope with examples generated from the schema, never answers
 500 and never answers a documented status with a body the schema does not
 describe."""
 
+from contextlib import contextmanager
+
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
@@ -13,6 +17,20 @@ from schemathesis.specs.openapi.checks import content_type_conformance, response
 from danvan.api import services
 from danvan.api.scopes import SCOPES
 from danvan.wsgi import application
+
+
+@contextmanager
+def in_process_requests():
+    """The application is called in-process, inside the test's transaction:
+    as Django's test client does, a request neither starts nor ends by
+    closing the database connection."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
@@ -38,17 +56,18 @@ def test_the_api_keeps_to_its_schema(api_schema, every_scope_token):
     assert len(operations) > 25
     headers = {"Authorization": f"Bearer {every_scope_token}"}
     checks = [not_a_server_error, response_schema_conformance, content_type_conformance]
-    for operation in operations:
+    with in_process_requests():
+        for operation in operations:
 
-        @given(case=operation.as_strategy())
-        @settings(
-            max_examples=8,
-            deadline=None,
-            database=None,
-            derandomize=True,
-            suppress_health_check=list(HealthCheck),
-        )
-        def keeps_to_schema(case):
-            case.call_and_validate(headers=headers, checks=checks)
+            @given(case=operation.as_strategy())
+            @settings(
+                max_examples=8,
+                deadline=None,
+                database=None,
+                derandomize=True,
+                suppress_health_check=list(HealthCheck),
+            )
+            def keeps_to_schema(case):
+                case.call_and_validate(headers=headers, checks=checks)
 
-        keeps_to_schema()
+            keeps_to_schema()

@@ -111,6 +111,8 @@ def _detail(exc: exceptions.APIException, request) -> str | None:
         if exc.wait is None:
             return _("Quá nhiều yêu cầu. Vui lòng thử lại sau.")
         return _("Quá nhiều yêu cầu. Vui lòng thử lại sau %(wait)s.") % {"wait": wait_in_words(exc.wait)}
+    if isinstance(exc, exceptions.PermissionDenied) and str(exc.detail).startswith("CSRF Failed"):
+        return _("Thiếu hoặc sai mã chống giả mạo yêu cầu (CSRF): hãy tải lại trang rồi thử lại.")
     if str(exc.detail) != str(type(exc).default_detail):
         return None
     messages = {

@@ -5,6 +5,7 @@ progress update with its evidence, checked as the page checks it."""
 from __future__ import annotations
 
 from django.db.models import Q
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import exceptions, generics, serializers, status
 from rest_framework.parsers import FormParser, MultiPartParser
@@ -23,6 +24,7 @@ from danvan.api.common import (
     since_param,
     status_parameter,
 )
+from danvan.core.downloads import stored_file
 from danvan.core.services import DomainError
 from danvan.plans import permissions, services
 from danvan.plans.forms import TaskUpdateForm
@@ -312,3 +314,17 @@ class TaskProgressView(APIView):
         except DomainError as error:
             raise exceptions.ValidationError({"detail": [error.message]}) from None
         return Response(TaskUpdateSerializer(update).data, status=status.HTTP_201_CREATED)
+
+
+class TaskEvidenceView(APIView):
+    """The evidence file of one progress update, as the task's page serves it."""
+
+    api_scopes = {"read": "tasks:read"}
+
+    @extend_schema(responses={(200, "*/*"): OpenApiTypes.BINARY})
+    def get(self, request, task_id: int, update_id: int):
+        task = task_in_reach(request, task_id)
+        update = task.updates.filter(pk=update_id).exclude(evidence="").first()
+        if update is None:
+            raise exceptions.NotFound
+        return stored_file(update.evidence, update.evidence_name or update.evidence.name)

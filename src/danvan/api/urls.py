@@ -16,6 +16,11 @@ urlpatterns = [
     path("tasks", plans.TaskListView.as_view(), name="task_list"),
     path("tasks/<int:task_id>", plans.TaskDetailView.as_view(), name="task_detail"),
     path("tasks/<int:task_id>/progress", plans.TaskProgressView.as_view(), name="task_progress"),
+    path(
+        "tasks/<int:task_id>/updates/<int:update_id>/evidence",
+        plans.TaskEvidenceView.as_view(),
+        name="task_evidence",
+    ),
     path("report-requests", reports.ReportRequestListView.as_view(), name="report_request_list"),
     path(
         "report-requests/<int:request_id>",
