@@ -17,6 +17,8 @@ def test_the_administrator_registers_a_client_and_sees_its_secret_once(
     client, system_admin, unit_officer, agency
 ):
     client.force_login(system_admin)
+    index = client.get(reverse("admin:index")).content.decode()
+    assert "Kết nối API" in index and "OAuth Toolkit" not in index
     form = client.get(reverse("admin:api_apiclient_add")).content.decode()
     assert "Phạm vi quyền" in form and "Đọc nhiệm vụ và tiến độ" in form
     response = client.post(

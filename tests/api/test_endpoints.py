@@ -77,7 +77,7 @@ def test_a_unit_head_client_submits_the_units_report(client, unit_head, agency, 
     assert [row["id"] for row in listed] == [report.pk]
     url = reverse("api:unit_report_submit", args=[report.pk])
     empty = client.post(url, {}, content_type="application/json", **bearer(token))
-    assert empty.status_code == 400 and "chưa có nội dung" in empty.json()["detail"][0]
+    assert empty.status_code == 400 and "chưa có nội dung" in empty.json()["detail"]
     response = client.post(
         url,
         {"results": "Tổ chức 02 hội nghị quán triệt", "revision": 0},

@@ -1,11 +1,19 @@
 from django.contrib import admin, messages
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from oauth2_provider.models import AccessToken, Application, Grant, IDToken, RefreshToken
 
 from danvan.api import services
 from danvan.api.forms import ApiClientForm
 from danvan.api.models import ApiClient, PersonalToken
 from danvan.core.admin import ReadOnly
+
+# A client is registered, changed and switched off on its own page below (its
+# OAuth application and tokens follow); the toolkit's own pages, in English
+# and able to make an application no client stands behind, are not shown.
+for model in (Application, AccessToken, Grant, IDToken, RefreshToken):
+    if admin.site.is_registered(model):
+        admin.site.unregister(model)
 
 
 @admin.register(ApiClient)

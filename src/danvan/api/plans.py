@@ -312,7 +312,7 @@ class TaskProgressView(APIView):
         try:
             update = services.post_task_update(task=task, by=request.user, **form.cleaned_data)
         except DomainError as error:
-            raise exceptions.ValidationError({"detail": [error.message]}) from None
+            raise exceptions.ValidationError({"detail": error.message}) from None
         return Response(TaskUpdateSerializer(update).data, status=status.HTTP_201_CREATED)
 
 

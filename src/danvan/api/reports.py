@@ -328,6 +328,6 @@ class UnitReportSubmitView(APIView):
                 status=status.HTTP_409_CONFLICT,
             )
         except DomainError as error:
-            raise exceptions.ValidationError({"detail": [error.message]}) from None
+            raise exceptions.ValidationError({"detail": error.message}) from None
         report = Report.objects.select_related("request__period", "unit", "agency").get(pk=report.pk)
         return Response(UnitReportSerializer(report).data)
