@@ -428,6 +428,9 @@ REST_FRAMEWORK = {
     ],
     # Signed in, and for a token the scope the endpoint names (danvan/api/access.py).
     "DEFAULT_PERMISSION_CLASSES": ["danvan.api.access.HasScope"],
+    # How often one token may call; the pages' session is not limited here.
+    "DEFAULT_THROTTLE_CLASSES": ["danvan.api.access.TokenRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"token": os.environ.get("DANVAN_API_RATE", "1200/minute")},
     "DEFAULT_SCHEMA_CLASS": "danvan.api.schema.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,

@@ -334,3 +334,20 @@ def test_a_token_writes_without_a_csrf_token_where_a_session_could_not(registere
         "ma": "khong_co_quyen",
     }
     assert TaskUpdate.objects.count() == 1
+
+
+def test_a_token_calling_too_often_is_slowed_down_in_vietnamese(
+    client, registered, unit_officer, monkeypatch
+):
+    from danvan.api.access import TokenRateThrottle
+
+    monkeypatch.setattr(TokenRateThrottle, "THROTTLE_RATES", {"token": "2/minute"})
+    token = client_token(client, registered)
+    url = reverse("api:task_list")
+    assert [client.get(url, **bearer(token)).status_code for _ in range(2)] == [200, 200]
+    slowed = client.get(url, **bearer(token))
+    assert slowed.status_code == 429 and slowed.json()["ma"] == "qua_nhieu_yeu_cau"
+    assert slowed.json()["detail"].startswith("Quá nhiều yêu cầu. Vui lòng thử lại sau")
+    # The person's own session on the pages is not limited by the token's calls.
+    client.force_login(unit_officer)
+    assert client.get(url).status_code == 200

@@ -13,6 +13,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from rest_framework import exceptions
 from rest_framework.permissions import SAFE_METHODS, BasePermission
+from rest_framework.throttling import SimpleRateThrottle
 
 from danvan.api.auth import Caller
 
@@ -70,3 +71,16 @@ def check_reach(request, agency_id: int | None) -> None:
     agencies = reachable_agencies(request)
     if agencies is not None and agency_id not in agencies:
         raise Http404
+
+
+class TokenRateThrottle(SimpleRateThrottle):
+    """A limit on how often one token calls (``DANVAN_API_RATE``, by default
+    1200 a minute): a looping program slows down, the pages are not touched."""
+
+    scope = "token"
+
+    def get_cache_key(self, request, view):
+        caller = caller_of(request)
+        if caller is None:
+            return None
+        return self.cache_format % {"scope": self.scope, "ident": caller.label}

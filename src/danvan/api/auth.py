@@ -30,6 +30,7 @@ class Caller:
     scopes: frozenset[str]
     # The agencies a registered client may read; None for a personal token.
     agencies: frozenset[int] | None
+    # Names the token's holder in the rate limit: "client:<id>" or "token:<id>".
     label: str
 
 
@@ -72,7 +73,7 @@ class BearerTokenAuthentication(BaseAuthentication):
         if not record.person.is_active:
             raise _refused(_("Tài khoản sở hữu mã truy cập đã bị khóa."))
         services.note_token_use(record)
-        return record.person, Caller(scopes=record.scope_set(), agencies=None, label=str(record))
+        return record.person, Caller(scopes=record.scope_set(), agencies=None, label=f"token:{record.pk}")
 
     def _client(self, token: str):
         checksum = hashlib.sha256(token.encode("utf-8")).hexdigest()
@@ -91,7 +92,7 @@ class BearerTokenAuthentication(BaseAuthentication):
         # The token's scopes, within what the client holds now.
         scopes = frozenset(access.scope.split()) & client.scope_set()
         agencies = frozenset(client.agencies.values_list("pk", flat=True))
-        return client.acting_person, Caller(scopes=scopes, agencies=agencies, label=client.name)
+        return client.acting_person, Caller(scopes=scopes, agencies=agencies, label=f"client:{client.pk}")
 
 
 class BearerTokenScheme(OpenApiAuthenticationExtension):
