@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "oauth2_provider",
     "simple_history",
     "axes",
     "django_otp",
@@ -102,6 +103,8 @@ INSTALLED_APPS = [
     "danvan.emulation",
     "danvan.onestop",
     "danvan.surveys",
+    # Clients of the API and personal API tokens.
+    "danvan.api",
     # The demo province and the province-scale generator (`danvan demo`).
     "danvan.demo",
 ]
@@ -417,14 +420,32 @@ JOB_ATTEMPTS = envint("DANVAN_JOB_ATTEMPTS", 3)
 JOB_RECOVERY_SECONDS = envint("DANVAN_JOB_RECOVERY_SECONDS", 60)
 
 REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # A bearer token (a registered client's OAuth 2.0 token or a person's own
+    # API token, danvan/api/auth.py) or the signed-in session of the pages.
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "danvan.api.auth.BearerTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    # Signed in, and for a token the scope the endpoint names (danvan/api/access.py).
+    "DEFAULT_PERMISSION_CLASSES": ["danvan.api.access.HasScope"],
+    # How often one token may call; the pages' session is not limited here.
+    "DEFAULT_THROTTLE_CLASSES": ["danvan.api.access.TokenRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"token": os.environ.get("DANVAN_API_RATE", "1200/minute")},
+    "DEFAULT_SCHEMA_CLASS": "danvan.api.schema.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     # Errors in the person's language, never naming a model (danvan/api/errors.py).
     "EXCEPTION_HANDLER": "danvan.api.errors.exception_handler",
 }
+# Registered clients get tokens by the client-credentials grant at /api/o/token/;
+# the scopes they may ask for are the API's (danvan/api/scopes.py).
+OAUTH2_PROVIDER_APPLICATION_MODEL = "oauth2_provider.Application"
+OAUTH2_PROVIDER = {
+    "SCOPES_BACKEND_CLASS": "danvan.api.oauth.ClientScopes",
+    "OAUTH2_VALIDATOR_CLASS": "danvan.api.oauth.ClientValidator",
+    "ACCESS_TOKEN_EXPIRE_SECONDS": int(os.environ.get("DANVAN_API_TOKEN_SECONDS", "3600")),
+}
+
 SPECTACULAR_SETTINGS = {
     "TITLE": "Danvan API",
     "DESCRIPTION": "API của hệ thống quản lý công tác Dân vận chính quyền.",
@@ -439,6 +460,13 @@ SPECTACULAR_SETTINGS = {
         "GoodPracticeStatusEnum": "danvan.emulation.models.GoodPractice.Status",
         "GoodPracticeFieldEnum": "danvan.emulation.models.Field",
         "GoodPracticeLevelEnum": "danvan.emulation.models.Level",
+        "PlanStatusEnum": "danvan.plans.models.Plan.Status",
+        "PlanKindEnum": "danvan.plans.models.Plan.Kind",
+        "TaskStatusEnum": "danvan.plans.models.Task.Status",
+        "ReportStatusEnum": "danvan.reports.models.Report.Status",
+        "ReportRequestKindEnum": "danvan.reports.models.ReportRequest.Kind",
+        "DialogueStatusEnum": "danvan.engagement.models.Dialogue.Status",
+        "DialogueKindEnum": "danvan.engagement.models.Dialogue.Kind",
     },
 }
 

@@ -17,32 +17,39 @@ def signed_in(client, db):
 def test_anonymous_caller_is_told_in_vietnamese(client, db):
     response = client.get(reverse("api:me"))
     assert response.status_code == 403
-    assert response.json() == {"detail": "Chưa đăng nhập: hãy đăng nhập hoặc gửi kèm thông tin xác thực."}
+    assert response.json() == {
+        "detail": "Chưa đăng nhập: hãy đăng nhập hoặc gửi kèm thông tin xác thực.",
+        "ma": "chua_xac_thuc",
+    }
 
 
 def test_an_object_out_of_reach_is_not_found_without_naming_the_model(signed_in):
     response = signed_in.get(reverse("api:report_detail", args=[999999]))
     assert response.status_code == 404
-    assert response.json() == {"detail": "Không tìm thấy."}
+    assert response.json() == {"detail": "Không tìm thấy.", "ma": "khong_tim_thay"}
     assert "Report" not in response.content.decode() and "matches" not in response.content.decode()
 
 
 def test_an_unknown_api_address_answers_json_in_vietnamese(signed_in):
     response = signed_in.get("/api/v1/khong-co")
-    assert response.status_code == 404 and response.json() == {"detail": "Không tìm thấy."}
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Không tìm thấy.", "ma": "khong_tim_thay"}
 
 
 def test_a_wrong_method_is_named_in_vietnamese(signed_in):
     response = signed_in.post(reverse("api:me"))
     assert response.status_code == 405
-    assert response.json()["detail"] == "Phương thức POST không dùng được ở địa chỉ này."
+    assert response.json() == {
+        "detail": "Phương thức POST không dùng được ở địa chỉ này.",
+        "ma": "phuong_thuc_khong_dung",
+    }
 
 
 def test_a_missing_field_is_told_in_vietnamese(signed_in):
     response = signed_in.post(reverse("api:document_parse"), {})
     assert response.status_code == 400
     # Django's own Vietnamese wording of "No file was submitted." comes first.
-    assert response.json() == {"file": ["Không có tập tin nào được gửi."]}
+    assert response.json() == {"file": ["Không có tập tin nào được gửi."], "ma": "du_lieu_khong_hop_le"}
 
 
 def test_an_unsupported_body_is_told_in_vietnamese(signed_in):

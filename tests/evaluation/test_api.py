@@ -59,7 +59,10 @@ def test_an_agency_reads_its_own_assessments_only(client, office_officer, own, o
     client.force_login(office_officer)
     assert ids(client, "assessment_list") == [own.pk]
     response = client.get(reverse("api:assessment_detail", args=[others.pk]))
-    assert response.status_code == 404 and response.json() == {"detail": "Không tìm thấy."}
+    assert response.status_code == 404 and response.json() == {
+        "detail": "Không tìm thấy.",
+        "ma": "khong_tim_thay",
+    }
 
 
 def test_the_province_reviewer_reads_every_assessment_of_the_province(client, province_officer, own, others):
@@ -118,7 +121,10 @@ def test_the_results_are_not_found_for_anyone_else(client, province, office_offi
     for person in (office_officer, elsewhere):
         client.force_login(person)
         response = client.get(reverse("api:evaluation_results"), {"tinh": province.pk, "nam": 2025})
-        assert response.status_code == 404 and response.json() == {"detail": "Không tìm thấy."}
+        assert response.status_code == 404 and response.json() == {
+            "detail": "Không tìm thấy.",
+            "ma": "khong_tim_thay",
+        }
 
 
 def test_the_results_need_a_province_and_a_year_told_in_vietnamese(client, province_officer):
@@ -128,4 +134,5 @@ def test_the_results_need_a_province_and_a_year_told_in_vietnamese(client, provi
     assert response.json() == {
         "tinh": ["Trường này là bắt buộc."],
         "nam": ["Giá trị phải lớn hơn hoặc bằng 2000."],
+        "ma": "du_lieu_khong_hop_le",
     }

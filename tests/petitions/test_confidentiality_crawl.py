@@ -72,7 +72,7 @@ SECRETS = {
 SKIPPED = re.compile(
     r"^/(static/|media/|i18n/|tai-khoan/dang-xuat/|api/schema/|api/docs/)|/delete/$|/password/$"
 )
-PERSONAL_PAGES = re.compile(r"^/(tiep-cong-dan/|cong-dan/(gui-don|tra-cuu)/|api/v1/petitions)")
+PERSONAL_PAGES = re.compile(r"^/(tiep-cong-dan/|cong-dan/(gui-don|tra-cuu)/|api/v1/petitions(?!/figures))")
 MAX_PAGES = 2500
 
 
@@ -269,6 +269,13 @@ def _seeds(denunciations) -> list[str]:
         "/api/v1/me",
         "/api/v1/petitions",
         "/api/v1/reports",
+        # The API's figures and lists for other systems: counts, never a sender.
+        "/api/v1/petitions/figures",
+        "/api/v1/dialogues",
+        "/api/v1/tasks",
+        "/api/v1/plans",
+        "/api/v1/report-requests",
+        "/api/v1/unit-reports",
         reverse("petitions_public:submit"),
         reverse("petitions_public:lookup"),
         reverse("petitions_public:schedule"),

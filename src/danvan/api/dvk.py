@@ -5,8 +5,12 @@ province's recognised ones)."""
 
 from rest_framework import generics, serializers
 
+from danvan.api.access import check_reach, within_reach
+from danvan.api.common import ETagMixin
 from danvan.emulation import permissions, selectors
 from danvan.emulation.models import Campaign, Criterion, GoodPractice
+
+READ_MODELS = {"read": "models:read"}
 
 
 class CriterionSerializer(serializers.ModelSerializer):
@@ -24,18 +28,20 @@ class CampaignSerializer(serializers.ModelSerializer):
         fields = ["id", "year", "title", "agency", "deadline", "report_dates", "criteria"]
 
 
-class CampaignListView(generics.ListAPIView):
+class CampaignListView(ETagMixin, generics.ListAPIView):
     """The campaigns the caller may read."""
 
+    api_scopes = READ_MODELS
     serializer_class = CampaignSerializer
 
     def get_queryset(self):
         return selectors.campaigns_for_list(self.request.user).prefetch_related("criteria")
 
 
-class CampaignDetailView(generics.RetrieveAPIView):
+class CampaignDetailView(ETagMixin, generics.RetrieveAPIView):
     """One campaign with its criteria."""
 
+    api_scopes = READ_MODELS
     serializer_class = CampaignSerializer
 
     def get_object(self):
@@ -78,21 +84,25 @@ class PracticeSerializer(serializers.ModelSerializer):
         ]
 
 
-class PracticeListView(generics.ListAPIView):
+class PracticeListView(ETagMixin, generics.ListAPIView):
     """The models the caller may read, newest campaign first."""
 
+    api_scopes = READ_MODELS
     serializer_class = PracticeSerializer
 
     def get_queryset(self):
         return (
-            permissions.visible_practices(self.request.user)
+            within_reach(self.request, permissions.visible_practices(self.request.user))
             .select_related("agency", "unit", "recognition")
             .order_by("-campaign__year", "name", "pk")
         )
 
 
-class PracticeDetailView(generics.RetrieveAPIView):
+class PracticeDetailView(ETagMixin, generics.RetrieveAPIView):
+    api_scopes = READ_MODELS
     serializer_class = PracticeSerializer
 
     def get_object(self):
-        return permissions.get_practice_for_user(self.request.user, self.kwargs["practice_id"])
+        practice = permissions.get_practice_for_user(self.request.user, self.kwargs["practice_id"])
+        check_reach(self.request, practice.agency_id)
+        return practice

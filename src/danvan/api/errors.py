@@ -111,6 +111,8 @@ def _detail(exc: exceptions.APIException, request) -> str | None:
         if exc.wait is None:
             return _("Quá nhiều yêu cầu. Vui lòng thử lại sau.")
         return _("Quá nhiều yêu cầu. Vui lòng thử lại sau %(wait)s.") % {"wait": wait_in_words(exc.wait)}
+    if isinstance(exc, exceptions.PermissionDenied) and str(exc.detail).startswith("CSRF Failed"):
+        return _("Thiếu hoặc sai mã chống giả mạo yêu cầu (CSRF): hãy tải lại trang rồi thử lại.")
     if str(exc.detail) != str(type(exc).default_detail):
         return None
     messages = {
@@ -125,6 +127,34 @@ def _detail(exc: exceptions.APIException, request) -> str | None:
     return messages.get(type(exc))
 
 
+# The stable machine code of each refusal, beside its message ("detail"):
+# callers branch on "ma", people read "detail".
+CODES = {
+    exceptions.NotAuthenticated: "chua_xac_thuc",
+    exceptions.AuthenticationFailed: "ma_truy_cap_khong_hop_le",
+    exceptions.PermissionDenied: "khong_co_quyen",
+    exceptions.NotFound: "khong_tim_thay",
+    exceptions.MethodNotAllowed: "phuong_thuc_khong_dung",
+    exceptions.NotAcceptable: "dinh_dang_khong_tra_duoc",
+    exceptions.UnsupportedMediaType: "kieu_du_lieu_khong_nhan",
+    exceptions.ParseError: "sai_cu_phap",
+    exceptions.Throttled: "qua_nhieu_yeu_cau",
+    exceptions.ValidationError: "du_lieu_khong_hop_le",
+}
+# Codes a refusal of the project may name instead of its class's (missing scope, a service's refusal).
+OWN_CODES = frozenset({"thieu_pham_vi", "bi_tu_choi"})
+
+
+def error_code(exc: exceptions.APIException) -> str:
+    code = exc.get_codes()
+    if isinstance(code, str) and code in OWN_CODES:
+        return code
+    for kind in type(exc).__mro__:
+        if kind in CODES:
+            return CODES[kind]
+    return "loi_may_chu"
+
+
 def exception_handler(exc, context):
     if isinstance(exc, Http404):
         # Never the model's name: what is out of reach is simply not found.
@@ -135,9 +165,14 @@ def exception_handler(exc, context):
     if response is None:
         return None
     if isinstance(exc, exceptions.ValidationError):
-        response.data = _translate_errors(response.data)
+        data = _translate_errors(response.data)
+        if not isinstance(data, dict):
+            data = {"detail": data}
+        response.data = {**data, "ma": error_code(exc)}
         return response
     detail = _detail(exc, context["request"])
     if detail is not None and isinstance(response.data, dict) and "detail" in response.data:
         response.data["detail"] = ErrorDetail(detail, code=exc.get_codes())
+    if isinstance(response.data, dict):
+        response.data["ma"] = error_code(exc)
     return response

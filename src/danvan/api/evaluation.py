@@ -8,8 +8,12 @@ from rest_framework import generics, serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from danvan.api.access import check_reach, reachable_agencies, within_reach
+from danvan.api.common import ETagMixin
 from danvan.evaluation import permissions, selectors
 from danvan.evaluation.models import Assessment, CriteriaNode, CriteriaSet, LeafScore
+
+READ_EVALUATION = {"read": "evaluation:read"}
 
 
 class CriteriaNodeSerializer(serializers.ModelSerializer):
@@ -46,19 +50,21 @@ class CriteriaSetDetailSerializer(CriteriaSetSerializer):
         fields = [*CriteriaSetSerializer.Meta.fields, "rules", "nodes"]
 
 
-class CriteriaSetListView(generics.ListAPIView):
+class CriteriaSetListView(ETagMixin, generics.ListAPIView):
     """Criteria sets the caller may read: Sở Nội vụ every set of its province, an agency the sets
     in use that cover it."""
 
+    api_scopes = READ_EVALUATION
     serializer_class = CriteriaSetSerializer
 
     def get_queryset(self):
         return selectors.criteria_sets_for_list(self.request.user)
 
 
-class CriteriaSetDetailView(generics.RetrieveAPIView):
+class CriteriaSetDetailView(ETagMixin, generics.RetrieveAPIView):
     """One criteria set with its tree of criteria and its classification rules."""
 
+    api_scopes = READ_EVALUATION
     serializer_class = CriteriaSetDetailSerializer
 
     def get_object(self):
@@ -137,9 +143,10 @@ YEAR = OpenApiParameter("nam", int, description="Năm đánh giá")
 AGENCY = OpenApiParameter("co_quan", int, description="Mã cơ quan")
 
 
-class AssessmentListView(generics.ListAPIView):
+class AssessmentListView(ETagMixin, generics.ListAPIView):
     """Assessments the caller may read, newest year first; filter by ``nam`` and ``co_quan``."""
 
+    api_scopes = READ_EVALUATION
     serializer_class = AssessmentSerializer
 
     @extend_schema(parameters=[YEAR, AGENCY])
@@ -148,18 +155,23 @@ class AssessmentListView(generics.ListAPIView):
 
     def get_queryset(self):
         params = self.request.query_params
-        return selectors.assessments_for_api(
-            self.request.user, year=params.get("nam", ""), agency=params.get("co_quan", "")
+        return within_reach(
+            self.request,
+            selectors.assessments_for_api(
+                self.request.user, year=params.get("nam", ""), agency=params.get("co_quan", "")
+            ),
         )
 
 
-class AssessmentDetailView(generics.RetrieveAPIView):
+class AssessmentDetailView(ETagMixin, generics.RetrieveAPIView):
     """One assessment with the score of each leaf."""
 
+    api_scopes = READ_EVALUATION
     serializer_class = AssessmentDetailSerializer
 
     def get_object(self):
         assessment = permissions.get_assessment_for_user(self.request.user, self.kwargs["assessment_id"])
+        check_reach(self.request, assessment.agency_id)
         assessment.score_lines = selectors.assessment_scores(assessment)
         return assessment
 
@@ -203,10 +215,12 @@ class ResultsSerializer(serializers.Serializer):
         ]
 
 
-class ResultsView(APIView):
+class ResultsView(ETagMixin, APIView):
     """The province's table for a year (``tinh``, ``nam``, optionally ``loai``): every agency a set
     covers, its self, reviewed and final scores and bands, its rank within its kind among the
     finalised, and whether it has not submitted, submitted late or needs the reviewer."""
+
+    api_scopes = READ_EVALUATION
 
     @extend_schema(parameters=[ResultsQuerySerializer], responses=ResultsSerializer)
     def get(self, request):
@@ -216,4 +230,9 @@ class ResultsView(APIView):
         table = selectors.results_table(
             province, query.validated_data["nam"], kind=query.validated_data.get("loai", "")
         )
-        return Response(ResultsSerializer(table).data)
+        data = ResultsSerializer(table).data
+        agencies = reachable_agencies(request)
+        if agencies is not None:
+            # A client reads the rows of its own agencies.
+            data["rows"] = [row for row in data["rows"] if row["agency_id"] in agencies]
+        return Response(data)

@@ -14,8 +14,8 @@ class RoleAssignmentSerializer(serializers.ModelSerializer):
 
 class MeSerializer(serializers.ModelSerializer):
     roles = RoleAssignmentSerializer(many=True, source="current_roles")
-    agency = serializers.StringRelatedField()
-    unit = serializers.StringRelatedField()
+    agency = serializers.CharField(read_only=True, allow_null=True)
+    unit = serializers.CharField(read_only=True, allow_null=True)
 
     class Meta:
         model = User

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from danvan.api import dvk, emulation, evaluation, petitions, reports, views
+from danvan.api import dialogues, dvk, emulation, evaluation, figures, petitions, plans, reports, views
 
 app_name = "api"
 
@@ -9,6 +9,33 @@ urlpatterns = [
     path("documents/parse", views.DocumentParseView.as_view(), name="document_parse"),
     path("petitions", petitions.PetitionListView.as_view(), name="petition_list"),
     path("petitions/<int:petition_id>", petitions.PetitionDetailView.as_view(), name="petition_detail"),
+    path("petitions/figures", figures.PetitionFiguresView.as_view(), name="petition_figures"),
+    path("plans", plans.PlanListView.as_view(), name="plan_list"),
+    path("plans/<int:plan_id>", plans.PlanDetailView.as_view(), name="plan_detail"),
+    path("targets", plans.TargetListView.as_view(), name="target_list"),
+    path("tasks", plans.TaskListView.as_view(), name="task_list"),
+    path("tasks/<int:task_id>", plans.TaskDetailView.as_view(), name="task_detail"),
+    path("tasks/<int:task_id>/progress", plans.TaskProgressView.as_view(), name="task_progress"),
+    path(
+        "tasks/<int:task_id>/updates/<int:update_id>/evidence",
+        plans.TaskEvidenceView.as_view(),
+        name="task_evidence",
+    ),
+    path("report-requests", reports.ReportRequestListView.as_view(), name="report_request_list"),
+    path(
+        "report-requests/<int:request_id>",
+        reports.ReportRequestDetailView.as_view(),
+        name="report_request_detail",
+    ),
+    path("unit-reports", reports.UnitReportListView.as_view(), name="unit_report_list"),
+    path("unit-reports/<int:report_id>", reports.UnitReportDetailView.as_view(), name="unit_report_detail"),
+    path(
+        "unit-reports/<int:report_id>/submit",
+        reports.UnitReportSubmitView.as_view(),
+        name="unit_report_submit",
+    ),
+    path("dialogues", dialogues.DialogueListView.as_view(), name="dialogue_list"),
+    path("dialogues/<int:dialogue_id>", dialogues.DialogueDetailView.as_view(), name="dialogue_detail"),
     path("reports", reports.SentReportListView.as_view(), name="report_list"),
     path("reports/<int:report_id>", reports.SentReportDetailView.as_view(), name="report_detail"),
     path("emulation/movements", emulation.MovementListView.as_view(), name="emulation_movement_list"),

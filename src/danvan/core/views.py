@@ -246,7 +246,7 @@ def forbidden(request, exception=None):
 
 def not_found(request, exception=None):
     if request.path.startswith("/api/"):
-        return JsonResponse({"detail": _("Không tìm thấy.")}, status=404)
+        return JsonResponse({"detail": _("Không tìm thấy."), "ma": "khong_tim_thay"}, status=404)
     return render(request, "404.html", status=404)
 
 

@@ -161,10 +161,16 @@ class KindFigures:
     overdue: int = 0
 
 
-def figures(person: User, *, start: date, end: date, today: date) -> list[KindFigures]:
-    """Received, processed on time, resolved on time and overdue, by kind,
-    for petitions received between ``start`` and ``end``."""
+def _counted_petitions(person: User, *, start: date, end: date, agencies=None) -> QuerySet[Petition]:
     petitions = permissions.visible_petitions(person).filter(received_on__range=(start, end))
+    return petitions if agencies is None else petitions.filter(agency__in=agencies)
+
+
+def figures(person: User, *, start: date, end: date, today: date, agencies=None) -> list[KindFigures]:
+    """Received, processed on time, resolved on time and overdue, by kind,
+    for petitions received between ``start`` and ``end`` (of ``agencies``
+    only, when given)."""
+    petitions = _counted_petitions(person, start=start, end=end, agencies=agencies)
     received = dict(petitions.values_list("kind").annotate(n=Count("pk")).order_by())
     deadlines = Deadline.objects.filter(petition__in=petitions)
     rows = {
@@ -189,6 +195,24 @@ def figures(person: User, *, start: date, end: date, today: date) -> list[KindFi
         elif (met or today) > due:
             figures_row.overdue += 1
     return list(rows.values())
+
+
+def status_counts(person: User, *, start: date, end: date, agencies=None) -> list[dict]:
+    """How many petitions received between ``start`` and ``end`` are in each
+    kind and status: counts only, nothing of who sent them."""
+    petitions = _counted_petitions(person, start=start, end=end, agencies=agencies)
+    rows = petitions.values("kind", "status").annotate(count=Count("pk")).order_by("kind", "status")
+    kinds, states = dict(PetitionKind.choices), dict(Petition.Status.choices)
+    return [
+        {
+            "kind": row["kind"],
+            "kind_label": str(kinds.get(row["kind"], _("Chưa phân loại"))),
+            "status": row["status"],
+            "status_label": str(states.get(row["status"], row["status"])),
+            "count": row["count"],
+        }
+        for row in rows
+    ]
 
 
 # --- Reception ----------------------------------------------------------------------
