@@ -3,10 +3,12 @@ register, whose changes reach the plan and its tasks only when the leader
 issues it; the versions page says what changed in words."""
 
 from datetime import date
+from io import BytesIO
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from docx import Document
 
 from danvan.core.models import Notification, Role
 from danvan.core.services import DomainError
@@ -413,3 +415,41 @@ def test_a_new_unit_of_the_agency_can_lead_an_added_task(client, amendment, agen
     change = amendment.changes.get()
     assert change.kind == AmendmentChange.Kind.ADD and change.values["lead_unit"] == unit.pk
     assert change.values["due_date"] == "2026-12-15"
+
+
+def test_the_issued_amendment_prints_as_a_numbered_plan_saying_each_change(
+    client, amendment, issued_plan, dated_task, task, sibling_unit, lead_unit, office_officer, agency_head
+):
+    next_document_number(agency=issued_plan.agency, year=2026)
+    propose_task_change(amendment=amendment, task=dated_task, by=office_officer, lead_unit=sibling_unit)
+    propose_task_cancellation(amendment=amendment, task=task, reason="Trùng nội dung", by=office_officer)
+    propose_new_task(
+        amendment=amendment,
+        by=office_officer,
+        heading="Khảo sát sự hài lòng",
+        lead_unit=lead_unit,
+        due_date=date(2026, 11, 30),
+    )
+    _issue(amendment, office_officer, agency_head)
+    client.force_login(office_officer)
+    response = client.get(reverse("plans:amendment_docx", args=[amendment.pk]))
+    assert response.status_code == 200
+    text = [p.text for p in Document(BytesIO(response.content)).paragraphs if p.text.strip()]
+    header = " ".join(
+        c.text for t in Document(BytesIO(response.content)).tables for r in t.rows for c in r.cells
+    )
+    assert "Số: 02/KH-SKHCN" in header
+    assert "Sửa đổi, bổ sung Kế hoạch số 01/KH-SKHCN" in text
+    body = "\n".join(text)
+    assert (
+        f"- Sửa đổi đơn vị chủ trì của nhiệm vụ «{dated_task.heading}»: «{lead_unit.name}» thành «{sibling_unit.name}»."
+        in body
+    )
+    assert f"- Bãi bỏ nhiệm vụ «{task.heading}». Lý do: Trùng nội dung." in body
+    assert "- Bổ sung nhiệm vụ «Khảo sát sự hài lòng» (" in body and "30/11/2026" in body
+    assert "Các nội dung khác của Kế hoạch số 01/KH-SKHCN giữ nguyên hiệu lực." in body
+
+
+def test_a_draft_amendments_document_is_not_given_to_staff(client, amendment, unit_officer):
+    client.force_login(unit_officer)
+    assert client.get(reverse("plans:amendment_docx", args=[amendment.pk])).status_code == 404

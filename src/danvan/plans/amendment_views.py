@@ -9,8 +9,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from danvan.core.downloads import DOCX_TYPE, download
 from danvan.core.services import DomainError
 from danvan.plans import permissions, selectors, services
+from danvan.plans.amendment_document import render_amendment_docx
 from danvan.plans.forms import (
     AmendmentForm,
     NewTaskForm,
@@ -250,3 +252,14 @@ def amendment_return(request, amendment_id):
         services.return_amendment(amendment=amendment, comment=form.cleaned_data["comment"], by=request.user)
         messages.success(request, _("Đã trả lại văn bản sửa đổi kèm ý kiến."))
     return redirect("plans:amendment_detail", amendment_id=amendment.pk)
+
+
+@login_required
+def amendment_docx(request, amendment_id):
+    """The amendment as a Word document of the NĐ 30/2020 layout."""
+    amendment = permissions.get_amendment_for_user(request.user, amendment_id)
+    return download(
+        render_amendment_docx(amendment),
+        DOCX_TYPE,
+        f"sua-doi-ke-hoach-{amendment.plan_id}-{amendment.pk}.docx",
+    )

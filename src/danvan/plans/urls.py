@@ -65,6 +65,7 @@ urlpatterns = [
         amendment_views.amendment_withdraw,
         name="amendment_withdraw",
     ),
+    path("sua-doi/<int:amendment_id>/van-ban.docx", amendment_views.amendment_docx, name="amendment_docx"),
     path("sua-doi/<int:amendment_id>/trinh/", amendment_views.amendment_submit, name="amendment_submit"),
     path("sua-doi/<int:amendment_id>/ban-hanh/", amendment_views.amendment_issue, name="amendment_issue"),
     path("sua-doi/<int:amendment_id>/tra-lai/", amendment_views.amendment_return, name="amendment_return"),

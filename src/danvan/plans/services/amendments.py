@@ -260,7 +260,7 @@ def _apply_new_task(change: AmendmentChange, *, by: User, cause: str, day: date)
 
 
 def _apply_task_change(change: AmendmentChange, *, by: User, cause: str, day: date) -> None:
-    task = Task.objects.select_for_update().select_related("assignee").get(pk=change.task_id or 0)
+    task = Task.objects.select_for_update(of=("self",)).select_related("assignee").get(pk=change.task_id or 0)
     _check_still_open(task)
     fields = _read_task_values(change.values)
     change.before = {name: _stored(getattr(task, name)) for name in change.values}

@@ -27,7 +27,7 @@ def set_higher_item_links(
         raise DomainError(_("Có nội dung hoặc nhiệm vụ không thuộc hai kế hoạch này; hãy tải lại trang."))
     existing = {
         (link.higher_task_id, link.task_id): link
-        for link in HigherItemLink.objects.filter(task__plan=plan).select_for_update()
+        for link in HigherItemLink.objects.filter(task__plan=plan).select_for_update(of=("self",))
     }
     HigherItemLink.objects.filter(
         pk__in=[link.pk for pair, link in existing.items() if pair not in links]
