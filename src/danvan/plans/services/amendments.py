@@ -22,12 +22,11 @@ from danvan.core.models import Unit, User
 from danvan.core.selectors import agency_leaders, agency_office, unit_heads
 from danvan.core.services import DomainError, notify
 from danvan.documents.register import next_document_number
-from danvan.plans import recurrence
 from danvan.plans.models import AmendmentChange, Plan, PlanAmendment, Task, TaskOccurrence
 from danvan.plans.services.common import _record_plan_version
 from danvan.plans.services.lifecycle import PLAN_FIELDS, _apply
 from danvan.plans.services.occurrences import create_task_occurrences
-from danvan.plans.services.tasks import TASK_FIELDS, resolve_timing
+from danvan.plans.services.tasks import TASK_FIELDS, _check_task_dates, resolve_timing
 
 # What a change to a task may set. A task's kind of timing stays what it is:
 # a dated task may move its date, a recurring one its wording; turning one
@@ -73,7 +72,7 @@ def propose_new_task(*, amendment: PlanAmendment, supporting_units=(), by: User,
     _check_editable(amendment)
     plan = amendment.plan
     fields = {**fields, **resolve_timing(plan=plan, fields=fields)}
-    _check_task_fields(plan, fields)
+    _check_task_dates(plan, fields)
     if fields.get("lead_unit") is None:
         raise DomainError(_("Nhiệm vụ phải có đơn vị chủ trì."))
     values = {name: _stored(fields.get(name)) for name in TASK_FIELDS}
@@ -103,7 +102,7 @@ def propose_task_change(*, amendment: PlanAmendment, task: Task, by: User, **fie
                     "hãy bãi bỏ nhiệm vụ này và bổ sung một nhiệm vụ có hạn."
                 )
             )
-        _check_task_fields(amendment.plan, changed)
+        _check_task_dates(amendment.plan, changed)
     if not changed:
         raise DomainError(_("Nội dung mới giống hệt nhiệm vụ hiện tại; không có gì để sửa đổi."))
     amendment.changes.filter(task=task, kind=AmendmentChange.Kind.CHANGE).delete()
@@ -357,20 +356,6 @@ def _check_still_open(task: Task) -> None:
         raise DomainError(
             _("Nhiệm vụ «%(task)s» đã %(status)s; không sửa đổi, bãi bỏ được.")
             % {"task": task.heading[:100], "status": task.get_status_display().lower()}
-        )
-
-
-def _check_task_fields(plan: Plan, fields: dict) -> None:
-    due = fields.get("due_date")
-    if due and plan.period_year and due < date(plan.period_year, 1, 1):
-        raise DomainError(_("Hạn hoàn thành phải sau ngày bắt đầu của kỳ kế hoạch."))
-    kind = fields.get("timing_kind")
-    if kind and kind in recurrence.RECURRING and due:
-        raise DomainError(
-            _(
-                "Nhiệm vụ thường xuyên hoặc định kỳ không có một hạn hoàn thành chung; "
-                "hạn của từng kỳ được tính theo kỳ."
-            )
         )
 
 

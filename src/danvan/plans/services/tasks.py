@@ -89,6 +89,12 @@ def resolve_timing(*, plan: Plan, fields: dict, strict: bool = True) -> dict:
 def _check_task(plan: Plan, fields: dict) -> None:
     if not plan.is_editable():
         raise DomainError(_("Kế hoạch đã ban hành chỉ được thay đổi bằng văn bản sửa đổi."))
+    _check_task_dates(plan, fields)
+
+
+def _check_task_dates(plan: Plan, fields: dict) -> None:
+    """A task's due date lies within the plan's period and is given one way
+    only: for a draft's task and for a task an amendment adds or moves."""
     start = date(plan.period_year, 1, 1) if plan.period_year else None
     if fields.get("due_date") and start and fields["due_date"] < start:
         raise DomainError(_("Hạn hoàn thành phải sau ngày bắt đầu của kỳ kế hoạch."))
