@@ -27,6 +27,14 @@ def home(client, person) -> str:
     return response.content.decode()
 
 
+@pytest.fixture(autouse=True)
+def _today():
+    """Read the day when each test starts, not when the module is imported, so
+    that a run crossing midnight in Vietnam compares like with like."""
+    global TODAY
+    TODAY = timezone.localdate()
+
+
 def block(page: str, key: str) -> str:
     """The HTML of one work list of the page, found by its test id."""
     start = page.index(f'data-testid="{key}"')

@@ -21,6 +21,14 @@ CONTENT = f"Ông {ACCUSED}, cán bộ địa chính, nhận 20 triệu đồng �
 SUBJECT = "Tố cáo hành vi nhận tiền của cán bộ"
 
 
+@pytest.fixture(autouse=True)
+def _today():
+    """Read the day when each test starts, not when the module is imported, so
+    that a run crossing midnight in Vietnam compares like with like."""
+    global TODAY
+    TODAY = timezone.localdate()
+
+
 @pytest.fixture
 def identity(agency):
     agency.address = "Số 2 đường Lý Thường Kiệt, phường Hải Châu"
