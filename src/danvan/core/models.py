@@ -3,6 +3,8 @@ working-day calendar that every legal time limit is counted on."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import F, Q, Value
@@ -26,6 +28,17 @@ def with_derived(save_kwargs: dict, *derived: str) -> dict:
 class Province(models.Model):
     name = models.CharField(_("tên tỉnh, thành phố"), max_length=100, unique=True)
     code = models.CharField(_("mã"), max_length=20, unique=True)
+    # Set by an organisation change (core.organisation): the last day the
+    # province existed, and the province it was merged into.
+    valid_to = models.DateField(_("hoạt động đến ngày"), null=True, blank=True)
+    successor = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="predecessors",
+        verbose_name=_("tỉnh kế thừa"),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -36,6 +49,24 @@ class Province(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def name_on(self, day: date | None) -> str:
+        return name_on(self, day)
+
+
+def name_on(owner: Province | Agency | Unit, day: date | None) -> str:
+    """The name ``owner`` bore on ``day``: a renamed agency's 2024 report still
+    reads with its 2024 name. Former names come in with the rename."""
+    if day is None:
+        return owner.name
+    former = getattr(owner, "_former_names", None)
+    if former is None:
+        former = list(owner.former_names.order_by("until").values_list("until", "name"))
+        owner._former_names = former
+    for until, name in former:
+        if day <= until:
+            return name
+    return owner.name
+
 
 def default_reminder_days() -> list[int]:
     return [7, 1]
@@ -44,6 +75,14 @@ def default_reminder_days() -> list[int]:
 class AgencyQuerySet(models.QuerySet["Agency"]):
     def active(self) -> AgencyQuerySet:
         return self.filter(is_active=True)
+
+    def existing_during(self, start: date, end: date) -> AgencyQuerySet:
+        """The agencies that existed on some day of ``start``–``end``: a table of
+        2024 lists the agencies of 2024, a table of 2026 their successors."""
+        return self.filter(
+            Q(valid_from__isnull=True) | Q(valid_from__lte=end),
+            Q(valid_to__isnull=True) | Q(valid_to__gte=start),
+        )
 
 
 class Agency(models.Model):
@@ -69,6 +108,18 @@ class Agency(models.Model):
     hotline = models.CharField(_("số điện thoại đường dây nóng"), max_length=30, blank=True)
     email = models.EmailField(_("thư điện tử của cơ quan"), blank=True)
     is_active = models.BooleanField(_("đang hoạt động"), default=True)
+    # Set by organisation changes (core.organisation): the first and last day
+    # of existence, and who took over the open work when it ended.
+    valid_from = models.DateField(_("hoạt động từ ngày"), null=True, blank=True)
+    valid_to = models.DateField(_("hoạt động đến ngày"), null=True, blank=True)
+    successor = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="predecessors",
+        verbose_name=_("cơ quan kế thừa"),
+    )
     reminder_days = models.JSONField(
         _("nhắc trước hạn (số ngày)"),
         default=default_reminder_days,
@@ -96,6 +147,9 @@ class Agency(models.Model):
     def save(self, *args, **kwargs):
         self.sort_key = search_key(self.name)
         super().save(*args, **with_derived(kwargs, "sort_key"))
+
+    def name_on(self, day: date | None) -> str:
+        return name_on(self, day)
 
 
 class Unit(models.Model):
@@ -129,6 +183,18 @@ class Unit(models.Model):
     short_name = models.CharField(_("tên viết tắt"), max_length=50, blank=True)
     kind = models.CharField(_("loại đơn vị"), max_length=30, choices=Kind.choices, default=Kind.DIVISION)
     is_active = models.BooleanField(_("đang hoạt động"), default=True)
+    # Set by organisation changes (core.organisation): the first and last day
+    # of existence, and who took over the open work when it ended.
+    valid_from = models.DateField(_("hoạt động từ ngày"), null=True, blank=True)
+    valid_to = models.DateField(_("hoạt động đến ngày"), null=True, blank=True)
+    successor = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="predecessors",
+        verbose_name=_("đơn vị kế thừa"),
+    )
     own_register = models.BooleanField(
         _("có sổ văn bản đi riêng"),
         default=False,
@@ -158,6 +224,9 @@ class Unit(models.Model):
     def save(self, *args, **kwargs):
         self.sort_key = search_key(self.name)
         super().save(*args, **with_derived(kwargs, "sort_key"))
+
+    def name_on(self, day: date | None) -> str:
+        return name_on(self, day)
 
     def issues_plans(self) -> bool:
         return self.kind in self.PLAN_ISSUING_KINDS
@@ -633,3 +702,188 @@ class ExternalIdentity(models.Model):
         self.issuer = self.issuer.strip().rstrip("/")
         self.subject = self.subject.strip()
         super().save(*args, **kwargs)
+
+
+class FormerName(models.Model):
+    """A name a province, agency or unit bore until a day, kept by a rename so
+    that what was done under it reads as it was done."""
+
+    province = models.ForeignKey(
+        Province,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="former_names",
+        verbose_name=_("tỉnh"),
+    )
+    agency = models.ForeignKey(
+        Agency,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="former_names",
+        verbose_name=_("cơ quan"),
+    )
+    unit = models.ForeignKey(
+        Unit,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="former_names",
+        verbose_name=_("đơn vị"),
+    )
+    name = models.CharField(_("tên cũ"), max_length=200)
+    short_name = models.CharField(_("tên viết tắt cũ"), max_length=50, blank=True)
+    until = models.DateField(_("dùng đến ngày"))
+    change = models.ForeignKey(
+        "OrganisationChange",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("theo thay đổi tổ chức"),
+    )
+
+    class Meta:
+        verbose_name = _("tên cũ")
+        verbose_name_plural = _("tên cũ")
+        ordering = ["until"]
+
+    def __str__(self) -> str:
+        return f"{self.name} (đến {self.until:%d/%m/%Y})"
+
+
+class OrganisationChange(models.Model):
+    """A dated decision on the organisation (Quyết định sáp nhập, chia tách,
+    đổi tên, điều chuyển): written as a draft, shown with what it will move,
+    applied once by an administrator. Applied changes are never edited."""
+
+    class Kind(models.TextChoices):
+        MERGE = "merge", _("Sáp nhập, hợp nhất")
+        SPLIT = "split", _("Chia tách")
+        RENAME = "rename", _("Đổi tên")
+        MOVE = "move", _("Chuyển trực thuộc")
+
+    class Level(models.TextChoices):
+        PROVINCE = "province", _("Tỉnh, thành phố")
+        AGENCY = "agency", _("Cơ quan")
+        UNIT = "unit", _("Đơn vị")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Chưa áp dụng")
+        APPLIED = "applied", _("Đã áp dụng")
+
+    kind = models.CharField(_("loại thay đổi"), max_length=20, choices=Kind.choices)
+    level = models.CharField(_("cấp"), max_length=20, choices=Level.choices)
+    effective_on = models.DateField(_("có hiệu lực từ ngày"))
+    decision = models.CharField(
+        _("văn bản quyết định"),
+        max_length=300,
+        help_text=_("Ví dụ: Quyết định số 1234/QĐ-UBND ngày 30/6/2025 của UBND tỉnh."),
+    )
+    note = models.TextField(_("ghi chú"), blank=True)
+    status = models.CharField(_("trạng thái"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    summary = models.JSONField(_("kết quả áp dụng"), default=list, blank=True)
+    created_by = models.ForeignKey(
+        "User", on_delete=models.PROTECT, related_name="+", verbose_name=_("người lập")
+    )
+    created_at = models.DateTimeField(_("thời điểm lập"), auto_now_add=True)
+    applied_by = models.ForeignKey(
+        "User",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("người áp dụng"),
+    )
+    applied_at = models.DateTimeField(_("thời điểm áp dụng"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("thay đổi tổ chức")
+        verbose_name_plural = _("thay đổi tổ chức")
+        ordering = ["-effective_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} — {self.decision}"
+
+    def is_draft(self) -> bool:
+        return self.status == self.Status.DRAFT
+
+
+class ChangeParty(models.Model):
+    """One side of a change: a predecessor (what ends or is changed) or a
+    successor (what takes over), with the name a new one is created under."""
+
+    class Side(models.TextChoices):
+        BEFORE = "before", _("Trước thay đổi")
+        AFTER = "after", _("Sau thay đổi")
+
+    change = models.ForeignKey(
+        OrganisationChange, on_delete=models.CASCADE, related_name="parties", verbose_name=_("thay đổi")
+    )
+    side = models.CharField(_("phía"), max_length=10, choices=Side.choices)
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    province = models.ForeignKey(
+        Province, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("tỉnh")
+    )
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("cơ quan")
+    )
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("đơn vị")
+    )
+    # A successor that does not exist yet is created under these when applied.
+    name = models.CharField(_("tên"), max_length=200, blank=True)
+    short_name = models.CharField(_("tên viết tắt"), max_length=50, blank=True)
+    code = models.CharField(_("mã, chữ viết tắt trong ký hiệu"), max_length=30, blank=True)
+
+    class Meta:
+        verbose_name = _("bên của thay đổi tổ chức")
+        verbose_name_plural = _("bên của thay đổi tổ chức")
+        ordering = ["change", "side", "position"]
+
+    def __str__(self) -> str:
+        return str(self.province or self.agency or self.unit or self.name)
+
+
+class ChangePerson(models.Model):
+    """A person of a predecessor and where the administrator confirmed they go:
+    with their roles to a successor, or staying where they were."""
+
+    change = models.ForeignKey(
+        OrganisationChange, on_delete=models.CASCADE, related_name="people", verbose_name=_("thay đổi")
+    )
+    person = models.ForeignKey("User", on_delete=models.PROTECT, related_name="+", verbose_name=_("người"))
+    from_agency = models.ForeignKey(
+        Agency,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("từ cơ quan"),
+    )
+    from_unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("từ đơn vị")
+    )
+    to_agency = models.ForeignKey(
+        Agency,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("sang cơ quan"),
+    )
+    to_unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("sang đơn vị")
+    )
+    roles = models.JSONField(_("vai trò chuyển theo"), default=list, blank=True)
+    moved = models.BooleanField(_("đã chuyển"), default=False)
+
+    class Meta:
+        verbose_name = _("người chuyển theo thay đổi tổ chức")
+        verbose_name_plural = _("người chuyển theo thay đổi tổ chức")
+        ordering = ["change", "person__sort_key"]
+        constraints = [models.UniqueConstraint(fields=["change", "person"], name="change_person_once")]
+
+    def __str__(self) -> str:
+        return str(self.person)

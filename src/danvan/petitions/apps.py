@@ -45,5 +45,6 @@ class PetitionsConfig(AppConfig):
             add_public_link(url_name=url_name, label=label, icon=icon)
         # The kinds of record this app puts in the search box (indexing), its
         # steps of the daily scan and its background tasks (jobs), and the
-        # figures it measures for the yearly evaluation (indicators).
-        from danvan.petitions import indexing, indicators, jobs  # noqa: F401
+        # figures it measures for the yearly evaluation (indicators), and the open
+        # work a successor takes over in an organisation change (takeover).
+        from danvan.petitions import indexing, indicators, jobs, takeover  # noqa: F401

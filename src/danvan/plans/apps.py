@@ -25,5 +25,6 @@ class PlansConfig(AppConfig):
         plan_issued.connect(duties_for_issued_plan, dispatch_uid="plans.duties_for_issued_plan")
         # The kinds of record this app puts in the search box (indexing), its
         # steps of the daily scan and its background tasks (jobs), and the
-        # figures it measures for the yearly evaluation (indicators).
-        from danvan.plans import indexing, indicators, jobs  # noqa: F401
+        # figures it measures for the yearly evaluation (indicators), and the open
+        # work a successor takes over in an organisation change (takeover).
+        from danvan.plans import indexing, indicators, jobs, takeover  # noqa: F401

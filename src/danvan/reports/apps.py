@@ -32,5 +32,6 @@ class ReportsConfig(AppConfig):
         )
         # The kinds of record this app puts in the search box (indexing), its
         # steps of the daily scan and its background tasks (jobs), and the
-        # figures it measures for the yearly evaluation (indicators).
-        from danvan.reports import indexing, indicators, jobs  # noqa: F401
+        # figures it measures for the yearly evaluation (indicators), and the open
+        # work a successor takes over in an organisation change (takeover).
+        from danvan.reports import indexing, indicators, jobs, takeover  # noqa: F401
