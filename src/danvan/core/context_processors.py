@@ -58,5 +58,6 @@ def navigation(request):
         "nav_areas": [(area_url(slug, url_name), label, icon, slug) for slug, label, icon, url_name in AREAS],
         "nav_can_admin": permissions.can_use_admin_site(user),
         "nav_can_read_log": permissions.can_search_read_log(user),
+        "nav_can_change_organisation": permissions.can_manage_organisation_changes(user),
         "nav_unread": unread_count(user),
     }

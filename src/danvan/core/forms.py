@@ -4,6 +4,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core import uploads
+from danvan.core.models import Agency, OrganisationChange, Province, Unit
+from danvan.core.organisation import NewParty
 
 
 class MaxSizeValidator:
@@ -161,3 +163,80 @@ class ReadLogSearchForm(forms.Form):
         if start and end and start > end:
             raise ValidationError(_("Ngày bắt đầu phải trước hoặc bằng ngày kết thúc."))
         return cleaned
+
+
+class OrganisationChangeForm(forms.Form):
+    """One dated decision on the organisation, at one level: what it changes,
+    what results (existing, or new ones written one per line)."""
+
+    KINDS = {
+        "province": ("merge", "rename"),
+        "agency": ("merge", "split", "rename", "move"),
+        "unit": ("merge", "split", "rename", "move"),
+    }
+
+    kind = forms.ChoiceField(label=_("Loại thay đổi"))
+    effective_on = WorkDateField(label=_("Có hiệu lực từ ngày (dd/mm/yyyy)"), input_formats=["%d/%m/%Y"])
+    decision = forms.CharField(
+        label=_("Văn bản quyết định"),
+        max_length=300,
+        help_text=_("Ví dụ: Quyết định số 1234/QĐ-UBND ngày 30/6/2025 của UBND tỉnh."),
+    )
+    before = forms.ModelMultipleChoiceField(queryset=None, label=_("Trước thay đổi"))
+    after = forms.ModelMultipleChoiceField(
+        queryset=None,
+        required=False,
+        label=_("Sau thay đổi: bên đã có"),
+        help_text=_("Bên kế thừa (sáp nhập), các bên được chia (chia tách), nơi nhận (chuyển trực thuộc)."),
+    )
+    new_names = forms.CharField(
+        label=_("Sau thay đổi: bên mới, mỗi dòng một bên"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Tên | tên viết tắt | mã. Ví dụ: Sở Khoa học và Công nghệ | Sở KH&CN | SKHCN. Đổi tên: ghi tên mới."
+        ),
+    )
+    note = forms.CharField(label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, level: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.level = level
+        labels = dict(OrganisationChange.Kind.choices)
+        self.fields["kind"].choices = [(kind, labels[kind]) for kind in self.KINDS[level]]
+        current = {
+            "province": Province.objects.filter(valid_to__isnull=True),
+            "agency": Agency.objects.filter(is_active=True, valid_to__isnull=True).select_related("province"),
+            "unit": Unit.objects.filter(is_active=True, valid_to__isnull=True).select_related("agency"),
+        }
+        self.fields["before"].queryset = current[level]
+        parents = {"unit": "agency", "agency": "province"}
+        # A move names the new parent; the other kinds successors of the same level.
+        self.fields["after"].queryset = current[level]
+        self.parent_queryset = current.get(parents.get(level, ""), None)
+        if level == "unit":
+            self.fields["before"].label_from_instance = self.fields["after"].label_from_instance = (
+                lambda unit: f"{unit.name} — {unit.agency.name}"
+            )
+        if self.parent_queryset is not None:
+            self.fields["parent"] = forms.ModelChoiceField(
+                queryset=self.parent_queryset,
+                required=False,
+                label=_("Chuyển trực thuộc: nơi nhận"),
+            )
+
+    def clean_new_names(self) -> list:
+        parties = []
+        for line in self.cleaned_data["new_names"].splitlines():
+            if not line.strip():
+                continue
+            parts = [part.strip() for part in line.split("|")] + ["", ""]
+            parties.append(NewParty(name=parts[0], short_name=parts[1], code=parts[2]))
+        return parties
+
+    def sides(self) -> tuple[list, list]:
+        data = self.cleaned_data
+        if data["kind"] == "move":
+            parent = data.get("parent")
+            return list(data["before"]), [parent] if parent is not None else []
+        return list(data["before"]), [*data["after"], *data["new_names"]]

@@ -38,6 +38,7 @@ from danvan.core.models import (
     FormerName,
     OrganisationChange,
     Province,
+    Role,
     RoleAssignment,
     Unit,
     User,
@@ -89,6 +90,10 @@ class PersonMove:
     to_agency: Agency | None
     to_unit: Unit | None
     roles: list[str]
+
+    @property
+    def role_labels(self) -> list[str]:
+        return [str(Role(role).label) for role in self.roles]
 
 
 @dataclass
@@ -350,7 +355,9 @@ def _preview_agency(agency: Agency, successor: ChangeParty, preview: Preview) ->
 
 def _preview_unit(unit: Unit, successor: ChangeParty, preview: Preview) -> None:
     _count_work(Level.UNIT, unit, unit.name, preview)
-    for person in User.objects.filter(Q(unit=unit) | Q(role_assignments__unit=unit, role_assignments__is_active=True)).distinct():
+    for person in User.objects.filter(
+        Q(unit=unit) | Q(role_assignments__unit=unit, role_assignments__is_active=True)
+    ).distinct():
         preview.people.append(
             PersonMove(
                 person=person,
@@ -377,7 +384,9 @@ def _preview_province(province: Province, successor: ChangeParty, preview: Previ
             _preview_agency(agency, ChangeParty(agency=same), preview)
         else:
             preview.work.append((agency.name, _("chuyển về %(province)s") % {"province": target.name}, 1))
-    for person in User.objects.filter(role_assignments__province=province, role_assignments__is_active=True).distinct():
+    for person in User.objects.filter(
+        role_assignments__province=province, role_assignments__is_active=True
+    ).distinct():
         preview.people.append(
             PersonMove(
                 person=person,
@@ -822,3 +831,12 @@ def changes_of(thing: Province | Agency | Unit) -> list[OrganisationChange]:
             status=OrganisationChange.Status.APPLIED, **{f"parties__{key}": thing}
         ).distinct()
     )
+
+
+@transaction.atomic
+def cancel_change(*, change: OrganisationChange) -> None:
+    """Drop a draft; an applied change is history and stays."""
+    change = OrganisationChange.objects.select_for_update().get(pk=change.pk)
+    if not change.is_draft():
+        raise DomainError(_("Thay đổi đã áp dụng không hủy được."))
+    change.delete()

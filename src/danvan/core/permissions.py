@@ -242,3 +242,9 @@ def read_log_for(person: User) -> QuerySet:
     if scopes.system_admin:
         return rows
     return rows.filter(agency_id__in=scopes.agencies_with(Role.INSPECTOR))
+
+
+def can_manage_organisation_changes(person: User) -> bool:
+    """Merge, split, rename and move agencies and units: the administrator, who
+    applies the province's decisions (Sở Nội vụ sends them)."""
+    return scopes_of(person).system_admin

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from danvan.core import views
+from danvan.core import change_views, views
 
 app_name = "core"
 
@@ -37,6 +37,11 @@ urlpatterns = [
         name="organisation_import_cancel",
     ),
     path("don-vi/<int:unit_id>/", views.unit_detail, name="unit_detail"),
+    path("to-chuc/thay-doi/", change_views.change_list, name="change_list"),
+    path("to-chuc/thay-doi/moi/", change_views.change_new, name="change_new"),
+    path("to-chuc/thay-doi/<int:change_id>/", change_views.change_detail, name="change_detail"),
+    path("to-chuc/thay-doi/<int:change_id>/ap-dung/", change_views.change_apply, name="change_apply"),
+    path("to-chuc/thay-doi/<int:change_id>/huy/", change_views.change_cancel, name="change_cancel"),
     path("lich-lam-viec/", views.working_calendar, name="calendar"),
     path("thong-bao/", views.notifications, name="notifications"),
     path("huong-dan/", views.guide_index, name="guide_index"),

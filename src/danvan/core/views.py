@@ -54,6 +54,8 @@ def agency_list(request):
 def agency_detail(request, agency_id):
     agency = permissions.get_agency_for_user(request.user, agency_id)
     context = selectors.agency_directory(request.user, agency)
+    context["former_names"] = agency.former_names.all()
+    context["predecessors"] = agency.predecessors.order_by("valid_to", "sort_key")
     return render(request, "core/agency_detail.html", context)
 
 

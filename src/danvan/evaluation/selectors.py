@@ -647,7 +647,10 @@ def results_table(province: Province, year: int, *, kind: str = "", sort: str = 
     )
     rows = [ResultRow(assessment.agency, assessment) for assessment in assessments]
     if kinds:
-        unassessed = Agency.objects.active().filter(province=province, kind__in=kinds)
+        # The agencies at the end of that year: one merged since is still listed for it.
+        unassessed = Agency.objects.existing_during(date(year, 12, 31), date(year, 12, 31)).filter(
+            province=province, kind__in=kinds
+        )
         rows += [
             ResultRow(agency, None)
             for agency in unassessed.exclude(pk__in=[assessment.agency_id for assessment in assessments])

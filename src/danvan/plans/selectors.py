@@ -797,16 +797,21 @@ def province_implementation(plan: Plan, *, today) -> list[dict]:
     ):
         implementing.setdefault(child.agency_id, child)
     rows = []
+    # The agencies of the plan's year, by their names of that time: a 2024
+    # plan lists the agencies merged since, a 2026 plan their successors.
+    day = min(date(plan.period_year, 12, 31), today) if plan.period_year else plan.issue_date or today
+    existing = Agency.objects.existing_during(day, day).filter(province=plan.agency.province)
     for agency in (
-        Agency.objects.filter(province=plan.agency.province, is_active=True)
+        Agency.objects.filter(Q(pk__in=existing.values("pk")) | Q(pk__in=list(implementing)))
         .exclude(pk=plan.agency_id)
+        .prefetch_related("former_names")
         .order_by("sort_key")
     ):
         found = implementing.get(agency.pk)
         rows.append(
             {
                 "agency": agency,
-                "name": agency.name,
+                "name": agency.name_on(day),
                 "plan": found,
                 **_implementation_state(plan, found, today),
             }

@@ -271,6 +271,12 @@ class Report(models.Model):
         return self.unit or self.agency
 
     @property
+    def respondent_name(self) -> str:
+        """The respondent's name at the end of the period: a renamed agency's
+        2024 report reads with its 2024 name."""
+        return self.respondent.name_on(self.request.period.end)
+
+    @property
     def is_agency_report(self) -> bool:
         return self.unit_id is None
 

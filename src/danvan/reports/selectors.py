@@ -346,11 +346,10 @@ def agency_report_figures(report: Report, *, today: date) -> dict:
 
 
 def province_table(province: Province, period: ReportingPeriod, *, today: date) -> dict:
-    """Every active agency of the province × the indicators of its report for
-    the period, with the report's timeliness, as plain rows: two queries."""
-    agencies = (
-        Agency.objects.active().filter(province=province).order_by("sort_key").values_list("pk", "name")
-    )
+    """Every agency of the province at the end of the period, by its name of
+    then (a 2024 table lists the agencies merged since, a 2026 table their
+    successors), and any other that reported for it, × the indicators of its
+    report for the period, with the report's timeliness: three queries."""
     reports: dict[int, dict[str, Any]] = {
         row["agency_id"]: dict(row)
         for row in Report.objects.filter(
@@ -366,6 +365,14 @@ def province_table(province: Province, period: ReportingPeriod, *, today: date) 
             table=F("figures__table"),
         )
     }
+    existing = Agency.objects.existing_during(period.end, period.end).filter(province=province)
+    agencies = [
+        (agency.pk, agency.name_on(period.end))
+        for agency in Agency.objects.filter(province=province)
+        .filter(Q(pk__in=existing.values("pk")) | Q(pk__in=list(reports)))
+        .prefetch_related("former_names")
+        .order_by("sort_key")
+    ]
     rows = []
     for agency_id, name in agencies:
         report = reports.get(agency_id)

@@ -106,3 +106,12 @@ def page_url(context, page, number):
 @register.filter
 def thousands(number):
     return written_thousands(number)
+
+
+@register.filter
+def name_on(owner, day):
+    """The name an agency, unit or province bore on ``day`` (a renamed agency's
+    2024 report reads with its 2024 name)."""
+    if owner is None:
+        return ""
+    return owner.name_on(day)

@@ -188,6 +188,10 @@ def report_context(report) -> dict:
     period = request.data_period
     issued = report.issue_date
     tables = report_tables(report)
+    # A report prints under the names of its time, not of today.
+    on = issued or period.end
+    if agency.name_on(on) != agency.name:
+        name = agency.name_on(on).upper()
     sections = []
     for index, (field, title) in enumerate(SECTION_TITLES.items()):
         sections.append(
@@ -198,10 +202,10 @@ def report_context(report) -> dict:
                 "tables": tables if field == "results" else [],
             }
         )
-    respondent = report.unit.name if report.unit_id else agency.name
+    respondent = report.unit.name_on(on) if report.unit_id else agency.name_on(on)
     summary = f"Kết quả thực hiện công tác dân vận chính quyền {period.label[:1].lower()}{period.label[1:]}"
     if report.unit_id:
-        parent, name = agency.name.upper(), report.unit.name.upper()
+        parent, name = agency.name_on(on).upper(), report.unit.name_on(on).upper()
     return {
         "parent_agency": parent,
         "agency_name": name,
