@@ -60,7 +60,8 @@ def name_on(owner: Province | Agency | Unit, day: date | None) -> str:
         return owner.name
     former = getattr(owner, "_former_names", None)
     if former is None:
-        former = list(owner.former_names.order_by("until").values_list("until", "name"))
+        # .all() so that a prefetch_related("former_names") of a list serves it.
+        former = sorted((row.until, row.name) for row in owner.former_names.all())
         owner._former_names = former
     for until, name in former:
         if day <= until:

@@ -133,7 +133,7 @@ ROUND_2025 = {
         "III/2": Occurrences(0),
         "IV/1": Occurrences(0),
     },
-    "SKHĐT": {
+    "STC": {
         "I/1": Done(True),
         "I/2": StepChoice(D(4), "Chưa cụ thể hóa quy chế đối thoại"),
         "II/1/1.1": Ratio(D(38), D(46)),

@@ -1,5 +1,6 @@
-"""The demo province: Tây Ninh with three departments whose units are named as
-their own plans name them, one person per role, and the known day swaps.
+"""The demo province: Tây Ninh with its departments, whose units are named as
+their own plans name them, one person per role, the known day swaps, and
+the 2025 merger of Sở Kế hoạch và Đầu tư into Sở Tài chính.
 
 Loading is idempotent: every row is looked up by its natural key first, so a
 second run changes nothing."""
@@ -16,6 +17,7 @@ from danvan.demo.democracy import load_demo_democracy
 from danvan.demo.emulation import load_demo_emulation
 from danvan.demo.emulation_commendation import load_demo_emulation_commendation
 from danvan.demo.evaluation import load_demo_evaluation
+from danvan.demo.merger import load_demo_merger
 from danvan.demo.onestop import load_demo_onestop
 from danvan.demo.plans import load_demo_plans
 from danvan.demo.reports import load_demo_reports
@@ -61,6 +63,15 @@ AGENCIES = [
             ("BTDKT", "Ban Thi đua - Khen thưởng", "Ban TĐKT", K.SUB_DEPARTMENT, ""),
             ("CCVTLT", "Chi cục Văn thư - Lưu trữ", "", K.SUB_DEPARTMENT, ""),
             ("TTLTLS", "Trung tâm Lưu trữ lịch sử", "TT.LTLS", K.CENTER, "CCVTLT"),
+        ],
+    ),
+    (
+        "Sở Tài chính",
+        "STC",
+        "STC",
+        [
+            ("NS", "Phòng Quản lý ngân sách", "", K.DIVISION, ""),
+            ("TCDN", "Phòng Tài chính doanh nghiệp", "", K.DIVISION, ""),
         ],
     ),
     (
@@ -149,12 +160,14 @@ def load_demo_province() -> DemoResult:
         agencies[symbol] = agency
         for code, unit_name, unit_short, kind, parent_code in [*COMMON_UNITS, *own_units]:
             parent = units[(symbol, parent_code)] if parent_code else None
-            unit, made = Unit.objects.get_or_create(
-                agency=agency,
-                code=code,
-                defaults={"name": unit_name, "short_name": unit_short, "kind": kind, "parent": parent},
-            )
-            created += made
+            # After the merger a unit of Sở Kế hoạch và Đầu tư may be Sở Tài chính's.
+            owners = [agency.pk, agency.successor_id] if agency.successor_id else [agency.pk]
+            unit = Unit.objects.filter(agency__in=owners, code=code).order_by("pk").first()
+            if unit is None:
+                unit = Unit.objects.create(
+                    agency=agency, code=code, name=unit_name, short_name=unit_short, kind=kind, parent=parent
+                )
+                created += 1
             units[(symbol, code)] = unit
     committee, made = Agency.objects.get_or_create(
         province=province,
@@ -175,6 +188,8 @@ def load_demo_province() -> DemoResult:
         created += _load_person(person, province, agencies, units)
     for day, kind, note in CALENDAR_DAYS:
         created += CalendarDay.objects.get_or_create(date=day, defaults={"kind": kind, "note": note})[1]
+    # The merger comes first: what is loaded after it is of the agencies of today.
+    created += load_demo_merger(province=province, agencies=agencies, units=units)
     created += load_demo_plans(agencies=agencies, units=units)
     # The migration marks the well-known replaced documents; a database emptied since gets them again.
     created += put_replacements(LegalDocument)

@@ -40,7 +40,7 @@ def load_demo_reports(*, province: Province, agencies: dict[str, Agency], units:
     reviewer = User.objects.get(username="snv.theodoi")
     office = User.objects.get(username="skhcn.vanphong")
     leader = User.objects.get(username="skhcn.lanhdao")
-    departments = [agency for code, agency in agencies.items() if code != "UBND"]
+    departments = [agency for code, agency in agencies.items() if code != "UBND" and agency.valid_to is None]
     skhcn = agencies["SKHCN"]
     reporting_units = [units[("SKHCN", "CCTDC")], units[("SKHCN", "TTKHCN")], units[("SKHCN", "QLKH")]]
 
