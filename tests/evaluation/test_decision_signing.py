@@ -3,8 +3,10 @@ Chairman of the provincial People's Committee signing it with the
 committee's certificate; the signed copy listed on the results page with who
 and when, and downloaded by those who read the province's results."""
 
+import io
 from decimal import Decimal
 
+import pdfplumber
 import pytest
 from django.urls import reverse
 
@@ -12,7 +14,7 @@ from danvan.core.models import Agency, Role
 from danvan.core.services import DomainError
 from danvan.documents import services as document_services
 from danvan.documents.models import SignedCopy
-from danvan.documents.signatures import pades
+from danvan.documents.signatures import pades, stamp
 from danvan.evaluation import selectors, services
 from danvan.evaluation.models import ResultsDecision
 from tests.conftest import require_binary
@@ -91,6 +93,14 @@ def test_the_signed_decision_is_valid_for_pyhanko_and_pdfsig(signed, test_ca, tm
     assert "Signature Validation: Signature is Valid." in pdfsig_says(data, tmp_path)
     [check] = pades.check_signatures(tampered(data), trust_roots=[test_ca.pem])
     assert check.verdict == pades.Verdict.MODIFIED
+
+
+def test_the_signature_goes_above_the_chairmans_name_not_on_the_annex_after_it(signed):
+    data = stored_bytes(signed)
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        pages = len(pdf.pages)
+    placement = stamp.place_signature(data, signer_name="Lê Văn Chủ")
+    assert pages > 1 and placement.page < pages - 1
 
 
 def test_the_province_reviewer_reads_the_signed_copy_an_agency_does_not(

@@ -13,6 +13,7 @@ and is not translated, like the plan's and the letters'.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from danvan.core.selectors import provincial_committee
 from danvan.documents.output.context import (
@@ -25,7 +26,9 @@ from danvan.documents.output.context import (
 )
 from danvan.documents.output.docx import render_decision_docx
 from danvan.evaluation.engine.model import show_points
-from danvan.evaluation.selectors import ResultsTable
+
+if TYPE_CHECKING:
+    from danvan.evaluation.selectors import ResultsTable
 
 SYMBOL = "QĐ-UBND"
 

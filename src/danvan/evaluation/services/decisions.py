@@ -18,6 +18,7 @@ from danvan.core.services import DomainError
 from danvan.documents.models import SignedCopy
 from danvan.documents.output import pdf as output_pdf
 from danvan.documents.services import sign_document
+from danvan.evaluation import decision
 from danvan.evaluation.models import ResultsDecision
 
 if TYPE_CHECKING:
@@ -33,9 +34,6 @@ def sign_results_decision(*, table: ResultsTable, by: User, today: date | None =
     Outcomes: the signed copy, or DomainError (no final result of the year,
     no provincial committee in the organisation, no PDF could be made, the
     committee has no usable certificate), with nothing stored."""
-    # The decision's wording reads the results table (selectors imports this package).
-    from danvan.evaluation import decision
-
     if not table.finalised:
         raise DomainError(
             _("Chưa có cơ quan nào có kết quả chính thức của năm %(year)s.") % {"year": table.year}
