@@ -151,3 +151,28 @@ def seal_png(size: int = 240) -> bytes:
     out = io.BytesIO()
     image.save(out, format="PNG")
     return out.getvalue()
+
+
+def pdfsig_says(data: bytes, tmp_path) -> str:
+    """What poppler's pdfsig reports of a PDF (the test is skipped without it)."""
+    import subprocess
+
+    from tests.conftest import require_binary
+
+    pdfsig = require_binary("pdfsig")
+    path = tmp_path / "ky-so.pdf"
+    path.write_bytes(data)
+    return subprocess.run([pdfsig, str(path)], capture_output=True, text=True, timeout=60).stdout
+
+
+def tampered(data: bytes) -> bytes:
+    """The signed PDF with one byte of its signed content changed."""
+    changed = bytearray(data)
+    where = changed.index(b"/Producer")
+    changed[where + 1 : where + 2] = b"Q"
+    return bytes(changed)
+
+
+def stored_bytes(copy) -> bytes:
+    with copy.file.open("rb") as stored:
+        return stored.read()

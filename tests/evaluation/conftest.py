@@ -10,6 +10,7 @@ from danvan.evaluation import services
 from danvan.evaluation.engine.sheets import write_criteria_sheet
 from danvan.evaluation.models import Assessment
 from tests.evaluation.engine.can_tho_2579 import CRITERIA, RULES
+from tests.signing_ca import test_ca  # noqa: F401 — the test CA's fixture.
 
 
 @pytest.fixture

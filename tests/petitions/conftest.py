@@ -6,6 +6,7 @@ from django.apps import apps
 
 from danvan.core.models import CalendarDay
 from tests.factories import CalendarDayFactory
+from tests.signing_ca import agency_bundle, test_ca  # noqa: F401 — the test CA's fixtures.
 
 
 def seed_time_limit_rules():

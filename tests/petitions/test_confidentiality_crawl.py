@@ -7,11 +7,11 @@ each from a person with their own distinctive name, address, identity
 number, phone, e-mail and representative. Then every persona, the system
 administrator and the province reviewer included, walks every page it can
 reach from the landing page, the lists, the admin and the API, opens the
-receipts and the Word, Excel and PDF files it finds (the results of the
-survey the public denunciation's sender answered among them), reads its
-notifications, and none of those identifying strings of a denunciation it
-was not granted may appear anywhere; nor in any e-mail sent. The granted
-people do read them on the identity page.
+receipts and the Word, Excel and PDF files it finds (a letter's signed PDF
+and the results of the survey the public denunciation's sender answered
+among them), reads its notifications, and none of those identifying strings
+of a denunciation it was not granted may appear anywhere; nor in any e-mail
+sent. The granted people do read them on the identity page.
 
 Every page of the petitions area and of the petitions API, and the public
 submission and lookup, is sent with ``Cache-Control: no-store``.
@@ -32,6 +32,10 @@ from django.core import mail
 from django.urls import reverse
 
 from danvan.core.text import search_key
+from danvan.documents import services as document_services
+from danvan.documents.models import SignedCopy
+from danvan.documents.output.pdf import soffice_path
+from danvan.documents.selectors import signed_copies_of
 from danvan.evaluation import services as evaluation
 from danvan.evaluation.engine.sheets import write_criteria_sheet
 from danvan.evaluation.models import Assessment
@@ -43,6 +47,7 @@ from danvan.surveys.models import Question, Survey
 from tests.evaluation.conftest import import_can_tho
 from tests.evaluation.engine.can_tho_2579 import CRITERIA, RULES
 from tests.matrix import ROLES
+from tests.signing_ca import PASSPHRASE
 
 PUBLIC, INTAKE, RECEPTION = "public", "intake", "reception"
 SECRETS = {
@@ -78,7 +83,15 @@ MAX_PAGES = 2500
 
 @pytest.fixture
 def denunciations(
-    client, agency, agency_head, inspector, office_officer, reception, django_capture_on_commit_callbacks
+    client,
+    agency,
+    agency_head,
+    inspector,
+    office_officer,
+    reception,
+    system_admin,
+    test_ca,
+    django_capture_on_commit_callbacks,
 ):
     """One denunciation by each path; the ``reception`` fixture is an
     ordinary visit beside them (its form must not list the others)."""
@@ -165,9 +178,26 @@ def denunciations(
     # The scan tells the handlers and leaders of what is overdue, in the app and by e-mail.
     with django_capture_on_commit_callbacks(execute=True):
         services.escalate_overdue_deadlines(today=date(2026, 12, 31))
+    _signed_letter(from_visit, authority=test_ca, admin=system_admin, by=agency_head)
     _assessment_citing(agency, [public, intake, from_visit], by=agency_head)
     _survey_answered_about(public, by=office_officer)
     return {PUBLIC: public, INTAKE: intake, RECEPTION: from_visit}
+
+
+def _signed_letter(petition, *, authority, admin, by) -> SignedCopy | None:
+    """The visit's acceptance slip signed with the agency's certificate: its
+    signed PDF is crawled too. Signing prints with LibreOffice; without it
+    (a developer's machine) the crawl goes on without the signed copy."""
+    if soffice_path() is None:
+        return None
+    document_services.configure_signing_certificate(
+        agency=petition.agency,
+        bundle=authority.bundle(petition.agency.name),
+        passphrase=PASSPHRASE,
+        seal=None,
+        by=admin,
+    )
+    return services.sign_petition_letter(petition=petition, by=by)
 
 
 def _survey_answered_about(petition, *, by) -> Survey:
@@ -207,7 +237,7 @@ def _text(response) -> str:
     """What a person reads in the response: the page, the JSON, or the text
     of a Word, Excel or PDF file."""
     content_type = response.get("Content-Type", "")
-    body = b"".join(response.streaming_content) if response.streaming else response.content
+    body = _body(response)
     if "wordprocessingml" in content_type:
         from docx import Document
 
@@ -240,6 +270,15 @@ def _text(response) -> str:
         except ValueError:
             return text
     return html.unescape(text)
+
+
+def _body(response) -> bytes:
+    """The response's bytes; a streamed file (a signed PDF) is read once and kept."""
+    if not response.streaming:
+        return response.content
+    if not hasattr(response, "crawled_body"):
+        response.crawled_body = b"".join(response.streaming_content)
+    return response.crawled_body
 
 
 def _links(text: str) -> list[str]:
@@ -298,6 +337,10 @@ def _seeds(denunciations) -> list[str]:
             reverse("petitions:denouncer_identity", args=[pk]),
             reverse("api:petition_detail", args=[pk]),
             reverse("petitions:petition_letter", args=[pk]),
+            *[
+                reverse("petitions:petition_signed_letter", args=[pk, copy.pk])
+                for copy in signed_copies_of(petition)
+            ],
         ]
         if petition.reception_id:
             seeds += [
@@ -386,6 +429,11 @@ def test_no_page_export_api_or_admin_page_names_a_denouncer_to_whom_was_not_gran
             reverse("petitions:reception_receipt", args=[visit]),
         ],
     }
+    for copy in SignedCopy.objects.all():
+        # The signed slip opens to those who download the letter, and is crawled.
+        reached["inspector"].append(
+            reverse("petitions:petition_signed_letter", args=[denunciations[RECEPTION].pk, copy.pk])
+        )
     for url in reached.get(role, []):
         assert pages[url].status_code == 200, url
     leaks = [

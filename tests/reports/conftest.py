@@ -7,6 +7,7 @@ from danvan.plans.models import Plan, Task, TaskUpdate
 from danvan.reports import services
 from danvan.reports.models import PeriodKind
 from tests.factories import person_with_role
+from tests.signing_ca import agency_bundle, test_ca  # noqa: F401 — the test CA's fixtures.
 
 
 @pytest.fixture

@@ -56,6 +56,16 @@ def agency_office(agency: Agency) -> list[User]:
     return holders_of(Role.AGENCY_OFFICE, agency=agency)
 
 
+def provincial_committee(province) -> Agency | None:
+    """The province's People's Committee (UBND tỉnh) as an agency, when the
+    organisation lists it: who issues the province's decisions."""
+    return (
+        Agency.objects.filter(province=province, kind=Agency.Kind.PROVINCIAL_COMMITTEE, is_active=True)
+        .order_by("pk")
+        .first()
+    )
+
+
 def unit_heads(unit: Unit | None) -> list[User]:
     """The heads of a unit (none when there is no unit)."""
     return holders_of(Role.UNIT_HEAD, unit=unit) if unit is not None else []

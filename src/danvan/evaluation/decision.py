@@ -13,8 +13,9 @@ and is not translated, like the plan's and the letters'.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
-from danvan.core.models import Agency
+from danvan.core.selectors import provincial_committee
 from danvan.documents.output.context import (
     ROMAN,
     date_phrase,
@@ -25,18 +26,16 @@ from danvan.documents.output.context import (
 )
 from danvan.documents.output.docx import render_decision_docx
 from danvan.evaluation.engine.model import show_points
-from danvan.evaluation.selectors import ResultsTable
+
+if TYPE_CHECKING:
+    from danvan.evaluation.selectors import ResultsTable
 
 SYMBOL = "QĐ-UBND"
 
 
 def committee_name(table: ResultsTable) -> str:
     """'Ủy ban nhân dân tỉnh Tây Ninh', or the provincial committee's own name when it is an agency."""
-    committee = (
-        Agency.objects.filter(province=table.province, kind=Agency.Kind.PROVINCIAL_COMMITTEE, is_active=True)
-        .order_by("pk")
-        .first()
-    )
+    committee = provincial_committee(table.province)
     if committee is not None:
         return committee.name
     return f"Ủy ban nhân dân tỉnh {table.province.name}"
@@ -73,7 +72,7 @@ def pending_note(table: ResultsTable) -> str:
     )
 
 
-def decision_context(table: ResultsTable, *, today: date) -> dict:
+def decision_context(table: ResultsTable, *, today: date, signer_name: str = "") -> dict:
     committee = committee_name(table)
     heading = committee.upper()
     finalised = table.finalised
@@ -122,7 +121,7 @@ def decision_context(table: ResultsTable, *, today: date) -> dict:
         "recipients": recipient_lines(["Như Điều 3", "Chủ tịch, các Phó Chủ tịch UBND tỉnh"], ""),
         "signer_authority": "",
         "signer_title": "CHỦ TỊCH",
-        "signer_name": "",
+        "signer_name": signer_name,
         "annex_title": "DANH SÁCH",
         "annex_summary": f"Kết quả đánh giá, xếp loại công tác dân vận chính quyền năm {year}",
         "annex_reference": f"(Kèm theo Quyết định số {document_number('')}/{SYMBOL} "
@@ -132,5 +131,6 @@ def decision_context(table: ResultsTable, *, today: date) -> dict:
     }
 
 
-def decision_docx(table: ResultsTable, *, today: date) -> bytes:
-    return render_decision_docx(decision_context(table, today=today))
+def decision_docx(table: ResultsTable, *, today: date, signer_name: str = "") -> bytes:
+    """The decision; ``signer_name`` printed under the signature when it is being signed."""
+    return render_decision_docx(decision_context(table, today=today, signer_name=signer_name))

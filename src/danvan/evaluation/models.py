@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -325,3 +326,34 @@ class Evidence(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class ResultsDecision(models.Model):
+    """The province's decision recognising a year's evaluation results, issued
+    by signing it: the Chairman of the provincial People's Committee signs
+    its PDF with the committee's certificate. Each signed PDF, with who
+    signed and when, is a documents.SignedCopy of this row."""
+
+    province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="+", verbose_name=_("tỉnh"))
+    year = models.PositiveIntegerField(_("năm đánh giá"))
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="+", verbose_name=_("cơ quan ban hành")
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("người ký lần đầu"),
+    )
+    created_at = models.DateTimeField(_("thời điểm ký lần đầu"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("quyết định công nhận kết quả đánh giá")
+        verbose_name_plural = _("quyết định công nhận kết quả đánh giá")
+        ordering = ["-year", "province"]
+        constraints = [
+            models.UniqueConstraint(fields=["province", "year"], name="evaluation_decision_once_a_year")
+        ]
+
+    def __str__(self) -> str:
+        return gettext("Quyết định công nhận kết quả đánh giá năm %(year)s") % {"year": self.year}

@@ -13,7 +13,9 @@ from django.utils.translation import gettext as _
 
 from danvan.core.models import Agency, Province, Role, User
 from danvan.core.permissions import AGENCY_WIDE_ROLES, can_view_agency, scopes_of
-from danvan.evaluation.models import Assessment, CriteriaNode, CriteriaSet, Reviewer
+from danvan.core.selectors import provincial_committee
+from danvan.documents.permissions import can_sign_for_agency
+from danvan.evaluation.models import Assessment, CriteriaNode, CriteriaSet, ResultsDecision, Reviewer
 
 # The agency's people who read its results over the years: its leader and its office.
 RESULT_ROLES = (Role.AGENCY_LEADER, Role.AGENCY_OFFICE)
@@ -195,9 +197,39 @@ def get_node_for_user(person: User, criteria_set_id: int, node_id: int) -> Crite
 
 
 def can_view_province_results(person: User, province_id: int) -> bool:
-    """The province's table of every agency's results: Sở Nội vụ of the province, or an administrator."""
+    """The province's table of every agency's results: Sở Nội vụ of the province, an
+    administrator, and the leaders of the provincial committee, who sign its decision."""
     scopes = scopes_of(person)
-    return scopes.system_admin or province_id in scopes.reviewed_provinces
+    return (
+        scopes.system_admin
+        or province_id in scopes.reviewed_provinces
+        or _leads_provincial_committee(person, province_id)
+    )
+
+
+def _leads_provincial_committee(person: User, province_id: int) -> bool:
+    led = scopes_of(person).agencies_with(Role.AGENCY_LEADER)
+    return (
+        bool(led)
+        and Agency.objects.filter(
+            pk__in=led, province_id=province_id, kind=Agency.Kind.PROVINCIAL_COMMITTEE, is_active=True
+        ).exists()
+    )
+
+
+def can_sign_results_decision(person: User, province: Province) -> bool:
+    """Sign (and so issue) the decision recognising the year's results with the certificate
+    of the provincial committee, which issues it: the committee's leader."""
+    committee = provincial_committee(province)
+    return committee is not None and can_sign_for_agency(person, committee)
+
+
+def get_results_decision_for_user(person: User, decision_id: int) -> ResultsDecision:
+    """A signed decision, read by whoever reads its province's results."""
+    decision = ResultsDecision.objects.filter(pk=decision_id).first()
+    if decision is None or not can_view_province_results(person, decision.province_id):
+        raise Http404(_("Không tìm thấy quyết định."))
+    return decision
 
 
 def get_results_province_for_user(person: User, province_id: int) -> Province:

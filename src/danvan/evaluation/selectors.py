@@ -20,7 +20,14 @@ from danvan.evaluation.engine import model as engine
 from danvan.evaluation.engine.classification import describe, may_be_proposed
 from danvan.evaluation.engine.model import Classification, Rules, show_points
 from danvan.evaluation.engine.sheets import method_parameters
-from danvan.evaluation.models import Assessment, CriteriaNode, CriteriaSet, Evidence, LeafScore
+from danvan.evaluation.models import (
+    Assessment,
+    CriteriaNode,
+    CriteriaSet,
+    Evidence,
+    LeafScore,
+    ResultsDecision,
+)
 from danvan.evaluation.services import (
     evidence_url,
     stored_criteria,
@@ -659,6 +666,11 @@ def results_table(province: Province, year: int, *, kind: str = "", sort: str = 
     if kind:
         rows = [row for row in rows if row.agency.kind == kind]
     return ResultsTable(province, year, _sorted(rows, sort), criteria_sets, band_names(criteria_sets))
+
+
+def results_decision(province: Province, year: int) -> ResultsDecision | None:
+    """The year's decision once signed: the caller has checked the person reads the province's results."""
+    return ResultsDecision.objects.filter(province=province, year=year).first()
 
 
 def result_years(province: Province) -> list[int]:

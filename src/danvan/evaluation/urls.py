@@ -114,5 +114,15 @@ urlpatterns = [
     ),
     path("ket-qua/tinh/<int:province_id>/", views.results, name="results"),
     path("ket-qua/tinh/<int:province_id>/quyet-dinh.docx", views.results_decision, name="results_decision"),
+    path(
+        "ket-qua/tinh/<int:province_id>/ky-so-quyet-dinh/",
+        views.results_decision_sign,
+        name="results_decision_sign",
+    ),
+    path(
+        "ket-qua/quyet-dinh/<int:decision_id>/ban-ky-so/<int:copy_id>.pdf",
+        views.results_decision_signed_pdf,
+        name="results_decision_signed_pdf",
+    ),
     path("ket-qua/co-quan/<int:agency_id>/", views.agency_results, name="agency_results"),
 ]

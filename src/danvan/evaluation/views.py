@@ -5,16 +5,18 @@ Word, an agency's history."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from danvan.core.downloads import DOCX_TYPE, XLSX_TYPE, download
+from danvan.core.downloads import DOCX_TYPE, PDF_TYPE, XLSX_TYPE, download, stored_file
 from danvan.core.models import Agency
 from danvan.core.paging import page_of
 from danvan.core.services import DomainError
+from danvan.documents import selectors as document_selectors
 from danvan.documents.permissions import visible_legal_documents
 from danvan.evaluation import decision, forms, permissions, selectors, services
 from danvan.evaluation.engine.errors import InvalidCriteriaSet
@@ -363,8 +365,12 @@ def results(request, province_id):
     kind = request.GET.get("loai", "") if request.GET.get("loai", "") in Agency.Kind.values else ""
     sort = request.GET.get("sap_xep", "") if request.GET.get("sap_xep", "") in selectors.SORTS else "xep-hang"
     table = selectors.results_table(province, year, kind=kind, sort=sort)
+    decision_record = selectors.results_decision(province, year)
     context = {
         "table": table,
+        "can_sign": permissions.can_sign_results_decision(request.user, province),
+        "decision": decision_record,
+        "signed_copies": document_selectors.signed_copies_of(decision_record) if decision_record else [],
         "years": years,
         "refused": refused,
         "kind": kind,
@@ -387,6 +393,35 @@ def results_decision(request, province_id):
         return redirect(reverse("evaluation:results", args=[province.pk]) + f"?nam={year}")
     filename = _("Quyết định công nhận kết quả đánh giá năm %(year)s.docx") % {"year": year}
     return download(decision.decision_docx(table, today=timezone.localdate()), DOCX_TYPE, filename)
+
+
+@login_required
+@require_POST
+def results_decision_sign(request, province_id):
+    province = permissions.get_results_province_for_user(request.user, province_id)
+    if not permissions.can_sign_results_decision(request.user, province):
+        raise PermissionDenied(_("Chỉ lãnh đạo UBND tỉnh được ký số quyết định công nhận kết quả đánh giá."))
+    year = request.POST.get("nam", "")
+    if not (year.isdigit() and 2000 <= int(year) <= 2100):
+        raise Http404(_("Năm đánh giá không hợp lệ."))
+    table = selectors.results_table(province, int(year))
+    try:
+        services.sign_results_decision(table=table, by=request.user)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Đã ký số quyết định. Bản PDF đã ký được lưu cùng kết quả của năm."))
+    return redirect(reverse("evaluation:results", args=[province.pk]) + f"?nam={year}#ban-ky-so")
+
+
+@login_required
+def results_decision_signed_pdf(request, decision_id, copy_id):
+    """A signed decision, to whoever reads the province's results."""
+    decision_record = permissions.get_results_decision_for_user(request.user, decision_id)
+    copy = document_selectors.signed_copy_of(decision_record, copy_id)
+    response = stored_file(copy.file, f"quyet-dinh-ket-qua-danh-gia-{decision_record.year}-da-ky.pdf")
+    response["Content-Type"] = PDF_TYPE
+    return response
 
 
 @login_required

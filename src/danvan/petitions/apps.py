@@ -15,6 +15,7 @@ READ_KINDS = {
     "petitions.attachment_download": _("Tệp đính kèm của đơn"),
     "petitions.petition_letter": _("Văn bản gửi công dân (Word)"),
     "petitions.petition_letter_pdf": _("Văn bản gửi công dân (PDF)"),
+    "petitions.petition_signed_letter": _("Văn bản gửi công dân (PDF đã ký số)"),
     "petitions.denouncer_identity": _("Thông tin người tố cáo"),
     "petitions.reception_list": _("Sổ tiếp công dân"),
     "petitions.reception_detail": _("Lượt tiếp công dân"),

@@ -16,6 +16,8 @@ from django.utils.translation import gettext as _
 
 from danvan.core.models import Agency, Role, User
 from danvan.core.permissions import scopes_of
+from danvan.documents.permissions import can_sign_for_agency
+from danvan.petitions import letters
 from danvan.petitions.models import IdentityGrant, Petition, PetitionQuerySet, Reception
 
 PETITION_HANDLER_ROLES = (Role.AGENCY_LEADER, Role.INSPECTOR)
@@ -76,6 +78,16 @@ def can_process_petition(person: User, petition: Petition) -> bool:
         scopes.system_admin
         or petition.agency_id in scopes.agencies_with(*PETITION_HANDLER_ROLES)
         or (person.is_authenticated and petition.handler_id == person.pk)
+    )
+
+
+def can_sign_petition_letter(person: User, petition: Petition) -> bool:
+    """Sign the outcome's letter with the agency's certificate: the agency's
+    leader, who processes its petitions (an administrator does not sign)."""
+    return (
+        letters.has_letter(petition)
+        and can_process_petition(person, petition)
+        and can_sign_for_agency(person, petition.agency)
     )
 
 

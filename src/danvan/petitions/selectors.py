@@ -23,6 +23,7 @@ from danvan.core.permissions import scopes_of
 from danvan.core.selectors import TodoItem, TodoList, todo_list
 from danvan.core.sql import first, written_out
 from danvan.core.text import contains_words, search_key
+from danvan.documents.selectors import signed_copies_of
 from danvan.petitions import letters, permissions, services
 from danvan.petitions.models import (
     GROUP_SIZE,
@@ -79,13 +80,17 @@ def petition_page(person: User, petition: Petition) -> dict:
         .prefetch_related("suspensions")
         .first()
     )
+    can_process = permissions.can_process_petition(person, petition)
     return {
         "petition": petition,
         "case": case,
         "case_steps": services.next_steps(case) if case else [],
         "duplicates": duplicate_candidates(petition),
-        "can_process": permissions.can_process_petition(person, petition),
+        "can_process": can_process,
         "has_letter": letters.has_letter(petition),
+        "can_sign_letter": permissions.can_sign_petition_letter(person, petition),
+        # The signed letters open to those who download the letter itself.
+        "signed_letters": signed_copies_of(petition) if can_process else [],
         "can_read_identity": permissions.can_read_denouncer_identity(person, petition),
         "can_grant": petition.is_denunciation and permissions.can_grant_identity_access(person, petition),
     }

@@ -28,6 +28,12 @@ urlpatterns = [
     path("don/<int:petition_id>/gia-han-xu-ly/", views.petition_extend_check, name="petition_extend_check"),
     path("don/<int:petition_id>/van-ban.docx", views.petition_letter, name="petition_letter"),
     path("don/<int:petition_id>/van-ban.pdf", views.petition_letter_pdf, name="petition_letter_pdf"),
+    path("don/<int:petition_id>/van-ban/ky-so/", views.petition_letter_sign, name="petition_letter_sign"),
+    path(
+        "don/<int:petition_id>/van-ban/ban-ky-so/<int:copy_id>.pdf",
+        views.petition_signed_letter,
+        name="petition_signed_letter",
+    ),
     path("don/<int:petition_id>/xu-ly/<slug:outcome>/", views.petition_outcome, name="petition_outcome"),
     path("don/<int:petition_id>/vu-viec/buoc/", views.case_step, name="case_step"),
     path("don/<int:petition_id>/vu-viec/<slug:action>/", views.case_action, name="case_action"),

@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
@@ -26,6 +27,7 @@ from danvan.core.permissions import get_agency_for_user
 from danvan.core.services import DomainError
 from danvan.core.storage import StorageUnavailable
 from danvan.documents.output.pdf import ConversionError, docx_to_pdf
+from danvan.documents.selectors import signed_copy_of
 from danvan.petitions import forms, letters, permissions, selectors, services
 from danvan.petitions.models import Petition, Reception
 from danvan.petitions.public_links import public_links
@@ -236,6 +238,32 @@ def petition_letter_pdf(request, petition_id):
         return redirect("petitions:petition_detail", petition_id=petition.pk)
     record_read(request, petition, "petitions.petition_letter_pdf")
     return download(data, PDF_TYPE, f"don-{petition.code}.pdf")
+
+
+@login_required
+@require_POST
+def petition_letter_sign(request, petition_id):
+    petition = permissions.get_petition_for_user(request.user, petition_id)
+    if not permissions.can_sign_petition_letter(request.user, petition):
+        raise PermissionDenied(_("Chỉ lãnh đạo cơ quan được ký số văn bản xử lý đơn."))
+    try:
+        services.sign_petition_letter(petition=petition, by=request.user)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Đã ký số văn bản. Bản PDF đã ký được lưu cùng đơn."))
+    return redirect(reverse("petitions:petition_detail", args=[petition.pk]) + "#ban-ky-so")
+
+
+@login_required
+def petition_signed_letter(request, petition_id, copy_id):
+    """A signed letter, to those who download the letter itself."""
+    petition = permissions.get_petition_for_user(request.user, petition_id, action="process")
+    copy = signed_copy_of(petition, copy_id)
+    record_read(request, petition, "petitions.petition_signed_letter")
+    response = stored_file(copy.file, f"don-{petition.code}-da-ky.pdf", personal=True)
+    response["Content-Type"] = PDF_TYPE
+    return response
 
 
 SPLIT = gettext_lazy("Tách đơn nhiều nội dung")

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from danvan.core.models import Agency, Province, Role, User
 from danvan.core.permissions import scopes_of
+from danvan.documents.permissions import can_sign_for_agency
 from danvan.plans.models import Plan
 from danvan.reports.models import Report, ReportRequest
 
@@ -196,6 +197,16 @@ def can_approve_report(person: User, report: Report) -> bool:
         return False
     scopes = scopes_of(person)
     return scopes.system_admin or report.agency_id in scopes.agencies_with(Role.AGENCY_LEADER)
+
+
+def can_sign_report(person: User, report: Report) -> bool:
+    """Sign the agency's report with its certificate once approved and sent:
+    its leader, who approves and sends it (an administrator does not sign)."""
+    return (
+        report.is_agency_report
+        and report.status == Report.Status.APPROVED
+        and can_sign_for_agency(person, report.agency)
+    )
 
 
 def get_report_request_for_user(person: User, request_id: int) -> ReportRequest:

@@ -25,6 +25,8 @@ urlpatterns = [
     path("<int:report_id>/nop/", views.report_submit, name="report_submit"),
     path("<int:report_id>/tra-lai/", views.report_return, name="report_return"),
     path("<int:report_id>/duyet/", views.report_approve, name="report_approve"),
+    path("<int:report_id>/ky-so/", views.report_sign, name="report_sign"),
+    path("<int:report_id>/ban-ky-so/<int:copy_id>.pdf", views.report_signed_pdf, name="report_signed_pdf"),
     path("<int:report_id>/nguoi-ky/", views.report_signature, name="report_signature"),
     path("<int:report_id>/dinh-kem/", views.report_attach, name="report_attach"),
     path(

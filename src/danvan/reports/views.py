@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -12,6 +13,7 @@ from danvan.core.models import Province
 from danvan.core.paging import page_of
 from danvan.core.permissions import get_agency_for_user
 from danvan.core.services import DomainError
+from danvan.documents import selectors as document_selectors
 from danvan.documents.output import report as report_output
 from danvan.documents.output.pdf import ConversionError, docx_to_pdf
 from danvan.documents.output.report import render_report_docx, report_annex_xlsx
@@ -229,6 +231,8 @@ def _report_context(
         "can_submit": permissions.can_submit_report(person, report),
         "can_return": permissions.can_return_report(person, report),
         "can_approve": permissions.can_approve_report(person, report),
+        "can_sign": permissions.can_sign_report(person, report),
+        "signed_copies": document_selectors.signed_copies_of(report),
         "missing_units": services.missing_unit_reports(report)
         if report.is_agency_report and report.status == report.Status.SUBMITTED
         else [],
@@ -381,6 +385,31 @@ def report_approve(request, report_id):
         lambda: services.approve_report(report=report, by=request.user, despite_missing=despite_missing),
         _("Đã duyệt và gửi báo cáo lên cấp trên."),
     )
+
+
+@login_required
+@require_POST
+def report_sign(request, report_id):
+    report = permissions.get_report_for_user(request.user, report_id)
+    if not permissions.can_sign_report(request.user, report):
+        raise PermissionDenied(_("Chỉ lãnh đạo cơ quan được ký số báo cáo đã duyệt và gửi."))
+    try:
+        services.sign_report(report=report, by=request.user)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Đã ký số báo cáo. Bản PDF đã ký được lưu cùng báo cáo."))
+    return redirect(reverse("reports:report_detail", args=[report.pk]) + "#ban-ky-so")
+
+
+@login_required
+def report_signed_pdf(request, report_id, copy_id):
+    """A signed copy, to whoever reads the report."""
+    report = permissions.get_report_for_user(request.user, report_id)
+    copy = document_selectors.signed_copy_of(report, copy_id)
+    response = stored_file(copy.file, f"bao-cao-{report.pk}-da-ky.pdf")
+    response["Content-Type"] = PDF_TYPE
+    return response
 
 
 @login_required

@@ -8,10 +8,11 @@ Times New Roman (or Tinos, with the same metrics) in blue, drawn into an
 image at print resolution so that every Vietnamese letter shows whatever
 fonts the reader has.
 
-The stamp is placed in the signature area of the last page: the space above
-the signer's name, below the signer's title, where a hand signature would
-go; a document whose signer's name cannot be found there gets it at the
-bottom right of the last page.
+The stamp is placed in the signature area: the space above the signer's
+name, below the signer's title, where a hand signature would go, on the
+last page that prints the name (a decision's annex comes after it); a
+document whose signer's name cannot be found gets it at the bottom right of
+the last page.
 """
 
 from __future__ import annotations
@@ -118,23 +119,31 @@ def stamp_image(
 
 
 def place_signature(data: bytes, *, signer_name: str = "") -> Placement:
-    """The signature area of the last page: above the signer's name (its last
-    occurrence on the page), below the line over it (the signer's title),
-    else the bottom right corner."""
+    """The signature area above the signer's name (its last occurrence on the
+    last page that prints it: a decision's annex follows its signature),
+    below the line over it (the signer's title), else the bottom right
+    corner of the last page."""
     with pdfplumber.open(io.BytesIO(data)) as pdf:
-        page = pdf.pages[-1]
-        index, width, height = len(pdf.pages) - 1, float(page.width), float(page.height)
-        words = page.extract_words()
-        name_line = _name_line(words, signer_name) if signer_name.strip() else None
-        if name_line is None:
-            return Placement(index, _bottom_right(width))
-        x0, top, x1 = name_line
-        above = [float(word["bottom"]) for word in words if float(word["bottom"]) < top - 1]
-        gap = top - max(above, default=top - HEIGHT - 4) - 4
-        tall = min(HEIGHT, max(gap, MIN_HEIGHT))
-        left = min(max((x0 + x1) / 2 - WIDTH / 2, MARGIN / 2), width - WIDTH - MARGIN / 2)
-        bottom = height - top + 2
-        return Placement(index, (round(left), round(bottom), round(left + WIDTH), round(bottom + tall)))
+        last = len(pdf.pages) - 1
+        for index in range(last, -1, -1) if signer_name.strip() else ():
+            page = pdf.pages[index]
+            words = page.extract_words()
+            name_line = _name_line(words, signer_name)
+            if name_line is not None:
+                return _above(name_line, words, float(page.width), float(page.height), index)
+        return Placement(last, _bottom_right(float(pdf.pages[last].width)))
+
+
+def _above(
+    name_line: tuple[float, float, float], words: list[dict], width: float, height: float, index: int
+) -> Placement:
+    x0, top, x1 = name_line
+    above = [float(word["bottom"]) for word in words if float(word["bottom"]) < top - 1]
+    gap = top - max(above, default=top - HEIGHT - 4) - 4
+    tall = min(HEIGHT, max(gap, MIN_HEIGHT))
+    left = min(max((x0 + x1) / 2 - WIDTH / 2, MARGIN / 2), width - WIDTH - MARGIN / 2)
+    bottom = height - top + 2
+    return Placement(index, (round(left), round(bottom), round(left + WIDTH), round(bottom + tall)))
 
 
 def _name_line(words: list[dict], signer_name: str) -> tuple[float, float, float] | None:

@@ -54,6 +54,7 @@ from danvan.evaluation.services.criteria import (
     put_in_use,
     stored_criteria,
 )
+from danvan.evaluation.services.decisions import sign_results_decision
 
 __all__ = [
     "EVIDENCE_KINDS",
@@ -94,6 +95,7 @@ __all__ = [
     "scorecard",
     "send_assessment_reminders",
     "send_review",
+    "sign_results_decision",
     "stored_criteria",
     "submission_window",
     "submit_assessment",

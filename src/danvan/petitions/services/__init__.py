@@ -69,8 +69,10 @@ from danvan.petitions.services.scan import (
     escalate_overdue_deadlines,
     send_deadline_reminders,
 )
+from danvan.petitions.services.signing import sign_petition_letter
 
 __all__ = [
+    "sign_petition_letter",
     "ACTIVE_STATUSES",
     "ATTACHMENT_SIGNATURES",
     "CODE_ALPHABET",

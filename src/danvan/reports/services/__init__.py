@@ -27,6 +27,7 @@ from danvan.reports.services.sending import (
     return_report,
     submit_report,
 )
+from danvan.reports.services.signing import sign_report
 from danvan.reports.services.writing import (
     ATTACHMENT_LIMIT_BYTES,
     AUTOSAVE_MERGE_MINUTES,
@@ -58,6 +59,7 @@ __all__ = [
     "send_report_reminders",
     "set_cut_off_rule",
     "set_report_signature",
+    "sign_report",
     "signing_authority",
     "start_report",
     "submit_report",
