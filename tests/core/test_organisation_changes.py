@@ -7,7 +7,16 @@ from datetime import date
 import pytest
 
 from danvan.core import organisation
-from danvan.core.models import Agency, ChangePerson, OrganisationChange, Province, Role, RoleAssignment, Unit
+from danvan.core.models import (
+    Agency,
+    ChangePerson,
+    Notification,
+    OrganisationChange,
+    Province,
+    Role,
+    RoleAssignment,
+    Unit,
+)
 from danvan.core.organisation import NewParty
 from danvan.core.services import DomainError
 from danvan.petitions.models import Petition
@@ -148,6 +157,8 @@ def test_a_merger_hands_the_open_work_to_the_successor_and_keeps_the_closed(
     assert ChangePerson.objects.get(change=change, person=stays).moved is False
     change.refresh_from_db()
     assert change.status == OrganisationChange.Status.APPLIED and change.applied_by == system_admin
+    [told] = Notification.objects.filter(key=f"organisation-change:{change.pk}")
+    assert told.recipient == office and "Sáp nhập, hợp nhất theo Quyết định số 1234/QĐ-UBND" in told.text
     assert any("Sở Kế hoạch và Đầu tư thôi hoạt động từ 01/07/2025" in line for line in change.summary)
     # The tables of a year list the agencies of that year.
     year_2024 = Agency.objects.existing_during(date(2024, 1, 1), date(2024, 12, 31))

@@ -27,6 +27,7 @@ from datetime import date, timedelta
 
 from django.db import transaction
 from django.db.models import Model, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
@@ -43,7 +44,7 @@ from danvan.core.models import (
     Unit,
     User,
 )
-from danvan.core.services import DomainError
+from danvan.core.services import DomainError, notify
 
 Kind = OrganisationChange.Kind
 Level = OrganisationChange.Level
@@ -509,7 +510,31 @@ def apply_change(
     change.applied_at = timezone.now()
     change.summary = run.summary
     change.save(update_fields=["status", "applied_by", "applied_at", "summary"])
+    _tell_successors(change, run)
     return change
+
+
+def _tell_successors(change: OrganisationChange, run: _Run) -> None:
+    """The leaders and offices of the agencies that took work over learn what
+    came to them, with the decision."""
+    agencies = {thing.pk for thing in run.receivers if isinstance(thing, Agency)}
+    agencies |= {thing.agency_id for thing in run.receivers if isinstance(thing, Unit)}
+    if not agencies or not run.summary:
+        return
+    people = RoleAssignment.objects.current().filter(
+        role__in=(Role.AGENCY_LEADER, Role.AGENCY_OFFICE), agency__in=agencies
+    )
+    notify(
+        recipients=[assignment.user for assignment in people.select_related("user")],
+        key=f"organisation-change:{change.pk}",
+        text=_("%(kind)s theo %(decision)s: %(what)s")
+        % {
+            "kind": change.get_kind_display(),
+            "decision": change.decision[:120],
+            "what": " ".join(run.summary)[:600],
+        },
+        url=reverse("core:agency_detail", args=[sorted(agencies)[0]]),
+    )
 
 
 @dataclass
@@ -519,6 +544,7 @@ class _Run:
     destinations: dict[int, int]
     preview: Preview
     summary: list[str] = field(default_factory=list)
+    receivers: list = field(default_factory=list)
 
     @property
     def last_day(self) -> date:
@@ -575,6 +601,7 @@ class _Run:
         )
 
     def take_over(self, level: str, old, new) -> None:
+        self.receivers.append(new)
         for takeover in TAKEOVERS:
             if takeover.level == level:
                 moved = takeover.move(old, new)

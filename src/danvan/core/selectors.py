@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -244,12 +244,13 @@ def landing_for(person: User, *, today: date) -> dict:
 def agencies_for_directory(person: User) -> QuerySet[Agency]:
     return (
         permissions.visible_agencies(person)
-        .select_related("province")
+        .select_related("province", "successor")
         .annotate(
             unit_count=Count("units", filter=Q(units__is_active=True), distinct=True),
             people_count=Count("people", filter=Q(people__is_active=True), distinct=True),
         )
-        .order_by("sort_key")
+        # Today's agencies first; those merged or split away after them.
+        .order_by(F("valid_to").desc(nulls_first=True), "sort_key")
     )
 
 
