@@ -157,7 +157,9 @@ def draft_change(
 ) -> OrganisationChange:
     """Write a change as a draft after checking its shape (``check_change``).
     Raises DomainError, writing nothing."""
-    check_change(kind=kind, level=level, effective_on=effective_on, decision=decision, before=before, after=after)
+    check_change(
+        kind=kind, level=level, effective_on=effective_on, decision=decision, before=before, after=after
+    )
     change = OrganisationChange.objects.create(
         kind=kind, level=level, effective_on=effective_on, decision=decision.strip(), note=note, created_by=by
     )
@@ -378,7 +380,9 @@ def _preview_agency(agency: Agency, successor: ChangeParty, preview: Preview) ->
 
 def _preview_unit(unit: Unit, successor: ChangeParty, preview: Preview) -> None:
     _count_work(Level.UNIT, unit, unit.name, preview)
-    for person in User.objects.filter(Q(unit=unit) | Q(role_assignments__unit=unit, role_assignments__is_active=True)).distinct():
+    for person in User.objects.filter(
+        Q(unit=unit) | Q(role_assignments__unit=unit, role_assignments__is_active=True)
+    ).distinct():
         preview.people.append(
             PersonMove(
                 person=person,
@@ -405,7 +409,9 @@ def _preview_province(province: Province, successor: ChangeParty, preview: Previ
             _preview_agency(agency, ChangeParty(agency=same), preview)
         else:
             preview.work.append((agency.name, _("chuyển về %(province)s") % {"province": target.name}, 1))
-    for person in User.objects.filter(role_assignments__province=province, role_assignments__is_active=True).distinct():
+    for person in User.objects.filter(
+        role_assignments__province=province, role_assignments__is_active=True
+    ).distinct():
         preview.people.append(
             PersonMove(
                 person=person,

@@ -200,6 +200,12 @@ def can_manage_calendar(person: User) -> bool:
     return scopes_of(person).system_admin
 
 
+def can_manage_organisation_changes(person: User) -> bool:
+    """Draft, import, preview and apply the province's organisation changes
+    (mergers, splits, renames, moves): the system administrator."""
+    return scopes_of(person).system_admin
+
+
 # --- Rules that templates ask for ---------------------------------------------
 
 TEMPLATE_RULES: dict[str, Callable[..., bool]] = {}
