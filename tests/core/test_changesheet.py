@@ -193,12 +193,16 @@ def test_a_missing_column_is_named(province):
     ]
 
 
-def test_a_broken_file_is_unreadable(province):
+def broken_workbook() -> bytes:
     archive = io.BytesIO()
     with zipfile.ZipFile(archive, "w") as broken:  # a zip archive, but no workbook inside
         broken.writestr("xl/workbook.xml", "<not-a-workbook")
+    return archive.getvalue()
+
+
+def test_a_broken_file_is_unreadable(province):
     with pytest.raises(SheetUnreadable, match="bị hỏng"):
-        read_change_list(archive.getvalue(), province=province)
+        read_change_list(broken_workbook(), province=province)
 
 
 def test_import_change_list_writes_every_row_as_a_draft(
@@ -281,6 +285,19 @@ def test_a_file_that_is_not_excel_is_refused(admin_client, province):
     assert response.status_code == 422
     assert "không phải là bảng tính Excel" in response.content.decode()
     assert not OrganisationChange.objects.exists()
+
+
+def test_a_broken_workbook_is_refused_with_the_reason(admin_client, province):
+    response = upload(admin_client, broken_workbook(), province)
+    assert response.status_code == 422
+    assert "tệp bị hỏng hoặc không đúng định dạng .xlsx" in response.content.decode()
+    assert not OrganisationChange.objects.exists()
+
+
+def test_a_file_over_five_megabytes_is_refused(admin_client, province):
+    response = upload(admin_client, b"PK\x03\x04" + b"\0" * (5 * 1024 * 1024), province)
+    assert response.status_code == 422
+    assert "Tệp quá lớn: tối đa 5 MB." in response.content.decode()
 
 
 @pytest.mark.urls("tests.core.changesheet_urls")
