@@ -24,6 +24,7 @@ from danvan.core.changesheet import (
 from danvan.core.models import ChangeParty, OrganisationChange
 from danvan.core.organisation import NewParty
 from danvan.core.services import DomainError
+from tests.factories import ProvinceFactory
 
 K = OrganisationChange.Kind
 L = OrganisationChange.Level
@@ -183,6 +184,27 @@ def test_what_an_earlier_row_merges_is_gone_for_a_later_row(province, agency, ot
     assert [str(error) for error in sheet.errors] == [
         "Dòng 3, cột «Bên trước thay đổi»: Sở Khoa học và Công nghệ đã thôi hoạt động theo dòng 2."
     ]
+
+
+def test_a_new_code_an_earlier_row_gives_is_not_free_for_a_later_row(province, agency, other_agency):
+    # Sở Khoa học merges into a new agency coded STCKH; Sở Tài chính cannot take that code.
+    first = [*MERGER[:4], "Sở Tài chính và Khoa học [STCKH]", *MERGER[5:]]
+    second = [2, "Đổi tên", "Cơ quan", "STC", "Sở Tài chính - Khoa học [STCKH]", "01/08/2025", DECISION]
+    sheet = read_change_list(sheet_bytes(first, second), province=province)
+    assert [str(error) for error in sheet.errors] == [
+        "Dòng 3, cột «Bên sau thay đổi»: «STCKH» đã được dòng 2 dùng cho bên mới."
+    ]
+
+
+def test_a_province_is_named_with_or_without_its_title(province, system_admin):
+    neighbour = ProvinceFactory(name="Long An", code="LAN")
+    rows = [
+        [1, "Hợp nhất", "Tỉnh", "Tỉnh Long An", "tay ninh", "01/07/2025", DECISION],
+        [2, "Đổi tên", "Tỉnh", "TNI", "Tây Ninh mới", "01/08/2025", DECISION],
+    ]
+    merger, rename = read_change_list(sheet_bytes(*rows), province=province).changes
+    assert (merger.level, merger.before, merger.after) == (L.PROVINCE, [neighbour], [province])
+    assert (rename.before, rename.after) == ([province], [NewParty(name="Tây Ninh mới")])
 
 
 def test_a_missing_column_is_named(province):

@@ -129,11 +129,11 @@ def read_change_list(data: bytes, *, province: Province) -> ChangeSheet:
     sheet = ChangeSheet()
     rows = _rows(workbook, sheet)
     directory = _Directory(province)
-    ended: dict[tuple[type, int], int] = {}
+    seen: dict[tuple, int] = {}  # what earlier rows end or name, with their row
     for number, cells in rows:
         change = _change_row(number, cells, directory, sheet)
         sheet.changes.append(change)
-        _check_against_earlier_rows(change, ended, sheet)
+        _check_against_earlier_rows(change, seen, sheet)
     return sheet
 
 
@@ -300,11 +300,12 @@ def _check_shape(change: ChangeRow, directory: _Directory, sheet: ChangeSheet) -
             sheet.refuse(change.row, AFTER, message % {"name": party.name, "code": party.code})
 
 
-def _check_against_earlier_rows(change: ChangeRow, ended: dict, sheet: ChangeSheet) -> None:
-    """What an earlier row merges or splits no longer exists for a later one."""
+def _check_against_earlier_rows(change: ChangeRow, seen: dict, sheet: ChangeSheet) -> None:
+    """What an earlier row merges or splits no longer exists for a later
+    one, and a new name or code an earlier row gives is no longer free."""
     for column, parties in ((BEFORE, change.before), (AFTER, change.after)):
         for thing in parties:
-            row = ended.get((type(thing), thing.pk)) if not isinstance(thing, NewParty) else None
+            row = seen.get((type(thing), thing.pk)) if not isinstance(thing, NewParty) else None
             if row is not None:
                 sheet.refuse(
                     change.row,
@@ -313,7 +314,23 @@ def _check_against_earlier_rows(change: ChangeRow, ended: dict, sheet: ChangeShe
                 )
     if change.kind in _ENDING:
         for thing in change.before:
-            ended.setdefault((type(thing), thing.pk), change.row)
+            seen.setdefault((type(thing), thing.pk), change.row)
+    if not change.before:
+        return
+    # New names and codes are unique among the province's agencies, or the agency's units.
+    scope = change.before[0].agency_id if change.level == Level.UNIT else None
+    for party in change.after:
+        if not isinstance(party, NewParty):
+            continue
+        for given in filter(None, (party.name, party.code)):
+            key = (change.level, scope, search_key(given))
+            row = seen.setdefault(key, change.row)
+            if row != change.row:
+                sheet.refuse(
+                    change.row,
+                    AFTER,
+                    _("«%(value)s» đã được dòng %(row)s dùng cho bên mới.") % {"value": given, "row": row},
+                )
 
 
 class _Directory:
