@@ -70,6 +70,21 @@ class OrganisationUploadForm(forms.Form):
     )
 
 
+class ChangeListUploadForm(forms.Form):
+    """The Excel list of organisation changes and the province it is for."""
+
+    province = forms.ModelChoiceField(label=_("Tỉnh, thành phố"), queryset=None, empty_label=None)
+    file = forms.FileField(
+        label=_("Tệp Excel danh sách thay đổi tổ chức"),
+        validators=[MaxSizeValidator(5 * 1024 * 1024), XlsxValidator()],
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}),
+    )
+
+    def __init__(self, *args, provinces, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["province"].queryset = provinces
+
+
 class CalendarYearForm(forms.Form):
     nam = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100)
 

@@ -161,14 +161,50 @@ def draft_change(
     note: str = "",
     by: User,
 ) -> OrganisationChange:
-    """Write a change as a draft after checking its shape: what it changes
-    exists, is of its level and still exists on its date; a merge has one
-    successor, a split two or more, a rename a new name, a move a new parent
-    (an agency for a unit, a province for an agency). Raises DomainError."""
+    """Write a change as a draft after checking its shape (``check_change``).
+    Raises DomainError, writing nothing."""
+    check_change(
+        kind=kind, level=level, effective_on=effective_on, decision=decision, before=before, after=after
+    )
+    change = OrganisationChange.objects.create(
+        kind=kind, level=level, effective_on=effective_on, decision=decision.strip(), note=note, created_by=by
+    )
+    for position, item in enumerate(before):
+        ChangeParty.objects.create(
+            change=change, side=ChangeParty.Side.BEFORE, position=position, **_party_fields(item)
+        )
+    for position, item in enumerate(after):
+        ChangeParty.objects.create(
+            change=change, side=ChangeParty.Side.AFTER, position=position, **_party_fields(item)
+        )
+    return change
+
+
+def check_change(
+    *,
+    kind: str,
+    level: str,
+    effective_on: date,
+    decision: str,
+    before: list[Province | Agency | Unit],
+    after: list[Province | Agency | Unit | NewParty],
+) -> None:
+    """The shape of a change, read without writing: what it changes exists,
+    is of its level and still exists on its date; a merge has one successor,
+    a split two or more, a rename a new name, a move a new parent (an agency
+    for a unit, a province for an agency). Raises DomainError with the first
+    thing wrong. The draft form and the Excel change list both ask it."""
     if (kind, level) not in SHAPES:
         raise DomainError(_("Loại thay đổi này không áp dụng cho cấp đã chọn."))
     if not decision.strip():
         raise DomainError(_("Ghi số, ngày của văn bản quyết định thay đổi."))
+    check_before(level=level, effective_on=effective_on, before=before)
+    check_after(kind=kind, level=level, before=before, after=after)
+
+
+def check_before(*, level: str, effective_on: date, before: list[Province | Agency | Unit]) -> None:
+    """What a change changes: chosen once each, of the change's level, still
+    in existence and begun before the change's date. Raises DomainError."""
     if not before:
         raise DomainError(_("Chọn tỉnh, cơ quan hoặc đơn vị thay đổi."))
     if len({(type(item), item.pk) for item in before}) != len(before):
@@ -186,22 +222,16 @@ def draft_change(
                 _("%(name)s mới hoạt động từ %(day)s: ngày hiệu lực phải sau ngày đó.")
                 % {"name": item.name, "day": f"{item.valid_from:%d/%m/%Y}"}
             )
-    _check_after(kind, level, before, after)
-    change = OrganisationChange.objects.create(
-        kind=kind, level=level, effective_on=effective_on, decision=decision.strip(), note=note, created_by=by
-    )
-    for position, item in enumerate(before):
-        ChangeParty.objects.create(
-            change=change, side=ChangeParty.Side.BEFORE, position=position, **_party_fields(item)
-        )
-    for position, item in enumerate(after):
-        ChangeParty.objects.create(
-            change=change, side=ChangeParty.Side.AFTER, position=position, **_party_fields(item)
-        )
-    return change
 
 
-def _check_after(kind: str, level: str, before: list, after: list) -> None:
+def check_after(
+    *,
+    kind: str,
+    level: str,
+    before: list[Province | Agency | Unit],
+    after: list[Province | Agency | Unit | NewParty],
+) -> None:
+    """What results from a change, for its kind: see ``check_change``. Raises DomainError."""
     new = [item for item in after if isinstance(item, NewParty)]
     for item in new:
         if not item.name.strip():

@@ -92,7 +92,7 @@ class SheetUnreadable(Exception):
 
 def read_organisation_sheet(data: bytes, *, agency_id: int) -> OrganisationSheet:
     """Read and check the workbook against the agency's existing units and people."""
-    workbook = _open_workbook(data)
+    workbook = open_workbook(data)
     sheet = OrganisationSheet()
     unit_rows = _rows(workbook, UNIT_SHEET, REQUIRED_UNIT_COLUMNS, sheet)
     people_rows = _rows(workbook, PEOPLE_SHEET, REQUIRED_PEOPLE_COLUMNS, sheet)
@@ -108,7 +108,9 @@ def read_organisation_sheet(data: bytes, *, agency_id: int) -> OrganisationSheet
     return sheet
 
 
-def _open_workbook(data: bytes):
+def open_workbook(data: bytes):
+    """The workbook of an uploaded .xlsx, or SheetUnreadable saying why not
+    (empty, no workbook, a zip bomb, damaged). The change list reads it too."""
     if not data:
         raise SheetUnreadable(_("Tệp tải lên trống."))
     if not zipfile.is_zipfile(io.BytesIO(data)):
@@ -135,7 +137,7 @@ def _rows(
         )
         return []
     rows = workbook[title].iter_rows(values_only=True)
-    header = [_cell(value) for value in next(rows, ())]
+    header = [cell_text(value) for value in next(rows, ())]
     missing = [column for column in required if column not in header]
     for column in missing:
         sheet.errors.append(
@@ -149,7 +151,7 @@ def _rows(
         return []
     found = []
     for number, values in enumerate(rows, start=2):
-        cells = {name: _cell(value) for name, value in zip(header, values, strict=False) if name}
+        cells = {name: cell_text(value) for name, value in zip(header, values, strict=False) if name}
         if any(cells.values()):
             found.append((number, cells))
         if len(found) > MAX_ROWS:
@@ -160,7 +162,8 @@ def _rows(
     return found
 
 
-def _cell(value) -> str:
+def cell_text(value) -> str:
+    """A cell as one line of text: empty for nothing, 12 for 12.0."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():

@@ -200,6 +200,12 @@ def can_manage_calendar(person: User) -> bool:
     return scopes_of(person).system_admin
 
 
+def can_manage_organisation_changes(person: User) -> bool:
+    """Draft, import, preview and apply the province's organisation changes
+    (mergers, splits, renames, moves): the system administrator."""
+    return scopes_of(person).system_admin
+
+
 # --- Rules that templates ask for ---------------------------------------------
 
 TEMPLATE_RULES: dict[str, Callable[..., bool]] = {}
@@ -242,9 +248,3 @@ def read_log_for(person: User) -> QuerySet:
     if scopes.system_admin:
         return rows
     return rows.filter(agency_id__in=scopes.agencies_with(Role.INSPECTOR))
-
-
-def can_manage_organisation_changes(person: User) -> bool:
-    """Merge, split, rename and move agencies and units: the administrator, who
-    applies the province's decisions (Sở Nội vụ sends them)."""
-    return scopes_of(person).system_admin

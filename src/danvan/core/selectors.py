@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from danvan.core import permissions
-from danvan.core.models import Agency, OrganisationImport, Role, RoleAssignment, Unit, User
+from danvan.core.models import Agency, OrganisationImport, Province, Role, RoleAssignment, Unit, User
 from danvan.core.text import search_key
 
 
@@ -321,6 +321,11 @@ def unit_page(unit: Unit) -> dict:
         .select_related("user")
         .order_by("role", "user__sort_key"),
     }
+
+
+def provinces_in_service() -> QuerySet[Province]:
+    """The provinces that still exist (not merged into another), for the change list's form."""
+    return Province.objects.filter(valid_to__isnull=True).order_by("name")
 
 
 def recent_imports(agency: Agency) -> QuerySet[OrganisationImport]:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from danvan.core import change_views, views
+from danvan.core import change_views, changesheet_views, views
 
 app_name = "core"
 
@@ -36,6 +36,8 @@ urlpatterns = [
         views.organisation_import_cancel,
         name="organisation_import_cancel",
     ),
+    path("to-chuc/thay-doi/nhap/", changesheet_views.change_import, name="change_import"),
+    path("to-chuc/thay-doi/nhap/mau.xlsx", changesheet_views.change_template, name="change_template"),
     path("don-vi/<int:unit_id>/", views.unit_detail, name="unit_detail"),
     path("to-chuc/thay-doi/", change_views.change_list, name="change_list"),
     path("to-chuc/thay-doi/moi/", change_views.change_new, name="change_new"),
