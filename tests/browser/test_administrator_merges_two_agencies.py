@@ -15,12 +15,14 @@ from danvan.plans.models import Plan, Task
 from danvan.reports import services as report_services
 from danvan.reports.models import PeriodKind, Report
 from tests.factories import person_with_role
+from tests.petitions.conftest import seed_time_limit_rules
 from tests.petitions.factories import petition_for
 
 OLD = "Sở Thông tin và Truyền thông"
 
 
 def test_administrator_merges_and_history_reads_right(transactional_db, sign_in, page, live_server, axe):
+    seed_time_limit_rules()  # a transactional test starts without the rules the migrations load
     call_command("load_demo_province", verbosity=0)
     science = Agency.objects.get(symbol_code="SKHCN")
     province = science.province

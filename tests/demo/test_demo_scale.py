@@ -29,7 +29,7 @@ def generate():
 def test_generates_the_requested_size_on_top_of_the_small_demo(db):
     result = generate()
 
-    generated = Agency.objects.filter(symbol_code__in=["STC", "UBND-PTNI"])
+    generated = Agency.objects.filter(symbol_code__in=["STP", "UBND-PTNI"])
     assert result.created
     assert sorted(generated.values_list("kind", flat=True)) == ["commune_committee", "department"]
     assert Agency.objects.filter(symbol_code="SKHCN").exists()  # the small demo is there too
@@ -45,7 +45,7 @@ def test_generates_the_requested_size_on_top_of_the_small_demo(db):
 def test_every_agency_has_a_leader_an_office_unit_heads_and_staff(db):
     generate()
 
-    for agency in Agency.objects.filter(symbol_code__in=["STC", "UBND-PTNI"]):
+    for agency in Agency.objects.filter(symbol_code__in=["STP", "UBND-PTNI"]):
         roles = list(RoleAssignment.objects.filter(agency=agency).values_list("role", flat=True))
         assert roles.count(Role.AGENCY_LEADER) == 1
         assert roles.count(Role.AGENCY_OFFICE) == 1
@@ -58,26 +58,26 @@ def test_past_years_are_closed_and_this_year_is_issued_with_numbers_reserved(db)
 
     assert set(Plan.objects.filter(period_year=2025).values_list("status", flat=True)) == {"closed"}
     assert set(Plan.objects.filter(period_year=2026).values_list("status", flat=True)) == {"issued"}
-    stc = Agency.objects.get(symbol_code="STC")
-    assert NumberSeries.objects.get(agency=stc, year=2026).last_number == 1
-    assert Plan.objects.get(agency=stc, period_year=2026).reference == "01/KH-STC"
+    stp = Agency.objects.get(symbol_code="STP")
+    assert NumberSeries.objects.get(agency=stp, year=2026).last_number == 1
+    assert Plan.objects.get(agency=stp, period_year=2026).reference == "01/KH-STP"
 
 
 def test_keys_that_save_would_fill_are_filled(db):
     generate()
 
-    unit = Unit.objects.get(agency__symbol_code="STC", code="VP")
+    unit = Unit.objects.get(agency__symbol_code="STP", code="VP")
     assert unit.sort_key == search_key("Văn phòng Sở")
-    task = Task.objects.filter(plan__agency__symbol_code="STC").first()
+    task = Task.objects.filter(plan__agency__symbol_code="STP").first()
     assert task.search_text == search_key(task.heading) != ""
-    person = User.objects.get(username="stc.vanphong")
+    person = User.objects.get(username="stp.vanphong")
     assert person.sort_key == search_key(person.full_name)
 
 
 def test_statuses_are_spread_and_done_tasks_have_a_date(db):
     generate()
 
-    tasks = Task.objects.filter(plan__agency__symbol_code__in=["STC", "UBND-PTNI"])
+    tasks = Task.objects.filter(plan__agency__symbol_code__in=["STP", "UBND-PTNI"])
     assert {"done", "overdue"} <= set(tasks.values_list("status", flat=True))
     assert not tasks.filter(status="done", completed_on__isnull=True).exists()
     assert not tasks.filter(status="done").exclude(percent=100).exists()
@@ -96,7 +96,7 @@ def test_a_second_run_changes_nothing(db):
 def test_a_generated_person_signs_in_with_the_demo_password(client, db):
     generate()
 
-    response = client.post(reverse("login"), {"username": "stc.vanphong", "password": DEMO_PASSWORD})
+    response = client.post(reverse("login"), {"username": "stp.vanphong", "password": DEMO_PASSWORD})
 
     assert response.status_code == 302
     assert client.get(reverse("plans:task_list")).status_code == 200

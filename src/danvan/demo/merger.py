@@ -13,7 +13,9 @@ from danvan.reports import services as report_services
 from danvan.reports.models import PeriodKind, Report
 
 DECISION = "Quyết định số 1412/QĐ-UBND ngày 30/6/2025 của UBND tỉnh Tây Ninh"
-PLAN_TITLE = "Kế hoạch thực hiện công tác dân vận chính quyền năm 2025 của Sở Kế hoạch và Đầu tư"
+PLAN_TITLE = (
+    "Kế hoạch thực hiện Quy chế dân chủ trong hoạt động của Sở Kế hoạch và Đầu tư giai đoạn 2025 - 2026"
+)
 REPORT_TITLE = "Báo cáo kết quả công tác dân vận chính quyền năm 2024"
 
 
@@ -36,16 +38,14 @@ def load_demo_merger(*, province: Province, agencies: dict[str, Agency], units: 
     Report.objects.filter(request=request).update(
         status=Report.Status.APPROVED,
         results="Quán triệt Chỉ thị 33/CT-TTg cho 46/46 công chức; tổ chức 02 hội nghị đối thoại với doanh nghiệp.",
-        number="215",
-        symbol="BC-SKHĐT",
         issue_date=date(2024, 11, 12),
         first_sent_at=datetime(2024, 11, 12, 9, tzinfo=UTC),
     )
     plan = Plan.objects.create(
         agency=planning,
         title=PLAN_TITLE,
+        kind=Plan.Kind.THEMATIC,
         status=Plan.Status.ISSUED,
-        period_year=2025,
         number="12",
         symbol="KH-SKHĐT",
         issue_date=date(2025, 2, 10),
@@ -59,8 +59,8 @@ def load_demo_merger(*, province: Province, agencies: dict[str, Agency], units: 
                 date(2025, 3, 31),
                 Task.Status.DONE,
             ),
-            ("Đối thoại với doanh nghiệp về thủ tục đăng ký kinh doanh", "DKKD", date(2025, 9, 30), None),
-            ("Rà soát, công khai quy trình thẩm định dự án đầu tư", "TDGSDT", date(2025, 12, 15), None),
+            ("Đối thoại với doanh nghiệp về thủ tục đăng ký kinh doanh", "DKKD", date(2026, 12, 15), None),
+            ("Rà soát, công khai quy trình thẩm định dự án đầu tư", "TDGSDT", date(2027, 3, 31), None),
         ]
     ):
         Task.objects.create(

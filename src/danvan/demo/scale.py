@@ -31,8 +31,8 @@ BATCH = 2000
 K = Unit.Kind
 
 # (name, short name, symbol code, username prefix)
+# Sở Tài chính is the small demo's own (it took over Sở Kế hoạch và Đầu tư in 2025).
 DEPARTMENTS = [
-    ("Sở Tài chính", "STC", "STC", "stc"),
     ("Sở Tư pháp", "STP", "STP", "stp"),
     ("Sở Xây dựng", "SXD", "SXD", "sxd"),
     ("Sở Công Thương", "SCT", "SCT", "sct"),
