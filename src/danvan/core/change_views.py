@@ -37,8 +37,10 @@ def _change(change_id: int) -> OrganisationChange:
 @login_required
 def change_list(request):
     _admin_only(request)
-    changes = OrganisationChange.objects.select_related("created_by", "applied_by").annotate(
-        party_count=Count("parties")
+    changes = (
+        OrganisationChange.objects.select_related("created_by", "applied_by")
+        .annotate(party_count=Count("parties"))
+        .order_by("-effective_on", "-pk")
     )
     page = page_of(changes.prefetch_related("parties__agency", "parties__unit", "parties__province"), request)
     return render(request, "core/change_list.html", {"page": page, "levels": LEVELS})
