@@ -13,8 +13,9 @@ and is not translated, like the plan's and the letters'.
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import Protocol
 
+from danvan.core.models import Province
 from danvan.core.selectors import provincial_committee
 from danvan.documents.output.context import (
     ROMAN,
@@ -27,8 +28,24 @@ from danvan.documents.output.context import (
 from danvan.documents.output.docx import render_decision_docx
 from danvan.evaluation.engine.model import show_points
 
-if TYPE_CHECKING:
-    from danvan.evaluation.selectors import ResultsTable
+
+class ResultsTable(Protocol):
+    """What the decision reads of the results table (``selectors.ResultsTable``):
+    named here so that the decision's wording needs nothing of the selectors,
+    which reach it through the services that issue it."""
+
+    province: Province
+    year: int
+    criteria_sets: list
+
+    @property
+    def finalised(self) -> list: ...
+
+    @property
+    def pending(self) -> list: ...
+
+    def by_band(self) -> list: ...
+
 
 SYMBOL = "QĐ-UBND"
 

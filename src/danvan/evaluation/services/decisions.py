@@ -6,7 +6,6 @@ Committee, which issues it, and kept as a signed copy of the year's
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils import timezone
@@ -19,10 +18,8 @@ from danvan.documents.models import SignedCopy
 from danvan.documents.output import pdf as output_pdf
 from danvan.documents.services import sign_document
 from danvan.evaluation import decision
+from danvan.evaluation.decision import ResultsTable
 from danvan.evaluation.models import ResultsDecision
-
-if TYPE_CHECKING:
-    from danvan.evaluation.selectors import ResultsTable
 
 
 def sign_results_decision(*, table: ResultsTable, by: User, today: date | None = None) -> SignedCopy:
