@@ -1,8 +1,13 @@
-"""The Jinja2 environment of the citizens' public pages.
+"""The Jinja2 environment: the citizens' public pages, and the rows of the
+long lists of the staff pages (``{% jinja %}`` in a Django template, see
+core/templatetags/danvan.py), where a Django template's cost per row is most
+of the page's.
 
 The same static files, URLs, translations and dd/mm/yyyy dates as the Django
 templates. Strings are marked ``{{ _("…") }}`` (with ``|format(name=…)`` for
 placeholders), which `make messages` extracts like the Django templates'.
+An app offers its own filters to the rows it renders with ``add_filters``
+(from its AppConfig.ready, before the first page is rendered).
 """
 
 from __future__ import annotations
@@ -15,9 +20,17 @@ from django.template.defaultfilters import linebreaksbr
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
+from django.utils.text import Truncator
 from jinja2 import Environment
 
-from danvan.core.templatetags.danvan import bootstrap
+from danvan.core.templatetags.danvan import bootstrap, url_for_id
+
+_APP_FILTERS: dict = {}
+
+
+def add_filters(**filters) -> None:
+    """An app's filters for its Jinja2 templates: ``add_filters(task_status_badge=…)``."""
+    _APP_FILTERS.update(filters)
 
 
 def url(name: str, *args) -> str:
@@ -26,6 +39,11 @@ def url(name: str, *args) -> str:
 
 def day_month_year(value) -> str:
     return value.strftime("%d/%m/%Y") if value else ""
+
+
+def truncatechars(value, length: int) -> str:
+    """Django's ``truncatechars``: at most ``length`` characters, "…" included."""
+    return Truncator(value).chars(length)
 
 
 def environment(**options) -> Environment:
@@ -37,9 +55,13 @@ def environment(**options) -> Environment:
         # A static file's URL does not change while the process runs.
         static=functools.cache(static),
         url=url,
+        url_for_id=url_for_id,
         current_language=translation.get_language,
         get_messages=get_messages,
         languages=settings.LANGUAGES,
     )
-    env.filters.update(bootstrap=bootstrap, dmy=day_month_year, linebreaksbr=linebreaksbr)
+    env.filters.update(
+        bootstrap=bootstrap, dmy=day_month_year, linebreaksbr=linebreaksbr, truncatechars=truncatechars
+    )
+    env.filters.update(_APP_FILTERS)
     return env

@@ -15,6 +15,11 @@ class PlansConfig(AppConfig):
         from danvan.plans.selectors import todo_lists, unit_tasks
 
         offer_to_templates(permissions)
+        # The long task tables render their rows with Jinja2 (plans/jinja2/).
+        from danvan.core.jinja import add_filters
+        from danvan.plans.templatetags.plans import task_status_badge, timing_words
+
+        add_filters(task_status_badge=task_status_badge, timing_words=timing_words)
         # Library entries are read by whoever reads a plan that cites them.
         cited_by("plans", permissions.visible_plans)
         add_todo_source(todo_lists)

@@ -1,4 +1,5 @@
 from django import forms, template
+from django.template import engines
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -75,6 +76,15 @@ def can(person, action, obj=None):
     offers its ``can_*`` rules (``permissions.offer_to_templates``)."""
     check = permissions.TEMPLATE_RULES[action]
     return check(person, obj) if obj is not None else check(person)
+
+
+@register.simple_tag
+def jinja(template_name, **context):
+    """``{% jinja "plans/plan_task_rows.jinja" rows=task_rows %}``: the rows of
+    a long list rendered by Jinja2 (an app's ``jinja2/`` folder) with only the
+    values given, where the Django template language would spend most of the
+    page's time on them. The rows get the same words, URLs and dates."""
+    return mark_safe(engines["jinja2"].get_template(template_name).render(context))  # noqa: S308 - Jinja2 escapes
 
 
 # URL name → the URL split around its one number, per script prefix and language.
