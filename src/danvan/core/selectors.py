@@ -176,7 +176,7 @@ def limited(rows: list, limit: int = TODO_LIMIT) -> tuple[list, bool]:
 
 
 def todo_list(
-    rows: QuerySet,
+    rows: QuerySet | list,
     item: Callable[[Any], TodoItem],
     *,
     role: str,

@@ -559,9 +559,11 @@ def coordination_todo_lists(agencies, *, role: str, today: date) -> list[TodoLis
     return [findings, regulation]
 
 
-def agencies_to_revise_regulation(agencies) -> QuerySet[Agency]:
+def agencies_to_revise_regulation(agencies) -> list[Agency]:
     """The agencies with no regulation, or with a document calling for its revision (the
-    rule of regulation_statuses), annotated with the first such document; one query."""
+    rule of regulation_statuses), each with the first such document (``pending_document``,
+    None when the agency has no regulation at all); one query, and one more for the
+    documents when an agency has one."""
     latest = RegulationVersion.objects.filter(agency=OuterRef("pk")).order_by("-version")
     pending = (
         LegalDocument.objects.filter(
@@ -580,27 +582,24 @@ def agencies_to_revise_regulation(agencies) -> QuerySet[Agency]:
         )
         .order_by("date", "pk")
     )
-    return (
+    rows = list(
         Agency.objects.filter(pk__in=agencies)
         .annotate(current_issued=Subquery(latest.values("issued_on")[:1]))
-        .annotate(
-            pending_type=Subquery(pending.values("doc_type")[:1]),
-            pending_number=Subquery(pending.values("number")[:1]),
-            pending_name=Subquery(pending.values("name")[:1]),
-        )
-        .filter(Q(current_issued__isnull=True) | Q(pending_type__isnull=False))
+        .annotate(pending_id=Subquery(pending.values("pk")[:1]))
+        .filter(Q(current_issued__isnull=True) | Q(pending_id__isnull=False))
         .order_by("sort_key", "pk")
     )
+    named = {row.pending_id for row in rows if row.pending_id}  # type: ignore[attr-defined]  # annotated
+    documents = LegalDocument.objects.in_bulk(named) if named else {}
+    for row in rows:
+        row.pending_document = documents.get(row.pending_id)  # type: ignore[attr-defined]
+    return rows
 
 
 def _regulation_message(row: Agency) -> str:
     if row.current_issued is None:  # type: ignore[attr-defined]  # annotated above
         return _("Cơ quan chưa có quy chế thực hiện dân chủ ở cơ quan.")
-    document = LegalDocument(
-        doc_type=row.pending_type,  # type: ignore[attr-defined]
-        number=row.pending_number or "",  # type: ignore[attr-defined]
-        name=row.pending_name or "",  # type: ignore[attr-defined]
-    )
+    document = row.pending_document  # type: ignore[attr-defined]
     return _("Quy chế dân chủ cần rà soát, sửa đổi theo %(documents)s.") % {"documents": str(document)}
 
 
