@@ -15,7 +15,7 @@ from danvan.core.models import Role
 from danvan.plans.models import Plan, Task, TaskUpdate
 from danvan.reports import services as report_services
 from danvan.reports.models import PeriodKind, Report
-from tests.factories import person_with_role
+from tests.factories import UserFactory, person_with_role
 
 TODAY = timezone.localdate()
 
@@ -462,3 +462,16 @@ def test_the_front_page_links_to_the_citizens_pages(client, unit_officer):
     page = block(home(client, unit_officer), "trang-cong-dan")
     for name in PUBLIC_PAGES:
         assert f'href="{reverse(name)}"' in page, name
+
+
+def test_a_leader_reads_the_number_of_active_units_and_people_of_their_agency(
+    client, agency, agency_head, office_unit, lead_unit, sibling_unit, unit_officer
+):
+    sibling_unit.is_active = False
+    sibling_unit.save()
+    UserFactory(agency=agency, is_active=False)
+    UserFactory(agency=agency, unit=lead_unit)
+    # Units: Văn phòng, Chi cục (the Trung tâm is closed); people: the leader,
+    # the Chi cục's officer and one more, not the one who left.
+    page = home(client, agency_head)
+    assert "2 đơn vị, 3 cán bộ, công chức." in page

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -241,13 +242,21 @@ def landing_for(person: User, *, today: date) -> dict:
     return context
 
 
+def _count_of(rows: QuerySet) -> Coalesce:
+    """The number of ``rows`` of each agency (rows filtered on agency=OuterRef("pk")),
+    as a subquery: counting two joined tables with DISTINCT would join every unit
+    with every person of the agency first."""
+    counted = rows.order_by().values("agency_id").annotate(number=Count("pk")).values("number")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
 def agencies_for_directory(person: User) -> QuerySet[Agency]:
     return (
         permissions.visible_agencies(person)
         .select_related("province", "successor")
         .annotate(
-            unit_count=Count("units", filter=Q(units__is_active=True), distinct=True),
-            people_count=Count("people", filter=Q(people__is_active=True), distinct=True),
+            unit_count=_count_of(Unit.objects.filter(agency=OuterRef("pk"), is_active=True)),
+            people_count=_count_of(User.objects.filter(agency=OuterRef("pk"), is_active=True)),
         )
         # Today's agencies first; those merged or split away after them.
         .order_by(F("valid_to").desc(nulls_first=True), "sort_key")

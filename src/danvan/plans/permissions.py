@@ -28,7 +28,13 @@ def visible_plan_agencies(person: User) -> QuerySet[Agency]:
 
 
 def _person_provinces(person: User) -> set[int]:
-    return set(visible_agencies(person).values_list("province_id", flat=True))
+    """The provinces of the agencies the person reads, read once per request
+    (kept on the request's person, as core.permissions keeps their scopes)."""
+    cached = getattr(person, "_danvan_plan_provinces", None)
+    if cached is None:
+        cached = set(visible_agencies(person).values_list("province_id", flat=True))
+        person._danvan_plan_provinces = cached  # type: ignore[attr-defined]
+    return cached
 
 
 def can_view_plan(person: User, plan: Plan) -> bool:
