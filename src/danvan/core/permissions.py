@@ -16,11 +16,13 @@ from types import ModuleType
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+from django.db import connection
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
 from danvan.core.models import Agency, Role, RoleAssignment, SensitiveRead, Unit, User
+from danvan.core.sql import written_out
 
 AGENCY_WIDE_ROLES = frozenset({Role.AGENCY_LEADER, Role.AGENCY_OFFICE, Role.INSPECTOR, Role.PEOPLE_INSPECTOR})
 UNIT_ROLES = frozenset({Role.UNIT_HEAD, Role.STAFF})
@@ -72,17 +74,28 @@ def scopes_of(person: User) -> Scopes:
     return cached
 
 
+@written_out
+def _roles_sql(quote) -> str:
+    """The person's current roles (RoleAssignment.objects.current()), read by
+    every signed-in page: written out, since building the ORM's query costs
+    more than running it."""
+    field = RoleAssignment._meta.get_field
+    columns = ", ".join(quote(field(name).column) for name in ("role", "province", "agency", "unit"))
+    return (
+        f"SELECT {columns} FROM {quote(RoleAssignment._meta.db_table)} "  # noqa: S608 - the model's own names
+        f"WHERE {quote(field('user').column)} = %s AND {quote(field('is_active').column)}"
+    )
+
+
 def _load_scopes(person: User) -> Scopes:
     provinces: dict[str, set[int]] = {}
     agencies: dict[str, set[int]] = {}
     units: dict[str, set[int]] = {}
     unit_agencies: set[int] = set()
     system_admin = person.is_superuser
-    rows = (
-        RoleAssignment.objects.current()
-        .filter(user=person)
-        .values_list("role", "province_id", "agency_id", "unit_id")
-    )
+    with connection.cursor() as cursor:
+        cursor.execute(_roles_sql(), [person.pk])
+        rows = cursor.fetchall()
     for role, province_id, agency_id, unit_id in rows:
         if role == Role.SYSTEM_ADMIN:
             system_admin = True

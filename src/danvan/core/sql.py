@@ -1,9 +1,9 @@
 """Reads written out in SQL once, for the queries every request runs.
 
 Building a query with the ORM costs more than running a small indexed one:
-the session, the signed-in person, the data version of the kept pages and the
-citizens' lookup are written out here, once per database vendor, from the
-models' own table and column names.
+the session, the signed-in person and their current roles, and the citizens'
+lookup are written out, once per database vendor, from the models' own table
+and column names (``written_out``).
 """
 
 from __future__ import annotations
