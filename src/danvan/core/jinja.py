@@ -16,10 +16,11 @@ import functools
 
 from django.conf import settings
 from django.contrib.messages import get_messages
-from django.template.defaultfilters import linebreaksbr
+from django.template.defaultfilters import floatformat, linebreaksbr
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
+from django.utils.html import json_script
 from django.utils.text import Truncator
 from jinja2 import Environment
 
@@ -61,7 +62,12 @@ def environment(**options) -> Environment:
         languages=settings.LANGUAGES,
     )
     env.filters.update(
-        bootstrap=bootstrap, dmy=day_month_year, linebreaksbr=linebreaksbr, truncatechars=truncatechars
+        bootstrap=bootstrap,
+        dmy=day_month_year,
+        floatformat=floatformat,
+        json_script=json_script,
+        linebreaksbr=linebreaksbr,
+        truncatechars=truncatechars,
     )
     env.filters.update(_APP_FILTERS)
     return env

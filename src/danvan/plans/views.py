@@ -514,7 +514,8 @@ def dashboard(request, agency_id):
         "open": [row["total"] - row["done"] - row["overdue"] for row in data["by_unit"]],
         "overdue": [row["overdue"] for row in data["by_unit"]],
     }
-    return render(request, "plans/dashboard.html", {"agency": agency, "chart": chart, **data})
+    dashboard = {"agency": agency, "chart": chart, **data}
+    return render(request, "plans/dashboard.html", {"dashboard": dashboard})
 
 
 @login_required
