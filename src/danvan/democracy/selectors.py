@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -562,38 +562,34 @@ def coordination_todo_lists(agencies, *, role: str, today: date) -> list[TodoLis
 def agencies_to_revise_regulation(agencies) -> list[Agency]:
     """The agencies with no regulation, or with a document calling for its revision (the
     rule of regulation_statuses), each with the first such document (``pending_document``,
-    None when the agency has no regulation at all); one query, and one more for the
-    documents when an agency has one."""
+    None when the agency has no regulation at all): one query for the agencies, and one
+    for each agency that has a regulation (a person manages one or two)."""
     latest = RegulationVersion.objects.filter(agency=OuterRef("pk")).order_by("-version")
-    pending = (
-        LegalDocument.objects.filter(
-            Q(number_key__in=REGULATION_LAWS)
-            | Exists(
-                RegulationTrigger.objects.filter(document=OuterRef("pk"), agency=OuterRef(OuterRef("pk")))
-            )
-        )
-        .filter(Q(date__isnull=True) | Q(date__gt=OuterRef("current_issued")))
-        .exclude(
-            Exists(
-                RegulationVersion.grounds.through.objects.filter(
-                    legaldocument=OuterRef("pk"), regulationversion__agency=OuterRef(OuterRef("pk"))
-                )
-            )
-        )
-        .order_by("date", "pk")
-    )
-    rows = list(
+    rows = []
+    for agency in (
         Agency.objects.filter(pk__in=agencies)
         .annotate(current_issued=Subquery(latest.values("issued_on")[:1]))
-        .annotate(pending_id=Subquery(pending.values("pk")[:1]))
-        .filter(Q(current_issued__isnull=True) | Q(pending_id__isnull=False))
         .order_by("sort_key", "pk")
-    )
-    named = {row.pending_id for row in rows if row.pending_id}  # type: ignore[attr-defined]  # annotated
-    documents = LegalDocument.objects.in_bulk(named) if named else {}
-    for row in rows:
-        row.pending_document = documents.get(row.pending_id)  # type: ignore[attr-defined]
+    ):
+        issued = agency.current_issued  # type: ignore[attr-defined]  # annotated above
+        agency.pending_document = None if issued is None else _first_pending_document(agency, issued)  # type: ignore[attr-defined]
+        if issued is None or agency.pending_document is not None:  # type: ignore[attr-defined]
+            rows.append(agency)
     return rows
+
+
+def _first_pending_document(agency: Agency, issued: date) -> LegalDocument | None:
+    """The earliest document that calls for revising the agency's regulation issued on
+    ``issued`` and that no version names among its grounds."""
+    marked = RegulationTrigger.objects.filter(agency=agency).values("document_id")
+    named = RegulationVersion.grounds.through.objects.filter(regulationversion__agency=agency)
+    return (
+        LegalDocument.objects.filter(Q(number_key__in=REGULATION_LAWS) | Q(pk__in=marked))
+        .filter(Q(date__isnull=True) | Q(date__gt=issued))
+        .exclude(pk__in=named.values("legaldocument_id"))
+        .order_by("date", "pk")
+        .first()
+    )
 
 
 def _regulation_message(row: Agency) -> str:
