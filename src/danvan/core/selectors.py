@@ -218,11 +218,12 @@ def landing_for(person: User, *, today: date) -> dict:
     """Everything the landing page shows for the person's roles: first what
     each role has to do, then the organisation they belong to."""
     scopes = permissions.scopes_of(person)
+    assignments = list(roles_of(person))
     context: dict = {
         "person": person,
-        "role_assignments": list(roles_of(person)),
-        "home_agency": person.agency,
-        "home_unit": person.unit,
+        "role_assignments": assignments,
+        "home_agency": _own(person.agency_id, [role.agency for role in assignments], lambda: person.agency),
+        "home_unit": _own(person.unit_id, [role.unit for role in assignments], lambda: person.unit),
         "is_system_admin": scopes.system_admin,
         "todo_groups": todo_groups(person, today=today),
     }
@@ -240,6 +241,14 @@ def landing_for(person: User, *, today: date) -> dict:
             .prefetch_related(Prefetch("people", queryset=User.objects.filter(is_active=True)))
         )
     return context
+
+
+def _own(pk: int | None, loaded: list, load: Callable[[], Any]):
+    """The person's own agency or unit: the one their roles already loaded,
+    else read (a person may work in an agency where they hold no role)."""
+    if pk is None:
+        return None
+    return next((row for row in loaded if row is not None and row.pk == pk), None) or load()
 
 
 def _count_of(rows: QuerySet) -> Coalesce:
