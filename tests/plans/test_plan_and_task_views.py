@@ -288,6 +288,24 @@ def test_the_plan_page_links_only_the_tasks_the_person_may_open(client, task, si
     assert client.get(reverse("plans:task_detail", args=[theirs.pk])).status_code == 200
 
 
+@pytest.mark.parametrize("role", [Role.AGENCY_LEADER, Role.AGENCY_OFFICE, Role.INSPECTOR, Role.PROVINCE_REVIEWER])
+def test_those_who_read_the_whole_agency_open_every_task_of_its_plan(client, task, sibling_unit, role):
+    theirs = Task.objects.create(
+        plan=task.plan, order=2, heading="Việc của phòng bên cạnh", lead_unit=sibling_unit
+    )
+    agency = task.plan.agency
+    if role == Role.PROVINCE_REVIEWER:
+        person = person_with_role(role, province=agency.province)
+    else:
+        person = person_with_role(role, agency=agency)
+    client.force_login(person)
+    body = client.get(reverse("plans:plan_detail", args=[task.plan_id])).content.decode()
+
+    for row in (task, theirs):
+        assert f'href="{reverse("plans:task_detail", args=[row.pk])}"' in body
+        assert client.get(reverse("plans:task_detail", args=[row.pk])).status_code == 200
+
+
 def test_the_plan_page_of_a_unit_member_costs_the_same_queries_whatever_the_tasks(
     client, task, sibling_unit, lead_unit
 ):

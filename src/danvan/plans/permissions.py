@@ -224,6 +224,18 @@ def can_view_task_column(person: User) -> Exists:
     return Exists(visible_tasks(person).filter(pk=OuterRef("pk")))
 
 
+def reads_every_task_of(person: User, plan: Plan) -> bool:
+    """Whether every task of the plan is among ``visible_tasks(person)`` by the
+    plan alone (its agency read agency-wide, or its province reviewed), so that
+    a table of its tasks needs no check per row."""
+    scopes = scopes_of(person)
+    return (
+        scopes.system_admin
+        or plan.agency_id in scopes.agencies_with(*AGENCY_WIDE_ROLES)
+        or plan.agency.province_id in scopes.reviewed_provinces
+    )
+
+
 def can_assign_task(person: User, task: Task) -> bool:
     """Name the person responsible: the lead unit's head, or the agency office."""
     scopes = scopes_of(person)
