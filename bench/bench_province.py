@@ -50,6 +50,18 @@ WRITES_PER_SECOND = 2.0
 PEOPLE = 220
 TARGET_P95_MS = 200
 TARGET_CPU_RATIO = 3.0
+GROWTH_USERNAME = "skhcn.vanphong"  # the small demo's office: the same tasks in both data sets
+GROWTH_PAGES = {
+    "landing": "trang đầu",
+    "task_list": "danh sách nhiệm vụ",
+    "all_years": "mọi năm, mọi trạng thái",
+    "last_page": "trang cuối (mọi năm)",
+    "search": 'tìm "tuyên truyền"',
+    "my_tasks": "nhiệm vụ của tôi",
+    "plans_index": "danh sách kế hoạch",
+    "dashboard": "tổng quan cơ quan",
+    "plan_detail": "trang kế hoạch",
+}
 PAGES = {
     "landing": "trang đầu",
     "task_list": "danh sách nhiệm vụ",
@@ -197,6 +209,122 @@ def prepare_here() -> None:
             }
         )
     print(json.dumps({"readers": readers, "writers": writers, "sql": sql}))
+
+
+def growth_here() -> None:
+    """Child mode: GROWTH_USERNAME's cookie and key pages in this database, each
+    page with its queries and bytes, as JSON."""
+    sys.path.insert(0, str(SRC))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "danvan.settings")
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    from danvan.core.models import User
+    from danvan.plans.models import Plan
+
+    person = User.objects.get(username=GROWTH_USERNAME)
+    plan = (
+        Plan.objects.filter(agency=person.agency, status=Plan.Status.ISSUED)
+        .order_by("-period_year", "pk")
+        .first()
+    )
+    tasks = reverse("plans:task_list")
+    paths = {
+        "landing": reverse("core:home"),
+        "task_list": tasks,
+        "all_years": f"{tasks}?nam=&status=",
+        "last_page": f"{tasks}?nam=&status=&trang=999",
+        "search": f"{tasks}?q={_quote('tuyên truyền')}",
+        "my_tasks": reverse("plans:my_tasks"),
+        "plans_index": reverse("plans:index"),
+        "dashboard": reverse("plans:dashboard", args=[person.agency_id]),
+        "plan_detail": reverse("plans:plan_detail", args=[plan.pk]),
+    }
+    client = Client()
+    client.force_login(person)
+    cookie_name = settings.SESSION_COOKIE_NAME
+    pages = {}
+    for name, path in paths.items():
+        client.get(path)
+        with CaptureQueriesContext(connection) as context:
+            response = client.get(path)
+        if response.status_code != 200:
+            raise RuntimeError(f"{path}: {response.status_code}")
+        pages[name] = {"path": path, "queries": len(context.captured_queries), "bytes": len(response.content)}
+    print(json.dumps({"cookie": f"{cookie_name}={client.cookies[cookie_name].value}", "pages": pages}))
+
+
+def growth_pages(database_url: str) -> dict:
+    env = {**os.environ, "DANVAN_DATABASE_URL": database_url, "DANVAN_DEBUG": "False", "PYTHONPATH": str(SRC)}
+    done = subprocess.run([sys.executable, __file__, "--growth"], env=env, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"không đọc được các trang của {GROWTH_USERNAME}:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def cpu_of_page(server, path: str, cookie: str, database_pid, rounds: int = 40) -> tuple[float, float]:
+    """gunicorn's and PostgreSQL's CPU per request of one page, one client in turn."""
+    connection = http.client.HTTPConnection(HOST, server.port, timeout=60)
+
+    def fetch() -> None:
+        connection.request("GET", path, headers={"Cookie": cookie})
+        response = connection.getresponse()
+        response.read()
+        if response.status != 200:
+            raise RuntimeError(f"{path}: {response.status}")
+
+    for _warm in range(2 * bench_web.WORKERS):
+        fetch()
+    app_before, database_before = process_tree_cpu_ms(server.process.pid), process_tree_cpu_ms(database_pid)
+    for _round in range(rounds):
+        fetch()
+    connection.close()
+    return (
+        (process_tree_cpu_ms(server.process.pid) - app_before) / rounds,
+        (process_tree_cpu_ms(database_pid) - database_before) / rounds,
+    )
+
+
+def growth(postgres: Postgres, province_server) -> None:
+    """The same office's pages at demo size and at province size (module docstring)."""
+    demo_url = postgres.url.rsplit("/", 1)[0] + "/danvan_demo"
+    postgres.run("createdb", "-h", HOST, "-p", str(postgres.port), "-U", "danvan", "danvan_demo")
+    bench_web.danvan(["migrate", "--no-input"], demo_url, capture_output=True)
+    bench_web.danvan(["demo"], demo_url, capture_output=True)
+    sizes = {"demo": growth_pages(demo_url), "tỉnh": growth_pages(postgres.url)}
+    demo_server = bench_web.Server(demo_url)
+    try:
+        servers = {"demo": demo_server, "tỉnh": province_server}
+        cpu = {
+            size: {
+                name: cpu_of_page(servers[size], page["path"], sizes[size]["cookie"], postgres.pid)
+                for name, page in sizes[size]["pages"].items()
+            }
+            for size in sizes
+        }
+    finally:
+        demo_server.stop()
+    print()
+    print(
+        f"Tăng theo quy mô: {GROWTH_USERNAME} (văn phòng, thấy cùng các nhiệm vụ của mình) ở dữ liệu demo "
+        "và ở dữ liệu tỉnh (100.012 nhiệm vụ); CPU mỗi yêu cầu gunicorn + PostgreSQL, số truy vấn, cỡ trang:"
+    )
+    header = f"{'trang':<26} {'demo ms':>14} {'tỉnh ms':>14} {'truy vấn':>10} {'KB':>11}"
+    print(header)
+    print("-" * len(header))
+    for name, label in GROWTH_PAGES.items():
+        small, large = sizes["demo"]["pages"][name], sizes["tỉnh"]["pages"][name]
+        (small_app, small_db), (large_app, large_db) = cpu["demo"][name], cpu["tỉnh"][name]
+        print(
+            f"{label:<26} {small_app:>7.1f} + {small_db:>4.1f} {large_app:>7.1f} + {large_db:>4.1f} "
+            f"{small['queries']:>4} → {large['queries']:<3} {small['bytes'] / 1024:>4.0f} → {large['bytes'] / 1024:<4.0f}"
+        )
 
 
 def prepare(database_url: str) -> dict:
@@ -587,11 +715,15 @@ def run(server, postgres: Postgres, plan: dict) -> int:
             f"  {PAGES[name]:<22} {figures['rps']:7.1f} yêu cầu/giây, p50 {figures['p50']:6.1f} ms, "
             f"p95 {figures['p95']:6.1f} ms"
         )
+    growth(postgres, server)
     return 0
 
 
 if __name__ == "__main__":
     if sys.argv[1:] == ["--prepare"]:
         prepare_here()
+        sys.exit(0)
+    if sys.argv[1:] == ["--growth"]:
+        growth_here()
         sys.exit(0)
     sys.exit(main())
