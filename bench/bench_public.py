@@ -86,10 +86,16 @@ urlpatterns = [path("{NOOP_PATH[1:]}", noop), *product_urlpatterns]
 
 
 def deployed_threads() -> int:
-    """The threads of each worker as ``danvan serve --prod`` deploys them: it
-    passes no ``--threads``, so gunicorn's own default."""
+    """The threads of each worker as ``danvan serve --prod`` deploys them: its
+    ``--threads`` when it passes one, else gunicorn's own default."""
     from gunicorn.config import Config
 
+    sys.path.insert(0, str(SRC))
+    from danvan.core.management.commands.serve import gunicorn_command
+
+    command = gunicorn_command(bind=f"{HOST}:0", workers=WORKERS)
+    if "--threads" in command:
+        return int(command[command.index("--threads") + 1])
     return Config().threads
 
 
