@@ -90,6 +90,9 @@ def test_a_count_is_one_statement(db, django_assert_num_queries):
 
 
 def test_without_returning_inserts_the_count_is_a_transaction_and_counts_the_same(db, monkeypatch):
+    if connection.vendor != "sqlite":
+        # Only SQLite before 3.35 takes this way; PostgreSQL's own inserts need RETURNING.
+        pytest.skip("the way of SQLite before 3.35")
     monkeypatch.setattr(type(connection.features), "can_return_columns_from_insert", False)
     now = timezone.now()
     assert [hit("k", limit=2, window_seconds=900, now=now) for _ in range(3)] == [False, False, True]
