@@ -20,7 +20,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from danvan.core.models import RateCount
-from danvan.core.sql import written_out
+from danvan.core.sql import column, written_out
 
 
 def _trusted(address: str) -> bool:
@@ -58,9 +58,7 @@ def _count_sql(quote) -> str:
     """One statement that counts one more and says how many: the row is made
     by the first and counted on by every later one, each process together."""
     table = quote(RateCount._meta.db_table)
-    key, start, count = (
-        quote(RateCount._meta.get_field(name).column) for name in ("key", "window_start", "count")
-    )
+    key, start, count = (quote(column(RateCount, name)) for name in ("key", "window_start", "count"))
     return (
         f"INSERT INTO {table} ({key}, {start}, {count}) VALUES (%s, %s, 1) "  # noqa: S608
         f"ON CONFLICT ({key}, {start}) DO UPDATE SET {count} = {table}.{count} + 1 RETURNING {count}"

@@ -41,6 +41,11 @@ def first_row(sql: str, params: list) -> tuple | None:
         return cursor.fetchone()
 
 
+def column(model, name: str) -> str:
+    """The database column of the field ``name`` of ``model``."""
+    return model._meta.get_field(name).column
+
+
 def model_order(model, names: tuple[str, ...]) -> list:
     """The fields of ``model`` named in ``names``, in the model's own order:
     the order ``loaded`` takes their values in."""

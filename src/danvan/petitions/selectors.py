@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy
 from danvan.core.models import Agency, Role, RoleAssignment, User
 from danvan.core.permissions import scopes_of
 from danvan.core.selectors import TodoItem, TodoList, todo_list
-from danvan.core.sql import first_row, loaded, model_order, written_out
+from danvan.core.sql import column, first_row, loaded, model_order, written_out
 from danvan.core.text import contains_words, search_key
 from danvan.documents.selectors import signed_copies_of
 from danvan.petitions import letters, permissions, services
@@ -347,7 +347,7 @@ def _public_status_sql(quote) -> str:
     petition_fields, agency_fields, _deadline, _rule = _public_fields()
     petition, agency = quote(Petition._meta.db_table), quote(Agency._meta.db_table)
     columns = ", ".join(_select(quote, petition, petition_fields) + _select(quote, agency, agency_fields))
-    agency_id = quote(Petition._meta.get_field("agency").column)
+    agency_id = quote(column(Petition, "agency"))
     return (
         f"SELECT {columns} FROM {petition} INNER JOIN {agency} "  # noqa: S608
         f"ON {agency}.{quote(Agency._meta.pk.column)} = {petition}.{agency_id} "
@@ -361,14 +361,17 @@ def _answer_deadline_sql(quote, codes: str) -> str:
     _petition, _agency, deadline_fields, rule_fields = _public_fields()
     deadline, rule = quote(Deadline._meta.db_table), quote(TimeLimitRule._meta.db_table)
     columns = ", ".join(_select(quote, deadline, deadline_fields) + _select(quote, rule, rule_fields))
-    field = Deadline._meta.get_field
+
+    def field(name: str) -> str:
+        return f"{deadline}.{quote(column(Deadline, name))}"
+
     return (
         f"SELECT {columns} FROM {deadline} INNER JOIN {rule} "  # noqa: S608
-        f"ON {rule}.{quote(TimeLimitRule._meta.pk.column)} = {deadline}.{quote(field('rule').column)} "
-        f"WHERE {deadline}.{quote(field('petition').column)} = %s "
-        f"AND {deadline}.{quote(field('met_on').column)} IS NULL "
-        f"AND {deadline}.{quote(field('code').column)} {codes} "
-        f"ORDER BY {deadline}.{quote(field('due_date').column)} LIMIT 1"
+        f"ON {rule}.{quote(TimeLimitRule._meta.pk.column)} = {field('rule')} "
+        f"WHERE {field('petition')} = %s "
+        f"AND {field('met_on')} IS NULL "
+        f"AND {field('code')} {codes} "
+        f"ORDER BY {field('due_date')} LIMIT 1"
     )
 
 

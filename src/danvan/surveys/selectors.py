@@ -26,7 +26,7 @@ from django.utils.translation import gettext_lazy
 from danvan.core.models import Agency, Unit, User
 from danvan.core.permissions import scopes_of
 from danvan.core.selectors import TodoItem, TodoList, todo_list
-from danvan.core.sql import first_row, loaded, model_order, written_out
+from danvan.core.sql import column, first_row, loaded, model_order, written_out
 from danvan.petitions.models import Petition
 from danvan.petitions.public_links import PublicLink
 from danvan.plans.measures import Reading, TargetSource
@@ -341,22 +341,22 @@ def _petition_surveys_sql(quote) -> str:
     """The agency's published surveys about petition handling, latest first,
     written out: every lookup of an answered petition asks (the public
     lookup answers many citizens at once)."""
-    column = {
-        name: quote(Survey._meta.get_field(name).column)
+    named = {
+        name: quote(column(Survey, name))
         for name in (*_INVITING_FIELDS, "agency", "published_on", "about_petitions")
     }
-    columns = ", ".join(column[field.name] for field in model_order(Survey, _INVITING_FIELDS))
+    columns = ", ".join(named[field.name] for field in model_order(Survey, _INVITING_FIELDS))
     return (
         f"SELECT {columns} FROM {quote(Survey._meta.db_table)} "  # noqa: S608
-        f"WHERE {column['agency']} = %s AND {column['about_petitions']} = %s AND {column['status']} = %s "
-        f"ORDER BY {column['published_on']} DESC, {column['id']} DESC"
+        f"WHERE {named['agency']} = %s AND {named['about_petitions']} = %s AND {named['status']} = %s "
+        f"ORDER BY {named['published_on']} DESC, {named['id']} DESC"
     )
 
 
 @written_out
 def _petition_answered_sql(quote) -> str:
-    survey = quote(Response._meta.get_field("survey").column)
-    key = quote(Response._meta.get_field("petition_key").column)
+    survey = quote(column(Response, "survey"))
+    key = quote(column(Response, "petition_key"))
     return f"SELECT 1 FROM {quote(Response._meta.db_table)} WHERE {survey} = %s AND {key} = %s LIMIT 1"  # noqa: S608
 
 
