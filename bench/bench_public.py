@@ -55,13 +55,48 @@ LOOKUP_PATH = "/cong-dan/tra-cuu/"
 SUBMIT_PATH = "/cong-dan/gui-don/"
 SAMPLE_CODES = 2000
 SETTINGS_MODULE = "danvan_bench_public_settings"
-SETTINGS_TEXT = """from danvan.settings import *  # noqa: F403
+URLCONF_MODULE = "danvan_bench_public_urls"
+NOOP_PATH = "/do-tai/khong-lam-gi/"
+TARGET_CPU_RATIO = 1.5
+SETTINGS_TEXT = f"""from danvan.settings import *  # noqa: F403
 
 # Every bench request comes from 127.0.0.1: the per-address limits would
 # otherwise answer the refusal page after 20 lookups.
 DANVAN_PUBLIC_LOOKUP_LIMIT = 10**9
 DANVAN_PUBLIC_SUBMIT_LIMIT = 10**9
+
+# The product's pages plus the bench's no-op view ({URLCONF_MODULE}.py).
+ROOT_URLCONF = "{URLCONF_MODULE}"
 """
+# The yardstick for the lookup's CPU: a view that does nothing, behind the
+# very same middleware. It exists only in this bench's own URLconf.
+URLCONF_TEXT = f"""from django.http import HttpResponse
+from django.urls import path
+
+from danvan.urls import *  # noqa: F403
+from danvan.urls import urlpatterns as product_urlpatterns
+
+
+def noop(request):
+    return HttpResponse(b"ok", content_type="text/plain")
+
+
+urlpatterns = [path("{NOOP_PATH[1:]}", noop), *product_urlpatterns]
+"""
+
+
+def deployed_threads() -> int:
+    """The threads of each worker as ``danvan serve --prod`` deploys them: its
+    ``--threads`` when it passes one, else gunicorn's own default."""
+    from gunicorn.config import Config
+
+    sys.path.insert(0, str(SRC))
+    from danvan.core.management.commands.serve import gunicorn_command
+
+    command = gunicorn_command(bind=f"{HOST}:0", workers=WORKERS)
+    if "--threads" in command:
+        return int(command[command.index("--threads") + 1])
+    return Config().threads
 
 
 # --- Child modes (run with DANVAN_DATABASE_URL and the bench settings) -------------------
@@ -163,9 +198,11 @@ def child(mode: list[str], database_url: str, settings_dir: str) -> dict:
 
 
 class PublicServer(bench_web.Server):
-    """bench_web's gunicorn, with the bench settings module on its path."""
+    """bench_web's gunicorn, with the bench settings module on its path;
+    ``threads`` serves with gthread workers of that many threads (keep-alive
+    connections, as deployed) instead of bench_web's sync workers."""
 
-    def __init__(self, database_url: str, settings_dir: str) -> None:
+    def __init__(self, database_url: str, settings_dir: str, threads: int | None = None) -> None:
         self.port = bench_web.free_port()
         env = {
             **os.environ,
@@ -177,6 +214,8 @@ class PublicServer(bench_web.Server):
         }
         command = [sys.executable, "-m", "gunicorn", "danvan.wsgi:application"]
         command += ["--bind", f"{HOST}:{self.port}", "--workers", str(WORKERS), "--log-level", "warning"]
+        if threads is not None:
+            command += ["--worker-class", "gthread", "--threads", str(threads)]
         self.process = subprocess.Popen(command, env=env, cwd=ROOT)  # noqa: S603
         self.wait_until_ready()
 
@@ -242,26 +281,46 @@ def check_lookup(server: PublicServer, sample: list) -> tuple[str, str]:
     return cookie, token
 
 
-def load_lookup(server: PublicServer, sample: list, in_place: bool) -> dict:
+def check_noop(server: PublicServer) -> None:
+    connection = http.client.HTTPConnection(HOST, server.port, timeout=60)
+    connection.request("GET", NOOP_PATH)
+    response = connection.getresponse()
+    body = response.read()
+    connection.close()
+    if response.status != 200 or body != b"ok":
+        raise RuntimeError(f"{NOOP_PATH} trả về {response.status}, không phải trang không làm gì của phép đo")
+
+
+def load_lookup(
+    server: PublicServer,
+    sample: list,
+    in_place: bool,
+    database_pid: int | None = None,
+    path: str = LOOKUP_PATH,
+) -> dict:
     """in_place: the request the page's script sends (htmx's header; the
-    answer is the result alone); otherwise the whole page, as without script."""
+    answer is the result alone); otherwise the whole page, as without script.
+    ``path``: the lookup, or the no-op view sent the very same requests."""
     cookie, token = check_lookup(server, sample)
+    if path != LOOKUP_PATH:
+        check_noop(server)
     codes = ", ".join(f'{{"{code}", "{digits}"}}' for code, digits in sample)
     htmx = ', ["HX-Request"] = "true"' if in_place else ""
     script_text = WRK_LOOKUP % {
         "codes": codes,
         "cookie": cookie,
         "token": token,
-        "path": LOOKUP_PATH,
+        "path": path,
         "htmx": htmx,
     }
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(script_text)
     cpu_before = bench_web.process_tree_cpu_ms(server.process.pid)
+    database_before = bench_web.process_tree_cpu_ms(database_pid)
     try:
         wrk = shutil.which("wrk")
         command = [wrk, "-t2", f"-c{CLIENTS}", f"-d{SECONDS}s", "--timeout", "30s", "-s", script.name]
-        command.append(server.url(LOOKUP_PATH))
+        command.append(server.url(path))
         output = subprocess.run(
             command, capture_output=True, text=True, check=True, timeout=SECONDS + 60
         ).stdout
@@ -271,8 +330,10 @@ def load_lookup(server: PublicServer, sample: list, in_place: bool) -> dict:
     requests, duration_us, p50_us, p95_us, bad_status, socket_errors = map(int, numbers)
     cpu_after = bench_web.process_tree_cpu_ms(server.process.pid)
     cpu = (cpu_after - cpu_before) / max(requests, 1) if cpu_before is not None and cpu_after else None
+    database_after = bench_web.process_tree_cpu_ms(database_pid)
     return {
         "cpu_ms": cpu,
+        "db_cpu_ms": bench_web.cpu_per_request(database_before, database_after, max(requests, 1)),
         "rps": requests / (duration_us / 1e6),
         "p50": p50_us / 1000,
         "p95": p95_us / 1000,
@@ -323,7 +384,9 @@ def submit_concurrently(server: PublicServer, agency_id: int, marker: str) -> di
 # --- One engine ---------------------------------------------------------------------------------
 
 
-def bench_engine(engine: str, database_url: str, settings_dir: str, rows: list[dict]) -> None:
+def bench_engine(
+    engine: str, database_url: str, settings_dir: str, rows: list[dict], database_pid: int | None = None
+) -> None:
     bench_web.danvan(["migrate", "--no-input"], database_url, capture_output=True)
     started = time.perf_counter()
     seeded = child(["--seed", str(CASES)], database_url, settings_dir)
@@ -332,15 +395,23 @@ def bench_engine(engine: str, database_url: str, settings_dir: str, rows: list[d
     lookups = {}
     try:
         for in_place, label in ((True, "tại chỗ"), (False, "cả trang")):
-            lookup = load_lookup(server, seeded["sample"], in_place)
+            lookup = load_lookup(server, seeded["sample"], in_place, database_pid)
             lookups[label] = lookup
-            print(
-                f"  {engine:<10} tra cứu {label:<8}, {CLIENTS} khách: {lookup['rps']:7.1f} yêu cầu/giây, "
-                f"p50 {lookup['p50']:6.1f} ms, p95 {lookup['p95']:6.1f} ms, lỗi {lookup['errors']}, "
-                f"CPU gunicorn {lookup['cpu_ms'] or 0:.1f} ms/yêu cầu"
-            )
+            print_load(engine, f"tra cứu {label}", lookup)
+        # The same requests as the lookup in place, to a view that does nothing.
+        noop = load_lookup(server, seeded["sample"], True, database_pid, path=NOOP_PATH)
+        print_load(engine, "không làm gì", noop)
         marker = f"Đo tải {engine} {int(time.time())}"
         intake = submit_concurrently(server, seeded["agency"], marker)
+    finally:
+        server.stop()
+    threads = deployed_threads()
+    server = PublicServer(database_url, settings_dir, threads=threads)
+    threaded = {}
+    try:
+        for in_place, label in ((True, "tại chỗ"), (False, "cả trang")):
+            threaded[label] = load_lookup(server, seeded["sample"], in_place, database_pid)
+            print_load(engine, f"tra cứu {label} (gthread {threads} luồng)", threaded[label])
     finally:
         server.stop()
     stored = child(["--check-intake", marker], database_url, settings_dir)
@@ -356,11 +427,23 @@ def bench_engine(engine: str, database_url: str, settings_dir: str, rows: list[d
                 "engine": engine,
                 "way": label,
                 **lookup,
+                "noop": noop,
+                "gthread": threaded[label],
+                "threads": threads,
                 "intake_ok": ok,
                 **stored,
                 "redirected": intake["redirected"],
             }
         )
+
+
+def print_load(engine: str, label: str, load: dict) -> None:
+    print(
+        f"  {engine:<10} {label:<28}, {CLIENTS} khách: {load['rps']:7.1f} yêu cầu/giây, "
+        f"p50 {load['p50']:6.1f} ms, p95 {load['p95']:6.1f} ms, lỗi {load['errors']}, "
+        f"CPU mỗi yêu cầu {bench_web.show_ms(load['cpu_ms'])} gunicorn "
+        f"+ {bench_web.show_ms(load['db_cpu_ms'])} CSDL"
+    )
 
 
 def print_table(rows: list[dict]) -> bool:
@@ -382,16 +465,43 @@ def print_table(rows: list[dict]) -> bool:
             f"{row['cpu_ms'] or 0:>9.1f} {row['errors']:>5} {intake:>12}"
         )
         good = good and row["intake_ok"] and row["errors"] == 0
+        good = good and row["noop"]["errors"] == 0 and row["gthread"]["errors"] == 0
+    print()
+    print(
+        f"CPU mỗi yêu cầu, {CLIENTS} khách, gunicorn {WORKERS} tiến trình đồng bộ (tổng CPU cả cây tiến trình / số yêu cầu):"
+    )
+    for row in rows:
+        noop = row["noop"]
+        ratio = row["cpu_ms"] / noop["cpu_ms"] if row["cpu_ms"] and noop["cpu_ms"] else None
+        verdict = "—" if ratio is None else ("đạt" if ratio <= TARGET_CPU_RATIO else "CHƯA ĐẠT")
+        print(
+            f"  {row['engine']:<10} tra cứu {row['way']:<8}: {bench_web.show_ms(row['cpu_ms'])} gunicorn "
+            f"+ {bench_web.show_ms(row['db_cpu_ms'])} CSDL; trang không làm gì (cùng middleware, cùng yêu cầu): "
+            f"{bench_web.show_ms(noop['cpu_ms'])} + {bench_web.show_ms(noop['db_cpu_ms'])}; "
+            f"gấp {'—' if ratio is None else f'{ratio:.2f}'} lần, mục tiêu ≤ {TARGET_CPU_RATIO} lần: {verdict}"
+        )
     for row in rows:
         if row["engine"] == "PostgreSQL":
             verdict = "đạt" if row["p95"] < TARGET_P95_MS else "CHƯA ĐẠT"
             print(
-                f"Mục tiêu p95 < {TARGET_P95_MS} ms với {CLIENTS} khách trên PostgreSQL, tra cứu {row['way']}: "
-                f"{verdict} ({row['p95']:.0f} ms)"
+                f"Mục tiêu p95 < {TARGET_P95_MS} ms với {CLIENTS} khách trên PostgreSQL, tra cứu {row['way']}, "
+                f"gunicorn đồng bộ: {verdict} ({row['p95']:.0f} ms)"
+            )
+    for row in rows:
+        if row["engine"] == "PostgreSQL":
+            threaded = row["gthread"]
+            verdict = "đạt" if threaded["p95"] <= TARGET_P95_MS else "CHƯA ĐẠT"
+            print(
+                f"Mục tiêu p95 ≤ {TARGET_P95_MS} ms với {CLIENTS} khách trên PostgreSQL, tra cứu {row['way']}, "
+                f"gunicorn gthread {row['threads']} luồng như `danvan serve --prod`: {verdict} "
+                f"(p50 {threaded['p50']:.0f} ms, p95 {threaded['p95']:.0f} ms, "
+                f"{threaded['rps']:.0f} yêu cầu/giây, CPU {bench_web.show_ms(threaded['cpu_ms'])} gunicorn "
+                f"+ {bench_web.show_ms(threaded['db_cpu_ms'])} CSDL)"
             )
     print(
         "tra cứu tại chỗ: yêu cầu mà trang gửi khi trình duyệt chạy script của trang (htmx), "
-        "trả về riêng phần kết quả; cả trang: khi không có script."
+        "trả về riêng phần kết quả; cả trang: khi không có script. Trang không làm gì: một view trả "
+        f"'ok', chỉ có trong URLconf của phép đo ({NOOP_PATH}), nhận đúng các yêu cầu POST của tra cứu tại chỗ."
     )
     return good
 
@@ -404,6 +514,7 @@ def main() -> int:
     settings_dir = tempfile.mkdtemp(prefix="danvan-bench-public.")
     try:
         Path(settings_dir, f"{SETTINGS_MODULE}.py").write_text(SETTINGS_TEXT, encoding="utf-8")
+        Path(settings_dir, f"{URLCONF_MODULE}.py").write_text(URLCONF_TEXT, encoding="utf-8")
         sqlite_file = Path(settings_dir) / "public.sqlite3"
         bench_engine("SQLite", f"sqlite:///{sqlite_file}", settings_dir, rows)
         postgres = bench_web.Postgres()
@@ -414,7 +525,7 @@ def main() -> int:
         else:
             try:
                 postgres.start()
-                bench_engine("PostgreSQL", postgres.url, settings_dir, rows)
+                bench_engine("PostgreSQL", postgres.url, settings_dir, rows, postgres.pid)
             finally:
                 postgres.stop()
     finally:

@@ -39,3 +39,11 @@ def test_help_lists_the_projects_commands_before_djangos():
 def test_help_on_one_command_is_still_djangos():
     result = run_danvan("help", "scan_deadlines")
     assert result.returncode == 0 and "usage: danvan scan_deadlines" in result.stdout
+
+
+def test_serve_prod_runs_gunicorn_with_the_workers_asked_and_the_forwarded_addresses():
+    from danvan.core.management.commands.serve import gunicorn_command
+
+    command = gunicorn_command(bind="127.0.0.1:8000", workers=5)
+    assert command[1:4] == ["-m", "gunicorn", "danvan.wsgi:application"]
+    assert command[command.index("--workers") + 1] == "5" and "--forwarded-allow-ips" in command

@@ -76,3 +76,24 @@ def test_concurrent_requests_from_one_address_get_exactly_the_limit(settings):
     for thread in threads:
         thread.join()
     assert results.count(False) == 5 and results.count(True) == 7
+
+
+def test_a_count_is_one_statement(db, django_assert_num_queries):
+    if not connection.features.can_return_columns_from_insert:
+        pytest.skip("this database cannot return what an INSERT wrote")
+    now = timezone.now()
+    hit("k", limit=2, window_seconds=900, now=now)
+    # 1: the upsert that adds one and returns the count.
+    with django_assert_num_queries(1):
+        assert hit("k", limit=2, window_seconds=900, now=now) is False
+    assert RateCount.objects.get().count == 2
+
+
+def test_without_returning_inserts_the_count_is_a_transaction_and_counts_the_same(db, monkeypatch):
+    if connection.vendor != "sqlite":
+        # Only SQLite before 3.35 takes this way; PostgreSQL's own inserts need RETURNING.
+        pytest.skip("the way of SQLite before 3.35")
+    monkeypatch.setattr(type(connection.features), "can_return_columns_from_insert", False)
+    now = timezone.now()
+    assert [hit("k", limit=2, window_seconds=900, now=now) for _ in range(3)] == [False, False, True]
+    assert RateCount.objects.get().count == 3

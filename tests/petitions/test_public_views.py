@@ -186,3 +186,11 @@ def test_the_page_posts_in_place_and_answers_without_script_too(client, petition
 def test_the_whole_page_links_a_field_to_its_error(client, petition):
     html = lookup(client, petition.code, "56").content.decode()
     assert 'aria-describedby="id_digits_error"' in html and 'id="id_digits_error"' in html
+
+
+def test_lookup_in_place_reads_in_three_queries(client, petition, django_assert_num_queries):
+    # 1: the address's count (one statement), 2: the petition with its agency,
+    # 3: the limit by which the sender is answered, with its legal source.
+    with django_assert_num_queries(3):
+        html = lookup_in_place(client, petition.code, "5678").content.decode()
+    assert petition.subject in html and "Hạn trả lời theo quy định" in html

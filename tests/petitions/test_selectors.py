@@ -113,3 +113,41 @@ def test_public_status_reads_columns_named_as_their_fields():
 
     for name in (*selectors._PUBLIC_FIELDS, "code", "lookup_digits"):
         assert Petition._meta.get_field(name).column == name
+
+
+def test_public_status_brings_the_agency_in_one_query(agency, django_assert_num_queries):
+    petition = petition_for(agency)
+    # 1: the petition and its agency's name and contacts, on the code.
+    with django_assert_num_queries(1):
+        found = selectors.public_status(petition.code, "5678")
+        assert (found.agency.name, found.agency.hotline, found.agency.address) == (
+            agency.name,
+            agency.hotline,
+            agency.address,
+        )
+    assert found.received_on == date(2026, 3, 2)  # a date, not the driver's text
+
+
+def test_public_status_with_a_wrong_second_factor_brings_nothing(agency):
+    petition = petition_for(agency)
+    assert selectors.public_status(petition.code, "0000") is None
+
+
+def test_public_answer_deadline_is_the_petitions_answer_deadline(agency, inspector):
+    in_processing = petition_for(agency)
+    accepted = case_for(agency, by=inspector).petition
+    for petition in (in_processing, accepted):
+        expected = petition.answer_deadline()
+        found = selectors.public_answer_deadline(selectors.public_status(petition.code, "5678"))
+        assert (found.pk, found.due_date, found.rule.legal_source) == (
+            expected.pk,
+            expected.due_date,
+            expected.rule.legal_source,
+        )
+
+
+def test_public_answer_deadline_of_a_finished_petition_is_none(agency, django_assert_num_queries):
+    petition = petition_for(agency)
+    petition.status = petition.Status.ANSWERED
+    with django_assert_num_queries(0):
+        assert selectors.public_answer_deadline(petition) is None

@@ -10,7 +10,7 @@ from django.urls import reverse
 from danvan.petitions import services as petitions
 from danvan.petitions.models import Petition
 from danvan.petitions.public_links import public_links
-from danvan.surveys import services, tokens
+from danvan.surveys import selectors, services, tokens
 from danvan.surveys.models import Response
 from tests.petitions.conftest import seed_time_limit_rules
 from tests.petitions.factories import classified
@@ -105,3 +105,19 @@ def test_the_results_never_show_the_sender(client, office_officer, answered, pet
         for secret in ("Trần Thị Bưởi", "0912 345 678", answered.code, "Đèn đường hỏng"):
             assert secret not in text
     assert answered.code.encode() not in export
+
+
+def test_the_invitation_is_to_the_latest_survey_that_takes_answers(agency, office_officer, petition_survey):
+    later = build_survey(agency, office_officer, title="Đánh giá quý II", about_petitions=True)
+    services.publish_survey(survey=later, on=date(2026, 4, 1), by=office_officer)
+    assert selectors.petition_survey(agency.pk, date(2026, 4, 2)) == later
+    later.ends_on = date(2026, 4, 30)
+    later.save(update_fields=["ends_on"])
+    # Past its last day the later survey takes no answers: the earlier one is offered.
+    assert selectors.petition_survey(agency.pk, date(2026, 5, 2)) == petition_survey
+
+
+def test_the_invitation_is_read_in_two_queries(answered, petition_survey, django_assert_num_queries):
+    # 1: the agency's published petition surveys, 2: whether this petition's sender answered.
+    with django_assert_num_queries(2):
+        assert [link.url for link in public_links(answered)][0].startswith(public_url(petition_survey))

@@ -273,11 +273,10 @@ class Petition(models.Model):
         """The legal time limit by which the sender is next answered: the
         processing limit while the petition is processed, the resolution
         limit once accepted; None when this agency has nothing left to answer."""
-        pending = self.deadlines.pending()
         if self.status == self.Status.ACCEPTED:
-            pending = pending.filter(code__contains=".resolve")
+            pending = self.deadlines.pending().filter(code__contains=RESOLVE_CODE_PART)
         elif self.is_open():
-            pending = pending.filter(code__in=ANSWER_CODES)
+            pending = self.deadlines.pending().filter(code__in=ANSWER_CODES)
         else:
             return None
         return pending.select_related("rule").order_by("due_date").first()
@@ -285,6 +284,8 @@ class Petition(models.Model):
 
 # The limits by which the sender of a petition in processing hears of it.
 ANSWER_CODES = ("petition.notify", "denunciation.initial_check", "denunciation.forward")
+# What the codes of the resolution limits of an accepted case contain.
+RESOLVE_CODE_PART = ".resolve"
 
 
 def lookup_email_key(email: str) -> str:

@@ -6,6 +6,7 @@ show a denunciation by its code and subject only.
 
 from __future__ import annotations
 
+import functools
 import hmac
 from dataclasses import dataclass
 from datetime import date
@@ -21,18 +22,21 @@ from django.utils.translation import gettext_lazy
 from danvan.core.models import Agency, Role, RoleAssignment, User
 from danvan.core.permissions import scopes_of
 from danvan.core.selectors import TodoItem, TodoList, todo_list
-from danvan.core.sql import first, written_out
+from danvan.core.sql import column, first_row, loaded, model_order, written_out
 from danvan.core.text import contains_words, search_key
 from danvan.documents.selectors import signed_copies_of
 from danvan.petitions import letters, permissions, services
 from danvan.petitions.models import (
+    ANSWER_CODES,
     GROUP_SIZE,
+    RESOLVE_CODE_PART,
     Case,
     Deadline,
     Petition,
     PetitionKind,
     Reception,
     ReceptionDay,
+    TimeLimitRule,
     lookup_email_key,
 )
 
@@ -315,14 +319,66 @@ _PUBLIC_FIELDS = (
 )
 # What the asker's second factor is compared with, in constant time.
 _SECOND_FACTORS = ("lookup_digits", "lookup_email")
+# What the page shows of the agency that holds the petition.
+_PUBLIC_AGENCY_FIELDS = ("id", "name", "short_name", "address", "hotline", "email")
+# What the page shows of the limit by which the sender is next answered.
+_PUBLIC_DEADLINE_FIELDS = ("id", "petition", "rule", "code", "due_date")
+_PUBLIC_RULE_FIELDS = ("id", "legal_source")
+
+
+@functools.cache
+def _public_fields() -> tuple[list, list, list, list]:
+    """The fields the lookup's queries read, in each model's order."""
+    return (
+        model_order(Petition, (*_PUBLIC_FIELDS, *_SECOND_FACTORS, "agency")),
+        model_order(Agency, _PUBLIC_AGENCY_FIELDS),
+        model_order(Deadline, _PUBLIC_DEADLINE_FIELDS),
+        model_order(TimeLimitRule, _PUBLIC_RULE_FIELDS),
+    )
+
+
+def _select(quote, table: str, fields: list) -> list[str]:
+    return [f"{table}.{quote(field.column)}" for field in fields]
 
 
 @written_out
 def _public_status_sql(quote) -> str:
-    columns = ", ".join(quote(name) for name in (*_PUBLIC_FIELDS, *_SECOND_FACTORS))
-    table, code = quote(Petition._meta.db_table), quote("code")
-    agency = quote(Petition._meta.get_field("agency").column)
-    return f"SELECT {columns}, {agency} FROM {table} WHERE {code} = %s"  # noqa: S608
+    """The petition and its agency in one query, on the unique code."""
+    petition_fields, agency_fields, _deadline, _rule = _public_fields()
+    petition, agency = quote(Petition._meta.db_table), quote(Agency._meta.db_table)
+    columns = ", ".join(_select(quote, petition, petition_fields) + _select(quote, agency, agency_fields))
+    agency_id = quote(column(Petition, "agency"))
+    return (
+        f"SELECT {columns} FROM {petition} INNER JOIN {agency} "  # noqa: S608
+        f"ON {agency}.{quote(Agency._meta.pk.column)} = {petition}.{agency_id} "
+        f"WHERE {petition}.{quote('code')} = %s"
+    )
+
+
+def _answer_deadline_sql(quote, codes: str) -> str:
+    """``Petition.answer_deadline()`` with its rule, written out; ``codes`` is
+    the condition on the deadline's code."""
+    _petition, _agency, deadline_fields, rule_fields = _public_fields()
+    deadline, rule = quote(Deadline._meta.db_table), quote(TimeLimitRule._meta.db_table)
+    columns = ", ".join(_select(quote, deadline, deadline_fields) + _select(quote, rule, rule_fields))
+
+    def field(name: str) -> str:
+        return f"{deadline}.{quote(column(Deadline, name))}"
+
+    return (
+        f"SELECT {columns} FROM {deadline} INNER JOIN {rule} "  # noqa: S608
+        f"ON {rule}.{quote(TimeLimitRule._meta.pk.column)} = {field('rule')} "
+        f"WHERE {field('petition')} = %s "
+        f"AND {field('met_on')} IS NULL "
+        f"AND {field('code')} {codes} "
+        f"ORDER BY {field('due_date')} LIMIT 1"
+    )
+
+
+_RESOLVE_DEADLINE_SQL = written_out(lambda quote: _answer_deadline_sql(quote, "LIKE %s"))
+_ANSWER_DEADLINE_SQL = written_out(
+    lambda quote: _answer_deadline_sql(quote, f"IN ({', '.join(['%s'] * len(ANSWER_CODES))})")
+)
 
 
 def _same(given: str, stored: str) -> bool:
@@ -336,31 +392,51 @@ def public_status(code: str, digits: str, email: str = "") -> Petition | None:
 
     One query on the unique code, written out once rather than built by the
     ORM on each call: the public lookup answers many citizens at once. Only
-    what the public page shows is read."""
+    what the public page shows is read, the agency's name and contacts with
+    it (``petition.agency``)."""
     if not digits and not email:
         return None
-    petition = first(Petition, _public_status_sql(), [code.strip().upper()])
-    if petition is None:
+    row = first_row(_public_status_sql(), [code.strip().upper()])
+    if row is None:
         # The same work as a found code, so the answer's time tells nothing.
         _same(digits or lookup_email_key(email), "0" * 64)
         return None
+    petition_fields, agency_fields, _deadline, _rule = _public_fields()
+    petition = loaded(Petition, petition_fields, row[: len(petition_fields)])
     matched = _same(digits, petition.lookup_digits) if digits else False
     if email and _same(lookup_email_key(email), petition.lookup_email):
         matched = True
-    return petition if matched else None
+    if not matched:
+        return None
+    petition.agency = loaded(Agency, agency_fields, row[len(petition_fields) :])
+    return petition
+
+
+def public_answer_deadline(petition: Petition) -> Deadline | None:
+    """``petition.answer_deadline()`` with its rule's legal source, in one
+    written-out query (none for a petition this agency has finished with)."""
+    if petition.status == Petition.Status.ACCEPTED:
+        row = first_row(_RESOLVE_DEADLINE_SQL(), [petition.pk, f"%{RESOLVE_CODE_PART}%"])
+    elif petition.is_open():
+        row = first_row(_ANSWER_DEADLINE_SQL(), [petition.pk, *ANSWER_CODES])
+    else:
+        return None
+    if row is None:
+        return None
+    _petition, _agency, deadline_fields, rule_fields = _public_fields()
+    deadline = loaded(Deadline, deadline_fields, row[: len(deadline_fields)])
+    deadline.rule = loaded(TimeLimitRule, rule_fields, row[len(deadline_fields) :])
+    return deadline
 
 
 def public_case_holder(petition: Petition) -> dict:
     """Who holds the looked-up case and by which legal date they answer:
-    the receiving agency's name for a forwarded petition."""
-    agency = Agency.objects.only("name", "short_name", "address", "hotline", "email").get(
-        pk=petition.agency_id
-    )
-    deadline = petition.answer_deadline()
+    the receiving agency's name for a forwarded petition. A petition from
+    ``public_status`` brings its agency; no query is made for it."""
     return {
-        "agency": agency,
+        "agency": petition.agency,
         "forwarded_to": petition.competent_body if petition.status == Petition.Status.FORWARDED else "",
-        "deadline": deadline,
+        "deadline": public_answer_deadline(petition),
     }
 
 

@@ -15,6 +15,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
+from django.db import connection
 from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import TruncMonth
 from django.urls import reverse
@@ -25,6 +26,7 @@ from django.utils.translation import gettext_lazy
 from danvan.core.models import Agency, Unit, User
 from danvan.core.permissions import scopes_of
 from danvan.core.selectors import TodoItem, TodoList, todo_list
+from danvan.core.sql import column, first_row, loaded, model_order, written_out
 from danvan.petitions.models import Petition
 from danvan.petitions.public_links import PublicLink
 from danvan.plans.measures import Reading, TargetSource
@@ -330,12 +332,41 @@ SATISFACTION_SOURCE = TargetSource(
 INVITED_STATUSES = (Petition.Status.ANSWERED, Petition.Status.GUIDED, Petition.Status.FORWARDED)
 
 
+# What the lookup's invitation reads of a survey: whether it takes answers, and its address.
+_INVITING_FIELDS = ("id", "status", "starts_on", "ends_on", "slug")
+
+
+@written_out
+def _petition_surveys_sql(quote) -> str:
+    """The agency's published surveys about petition handling, latest first,
+    written out: every lookup of an answered petition asks (the public
+    lookup answers many citizens at once)."""
+    named = {
+        name: quote(column(Survey, name))
+        for name in (*_INVITING_FIELDS, "agency", "published_on", "about_petitions")
+    }
+    columns = ", ".join(named[field.name] for field in model_order(Survey, _INVITING_FIELDS))
+    return (
+        f"SELECT {columns} FROM {quote(Survey._meta.db_table)} "  # noqa: S608
+        f"WHERE {named['agency']} = %s AND {named['about_petitions']} = %s AND {named['status']} = %s "
+        f"ORDER BY {named['published_on']} DESC, {named['id']} DESC"
+    )
+
+
+@written_out
+def _petition_answered_sql(quote) -> str:
+    survey = quote(column(Response, "survey"))
+    key = quote(column(Response, "petition_key"))
+    return f"SELECT 1 FROM {quote(Response._meta.db_table)} WHERE {survey} = %s AND {key} = %s LIMIT 1"  # noqa: S608
+
+
 def petition_survey(agency_id: int, today: date) -> Survey | None:
     """The agency's survey about petition handling now open, the latest published."""
-    found = Survey.objects.filter(
-        agency_id=agency_id, about_petitions=True, status=Survey.Status.PUBLISHED
-    ).order_by("-published_on", "-pk")
-    return next((survey for survey in found if survey.accepts_answers(today)), None)
+    fields = model_order(Survey, _INVITING_FIELDS)
+    with connection.cursor() as cursor:
+        cursor.execute(_petition_surveys_sql(), [agency_id, True, Survey.Status.PUBLISHED.value])
+        found = (loaded(Survey, fields, row) for row in cursor.fetchall())
+        return next((survey for survey in found if survey.accepts_answers(today)), None)
 
 
 def petition_survey_link(petition: Petition) -> list[PublicLink]:
@@ -346,9 +377,7 @@ def petition_survey_link(petition: Petition) -> list[PublicLink]:
     survey = petition_survey(petition.agency_id, timezone.localdate())
     if survey is None:
         return []
-    if Response.objects.filter(
-        survey=survey, petition_key=tokens.petition_key(survey.pk, petition.pk)
-    ).exists():
+    if first_row(_petition_answered_sql(), [survey.pk, tokens.petition_key(survey.pk, petition.pk)]):
         return [
             PublicLink(label=_("Ông/bà đã gửi phiếu khảo sát về việc giải quyết đơn này. Cảm ơn ông/bà."))
         ]

@@ -5,6 +5,14 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 
+def gunicorn_command(*, bind: str, workers: int) -> list[str]:
+    """What ``serve --prod`` runs; bench/bench_public.py serves its lookup
+    with the threads this command deploys, so it reads them here."""
+    command = [sys.executable, "-m", "gunicorn", "danvan.wsgi:application", "--bind", bind]
+    command += ["--workers", str(workers), "--access-logfile", "-", "--forwarded-allow-ips", "*"]
+    return command
+
+
 class Command(BaseCommand):
     help = "Chạy máy chủ web: máy chủ phát triển, hoặc gunicorn khi có --prod."
 
@@ -19,6 +27,5 @@ class Command(BaseCommand):
         if not prod:
             call_command("runserver", bind, use_reloader=False)
             return
-        command = [sys.executable, "-m", "gunicorn", "danvan.wsgi:application", "--bind", bind]
-        command += ["--workers", str(workers), "--access-logfile", "-", "--forwarded-allow-ips", "*"]
+        command = gunicorn_command(bind=bind, workers=workers)
         os.execv(sys.executable, command)  # noqa: S606 - replaces this process with gunicorn
