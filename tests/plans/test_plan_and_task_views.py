@@ -288,7 +288,9 @@ def test_the_plan_page_links_only_the_tasks_the_person_may_open(client, task, si
     assert client.get(reverse("plans:task_detail", args=[theirs.pk])).status_code == 200
 
 
-@pytest.mark.parametrize("role", [Role.AGENCY_LEADER, Role.AGENCY_OFFICE, Role.INSPECTOR, Role.PROVINCE_REVIEWER])
+@pytest.mark.parametrize(
+    "role", [Role.AGENCY_LEADER, Role.AGENCY_OFFICE, Role.INSPECTOR, Role.PROVINCE_REVIEWER]
+)
 def test_those_who_read_the_whole_agency_open_every_task_of_its_plan(client, task, sibling_unit, role):
     theirs = Task.objects.create(
         plan=task.plan, order=2, heading="Việc của phòng bên cạnh", lead_unit=sibling_unit

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -19,22 +19,28 @@ def _moment(day: date, last: bool) -> datetime:
 
 
 def period_figures(agency: Agency, start: date, end: date) -> list[tuple[str, str]]:
-    practices = GoodPractice.objects.filter(agency=agency)
-    registered = practices.filter(registered_at__range=(_moment(start, False), _moment(end, True))).exclude(
+    registered = Q(registered_at__range=(_moment(start, False), _moment(end, True))) & ~Q(
         status=GoodPractice.Status.WITHDRAWN
     )
-    recognised = practices.filter(recognition__signed_on__range=(start, end))
-    replicated = registered.filter(origin__isnull=False)
-    running = practices.filter(
-        status__in=(GoodPractice.Status.IN_PROGRESS, GoodPractice.Status.REPORTED), starts_on__lte=end
+    # The agency's models counted four ways in one query.
+    practices = GoodPractice.objects.filter(agency=agency).aggregate(
+        registered=Count("pk", filter=registered),
+        running=Count(
+            "pk",
+            filter=Q(
+                status__in=(GoodPractice.Status.IN_PROGRESS, GoodPractice.Status.REPORTED), starts_on__lte=end
+            ),
+        ),
+        recognised=Count("pk", filter=Q(recognition__signed_on__range=(start, end))),
+        replicated=Count("pk", filter=registered & Q(origin__isnull=False)),
     )
     granted = TitleRecord.objects.filter(
         Q(person__agency=agency) | Q(unit__agency=agency), decision_date__range=(start, end)
     )
     return [
-        (_("Mô hình «Dân vận khéo» đăng ký trong kỳ"), str(registered.count())),
-        (_("Mô hình «Dân vận khéo» đang thực hiện"), str(running.count())),
-        (_("Mô hình «Dân vận khéo» được công nhận trong kỳ"), str(recognised.count())),
-        (_("Mô hình nhân rộng từ mô hình đã công nhận"), str(replicated.count())),
+        (_("Mô hình «Dân vận khéo» đăng ký trong kỳ"), str(practices["registered"])),
+        (_("Mô hình «Dân vận khéo» đang thực hiện"), str(practices["running"])),
+        (_("Mô hình «Dân vận khéo» được công nhận trong kỳ"), str(practices["recognised"])),
+        (_("Mô hình nhân rộng từ mô hình đã công nhận"), str(practices["replicated"])),
         (_("Tập thể, cá nhân được khen thưởng trong kỳ"), str(granted.count())),
     ]
