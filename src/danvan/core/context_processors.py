@@ -52,12 +52,16 @@ def navigation(request):
         # Until the second step is done the page shows no menu: nothing in it opens.
         return {**public, "nav_second_step": True}
     agency_id = dashboard_agency_id(user)
+    # The menu (core/jinja2/core/nav.jinja), rendered by Jinja2 on every signed-in page.
     return {
         **public,
-        "nav_dashboard_url": reverse("plans:dashboard", args=[agency_id]) if agency_id else "",
-        "nav_areas": [(area_url(slug, url_name), label, icon, slug) for slug, label, icon, url_name in AREAS],
-        "nav_can_admin": permissions.can_use_admin_site(user),
-        "nav_can_read_log": permissions.can_search_read_log(user),
-        "nav_can_change_organisation": permissions.can_manage_organisation_changes(user),
-        "nav_unread": unread_count(user),
+        "nav": {
+            "dashboard_url": reverse("plans:dashboard", args=[agency_id]) if agency_id else "",
+            "areas": [(area_url(slug, url_name), label, icon, slug) for slug, label, icon, url_name in AREAS],
+            "can_admin": permissions.can_use_admin_site(user),
+            "can_read_log": permissions.can_search_read_log(user),
+            "can_change_organisation": permissions.can_manage_organisation_changes(user),
+            "unread": unread_count(user),
+            "full_name": user.get_full_name(),
+        },
     }
