@@ -22,7 +22,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from danvan.core.models import Agency, Role, RoleAssignment, SensitiveRead, Unit, User
-from danvan.core.sql import written_out
+from danvan.core.sql import column, written_out
 
 AGENCY_WIDE_ROLES = frozenset({Role.AGENCY_LEADER, Role.AGENCY_OFFICE, Role.INSPECTOR, Role.PEOPLE_INSPECTOR})
 UNIT_ROLES = frozenset({Role.UNIT_HEAD, Role.STAFF})
@@ -79,11 +79,12 @@ def _roles_sql(quote) -> str:
     """The person's current roles (RoleAssignment.objects.current()), read by
     every signed-in page: written out, since building the ORM's query costs
     more than running it."""
-    field = RoleAssignment._meta.get_field
-    columns = ", ".join(quote(field(name).column) for name in ("role", "province", "agency", "unit"))
+    columns = ", ".join(
+        quote(column(RoleAssignment, name)) for name in ("role", "province", "agency", "unit")
+    )
     return (
         f"SELECT {columns} FROM {quote(RoleAssignment._meta.db_table)} "  # noqa: S608 - the model's own names
-        f"WHERE {quote(field('user').column)} = %s AND {quote(field('is_active').column)}"
+        f"WHERE {quote(column(RoleAssignment, 'user'))} = %s AND {quote(column(RoleAssignment, 'is_active'))}"
     )
 
 

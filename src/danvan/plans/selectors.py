@@ -116,11 +116,11 @@ def plan_task_rows(plan: Plan, person: User) -> list[Mapping[str, Any]]:
     keep the rendered table under a key made of exactly these rows. Each row
     says whether the person may open that task (``may_open``): a unit's
     staff read the whole plan but open only their units' tasks."""
-    if permissions.reads_every_task_of(person, plan):
-        may_open = models.Value(True, output_field=models.BooleanField())
-    else:
-        may_open = permissions.can_view_task_column(person)
-    tasks = plan.tasks.annotate(may_open=may_open)
+    tasks = plan.tasks.annotate(
+        may_open=models.Value(True, output_field=models.BooleanField())
+        if permissions.reads_every_task_of(person, plan)
+        else permissions.can_view_task_column(person)
+    )
     return list(
         tasks.order_by("order", "pk").values(
             "pk",
