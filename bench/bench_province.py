@@ -260,12 +260,18 @@ def growth_here() -> None:
     print(json.dumps({"cookie": f"{cookie_name}={client.cookies[cookie_name].value}", "pages": pages}))
 
 
-def growth_pages(database_url: str) -> dict:
+def child(mode: str, database_url: str, failure: str) -> dict:
+    """This script run in a child mode (``--prepare``, ``--growth``) against a
+    database, with Django; its last line of output, as JSON."""
     env = {**os.environ, "DANVAN_DATABASE_URL": database_url, "DANVAN_DEBUG": "False", "PYTHONPATH": str(SRC)}
-    done = subprocess.run([sys.executable, __file__, "--growth"], env=env, capture_output=True, text=True)
+    done = subprocess.run([sys.executable, __file__, mode], env=env, capture_output=True, text=True)
     if done.returncode != 0:
-        raise RuntimeError(f"không đọc được các trang của {GROWTH_USERNAME}:\n{done.stderr[-3000:]}")
+        raise RuntimeError(f"{failure}:\n{done.stderr[-3000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def growth_pages(database_url: str) -> dict:
+    return child("--growth", database_url, f"không đọc được các trang của {GROWTH_USERNAME}")
 
 
 def cpu_of_page(server, path: str, cookie: str, database_pid, rounds: int = 40) -> tuple[float, float]:
@@ -328,11 +334,7 @@ def growth(postgres: Postgres, province_server) -> None:
 
 
 def prepare(database_url: str) -> dict:
-    env = {**os.environ, "DANVAN_DATABASE_URL": database_url, "DANVAN_DEBUG": "False", "PYTHONPATH": str(SRC)}
-    done = subprocess.run([sys.executable, __file__, "--prepare"], env=env, capture_output=True, text=True)
-    if done.returncode != 0:
-        raise RuntimeError(f"không chuẩn bị được người đọc và người ghi:\n{done.stderr[-3000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return child("--prepare", database_url, "không chuẩn bị được người đọc và người ghi")
 
 
 # --- The SQL of a page, run directly ---------------------------------------------------
