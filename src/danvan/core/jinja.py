@@ -18,13 +18,13 @@ from django.conf import settings
 from django.contrib.messages import get_messages
 from django.template.defaultfilters import floatformat, linebreaksbr
 from django.templatetags.static import static
-from django.urls import get_script_prefix, get_urlconf, reverse
+from django.urls import reverse
 from django.utils import translation
 from django.utils.html import json_script
 from django.utils.text import Truncator
 from jinja2 import Environment
 
-from danvan.core.templatetags.danvan import bootstrap, url_for_id
+from danvan.core.templatetags.danvan import bootstrap, fixed_url, url_for_id
 
 _APP_FILTERS: dict = {}
 
@@ -36,20 +36,6 @@ def add_filters(**filters) -> None:
 
 def url(name: str, *args) -> str:
     return reverse(name, args=args or None)
-
-
-# URL name → its URL, per script prefix, URLconf and language (i18n URLs differ by language).
-_FIXED_URLS: dict[tuple[str, str, str | None, str | None], str] = {}
-
-
-def fixed_url(name: str) -> str:
-    """The URL of a page that takes no argument, reversed once per process:
-    the menu of every page links a dozen of them."""
-    key = (name, get_script_prefix(), get_urlconf(), translation.get_language())
-    found = _FIXED_URLS.get(key)
-    if found is None:
-        found = _FIXED_URLS[key] = reverse(name)
-    return found
 
 
 def day_month_year(value) -> str:

@@ -112,10 +112,11 @@ def plan_copies(plan: Plan) -> QuerySet[Plan]:
 
 
 def plan_task_rows(plan: Plan, person: User) -> list[Mapping[str, Any]]:
-    """The plan page's task table, one query: plain values, so the page can
-    keep the rendered table under a key made of exactly these rows. Each row
-    says whether the person may open that task (``may_open``): a unit's
-    staff read the whole plan but open only their units' tasks."""
+    """The plan page's task table, one query of plain values (rendered by
+    Jinja2, plans/plan_task_rows.jinja). Each row says whether the person may
+    open that task (``may_open``): a unit's staff read the whole plan but open
+    only their units' tasks; those who read the plan's whole agency open every
+    row without a check per row."""
     tasks = plan.tasks.annotate(
         may_open=models.Value(True, output_field=models.BooleanField())
         if permissions.reads_every_task_of(person, plan)
@@ -247,7 +248,7 @@ TASKS_PER_PAGE = 50
 
 def task_list_page(tasks: QuerySet[Task], number) -> tuple[Page, list[Mapping[str, Any]]]:
     """One page of the task board and its rows: only the columns it shows, as
-    plain values (the page keeps its rendered rows under a key made of them).
+    plain values (rendered by Jinja2, plans/task_list_rows.jinja).
 
     The page's ids and the number of all matching tasks come from one scan
     (``COUNT(*) OVER ()``), which PostgreSQL answers from the ``task_board``
@@ -342,8 +343,8 @@ def _by_status() -> dict:
 
 def agency_dashboard(agency: Agency, *, today) -> dict:
     """Completion by unit, overdue and upcoming tasks, and targets of the
-    agency's issued plans, in a fixed number of queries, as plain values (the
-    page keeps its rendered body under a key made of them). A recurring task
+    agency's issued plans, in a fixed number of queries, as plain values
+    (rendered by Jinja2, plans/dashboard_body.jinja). A recurring task
     counts by its periods (TaskOccurrence), each with its own due date."""
     tasks = Task.objects.filter(plan__agency=agency, plan__status=Plan.Status.ISSUED).exclude(
         status=Task.Status.CANCELLED

@@ -57,8 +57,6 @@ def report_request_provinces(person: User) -> QuerySet[Province]:
     scopes = scopes_of(person)
     if scopes.system_admin:
         return Province.objects.all()
-    if not scopes.reviewed_provinces:
-        return Province.objects.none()  # most people: nothing to build or ask the database
     return Province.objects.filter(pk__in=scopes.reviewed_provinces)
 
 
@@ -67,10 +65,7 @@ def report_request_agencies(person: User) -> QuerySet[Agency]:
     scopes = scopes_of(person)
     if scopes.system_admin:
         return Agency.objects.active()
-    offices = scopes.agencies_with(Role.AGENCY_OFFICE)
-    if not offices:
-        return Agency.objects.none()
-    return Agency.objects.active().filter(pk__in=offices)
+    return Agency.objects.active().filter(pk__in=scopes.agencies_with(Role.AGENCY_OFFICE))
 
 
 def _reads_agency_reports(person: User, agency_id: int | None) -> bool:

@@ -87,9 +87,27 @@ def jinja(template_name, **context):
     return mark_safe(engines["jinja2"].get_template(template_name).render(context))  # noqa: S308 - Jinja2 escapes
 
 
-# URL name → the URL split around its one number, per script prefix and language.
+def _url_key(name: str) -> tuple[str, str, str | None, str | None]:
+    """What a URL name's URL depends on besides its arguments: the script
+    prefix, the URLconf and the language (i18n URLs differ by language)."""
+    return (name, get_script_prefix(), get_urlconf(), get_language())
+
+
+# URL name → its URL, for names that take no argument.
+_FIXED_URLS: dict[tuple[str, str, str | None, str | None], str] = {}
+# URL name → the URL split around its one number.
 _URL_PARTS: dict[tuple[str, str, str | None, str | None], tuple[str, str]] = {}
 _PLACEHOLDER = 4611686018427387903  # no database id is this large
+
+
+def fixed_url(name: str) -> str:
+    """The URL of a page that takes no argument, reversed once per process
+    (Jinja2's ``fixed_url('core:home')``): the menu of every page links a dozen."""
+    key = _url_key(name)
+    found = _FIXED_URLS.get(key)
+    if found is None:
+        found = _FIXED_URLS[key] = reverse(name)
+    return found
 
 
 @register.simple_tag
@@ -97,7 +115,7 @@ def url_for_id(name, object_id):
     """``{% url_for_id "plans:task_detail" task.pk %}``: the same URL as
     ``{% url %}`` for a URL whose one argument is a number, resolved once per
     process and then filled in, for pages that link every row of a long list."""
-    key = (name, get_script_prefix(), get_urlconf(), get_language())
+    key = _url_key(name)
     parts = _URL_PARTS.get(key)
     if parts is None:
         before, after = reverse(name, args=[_PLACEHOLDER]).split(str(_PLACEHOLDER))
