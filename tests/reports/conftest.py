@@ -99,7 +99,7 @@ def sibling_report(unit_request, sibling_unit):
 
 
 @pytest.fixture
-def approved_report(
+def submitted_report(
     unit_request,
     lead_report,
     sibling_report,
@@ -109,7 +109,8 @@ def approved_report(
     agency_head,
     unit_tasks,
 ):
-    """The agency's yearly report, composed from two units (one late) and approved."""
+    """The agency's yearly report, composed from two units (one late) and
+    submitted to the leader (who signs it: the office names them on composing)."""
     from danvan.reports.models import Report
 
     for report, person, text in (
@@ -131,5 +132,10 @@ def approved_report(
         base_revision=report.revision,
         by=office_officer,
     )
-    report = services.submit_report(report=report, by=office_officer, today=date(2026, 10, 24))
-    return services.approve_report(report=report, by=agency_head, today=date(2026, 10, 24))
+    return services.submit_report(report=report, by=office_officer, today=date(2026, 10, 24))
+
+
+@pytest.fixture
+def approved_report(submitted_report, agency_head):
+    """The same report, approved and sent to the province."""
+    return services.approve_report(report=submitted_report, by=agency_head, today=date(2026, 10, 24))

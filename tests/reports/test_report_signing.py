@@ -91,3 +91,34 @@ def test_without_a_certificate_the_leader_is_told_why_and_nothing_is_stored(
     response = client.post(reverse("reports:report_sign", args=[approved_report.pk]), follow=True)
     assert "Cơ quan chưa có chứng thư số để ký" in response.content.decode()
     assert not SignedCopy.objects.exists()
+
+
+def test_the_leader_approves_and_signs_the_report_in_one_step(
+    client, submitted_report, certificate, agency_head, test_ca
+):
+    require_binary("soffice")
+    client.force_login(agency_head)
+    page = client.get(reverse("reports:report_detail", args=[submitted_report.pk])).content.decode()
+    assert 'name="ky_so"' in page
+    response = client.post(
+        reverse("reports:report_approve", args=[submitted_report.pk]),
+        {"ky_so": "1", "despite_missing": "1"},
+        follow=True,
+    )
+    submitted_report.refresh_from_db()
+    assert submitted_report.status == Report.Status.APPROVED
+    copy = SignedCopy.objects.get()
+    assert copy.document == submitted_report and copy.signer == agency_head
+    assert "Đã ký số văn bản lúc" in response.content.decode()
+    [check] = pades.check_signatures(stored_bytes(copy), trust_roots=[test_ca.pem])
+    assert check.verdict == pades.Verdict.VALID
+
+
+def test_approving_without_the_box_sends_the_report_unsigned(
+    client, submitted_report, certificate, agency_head
+):
+    client.force_login(agency_head)
+    client.post(reverse("reports:report_approve", args=[submitted_report.pk]), {"despite_missing": "1"})
+    submitted_report.refresh_from_db()
+    assert submitted_report.status == Report.Status.APPROVED
+    assert not SignedCopy.objects.exists()

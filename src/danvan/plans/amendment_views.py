@@ -6,11 +6,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from danvan.core.downloads import DOCX_TYPE, download
+from danvan.core.downloads import DOCX_TYPE, PDF_TYPE, download, stored_file
 from danvan.core.services import DomainError
+from danvan.documents import issuing
+from danvan.documents import selectors as document_selectors
 from danvan.plans import permissions, selectors, services
 from danvan.plans.amendment_document import render_amendment_docx
 from danvan.plans.forms import (
@@ -55,12 +58,16 @@ def plan_amend(request, plan_id):
 def amendment_detail(request, amendment_id):
     amendment = permissions.get_amendment_for_user(request.user, amendment_id)
     editable = permissions.can_edit_amendment(request.user, amendment)
+    may_decide = permissions.can_decide_amendment(request.user, amendment)
     context = {
         "amendment": amendment,
         "plan": amendment.plan,
         "changes": selectors.amendment_changes(amendment),
         "may_edit": editable,
-        "may_decide": permissions.can_decide_amendment(request.user, amendment),
+        "may_decide": may_decide,
+        "offers_signing": may_decide and issuing.offers_signing(request.user, amendment.plan.agency),
+        "may_sign": permissions.can_sign_amendment(request.user, amendment),
+        "signed_copies": document_selectors.signed_copies_of(amendment),
         "reason_form": AmendmentForm(initial={"reason": amendment.reason}) if editable else None,
         "open_tasks": amendment.plan.tasks.exclude(
             status__in=[Task.Status.DONE, Task.Status.CANCELLED]
@@ -238,7 +245,34 @@ def amendment_issue(request, amendment_id):
         _("Đã ban hành văn bản sửa đổi, bổ sung số %(ref)s; kế hoạch và các nhiệm vụ đã được cập nhật.")
         % {"ref": amendment.reference},
     )
+    if issuing.wants_signing(request) and permissions.can_sign_amendment(request.user, amendment):
+        issuing.sign_issued(request, lambda: services.sign_amendment(amendment=amendment, by=request.user))
     return redirect("plans:plan_versions", plan_id=amendment.plan_id)
+
+
+@login_required
+@require_POST
+def amendment_sign(request, amendment_id):
+    amendment = permissions.get_amendment_for_user(request.user, amendment_id)
+    if not permissions.can_sign_amendment(request.user, amendment):
+        raise PermissionDenied(_("Chỉ lãnh đạo cơ quan được ký số văn bản sửa đổi đã ban hành."))
+    try:
+        services.sign_amendment(amendment=amendment, by=request.user)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Đã ký số văn bản sửa đổi. Bản PDF đã ký được lưu cùng văn bản."))
+    return redirect(reverse("plans:amendment_detail", args=[amendment.pk]) + "#ban-ky-so")
+
+
+@login_required
+def amendment_signed_pdf(request, amendment_id, copy_id):
+    """A signed copy, to whoever reads the amendment."""
+    amendment = permissions.get_amendment_for_user(request.user, amendment_id)
+    copy = document_selectors.signed_copy_of(amendment, copy_id)
+    response = stored_file(copy.file, f"sua-doi-ke-hoach-{amendment.plan_id}-{amendment.pk}-da-ky.pdf")
+    response["Content-Type"] = PDF_TYPE
+    return response
 
 
 @login_required

@@ -146,6 +146,13 @@ def can_decide_amendment(person: User, amendment: PlanAmendment) -> bool:
     return amendment.status == PlanAmendment.Status.SUBMITTED and leads_agency_of(person, amendment.plan)
 
 
+def can_sign_amendment(person: User, amendment: PlanAmendment) -> bool:
+    """Sign an issued amendment with the agency's certificate: the agency's leader."""
+    return amendment.status == PlanAmendment.Status.ISSUED and can_sign_for_agency(
+        person, amendment.plan.agency
+    )
+
+
 def get_amendment_for_user(person: User, amendment_id: int) -> PlanAmendment:
     """An amendment is read by whoever reads its plan; a draft only by those
     who write or decide it."""

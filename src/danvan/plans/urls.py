@@ -69,6 +69,12 @@ urlpatterns = [
     path("sua-doi/<int:amendment_id>/trinh/", amendment_views.amendment_submit, name="amendment_submit"),
     path("sua-doi/<int:amendment_id>/ban-hanh/", amendment_views.amendment_issue, name="amendment_issue"),
     path("sua-doi/<int:amendment_id>/tra-lai/", amendment_views.amendment_return, name="amendment_return"),
+    path("sua-doi/<int:amendment_id>/ky-so/", amendment_views.amendment_sign, name="amendment_sign"),
+    path(
+        "sua-doi/<int:amendment_id>/ban-ky-so/<int:copy_id>/",
+        amendment_views.amendment_signed_pdf,
+        name="amendment_signed_pdf",
+    ),
     path("<int:plan_id>/van-ban.docx", views.plan_docx, name="plan_docx"),
     path("<int:plan_id>/van-ban.pdf", views.plan_pdf, name="plan_pdf"),
     path("<int:plan_id>/ky-so/", views.plan_sign, name="plan_sign"),

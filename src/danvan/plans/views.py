@@ -15,6 +15,7 @@ from danvan.core.paging import page_of
 from danvan.core.permissions import get_agency_for_user
 from danvan.core.services import DomainError
 from danvan.core.versions import EditConflict
+from danvan.documents import issuing
 from danvan.documents import selectors as document_selectors
 from danvan.documents.output import docx as output_docx
 from danvan.documents.output import pdf as output_pdf
@@ -67,6 +68,9 @@ def plan_detail(request, plan_id):
         "signed_copies": document_selectors.signed_copies_of(plan),
         "incoming_signatures": document_selectors.signature_rows(selectors.source_signatures(plan)),
         "open_amendment": selectors.open_amendment_for(request.user, plan),
+        "offers_signing": plan.status == Plan.Status.SUBMITTED
+        and permissions.can_approve_plan(request.user, plan)
+        and issuing.offers_signing(request.user, plan.agency),
     }
     return render(request, "plans/plan_detail.html", context)
 
@@ -259,12 +263,15 @@ def plan_approve(request, plan_id):
         issued = services.approve_plan(plan=plan, by=request.user)
     except DomainError as error:
         messages.error(request, error.message)
-    else:
-        messages.success(
-            request,
-            _("Đã phê duyệt và ban hành kế hoạch số %(reference)s ngày %(day)s.")
-            % {"reference": issued.reference, "day": f"{issued.issue_date:%d/%m/%Y}"},
-        )
+        return redirect("plans:plan_detail", plan_id=plan.pk)
+    messages.success(
+        request,
+        _("Đã phê duyệt và ban hành kế hoạch số %(reference)s ngày %(day)s.")
+        % {"reference": issued.reference, "day": f"{issued.issue_date:%d/%m/%Y}"},
+    )
+    if issuing.wants_signing(request) and permissions.can_sign_plan(request.user, issued):
+        issuing.sign_issued(request, lambda: services.sign_plan(plan=issued, by=request.user))
+        return redirect(reverse("plans:plan_detail", args=[plan.pk]) + "#ban-ky-so")
     return redirect("plans:plan_detail", plan_id=plan.pk)
 
 

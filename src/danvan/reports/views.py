@@ -13,6 +13,7 @@ from danvan.core.models import Province
 from danvan.core.paging import page_of
 from danvan.core.permissions import get_agency_for_user
 from danvan.core.services import DomainError
+from danvan.documents import issuing
 from danvan.documents import selectors as document_selectors
 from danvan.documents.output import report as report_output
 from danvan.documents.output.pdf import ConversionError, docx_to_pdf
@@ -222,6 +223,7 @@ def _report_context(
             sections["results"] = selectors.results_outline(data)
         form = ReportForm(initial={"revision": report.revision, **sections})
     shown = selectors.report_page(report)
+    can_approve = permissions.can_approve_report(person, report)
     return {
         "report": report,
         "data": data,
@@ -230,7 +232,8 @@ def _report_context(
         "conflict": conflict,
         "can_submit": permissions.can_submit_report(person, report),
         "can_return": permissions.can_return_report(person, report),
-        "can_approve": permissions.can_approve_report(person, report),
+        "can_approve": can_approve,
+        "offers_signing": can_approve and issuing.offers_signing(person, report.agency),
         "can_sign": permissions.can_sign_report(person, report),
         "signed_copies": document_selectors.signed_copies_of(report),
         "missing_units": services.missing_unit_reports(report)
@@ -379,12 +382,16 @@ def report_approve(request, report_id):
     if not permissions.can_approve_report(request.user, report):
         raise PermissionDenied(_("Chỉ lãnh đạo cơ quan duyệt báo cáo đã trình."))
     despite_missing = request.POST.get("despite_missing") == "1"
-    return _act(
-        request,
-        report,
-        lambda: services.approve_report(report=report, by=request.user, despite_missing=despite_missing),
-        _("Đã duyệt và gửi báo cáo lên cấp trên."),
-    )
+    try:
+        approved = services.approve_report(report=report, by=request.user, despite_missing=despite_missing)
+    except DomainError as error:
+        messages.error(request, error.message)
+        return redirect("reports:report_detail", report_id=report.pk)
+    messages.success(request, _("Đã duyệt và gửi báo cáo lên cấp trên."))
+    if issuing.wants_signing(request) and permissions.can_sign_report(request.user, approved):
+        issuing.sign_issued(request, lambda: services.sign_report(report=approved, by=request.user))
+        return redirect(reverse("reports:report_detail", args=[report.pk]) + "#ban-ky-so")
+    return redirect("reports:report_detail", report_id=report.pk)
 
 
 @login_required

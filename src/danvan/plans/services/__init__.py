@@ -60,7 +60,7 @@ from danvan.plans.services.parts import (
     remove_target,
     uncite_document,
 )
-from danvan.plans.services.signing import sign_plan
+from danvan.plans.services.signing import sign_amendment, sign_plan
 from danvan.plans.services.tasks import (
     TASK_FIELDS,
     add_task,
@@ -132,6 +132,7 @@ __all__ = [
     "send_deadline_reminders",
     "send_task_reminders",
     "set_deadline_duties",
+    "sign_amendment",
     "sign_plan",
     "submit_plan",
     "update_plan",

@@ -1,5 +1,6 @@
-"""Signing an issued plan: its PDF, as the agency prints it, signed with the
-agency's certificate and kept beside the plan (documents.SignedCopy)."""
+"""Signing an issued plan or an issued amendment of it: its PDF, as the
+agency prints it, signed with the agency's certificate and kept beside it
+(documents.SignedCopy)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from danvan.documents.models import SignedCopy
 from danvan.documents.output import docx as output_docx
 from danvan.documents.output import pdf as output_pdf
 from danvan.documents.services import sign_document
-from danvan.plans.models import Plan
+from danvan.plans.amendment_document import render_amendment_docx
+from danvan.plans.models import Plan, PlanAmendment
 
 
 def sign_plan(*, plan: Plan, by: User) -> SignedCopy:
@@ -37,5 +39,28 @@ def sign_plan(*, plan: Plan, by: User) -> SignedCopy:
         signer_name=by.get_full_name() or plan.signer_name,
         name_on_document=plan.signer_name,
         reason=_("Ký ban hành kế hoạch"),
+        by=by,
+    )
+
+
+def sign_amendment(*, amendment: PlanAmendment, by: User) -> SignedCopy:
+    """An issued amendment printed to PDF and signed by ``by`` with the
+    agency's certificate, above the name printed under it (the plan's signer).
+    Outcomes as for a plan: the signed copy, or DomainError with nothing stored."""
+    if amendment.status != PlanAmendment.Status.ISSUED:
+        raise DomainError(_("Chỉ ký số văn bản sửa đổi, bổ sung đã ban hành."))
+    plan = amendment.plan
+    try:
+        pdf = output_pdf.docx_to_pdf(render_amendment_docx(amendment))
+    except output_pdf.ConversionError as error:
+        raise DomainError(str(error)) from error
+    return sign_document(
+        document=amendment,
+        agency=plan.agency,
+        title=_("Văn bản sửa đổi, bổ sung kế hoạch số %(reference)s") % {"reference": amendment.reference},
+        pdf=pdf,
+        signer_name=by.get_full_name() or plan.signer_name,
+        name_on_document=plan.signer_name,
+        reason=_("Ký ban hành văn bản sửa đổi, bổ sung kế hoạch"),
         by=by,
     )

@@ -1,0 +1,55 @@
+"""Signing as a step of issuing: the leader who issues a plan, an amendment
+or a report ticks "Ký số khi ban hành" and the issued document is signed
+with the agency's certificate in the same request.
+
+Issuing comes first and stands on its own: the document has its number
+once it is issued, and the PDF that is signed prints that number. If the
+signing then fails (no certificate any more, LibreOffice cannot print), the
+document stays issued and the leader is told why, with the "Ký số" button
+still there to sign it again."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from danvan.core.models import Agency, User
+from danvan.core.services import DomainError
+from danvan.documents.models import SignedCopy
+from danvan.documents.permissions import can_sign_for_agency
+from danvan.documents.selectors import current_signing_certificate
+
+SIGN_FIELD = "ky_so"
+
+
+def offers_signing(person: User, agency: Agency) -> bool:
+    """Whether the issue form offers to sign: the person signs for the agency
+    and the agency has a certificate in use."""
+    return can_sign_for_agency(person, agency) and current_signing_certificate(agency) is not None
+
+
+def wants_signing(request: HttpRequest) -> bool:
+    return request.POST.get(SIGN_FIELD) == "1"
+
+
+def sign_issued(request: HttpRequest, sign: Callable[[], SignedCopy]) -> SignedCopy | None:
+    """Sign the document just issued, telling the leader how it went."""
+    try:
+        copy = sign()
+    except DomainError as error:
+        messages.warning(
+            request,
+            _("Văn bản đã ban hành nhưng chưa ký số được: %(reason)s Bấm «Ký số» để ký lại.")
+            % {"reason": error.message},
+        )
+        return None
+    messages.success(
+        request,
+        _("Đã ký số văn bản lúc %(when)s. Bản PDF đã ký được lưu cùng văn bản.")
+        % {"when": f"{timezone.localtime(copy.signed_at):%H:%M:%S %d/%m/%Y}"},
+    )
+    return copy
