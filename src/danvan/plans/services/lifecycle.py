@@ -16,7 +16,6 @@ from danvan.core.selectors import agency_leaders, agency_office, unit_heads
 from danvan.core.services import DomainError, notify
 from danvan.core.versions import check_not_stale, edit_token
 from danvan.documents.models import LegalDocument
-from danvan.documents.register import next_document_number
 from danvan.plans.events import plan_issued
 from danvan.plans.measures import read_target, target_source
 from danvan.plans.models import (
@@ -26,7 +25,7 @@ from danvan.plans.models import (
     Target,
     Task,
 )
-from danvan.plans.services.common import _record_plan_version
+from danvan.plans.services.common import _record_plan_version, next_plan_number, plan_symbol
 from danvan.plans.services.occurrences import create_task_occurrences
 from danvan.plans.timing import shift_years as shift_timing_years
 
@@ -96,9 +95,8 @@ def approve_plan(*, plan: Plan, by: User, issue_date: date | None = None) -> Pla
         issued_at=timezone.now(),
         issued_by=by,
     )
-    register = plan.unit if plan.unit is not None and plan.unit.own_register else None
-    plan.number = next_document_number(agency=plan.agency, year=day.year, unit=register)
-    plan.symbol = plan.symbol or f"KH-{register.symbol_code if register else plan.agency.symbol_code}"
+    plan.number = next_plan_number(plan, year=day.year)
+    plan.symbol = plan.symbol or plan_symbol(plan.agency, plan.unit)
     plan.issue_date = day
     plan._history_user = by  # type: ignore[attr-defined]  # read by django-simple-history
     plan._change_reason = _("Phê duyệt và ban hành")  # type: ignore[attr-defined]
@@ -256,8 +254,9 @@ def create_new_plan(*, agency: Agency, fields: dict, by: User, unit: Unit | None
         higher = values.get("implements")
         if higher is None or higher.agency_id != agency.pk or higher.unit_id is not None:
             raise DomainError(_("Kế hoạch của đơn vị phải thực hiện một kế hoạch đã ban hành của cơ quan."))
-    code = unit.symbol_code if unit is not None and unit.own_register else agency.symbol_code
-    return Plan.objects.create(agency=agency, unit=unit, created_by=by, symbol=f"KH-{code}", **values)
+    return Plan.objects.create(
+        agency=agency, unit=unit, created_by=by, symbol=plan_symbol(agency, unit), **values
+    )
 
 
 def plan_edit_token(plan: Plan) -> str:
