@@ -29,6 +29,7 @@ from danvan.core.models import Agency, Role, Unit, User
 from danvan.core.permissions import scopes_of, visible_agencies
 from danvan.core.selectors import TodoItem, TodoList, UnitSection, todo_list
 from danvan.core.text import contains_words
+from danvan.documents.content_items import by_content_item
 from danvan.documents.models import LegalDocument
 from danvan.documents.validity import Validity, validity_on
 from danvan.plans import matching, permissions, recurrence
@@ -109,6 +110,39 @@ def plan_copies(plan: Plan) -> QuerySet[Plan]:
     return plan.copies.order_by("-period_year", "-created_at").only(
         "pk", "title", "period_year", "status", "created_at"
     )
+
+
+def plan_content_items(plan: Plan) -> list[tuple[str, int]]:
+    """The plan's content items (the headings its tasks are written under),
+    in the order they print, each with its number of tasks: offered when a
+    task is added so that an item is chosen rather than typed again, and
+    shown when the plan is copied to the next period."""
+    tasks = plan.tasks.order_by("order", "pk").values_list("section", flat=True)
+    return [
+        (section, len(items))
+        for section, items in by_content_item(list(tasks), lambda section: section)
+        if section
+    ]
+
+
+def plan_copy_preview(plan: Plan) -> dict[str, Any]:
+    """What copying the plan to the next period carries over, as the copy
+    page lists it: the content items with their tasks, the targets, the
+    basis, the dated obligations and the plan's own parts."""
+    return {
+        "content_items": plan_content_items(plan),
+        "tasks": plan.tasks.count(),
+        "targets": list(plan.targets.values_list("text", flat=True)),
+        "citations": [
+            str(citation.document) for citation in plan.plancitation_set.select_related("document")
+        ],
+        "deadlines": plan.deadlines.count(),
+        "parts": [
+            str(Plan._meta.get_field(name).verbose_name)
+            for name in ("purposes", "implementation", "recipients", "signer_name")
+            if getattr(plan, name)
+        ],
+    }
 
 
 def plan_task_rows(plan: Plan, person: User) -> list[Mapping[str, Any]]:

@@ -307,7 +307,7 @@ def plan_copy(request, plan_id):
         else:
             messages.success(request, _("Đã sao chép thành kế hoạch dự thảo mới."))
             return redirect("plans:plan_detail", plan_id=copy.pk)
-    context = {"plan": plan, "form": form, "copies": copies}
+    context = {"plan": plan, "form": form, "copies": copies, "carried": selectors.plan_copy_preview(plan)}
     return render(request, "plans/plan_copy.html", context, status=422 if form.errors else 200)
 
 
