@@ -150,29 +150,35 @@ def plan_task_rows(plan: Plan, person: User) -> list[Mapping[str, Any]]:
     Jinja2, plans/plan_task_rows.jinja). Each row says whether the person may
     open that task (``may_open``): a unit's staff read the whole plan but open
     only their units' tasks; those who read the plan's whole agency open every
-    row without a check per row."""
+    row without a check per row. The rows come in the order the plan prints
+    them, each content item's tasks together, and say whether the task can
+    move up (``may_up``) or down (``may_down``) within its item."""
     tasks = plan.tasks.annotate(
         may_open=models.Value(True, output_field=models.BooleanField())
         if permissions.reads_every_task_of(person, plan)
         else permissions.can_view_task_column(person)
     )
-    return list(
-        tasks.order_by("order", "pk").values(
-            "pk",
-            "section",
-            "heading",
-            "lead_unit_id",
-            "lead_unit__name",
-            "lead_text",
-            "timing",
-            "timing_kind",
-            "timing_day",
-            "due_working_days",
-            "due_date",
-            "status",
-            "may_open",
-        )
+    values = tasks.order_by("order", "pk").values(
+        "pk",
+        "section",
+        "heading",
+        "lead_unit_id",
+        "lead_unit__name",
+        "lead_text",
+        "timing",
+        "timing_kind",
+        "timing_day",
+        "due_working_days",
+        "due_date",
+        "status",
+        "may_open",
     )
+    rows: list[dict[str, Any]] = []
+    for _section, items in by_content_item(list(values), lambda row: row["section"]):
+        for index, row in enumerate(items):
+            # Whether the task can move up or down within its content item.
+            rows.append({**row, "may_up": index > 0, "may_down": index < len(items) - 1})
+    return rows
 
 
 def recent_plan_imports(agency: Agency) -> QuerySet[PlanImport]:

@@ -25,7 +25,12 @@ from danvan.plans.models import AmendmentChange, Plan, PlanAmendment, Task, Task
 from danvan.plans.services.common import _record_plan_version, next_plan_number, plan_symbol
 from danvan.plans.services.lifecycle import PLAN_FIELDS, _apply
 from danvan.plans.services.occurrences import create_task_occurrences
-from danvan.plans.services.tasks import TASK_FIELDS, _check_task_dates, resolve_timing
+from danvan.plans.services.tasks import (
+    TASK_FIELDS,
+    _check_task_dates,
+    keep_content_items_together,
+    resolve_timing,
+)
 
 # What a change to a task may set. A task's kind of timing stays what it is:
 # a dated task may move its date, a recurring one its wording; turning one
@@ -249,6 +254,8 @@ def _apply_new_task(change: AmendmentChange, *, by: User, cause: str, day: date)
         }
     order = (plan.tasks.aggregate(last=models.Max("order"))["last"] or 0) + 1
     task = Task.objects.create(plan=plan, order=order, lead_text=str(values["lead_unit"]), **values)
+    # A task added to a content item goes after that item's last task.
+    keep_content_items_together(plan)
     # The task's first version says who gave it and by which document.
     task.history.update(history_user=by, history_change_reason=cause)
     task.supporting_units.set(fields.get("supporting_units", []))
