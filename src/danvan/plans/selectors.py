@@ -138,7 +138,7 @@ def plan_copy_preview(plan: Plan) -> dict[str, Any]:
         ],
         "deadlines": plan.deadlines.count(),
         "parts": [
-            str(Plan._meta.get_field(name).verbose_name)
+            str(getattr(Plan._meta.get_field(name), "verbose_name", name))
             for name in ("purposes", "implementation", "recipients", "signer_name")
             if getattr(plan, name)
         ],
@@ -173,7 +173,7 @@ def plan_task_rows(plan: Plan, person: User) -> list[Mapping[str, Any]]:
         "status",
         "may_open",
     )
-    rows: list[dict[str, Any]] = []
+    rows: list[Mapping[str, Any]] = []
     for _section, items in by_content_item(list(values), lambda row: row["section"]):
         for index, row in enumerate(items):
             # Whether the task can move up or down within its content item.
