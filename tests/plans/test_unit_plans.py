@@ -14,7 +14,16 @@ from danvan.documents.models import NumberSeries
 from danvan.documents.output.docx import render_plan_docx
 from danvan.documents.register import next_document_number
 from danvan.plans.models import Plan, Task
-from danvan.plans.services import approve_plan, create_new_plan, submit_plan
+from danvan.plans.services import (
+    approve_plan,
+    create_new_plan,
+    issue_amendment,
+    propose_new_task,
+    propose_plan_change,
+    start_amendment,
+    submit_amendment,
+    submit_plan,
+)
 from tests.documents.output.conftest import open_docx
 from tests.factories import UnitFactory, person_with_role
 
@@ -78,6 +87,43 @@ def test_the_centres_head_writes_issues_and_numbers_it_in_the_centres_register(
     assert plan.number == "01" and plan.reference == "01/KH-TTKHCN"
     assert NumberSeries.objects.get(unit=centre).last_number == 1
     assert NumberSeries.objects.get(agency=agency, unit=None).last_number == 1
+
+
+def test_the_centres_amendment_is_numbered_in_the_centres_register_as_its_plan_was(
+    centre, centre_head, agency_plan, agency
+):
+    next_document_number(agency=agency, year=2026)  # the Sở's own series is at 01
+    plan = _unit_plan(centre, agency_plan, centre_head)
+    submit_plan(plan=plan, by=centre_head)
+    approve_plan(plan=plan, by=centre_head, issue_date=date(2026, 2, 10))
+    amendment = start_amendment(plan=plan, reason="Bổ sung nhiệm vụ khảo sát", by=centre_head)
+    propose_new_task(
+        amendment=amendment,
+        by=centre_head,
+        heading="Khảo sát sự hài lòng của người dân",
+        lead_unit=centre,
+        due_date=date(2026, 11, 30),
+    )
+    submit_amendment(amendment=amendment, by=centre_head)
+    issued = issue_amendment(amendment=amendment, by=centre_head, issue_date=date(2026, 7, 2))
+    assert issued.reference == "02/KH-TTKHCN"
+    assert NumberSeries.objects.get(unit=centre, year=2026).last_number == 2
+    # The Sở's register did not move for the centre's documents.
+    assert NumberSeries.objects.get(agency=agency, unit=None, year=2026).last_number == 1
+
+
+def test_an_agency_plans_amendment_takes_the_agencys_next_number(agency, issued_plan, office_officer):
+    next_document_number(agency=agency, year=2026)  # 01: the plan itself
+    amendment = start_amendment(plan=issued_plan, reason="Đổi đơn vị chủ trì", by=office_officer)
+    propose_plan_change(amendment=amendment, changes={"title": "Kế hoạch đã sửa đổi"}, by=office_officer)
+    submit_amendment(amendment=amendment, by=office_officer)
+    issued = issue_amendment(
+        amendment=amendment,
+        by=person_with_role(Role.AGENCY_LEADER, agency=agency),
+        issue_date=date(2026, 7, 2),
+    )
+    assert issued.reference == "02/KH-SKHCN"
+    assert not NumberSeries.objects.filter(unit__isnull=False).exists()
 
 
 def test_a_unit_without_its_own_register_takes_the_agencys_number(agency, agency_plan, office_officer):

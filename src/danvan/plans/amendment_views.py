@@ -111,7 +111,8 @@ def amendment_reason(request, amendment_id):
 def amendment_add_task(request, amendment_id):
     amendment = _editable(request, amendment_id)
     plan = amendment.plan
-    form = NewTaskForm(request.POST or None, agency=plan.agency, plan=plan)
+    items = [section for section, _count in selectors.plan_content_items(plan)]
+    form = NewTaskForm(request.POST or None, agency=plan.agency, plan=plan, content_items=items)
     if request.method == "POST" and form.is_valid():
         try:
             services.propose_new_task(amendment=amendment, by=request.user, **form.cleaned_data)

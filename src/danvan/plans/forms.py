@@ -270,12 +270,24 @@ class NewTaskForm(forms.Form):
         label=_("Chỉ tiêu phục vụ"), required=False, queryset=Target.objects.none()
     )
 
-    def __init__(self, *args, agency=None, plan=None, **kwargs):
+    # The id of the <datalist> that offers the plan's content items (plans/includes/content_items.html).
+    CONTENT_ITEMS_LIST = "cac-muc-cua-ke-hoach"
+
+    def __init__(self, *args, agency=None, plan=None, content_items=(), **kwargs):
         super().__init__(*args, **kwargs)
         units = Unit.objects.filter(agency=agency, is_active=True).order_by("sort_key")
         self.fields["lead_unit"].queryset = units
         self.fields["supporting_units"].queryset = units
         self.fields["target"].queryset = Target.objects.filter(plan=plan)
+        # The plan's content items are offered, so that a task joins an item
+        # by choosing it; a heading typed anew starts a new item.
+        self.content_items = list(content_items)
+        section = self.fields["section"]
+        section.help_text = _(
+            "Chọn một mục đã có của kế hoạch hoặc gõ tên mục mới (ví dụ «1. Công tác tuyên truyền»)."
+        )
+        if self.content_items:
+            section.widget.attrs["list"] = self.CONTENT_ITEMS_LIST
 
     def clean(self):
         cleaned = super().clean()

@@ -29,6 +29,7 @@ from danvan.core.models import Agency, Role, Unit, User
 from danvan.core.permissions import scopes_of, visible_agencies
 from danvan.core.selectors import TodoItem, TodoList, UnitSection, todo_list
 from danvan.core.text import contains_words
+from danvan.documents.content_items import by_content_item
 from danvan.documents.models import LegalDocument
 from danvan.documents.validity import Validity, validity_on
 from danvan.plans import matching, permissions, recurrence
@@ -111,34 +112,73 @@ def plan_copies(plan: Plan) -> QuerySet[Plan]:
     )
 
 
+def plan_content_items(plan: Plan) -> list[tuple[str, int]]:
+    """The plan's content items (the headings its tasks are written under),
+    in the order they print, each with its number of tasks: offered when a
+    task is added so that an item is chosen rather than typed again, and
+    shown when the plan is copied to the next period."""
+    tasks = plan.tasks.order_by("order", "pk").values_list("section", flat=True)
+    return [
+        (section, len(items))
+        for section, items in by_content_item(list(tasks), lambda section: section)
+        if section
+    ]
+
+
+def plan_copy_preview(plan: Plan) -> dict[str, Any]:
+    """What copying the plan to the next period carries over, as the copy
+    page lists it: the content items with their tasks, the targets, the
+    basis, the dated obligations and the plan's own parts."""
+    return {
+        "content_items": plan_content_items(plan),
+        "tasks": plan.tasks.count(),
+        "targets": list(plan.targets.values_list("text", flat=True)),
+        "citations": [
+            str(citation.document) for citation in plan.plancitation_set.select_related("document")
+        ],
+        "deadlines": plan.deadlines.count(),
+        "parts": [
+            str(getattr(Plan._meta.get_field(name), "verbose_name", name))
+            for name in ("purposes", "implementation", "recipients", "signer_name")
+            if getattr(plan, name)
+        ],
+    }
+
+
 def plan_task_rows(plan: Plan, person: User) -> list[Mapping[str, Any]]:
     """The plan page's task table, one query of plain values (rendered by
     Jinja2, plans/plan_task_rows.jinja). Each row says whether the person may
     open that task (``may_open``): a unit's staff read the whole plan but open
     only their units' tasks; those who read the plan's whole agency open every
-    row without a check per row."""
+    row without a check per row. The rows come in the order the plan prints
+    them, each content item's tasks together, and say whether the task can
+    move up (``may_up``) or down (``may_down``) within its item."""
     tasks = plan.tasks.annotate(
         may_open=models.Value(True, output_field=models.BooleanField())
         if permissions.reads_every_task_of(person, plan)
         else permissions.can_view_task_column(person)
     )
-    return list(
-        tasks.order_by("order", "pk").values(
-            "pk",
-            "section",
-            "heading",
-            "lead_unit_id",
-            "lead_unit__name",
-            "lead_text",
-            "timing",
-            "timing_kind",
-            "timing_day",
-            "due_working_days",
-            "due_date",
-            "status",
-            "may_open",
-        )
+    values = tasks.order_by("order", "pk").values(
+        "pk",
+        "section",
+        "heading",
+        "lead_unit_id",
+        "lead_unit__name",
+        "lead_text",
+        "timing",
+        "timing_kind",
+        "timing_day",
+        "due_working_days",
+        "due_date",
+        "status",
+        "may_open",
     )
+    rows: list[Mapping[str, Any]] = []
+    for _section, items in by_content_item(list(values), lambda row: row["section"]):
+        for index, row in enumerate(items):
+            # Whether the task can move up or down within its content item.
+            rows.append({**row, "may_up": index > 0, "may_down": index < len(items) - 1})
+    return rows
 
 
 def recent_plan_imports(agency: Agency) -> QuerySet[PlanImport]:

@@ -314,14 +314,16 @@ def plan_copy(request, plan_id):
         else:
             messages.success(request, _("Đã sao chép thành kế hoạch dự thảo mới."))
             return redirect("plans:plan_detail", plan_id=copy.pk)
-    context = {"plan": plan, "form": form, "copies": copies}
+    context = {"plan": plan, "form": form, "copies": copies, "carried": selectors.plan_copy_preview(plan)}
     return render(request, "plans/plan_copy.html", context, status=422 if form.errors else 200)
 
 
 @login_required
 def task_add(request, plan_id):
     plan = _plan_action(request, plan_id, permissions.can_edit_plan)
-    form = NewTaskForm(request.POST or None, agency=plan.agency, plan=plan)
+    form = NewTaskForm(
+        request.POST or None, agency=plan.agency, plan=plan, content_items=_content_items(plan)
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.add_task(plan=plan, by=request.user, **form.cleaned_data)
@@ -331,6 +333,34 @@ def task_add(request, plan_id):
     return render(
         request, "plans/task_add.html", {"plan": plan, "form": form}, status=422 if form.errors else 200
     )
+
+
+@login_required
+@require_POST
+def task_move_up(request, task_id):
+    return _move_task(request, task_id, up=True)
+
+
+@login_required
+@require_POST
+def task_move_down(request, task_id):
+    return _move_task(request, task_id, up=False)
+
+
+def _move_task(request, task_id, *, up):
+    """One place up or down within its content item, on the draft's page."""
+    task = permissions.get_task_for_user(request.user, task_id)
+    if not permissions.can_edit_plan(request.user, task.plan):
+        raise PermissionDenied(_("Chỉ sửa được nhiệm vụ của kế hoạch dự thảo."))
+    try:
+        services.move_task(task=task, up=up, by=request.user)
+    except DomainError as error:
+        messages.error(request, error.message)
+    return redirect(reverse("plans:plan_detail", args=[task.plan_id]) + "#nhiem-vu")
+
+
+def _content_items(plan):
+    return [section for section, _count in selectors.plan_content_items(plan)]
 
 
 @login_required
@@ -665,7 +695,13 @@ def task_edit(request, task_id):
         "due_working_days": task.due_working_days,
     }
     form = _versioned(
-        NewTaskForm(request.POST or None, agency=task.plan.agency, plan=task.plan, initial=initial),
+        NewTaskForm(
+            request.POST or None,
+            agency=task.plan.agency,
+            plan=task.plan,
+            content_items=_content_items(task.plan),
+            initial=initial,
+        ),
         services.task_edit_token(task),
     )
     differences = []

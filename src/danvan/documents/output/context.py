@@ -12,6 +12,7 @@ import re
 from datetime import date
 
 from danvan.core.models import Agency, Unit
+from danvan.documents.content_items import by_content_item
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 # Blank space an official writes the number or date into after signing.
@@ -132,8 +133,10 @@ def _paragraphs(text: str) -> list[str]:
 def plan_sections(plan, tasks, targets, deadlines) -> list[dict]:
     """The numbered parts of the body in the genre's order (purposes and
     requirements, targets, tasks, organisation of implementation), numbered
-    only over the parts present. A task that opens a new content item
-    carries the item's heading (``group``) so it prints before it."""
+    only over the parts present. The tasks print under their content items,
+    each heading once (the tasks of an item added later join it); the first
+    task of an item carries the item's heading (``group``) so it prints
+    before it."""
     parts = []
     purposes = _paragraphs(plan.purposes)
     if purposes:
@@ -142,20 +145,19 @@ def plan_sections(plan, tasks, targets, deadlines) -> list[dict]:
         lines = [f"- {target.text.strip().rstrip('.;')}." for target in targets]
         parts.append({"title": "MỤC TIÊU, CHỈ TIÊU", "lines": lines, "tasks": []})
     if tasks:
-        rows, current = [], ""
-        for index, task in enumerate(tasks, start=1):
-            group = task.section.strip()
-            rows.append(
-                {
-                    "number": index,
-                    "group": group_title(group) if group and group != current else "",
-                    "heading": task.heading.strip(),
-                    "lead": task_lead(task) or "…",
-                    "supporting": ", ".join(unit.name for unit in task.supporting_units.all()),
-                    "timing": task_timing(task),
-                }
-            )
-            current = group or current
+        rows = []
+        for section, grouped in by_content_item(tasks, lambda task: task.section):
+            for task in grouped:
+                rows.append(
+                    {
+                        "number": len(rows) + 1,
+                        "group": group_title(section) if section and task is grouped[0] else "",
+                        "heading": task.heading.strip(),
+                        "lead": task_lead(task) or "…",
+                        "supporting": ", ".join(unit.name for unit in task.supporting_units.all()),
+                        "timing": task_timing(task),
+                    }
+                )
         parts.append({"title": "NHIỆM VỤ, GIẢI PHÁP", "lines": [], "tasks": rows})
     implementation = _paragraphs(plan.implementation) + [deadline_line(deadline) for deadline in deadlines]
     if implementation:

@@ -2,10 +2,10 @@
 
 An issued plan is not edited: the office drafts an amendment with its reason
 and its changes (tasks added, changed or cancelled, the plan's own text), the
-leader issues it under the next number of the agency's register, and only
-then do the changes reach the plan. A task already under way keeps its
-progress reports and its history; the versions page reads the amendment's
-changes in words."""
+leader issues it under the next number of the register the plan was numbered
+in (the agency's, or a unit's own), and only then do the changes reach the
+plan. A task already under way keeps its progress reports and its history;
+the versions page reads the amendment's changes in words."""
 
 from __future__ import annotations
 
@@ -21,12 +21,16 @@ from danvan.core.calendar import WorkingCalendar
 from danvan.core.models import Unit, User
 from danvan.core.selectors import agency_leaders, agency_office, unit_heads
 from danvan.core.services import DomainError, notify
-from danvan.documents.register import next_document_number
 from danvan.plans.models import AmendmentChange, Plan, PlanAmendment, Task, TaskOccurrence
-from danvan.plans.services.common import _record_plan_version
+from danvan.plans.services.common import _record_plan_version, next_plan_number, plan_symbol
 from danvan.plans.services.lifecycle import PLAN_FIELDS, _apply
 from danvan.plans.services.occurrences import create_task_occurrences
-from danvan.plans.services.tasks import TASK_FIELDS, _check_task_dates, resolve_timing
+from danvan.plans.services.tasks import (
+    TASK_FIELDS,
+    _check_task_dates,
+    keep_content_items_together,
+    resolve_timing,
+)
 
 # What a change to a task may set. A task's kind of timing stays what it is:
 # a dated task may move its date, a recurring one its wording; turning one
@@ -193,7 +197,7 @@ def return_amendment(*, amendment: PlanAmendment, comment: str, by: User) -> Pla
 @transaction.atomic
 def issue_amendment(*, amendment: PlanAmendment, by: User, issue_date: date | None = None) -> PlanAmendment:
     """The leader issues the amendment: it takes the next number of the
-    agency's register, and its changes reach the plan and its tasks at once,
+    register the plan was numbered in (the agency's, or a unit's own), and its changes reach the plan and its tasks at once,
     each task's history saying by which document. A task finished or
     cancelled since the draft stops the issue and nothing changes."""
     day = issue_date or timezone.localdate()
@@ -207,8 +211,8 @@ def issue_amendment(*, amendment: PlanAmendment, by: User, issue_date: date | No
     plan = amendment.plan
     if plan.status != Plan.Status.ISSUED:
         raise DomainError(_("Kế hoạch không còn ở trạng thái đã ban hành; không thể sửa đổi."))
-    amendment.number = next_document_number(agency=plan.agency, year=day.year)
-    amendment.symbol = f"KH-{plan.agency.symbol_code}"
+    amendment.number = next_plan_number(plan, year=day.year)
+    amendment.symbol = plan_symbol(plan.agency, plan.unit)
     amendment.issue_date = day
     amendment.save(update_fields=["number", "symbol", "issue_date"])
     cause = _("Sửa đổi, bổ sung theo văn bản số %(ref)s ngày %(day)s") % {
@@ -250,6 +254,8 @@ def _apply_new_task(change: AmendmentChange, *, by: User, cause: str, day: date)
         }
     order = (plan.tasks.aggregate(last=models.Max("order"))["last"] or 0) + 1
     task = Task.objects.create(plan=plan, order=order, lead_text=str(values["lead_unit"]), **values)
+    # A task added to a content item goes after that item's last task.
+    keep_content_items_together(plan)
     # The task's first version says who gave it and by which document.
     task.history.update(history_user=by, history_change_reason=cause)
     task.supporting_units.set(fields.get("supporting_units", []))

@@ -1,8 +1,10 @@
-"""The plan's versions, shared by the plan services."""
+"""What the plan services share: the plan's versions and the register its
+documents are numbered in."""
 
 from __future__ import annotations
 
-from danvan.core.models import User
+from danvan.core.models import Agency, Unit, User
+from danvan.documents.register import next_document_number
 from danvan.plans.models import Plan
 
 
@@ -12,3 +14,24 @@ def _record_plan_version(plan: Plan, *, by: User, step: str) -> None:
     For the steps that change the plan by a conditional update (which writes
     no history of its own) or change its tasks rather than the plan."""
     Plan.history.bulk_history_create([plan], update=True, default_user=by, default_change_reason=step)
+
+
+def register_unit(unit: Unit | None) -> Unit | None:
+    """The unit whose own register numbers a plan of ``unit``: the unit
+    itself when it keeps one (a chi cục, a centre with its seal); otherwise
+    None, the agency's register."""
+    return unit if unit is not None and unit.own_register else None
+
+
+def plan_symbol(agency: Agency, unit: Unit | None) -> str:
+    """The symbol of a plan, and of its amendments, in the register they are
+    numbered in: "KH-SKHCN" for the Sở, "KH-TTKHCN" for a centre with its own."""
+    register = register_unit(unit)
+    return f"KH-{register.symbol_code if register is not None else agency.symbol_code}"
+
+
+def next_plan_number(plan: Plan, *, year: int) -> str:
+    """The next number of the register the plan's documents go in (the plan
+    when issued, each amendment when issued): the unit's own register when
+    the plan is a unit's that keeps one, else the agency's."""
+    return next_document_number(agency=plan.agency, year=year, unit=register_unit(plan.unit))

@@ -16,7 +16,6 @@ from danvan.core.selectors import agency_leaders, agency_office, unit_heads
 from danvan.core.services import DomainError, notify
 from danvan.core.versions import check_not_stale, edit_token
 from danvan.documents.models import LegalDocument
-from danvan.documents.register import next_document_number
 from danvan.plans.events import plan_issued
 from danvan.plans.measures import read_target, target_source
 from danvan.plans.models import (
@@ -26,7 +25,7 @@ from danvan.plans.models import (
     Target,
     Task,
 )
-from danvan.plans.services.common import _record_plan_version
+from danvan.plans.services.common import _record_plan_version, next_plan_number, plan_symbol
 from danvan.plans.services.occurrences import create_task_occurrences
 from danvan.plans.timing import shift_years as shift_timing_years
 
@@ -96,9 +95,8 @@ def approve_plan(*, plan: Plan, by: User, issue_date: date | None = None) -> Pla
         issued_at=timezone.now(),
         issued_by=by,
     )
-    register = plan.unit if plan.unit is not None and plan.unit.own_register else None
-    plan.number = next_document_number(agency=plan.agency, year=day.year, unit=register)
-    plan.symbol = plan.symbol or f"KH-{register.symbol_code if register else plan.agency.symbol_code}"
+    plan.number = next_plan_number(plan, year=day.year)
+    plan.symbol = plan.symbol or plan_symbol(plan.agency, plan.unit)
     plan.issue_date = day
     plan._history_user = by  # type: ignore[attr-defined]  # read by django-simple-history
     plan._change_reason = _("Phê duyệt và ban hành")  # type: ignore[attr-defined]
@@ -157,9 +155,15 @@ def _shift_years(day: date | None, years: int) -> date | None:
 
 @transaction.atomic
 def copy_plan(*, source: Plan, period_year: int, by: User, again: bool = False) -> Plan:
-    """Start next year's plan from this one: sections, tasks, targets and
-    deadlines come along with their dates shifted, and the years written in
-    each task's timing text with them; citations are kept.
+    """Start next year's plan from this one, as a draft: its parts
+    (purposes and requirements, organisation of implementation, place,
+    recipients, signer), its content items with their tasks in order, its
+    targets (a task keeps the target it serves, and a target its way of
+    being counted), its dated obligations and its basis come along. Due
+    dates move by the years between the two periods, and the years written
+    in each task's timing text with them; a date counted in working days is
+    counted again when the copy is issued. A unit's plan stays the unit's,
+    implementing the agency's plan copied to that year once it is issued.
 
     A plan already copied to that year is copied again only when ``again``
     says the person knows it."""
@@ -178,6 +182,7 @@ def copy_plan(*, source: Plan, period_year: int, by: User, again: bool = False) 
     )
     plan = Plan.objects.create(
         agency=source.agency,
+        unit=source.unit,
         kind=source.kind,
         title=title,
         symbol=source.symbol,
@@ -185,17 +190,32 @@ def copy_plan(*, source: Plan, period_year: int, by: User, again: bool = False) 
         period_year=period_year,
         period_quarter=source.period_quarter,
         period_half=source.period_half,
-        recipients=source.recipients,
+        purposes=source.purposes,
+        implementation=source.implementation,
+        recipients=list(source.recipients or []),
         signer_authority=source.signer_authority,
         signer_title=source.signer_title,
+        signer_name=source.signer_name,
         higher_plan="",
+        implements=_implemented_in(source.implements, period_year) if source.unit_id else None,
         copied_from=source,
         created_by=by,
     )
-    for task in source.tasks.all():
+    targets = {}
+    for target in source.targets.order_by("order", "pk"):
+        targets[target.pk] = Target.objects.create(
+            plan=plan,
+            order=target.order,
+            text=target.text,
+            percent=target.percent,
+            measured_by=target.measured_by,
+            document=target.document,
+        )
+    for order, task in enumerate(source.tasks.order_by("order", "pk")):
         copy = Task.objects.create(
             plan=plan,
-            order=task.order,
+            order=order,
+            section=task.section,
             heading=task.heading,
             lead_text=task.lead_text,
             lead_unit=task.lead_unit,
@@ -206,22 +226,33 @@ def copy_plan(*, source: Plan, period_year: int, by: User, again: bool = False) 
             # A date counted in working days is counted again when the copy is issued.
             due_date=None if task.due_working_days else _shift_years(task.due_date, shift),
             due_rule="" if task.due_working_days else task.due_rule,
+            target=targets.get(task.target_id) if task.target_id else None,
         )
         copy.supporting_units.set(task.supporting_units.all())
-    for target in source.targets.all():
-        Target.objects.create(plan=plan, order=target.order, text=target.text, percent=target.percent)
     for deadline in source.deadlines.all():
         PlanDeadline.objects.create(
             plan=plan,
             order=deadline.order,
             due_date=_shift_years(deadline.due_date, shift) or deadline.due_date,
             action=deadline.action,
-            units=deadline.units,
+            units=list(deadline.units or []),
             recipient=deadline.recipient,
         )
     for citation in PlanCitation.objects.filter(plan=source):
         PlanCitation.objects.create(plan=plan, document=citation.document, order=citation.order)
     return plan
+
+
+def _implemented_in(higher: Plan | None, year: int) -> Plan | None:
+    """The agency's plan of ``year`` that continues ``higher`` (copied from
+    it and issued), which a unit's copied plan implements in turn."""
+    if higher is None:
+        return None
+    return (
+        Plan.objects.filter(copied_from=higher, period_year=year, status=Plan.Status.ISSUED)
+        .order_by("-issue_date", "-pk")
+        .first()
+    )
 
 
 # --- Plans written in the system -------------------------------------------------------
@@ -256,8 +287,9 @@ def create_new_plan(*, agency: Agency, fields: dict, by: User, unit: Unit | None
         higher = values.get("implements")
         if higher is None or higher.agency_id != agency.pk or higher.unit_id is not None:
             raise DomainError(_("Kế hoạch của đơn vị phải thực hiện một kế hoạch đã ban hành của cơ quan."))
-    code = unit.symbol_code if unit is not None and unit.own_register else agency.symbol_code
-    return Plan.objects.create(agency=agency, unit=unit, created_by=by, symbol=f"KH-{code}", **values)
+    return Plan.objects.create(
+        agency=agency, unit=unit, created_by=by, symbol=plan_symbol(agency, unit), **values
+    )
 
 
 def plan_edit_token(plan: Plan) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db import transaction
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,6 +15,7 @@ from danvan.core.selectors import agency_office, unit_heads
 from danvan.core.services import DomainError, notify
 from danvan.core.text import stored_file_name
 from danvan.core.versions import check_not_stale, edit_token
+from danvan.documents.content_items import by_content_item, section_key
 from danvan.plans import recurrence
 from danvan.plans.models import (
     Plan,
@@ -112,13 +113,16 @@ def _lead(fields: dict) -> Unit:
 @transaction.atomic
 def add_task(*, plan: Plan, supporting_units=(), by: User, **fields) -> Task:
     """Add a task to a draft plan; its timing kind is the one chosen or the
-    one its timing text states."""
+    one its timing text states. It goes after the last task of its content
+    item (``section``), or at the end under a new one."""
     fields = {**fields, **resolve_timing(plan=plan, fields=fields)}
     _check_task(plan, fields)
     values = {name: fields.get(name) for name in TASK_FIELDS}
     values = {k: ("" if v is None and k in ("section", "timing") else v) for k, v in values.items()}
-    task = Task.objects.create(plan=plan, order=plan.tasks.count(), lead_text=_lead(values).name, **values)
+    task = Task.objects.create(plan=plan, order=_after_last(plan), lead_text=_lead(values).name, **values)
     task.supporting_units.set(supporting_units)
+    keep_content_items_together(plan)
+    task.refresh_from_db(fields=["order"])
     _record_plan_version(plan, by=by, step=_("Thêm nhiệm vụ: %(task)s") % {"task": task.heading[:200]})
     return task
 
@@ -132,7 +136,7 @@ def task_edit_token(task: Task) -> str:
 def edit_task(*, task: Task, supporting_units=(), by: User, seen: str | None = None, **fields) -> Task:
     """Change a task of a draft plan. ``seen`` is the version the form was
     opened on: a task saved by someone else since is not overwritten
-    (EditConflict)."""
+    (EditConflict). A task put under another content item goes to its end."""
     if seen:
         current = Task.objects.select_for_update().get(pk=task.pk)
         typed = {**fields, "supporting_units": list(supporting_units)}
@@ -141,12 +145,89 @@ def edit_task(*, task: Task, supporting_units=(), by: User, seen: str | None = N
         )
     fields = {**fields, **resolve_timing(plan=task.plan, fields=fields)}
     _check_task(task.plan, fields)
+    moved = section_key(fields.get("section") or "") != section_key(task.section)
     for name in TASK_FIELDS:
         value = fields.get(name)
         setattr(task, name, "" if value is None and name in ("section", "timing") else value)
     task.lead_text = _lead(fields).name
-    task.save(update_fields=[*TASK_FIELDS, "lead_text"])
+    updated = [*TASK_FIELDS, "lead_text"]
+    if moved:
+        # Put under another content item, it goes to that item's end.
+        task.order = _after_last(task.plan)
+        updated.append("order")
+    task.save(update_fields=updated)
     task.supporting_units.set(supporting_units)
+    if moved:
+        keep_content_items_together(task.plan)
+        task.refresh_from_db(fields=["order"])
+    return task
+
+
+# --- The order of the tasks --------------------------------------------------------
+
+
+def _after_last(plan: Plan) -> int:
+    last = plan.tasks.aggregate(last=models.Max("order"))["last"]
+    return 0 if last is None else last + 1
+
+
+def _in_content_items(plan: Plan) -> list[tuple[str, list[Task]]]:
+    return by_content_item(list(plan.tasks.order_by("order", "pk")), lambda task: task.section)
+
+
+def _number(ordered: list[Task]) -> None:
+    """Give the tasks the orders 0, 1, 2… as listed, writing only those that moved."""
+    moved = []
+    for position, task in enumerate(ordered):
+        if task.order != position:
+            task.order = position
+            moved.append(task)
+    Task.objects.bulk_update(moved, ["order"])
+
+
+def keep_content_items_together(plan: Plan) -> None:
+    """Number the plan's tasks so that each content item's tasks follow one
+    another, the items in the order they first appear: a task added to item 1
+    after item 3 was written goes after item 1's last task."""
+    _number([task for _section, tasks in _in_content_items(plan) for task in tasks])
+
+
+@transaction.atomic
+def move_task(*, task: Task, up: bool, by: User) -> Task:
+    """Move a task of a draft plan one place up or down within its content
+    item (to another item, the task's ``section`` is changed instead)."""
+    plan = task.plan
+    if not plan.is_editable():
+        raise DomainError(_("Kế hoạch đã ban hành chỉ được thay đổi bằng văn bản sửa đổi."))
+    Plan.objects.select_for_update().filter(pk=plan.pk).first()
+    groups = _in_content_items(plan)
+    for section, tasks in groups:
+        at = next((index for index, each in enumerate(tasks) if each.pk == task.pk), None)
+        if at is None:
+            continue
+        other = at - 1 if up else at + 1
+        if not 0 <= other < len(tasks):
+            raise DomainError(
+                _("Nhiệm vụ đã ở đầu mục; để chuyển sang mục khác, hãy sửa «Thuộc mục».")
+                if up
+                else _("Nhiệm vụ đã ở cuối mục; để chuyển sang mục khác, hãy sửa «Thuộc mục».")
+            )
+        for each in (tasks[at], tasks[other]):
+            if not each.section.strip() and section:
+                # A task written under the heading above it keeps that heading
+                # wherever it now stands in the item.
+                each.section = section
+                each.save(update_fields=["section"])
+        tasks[at], tasks[other] = tasks[other], tasks[at]
+        break
+    _number([each for _section, tasks in groups for each in tasks])
+    task.refresh_from_db(fields=["order", "section"])
+    _record_plan_version(
+        plan,
+        by=by,
+        step=(_("Chuyển nhiệm vụ lên: %(task)s") if up else _("Chuyển nhiệm vụ xuống: %(task)s"))
+        % {"task": task.heading[:200]},
+    )
     return task
 
 
