@@ -1,5 +1,6 @@
 """The page where the office writes a draft plan's parts besides its tasks:
-targets, the basis chosen from the legal library, and the dated obligations."""
+targets, the basis chosen from the legal library, the organisation of
+implementation paragraph by paragraph, and the dated obligations."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from danvan.core.services import DomainError
 from danvan.documents import selectors as document_selectors
-from danvan.plans import permissions, services
+from danvan.plans import implementation, permissions, services
 from danvan.plans.forms import DeadlineForm, NewCitationForm, TargetForm
 from danvan.plans.models import Plan
 
@@ -34,11 +35,14 @@ def _page(request, plan, *, status=200, **forms):
         else []
     )
     cited = set(plan.plancitation_set.values_list("document_id", flat=True))
+    units = list(plan.agency.units.filter(is_active=True).order_by("sort_key"))
     context = {
         "plan": plan,
         "targets": plan.targets.all(),
         "citations": plan.plancitation_set.select_related("document"),
         "deadlines": plan.deadlines.all(),
+        "duties": implementation.duties(plan, units),
+        "units": units,
         "query": query,
         "found": [(document, document.pk in cited) for document in found],
         "target_form": forms.get("target_form") or TargetForm(),
@@ -165,3 +169,53 @@ def part_deadline_remove(request, plan_id, deadline_id):
     services.remove_deadline(deadline=deadline, by=request.user)
     messages.success(request, _("Đã bỏ hạn."))
     return _back(plan, "#han")
+
+
+def _index(request) -> int:
+    try:
+        return int(request.POST.get("doan", ""))
+    except ValueError:
+        raise Http404(_("Không tìm thấy đoạn này trong phần Tổ chức thực hiện.")) from None
+
+
+@login_required
+@require_POST
+def part_duty_task(request, plan_id):
+    """A paragraph of "Tổ chức thực hiện" made a task of its unit."""
+    plan = _draft(request, plan_id)
+    unit = None
+    if request.POST.get("don_vi"):
+        chosen = request.POST["don_vi"]
+        unit = plan.agency.units.filter(pk=chosen, is_active=True).first() if chosen.isdigit() else None
+        if unit is None:
+            messages.error(request, _("Đơn vị đã chọn không thuộc cơ quan ban hành kế hoạch."))
+            return _back(plan, "#to-chuc-thuc-hien")
+    try:
+        task = services.make_duty_task(plan=plan, index=_index(request), unit=unit, by=request.user)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _("Đã giao thành nhiệm vụ của %(unit)s: %(task)s")
+            % {"unit": task.lead_unit.name, "task": task.heading[:120]},
+        )
+    return _back(plan, "#to-chuc-thuc-hien")
+
+
+@login_required
+@require_POST
+def part_duty_dates(request, plan_id):
+    """The dates a paragraph of "Tổ chức thực hiện" sets, entered as the plan's deadlines."""
+    plan = _draft(request, plan_id)
+    try:
+        entered = services.enter_duty_dates(plan=plan, index=_index(request), by=request.user)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _("Đã ghi hạn %(days)s vào các hạn của kế hoạch.")
+            % {"days": ", ".join(f"{deadline.due_date:%d/%m/%Y}" for deadline in entered)},
+        )
+    return _back(plan, "#to-chuc-thuc-hien")

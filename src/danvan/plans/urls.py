@@ -31,6 +31,14 @@ urlpatterns = [
         parts_views.part_citation_remove,
         name="part_citation_remove",
     ),
+    path(
+        "<int:plan_id>/cac-phan/to-chuc-thuc-hien/nhiem-vu/",
+        parts_views.part_duty_task,
+        name="part_duty_task",
+    ),
+    path(
+        "<int:plan_id>/cac-phan/to-chuc-thuc-hien/han/", parts_views.part_duty_dates, name="part_duty_dates"
+    ),
     path("<int:plan_id>/cac-phan/han/", parts_views.part_deadline_add, name="part_deadline_add"),
     path(
         "<int:plan_id>/cac-phan/han/<int:deadline_id>/bo/",

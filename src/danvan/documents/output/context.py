@@ -12,9 +12,13 @@ import re
 from datetime import date
 
 from danvan.core.models import Agency, Unit
-from danvan.documents.content_items import by_content_item
+from danvan.documents.content_items import by_content_item, section_key
+from danvan.documents.parsing.deadlines import extract_deadlines
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+# The section of a task made from a paragraph of the part "Tổ chức thực hiện"
+# (plans.implementation): printed there as its paragraph, not among the tasks.
+IMPLEMENTATION_PART = "Tổ chức thực hiện"
 # Blank space an official writes the number or date into after signing.
 BLANK_NUMBER = "\u00a0" * 6
 BLANK_DAY = "\u00a0" * 5
@@ -136,7 +140,9 @@ def plan_sections(plan, tasks, targets, deadlines) -> list[dict]:
     only over the parts present. The tasks print under their content items,
     each heading once (the tasks of an item added later join it); the first
     task of an item carries the item's heading (``group``) so it prints
-    before it."""
+    before it. A task made from a paragraph of the organisation of
+    implementation is that paragraph, and a dated obligation that a
+    paragraph states is its sentence."""
     parts = []
     purposes = _paragraphs(plan.purposes)
     if purposes:
@@ -144,6 +150,7 @@ def plan_sections(plan, tasks, targets, deadlines) -> list[dict]:
     if targets:
         lines = [f"- {target.text.strip().rstrip('.;')}." for target in targets]
         parts.append({"title": "MỤC TIÊU, CHỈ TIÊU", "lines": lines, "tasks": []})
+    tasks = [task for task in tasks if section_key(task.section) != section_key(IMPLEMENTATION_PART)]
     if tasks:
         rows = []
         for section, grouped in by_content_item(tasks, lambda task: task.section):
@@ -159,7 +166,10 @@ def plan_sections(plan, tasks, targets, deadlines) -> list[dict]:
                     }
                 )
         parts.append({"title": "NHIỆM VỤ, GIẢI PHÁP", "lines": [], "tasks": rows})
-    implementation = _paragraphs(plan.implementation) + [deadline_line(deadline) for deadline in deadlines]
+    written = _paragraphs(plan.implementation)
+    # A date the part's own text states is printed once, in its sentence.
+    stated = {found["date"] for found in extract_deadlines(written, plan.period_year)}
+    implementation = written + [deadline_line(d) for d in deadlines if d.due_date.isoformat() not in stated]
     if implementation:
         parts.append({"title": "TỔ CHỨC THỰC HIỆN", "lines": implementation, "tasks": []})
     for numeral, part in zip(ROMAN, parts, strict=False):

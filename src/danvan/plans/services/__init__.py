@@ -56,6 +56,8 @@ from danvan.plans.services.parts import (
     add_target,
     cite_document,
     cite_new_document,
+    enter_duty_dates,
+    make_duty_task,
     remove_deadline,
     remove_target,
     uncite_document,
@@ -79,6 +81,8 @@ from danvan.plans.services.tasks import (
 __all__ = [
     "add_deadline",
     "add_target",
+    "enter_duty_dates",
+    "make_duty_task",
     "cite_document",
     "cite_new_document",
     "remove_deadline",

@@ -1,6 +1,7 @@
 """The parts of a draft plan besides its tasks, written on screen in the
 order they print: targets (chỉ tiêu), the basis (căn cứ) chosen from the
-legal library, and the dated obligations of "Tổ chức thực hiện"."""
+legal library, and the dated obligations of "Tổ chức thực hiện", whose
+paragraphs also become tasks of the units they name."""
 
 from __future__ import annotations
 
@@ -10,12 +11,14 @@ from decimal import Decimal
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
-from danvan.core.models import User
+from danvan.core.models import Unit, User
 from danvan.core.services import DomainError
 from danvan.documents.models import LegalDocument
 from danvan.documents.services import record_citation
-from danvan.plans.models import Plan, PlanCitation, PlanDeadline, Target
+from danvan.plans import implementation
+from danvan.plans.models import Plan, PlanCitation, PlanDeadline, Target, Task
 from danvan.plans.services.common import _record_plan_version
+from danvan.plans.services.tasks import add_task
 
 
 def _check_draft(plan: Plan) -> None:
@@ -141,3 +144,47 @@ def remove_deadline(*, deadline: PlanDeadline, by: User) -> None:
     text = f"{deadline.due_date:%d/%m/%Y}: {deadline.action[:150]}"
     deadline.delete()
     _record_plan_version(plan, by=by, step=_("Bỏ hạn %(deadline)s") % {"deadline": text})
+
+
+# --- The organisation of implementation, paragraph by paragraph ------------------------
+
+
+def _duty(plan: Plan, index: int) -> implementation.Duty:
+    duty = implementation.duty_at(plan, list(plan.agency.units.filter(is_active=True)), index)
+    if duty is None:
+        raise DomainError(_("Không còn đoạn này trong phần Tổ chức thực hiện; hãy tải lại trang."))
+    return duty
+
+
+@transaction.atomic
+def make_duty_task(*, plan: Plan, index: int, unit: Unit | None, by: User) -> Task:
+    """A paragraph of "Tổ chức thực hiện" becomes a task of the unit it names
+    (or of ``unit``, which the office chose when the paragraph names none or
+    several), with the timing its words state. It stays printed as the
+    paragraph (plans.implementation)."""
+    _check_draft(plan)
+    duty = _duty(plan, index)
+    if duty.task is not None:
+        raise DomainError(_("Đoạn này đã là một nhiệm vụ của kế hoạch."))
+    lead = unit or duty.unit
+    if lead is None:
+        raise DomainError(_("Hãy chọn đơn vị chủ trì cho nhiệm vụ này."))
+    if lead.agency_id != plan.agency_id or not lead.is_active:
+        raise DomainError(_("Đơn vị chủ trì phải là đơn vị của cơ quan ban hành kế hoạch."))
+    if not duty.work.strip(" ;.:"):
+        raise DomainError(_("Đoạn này chỉ có tên đơn vị, chưa ghi việc phải làm."))
+    return add_task(plan=plan, by=by, **implementation.task_fields(duty, lead, plan.period_year))
+
+
+@transaction.atomic
+def enter_duty_dates(*, plan: Plan, index: int, by: User) -> list[PlanDeadline]:
+    """The dates a paragraph of "Tổ chức thực hiện" sets become dated
+    obligations of the plan, each reminded to its owners once issued."""
+    _check_draft(plan)
+    duty = _duty(plan, index)
+    if not duty.dates_to_enter:
+        raise DomainError(_("Đoạn này không còn hạn nào chưa ghi."))
+    return [
+        add_deadline(plan=plan, by=by, **implementation.deadline_fields(duty, found))
+        for found in duty.dates_to_enter
+    ]
