@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from danvan.core.services import DomainError
 from danvan.documents import services as document_services
 from danvan.documents.models import SignedCopy
 from danvan.documents.signatures import pades
@@ -151,4 +152,10 @@ def test_a_draft_amendment_cannot_be_signed(client, issued_plan, certificate, ag
     amendment = services.start_amendment(plan=issued_plan, reason="Bổ sung nhiệm vụ", by=office_officer)
     client.force_login(agency_head)
     assert client.post(reverse("plans:amendment_sign", args=[amendment.pk])).status_code in (403, 404)
+    assert not SignedCopy.objects.exists()
+
+
+def test_sign_amendment_refuses_an_amendment_not_issued(submitted_amendment, certificate, agency_head):
+    with pytest.raises(DomainError, match="đã ban hành"):
+        services.sign_amendment(amendment=submitted_amendment, by=agency_head)
     assert not SignedCopy.objects.exists()
