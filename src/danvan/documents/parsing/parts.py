@@ -1,0 +1,45 @@
+"""The parts of a plan kept in its own words, outside the scored fields: the
+purposes and requirements, the organisation of implementation, and the basis
+(the documents its "Căn cứ …" lines cite)."""
+
+from __future__ import annotations
+
+import re
+
+from .citations import citation_key, extract_citations
+from .lines import collapse
+from .structure import Section
+
+_PURPOSES = re.compile(r"MỤC\s+ĐÍCH", re.I)
+_ORGANISATION = re.compile(r"TỔ\s+CHỨC\s+THỰC\s+HIỆN", re.I)
+_BASIS_LINE = re.compile(r"^(?:[-+•]\s*)?Căn\s+cứ\b")
+
+
+def _lines(section: Section) -> list[str]:
+    return [collapse(p.raw) for p in section.paragraphs]
+
+
+def purposes_text(all_sections: list[Section]) -> str:
+    """The lines of the part headed "MỤC ĐÍCH, YÊU CẦU", one a line ("" when there is none)."""
+    section = next((s for s in all_sections if _PURPOSES.search(s.heading)), None)
+    return "\n".join(_lines(section)) if section else ""
+
+
+def implementation_text(all_sections: list[Section]) -> str:
+    """The lines of "TỔ CHỨC THỰC HIỆN", one a line, and of the parts after it with their heading
+    lines ("V. KINH PHÍ THỰC HIỆN"): all of it says how the plan is carried out."""
+    start = next((i for i, s in enumerate(all_sections) if _ORGANISATION.search(s.heading)), None)
+    if start is None:
+        return ""
+    lines = _lines(all_sections[start])
+    for section in all_sections[start + 1 :]:
+        lines += [collapse(section.raw), *_lines(section)]
+    return "\n".join(lines)
+
+
+def basis(all_sections: list[Section], citations: list[dict], own_number, own_symbol) -> list[dict]:
+    """The citations that the preamble's "Căn cứ …" lines name, as the whole document dates them."""
+    preamble = [p.raw for p in all_sections[0].paragraphs if _BASIS_LINE.match(p.raw)] if all_sections else []
+    named = extract_citations("\n".join(preamble), own_number, own_symbol)
+    keys = {citation_key(c["number"], c["name"]) for c in named}
+    return [c for c in citations if citation_key(c["number"], c["name"]) in keys]
