@@ -116,3 +116,16 @@ def test_a_tasks_own_dated_timing_is_that_tasks_deadline_not_the_plans():
         ["Phòng Hành chính tư pháp"],
         "Văn phòng Sở",
     )
+
+
+def test_a_law_named_as_the_subject_of_a_cited_document_is_not_a_basis_of_its_own():
+    text = PLAN.replace(
+        "của Quốc hội;", "của Quốc hội về Luật Thực hiện dân chủ ở cơ sở;\nCăn cứ Luật Tiếp công dân;"
+    ).replace(
+        "của Chính phủ.", "của Chính phủ quy định chi tiết một số điều của Luật Thực hiện dân chủ ở cơ sở."
+    )
+    assert [c["number"] or c["name"] for c in parse_text(text)["basis"]] == [
+        "10/2022/QH15",
+        "Luật Tiếp công dân",
+        "59/2023/NĐ-CP",
+    ]

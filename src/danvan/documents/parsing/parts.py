@@ -13,6 +13,8 @@ from .structure import Section
 _PURPOSES = re.compile(r"MỤC\s+ĐÍCH", re.I)
 _ORGANISATION = re.compile(r"TỔ\s+CHỨC\s+THỰC\s+HIỆN", re.I)
 _BASIS_LINE = re.compile(r"^(?:[-+•]\s*)?Căn\s+cứ\b")
+# The clauses of the preamble: its "Căn cứ …;" lines, or the parts of one paragraph.
+_CLAUSE = re.compile(r"[;\n]")
 
 
 def _lines(section: Section) -> list[str]:
@@ -37,9 +39,23 @@ def implementation_text(all_sections: list[Section]) -> str:
     return "\n".join(lines)
 
 
+def _subject_of_another(law: dict, clause: str) -> bool:
+    """A law the clause names as what a numbered document is about or is: "… về Luật X",
+    "… một số điều của Luật X", "Luật X số 10/2022/QH15"."""
+    name = re.escape(law["name"])
+    return bool(re.search(rf"\b(?:về|của)\s+{name}|{name}\s+số\b", clause, re.I))
+
+
 def basis(all_sections: list[Section], citations: list[dict], own_number, own_symbol) -> list[dict]:
-    """The citations that the preamble's "Căn cứ …" lines name, as the whole document dates them."""
+    """The citations that the preamble's "Căn cứ …" lines name, as the whole document dates them.
+
+    A law named as the subject of a numbered document in the same clause ("Căn cứ Luật số
+    10/2022/QH15 … về Luật Thực hiện dân chủ ở cơ sở") is that document, not a basis of its own."""
     preamble = [p.raw for p in all_sections[0].paragraphs if _BASIS_LINE.match(p.raw)] if all_sections else []
-    named = extract_citations("\n".join(preamble), own_number, own_symbol)
-    keys = {citation_key(c["number"], c["name"]) for c in named}
+    keys = set()
+    for clause in _CLAUSE.split("\n".join(preamble)):
+        named = extract_citations(clause, own_number, own_symbol)
+        if any(c["number"] for c in named):
+            named = [c for c in named if c["number"] or not _subject_of_another(c, clause)]
+        keys |= {citation_key(c["number"], c["name"]) for c in named}
     return [c for c in citations if citation_key(c["number"], c["name"]) in keys]
