@@ -129,3 +129,24 @@ def test_a_law_named_as_the_subject_of_a_cited_document_is_not_a_basis_of_its_ow
         "Luật Tiếp công dân",
         "59/2023/NĐ-CP",
     ]
+
+
+def test_the_plan_it_implements_is_read_from_the_opening_line():
+    text = PLAN.replace(
+        "Sở Tư pháp ban hành Kế hoạch như sau:",
+        "Thực hiện Kế hoạch số 1026/KH-UBND ngày 25/3/2027 của UBND tỉnh về công tác dân vận chính quyền, "
+        "Sở Tư pháp ban hành Kế hoạch như sau:",
+    )
+    parsed = parse_text(text)
+    assert parsed["higher_plan"] == (
+        "Kế hoạch số 1026/KH-UBND ngày 25/3/2027 của UBND tỉnh về công tác dân vận chính quyền"
+    )
+    # It is what the plan carries out, not its basis; it is still a citation of the document.
+    assert "1026/KH-UBND" not in [c["number"] for c in parsed["basis"]]
+    assert "1026/KH-UBND" in [c["number"] for c in parsed["citations"]]
+
+
+def test_a_plan_that_names_no_higher_plan_has_none():
+    assert plan()["higher_plan"] is None
+    opening = "Thực hiện chỉ đạo của Giám đốc Sở, Sở Tư pháp ban hành Kế hoạch như sau:"
+    assert parse_text(PLAN.replace("Sở Tư pháp ban hành Kế hoạch như sau:", opening))["higher_plan"] is None

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .citations import citation_key, extract_citations
+from .citations import TYPES, citation_key, extract_citations
 from .lines import collapse
 from .structure import Section
 
@@ -15,6 +15,14 @@ _ORGANISATION = re.compile(r"TỔ\s+CHỨC\s+THỰC\s+HIỆN", re.I)
 _BASIS_LINE = re.compile(r"^(?:[-+•]\s*)?Căn\s+cứ\b")
 # The clauses of the preamble: its "Căn cứ …;" lines, or the parts of one paragraph.
 _CLAUSE = re.compile(r"[;\n]")
+
+# The opening line naming the higher document the plan carries out: "Thực hiện Kế hoạch số 1026/KH-UBND
+# … của UBND tỉnh …, Sở Tư pháp ban hành Kế hoạch như sau:" (as Danvan prints it, and as plans write it).
+_OPENING = re.compile(
+    rf"^(?:[-+•]\s*)?Thực\s+hiện\s+(?P<doc>(?:{TYPES})\s.+?),\s+[^,]{{2,120}}?"
+    r"\s(?:ban\s+hành|xây\s+dựng|triển\s+khai)\s+[Kk]ế\s+hoạch\b[^,;]*?:?\s*$"
+)
+_MAX_HIGHER_PLAN = 255
 
 
 def _lines(section: Section) -> list[str]:
@@ -59,3 +67,12 @@ def basis(all_sections: list[Section], citations: list[dict], own_number, own_sy
             named = [c for c in named if c["number"] or not _subject_of_another(c, clause)]
         keys |= {citation_key(c["number"], c["name"]) for c in named}
     return [c for c in citations if citation_key(c["number"], c["name"]) in keys]
+
+
+def higher_plan(all_sections: list[Section]) -> str | None:
+    """The document the plan's opening line says it carries out, as written; None when it names none."""
+    for p in all_sections[0].paragraphs if all_sections else []:
+        match = _OPENING.match(collapse(p.raw))
+        if match and len(match.group("doc")) <= _MAX_HIGHER_PLAN:
+            return match.group("doc").strip()
+    return None

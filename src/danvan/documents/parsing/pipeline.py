@@ -9,7 +9,7 @@ from .closing import extract_closing
 from .deadlines import extract_deadlines
 from .lines import clean_lines, join_lines
 from .metadata import extract_metadata
-from .parts import basis, implementation_text, purposes_text
+from .parts import basis, higher_plan, implementation_text, purposes_text
 from .segment import document_header, segment
 from .structure import sections
 from .targets import extract_targets
@@ -64,5 +64,6 @@ def parse_text(text: str) -> dict:
         "purposes": purposes_text(body_sections),
         "implementation": implementation_text(body_sections),
         "basis": basis(body_sections, citations, meta["number"], meta["symbol"]),
+        "higher_plan": higher_plan(body_sections),
     }
     return _nfc(result)
