@@ -24,6 +24,7 @@ EXTRACTION = {
     ],
     "targets": [{"text": "100% công chức được quán triệt.", "percent": 100}],
     "deadlines": [OWN_TIMING, REPORT],
+    "higher_plan": "Kế hoạch số 1026/KH-UBND ngày 25/3/2026 của UBND tỉnh",
     "purposes": "Nâng cao nhận thức.",
     "implementation": (
         "Văn phòng Sở theo dõi, đôn đốc.\n"
@@ -47,8 +48,9 @@ def test_a_tasks_own_timing_is_not_offered_as_a_deadline_of_the_plan():
     assert [(d["due_date"].isoformat(), d["units"]) for d in deadlines] == [("2026-11-20", "Văn phòng Sở")]
 
 
-def test_the_organisation_section_drops_only_the_lines_its_deadlines_print_again():
+def test_the_higher_plan_and_the_purposes_are_offered_and_the_organisation_section_without_the_lines_its_deadlines_print_again():
     values = initial_values(EXTRACTION, [])["plan"]
+    assert values["higher_plan"] == "Kế hoạch số 1026/KH-UBND ngày 25/3/2026 của UBND tỉnh"
     assert values["purposes"] == "Nâng cao nhận thức."
     # A line in other words than Danvan's stays: nothing the plan says is lost.
     assert values["implementation"] == (

@@ -54,6 +54,7 @@ class PlanReviewForm(forms.Form):
     period_year = forms.IntegerField(label=_("Năm"), required=False, min_value=2000, max_value=2100)
     period_quarter = forms.IntegerField(label=_("Quý"), required=False, min_value=1, max_value=4)
     period_half = forms.IntegerField(label=_("6 tháng (1 hoặc 2)"), required=False, min_value=1, max_value=2)
+    higher_plan = forms.CharField(label=_("Kế hoạch cấp trên (ghi bằng chữ)"), required=False, max_length=255)
     purposes = forms.CharField(
         label=_("Mục đích, yêu cầu"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )

@@ -88,6 +88,7 @@ def initial_values(extraction: dict, units: list[Unit]) -> dict:
         }
         for d in own_deadlines
     ]
+    plan["higher_plan"] = extraction.get("higher_plan") or ""
     plan["purposes"] = extraction.get("purposes") or ""
     plan["implementation"] = _implementation(extraction.get("implementation") or "", own_deadlines)
     # An extraction read before the basis was told apart offers every citation, as it did then.

@@ -98,6 +98,7 @@ def whole_plan(agency, office_unit, lead_unit, office_officer):
         place="Tây Ninh",
         issue_date=date(2026, 2, 10),
         period_year=2026,
+        higher_plan="Kế hoạch số 1026/KH-UBND ngày 25/3/2026 của UBND tỉnh về công tác dân vận chính quyền năm 2026",
         purposes=(
             "1. Mục đích: Nâng cao nhận thức của công chức, viên chức về công tác dân vận chính quyền.\n"
             "2. Yêu cầu: Các đơn vị triển khai nghiêm túc, đúng tiến độ; gắn với nhiệm vụ chuyên môn."

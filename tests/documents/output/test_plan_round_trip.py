@@ -62,7 +62,9 @@ def test_the_exported_word_file_reads_back_as_the_same_plan(whole_plan):
         ("Nghị định", "59/2023/NĐ-CP"),
         ("Kết luận", "114-KL/TW"),
         ("Luật", "Luật Thực hiện dân chủ ở cơ sở"),
+        ("Kế hoạch", "1026/KH-UBND"),
     }
+    assert read["higher_plan"] == whole_plan.higher_plan
     assert [(c["type"], c["number"], c["date"]) for c in read["basis"]] == [
         ("Luật", "10/2022/QH15", "2022-11-10"),
         ("Nghị định", "59/2023/NĐ-CP", "2023-08-14"),
@@ -112,6 +114,7 @@ def plan_fields(plan) -> dict:
                 "period_year",
                 "period_quarter",
                 "period_half",
+                "higher_plan",
                 "purposes",
                 "implementation",
                 "signer_authority",

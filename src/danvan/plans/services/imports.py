@@ -119,6 +119,7 @@ class ReviewedPlan:
     period_year: int | None = None
     period_quarter: int | None = None
     period_half: int | None = None
+    higher_plan: str = ""
     purposes: str = ""
     implementation: str = ""
     recipients: list[str] = field(default_factory=list)
