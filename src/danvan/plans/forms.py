@@ -54,6 +54,14 @@ class PlanReviewForm(forms.Form):
     period_year = forms.IntegerField(label=_("Năm"), required=False, min_value=2000, max_value=2100)
     period_quarter = forms.IntegerField(label=_("Quý"), required=False, min_value=1, max_value=4)
     period_half = forms.IntegerField(label=_("6 tháng (1 hoặc 2)"), required=False, min_value=1, max_value=2)
+    higher_plan = forms.CharField(label=_("Kế hoạch cấp trên (ghi bằng chữ)"), required=False, max_length=255)
+    purposes = forms.CharField(
+        label=_("Mục đích, yêu cầu"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    # The plan's deadlines print after these lines from their own rows below.
+    implementation = forms.CharField(
+        label=_("Tổ chức thực hiện"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
     recipients = forms.CharField(
         label=_("Nơi nhận (mỗi dòng một nơi)"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
@@ -74,6 +82,7 @@ class PlanReviewForm(forms.Form):
 
 
 class TaskRowForm(forms.Form):
+    section = forms.CharField(label=_("Thuộc mục"), required=False, max_length=255)
     heading = forms.CharField(label=_("Nội dung"), widget=forms.Textarea(attrs={"rows": 2}))
     lead_text = forms.CharField(label=_("Đơn vị chủ trì (như văn bản ghi)"), required=False, max_length=255)
     lead_unit = forms.ModelChoiceField(

@@ -4,8 +4,10 @@ and the person's confirmed values turned into a ReviewedPlan."""
 from __future__ import annotations
 
 from datetime import date
+from types import SimpleNamespace
 
 from danvan.core.models import Unit
+from danvan.documents.output.context import deadline_line
 from danvan.plans.matching import match_unit
 from danvan.plans.models import Plan
 from danvan.plans.services import ReviewedPlan
@@ -18,8 +20,28 @@ def _day(value: str | None) -> date | None:
         return None
 
 
+def _implementation(text: str, deadlines: list[dict]) -> str:
+    """The organisation of implementation without the lines that state one of the plan's deadlines
+    in the words Danvan prints it with: those come back as the deadline rows, and print again from them."""
+    printed = set()
+    for d in deadlines:
+        due = _day(d.get("date"))
+        if due is not None:
+            row = SimpleNamespace(
+                due_date=due,
+                action=d.get("action") or "",
+                units=d.get("units") or [],
+                recipient=d.get("recipient"),
+            )
+            printed.add(deadline_line(row))
+    return "\n".join(line for line in text.splitlines() if line.strip() not in printed)
+
+
 def initial_values(extraction: dict, units: list[Unit]) -> dict:
-    """Initial data for the review form and its four row formsets."""
+    """Initial data for the review form and its four row formsets.
+
+    The citations offered are the plan's basis (its "Căn cứ …" lines), not every document its text
+    names; the deadlines are the plan's own, not the dates of its tasks' timing lines."""
     period = extraction.get("period") or {}
     signer = extraction.get("signer") or {}
     kind = Plan.Kind.QUARTERLY if period.get("quarter") else Plan.Kind.YEARLY
@@ -44,15 +66,19 @@ def initial_values(extraction: dict, units: list[Unit]) -> dict:
         unit = match_unit(lead, units) if lead else None
         tasks.append(
             {
+                "section": item.get("section") or "",
                 "heading": item.get("heading") or "",
                 "lead_text": lead,
                 "lead_unit": unit,
                 "timing": item.get("timing") or "",
             }
         )
+    # A target prints with its final period added: the text is kept without it.
     targets = [
-        {"text": t.get("text") or "", "percent": t.get("percent")} for t in extraction.get("targets") or []
+        {"text": (t.get("text") or "").rstrip(" .;"), "percent": t.get("percent")}
+        for t in extraction.get("targets") or []
     ]
+    own_deadlines = [d for d in extraction.get("deadlines") or [] if d.get("task") is None]
     deadlines = [
         {
             "due_date": _day(d.get("date")),
@@ -60,8 +86,13 @@ def initial_values(extraction: dict, units: list[Unit]) -> dict:
             "units": "; ".join(d.get("units") or []),
             "recipient": d.get("recipient") or "",
         }
-        for d in extraction.get("deadlines") or []
+        for d in own_deadlines
     ]
+    plan["higher_plan"] = extraction.get("higher_plan") or ""
+    plan["purposes"] = extraction.get("purposes") or ""
+    plan["implementation"] = _implementation(extraction.get("implementation") or "", own_deadlines)
+    # An extraction read before the basis was told apart offers every citation, as it did then.
+    basis = extraction.get("basis", extraction.get("citations"))
     citations = [
         {
             "doc_type": c.get("type") or "",
@@ -70,7 +101,7 @@ def initial_values(extraction: dict, units: list[Unit]) -> dict:
             "date": _day(c.get("date")),
             "issuer": c.get("issuer") or "",
         }
-        for c in extraction.get("citations") or []
+        for c in basis or []
     ]
     return {"plan": plan, "tasks": tasks, "targets": targets, "deadlines": deadlines, "citations": citations}
 

@@ -32,3 +32,28 @@ def test_the_exported_pdf_reads_back_with_its_title_citations_and_tasks(plan, re
     assert [task["timing"] for task in parsed["tasks"]] == ["Thường xuyên", "Hằng tháng"]
     assert [d["date"] for d in parsed["deadlines"]] == ["2026-10-20"]
     assert parsed["signer"] == {"authority": "KT. GIÁM ĐỐC", "title": "PHÓ GIÁM ĐỐC", "name": "Nguyễn Văn An"}
+
+
+# The parts the import keeps besides the scored fields, and every scored field.
+READ_BACK = (
+    "kind title issuer province number symbol place date period citations basis tasks targets deadlines "
+    "recipients signer purposes implementation"
+).split()
+
+
+@pytest.mark.parametrize("replacements", [None, {}], ids=["tinos", "fallback-font"])
+def test_a_whole_exported_plan_reads_back_from_pdf_as_from_word(whole_plan, replacements, monkeypatch):
+    """Purposes, targets, content items with their headings, the organisation section, the basis
+    and the deadlines come out of the PDF as they come out of the Word file it is printed from."""
+    require_binary("soffice")
+    if replacements is not None:
+        monkeypatch.setattr(pdf, "missing_font_replacements", lambda: replacements)
+    word = render_plan_docx(whole_plan)
+    from_word = parse_bytes(word, "ke-hoach.docx")
+    from_pdf = parse_bytes(pdf.docx_to_pdf(word), "ke-hoach.pdf")
+    assert {key: from_pdf[key] for key in READ_BACK} == {key: from_word[key] for key in READ_BACK}
+    assert [task["section"] for task in from_pdf["tasks"]][::2] == [
+        "Công tác tuyên truyền, quán triệt",
+        "Thực hiện dân chủ ở cơ quan",
+        "Xây dựng mô hình «Dân vận khéo»",
+    ]

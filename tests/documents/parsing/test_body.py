@@ -144,4 +144,5 @@ def test_unit_on_the_line_after_its_label():
         "heading": "Việc một",
         "lead": "Thanh tra Sở",
         "timing": "Thường xuyên",
+        "section": None,
     }

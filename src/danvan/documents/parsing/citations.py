@@ -217,12 +217,16 @@ def _laws_by_name(text: str) -> list[Citation]:
     return found
 
 
+def citation_key(number: str | None, name: str | None) -> str:
+    """What two mentions of one document have in common: the number, or a law's name."""
+    return (number or "").upper().replace("–", "-") or "@" + _YEAR_SUFFIX.sub("", (name or "").casefold())
+
+
 def _merge(citations: list[Citation]) -> list[Citation]:
     """One entry per document, with the date and issuer from any mention."""
     by_key: dict[str, Citation] = {}
     for citation in citations:
-        number = (citation.number or "").upper().replace("–", "-")
-        key = number or "@" + _YEAR_SUFFIX.sub("", (citation.name or "").casefold())
+        key = citation_key(citation.number, citation.name)
         if key in by_key:
             kept = by_key[key]
             kept.date = kept.date or citation.date

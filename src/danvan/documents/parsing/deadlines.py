@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from .dates import DATE_AFTER_NGAY, NUMERIC_DATE, date_from_match
 from .lines import UPPER, collapse
@@ -79,9 +80,17 @@ def _dated_matches(text: str) -> list[re.Match[str]]:
     return matches
 
 
-def extract_deadlines(paragraphs: list[str], default_year: int | None) -> list[dict]:
+def extract_deadlines(
+    paragraphs: list[str],
+    default_year: int | None,
+    timing_lines: Mapping[int, tuple[int, dict]] | None = None,
+) -> list[dict]:
+    """Every dated obligation. A date on a task's own timing line (``timing_lines``: the paragraph's
+    index, the task's number and the task) is that task's, with its heading and lead unit, and
+    ``task`` its number; the plan's own obligations have ``task`` None."""
+    timing_lines = timing_lines or {}
     deadlines = []
-    for text in paragraphs:
+    for index, text in enumerate(paragraphs):
         matches = _dated_matches(text)
         seen: set[int] = set()
         for match in sorted(matches, key=lambda m: m.start()):
@@ -89,6 +98,21 @@ def extract_deadlines(paragraphs: list[str], default_year: int | None) -> list[d
             if date is None or any(abs(match.end() - end) < 5 for end in seen):
                 continue  # no real date, or the same date matched by a second pattern
             seen.add(match.end())
+            if index in timing_lines:
+                number, task = timing_lines[index]
+                units = [task["lead"]] if task["lead"] else []
+                deadlines.append(
+                    {
+                        "date": date,
+                        "action": task["heading"],
+                        "units": units,
+                        "recipient": None,
+                        "task": number,
+                    }
+                )
+                continue
             action, units, recipient = _describe(_clause_around(text, match.start()))
-            deadlines.append({"date": date, "action": action, "units": units, "recipient": recipient})
+            deadlines.append(
+                {"date": date, "action": action, "units": units, "recipient": recipient, "task": None}
+            )
     return deadlines

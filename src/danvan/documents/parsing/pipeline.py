@@ -9,10 +9,11 @@ from .closing import extract_closing
 from .deadlines import extract_deadlines
 from .lines import clean_lines, join_lines
 from .metadata import extract_metadata
+from .parts import basis, higher_plan, implementation_text, purposes_text
 from .segment import document_header, segment
 from .structure import sections
 from .targets import extract_targets
-from .tasks import extract_tasks
+from .tasks import describe_task, task_blocks, timing_paragraph
 
 FORMAT = "danvan.plan/1"
 
@@ -42,14 +43,27 @@ def parse_text(text: str) -> dict:
     body_sections = sections(body)
     year = meta["period"]["year"] or (int(meta["date"][:4]) if meta["date"] else None)
     recipients, signer = extract_closing(seg.closing)
+    citations = extract_citations(everything, meta["number"], meta["symbol"])
+    blocks = task_blocks(body_sections)
+    tasks = [describe_task(block) for block in blocks]
+    timing_lines = {}
+    for number, (block, task) in enumerate(zip(blocks, tasks, strict=True)):
+        line = timing_paragraph(block)
+        if line is not None:
+            timing_lines[line.index] = (number, task)
     result = {
         "format": FORMAT,
         **meta,
-        "citations": extract_citations(everything, meta["number"], meta["symbol"]),
-        "tasks": extract_tasks(body_sections),
+        "citations": citations,
+        "tasks": tasks,
         "targets": extract_targets(body_sections),
-        "deadlines": extract_deadlines(body + appendix, year),
+        "deadlines": extract_deadlines(body + appendix, year, timing_lines),
         "recipients": recipients,
         "signer": signer,
+        # Kept by the import, outside the scored fields of danvan.plan/1.
+        "purposes": purposes_text(body_sections),
+        "implementation": implementation_text(body_sections),
+        "basis": basis(body_sections, citations, meta["number"], meta["symbol"]),
+        "higher_plan": higher_plan(body_sections),
     }
     return _nfc(result)

@@ -28,12 +28,14 @@ class Paragraph:
     text: str  # without its marker
     style: str | None  # "roman", "arabic", ... or None for running text
     raw: str
+    index: int = -1  # its place among the body's paragraphs
 
 
 @dataclass
 class Section:
     heading: str
     paragraphs: list[Paragraph] = field(default_factory=list)
+    raw: str = ""  # the heading line as written, numeral included
 
 
 def classify(raw: str) -> Paragraph:
@@ -62,10 +64,11 @@ def is_section_heading(p: Paragraph) -> bool:
 def sections(paragraphs: list[str]) -> list[Section]:
     """The body cut at its Roman-numeral (or capitalised) headings; text before the first is ""."""
     out = [Section("")]
-    for raw in paragraphs:
+    for index, raw in enumerate(paragraphs):
         p = classify(raw)
+        p.index = index
         if is_section_heading(p):
-            out.append(Section(p.text))
+            out.append(Section(p.text, raw=p.raw))
         else:
             out[-1].paragraphs.append(p)
     return out

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .lines import LOWER, UPPER, collapse
-from .structure import Paragraph, Section, items, top_style
+from .structure import Paragraph, Section, top_style
 
 # An item this short naming the content ("2. Nội dung thực hiện") heads the part below it.
 _MAX_PART_HEADING_WORDS = 8
@@ -111,14 +112,68 @@ def timing_of(block: list[Paragraph]) -> str | None:
     return None
 
 
-def extract_tasks(all_sections: list[Section]) -> list[dict]:
+# A content item's heading standing on its own line above its first task ("Công tác tuyên truyền"):
+# unnumbered, short, not a sentence nor a lead or timing line.
+_MAX_ITEM_HEADING_WORDS = 20
+
+
+def _is_item_heading(p: Paragraph, following: Paragraph | None, style: str) -> bool:
+    return (
+        p.style is None
+        and following is not None
+        and following.style == style
+        and p.text[:1].isupper()
+        and not p.text.endswith((".", ":", ";", ","))
+        and len(p.text.split()) <= _MAX_ITEM_HEADING_WORDS
+        and not _LEAD_LINE.search(p.text)
+        and not _TIMING_LINE.search(p.text)
+    )
+
+
+@dataclass
+class TaskBlock:
+    section: str | None  # the heading of the content item it is under
+    paragraphs: list[Paragraph]
+
+
+def task_blocks(all_sections: list[Section]) -> list[TaskBlock]:
+    """Each task's paragraphs, under the heading of its content item when the plan heads them."""
     section = content_section(all_sections)
-    if section is None:
+    style = top_style(section.paragraphs) if section else None
+    if section is None or style is None:
         return []
-    style = top_style(section.paragraphs)
-    if style is None:
-        return []
-    return [
-        {"heading": heading_of(block[0]), "lead": lead_of(block), "timing": timing_of(block)}
-        for block in items(section.paragraphs, style)
-    ]
+    paragraphs = section.paragraphs
+    kept: list[Paragraph] = []
+    headings: dict[int, str] = {}  # position in kept of the item each heading opens
+    for i, p in enumerate(paragraphs):
+        if _is_item_heading(p, paragraphs[i + 1] if i + 1 < len(paragraphs) else None, style):
+            headings[len(kept)] = collapse(p.text)
+        else:
+            kept.append(p)
+    blocks, current = [], None
+    for i, p in enumerate(kept):
+        current = headings.get(i, current)
+        if p.style == style:
+            blocks.append(TaskBlock(current, [p]))
+        elif blocks:
+            blocks[-1].paragraphs.append(p)
+    return blocks
+
+
+def describe_task(block: TaskBlock) -> dict:
+    paragraphs = block.paragraphs
+    return {
+        "heading": heading_of(paragraphs[0]),
+        "lead": lead_of(paragraphs),
+        "timing": timing_of(paragraphs),
+        "section": block.section,
+    }
+
+
+def timing_paragraph(block: TaskBlock) -> Paragraph | None:
+    """The paragraph stating the task's own timing ("- Thời gian thực hiện: Trước 31/3/2026")."""
+    return next((p for p in block.paragraphs if _TIMING_LINE.search(p.text)), None)
+
+
+def extract_tasks(all_sections: list[Section]) -> list[dict]:
+    return [describe_task(block) for block in task_blocks(all_sections)]

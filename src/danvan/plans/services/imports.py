@@ -119,13 +119,19 @@ class ReviewedPlan:
     period_year: int | None = None
     period_quarter: int | None = None
     period_half: int | None = None
+    higher_plan: str = ""
+    purposes: str = ""
+    implementation: str = ""
     recipients: list[str] = field(default_factory=list)
     signer_authority: str = ""
     signer_title: str = ""
     signer_name: str = ""
+    # Each task with its content item ("section"), lead and timing.
     tasks: list[dict] = field(default_factory=list)
     targets: list[dict] = field(default_factory=list)
+    # The plan's own dated obligations; a task's timing stays the task's.
     deadlines: list[dict] = field(default_factory=list)
+    # The basis: the documents the plan's "Căn cứ …" lines cite.
     citations: list[dict] = field(default_factory=list)
 
 
@@ -159,6 +165,7 @@ def create_plan(*, agency: Agency, reviewed: ReviewedPlan, by: User) -> Plan:
         Task.objects.create(
             plan=plan,
             order=order,
+            section=item.get("section") or "",
             heading=item["heading"],
             lead_text=item.get("lead_text") or "",
             lead_unit=lead,
