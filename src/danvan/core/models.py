@@ -926,10 +926,6 @@ class ChangePerson(models.Model):
     roles_left = models.JSONField(_("vai trò chưa chuyển"), default=list, blank=True)
     moved = models.BooleanField(_("đã chuyển"), default=False)
 
-    @property
-    def roles_left_labels(self) -> list[str]:
-        return [str(Role(role).label) for role in self.roles_left]
-
     class Meta:
         verbose_name = _("người chuyển theo thay đổi tổ chức")
         verbose_name_plural = _("người chuyển theo thay đổi tổ chức")
@@ -938,3 +934,7 @@ class ChangePerson(models.Model):
 
     def __str__(self) -> str:
         return str(self.person)
+
+    @property
+    def roles_left_labels(self) -> list[str]:
+        return [str(Role(role).label) for role in self.roles_left]
