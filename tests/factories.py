@@ -73,3 +73,27 @@ class CalendarDayFactory(factory.django.DjangoModelFactory):
 
     kind = CalendarDay.Kind.WORKING_DAY
     note = "Làm bù theo thông báo của Bộ Nội vụ"
+
+
+def merge_agencies(before, after, *, by, day=None, today=None):
+    """Merge ``before`` into ``after`` as of 01/07/2025 (Quyết định of the
+    province), moving nobody: the apps' takeover tests read their own work."""
+    from datetime import date
+
+    from danvan.core import organisation
+    from danvan.core.models import OrganisationChange
+
+    change = organisation.draft_change(
+        kind=OrganisationChange.Kind.MERGE,
+        level=OrganisationChange.Level.AGENCY,
+        effective_on=day or date(2025, 7, 1),
+        decision="Quyết định số 1234/QĐ-UBND ngày 30/6/2025 của UBND tỉnh",
+        before=before,
+        after=[after],
+        by=by,
+    )
+    preview = organisation.preview_change(change, today=today or date(2026, 12, 3))
+    organisation.apply_change(
+        change=change, confirmed=[], nobody_confirmed=True, by=by, today=today or date(2026, 12, 3)
+    )
+    return preview

@@ -76,6 +76,10 @@ def test_administrator_merges_and_history_reads_right(transactional_db, sign_in,
     expect(page.get_by_test_id("don-vi-chuyen")).to_contain_text("Phòng Báo chí - Xuất bản")
     expect(page.get_by_test_id("nguoi-chuyen")).to_contain_text("Hồ Thị Truyền Thông")
     axe("organisation-change-preview")
+    # Nobody is confirmed until the administrator ticks them (here: all at once).
+    expect(page.get_by_label("Hồ Thị Truyền Thông")).not_to_be_checked()
+    page.get_by_test_id("chon-tat-ca").click()
+    expect(page.get_by_label("Hồ Thị Truyền Thông")).to_be_checked()
     page.get_by_role("button", name="Áp dụng thay đổi").click()
     expect(page.get_by_text("Đã áp dụng thay đổi tổ chức.")).to_be_visible()
     expect(page.get_by_test_id("ket-qua-thay-doi")).to_contain_text(

@@ -44,15 +44,28 @@ def test_the_administrator_merges_two_agencies_person_by_person(client, planning
     page = client.get(response["Location"]).content.decode()
     assert "kế hoạch chưa kết thúc" in page and "Phòng Đăng ký kinh doanh" in page
     assert "Lý Thị Văn Phòng" in page and "Mai Văn Nghỉ Hưu" in page and "Văn phòng cơ quan" in page
-    client.post(reverse("core:change_apply", args=[change.pk]), {"confirmed": [office.pk]})
+    # Nobody is ticked beforehand; "Chọn tất cả" ticks every person and every role.
+    assert " checked" not in page and "Chọn tất cả" in page
+    office_role = RoleAssignment.objects.get(user=office)
+    assert f'name="role" value="{office_role.pk}"' in page
+    ticked = client.get(response["Location"] + "?chon-tat-ca=1").content.decode()
+    assert f'value="{office.pk}" id="confirmed-{office.pk}" checked' in ticked
+    # Apply with nobody ticked is refused unless "nobody" is chosen.
+    client.post(reverse("core:change_apply", args=[change.pk]), {})
+    assert OrganisationChange.objects.get(pk=change.pk).is_draft()
+    client.post(
+        reverse("core:change_apply", args=[change.pk]), {"confirmed": [office.pk], "role": [office_role.pk]}
+    )
     change.refresh_from_db()
     assert change.status == OrganisationChange.Status.APPLIED
     office.refresh_from_db()
     assert office.agency == other_agency
+    assert RoleAssignment.objects.get(user=office).agency == other_agency
     assert not RoleAssignment.objects.filter(user=leaves, is_active=True).exists()
     page = client.get(reverse("core:change_detail", args=[change.pk])).content.decode()
     assert "Sở Kế hoạch và Đầu tư thôi hoạt động từ 01/07/2025; Sở Tài chính kế thừa." in page
     assert "không chuyển" in page
+    assert "Chờ quản trị xử lý" in page and "Mai Văn Nghỉ Hưu" in page
     history = client.get(reverse("core:agency_detail", args=[planning.pk])).content.decode()
     assert "Hoạt động đến ngày 30/06/2025." in history and "Sở Tài chính" in history
     successor = client.get(reverse("core:agency_detail", args=[other_agency.pk])).content.decode()

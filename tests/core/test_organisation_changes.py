@@ -19,12 +19,14 @@ from danvan.core.models import (
 )
 from danvan.core.organisation import NewParty
 from danvan.core.services import DomainError
+from danvan.petitions import services as petition_services
 from danvan.petitions.models import Petition
 from danvan.plans.models import Plan, Task
+from danvan.reports import selectors as report_selectors
 from danvan.reports import services as report_services
 from danvan.reports.models import PeriodKind, Report
 from tests.factories import AgencyFactory, ProvinceFactory, UnitFactory, person_with_role
-from tests.petitions.factories import petition_for
+from tests.petitions.factories import case_for, petition_for
 
 K = OrganisationChange.Kind
 L = OrganisationChange.Level
@@ -375,3 +377,185 @@ def test_a_province_merger_merges_the_agencies_of_the_same_name(province, agency
     province.refresh_from_db()
     assert province.valid_to == date(2025, 6, 30) and province.successor == successor
     assert RoleAssignment.objects.get(user=reviewer, is_active=True).province == successor
+
+
+def test_an_accepted_petition_whose_case_is_in_progress_goes_to_the_successor(
+    planning, finance, system_admin
+):
+    inspector = person_with_role(Role.INSPECTOR, agency=planning)
+    in_progress = case_for(
+        planning, by=inspector, accepted_on=date(2025, 6, 10), received_on=date(2025, 6, 2)
+    )
+    deadlines = sorted(in_progress.petition.deadlines.values_list("code", "due_date", "explanation"))
+    over = case_for(
+        planning,
+        by=inspector,
+        accepted_on=date(2025, 3, 10),
+        received_on=date(2025, 3, 2),
+        subject="Đơn đã xong",
+    )
+    petition_services.terminate_case(
+        case=over, on=date(2025, 4, 1), reason="Người khiếu nại rút đơn.", by=inspector
+    )
+    assert in_progress.petition.status == Petition.Status.ACCEPTED  # closed as a petition, open as a case
+
+    change = merge([planning], [finance], system_admin)
+    preview = organisation.preview_change(change, today=TODAY)
+    assert dict((label, count) for _p, label, count in preview.work)["đơn, vụ việc đang giải quyết"] == 1
+    organisation.apply_change(change=change, confirmed=[inspector.pk], by=system_admin, today=TODAY)
+
+    moved = Petition.objects.get(pk=in_progress.petition.pk)
+    assert moved.agency == finance
+    assert sorted(moved.deadlines.values_list("code", "due_date", "explanation")) == deadlines
+    assert Petition.objects.get(pk=over.petition.pk).agency == planning
+
+
+def test_applying_with_nobody_confirmed_must_be_chosen(planning, planning_units, finance, system_admin):
+    office = person_with_role(Role.AGENCY_OFFICE, agency=planning, unit=planning_units["VP"])
+    change = merge([planning], [finance], system_admin)
+    with pytest.raises(DomainError, match="Chưa xác nhận người nào"):
+        organisation.apply_change(change=change, confirmed=[], by=system_admin, today=TODAY)
+    assert OrganisationChange.objects.get(pk=change.pk).is_draft()
+    organisation.apply_change(
+        change=change, confirmed=[], nobody_confirmed=True, by=system_admin, today=TODAY
+    )
+    # Not confirmed: the office keeps its role at the ended agency, for the administrator to handle.
+    office.refresh_from_db()
+    assert office.agency == planning
+    assert RoleAssignment.objects.get(user=office, is_active=True).agency == planning
+    recorded = ChangePerson.objects.get(change=change, person=office)
+    assert not recorded.moved and recorded.roles_left == [Role.AGENCY_OFFICE]
+
+
+def test_each_role_of_a_person_is_confirmed_on_its_own(planning, planning_units, finance, system_admin):
+    office = person_with_role(Role.AGENCY_OFFICE, agency=planning, unit=planning_units["VP"])
+    leader = RoleAssignment.objects.create(user=office, role=Role.AGENCY_LEADER, agency=planning)
+    office_role = RoleAssignment.objects.get(user=office, role=Role.AGENCY_OFFICE)
+    change = merge([planning], [finance], system_admin)
+    [move] = organisation.preview_change(change, today=TODAY).people
+    assert {assignment.pk for assignment in move.assignments} == {leader.pk, office_role.pk}
+
+    organisation.apply_change(
+        change=change, confirmed=[office.pk], confirmed_roles=[office_role.pk], by=system_admin, today=TODAY
+    )
+    office_role.refresh_from_db()
+    leader.refresh_from_db()
+    assert office_role.agency == finance and office_role.is_active
+    assert leader.agency == planning and leader.is_active  # not confirmed: stays at the ended agency
+    recorded = ChangePerson.objects.get(change=change, person=office)
+    assert (
+        recorded.moved
+        and recorded.roles == [Role.AGENCY_OFFICE]
+        and recorded.roles_left == [Role.AGENCY_LEADER]
+    )
+
+
+def test_in_a_split_the_administrator_chooses_who_takes_each_plan_and_petition(
+    agency, lead_unit, sibling_unit, office_officer, system_admin
+):
+    kept_plan = plan_of(agency, office_officer, title="Kế hoạch dân vận")
+    given_plan = plan_of(agency, office_officer, title="Kế hoạch công nghệ số")
+    follows = Task.objects.create(plan=kept_plan, heading="Khảo sát doanh nghiệp", lead_unit=sibling_unit)
+    stays = Task.objects.create(plan=kept_plan, heading="Kiểm tra đo lường", lead_unit=lead_unit)
+    petition = petition_for(agency, by=office_officer, received_on=date(2025, 6, 20))
+    deadlines = sorted(petition.deadlines.values_list("code", "due_date"))
+    change = merge(
+        [agency],
+        [NewParty(name="Sở Khoa học", code="SKH"), NewParty(name="Sở Công nghệ", code="SCN")],
+        system_admin,
+        kind=K.SPLIT,
+    )
+    preview = organisation.preview_change(change, today=TODAY)
+    keys = {choice.item: choice.key for choice in preview.choices}
+    assert {kept_plan, given_plan, petition} <= set(keys)
+    assert {following.item for following in preview.following} == {follows, stays}
+
+    organisation.apply_change(
+        change=change,
+        confirmed=[office_officer.pk],
+        destinations={sibling_unit.pk: 1},
+        work_destinations={keys[given_plan]: 1, keys[petition]: 1},
+        by=system_admin,
+        today=TODAY,
+    )
+    science, technology = Agency.objects.get(symbol_code="SKH"), Agency.objects.get(symbol_code="SCN")
+    assert Plan.objects.get(pk=kept_plan.pk).agency == science  # the main successor, by default
+    assert Plan.objects.get(pk=given_plan.pk).agency == technology
+    moved = Petition.objects.get(pk=petition.pk)
+    assert moved.agency == technology
+    assert sorted(moved.deadlines.values_list("code", "due_date")) == deadlines
+    # The task follows its unit: the unit now of the other successor still leads it, in its plan.
+    follows.refresh_from_db()
+    assert follows.lead_unit == sibling_unit and follows.plan == kept_plan
+    assert follows.lead_unit.agency == technology
+    assert Task.objects.get(pk=stays.pk).lead_unit.agency == science
+    change.refresh_from_db()
+    assert any("Khảo sát doanh nghiệp chuyển theo đơn vị" in line for line in change.summary)
+
+
+def test_a_province_merger_keeps_the_old_province_tables(system_admin):
+    """Long An merged into Tây Ninh on 01/07/2025: the 2024 table of Long An
+    still lists its agencies by their names of then, Tây Ninh's 2026 all."""
+    tay_ninh = ProvinceFactory(name="Tây Ninh", code="TNI")
+    long_an = ProvinceFactory(name="Long An", code="LAN")
+    la_science = AgencyFactory(province=long_an, name="Sở Khoa học và Công nghệ", symbol_code="SKHCN")
+    la_tourism = AgencyFactory(province=long_an, name="Sở Du lịch Long An", symbol_code="SDL")
+    tn_science = AgencyFactory(province=tay_ninh, name="Sở Khoa học và Công nghệ", symbol_code="SKHCN")
+    tn_home = AgencyFactory(province=tay_ninh, name="Sở Nội vụ", symbol_code="SNV")
+    la_2024 = report_services.get_or_create_period(province=long_an, kind=PeriodKind.YEAR, year=2024)
+    la_2025 = report_services.get_or_create_period(province=long_an, kind=PeriodKind.YEAR, year=2025)
+    open_request = report_services.request_agency_reports(
+        province=long_an,
+        period=la_2025,
+        title="Báo cáo năm 2025",
+        due_date=date(2025, 11, 15),
+        agencies=[la_tourism],
+        by=system_admin,
+    )
+    rename = merge(
+        [la_tourism],
+        [NewParty(name="Sở Văn hóa, Thể thao và Du lịch", code="SVHTTDL")],
+        system_admin,
+        kind=K.RENAME,
+        day=date(2025, 3, 1),
+    )
+    organisation.apply_change(change=rename, confirmed=[], by=system_admin, today=TODAY)
+
+    change = merge([long_an], [tay_ninh], system_admin, level=L.PROVINCE)
+    preview = organisation.preview_change(change, today=TODAY)
+    assert ("Long An", "yêu cầu báo cáo của tỉnh chưa xong", 1) in preview.work
+    organisation.apply_change(change=change, confirmed=[], by=system_admin, today=TODAY)
+
+    def table(province, period):
+        return [
+            row["agency"] for row in report_selectors.province_table(province, period, today=TODAY)["rows"]
+        ]
+
+    assert sorted(table(long_an, la_2024)) == ["Sở Du lịch Long An", "Sở Khoa học và Công nghệ"]
+    tn_2026 = report_services.get_or_create_period(province=tay_ninh, kind=PeriodKind.YEAR, year=2026)
+    assert sorted(table(tay_ninh, tn_2026)) == [
+        "Sở Khoa học và Công nghệ",
+        "Sở Nội vụ",
+        "Sở Văn hóa, Thể thao và Du lịch",
+    ]
+    tn_2024 = report_services.get_or_create_period(province=tay_ninh, kind=PeriodKind.YEAR, year=2024)
+    assert "Sở Du lịch Long An" not in table(tay_ninh, tn_2024)
+    assert Agency.objects.get(pk=la_science.pk).successor == tn_science
+    assert Agency.objects.get(pk=la_tourism.pk).province == tay_ninh
+    assert tn_home in Agency.objects.of_province_on(tay_ninh, date(2026, 12, 31))
+    # Long An's open request goes on in Tây Ninh's period of 2025, due as it was asked.
+    open_request.refresh_from_db()
+    assert open_request.province == tay_ninh and open_request.period.province == tay_ninh
+    assert open_request.period.year == 2025 and open_request.due_date == date(2025, 11, 15)
+
+
+def test_an_agency_moved_to_another_province_stays_in_the_old_tables(agency, system_admin, province):
+    other = ProvinceFactory(name="Đồng Tháp", code="DTP")
+    change = merge([agency], [other], system_admin, kind=K.MOVE)
+    organisation.apply_change(
+        change=change, confirmed=[], nobody_confirmed=True, by=system_admin, today=TODAY
+    )
+    assert agency in Agency.objects.of_province_on(province, date(2024, 12, 31))
+    assert agency not in Agency.objects.of_province_on(province, date(2026, 12, 31))
+    assert agency in Agency.objects.of_province_on(other, date(2026, 12, 31))
+    assert agency not in Agency.objects.of_province_on(other, date(2024, 12, 31))

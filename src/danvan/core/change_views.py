@@ -81,8 +81,16 @@ def change_detail(request, change_id):
     _admin_only(request)
     change = _change(change_id)
     preview = organisation.preview_change(change)
-    people = change.people.select_related("person", "from_agency", "from_unit", "to_agency", "to_unit")
-    context = {"change": change, "preview": preview, "recorded_people": people}
+    people = list(change.people.select_related("person", "from_agency", "from_unit", "to_agency", "to_unit"))
+    # Nobody is ticked until the administrator ticks them, or asks to tick everyone.
+    context = {
+        "change": change,
+        "preview": preview,
+        "recorded_people": people,
+        # Those not confirmed, or with roles left behind: the administrator handles them next.
+        "waiting": [row for row in people if not row.moved or row.roles_left],
+        "all_ticked": request.GET.get("chon-tat-ca") == "1",
+    }
     return render(request, "core/change_detail.html", context)
 
 
@@ -92,13 +100,22 @@ def change_apply(request, change_id):
     _admin_only(request)
     change = _change(change_id)
     confirmed = [int(value) for value in request.POST.getlist("confirmed") if value.isdigit()]
-    destinations = {}
+    roles = [int(value) for value in request.POST.getlist("role") if value.isdigit()]
+    destinations, work = {}, {}
     for key, value in request.POST.items():
         if key.startswith("destination-") and key[12:].isdigit() and value.isdigit():
             destinations[int(key[12:])] = int(value)
+        elif key.startswith("work-") and value.isdigit():
+            work[key] = int(value)
     try:
         organisation.apply_change(
-            change=change, confirmed=confirmed, destinations=destinations, by=request.user
+            change=change,
+            confirmed=confirmed,
+            confirmed_roles=roles,
+            nobody_confirmed=request.POST.get("nobody") == "1",
+            destinations=destinations,
+            work_destinations=work,
+            by=request.user,
         )
     except DomainError as error:
         messages.error(request, error.message)

@@ -7,7 +7,7 @@ from datetime import date
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
-from django.db.models import F, Q, Value
+from django.db.models import Exists, F, OuterRef, Q, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -84,6 +84,19 @@ class AgencyQuerySet(models.QuerySet["Agency"]):
             Q(valid_from__isnull=True) | Q(valid_from__lte=end),
             Q(valid_to__isnull=True) | Q(valid_to__gte=start),
         )
+
+    def of_province_on(self, province: Province, day: date) -> AgencyQuerySet:
+        """The agencies that belonged to ``province`` on ``day``: by their dated
+        memberships (``AgencyProvince``, written when a change moves an agency
+        to another province), or, for one never moved, by its province. A
+        province's table of 2024 reads the agencies of 31/12/2024."""
+        dated = AgencyProvince.objects.filter(agency=OuterRef("pk"))
+        held = dated.filter(
+            Q(valid_from__isnull=True) | Q(valid_from__lte=day),
+            Q(valid_to__isnull=True) | Q(valid_to__gte=day),
+            province=province,
+        )
+        return self.filter(Q(Exists(held)) | (Q(province=province) & ~Exists(dated)))
 
 
 class Agency(models.Model):
@@ -754,6 +767,37 @@ class FormerName(models.Model):
         return f"{self.name} (đến {self.until:%d/%m/%Y})"
 
 
+class AgencyProvince(models.Model):
+    """An agency's province from one day to another: written by an
+    organisation change that moves the agency (a move, a province merger), so
+    that the province's tables of the years before still list it."""
+
+    agency = models.ForeignKey(
+        Agency, on_delete=models.CASCADE, related_name="province_periods", verbose_name=_("cơ quan")
+    )
+    province = models.ForeignKey(
+        Province, on_delete=models.PROTECT, related_name="agency_periods", verbose_name=_("tỉnh")
+    )
+    valid_from = models.DateField(_("từ ngày"), null=True, blank=True)
+    valid_to = models.DateField(_("đến ngày"), null=True, blank=True)
+    change = models.ForeignKey(
+        "OrganisationChange",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("theo thay đổi tổ chức"),
+    )
+
+    class Meta:
+        verbose_name = _("tỉnh của cơ quan theo thời gian")
+        verbose_name_plural = _("tỉnh của cơ quan theo thời gian")
+        ordering = ["agency", "valid_from"]
+
+    def __str__(self) -> str:
+        return f"{self.agency} — {self.province}"
+
+
 class OrganisationChange(models.Model):
     """A dated decision on the organisation (Quyết định sáp nhập, chia tách,
     đổi tên, điều chuyển): written as a draft, shown with what it will move,
@@ -878,6 +922,8 @@ class ChangePerson(models.Model):
         Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("sang đơn vị")
     )
     roles = models.JSONField(_("vai trò chuyển theo"), default=list, blank=True)
+    # The roles not confirmed: they stay where they pointed until the administrator handles them.
+    roles_left = models.JSONField(_("vai trò chưa chuyển"), default=list, blank=True)
     moved = models.BooleanField(_("đã chuyển"), default=False)
 
     class Meta:
@@ -888,3 +934,7 @@ class ChangePerson(models.Model):
 
     def __str__(self) -> str:
         return str(self.person)
+
+    @property
+    def roles_left_labels(self) -> list[str]:
+        return [str(Role(role).label) for role in self.roles_left]

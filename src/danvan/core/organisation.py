@@ -34,6 +34,7 @@ from django.utils.translation import gettext as _
 
 from danvan.core.models import (
     Agency,
+    AgencyProvince,
     ChangeParty,
     ChangePerson,
     FormerName,
@@ -55,23 +56,69 @@ class Takeover:
     """What an app hands from a predecessor to its successor: its open work.
 
     ``count(predecessor)`` says how much there is (the preview), ``move(
-    predecessor, successor)`` moves it and returns how many moved."""
+    predecessor, successor)`` moves it and returns how many moved.
+
+    An agency's open work that one successor of a split takes as a whole (a
+    plan, a petition, a report request) also gives ``items(predecessor)``,
+    the things the administrator sends to a successor one by one, and
+    ``move_items(items, successor)``, which moves those chosen for another
+    successor than the main one before ``move`` hands it the rest. ``follows``
+    (optional) lists what follows its unit rather than its owner (a task led
+    by a unit that went to another successor: the unit keeps leading it)."""
 
     level: str
     label: str | Promise
     count: Callable[[Model], int]
     move: Callable[[Model, Model], int]
+    items: Callable[[Model], Iterable[Model]] | None = None
+    move_items: Callable[[list[Model], Model], int] | None = None
+    follows: Callable[[Model], list[Following]] | None = None
+
+
+@dataclass(frozen=True)
+class Following:
+    """Open work that follows its unit in a split (a task and the unit leading it)."""
+
+    item: Model
+    unit: Unit
 
 
 TAKEOVERS: list[Takeover] = []
 
 
 def register_takeover(
-    *, level: str, label: str | Promise, count: Callable[[Model], int], move: Callable[[Model, Model], int]
+    *,
+    level: str,
+    label: str | Promise,
+    count: Callable[[Model], int],
+    move: Callable[[Model, Model], int],
+    items: Callable[[Model], Iterable[Model]] | None = None,
+    move_items: Callable[[list[Model], Model], int] | None = None,
+    follows: Callable[[Model], list[Following]] | None = None,
 ) -> Takeover:
-    takeover = Takeover(level=level, label=label, count=count, move=move)
+    takeover = Takeover(
+        level=level, label=label, count=count, move=move, items=items, move_items=move_items, follows=follows
+    )
     TAKEOVERS.append(takeover)
     return takeover
+
+
+def hand_over(rows: Iterable[Model], **values) -> int:
+    """Set ``values`` (the successor agency or unit) on each row and save
+    only those fields, so each row's history records the move and nothing
+    else of it, a due date least of all, changes. Returns how many moved."""
+    moved = 0
+    for row in rows:
+        for name, value in values.items():
+            setattr(row, name, value)
+        row.save(update_fields=list(values))
+        moved += 1
+    return moved
+
+
+def work_key(item: Model) -> str:
+    """How the preview's form names one item of open work: ``work-<model>-<id>``."""
+    return f"work-{item._meta.label_lower}-{item.pk}"
 
 
 @dataclass(frozen=True)
@@ -91,6 +138,9 @@ class PersonMove:
     to_agency: Agency | None
     to_unit: Unit | None
     roles: list[str]
+    # Each role that points at what changes: the administrator confirms each
+    # one that goes with the person (a person may hold several).
+    assignments: list[RoleAssignment] = field(default_factory=list)
 
     @property
     def role_labels(self) -> list[str]:
@@ -105,6 +155,16 @@ class UnitMove:
 
 
 @dataclass
+class WorkChoice:
+    """One item of an agency's open work in a split: the administrator sends
+    it to one successor (the first, the main one, unless chosen)."""
+
+    key: str
+    label: str
+    item: Model
+
+
+@dataclass
 class Preview:
     change: OrganisationChange
     before: list[ChangeParty]
@@ -113,6 +173,8 @@ class Preview:
     units: list[UnitMove] = field(default_factory=list)
     people: list[PersonMove] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    choices: list[WorkChoice] = field(default_factory=list)  # a split: who takes each item
+    following: list[Following] = field(default_factory=list)  # a split: work that follows its unit
 
     @property
     def can_apply(self) -> bool:
@@ -326,10 +388,25 @@ def preview_change(change: OrganisationChange, *, today: date | None = None) -> 
             _preview_province(party.province, successor, preview)
         elif change.level == Level.AGENCY:
             _preview_agency(party.agency, successor, preview)
+            if change.kind == Kind.SPLIT:
+                _preview_split_work(party.agency, preview)
         else:
             _preview_unit(party.unit, successor, preview)
     _check_new_names(change, after, preview)
     return preview
+
+
+def _preview_split_work(agency: Agency, preview: Preview) -> None:
+    for takeover in TAKEOVERS:
+        if takeover.level != Level.AGENCY:
+            continue
+        if takeover.items is not None:
+            preview.choices += [
+                WorkChoice(key=work_key(item), label=str(takeover.label), item=item)
+                for item in takeover.items(agency)
+            ]
+        if takeover.follows is not None:
+            preview.following += takeover.follows(agency)
 
 
 def _count_work(level: str, thing, label: str, preview: Preview) -> None:
@@ -346,6 +423,14 @@ def _roles_of(person: User, **where) -> list[str]:
         .order_by("role")
         .values_list("role", flat=True)
         .distinct()
+    )
+
+
+def _assignments_of(person: User, where: Q) -> list[RoleAssignment]:
+    return list(
+        RoleAssignment.objects.filter(where, user=person, is_active=True)
+        .select_related("province", "agency", "unit")
+        .order_by("role", "pk")
     )
 
 
@@ -380,6 +465,7 @@ def _preview_agency(agency: Agency, successor: ChangeParty, preview: Preview) ->
                 to_agency=target,
                 to_unit=destination.get(person.unit_id, None) if person.unit_id else None,
                 roles=_roles_of(person, agency=agency),
+                assignments=_assignments_of(person, Q(agency=agency) | Q(unit__agency=agency)),
             )
         )
 
@@ -397,12 +483,14 @@ def _preview_unit(unit: Unit, successor: ChangeParty, preview: Preview) -> None:
                 to_agency=unit.agency,
                 to_unit=successor.unit,
                 roles=_roles_of(person, unit=unit),
+                assignments=_assignments_of(person, Q(unit=unit)),
             )
         )
 
 
 def _preview_province(province: Province, successor: ChangeParty, preview: Preview) -> None:
     target = successor.province
+    _count_work(Level.PROVINCE, province, province.name, preview)
     for agency in province.agencies.filter(is_active=True, valid_to__isnull=True).order_by("sort_key"):
         same = (
             target.agencies.filter(
@@ -426,6 +514,7 @@ def _preview_province(province: Province, successor: ChangeParty, preview: Previ
                 to_agency=person.agency,
                 to_unit=person.unit,
                 roles=_roles_of(person, province=province),
+                assignments=_assignments_of(person, Q(province=province)),
             )
         )
 
@@ -449,6 +538,7 @@ def _preview_move(
                     to_agency=agency,
                     to_unit=person.unit,
                     roles=_roles_of(person, unit=person.unit),
+                    assignments=_assignments_of(person, Q(unit=person.unit)),
                 )
             )
         return
@@ -505,14 +595,22 @@ def apply_change(
     *,
     change: OrganisationChange,
     confirmed: Iterable[int],
+    confirmed_roles: Iterable[int] | None = None,
+    nobody_confirmed: bool = False,
     destinations: dict[int, int] | None = None,
+    work_destinations: dict[str, int] | None = None,
     by: User,
     today: date | None = None,
 ) -> OrganisationChange:
     """Apply a draft change as previewed. ``confirmed`` holds the people (ids)
-    the administrator confirmed to go with their roles; ``destinations`` maps,
+    the administrator confirmed to go; ``confirmed_roles`` the role rows (ids)
+    confirmed to go with them (None: every role of a confirmed person that
+    points at what changes). Nobody confirmed is refused unless
+    ``nobody_confirmed`` says the administrator chose it; ``destinations`` maps,
     for a split, a unit (an agency split) or a person (a unit split) to the
-    position of the successor it goes to (the first otherwise).
+    position of the successor it goes to (the first otherwise), and
+    ``work_destinations`` does the same for each item of open work the
+    preview lists as a choice (its ``work_key``).
 
     Raises DomainError when the preview shows a problem or the change is
     already applied; nothing is written then."""
@@ -522,7 +620,26 @@ def apply_change(
         raise DomainError(_("Thay đổi này đã được áp dụng."))
     if preview.problems:
         raise DomainError(" ".join(preview.problems))
-    run = _Run(change=change, confirmed=set(confirmed), destinations=destinations or {}, preview=preview)
+    confirmed = set(confirmed)
+    roles = None if confirmed_roles is None else set(confirmed_roles)
+    if roles:
+        # A role confirmed confirms its person.
+        confirmed |= set(RoleAssignment.objects.filter(pk__in=roles).values_list("user_id", flat=True))
+    if preview.people and not confirmed and not nobody_confirmed:
+        raise DomainError(
+            _(
+                "Chưa xác nhận người nào chuyển theo. Chọn người chuyển, hoặc chọn rõ "
+                "“Áp dụng, không chuyển ai”."
+            )
+        )
+    run = _Run(
+        change=change,
+        confirmed=confirmed,
+        confirmed_roles=roles,
+        destinations=destinations or {},
+        work_destinations=work_destinations or {},
+        preview=preview,
+    )
     before, after = preview.before, preview.after
     if change.kind == Kind.RENAME:
         run.rename(_thing(before[0]), after[0])
@@ -573,6 +690,8 @@ class _Run:
     confirmed: set[int]
     destinations: dict[int, int]
     preview: Preview
+    confirmed_roles: set[int] | None = None
+    work_destinations: dict[str, int] = field(default_factory=dict)
     summary: list[str] = field(default_factory=list)
     receivers: list = field(default_factory=list)
 
@@ -643,6 +762,9 @@ class _Run:
 
     # -- people ---------------------------------------------------------------
 
+    def role_confirmed(self, role: RoleAssignment) -> bool:
+        return self.confirmed_roles is None or role.pk in self.confirmed_roles
+
     def record_person(self, person: User, moved: bool, **where) -> None:
         ChangePerson.objects.update_or_create(
             change=self.change, person=person, defaults={"moved": moved, **where}
@@ -657,9 +779,11 @@ class _Run:
         old_province: Province | None = None,
         to_province: Province | None = None,
     ) -> None:
-        """Each confirmed person goes with the roles that pointed at what
-        changed; anyone else keeps theirs, less those that would now reach
-        into a unit that went to another agency or ended."""
+        """Each confirmed person goes with the roles confirmed of those that
+        pointed at what changed; a role not confirmed, and everyone not
+        confirmed, stays at the ended agency or unit (listed on the applied
+        change for the administrator), less a role that would now reach into
+        a unit that went to another agency."""
         people = list(people)
         for move in people:
             person = move.person
@@ -673,6 +797,8 @@ class _Run:
                 scoped = roles.filter(
                     Q(agency=old_agency) | Q(unit__agency=old_agency) | Q(unit__in=_moved(move))
                 )
+            going = [role for role in scoped if confirmed and self.role_confirmed(role)]
+            staying = [role for role in scoped if role not in going]
             self.record_person(
                 person,
                 confirmed,
@@ -680,17 +806,29 @@ class _Run:
                 from_unit=move.from_unit,
                 to_agency=move.to_agency if confirmed else None,
                 to_unit=move.to_unit if confirmed else None,
-                roles=move.roles,
+                roles=[role.role for role in going] if confirmed else move.roles,
+                roles_left=[role.role for role in staying],
             )
+            for role in going:
+                if role.province_id and to_province is not None:
+                    role.province = to_province
+                if role.agency_id and move.to_agency is not None:
+                    role.agency = move.to_agency
+                if role.unit_id and move.to_unit is not None:
+                    role.unit = move.to_unit
+                role.save(update_fields=["province", "agency", "unit"])
+            for role in staying:
+                # A role not confirmed stays where it pointed, at the ended
+                # agency or unit, until the administrator handles it; one at
+                # a unit now of another agency would reach into it: it ends.
+                if (
+                    role.unit_id
+                    and move.from_agency is not None
+                    and role.unit.agency_id != move.from_agency.pk
+                ):
+                    role.is_active = False
+                    role.save(update_fields=["is_active"])
             if confirmed:
-                for role in scoped:
-                    if role.province_id and to_province is not None:
-                        role.province = to_province
-                    if role.agency_id and move.to_agency is not None:
-                        role.agency = move.to_agency
-                    if role.unit_id and move.to_unit is not None:
-                        role.unit = move.to_unit
-                    role.save()
                 fields = []
                 if move.to_agency is not None and person.agency_id != move.to_agency.pk:
                     person.agency = move.to_agency
@@ -701,11 +839,9 @@ class _Run:
                 if fields:
                     person.save(update_fields=fields)
                 continue
-            for role in scoped.filter(unit__isnull=False):
-                role.is_active = False
-                role.save(update_fields=["is_active"])
-            if person.unit_id and move.from_unit is not None and move.to_unit is not None:
-                # The unit went elsewhere (or ended): the person is no longer in it.
+            unit = Unit.objects.filter(pk=person.unit_id).first() if person.unit_id else None
+            if unit is not None and move.from_agency is not None and unit.agency_id != move.from_agency.pk:
+                # The unit went to another agency: the person is no longer in it.
                 person.unit = None
                 person.save(update_fields=["unit"])
         moved = sum(1 for move in people if move.person.pk in self.confirmed)
@@ -755,8 +891,7 @@ class _Run:
                     RoleAssignment.objects.filter(user=move.person, unit__in=family).update(agency=parent)
         else:
             old = thing.province
-            thing.province = parent
-            thing.save(update_fields=["province"])
+            self.move_to_province(thing, parent)
         self.note(
             _("%(name)s chuyển từ %(old)s về %(new)s từ %(day)s.")
             % {
@@ -766,6 +901,27 @@ class _Run:
                 "day": f"{self.change.effective_on:%d/%m/%Y}",
             }
         )
+
+    def move_to_province(self, agency: Agency, province: Province) -> None:
+        """The agency belongs to ``province`` from the change's date; the
+        province it leaves keeps it, dated, for the years before."""
+        held = AgencyProvince.objects.filter(agency=agency, valid_to__isnull=True).first()
+        if held is None:
+            AgencyProvince.objects.create(
+                agency=agency,
+                province_id=agency.province_id,
+                valid_from=agency.valid_from,
+                valid_to=self.last_day,
+                change=self.change,
+            )
+        else:
+            held.valid_to = self.last_day
+            held.save(update_fields=["valid_to"])
+        AgencyProvince.objects.create(
+            agency=agency, province=province, valid_from=self.change.effective_on, change=self.change
+        )
+        agency.province = province
+        agency.save(update_fields=["province"])
 
     def merge(self, thing, successor) -> None:
         if isinstance(thing, Province):
@@ -789,8 +945,7 @@ class _Run:
             if same is not None:
                 self.merge_agency(agency, same)
             else:
-                agency.province = successor
-                agency.save(update_fields=["province"])
+                self.move_to_province(agency, successor)
                 self.note(_("%(name)s chuyển về %(new)s.") % {"name": agency.name, "new": successor.name})
         people = [move for move in self.preview.people if move.from_agency is None or move.roles]
         province_people = [
@@ -799,6 +954,7 @@ class _Run:
             if RoleAssignment.objects.filter(user=move.person, province=province, is_active=True).exists()
         ]
         self.move_people(province_people, old_province=province, to_province=successor)
+        self.take_over(Level.PROVINCE, province, successor)
         self.end(province, successor)
 
     def merge_agency(
@@ -859,12 +1015,46 @@ class _Run:
             return successors[position] if 0 <= position < len(successors) else main
 
         if isinstance(thing, Agency):
+            self.split_work(thing, successors)
             units = thing.units.filter(is_active=True, valid_to__isnull=True)
             self.merge_agency(thing, main, units_to={unit.pk: target(unit.pk) for unit in units})
+            self.note_following(successors)
             return
         for move in self.preview.people:
             move.to_unit = target(move.person.pk)
         self.merge_unit(thing, main)
+
+    def split_work(self, agency: Agency, successors: list) -> None:
+        """Each item of open work chosen for another successor than the main
+        one goes there; ``merge_agency`` then hands the main one the rest."""
+        for takeover in TAKEOVERS:
+            if takeover.level != Level.AGENCY or takeover.items is None or takeover.move_items is None:
+                continue
+            chosen: dict[int, list[Model]] = {}
+            for item in takeover.items(agency):
+                position = self.work_destinations.get(work_key(item), 0)
+                if 0 < position < len(successors):
+                    chosen.setdefault(position, []).append(item)
+            for position, items in chosen.items():
+                new = successors[position]
+                self.receivers.append(new)
+                moved = takeover.move_items(items, new)
+                if moved:
+                    self.note(
+                        _("%(count)s %(what)s của %(old)s chuyển sang %(new)s.")
+                        % {"count": moved, "what": takeover.label, "old": agency.name, "new": new.name}
+                    )
+
+    def note_following(self, successors: list) -> None:
+        """The work that followed its unit to another successor than the main one."""
+        main = successors[0]
+        for following in self.preview.following:
+            unit = Unit.objects.select_related("agency").get(pk=following.unit.pk)
+            if unit.agency_id != main.pk:
+                self.note(
+                    _("%(what)s chuyển theo đơn vị: %(unit)s, nay thuộc %(agency)s, vẫn chủ trì.")
+                    % {"what": following.item, "unit": unit.name, "agency": unit.agency.name}
+                )
 
 
 def _moved(move: PersonMove) -> list[int]:

@@ -38,7 +38,8 @@ class DemocracyConfig(AppConfig):
         )
         # The kinds of record it puts in the search box (indexing) and the
         # figures it measures for the yearly evaluation (indicators), its daily step (jobs).
-        from danvan.democracy import indexing, indicators, jobs  # noqa: F401
+        # The open work a successor takes over in an organisation change (takeover).
+        from danvan.democracy import indexing, indicators, jobs, takeover  # noqa: F401
         from danvan.democracy.report_figures import period_figures
         from danvan.reports.figures import register_period_figures
 

@@ -14,4 +14,5 @@ class EngagementConfig(AppConfig):
         offer_to_templates(permissions)
         # The kinds of record this app puts in the search box (indexing) and
         # the figures it measures for the yearly evaluation (indicators).
-        from danvan.engagement import indexing, indicators  # noqa: F401
+        # The open work a successor takes over in an organisation change (takeover).
+        from danvan.engagement import indexing, indicators, takeover  # noqa: F401

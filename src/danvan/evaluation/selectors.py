@@ -649,14 +649,17 @@ def results_table(province: Province, year: int, *, kind: str = "", sort: str = 
     sets, the year's assessments with their agencies, the covered agencies without one."""
     criteria_sets = sets_for_year(province, year)
     kinds = {kind for criteria_set in criteria_sets for kind in criteria_set.agency_kinds}
+    # The agencies of the province at the end of that year, by their dated
+    # province: one merged or moved since is still listed for it.
+    end = date(year, 12, 31)
+    members = Agency.objects.of_province_on(province, end)
     assessments = list(
-        Assessment.objects.filter(agency__province=province, year=year).select_related("agency")
+        Assessment.objects.filter(agency__in=members.values("pk"), year=year).select_related("agency")
     )
     rows = [ResultRow(assessment.agency, assessment) for assessment in assessments]
     if kinds:
-        # The agencies at the end of that year: one merged since is still listed for it.
-        unassessed = Agency.objects.existing_during(date(year, 12, 31), date(year, 12, 31)).filter(
-            province=province, kind__in=kinds
+        unassessed = (
+            Agency.objects.existing_during(end, end).of_province_on(province, end).filter(kind__in=kinds)
         )
         rows += [
             ResultRow(agency, None)

@@ -24,4 +24,5 @@ class OnestopConfig(AppConfig):
         # A plan target "100% hồ sơ TTHC … đúng hạn" reads its value from the imported figures.
         register_target_source(selectors.ON_TIME_SOURCE)
         # The figure it measures for the yearly evaluation (indicators).
-        from danvan.onestop import indicators  # noqa: F401
+        # The open work a successor takes over in an organisation change (takeover).
+        from danvan.onestop import indicators, takeover  # noqa: F401

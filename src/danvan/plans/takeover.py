@@ -1,13 +1,19 @@
 """What a successor takes over from a merged or split agency or unit: the
 plans not yet closed (drafts too, so that nothing written is lost), the open
 tasks a unit leads and the dated duties it owes. Closed plans and finished
-tasks stay with the predecessor, under the name they were done with."""
+tasks stay with the predecessor, under the name they were done with.
+
+In a split each open plan goes to the successor the administrator chooses
+(the main one unless chosen); a task follows its lead unit ("chuyển theo đơn
+vị"): the unit keeps leading it in whichever successor the unit went to,
+and the task stays in its plan, whose owner follows it up as with any unit
+of another agency that leads a task of its plan."""
 
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.models import Agency, Unit
-from danvan.core.organisation import register_takeover
+from danvan.core.organisation import Following, register_takeover
 from danvan.plans.models import DeadlineDuty, Plan, Task
 
 OPEN_TASK = ~Q(status__in=(Task.Status.DONE, Task.Status.CANCELLED))
@@ -18,11 +24,23 @@ def _open_plans(agency: Agency):
 
 
 def _move_plans(old: Agency, new: Agency) -> int:
-    plans = list(_open_plans(old))
+    return _move_these_plans(list(_open_plans(old)), new)
+
+
+def _move_these_plans(plans: list, new: Agency) -> int:
     for plan in plans:
         plan.agency = new
         plan.save(update_fields=["agency"])
     return len(plans)
+
+
+def _tasks_following_units(agency: Agency) -> list[Following]:
+    tasks = (
+        Task.objects.filter(OPEN_TASK, plan__in=_open_plans(agency), lead_unit__agency=agency)
+        .select_related("lead_unit", "plan")
+        .order_by("plan_id", "pk")
+    )
+    return [Following(item=task, unit=task.lead_unit) for task in tasks]
 
 
 def _unit_work(unit: Unit):
@@ -59,6 +77,9 @@ register_takeover(
     label=_("kế hoạch chưa kết thúc"),
     count=lambda agency: _open_plans(agency).count(),
     move=_move_plans,
+    items=lambda agency: _open_plans(agency).order_by("period_year", "pk"),
+    move_items=_move_these_plans,
+    follows=_tasks_following_units,
 )
 register_takeover(
     level="unit",

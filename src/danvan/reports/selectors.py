@@ -365,11 +365,12 @@ def province_table(province: Province, period: ReportingPeriod, *, today: date) 
             table=F("figures__table"),
         )
     }
-    existing = Agency.objects.existing_during(period.end, period.end).filter(province=province)
+    # The agencies of the province on the period's end, by their dated province:
+    # one moved or merged into another province since is still listed here.
+    existing = Agency.objects.existing_during(period.end, period.end).of_province_on(province, period.end)
     agencies = [
         (agency.pk, agency.name_on(period.end))
-        for agency in Agency.objects.filter(province=province)
-        .filter(Q(pk__in=existing.values("pk")) | Q(pk__in=list(reports)))
+        for agency in Agency.objects.filter(Q(pk__in=existing.values("pk")) | Q(pk__in=list(reports)))
         .prefetch_related("former_names")
         .order_by("sort_key")
     ]

@@ -32,4 +32,5 @@ class SurveysConfig(AppConfig):
         register_public_link(selectors.petition_survey_link)
         # The kinds of record it puts in the search box (indexing), the figure
         # it measures for the yearly evaluation (indicators), its daily step (jobs).
-        from danvan.surveys import indexing, indicators, jobs  # noqa: F401
+        # The open work a successor takes over in an organisation change (takeover).
+        from danvan.surveys import indexing, indicators, jobs, takeover  # noqa: F401
