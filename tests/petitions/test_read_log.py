@@ -177,6 +177,63 @@ def test_the_province_reviewer_s_list_reads_are_found_by_the_agency_s_inspector(
     assert "Sổ tiếp công dân" in page
 
 
+def test_a_search_by_the_citizen_s_name_logs_each_petition_it_shows(client, petition, inspector):
+    client.force_login(inspector)
+    page = client.get(reverse("core:search"), {"q": "Trần Thị Bưởi"}).content.decode()
+    assert petition.code in page
+    row = only_read()
+    assert (row.person, row.agency_id, row.object_pk, row.code, row.what) == (
+        inspector,
+        petition.agency_id,
+        str(petition.pk),
+        petition.code,
+        "petitions.search_result",
+    )
+
+
+def test_a_search_that_shows_no_petition_logs_nothing(client, petition, inspector):
+    client.force_login(inspector)
+    client.get(reverse("core:search"), {"q": "Nguyễn Văn Không Có"})
+    assert not SensitiveRead.objects.exists()
+
+
+@pytest.mark.parametrize("term", ["Hoàng Thị Mật", "0912 345 678", "072180001234"])
+def test_a_search_by_the_denouncer_is_logged_without_who_denounced(
+    client, denunciation, agency_head, inspector, system_admin, term
+):
+    # The head is granted the identity, so the denouncer's name, phone or
+    # identity number finds the denunciation (private_matches).
+    client.force_login(agency_head)
+    assert denunciation.code in client.get(reverse("core:search"), {"q": term}).content.decode()
+    row = only_read()
+    assert (row.person, row.agency_id, row.code, row.what) == (
+        agency_head,
+        denunciation.agency_id,
+        denunciation.code,
+        "petitions.search_result",
+    )
+    for reader in (inspector, system_admin):
+        client.force_login(reader)
+        page = client.get(reverse("core:read_log"), {"code": denunciation.code}).content.decode()
+        assert agency_head.full_name in page and "Kết quả tìm kiếm" in page
+        for secret in ("Hoàng Thị Mật", "Mật", "0912 345 678", "072180001234"):
+            assert secret not in page, (reader, secret)
+
+
+def test_an_empty_register_logs_nothing(client, agency, office_officer):
+    client.force_login(office_officer)
+    assert client.get(reverse("petitions:reception_list")).status_code == 200
+    assert not SensitiveRead.objects.exists()
+
+
+def test_the_api_petition_detail_logs_the_read(client, petition, inspector):
+    client.force_login(inspector)
+    body = client.get(reverse("api:petition_detail", args=[petition.pk])).json()
+    assert body["sender"] == "Trần Thị Bưởi"
+    row = only_read()
+    assert (row.person, row.code, row.what) == (inspector, petition.code, "api.petition_detail")
+
+
 def test_the_api_petition_list_logs_each_sender_it_returns(client, petition, denunciation, inspector):
     client.force_login(inspector)
     body = client.get(reverse("api:petition_list")).json()

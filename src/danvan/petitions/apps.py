@@ -12,6 +12,7 @@ PUBLIC_PAGES = [
 # The views and files that show a citizen's details, as the read log names them.
 READ_KINDS = {
     "petitions.petition_list": _("Danh sách đơn"),
+    "petitions.search_result": _("Kết quả tìm kiếm"),
     "petitions.petition_detail": _("Trang đơn"),
     "petitions.attachment_download": _("Tệp đính kèm của đơn"),
     "petitions.petition_letter": _("Văn bản gửi công dân (Word)"),
