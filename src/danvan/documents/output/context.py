@@ -52,13 +52,16 @@ def document_number(number: str) -> str:
     return number or BLANK_NUMBER
 
 
-def agency_lines(agency: Agency) -> tuple[str, str]:
-    """The governing body (tên cơ quan chủ quản) and the issuing agency, upper case.
+def agency_lines(agency: Agency, day: date | None = None) -> tuple[str, str]:
+    """The governing body (tên cơ quan chủ quản) and the issuing agency, upper case,
+    by their names on ``day`` (today's without one).
     A Sở belongs to the provincial People's Committee; a People's Committee
     prints its own name alone."""
+    name = (agency.name_on(day) if day else agency.name).upper()
     if agency.kind in (Agency.Kind.PROVINCIAL_COMMITTEE, Agency.Kind.COMMUNE_COMMITTEE):
-        return "", agency.name.upper()
-    return f"UBND TỈNH {agency.province.name.upper()}", agency.name.upper()
+        return "", name
+    province = agency.province.name_on(day) if day else agency.province.name
+    return f"UBND TỈNH {province.upper()}", name
 
 
 def citation_line(document) -> str:
