@@ -5,6 +5,8 @@ through which page, from which address; pages without them write none."""
 from datetime import date
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from danvan.core.models import SensitiveRead
@@ -55,7 +57,6 @@ def test_a_refused_petition_page_logs_nothing(client, petition, other_agency_off
 def test_pages_without_a_citizen_log_nothing(client, petition, denunciation, inspector):
     client.force_login(inspector)
     for url in (
-        reverse("petitions:index"),
         reverse("core:home"),
         # A denunciation's page names no sender.
         reverse("petitions:petition_detail", args=[denunciation.pk]),
@@ -121,16 +122,102 @@ def test_the_reception_entry_and_its_receipt_log_their_reads(client, reception, 
     ]
 
 
-def test_the_reception_register_logs_one_read_per_page(client, reception, office_officer):
+def test_the_reception_register_logs_each_visit_it_lists(client, reception, office_officer):
     client.force_login(office_officer)
     assert client.get(reverse("petitions:reception_list")).status_code == 200
     row = only_read()
-    assert (row.person, row.model, row.object_pk, row.what) == (
+    assert (row.person, row.agency_id, row.model, row.object_pk, row.code, row.what) == (
         office_officer,
+        reception.agency_id,
         "petitions.reception",
-        "",
+        str(reception.pk),
+        str(reception.number),
         "petitions.reception_list",
     )
+
+
+def test_the_petition_list_logs_each_sender_it_shows(client, petition, denunciation, inspector):
+    client.force_login(inspector)
+    assert client.get(reverse("petitions:index"), REMOTE_ADDR=ADDRESS).status_code == 200
+    # The denunciation is listed as confidential: no sender shown, no read.
+    row = only_read()
+    assert (row.person, row.agency_id, row.object_pk, row.code, row.what, row.address) == (
+        inspector,
+        petition.agency_id,
+        str(petition.pk),
+        petition.code,
+        "petitions.petition_list",
+        ADDRESS,
+    )
+
+
+def test_a_page_of_the_list_is_logged_in_one_insert(client, agency, inspector):
+    for number in range(3):
+        petition_for(agency, sender_name=f"Công Dân Số {number}")
+    client.force_login(inspector)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(reverse("petitions:index"))
+    inserts = [q for q in queries.captured_queries if q["sql"].startswith('INSERT INTO "core_sensitiveread"')]
+    assert len(inserts) == 1
+    assert SensitiveRead.objects.filter(what="petitions.petition_list").count() == 3
+
+
+def test_the_province_reviewer_s_list_reads_are_found_by_the_agency_s_inspector(
+    client, petition, reception, province_officer, inspector
+):
+    client.force_login(province_officer)
+    client.get(reverse("petitions:index"))
+    client.get(reverse("petitions:reception_list"))
+    # The reviewer belongs to no agency: each row is under the record's own.
+    assert set(SensitiveRead.objects.values_list("agency_id", flat=True)) == {petition.agency_id}
+    client.force_login(inspector)
+    page = client.get(reverse("core:read_log"), {"code": petition.code}).content.decode()
+    assert province_officer.full_name in page and "Danh sách đơn" in page
+    page = client.get(reverse("core:read_log"), {"person": province_officer.username}).content.decode()
+    assert "Sổ tiếp công dân" in page
+
+
+def test_a_search_by_the_citizen_s_name_logs_each_petition_it_shows(client, petition, inspector):
+    client.force_login(inspector)
+    page = client.get(reverse("core:search"), {"q": "Trần Thị Bưởi"}).content.decode()
+    assert petition.code in page
+    row = only_read()
+    assert (row.person, row.agency_id, row.object_pk, row.code, row.what) == (
+        inspector,
+        petition.agency_id,
+        str(petition.pk),
+        petition.code,
+        "petitions.search_result",
+    )
+
+
+def test_a_search_that_shows_no_petition_logs_nothing(client, petition, inspector):
+    client.force_login(inspector)
+    client.get(reverse("core:search"), {"q": "Nguyễn Văn Không Có"})
+    assert not SensitiveRead.objects.exists()
+
+
+@pytest.mark.parametrize("term", ["Hoàng Thị Mật", "0912 345 678", "072180001234"])
+def test_a_search_by_the_denouncer_is_logged_without_who_denounced(
+    client, denunciation, agency_head, inspector, system_admin, term
+):
+    # The head is granted the identity, so the denouncer's name, phone or
+    # identity number finds the denunciation (private_matches).
+    client.force_login(agency_head)
+    assert denunciation.code in client.get(reverse("core:search"), {"q": term}).content.decode()
+    row = only_read()
+    assert (row.person, row.agency_id, row.code, row.what) == (
+        agency_head,
+        denunciation.agency_id,
+        denunciation.code,
+        "petitions.search_result",
+    )
+    for reader in (inspector, system_admin):
+        client.force_login(reader)
+        page = client.get(reverse("core:read_log"), {"code": denunciation.code}).content.decode()
+        assert agency_head.full_name in page and "Kết quả tìm kiếm" in page
+        for secret in ("Hoàng Thị Mật", "Mật", "0912 345 678", "072180001234"):
+            assert secret not in page, (reader, secret)
 
 
 def test_an_empty_register_logs_nothing(client, agency, office_officer):
@@ -147,10 +234,23 @@ def test_the_api_petition_detail_logs_the_read(client, petition, inspector):
     assert (row.person, row.code, row.what) == (inspector, petition.code, "api.petition_detail")
 
 
-@pytest.mark.parametrize("name", ["api:petition_list", "petitions:dashboard"])
-def test_lists_without_sender_details_log_nothing(client, petition, inspector, name):
+def test_the_api_petition_list_logs_each_sender_it_returns(client, petition, denunciation, inspector):
     client.force_login(inspector)
-    client.get(reverse(name))
+    body = client.get(reverse("api:petition_list")).json()
+    assert {row["sender"] for row in body["results"]} >= {"Trần Thị Bưởi"}
+    row = only_read()
+    assert (row.person, row.agency_id, row.object_pk, row.code, row.what) == (
+        inspector,
+        petition.agency_id,
+        str(petition.pk),
+        petition.code,
+        "api.petition_list",
+    )
+
+
+def test_the_dashboard_without_sender_details_logs_nothing(client, petition, inspector):
+    client.force_login(inspector)
+    client.get(reverse("petitions:dashboard"))
     assert not SensitiveRead.objects.exists()
 
 

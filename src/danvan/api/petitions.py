@@ -12,7 +12,7 @@ from django.views.decorators.cache import never_cache
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, serializers
 
-from danvan.core.audit import record_read
+from danvan.core.audit import record_list_read, record_read
 from danvan.petitions import selectors
 from danvan.petitions.models import Case, Deadline, Petition
 from danvan.petitions.permissions import get_petition_for_user
@@ -142,6 +142,13 @@ class PetitionListView(generics.ListAPIView):
             status=params.get("status", ""),
             kind=params.get("kind", ""),
         )
+
+    def paginate_queryset(self, queryset):
+        # Each petition of the page whose sender the answer names is a read of it.
+        page = super().paginate_queryset(queryset)
+        shown = [petition for petition in page or [] if petition.shows_sender()]
+        record_list_read(self.request, shown, "api.petition_list")
+        return page
 
 
 @method_decorator(never_cache, name="dispatch")

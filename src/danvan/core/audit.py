@@ -1,15 +1,19 @@
 """The read log of citizens' personal data.
 
 An app calls ``record_read`` from the view that shows or hands out a
-citizen's details (a page, a letter, a spreadsheet). Core imports no app:
+citizen's details (a page, a letter, a spreadsheet), and
+``record_list_read`` from a list that shows several. Core imports no app:
 the record is described by its own model label, primary key, code and
 agency, read from the object given."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_ipv46_address
 from django.db import models
+from django.utils import timezone
 
 from danvan.core.models import SensitiveRead
 from danvan.core.ratelimit import client_address
@@ -67,3 +71,25 @@ def record_read(request, obj, what: str, *, agency=None, code: str | None = None
         what=what[:100],
         address=_address(request),
     )
+
+
+def record_list_read(request, records: Iterable[models.Model], what: str) -> list[SensitiveRead]:
+    """Log that the signed-in person saw each of ``records`` in a list or
+    search result shown through ``what``: one row per record, under the
+    record's own agency, so the inspector who searches a record's code finds
+    every list that showed it. A page of rows is one INSERT."""
+    address, now = _address(request), timezone.now()
+    rows = [
+        SensitiveRead(
+            person=request.user,
+            agency_id=getattr(record, "agency_id", None),
+            model=record._meta.label_lower,
+            object_pk=str(record.pk),
+            code=_code(record),
+            what=what[:100],
+            address=address,
+            read_at=now,
+        )
+        for record in records
+    ]
+    return SensitiveRead.objects.bulk_create(rows) if rows else []

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -35,6 +36,7 @@ from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 from django.utils import timezone
 
+from danvan.core.audit import record_list_read
 from danvan.core.models import SearchEntry, User
 from danvan.core.text import search_key
 
@@ -83,6 +85,9 @@ class Kind:
     records: Callable[[], QuerySet] | None = None
     # (person, words) -> the ids of records found by what only some may read.
     private_matches: Callable[[User, list[str]], QuerySet] | None = None
+    # The read log's name for a result shown of this kind, if its records
+    # hold a citizen's details: a search by them is a read (core.audit).
+    read_what: str = ""
 
     def url(self, object_id: int) -> str:
         return reverse(self.url_name, args=[object_id])
@@ -329,3 +334,19 @@ def results(entries: Iterable[SearchEntry], query: str) -> list[Result]:
         )
         for entry in entries
     ]
+
+
+def record_result_reads(request, entries: Iterable[SearchEntry]) -> None:
+    """Log the records of a page of results whose kind holds a citizen's
+    details, one row each under its own agency and code (never the words
+    searched, which may be who denounced): one query for the records of each
+    such kind, one INSERT for their rows."""
+    found: dict[str, list[int]] = defaultdict(list)
+    for entry in entries:
+        if KINDS[entry.kind].read_what:
+            found[entry.kind].append(entry.object_id)
+    for name, ids in found.items():
+        kind = KINDS[name]
+        record_list_read(
+            request, kind.model._default_manager.filter(pk__in=ids).order_by("pk"), kind.read_what
+        )

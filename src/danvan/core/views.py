@@ -172,6 +172,7 @@ def search_page(request):
     if context["has_words"]:
         entries = search.search_entries(request.user, query, kind=kind).select_related("agency")
         page = page_of(entries, request, per_page=20)
+        search.record_result_reads(request, page.object_list)
         counts = search.kind_counts(request.user, query)
         context.update(
             page=page,

@@ -11,6 +11,8 @@ PUBLIC_PAGES = [
 
 # The views and files that show a citizen's details, as the read log names them.
 READ_KINDS = {
+    "petitions.petition_list": _("Danh sách đơn"),
+    "petitions.search_result": _("Kết quả tìm kiếm"),
     "petitions.petition_detail": _("Trang đơn"),
     "petitions.attachment_download": _("Tệp đính kèm của đơn"),
     "petitions.petition_letter": _("Văn bản gửi công dân (Word)"),
@@ -21,6 +23,7 @@ READ_KINDS = {
     "petitions.reception_detail": _("Lượt tiếp công dân"),
     "petitions.reception_receipt": _("Phiếu hẹn, giấy biên nhận tiếp công dân"),
     "petitions.reception_open_petition": _("Lượt tiếp công dân (mở đơn)"),
+    "api.petition_list": _("API: danh sách đơn"),
     "api.petition_detail": _("API: chi tiết đơn"),
 }
 

@@ -4,7 +4,8 @@ A denunciation's entry holds its code, kind, subject and content only: what
 names the denouncer (the vault's identity, the citizen of the visit it was
 opened from, the representative) is never written to the index. The people
 granted that identity by name find the denunciation by it through
-``private_matches``, which reads the vault itself."""
+``private_matches``, which reads the vault itself. A page of results that shows a petition logs
+it as a read of its citizen's details."""
 
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -58,6 +59,7 @@ search.register(
         url_name="petitions:petition_detail",
         records=lambda: Petition.objects.select_related("citizen"),
         private_matches=denunciations_found_by_denouncer,
+        read_what="petitions.search_result",
         depends={Citizen: lambda citizen: citizen.petitions.all()},
     )
 )

@@ -14,6 +14,10 @@ identity stays in the vault (Luật Tố cáo 2018 Điều 8 k3).
 
 from __future__ import annotations
 
+from datetime import date
+
+from django.utils import timezone
+
 from danvan.core.models import Unit, User
 from danvan.documents.output.context import (
     agency_lines,
@@ -82,10 +86,19 @@ def _sender(petition: Petition) -> str:
     return petition.citizen.full_name
 
 
+def names_day(petition: Petition) -> date:
+    """The day a letter reads its agency's names on: its date, else today."""
+    return petition.letter_date or timezone.localdate()
+
+
+def _agency_name(petition: Petition) -> str:
+    return petition.agency.name_on(names_day(petition))
+
+
 def _opening(petition: Petition) -> str:
     via = f" do {petition.forwarded_by} chuyển đến" if petition.forwarded_by else ""
     return (
-        f"Ngày {petition.received_on:%d/%m/%Y}, {petition.agency.name} nhận được đơn"
+        f"Ngày {petition.received_on:%d/%m/%Y}, {_agency_name(petition)} nhận được đơn"
         f" {KIND_WORDS.get(petition.kind, '')} của {_sender(petition)}{via}"
         f" (mã hồ sơ {petition.code}), nội dung: {petition.subject.strip().rstrip('.')}."
     )
@@ -94,7 +107,7 @@ def _opening(petition: Petition) -> str:
 def _addressee(petition: Petition) -> str:
     status = petition.status
     if status == Petition.Status.ACCEPTED:
-        return f"Thủ trưởng {petition.agency.name}"
+        return f"Thủ trưởng {_agency_name(petition)}"
     if status == Petition.Status.FORWARDED:
         return petition.competent_body or "Cơ quan có thẩm quyền"
     if status == Petition.Status.RETURNED:
@@ -103,7 +116,7 @@ def _addressee(petition: Petition) -> str:
 
 
 def _content(petition: Petition) -> list[str]:
-    agency, competent = petition.agency.name, petition.competent_body
+    agency, competent = _agency_name(petition), petition.competent_body
     status = petition.status
     lines = [_opening(petition)]
     if status == Petition.Status.ACCEPTED:
@@ -166,7 +179,9 @@ def _signer(petition: Petition) -> tuple[User | None, str]:
 
 def letter_context(petition: Petition) -> dict:
     """Every value the letter template uses, as plain strings and lists."""
-    parent, name = agency_lines(petition.agency)
+    # The agency's names on the letter's date: a letter of 2024 keeps them.
+    day = names_day(petition)
+    parent, name = agency_lines(petition.agency, day)
     signer, title = _signer(petition)
     unit = drafting_unit(petition, signer)
     kind = KIND_WORDS.get(petition.kind, "")
@@ -176,7 +191,7 @@ def letter_context(petition: Petition) -> dict:
         "agency_name": name,
         "number": document_number(petition.letter_number),
         "symbol": petition.letter_symbol or letter_symbol(petition, signer),
-        "place_date": place_date_line(petition.agency.province.name, petition.letter_date, year=year),
+        "place_date": place_date_line(petition.agency.province.name_on(day), petition.letter_date, year=year),
         "doc_type_title": TITLES[petition.status],
         "summary": SUMMARIES[petition.status].format(kind=kind, code=petition.code),
         "addressee": _addressee(petition),

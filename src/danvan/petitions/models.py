@@ -266,6 +266,10 @@ class Petition(models.Model):
     def is_denunciation(self) -> bool:
         return self.kind == self.Kind.DENUNCIATION
 
+    def shows_sender(self) -> bool:
+        """Whether lists name the citizen who sent it: never a denouncer."""
+        return self.citizen_id is not None and not self.is_denunciation
+
     def is_open(self) -> bool:
         return self.status not in self.CLOSED_STATUSES
 

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from danvan.core import ratelimit
-from danvan.core.audit import record_read
+from danvan.core.audit import record_list_read, record_read
 from danvan.core.downloads import DOCX_TYPE, PDF_TYPE, download, stored_file
 from danvan.core.models import Agency
 from danvan.core.paging import page_of
@@ -29,7 +29,7 @@ from danvan.core.storage import StorageUnavailable
 from danvan.documents.output.pdf import ConversionError, docx_to_pdf
 from danvan.documents.selectors import signed_copy_of
 from danvan.petitions import forms, letters, permissions, selectors, services
-from danvan.petitions.models import Petition, Reception
+from danvan.petitions.models import Petition
 from danvan.petitions.public_links import public_links
 
 
@@ -49,8 +49,12 @@ def index(request):
     petitions = selectors.petitions_for_list(
         request.user, query=filters["q"], status=filters["status"], kind=filters["kind"]
     )
+    page = page_of(petitions, request)
+    record_list_read(
+        request, [row for row in page.object_list if row.shows_sender()], "petitions.petition_list"
+    )
     context = {
-        "page": page_of(petitions, request),
+        "page": page,
         "filters": filters,
         "statuses": Petition.Status.choices,
         "kinds": Petition.Kind.choices,
@@ -392,8 +396,7 @@ def reception_list(request):
         raise PermissionDenied(_("Bạn không theo dõi việc tiếp công dân của cơ quan nào."))
     query = request.GET.get("q", "").strip()[:200]
     page = page_of(selectors.reception_register(request.user, query=query), request)
-    if page.object_list:
-        record_read(request, Reception, "petitions.reception_list", agency=request.user.agency_id)
+    record_list_read(request, page.object_list, "petitions.reception_list")
     context = {
         "page": page,
         "query": query,

@@ -44,10 +44,12 @@ def _lines(item: dict) -> list[str]:
 
 def amendment_context(amendment: PlanAmendment) -> dict:
     plan = amendment.plan
-    parent, name = agency_lines(plan.agency)
+    # The names on the amendment's date, else the plan's (a 2024 plan's 2024 names).
+    on = amendment.issue_date or plan.names_day()
+    parent, name = agency_lines(plan.agency, on)
     if plan.unit_id:
-        parent, name = plan.agency.name.upper(), plan.unit.name.upper()
-    issuer = plan.unit.name if plan.unit_id else plan.agency.name
+        parent, name = plan.agency.name_on(on).upper(), plan.unit.name_on(on).upper()
+    issuer = plan.unit.name_on(on) if plan.unit_id else plan.agency.name_on(on)
     plan_ref = f"Kế hoạch số {plan.reference}" + (
         f" ngày {plan.issue_date:%d/%m/%Y}" if plan.issue_date else ""
     )
@@ -66,7 +68,7 @@ def amendment_context(amendment: PlanAmendment) -> dict:
         "number": document_number(amendment.number),
         "symbol": amendment.symbol or plan.symbol,
         "place_date": place_date_line(
-            plan.place or plan.agency.province.name, day, year=day.year if day else None
+            plan.place or plan.agency.province.name_on(on), day, year=day.year if day else None
         ),
         "doc_type_title": "KẾ HOẠCH",
         "summary": f"Sửa đổi, bổ sung {plan_ref}",

@@ -4,7 +4,11 @@ imported from the agency's own Word or PDF file."""
 
 from __future__ import annotations
 
+import calendar
+from datetime import date
+
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -130,6 +134,25 @@ class Plan(models.Model):
         if self.number and self.symbol:
             return f"{self.number}/{self.symbol}"
         return f"…/{self.symbol}" if self.symbol else ""
+
+    def period_end(self) -> date | None:
+        """The last day of the plan's year, half or quarter; None without a year."""
+        if not self.period_year:
+            return None
+        month = 3 * self.period_quarter if self.period_quarter else 6 * (self.period_half or 2)
+        return date(self.period_year, month, calendar.monthrange(self.period_year, month)[1])
+
+    def names_day(self) -> date:
+        """The day the plan reads its agency's and unit's names on: its issue
+        date, else its period's end, else today."""
+        return self.issue_date or self.period_end() or timezone.localdate()
+
+    @property
+    def agency_name(self) -> str:
+        """The agency's name of the plan's time: a closed 2024 plan of an
+        agency renamed since reads with its 2024 name (lists prefetch
+        ``agency__former_names``)."""
+        return self.agency.name_on(self.names_day())
 
 
 class PlanCitation(models.Model):

@@ -62,6 +62,7 @@ def plans_for_index(person: User, *, query: str = "") -> QuerySet[Plan]:
     )
     return (
         plans.select_related("agency")
+        .prefetch_related("agency__former_names")
         .annotate(task_count=Coalesce(task_count, 0))
         .order_by("-created_at", "-pk")
     )
@@ -69,10 +70,11 @@ def plans_for_index(person: User, *, query: str = "") -> QuerySet[Plan]:
 
 def plan_page(plan: Plan) -> Plan:
     """The plan as the permission check read it, with what its page shows
-    besides the task table: three queries, and two more for the plan it
+    besides the task table: four queries, and two more for the plan it
     implements when there is one."""
     prefetch_related_objects(
         [plan],
+        "agency__former_names",
         "targets",
         Prefetch(
             "deadlines",

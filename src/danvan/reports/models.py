@@ -272,9 +272,10 @@ class Report(models.Model):
 
     @property
     def respondent_name(self) -> str:
-        """The respondent's name at the end of the period: a renamed agency's
-        2024 report reads with its 2024 name."""
-        return self.respondent.name_on(self.request.period.end)
+        """The respondent's name on the report's issue date, else at the end
+        of the period: a renamed agency's 2024 report reads with its 2024
+        name (lists prefetch ``agency__former_names`` and ``unit__former_names``)."""
+        return self.respondent.name_on(self.issue_date or self.request.period.end)
 
     @property
     def is_agency_report(self) -> bool:

@@ -260,9 +260,9 @@ def reports_of_request(request: ReportRequest) -> list[Report]:
     """The request's reports as rows of who has sent, on time or late. A person
     of one unit sees the other units' status, never their text."""
     return list(
-        request.reports.select_related("agency", "unit", "submitted_by").order_by(
-            "unit__sort_key", "agency__sort_key"
-        )
+        request.reports.select_related("agency", "unit", "submitted_by")
+        .prefetch_related("agency__former_names", "unit__former_names")
+        .order_by("unit__sort_key", "agency__sort_key")
     )
 
 
@@ -271,6 +271,7 @@ def my_reports(person: User) -> QuerySet[Report]:
     return (
         permissions.written_reports(person)
         .select_related("request__period", "agency", "unit")
+        .prefetch_related("agency__former_names", "unit__former_names")
         .order_by("request__due_date")
     )
 

@@ -52,13 +52,16 @@ def document_number(number: str) -> str:
     return number or BLANK_NUMBER
 
 
-def agency_lines(agency: Agency) -> tuple[str, str]:
-    """The governing body (tên cơ quan chủ quản) and the issuing agency, upper case.
+def agency_lines(agency: Agency, day: date | None = None) -> tuple[str, str]:
+    """The governing body (tên cơ quan chủ quản) and the issuing agency, upper case,
+    by their names on ``day`` (today's without one).
     A Sở belongs to the provincial People's Committee; a People's Committee
     prints its own name alone."""
+    name = (agency.name_on(day) if day else agency.name).upper()
     if agency.kind in (Agency.Kind.PROVINCIAL_COMMITTEE, Agency.Kind.COMMUNE_COMMITTEE):
-        return "", agency.name.upper()
-    return f"UBND TỈNH {agency.province.name.upper()}", agency.name.upper()
+        return "", name
+    province = agency.province.name_on(day) if day else agency.province.name
+    return f"UBND TỈNH {province.upper()}", name
 
 
 def citation_line(document) -> str:
@@ -114,10 +117,11 @@ def task_timing(task) -> str:
 def introduction(plan) -> str:
     """'Thực hiện Kế hoạch số 1026/KH-UBND …, Sở … ban hành Kế hoạch như sau:'"""
     higher = plan.higher_plan.strip().rstrip(".;,")
+    day = plan.names_day()
     if not higher and plan.unit_id and plan.implements_id:
-        higher = f"Kế hoạch số {plan.implements.reference} của {plan.agency.name}"
+        higher = f"Kế hoạch số {plan.implements.reference} của {plan.agency.name_on(day)}"
     lead = f"Thực hiện {higher}, " if higher else ""
-    issuer = plan.unit.name if plan.unit_id else plan.agency.name
+    issuer = plan.unit.name_on(day) if plan.unit_id else plan.agency.name_on(day)
     return f"{lead}{issuer} ban hành Kế hoạch như sau:"
 
 
@@ -195,10 +199,12 @@ def office_code(plan) -> str:
 
 def plan_context(plan) -> dict:
     """Every value ke_hoach.docx uses, as plain strings and lists."""
-    parent, name = agency_lines(plan.agency)
+    # The names of the plan's time: a 2024 plan prints under its 2024 names.
+    day = plan.names_day()
+    parent, name = agency_lines(plan.agency, day)
     if plan.unit_id:
         # A unit's plan: the agency governs, the unit issues (NĐ 30/2020, Phụ lục I).
-        parent, name = plan.agency.name.upper(), plan.unit.name.upper()
+        parent, name = plan.agency.name_on(day).upper(), plan.unit.name_on(day).upper()
     tasks = list(
         plan.tasks.select_related("lead_unit").prefetch_related("supporting_units").order_by("order", "pk")
     )
@@ -209,7 +215,9 @@ def plan_context(plan) -> dict:
         "agency_name": name,
         "number": document_number(plan.number),
         "symbol": plan.symbol or f"KH-{plan.agency.symbol_code}",
-        "place_date": place_date_line(plan.place or plan.agency.province.name, plan.issue_date, year=year),
+        "place_date": place_date_line(
+            plan.place or plan.agency.province.name_on(day), plan.issue_date, year=year
+        ),
         "doc_type_title": "KẾ HOẠCH",
         "summary": plan.title.strip(),
         "citations": punctuate(citations),

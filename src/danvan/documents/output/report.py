@@ -183,15 +183,13 @@ def _lines(text: str) -> list[str]:
 
 def report_context(report) -> dict:
     agency = report.agency
-    parent, name = agency_lines(agency)
     request = report.request
     period = request.data_period
     issued = report.issue_date
     tables = report_tables(report)
     # A report prints under the names of its time, not of today.
     on = issued or period.end
-    if agency.name_on(on) != agency.name:
-        name = agency.name_on(on).upper()
+    parent, name = agency_lines(agency, on)
     sections = []
     for index, (field, title) in enumerate(SECTION_TITLES.items()):
         sections.append(
@@ -211,7 +209,7 @@ def report_context(report) -> dict:
         "agency_name": name,
         "number": document_number(report.number),
         "symbol": report.symbol or f"BC-{agency.symbol_code}",
-        "place_date": place_date_line(agency.province.name, issued, year=period.year),
+        "place_date": place_date_line(agency.province.name_on(on), issued, year=period.year),
         "doc_type_title": "BÁO CÁO",
         "summary": summary,
         "introduction": (
