@@ -3,6 +3,8 @@ may read; the assessments (an agency's leader and office read its own, Sở Nộ
 province's, a member of the review council only those given to them); and a province's
 results for a year, for Sở Nội vụ of the province."""
 
+from dataclasses import replace
+
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, serializers
 from rest_framework.response import Response
@@ -235,9 +237,10 @@ class ResultsView(ETagMixin, APIView):
         table = selectors.results_table(
             province, query.validated_data["nam"], kind=query.validated_data.get("loai", "")
         )
-        data = ResultsSerializer(table).data
         agencies = reachable_agencies(request)
         if agencies is not None:
-            # A client reads the rows of its own agencies.
-            data["rows"] = [row for row in data["rows"] if row["agency_id"] in agencies]
-        return Response(data)
+            # A client reads its own agencies' rows, and the distribution of
+            # bands is counted over those rows only: the province's would
+            # tell it how the other agencies were classified.
+            table = replace(table, rows=[row for row in table.rows if row.agency.pk in agencies])
+        return Response(ResultsSerializer(table).data)
