@@ -99,3 +99,9 @@ def test_a_filter_sent_empty_or_not_a_number_is_malformed(signed_in, year):
     # "²" passes str.isdigit() and then fails int(): it was a 500.
     response = signed_in.get(reverse("api:report_list"), {"nam": year})
     assert response.status_code == 400 and response.json()["ma"] == "du_lieu_khong_hop_le"
+
+
+def test_a_changed_since_moment_out_of_the_years_kept_is_malformed(signed_in):
+    # Year 212 at offset -22:33 aborted the request's transaction on PostgreSQL.
+    response = signed_in.get(reverse("api:plan_list"), {"cap_nhat_tu": "0212-03-08T17:02:11-22:33"})
+    assert response.status_code == 400 and response.json()["ma"] == "du_lieu_khong_hop_le"

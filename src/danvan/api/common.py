@@ -12,7 +12,6 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework import exceptions, pagination, status
 from rest_framework.response import Response
@@ -29,9 +28,12 @@ def id_parameter(name: str, description: str) -> OpenApiParameter:
 
 AGENCY = id_parameter("co_quan", "Mã số (id) của cơ quan")
 YEAR = OpenApiParameter("nam", YEAR_NUMBER, description="Năm")
+# A moment of the years 1990 to 2100: PostgreSQL refuses a comparison with a
+# moment such as year 212 at offset -22:33, which would abort the request.
+SINCE = {"type": "string", "format": "date-time", "pattern": "^(199[0-9]|20[0-9][0-9]|2100)-"}
 UPDATED_SINCE = OpenApiParameter(
     "cap_nhat_tu",
-    OpenApiTypes.DATETIME,
+    SINCE,
     description="Chỉ những bản ghi thay đổi từ thời điểm này (ISO 8601, ví dụ 2026-01-31T08:00:00+07:00)",
 )
 
@@ -70,7 +72,7 @@ def since_param(request) -> datetime | None:
         moment = parse_datetime(value)
     except ValueError:
         moment = None
-    if moment is None:
+    if moment is None or not 1990 <= moment.year <= 2100:
         raise exceptions.ValidationError(
             {"cap_nhat_tu": [_("Thời điểm sai định dạng: dùng ISO 8601, ví dụ 2026-01-31T08:00:00+07:00.")]}
         )
