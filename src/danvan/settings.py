@@ -432,7 +432,7 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_CLASSES": ["danvan.api.access.TokenRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"token": os.environ.get("DANVAN_API_RATE", "1200/minute")},
     "DEFAULT_SCHEMA_CLASS": "danvan.api.schema.AutoSchema",
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "danvan.api.common.PageNumberPagination",
     "PAGE_SIZE": 50,
     # Errors in the person's language, never naming a model (danvan/api/errors.py).
     "EXCEPTION_HANDLER": "danvan.api.errors.exception_handler",
@@ -465,6 +465,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # The schema does not describe itself: it is served to a signed-in
+    # session only (a token is sent to the login page), so it is no operation
+    # of the API.
+    "SERVE_INCLUDE_SCHEMA": False,
     # Several models have a "status"; each keeps its own name in the schema.
     "ENUM_NAME_OVERRIDES": {
         "CriteriaSetStatusEnum": "danvan.evaluation.models.CriteriaSet.Status",

@@ -3,8 +3,8 @@ from django.contrib.auth.decorators import login_required
 from django.urls import include, path
 from django.views.i18n import set_language
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
-from oauth2_provider.views import TokenView
 
+from danvan.api import oauth
 from danvan.core import account_views
 from danvan.core import views as core_views
 
@@ -42,7 +42,7 @@ urlpatterns = [
     path("tai-khoan/ma-truy-cap-api/", include("danvan.api.page_urls")),
     path("api/v1/", include("danvan.api.urls")),
     # Registered clients get their access tokens here (client credentials).
-    path("api/o/token/", TokenView.as_view(), name="oauth_token"),
+    path("api/o/token/", oauth.TokenView.as_view(), name="oauth_token"),
     # The schema and its reader are for signed-in people only.
     path("api/schema/", login_required(SpectacularAPIView.as_view()), name="schema"),
     path("api/docs/", login_required(SpectacularSwaggerView.as_view(url_name="schema")), name="api_docs"),

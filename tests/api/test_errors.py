@@ -79,3 +79,29 @@ def test_every_translated_message_is_one_rest_framework_writes():
             for message in cls.default_error_messages.values()
         }
     assert set(FIELD_MESSAGES) <= written, set(FIELD_MESSAGES) - written
+
+
+def test_a_page_past_the_end_is_not_found_with_its_own_code(signed_in):
+    response = signed_in.get(reverse("api:plan_list"), {"page": 7})
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Danh sách không có trang «7».", "ma": "trang_khong_co"}
+
+
+@pytest.mark.parametrize("page", ["", "abc", "0", "²", "99999999999"])
+def test_a_page_that_is_no_positive_number_is_malformed(signed_in, page):
+    response = signed_in.get(reverse("api:plan_list"), {"page": page})
+    assert response.status_code == 400
+    assert response.json() == {"page": ["Giá trị phải là một số nguyên dương."], "ma": "du_lieu_khong_hop_le"}
+
+
+@pytest.mark.parametrize("year", ["", "²", "2026.0"])
+def test_a_filter_sent_empty_or_not_a_number_is_malformed(signed_in, year):
+    # "²" passes str.isdigit() and then fails int(): it was a 500.
+    response = signed_in.get(reverse("api:report_list"), {"nam": year})
+    assert response.status_code == 400 and response.json()["ma"] == "du_lieu_khong_hop_le"
+
+
+def test_a_changed_since_moment_out_of_the_years_kept_is_malformed(signed_in):
+    # Year 212 at offset -22:33 aborted the request's transaction on PostgreSQL.
+    response = signed_in.get(reverse("api:plan_list"), {"cap_nhat_tu": "0212-03-08T17:02:11-22:33"})
+    assert response.status_code == 400 and response.json()["ma"] == "du_lieu_khong_hop_le"

@@ -12,15 +12,18 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from oauth2_provider.models import AccessToken
 from rest_framework import exceptions
 from rest_framework.authentication import BaseAuthentication, get_authorization_header
+from rest_framework.permissions import SAFE_METHODS
 
 from danvan.api import services
 from danvan.api.models import ApiClient, PersonalToken
+from danvan.api.scopes import SCOPES
 
 
 @dataclass(frozen=True)
@@ -96,15 +99,44 @@ class BearerTokenAuthentication(BaseAuthentication):
 
 
 class BearerTokenScheme(OpenApiAuthenticationExtension):
+    """Two schemes for the one authentication class: ``oauth2`` (a registered
+    client's client-credentials token, with the scopes and their meaning)
+    and ``maTruyCap`` (a personal token). Each operation requires the scope
+    its view names for the method (danvan/api/access.py), as the one
+    alternative or the other; an operation for the pages' session only
+    requires neither."""
+
     target_class = BearerTokenAuthentication
-    name = "maTruyCap"
+    name = ["oauth2", "maTruyCap"]
 
     def get_security_definition(self, auto_schema):
-        return {
-            "type": "http",
-            "scheme": "bearer",
-            "description": _(
-                "Mã truy cập OAuth 2.0 của hệ thống kết nối (lấy tại /api/o/token/ bằng "
-                "client_credentials) hoặc mã truy cập API cá nhân (bắt đầu bằng dvp_)."
-            ),
-        }
+        return [
+            {
+                "type": "oauth2",
+                "description": _(
+                    "Hệ thống kết nối do quản trị đăng ký lấy mã truy cập tại /api/o/token/ bằng "
+                    "client_credentials, rồi gửi trong tiêu đề «Authorization: Bearer <mã>»."
+                ),
+                "flows": {
+                    "clientCredentials": {
+                        "tokenUrl": reverse("oauth_token"),
+                        "scopes": {code: str(label) for code, label in SCOPES.items()},
+                    }
+                },
+            },
+            {
+                "type": "http",
+                "scheme": "bearer",
+                "description": _(
+                    "Mã truy cập API cá nhân (bắt đầu bằng dvp_), cần cùng phạm vi quyền như ghi ở oauth2."
+                ),
+            },
+        ]
+
+    def get_security_requirement(self, auto_schema):
+        scopes = getattr(auto_schema.view, "api_scopes", {})
+        scope = scopes.get("read" if auto_schema.method in SAFE_METHODS else "write")
+        if scope is None:
+            return None
+        # "*" is access.ANY_TOKEN (access imports this module): any token, no scope.
+        return [{"oauth2": [] if scope == "*" else [scope]}, {"maTruyCap": []}]

@@ -13,14 +13,27 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter
-from rest_framework import exceptions, status
+from rest_framework import exceptions, pagination, status
 from rest_framework.response import Response
 
-AGENCY = OpenApiParameter("co_quan", int, description="Mã số (id) của cơ quan")
-YEAR = OpenApiParameter("nam", int, description="Năm")
+# The bounds number_param keeps: what the schema says a caller may send is
+# what the endpoint takes, and anything else is refused with 400.
+ID_NUMBER = {"type": "integer", "minimum": 1, "maximum": 2**31 - 1}
+YEAR_NUMBER = {"type": "integer", "minimum": 1, "maximum": 9999}
+
+
+def id_parameter(name: str, description: str) -> OpenApiParameter:
+    return OpenApiParameter(name, ID_NUMBER, description=description)
+
+
+AGENCY = id_parameter("co_quan", "Mã số (id) của cơ quan")
+YEAR = OpenApiParameter("nam", YEAR_NUMBER, description="Năm")
+# A moment of the years 1990 to 2100: PostgreSQL refuses a comparison with a
+# moment such as year 212 at offset -22:33, which would abort the request.
+SINCE = {"type": "string", "format": "date-time", "pattern": "^(199[0-9]|20[0-9][0-9]|2100)-"}
 UPDATED_SINCE = OpenApiParameter(
     "cap_nhat_tu",
-    str,
+    SINCE,
     description="Chỉ những bản ghi thay đổi từ thời điểm này (ISO 8601, ví dụ 2026-01-31T08:00:00+07:00)",
 )
 
@@ -30,18 +43,20 @@ def status_parameter(choices) -> OpenApiParameter:
 
 
 def number_param(request, name: str, *, low: int = 1, high: int = 2**31 - 1) -> int | None:
-    value = request.query_params.get(name, "")
-    if value == "":
+    # A filter not sent is no filter; one sent empty is a malformed value, as the schema says.
+    if name not in request.query_params:
         return None
-    if not value.isdigit() or not low <= int(value) <= high:
+    value = request.query_params[name]
+    # ASCII digits only: str.isdigit() also takes "²", which int() refuses.
+    if not (value.isascii() and value.isdigit()) or not low <= int(value) <= high:
         raise exceptions.ValidationError({name: [_("Giá trị phải là một số nguyên dương.")]})
     return int(value)
 
 
 def choice_param(request, name: str, choices) -> str | None:
-    value = request.query_params.get(name, "")
-    if value == "":
+    if name not in request.query_params:
         return None
+    value = request.query_params[name]
     if value not in choices.values:
         raise exceptions.ValidationError(
             {name: [_("«%(value)s» không phải là một lựa chọn hợp lệ.") % {"value": value}]}
@@ -50,14 +65,14 @@ def choice_param(request, name: str, choices) -> str | None:
 
 
 def since_param(request) -> datetime | None:
-    value = request.query_params.get("cap_nhat_tu", "")
-    if value == "":
+    if "cap_nhat_tu" not in request.query_params:
         return None
+    value = request.query_params["cap_nhat_tu"]
     try:
         moment = parse_datetime(value)
     except ValueError:
         moment = None
-    if moment is None:
+    if moment is None or not 1990 <= moment.year <= 2100:
         raise exceptions.ValidationError(
             {"cap_nhat_tu": [_("Thời điểm sai định dạng: dùng ISO 8601, ví dụ 2026-01-31T08:00:00+07:00.")]}
         )
@@ -72,6 +87,40 @@ def changed_since(queryset: QuerySet, moment: datetime | None) -> QuerySet:
         return queryset
     changed = queryset.model.history.filter(history_date__gte=moment).values("id")
     return queryset.filter(pk__in=changed)
+
+
+class PageNotFound(exceptions.NotFound):
+    default_code = "trang_khong_co"
+
+
+class PageNumberPagination(pagination.PageNumberPagination):
+    """REST framework's pages of 50, read as the schema states the page: a
+    positive whole number, else 400 as any other malformed parameter. A page
+    past the list's end is 404 with the code ``trang_khong_co``: it stays 404,
+    as REST framework answers it, because that page is a thing that does not
+    exist, not a malformed request (a caller paging on while rows are
+    archived asks a well-formed question, and the schema cannot know the
+    list's length)."""
+
+    def get_page_number(self, request, paginator):
+        if self.page_query_param not in request.query_params:
+            return 1
+        return number_param(request, self.page_query_param)
+
+    def paginate_queryset(self, queryset, request, view=None):
+        try:
+            return super().paginate_queryset(queryset, request, view)
+        except exceptions.NotFound:
+            page = request.query_params.get(self.page_query_param, "")
+            raise PageNotFound(_("Danh sách không có trang «%(page)s».") % {"page": page}) from None
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == self.page_query_param:
+                parameter["schema"] = dict(ID_NUMBER)
+                parameter["description"] = _("Số trang, từ 1 (50 dòng một trang)")
+        return parameters
 
 
 class ETagMixin:

@@ -141,8 +141,9 @@ CODES = {
     exceptions.Throttled: "qua_nhieu_yeu_cau",
     exceptions.ValidationError: "du_lieu_khong_hop_le",
 }
-# Codes a refusal of the project may name instead of its class's (missing scope, a service's refusal).
-OWN_CODES = frozenset({"thieu_pham_vi", "bi_tu_choi"})
+# Codes a refusal of the project may name instead of its class's (missing scope, a
+# service's refusal, a page the list does not have).
+OWN_CODES = frozenset({"thieu_pham_vi", "bi_tu_choi", "trang_khong_co"})
 
 
 def error_code(exc: exceptions.APIException) -> str:

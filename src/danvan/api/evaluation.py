@@ -3,13 +3,15 @@ may read; the assessments (an agency's leader and office read its own, Sở Nộ
 province's, a member of the review council only those given to them); and a province's
 results for a year, for Sở Nội vụ of the province."""
 
+from dataclasses import replace
+
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from danvan.api.access import check_reach, reachable_agencies, within_reach
-from danvan.api.common import ETagMixin
+from danvan.api.common import YEAR_NUMBER, ETagMixin, id_parameter, number_param
 from danvan.evaluation import permissions, selectors
 from danvan.evaluation.models import Assessment, CriteriaNode, CriteriaSet, LeafScore
 
@@ -139,8 +141,8 @@ class AssessmentDetailSerializer(AssessmentSerializer):
         fields = [*AssessmentSerializer.Meta.fields, "events", "classification", "scores"]
 
 
-YEAR = OpenApiParameter("nam", int, description="Năm đánh giá")
-AGENCY = OpenApiParameter("co_quan", int, description="Mã cơ quan")
+YEAR = OpenApiParameter("nam", YEAR_NUMBER, description="Năm đánh giá")
+AGENCY = id_parameter("co_quan", "Mã cơ quan")
 
 
 class AssessmentListView(ETagMixin, generics.ListAPIView):
@@ -154,11 +156,14 @@ class AssessmentListView(ETagMixin, generics.ListAPIView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        params = self.request.query_params
+        year = number_param(self.request, "nam", high=9999)
+        agency = number_param(self.request, "co_quan")
         return within_reach(
             self.request,
             selectors.assessments_for_api(
-                self.request.user, year=params.get("nam", ""), agency=params.get("co_quan", "")
+                self.request.user,
+                year="" if year is None else str(year),
+                agency="" if agency is None else str(agency),
             ),
         )
 
@@ -221,6 +226,8 @@ class ResultsView(ETagMixin, APIView):
     finalised, and whether it has not submitted, submitted late or needs the reviewer."""
 
     api_scopes = READ_EVALUATION
+    # A province out of reach is not found (danvan/api/schema.py).
+    finds_by_query = True
 
     @extend_schema(parameters=[ResultsQuerySerializer], responses=ResultsSerializer)
     def get(self, request):
@@ -230,9 +237,10 @@ class ResultsView(ETagMixin, APIView):
         table = selectors.results_table(
             province, query.validated_data["nam"], kind=query.validated_data.get("loai", "")
         )
-        data = ResultsSerializer(table).data
         agencies = reachable_agencies(request)
         if agencies is not None:
-            # A client reads the rows of its own agencies.
-            data["rows"] = [row for row in data["rows"] if row["agency_id"] in agencies]
-        return Response(data)
+            # A client reads its own agencies' rows, and the distribution of
+            # bands is counted over those rows only: the province's would
+            # tell it how the other agencies were classified.
+            table = replace(table, rows=[row for row in table.rows if row.agency.pk in agencies])
+        return Response(ResultsSerializer(table).data)

@@ -43,6 +43,10 @@ class PetitionFiguresSerializer(serializers.Serializer):
     by_status = StatusCountSerializer(many=True)
 
 
+# The days _day takes: an ISO date of the years 1990 to 2100.
+DAY = {"type": "string", "format": "date", "pattern": "^(199[0-9]|20[0-9][0-9]|2100)-[0-9]{2}-[0-9]{2}$"}
+
+
 def _day(request, name: str, default: date) -> date:
     value = request.query_params.get(name, "")
     if value == "":
@@ -65,8 +69,10 @@ class PetitionFiguresView(ETagMixin, APIView):
 
     @extend_schema(
         parameters=[
-            OpenApiParameter("tu_ngay", str, description="Nhận từ ngày (YYYY-MM-DD)"),
-            OpenApiParameter("den_ngay", str, description="Nhận đến ngày (YYYY-MM-DD)"),
+            OpenApiParameter("tu_ngay", DAY, description="Nhận từ ngày (YYYY-MM-DD, năm 1990–2100)"),
+            OpenApiParameter(
+                "den_ngay", DAY, description="Nhận đến ngày (YYYY-MM-DD, năm 1990–2100, không trước tu_ngay)"
+            ),
             AGENCY,
         ],
         responses=PetitionFiguresSerializer,

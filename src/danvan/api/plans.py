@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django.db.models import Q
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import exceptions, generics, serializers, status
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
@@ -20,6 +20,7 @@ from danvan.api.common import (
     ETagMixin,
     changed_since,
     choice_param,
+    id_parameter,
     number_param,
     since_param,
     status_parameter,
@@ -127,9 +128,7 @@ class TargetListView(ETagMixin, generics.ListAPIView):
     api_scopes = READ_PLANS
     serializer_class = TargetSerializer
 
-    @extend_schema(
-        parameters=[OpenApiParameter("ke_hoach", int, description="Mã số (id) của kế hoạch"), AGENCY, YEAR]
-    )
+    @extend_schema(parameters=[id_parameter("ke_hoach", "Mã số (id) của kế hoạch"), AGENCY, YEAR])
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
 
@@ -241,7 +240,7 @@ class TaskListView(ETagMixin, generics.ListAPIView):
         parameters=[
             AGENCY,
             YEAR,
-            OpenApiParameter("ke_hoach", int, description="Mã số (id) của kế hoạch"),
+            id_parameter("ke_hoach", "Mã số (id) của kế hoạch"),
             status_parameter(Task.Status),
             UPDATED_SINCE,
         ]

@@ -16,6 +16,7 @@ from danvan.api.access import check_reach, reachable_agencies, within_reach
 from danvan.api.common import (
     AGENCY,
     UPDATED_SINCE,
+    YEAR_NUMBER,
     ETagMixin,
     choice_param,
     number_param,
@@ -25,6 +26,7 @@ from danvan.api.common import (
 from danvan.core.services import DomainError
 from danvan.reports import permissions, services
 from danvan.reports.models import Report, ReportingPeriod, ReportRequest
+from danvan.reports.periods import PeriodKind
 from danvan.reports.permissions import sent_reports
 
 READ_REPORTS = {"read": "reports:read"}
@@ -79,8 +81,8 @@ def sent_reports_for(person):
     return sent_reports(person).select_related("agency", "request__period").order_by("-sent_at", "-pk")
 
 
-YEAR = OpenApiParameter("nam", int, description="Năm của kỳ báo cáo")
-KIND = OpenApiParameter("ky", str, description="Loại kỳ: month, quarter, half, nine_months, year")
+YEAR = OpenApiParameter("nam", YEAR_NUMBER, description="Năm của kỳ báo cáo")
+KIND = OpenApiParameter("ky", str, enum=PeriodKind.values, description="Loại kỳ")
 
 
 class SentReportListView(ETagMixin, generics.ListAPIView):
@@ -95,10 +97,10 @@ class SentReportListView(ETagMixin, generics.ListAPIView):
 
     def get_queryset(self):
         reports = within_reach(self.request, sent_reports_for(self.request.user))
-        year = self.request.query_params.get("nam", "")
-        if year.isdigit():
-            reports = reports.filter(request__period__year=int(year))
-        kind = self.request.query_params.get("ky")
+        year = number_param(self.request, "nam", high=9999)
+        if year is not None:
+            reports = reports.filter(request__period__year=year)
+        kind = choice_param(self.request, "ky", PeriodKind)
         if kind:
             reports = reports.filter(request__period__kind=kind)
         return reports
