@@ -6,6 +6,7 @@ agency (Sở Tài chính) whose data none of them may touch.
 
 import os
 import shutil
+from importlib import import_module
 
 import pytest
 
@@ -16,6 +17,31 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 # The province's identity provider on loopback (oidc_provider, sso).
 pytest_plugins = ["tests.oidc_support"]
+
+
+def seed_migration_data():
+    """Put back what the data migrations seed, when it is gone: the legal time
+    limits of petitions and the known replacements in the legal library. A
+    transactional test (a browser journey, a backup) flushes the database, and
+    the tests after it on the same worker would find neither (one query each
+    when they are there)."""
+    from django.apps import apps
+
+    from danvan.documents.models import LegalDocument
+    from danvan.documents.validity import REPLACED, put_replacements
+    from danvan.petitions.models import TimeLimitRule
+
+    if not TimeLimitRule.objects.exists():
+        import_module("danvan.petitions.migrations.0002_seed_time_limit_rules").seed(apps, None)
+    if not LegalDocument.objects.filter(validity_status=REPLACED).exists():
+        put_replacements(LegalDocument)
+
+
+@pytest.fixture(autouse=True)
+def _migration_data(request):
+    if {"db", "transactional_db"} & set(request.fixturenames):
+        request.getfixturevalue("db" if "db" in request.fixturenames else "transactional_db")
+        seed_migration_data()
 
 
 @pytest.fixture(autouse=True)

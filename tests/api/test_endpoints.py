@@ -65,6 +65,8 @@ def test_petition_figures_refuse_a_wrong_date(client, inspector):
     client.force_login(inspector)
     response = client.get(reverse("api:petition_figures"), {"tu_ngay": "31/12/2026"})
     assert response.status_code == 400 and response.json()["ma"] == "du_lieu_khong_hop_le"
+    empty = client.get(reverse("api:petition_figures"), {"den_ngay": ""})
+    assert empty.status_code == 400 and empty.json()["ma"] == "du_lieu_khong_hop_le"
 
 
 def test_a_unit_head_client_submits_the_units_report(client, unit_head, agency, system_admin, unit_request):

@@ -10,17 +10,10 @@ from tests.signing_ca import agency_bundle, test_ca  # noqa: F401 — the test C
 
 
 def seed_time_limit_rules():
-    """The rules the data migration seeds. A transactional test elsewhere in
-    the run flushes migration data, so tests that count deadlines put them
-    back (idempotent)."""
+    """The rules the data migration seeds, put back at once (idempotent): for
+    a transactional test, which starts from a flushed database. Every other
+    test gets them from tests.conftest.seed_migration_data."""
     import_module("danvan.petitions.migrations.0002_seed_time_limit_rules").seed(apps, None)
-
-
-@pytest.fixture(autouse=True)
-def _time_limit_rules(request):
-    if {"db", "transactional_db"} & set(request.fixturenames):
-        request.getfixturevalue("db" if "db" in request.fixturenames else "transactional_db")
-        seed_time_limit_rules()
 
 
 @pytest.fixture

@@ -48,9 +48,9 @@ DAY = {"type": "string", "format": "date", "pattern": "^(199[0-9]|20[0-9][0-9]|2
 
 
 def _day(request, name: str, default: date) -> date:
-    value = request.query_params.get(name, "")
-    if value == "":
+    if name not in request.query_params:
         return default
+    value = request.query_params[name]
     try:
         day = date.fromisoformat(value)
     except ValueError:

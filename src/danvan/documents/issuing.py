@@ -1,6 +1,10 @@
-"""Signing as a step of issuing: the leader who issues a plan, an amendment
-or a report ticks "Ký số khi ban hành" and the issued document is signed
-with the agency's certificate in the same request.
+"""Signing issued documents from their pages, for every app that issues
+one: signing as a step of issuing, signing afterwards with the "Ký số"
+button, and downloading a signed copy.
+
+The leader who issues a plan, an amendment or a report ticks "Ký số khi ban
+hành" and the issued document is signed with the agency's certificate in the
+same request.
 
 Issuing comes first and stands on its own: the document has its number
 once it is issued, and the PDF that is signed prints that number. If the
@@ -13,15 +17,17 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.contrib import messages
-from django.http import HttpRequest
+from django.db.models import Model
+from django.http import FileResponse, HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from danvan.core.downloads import PDF_TYPE, stored_file
 from danvan.core.models import Agency, User
 from danvan.core.services import DomainError
 from danvan.documents.models import SignedCopy
 from danvan.documents.permissions import can_sign_for_agency
-from danvan.documents.selectors import current_signing_certificate
+from danvan.documents.selectors import current_signing_certificate, signed_copy_of
 
 SIGN_FIELD = "ky_so"
 
@@ -53,3 +59,24 @@ def sign_issued(request: HttpRequest, sign: Callable[[], SignedCopy]) -> SignedC
         % {"when": f"{timezone.localtime(copy.signed_at):%H:%M:%S %d/%m/%Y}"},
     )
     return copy
+
+
+def sign_from_page(request: HttpRequest, sign: Callable[[], SignedCopy], *, done: str) -> None:
+    """The "Ký số" button of an issued document: sign it, and say how it went."""
+    try:
+        sign()
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, done)
+
+
+def signed_copy_download(
+    document: Model, copy_id: int, filename: str, *, personal: bool = False
+) -> FileResponse:
+    """One signed copy of a document the caller has checked the person reads,
+    as a PDF download (``personal``: a citizen's letter, kept by no cache)."""
+    copy = signed_copy_of(document, copy_id)
+    response = stored_file(copy.file, filename, personal=personal)
+    response["Content-Type"] = PDF_TYPE
+    return response

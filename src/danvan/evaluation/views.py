@@ -12,10 +12,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from danvan.core.downloads import DOCX_TYPE, PDF_TYPE, XLSX_TYPE, download, stored_file
+from danvan.core.downloads import DOCX_TYPE, XLSX_TYPE, download
 from danvan.core.models import Agency
 from danvan.core.paging import page_of
 from danvan.core.services import DomainError
+from danvan.documents import issuing
 from danvan.documents import selectors as document_selectors
 from danvan.documents.permissions import visible_legal_documents
 from danvan.evaluation import decision, forms, permissions, selectors, services
@@ -405,12 +406,11 @@ def results_decision_sign(request, province_id):
     if not (year.isdigit() and 2000 <= int(year) <= 2100):
         raise Http404(_("Năm đánh giá không hợp lệ."))
     table = selectors.results_table(province, int(year))
-    try:
-        services.sign_results_decision(table=table, by=request.user)
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("Đã ký số quyết định. Bản PDF đã ký được lưu cùng kết quả của năm."))
+    issuing.sign_from_page(
+        request,
+        lambda: services.sign_results_decision(table=table, by=request.user),
+        done=_("Đã ký số quyết định. Bản PDF đã ký được lưu cùng kết quả của năm."),
+    )
     return redirect(reverse("evaluation:results", args=[province.pk]) + f"?nam={year}#ban-ky-so")
 
 
@@ -418,10 +418,9 @@ def results_decision_sign(request, province_id):
 def results_decision_signed_pdf(request, decision_id, copy_id):
     """A signed decision, to whoever reads the province's results."""
     decision_record = permissions.get_results_decision_for_user(request.user, decision_id)
-    copy = document_selectors.signed_copy_of(decision_record, copy_id)
-    response = stored_file(copy.file, f"quyet-dinh-ket-qua-danh-gia-{decision_record.year}-da-ky.pdf")
-    response["Content-Type"] = PDF_TYPE
-    return response
+    return issuing.signed_copy_download(
+        decision_record, copy_id, f"quyet-dinh-ket-qua-danh-gia-{decision_record.year}-da-ky.pdf"
+    )
 
 
 @login_required

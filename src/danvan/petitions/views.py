@@ -26,8 +26,8 @@ from danvan.core.paging import page_of
 from danvan.core.permissions import get_agency_for_user
 from danvan.core.services import DomainError
 from danvan.core.storage import StorageUnavailable
+from danvan.documents import issuing
 from danvan.documents.output.pdf import ConversionError, docx_to_pdf
-from danvan.documents.selectors import signed_copy_of
 from danvan.petitions import forms, letters, permissions, selectors, services
 from danvan.petitions.models import Petition
 from danvan.petitions.public_links import public_links
@@ -250,12 +250,11 @@ def petition_letter_sign(request, petition_id):
     petition = permissions.get_petition_for_user(request.user, petition_id)
     if not permissions.can_sign_petition_letter(request.user, petition):
         raise PermissionDenied(_("Chỉ lãnh đạo cơ quan được ký số văn bản xử lý đơn."))
-    try:
-        services.sign_petition_letter(petition=petition, by=request.user)
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("Đã ký số văn bản. Bản PDF đã ký được lưu cùng đơn."))
+    issuing.sign_from_page(
+        request,
+        lambda: services.sign_petition_letter(petition=petition, by=request.user),
+        done=_("Đã ký số văn bản. Bản PDF đã ký được lưu cùng đơn."),
+    )
     return redirect(reverse("petitions:petition_detail", args=[petition.pk]) + "#ban-ky-so")
 
 
@@ -263,10 +262,10 @@ def petition_letter_sign(request, petition_id):
 def petition_signed_letter(request, petition_id, copy_id):
     """A signed letter, to those who download the letter itself."""
     petition = permissions.get_petition_for_user(request.user, petition_id, action="process")
-    copy = signed_copy_of(petition, copy_id)
+    response = issuing.signed_copy_download(
+        petition, copy_id, f"don-{petition.code}-da-ky.pdf", personal=True
+    )
     record_read(request, petition, "petitions.petition_signed_letter")
-    response = stored_file(copy.file, f"don-{petition.code}-da-ky.pdf", personal=True)
-    response["Content-Type"] = PDF_TYPE
     return response
 
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from danvan.core.downloads import DOCX_TYPE, PDF_TYPE, download, stored_file
+from danvan.core.downloads import DOCX_TYPE, download
 from danvan.core.services import DomainError
 from danvan.documents import issuing
 from danvan.documents import selectors as document_selectors
@@ -257,12 +257,11 @@ def amendment_sign(request, amendment_id):
     amendment = permissions.get_amendment_for_user(request.user, amendment_id)
     if not permissions.can_sign_amendment(request.user, amendment):
         raise PermissionDenied(_("Chỉ lãnh đạo cơ quan được ký số văn bản sửa đổi đã ban hành."))
-    try:
-        services.sign_amendment(amendment=amendment, by=request.user)
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("Đã ký số văn bản sửa đổi. Bản PDF đã ký được lưu cùng văn bản."))
+    issuing.sign_from_page(
+        request,
+        lambda: services.sign_amendment(amendment=amendment, by=request.user),
+        done=_("Đã ký số văn bản sửa đổi. Bản PDF đã ký được lưu cùng văn bản."),
+    )
     return redirect(reverse("plans:amendment_detail", args=[amendment.pk]) + "#ban-ky-so")
 
 
@@ -270,10 +269,9 @@ def amendment_sign(request, amendment_id):
 def amendment_signed_pdf(request, amendment_id, copy_id):
     """A signed copy, to whoever reads the amendment."""
     amendment = permissions.get_amendment_for_user(request.user, amendment_id)
-    copy = document_selectors.signed_copy_of(amendment, copy_id)
-    response = stored_file(copy.file, f"sua-doi-ke-hoach-{amendment.plan_id}-{amendment.pk}-da-ky.pdf")
-    response["Content-Type"] = PDF_TYPE
-    return response
+    return issuing.signed_copy_download(
+        amendment, copy_id, f"sua-doi-ke-hoach-{amendment.plan_id}-{amendment.pk}-da-ky.pdf"
+    )
 
 
 @login_required

@@ -799,12 +799,11 @@ def plan_sign(request, plan_id):
     plan = permissions.get_plan_for_user(request.user, plan_id)
     if not permissions.can_sign_plan(request.user, plan):
         raise PermissionDenied(_("Chỉ lãnh đạo cơ quan được ký số kế hoạch đã ban hành."))
-    try:
-        services.sign_plan(plan=plan, by=request.user)
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("Đã ký số kế hoạch. Bản PDF đã ký được lưu cùng kế hoạch."))
+    issuing.sign_from_page(
+        request,
+        lambda: services.sign_plan(plan=plan, by=request.user),
+        done=_("Đã ký số kế hoạch. Bản PDF đã ký được lưu cùng kế hoạch."),
+    )
     return redirect(reverse("plans:plan_detail", args=[plan.pk]) + "#ban-ky-so")
 
 
@@ -812,10 +811,7 @@ def plan_sign(request, plan_id):
 def plan_signed_pdf(request, plan_id, copy_id):
     """A signed copy, to whoever reads the plan."""
     plan = permissions.get_plan_for_user(request.user, plan_id)
-    copy = document_selectors.signed_copy_of(plan, copy_id)
-    response = stored_file(copy.file, f"ke-hoach-{plan.pk}-da-ky.pdf")
-    response["Content-Type"] = PDF_TYPE
-    return response
+    return issuing.signed_copy_download(plan, copy_id, f"ke-hoach-{plan.pk}-da-ky.pdf")
 
 
 @login_required

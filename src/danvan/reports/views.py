@@ -400,12 +400,11 @@ def report_sign(request, report_id):
     report = permissions.get_report_for_user(request.user, report_id)
     if not permissions.can_sign_report(request.user, report):
         raise PermissionDenied(_("Chỉ lãnh đạo cơ quan được ký số báo cáo đã duyệt và gửi."))
-    try:
-        services.sign_report(report=report, by=request.user)
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("Đã ký số báo cáo. Bản PDF đã ký được lưu cùng báo cáo."))
+    issuing.sign_from_page(
+        request,
+        lambda: services.sign_report(report=report, by=request.user),
+        done=_("Đã ký số báo cáo. Bản PDF đã ký được lưu cùng báo cáo."),
+    )
     return redirect(reverse("reports:report_detail", args=[report.pk]) + "#ban-ky-so")
 
 
@@ -413,10 +412,7 @@ def report_sign(request, report_id):
 def report_signed_pdf(request, report_id, copy_id):
     """A signed copy, to whoever reads the report."""
     report = permissions.get_report_for_user(request.user, report_id)
-    copy = document_selectors.signed_copy_of(report, copy_id)
-    response = stored_file(copy.file, f"bao-cao-{report.pk}-da-ky.pdf")
-    response["Content-Type"] = PDF_TYPE
-    return response
+    return issuing.signed_copy_download(report, copy_id, f"bao-cao-{report.pk}-da-ky.pdf")
 
 
 @login_required

@@ -17,9 +17,13 @@ carries.
 
 from __future__ import annotations
 
+import asyncio
 import io
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from datetime import datetime
+from typing import TypeVar
 
 from asn1crypto import pem
 from asn1crypto import x509 as asn1_x509
@@ -91,6 +95,22 @@ class SignatureCheck:
         return asdict(self)
 
 
+Result = TypeVar("Result")
+
+
+def _outside_a_running_loop(work: Callable[[], Result]) -> Result:
+    """pyHanko's synchronous calls start an event loop of their own
+    (asyncio.run), which Python refuses in a thread whose event loop is
+    running (an ASGI server's, a browser driver's): there the work runs in a
+    thread of its own, its exceptions raised here as they were."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return work()
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(work).result()
+
+
 def sign_pdf(
     data: bytes,
     *,
@@ -131,9 +151,8 @@ def sign_pdf(
     writer = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
     output = io.BytesIO()
     try:
-        _SignerAt(meta, signer=signer, stamp_style=style, new_field_spec=field, at=when).sign_pdf(
-            writer, output=output
-        )
+        signing = _SignerAt(meta, signer=signer, stamp_style=style, new_field_spec=field, at=when)
+        _outside_a_running_loop(lambda: signing.sign_pdf(writer, output=output))
     except (SigningError, PdfError) as error:
         raise SigningKeyError(str(_("Không ký được văn bản: %(error)s") % {"error": error})) from error
     return output.getvalue()
@@ -168,7 +187,7 @@ def check_signatures(data: bytes, *, trust_roots: list[bytes]) -> list[Signature
         allow_fetching=False,
         revocation_mode="soft-fail",
     )
-    return [_check(signature, context) for signature in embedded]
+    return _outside_a_running_loop(lambda: [_check(signature, context) for signature in embedded])
 
 
 def _check(signature, context: ValidationContext) -> SignatureCheck:
