@@ -132,3 +132,16 @@ def test_only_the_office_writes_it_and_only_on_a_draft(
     client.force_login(office_officer)
     assert client.post(reverse("plans:part_duty_task", args=[plan.pk]), {"doan": "1"}).status_code == 403
     assert not plan.tasks.filter(section=implementation.IMPLEMENTATION_SECTION).exists()
+
+
+def test_a_long_heading_is_named_in_the_plans_history_within_its_length(plan, office_officer, lead_unit):
+    heading = "Tổ chức tuyên truyền, phổ biến, quán triệt " * 5
+    services.add_task(
+        plan=plan, by=office_officer, heading=heading, lead_unit=lead_unit, timing="Thường xuyên"
+    )
+    reason = plan.history.latest().history_change_reason
+    assert (
+        len(reason) <= 100
+        and reason.startswith("Thêm nhiệm vụ: Tổ chức tuyên truyền")
+        and reason.endswith("…")
+    )

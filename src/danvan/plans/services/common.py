@@ -13,7 +13,19 @@ def _record_plan_version(plan: Plan, *, by: User, step: str) -> None:
     with the step that made it ("Trình lãnh đạo phê duyệt", "Thêm nhiệm vụ: …").
     For the steps that change the plan by a conditional update (which writes
     no history of its own) or change its tasks rather than the plan."""
-    Plan.history.bulk_history_create([plan], update=True, default_user=by, default_change_reason=step)
+    Plan.history.bulk_history_create(
+        [plan], update=True, default_user=by, default_change_reason=_within(step, REASON_LENGTH)
+    )
+
+
+# The length of django-simple-history's change reason (history_change_reason).
+REASON_LENGTH = 100
+
+
+def _within(text: str, length: int) -> str:
+    """``text`` cut to ``length`` characters, with "…" when cut: a step names
+    a task by its heading, which may be longer than the reason can hold."""
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
 
 
 def register_unit(unit: Unit | None) -> Unit | None:
