@@ -49,7 +49,8 @@ def index(request):
     petitions = selectors.petitions_for_list(
         request.user, query=filters["q"], status=filters["status"], kind=filters["kind"]
     )
-    page = page_of(petitions, request)
+    # The agency of each row by its name on the day the petition came in.
+    page = page_of(petitions.prefetch_related("agency__former_names"), request)
     record_list_read(
         request, [row for row in page.object_list if row.shows_sender()], "petitions.petition_list"
     )
@@ -542,7 +543,7 @@ def _chosen_agency(request, agencies):
     """The agency the citizen writes to, whose identity the page shows: the
     one chosen in the form, named in the link (``?co-quan=``), or the only one."""
     wanted = request.POST.get("agency") or request.GET.get("co-quan") or ""
-    if wanted.isdigit():
+    if wanted.isdecimal():
         return agencies.filter(pk=int(wanted)).first()
     return agencies.first() if agencies.count() == 1 else None
 
