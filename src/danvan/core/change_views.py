@@ -99,13 +99,13 @@ def change_detail(request, change_id):
 def change_apply(request, change_id):
     _admin_only(request)
     change = _change(change_id)
-    confirmed = [int(value) for value in request.POST.getlist("confirmed") if value.isdigit()]
-    roles = [int(value) for value in request.POST.getlist("role") if value.isdigit()]
+    confirmed = [int(value) for value in request.POST.getlist("confirmed") if value.isdecimal()]
+    roles = [int(value) for value in request.POST.getlist("role") if value.isdecimal()]
     destinations, work = {}, {}
     for key, value in request.POST.items():
-        if key.startswith("destination-") and key[12:].isdigit() and value.isdigit():
+        if key.startswith("destination-") and key[12:].isdecimal() and value.isdecimal():
             destinations[int(key[12:])] = int(value)
-        elif key.startswith("work-") and value.isdigit():
+        elif key.startswith("work-") and value.isdecimal():
             work[key] = int(value)
     try:
         organisation.apply_change(

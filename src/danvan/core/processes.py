@@ -108,7 +108,7 @@ def remove_dead_temp_dirs() -> int:
         return 0
     removed = 0
     for path in root.iterdir():
-        if path.is_dir() and path.name.isdigit() and not _alive(int(path.name)):
+        if path.is_dir() and path.name.isdecimal() and not _alive(int(path.name)):
             shutil.rmtree(path, ignore_errors=True)
             removed += 1
     return removed

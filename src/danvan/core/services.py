@@ -372,7 +372,7 @@ def verify_second_factor(*, person: User, code: str):
     if not code:
         raise DomainError(_("Hãy nhập mã gồm 6 chữ số từ ứng dụng, hoặc một mã khôi phục."))
     # An app's code is digits only; anything else is a recovery code.
-    kind = TOTPDevice if code.isdigit() and len(code) in (6, 8) else StaticDevice
+    kind = TOTPDevice if code.isdecimal() and len(code) in (6, 8) else StaticDevice
     with transaction.atomic():
         devices = list(kind.objects.select_for_update().filter(user=person, confirmed=True))
         throttled = any(not device.verify_is_allowed()[0] for device in devices)

@@ -32,7 +32,7 @@ def hold_document_number(*, agency: Agency, year: int, number: str) -> None:
     """Record that the agency issued document ``number`` in ``year`` outside
     an approval here (a plan or report loaded already numbered): the series
     goes up to it, so the next number follows it and none is given twice."""
-    if not str(number).isdigit():
+    if not str(number).isdecimal():
         return
     series, _created = NumberSeries.objects.get_or_create(agency=agency, unit=None, year=year)
     NumberSeries.objects.filter(pk=series.pk, last_number__lt=int(number)).update(last_number=int(number))

@@ -320,7 +320,7 @@ def library(request):
 
 def _year(request) -> int:
     value = request.GET.get("nam", "")
-    return int(value) if value.isdigit() and 2000 <= int(value) <= 2100 else timezone.localdate().year
+    return int(value) if value.isdecimal() and 2000 <= int(value) <= 2100 else timezone.localdate().year
 
 
 @login_required

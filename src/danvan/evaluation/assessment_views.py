@@ -98,7 +98,7 @@ def assessment_list(request):
 
 def _year_of(request) -> int:
     text = request.GET.get("nam", "")
-    return int(text) if text.isdigit() and 2000 <= int(text) <= 2100 else timezone.localdate().year
+    return int(text) if text.isdecimal() and 2000 <= int(text) <= 2100 else timezone.localdate().year
 
 
 @login_required

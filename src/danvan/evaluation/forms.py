@@ -195,7 +195,7 @@ class EvidenceLinkForm(forms.Form):
     def clean_target(self):
         value = self.cleaned_data["target"]
         kind, _sep, object_id = value.partition(":")
-        if not object_id.isdigit():
+        if not object_id.isdecimal():
             raise forms.ValidationError(_("Hãy chọn một tài liệu."))
         return kind, int(object_id)
 

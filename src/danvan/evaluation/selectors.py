@@ -790,9 +790,9 @@ def may_be_proposed_for_commendation(agency: Agency, year: int) -> Commendation:
 
 def assessments_for_api(person: User, *, year: str = "", agency: str = "") -> QuerySet[Assessment]:
     found = permissions.visible_assessments(person).select_related("agency", "criteria_set")
-    if year.isdigit():
+    if year.isdecimal():
         found = found.filter(year=int(year))
-    if agency.isdigit():
+    if agency.isdecimal():
         found = found.filter(agency_id=int(agency))
     return found.order_by("-year", "agency__sort_key", "pk")
 

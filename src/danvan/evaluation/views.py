@@ -261,7 +261,7 @@ def node_add(request, criteria_set_id):
     if refused := _refused_unless_draft(request, criteria_set):
         return refused
     parent_id = request.GET.get("cha", "")
-    parent = get_object_or_404(criteria_set.nodes, pk=parent_id) if parent_id.isdigit() else None
+    parent = get_object_or_404(criteria_set.nodes, pk=parent_id) if parent_id.isdecimal() else None
     form = _node_form(request, is_group=parent is None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -354,7 +354,7 @@ def _chosen_year(request, province) -> tuple[list[int], int, bool]:
     years = selectors.result_years(province)
     year = selectors.default_year(years, timezone.localdate().year)
     asked = request.GET.get("nam", "")
-    if asked.isdigit() and 2000 <= int(asked) <= 2100:
+    if asked.isdecimal() and 2000 <= int(asked) <= 2100:
         return years, int(asked), False
     return years, year, bool(asked)
 
@@ -403,7 +403,7 @@ def results_decision_sign(request, province_id):
     if not permissions.can_sign_results_decision(request.user, province):
         raise PermissionDenied(_("Chỉ lãnh đạo UBND tỉnh được ký số quyết định công nhận kết quả đánh giá."))
     year = request.POST.get("nam", "")
-    if not (year.isdigit() and 2000 <= int(year) <= 2100):
+    if not (year.isdecimal() and 2000 <= int(year) <= 2100):
         raise Http404(_("Năm đánh giá không hợp lệ."))
     table = selectors.results_table(province, int(year))
     issuing.sign_from_page(

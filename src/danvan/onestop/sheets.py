@@ -304,7 +304,7 @@ def _count(value) -> int | None:
     if isinstance(value, int):
         return value if value >= 0 else None
     text = str(value).strip()
-    if text.isdigit():
+    if text.isdecimal():
         return int(text)
     if _THOUSANDS.match(text):
         return int(re.sub(r"[.,\s]", "", text))

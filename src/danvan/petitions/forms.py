@@ -34,7 +34,7 @@ class PhoneValidator:
     message = _("Số điện thoại gồm 9 đến 12 chữ số.")
 
     def __call__(self, value: str) -> None:
-        digits = "".join(ch for ch in value if ch.isdigit())
+        digits = "".join(ch for ch in value if ch.isdecimal())
         if value and not 9 <= len(digits) <= 12:
             raise ValidationError(self.message)
 

@@ -258,7 +258,7 @@ def _reception_matches(person: User, query: str) -> Q:
     for word in search_key(query).split():
         words &= Q(search_text__contains=word) | (citizen_shown & Q(citizen__search_text__contains=word))
     by_code = Q(pk__in=Petition.objects.filter(code__iexact=query).values("reception_id"))
-    by_number = Q(number=int(query)) if query.isdigit() and len(query) < 9 else Q(pk__in=[])
+    by_number = Q(number=int(query)) if query.isdecimal() and len(query) < 9 else Q(pk__in=[])
     return words | by_code | by_number
 
 

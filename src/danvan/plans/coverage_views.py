@@ -16,7 +16,7 @@ def _pairs(values) -> set[tuple[int, int]] | None:
     pairs = set()
     for value in values:
         higher, _sep, task = str(value).partition(":")
-        if not (higher.isdigit() and task.isdigit()):
+        if not (higher.isdecimal() and task.isdecimal()):
             return None
         pairs.add((int(higher), int(task)))
     return pairs

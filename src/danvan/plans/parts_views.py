@@ -100,7 +100,7 @@ def part_citation_add(request, plan_id):
     document_id = request.POST.get("van_ban", "")
     document = (
         document_selectors.citable_documents(request.user).filter(pk=int(document_id)).first()
-        if document_id.isdigit()
+        if document_id.isdecimal()
         else None
     )
     if document is None:
@@ -186,7 +186,7 @@ def part_duty_task(request, plan_id):
     unit = None
     if request.POST.get("don_vi"):
         chosen = request.POST["don_vi"]
-        unit = plan.agency.units.filter(pk=chosen, is_active=True).first() if chosen.isdigit() else None
+        unit = plan.agency.units.filter(pk=chosen, is_active=True).first() if chosen.isdecimal() else None
         if unit is None:
             messages.error(request, _("Đơn vị đã chọn không thuộc cơ quan ban hành kế hoạch."))
             return _back(plan, "#to-chuc-thuc-hien")

@@ -23,7 +23,7 @@ _DOCUMENT_BEFORE = re.compile(
 
 def _is_date_prefix(prefix: str) -> bool:
     parts = prefix.rstrip("/").split("/")
-    if not parts[0].isdigit():
+    if not parts[0].isdecimal():
         return parts[0] in ("I", "II", "III", "IV")
     if len(parts) == 1:
         return 1 <= int(parts[0]) <= 12
@@ -46,7 +46,7 @@ def shift_years(text: str, years: int) -> str:
             return match[0]
         year = int(match["year"]) + years
         parts = prefix.rstrip("/").split("/")
-        if len(parts) == 2 and parts[0].isdigit() and int(parts[1]) == 2 and int(parts[0]) == 29:
+        if len(parts) == 2 and parts[0].isdecimal() and int(parts[1]) == 2 and int(parts[0]) == 29:
             if not calendar.isleap(year):
                 prefix = prefix.replace("29/", "28/", 1)
         return f"{prefix}{year}"

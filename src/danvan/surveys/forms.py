@@ -99,7 +99,7 @@ class AnswerForm(forms.Form):
         """The answers by question id, as services.submit_response takes them."""
         found = {}
         for name, value in self.cleaned_data.items():
-            if name.startswith("q") and name[1:].isdigit():
+            if name.startswith("q") and name[1:].isdecimal():
                 found[int(name[1:])] = value
         return found
 

@@ -47,7 +47,7 @@ def document_number(number: str) -> str:
     """'5' is printed '05' (numbers below 10 take a leading zero); a plan not
     yet issued has a blank to fill in."""
     number = number.strip()
-    if number.isdigit():
+    if number.isdecimal():
         return two_digits_below_ten(int(number))
     return number or BLANK_NUMBER
 

@@ -261,7 +261,7 @@ def report_annex_xlsx(report) -> bytes:
 
 def _cell(value: str):
     """Whole numbers as numbers, so the annex sums; everything else as text."""
-    return int(value) if value.isdigit() else value
+    return int(value) if value.isdecimal() else value
 
 
 def sample_report_context() -> dict:

@@ -38,7 +38,7 @@ def new_case_code() -> str:
 
 
 def _digits(phone: str) -> str:
-    return "".join(ch for ch in phone if ch.isdigit())
+    return "".join(ch for ch in phone if ch.isdecimal())
 
 
 @transaction.atomic
