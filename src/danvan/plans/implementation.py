@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.utils import translation
+
 from danvan.core.models import Unit
 from danvan.core.text import search_key
 from danvan.documents.output.context import IMPLEMENTATION_PART
@@ -113,25 +115,11 @@ def duty_at(plan: Plan, units: list[Unit], index: int) -> Duty | None:
 
 
 def timing_words(text: str, year: int | None) -> str:
-    """The timing a paragraph states, in the words a task's timing is written
-    ("Hằng quý", "Trước ngày 10/12/2026"); a period word wins over a date,
-    as in plans.recurrence."""
-    read = recurrence.parse_timing(text, year=year)
-    if read.kind == Task.TimingKind.DUE_DATE and read.due_date:
-        return f"Trước ngày {read.due_date:%d/%m/%Y}"
-    if read.kind == Task.TimingKind.MONTHLY_DAY:
-        return f"Trước ngày {read.day} hằng tháng"
-    if read.kind == Task.TimingKind.AFTER_ISSUE:
-        return f"{read.working_days} ngày làm việc sau khi ban hành"
-    return _PERIOD_WORDS.get(read.kind, "Thường xuyên")
-
-
-_PERIOD_WORDS = {
-    Task.TimingKind.MONTHLY: "Hằng tháng",
-    Task.TimingKind.QUARTERLY: "Hằng quý",
-    Task.TimingKind.HALF_YEARLY: "6 tháng",
-    Task.TimingKind.YEARLY: "Hằng năm",
-}
+    """The timing a paragraph states, in the words a plan prints it ("Hằng
+    quý", "Trước ngày 10/12/2026"): the task's timing text is the plan's, in
+    Vietnamese whatever the language of the page."""
+    with translation.override("vi"):
+        return recurrence.describe(recurrence.parse_timing(text, year=year))
 
 
 def task_fields(duty: Duty, unit: Unit, year: int | None) -> dict:

@@ -3,6 +3,8 @@ documents are numbered in."""
 
 from __future__ import annotations
 
+from django.db import models
+
 from danvan.core.models import Agency, Unit, User
 from danvan.documents.register import next_document_number
 from danvan.plans.models import Plan
@@ -16,6 +18,12 @@ def _record_plan_version(plan: Plan, *, by: User, step: str) -> None:
     Plan.history.bulk_history_create(
         [plan], update=True, default_user=by, default_change_reason=_within(step, REASON_LENGTH)
     )
+
+
+def _next_order(rows: models.QuerySet, *, first: int = 0) -> int:
+    """The order of a row added after ``rows`` (a plan's tasks, targets, deadlines)."""
+    last = rows.aggregate(last=models.Max("order"))["last"]
+    return first if last is None else last + 1
 
 
 # The length of django-simple-history's change reason (history_change_reason).

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from django.db import models, transaction
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from danvan.core.models import Unit, User
@@ -17,17 +17,13 @@ from danvan.documents.models import LegalDocument
 from danvan.documents.services import record_citation
 from danvan.plans import implementation
 from danvan.plans.models import Plan, PlanCitation, PlanDeadline, Target, Task
-from danvan.plans.services.common import _record_plan_version
+from danvan.plans.services.common import _next_order, _record_plan_version
 from danvan.plans.services.tasks import add_task
 
 
 def _check_draft(plan: Plan) -> None:
     if not plan.is_editable():
         raise DomainError(_("Kế hoạch đã ban hành chỉ được thay đổi bằng văn bản sửa đổi."))
-
-
-def _next_order(rows: models.QuerySet) -> int:
-    return (rows.aggregate(last=models.Max("order"))["last"] or 0) + 1
 
 
 @transaction.atomic
@@ -39,7 +35,7 @@ def add_target(*, plan: Plan, text: str, percent: Decimal | None, by: User) -> T
     if percent is not None and not Decimal(0) <= percent <= Decimal(100):
         raise DomainError(_("Tỷ lệ của chỉ tiêu phải từ 0 đến 100%."))
     target = Target.objects.create(
-        plan=plan, order=_next_order(plan.targets.all()), text=text.strip(), percent=percent
+        plan=plan, order=_next_order(plan.targets.all(), first=1), text=text.strip(), percent=percent
     )
     _record_plan_version(plan, by=by, step=_("Thêm chỉ tiêu: %(text)s") % {"text": target.text[:200]})
     return target
@@ -63,7 +59,7 @@ def cite_document(*, plan: Plan, document: LegalDocument, by: User) -> PlanCitat
     if plan.plancitation_set.filter(document=document).exists():
         raise DomainError(_("Kế hoạch đã có căn cứ này."))
     citation = PlanCitation.objects.create(
-        plan=plan, document=document, order=_next_order(plan.plancitation_set.all())
+        plan=plan, document=document, order=_next_order(plan.plancitation_set.all(), first=1)
     )
     _record_plan_version(plan, by=by, step=_("Thêm căn cứ: %(document)s") % {"document": document})
     return citation
@@ -123,7 +119,7 @@ def add_deadline(
         )
     deadline = PlanDeadline.objects.create(
         plan=plan,
-        order=_next_order(plan.deadlines.all()),
+        order=_next_order(plan.deadlines.all(), first=1),
         due_date=due_date,
         action=action.strip(),
         units=[unit.strip() for unit in units if unit.strip()],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db import models, transaction
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -24,7 +24,7 @@ from danvan.plans.models import (
     TaskOccurrence,
     TaskUpdate,
 )
-from danvan.plans.services.common import _record_plan_version
+from danvan.plans.services.common import _next_order, _record_plan_version
 
 # --- Tasks -----------------------------------------------------------------------
 
@@ -119,7 +119,9 @@ def add_task(*, plan: Plan, supporting_units=(), by: User, **fields) -> Task:
     _check_task(plan, fields)
     values = {name: fields.get(name) for name in TASK_FIELDS}
     values = {k: ("" if v is None and k in ("section", "timing") else v) for k, v in values.items()}
-    task = Task.objects.create(plan=plan, order=_after_last(plan), lead_text=_lead(values).name, **values)
+    task = Task.objects.create(
+        plan=plan, order=_next_order(plan.tasks.all()), lead_text=_lead(values).name, **values
+    )
     task.supporting_units.set(supporting_units)
     keep_content_items_together(plan)
     task.refresh_from_db(fields=["order"])
@@ -153,7 +155,7 @@ def edit_task(*, task: Task, supporting_units=(), by: User, seen: str | None = N
     updated = [*TASK_FIELDS, "lead_text"]
     if moved:
         # Put under another content item, it goes to that item's end.
-        task.order = _after_last(task.plan)
+        task.order = _next_order(task.plan.tasks.all())
         updated.append("order")
     task.save(update_fields=updated)
     task.supporting_units.set(supporting_units)
@@ -164,11 +166,6 @@ def edit_task(*, task: Task, supporting_units=(), by: User, seen: str | None = N
 
 
 # --- The order of the tasks --------------------------------------------------------
-
-
-def _after_last(plan: Plan) -> int:
-    last = plan.tasks.aggregate(last=models.Max("order"))["last"]
-    return 0 if last is None else last + 1
 
 
 def _in_content_items(plan: Plan) -> list[tuple[str, list[Task]]]:
