@@ -1,10 +1,13 @@
 """Long lists page: "Có N mục", "Trang x/y", previous and next links that keep
 every filter of the list."""
 
+from django.db import connection
+from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from danvan.core.models import Notification
-from danvan.core.paging import thousands
+from danvan.core.paging import page_of, thousands
 from danvan.plans.models import Plan
 
 
@@ -12,6 +15,39 @@ def test_thousands_are_written_the_vietnamese_way():
     assert thousands(1234) == "1.234"
     assert thousands(1234567) == "1.234.567"
     assert thousands(12) == "12"
+
+
+def _page(rows, **query):
+    with CaptureQueriesContext(connection) as queries:
+        page = page_of(rows, RequestFactory().get("/", query), per_page=3)
+        shown = list(page.object_list)
+        count, pages = page.paginator.count, page.paginator.num_pages
+    return page, shown, count, pages, [q["sql"] for q in queries.captured_queries]
+
+
+def test_a_first_page_that_holds_the_whole_list_is_read_in_one_query(office_officer):
+    notes = [Notification.objects.create(recipient=office_officer, key=f"k{n}", text="t") for n in range(3)]
+    rows = Notification.objects.filter(recipient=office_officer).order_by("pk")
+    page, shown, count, pages, sql = _page(rows)
+    assert shown == notes and (count, pages) == (3, 1) and not page.has_next()
+    assert len(sql) == 1 and "COUNT(" not in sql[0].upper()
+
+
+def test_a_first_page_of_a_longer_list_counts_it_and_shows_only_its_rows(office_officer):
+    notes = [Notification.objects.create(recipient=office_officer, key=f"k{n}", text="t") for n in range(4)]
+    rows = Notification.objects.filter(recipient=office_officer).order_by("pk")
+    for query in ({}, {"trang": "1"}):
+        page, shown, count, pages, sql = _page(rows, **query)
+        assert shown == notes[:3] and (count, pages) == (4, 2) and page.has_next()
+        assert len(sql) == 2 and sum("COUNT(" in s.upper() for s in sql) == 1
+    page, shown, count, pages, sql = _page(rows, trang="2")
+    assert shown == notes[3:] and page.number == 2 and page.has_previous()
+    assert _page(rows, trang="9")[0].number == 2 and _page(rows, trang="x")[0].number == 1
+
+
+def test_an_empty_list_has_one_empty_page(office_officer):
+    page, shown, count, pages, sql = _page(Notification.objects.none())
+    assert shown == [] and (count, pages, page.number) == (0, 1, 1)
 
 
 def test_the_plan_list_pages_and_keeps_its_search(client, agency, office_officer):
