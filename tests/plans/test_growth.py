@@ -194,3 +194,17 @@ def test_an_unknown_filter_is_not_found(client, office_officer, field):
     client.force_login(office_officer)
     url = reverse("plans:task_filter_options", args=["ke-hoach"]).replace("ke-hoach", field)
     assert client.get(url).status_code == 404
+
+
+def test_an_empty_task_list_is_read_without_counting_it(office_officer, issued_plan, task):
+    """A list with nothing to show needs neither a count nor a second read."""
+    tasks = Task.objects.filter(pk=task.pk, status=Task.Status.CANCELLED).order_by("pk")
+    with CaptureQueriesContext(connection) as queries:
+        page, rows = selectors.task_list_page(tasks, None)
+    assert rows == [] and page.number == 1 and page.paginator.count == 0
+    assert len(queries.captured_queries) == 1
+    assert "COUNT(*)" not in queries.captured_queries[0]["sql"].upper()
+    with CaptureQueriesContext(connection) as queries:
+        page, rows = selectors.task_list_page(Task.objects.filter(pk=task.pk).order_by("pk"), "1")
+    assert [row["pk"] for row in rows] == [task.pk] and page.paginator.count == 1
+    assert len(queries.captured_queries) == 2

@@ -175,7 +175,8 @@ def _units_and_descendants(unit_ids: frozenset[int]) -> set[int]:
     """A unit head also leads the units under theirs (a chi cục's phòng)."""
     found, frontier = set(unit_ids), set(unit_ids)
     while frontier:
-        frontier = set(Unit.objects.filter(parent__in=frontier).values_list("pk", flat=True)) - found
+        children = Unit.objects.filter(parent__in=frontier).order_by().values_list("pk", flat=True)
+        frontier = set(children) - found
         found |= frontier
     return found
 

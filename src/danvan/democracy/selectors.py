@@ -219,7 +219,7 @@ def todo_lists(person: User, *, today: date) -> list[TodoList]:
         proposed = Disclosure.objects.filter(agency__in=agencies, status=Disclosure.Status.PROPOSED)
         lists.append(
             todo_list(
-                proposed.order_by("due_date", "pk"),
+                proposed.order_by("due_date", "pk").only("subject", "due_date"),
                 lambda row: TodoItem(
                     url=reverse("democracy:disclosure_detail", args=[row.pk]),
                     text=row.subject[:120],
@@ -238,7 +238,7 @@ def todo_lists(person: User, *, today: date) -> list[TodoList]:
         )
         lists.append(
             todo_list(
-                waiting.order_by("requested_on", "pk"),
+                waiting.order_by("requested_on", "pk").only("subject"),
                 lambda row: TodoItem(
                     url=reverse("democracy:request_detail", args=[row.pk]), text=row.subject[:120]
                 ),
@@ -278,7 +278,7 @@ def _recommendations_list(agencies, *, role: str, key: str, today: date) -> Todo
         inspection__board__agency__in=agencies, status=BoardRecommendation.Status.WAITING
     )
     return todo_list(
-        waiting.order_by("answer_due", "pk"),
+        waiting.order_by("answer_due", "pk").only("inspection_id", "text", "answer_due"),
         lambda row: TodoItem(
             url=reverse("democracy:inspection_detail", args=[row.inspection_id]),
             text=row.text[:120],
@@ -300,7 +300,7 @@ def _consultations_list(agencies, *, role: str, today: date) -> TodoList:
         agency__in=agencies, status=Consultation.Status.OPEN, deadline__lt=today
     )
     return todo_list(
-        waiting.order_by("deadline", "pk"),
+        waiting.order_by("deadline", "pk").only("title", "deadline"),
         lambda row: TodoItem(
             url=reverse("democracy:consultation_detail", args=[row.pk]),
             text=row.title[:120],
@@ -527,7 +527,7 @@ def coordination_todo_lists(agencies, *, role: str, today: date) -> list[TodoLis
         agency__in=agencies, status=SupervisionFinding.Status.WAITING
     ).select_related("organisation")
     findings = todo_list(
-        waiting.order_by("answer_due", "pk"),
+        waiting.order_by("answer_due", "pk").only("answer_due", "recommendations", "organisation__name"),
         lambda row: TodoItem.due_on(
             row.answer_due,
             today=today,

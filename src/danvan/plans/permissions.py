@@ -32,7 +32,7 @@ def _person_provinces(person: User) -> set[int]:
     (kept on the request's person, as core.permissions keeps their scopes)."""
     cached = getattr(person, "_danvan_plan_provinces", None)
     if cached is None:
-        cached = set(visible_agencies(person).values_list("province_id", flat=True))
+        cached = set(visible_agencies(person).order_by().values_list("province_id", flat=True))
         person._danvan_plan_provinces = cached  # type: ignore[attr-defined]
     return cached
 

@@ -310,12 +310,16 @@ def task_list_page(tasks: QuerySet[Task], number) -> tuple[Page, list[Mapping[st
     )
     if counted:
         paginator.count = counted[0][1]  # what Paginator would count
+    elif wanted == 1:
+        paginator.count = 0  # no first page: nothing matches
     page = paginator.get_page(number)
-    if page.number == wanted and counted:
+    if page.number == wanted:
         ids = [pk for pk, _matching in counted]
     else:
         first = (page.number - 1) * TASKS_PER_PAGE
         ids = list(tasks.values_list("pk", flat=True)[first : first + TASKS_PER_PAGE])
+    if not ids:
+        return page, []
     rows = Task.objects.filter(pk__in=ids).values(
         "pk",
         "heading",

@@ -400,7 +400,7 @@ def todo_lists(person: User, *, today: date) -> list[TodoList]:
     drafts = Survey.objects.filter(agency__in=agencies, status=Survey.Status.DRAFT)
     return [
         todo_list(
-            drafts.order_by("created_at", "pk"),
+            drafts.order_by("created_at", "pk").only("title"),
             lambda row: TodoItem(url=reverse("surveys:survey_detail", args=[row.pk]), text=row.title),
             role=permissions.MANAGING_ROLES[0],
             key="surveys-drafts",
