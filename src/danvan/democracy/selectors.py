@@ -11,14 +11,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import DateField, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from danvan.core.models import Agency, Role, User
 from danvan.core.permissions import scopes_of
-from danvan.core.selectors import TodoItem, TodoList, todo_list
+from danvan.core.prepared import Bind, ids, prepared
+from danvan.core.selectors import TODO_LIMIT, TodoItem, TodoList, todo_list
 from danvan.democracy import permissions
 from danvan.democracy.models import (
     FAILED_ATTEMPTS_FOR_BALLOT,
@@ -208,6 +209,48 @@ def disclosure_page(person: User, disclosure: Disclosure, *, today: date) -> dic
     }
 
 
+@prepared
+def _proposed_disclosures():
+    proposed = Disclosure.objects.filter(agency__in=ids("agencies"), status=Disclosure.Status.PROPOSED)
+    return proposed.order_by("due_date", "pk").only("subject", "due_date")[: TODO_LIMIT + 1]
+
+
+@prepared
+def _waiting_requests():
+    waiting = DisclosureRequest.objects.filter(
+        agency__in=ids("agencies"), status=DisclosureRequest.Status.WAITING
+    )
+    return waiting.order_by("requested_on", "pk").only("subject")[: TODO_LIMIT + 1]
+
+
+@prepared
+def _waiting_recommendations():
+    waiting = BoardRecommendation.objects.filter(
+        inspection__board__agency__in=ids("agencies"), status=BoardRecommendation.Status.WAITING
+    )
+    return waiting.order_by("answer_due", "pk").only("inspection_id", "text", "answer_due")[: TODO_LIMIT + 1]
+
+
+@prepared
+def _late_consultations():
+    waiting = Consultation.objects.filter(
+        agency__in=ids("agencies"),
+        status=Consultation.Status.OPEN,
+        deadline__lt=Bind("today", DateField()),
+    )
+    return waiting.order_by("deadline", "pk").only("title", "deadline")[: TODO_LIMIT + 1]
+
+
+@prepared
+def _waiting_findings():
+    waiting = SupervisionFinding.objects.filter(
+        agency__in=ids("agencies"), status=SupervisionFinding.Status.WAITING
+    ).select_related("organisation")
+    return waiting.order_by("answer_due", "pk").only("answer_due", "recommendations", "organisation__name")[
+        : TODO_LIMIT + 1
+    ]
+
+
 def todo_lists(person: User, *, today: date) -> list[TodoList]:
     """Disclosures to record and staff's requests to answer, for the agency's leaders and office."""
     scopes = scopes_of(person)
@@ -216,10 +259,9 @@ def todo_lists(person: User, *, today: date) -> list[TodoList]:
         agencies = scopes.agencies_with(role)
         if not agencies:
             continue
-        proposed = Disclosure.objects.filter(agency__in=agencies, status=Disclosure.Status.PROPOSED)
         lists.append(
             todo_list(
-                proposed.order_by("due_date", "pk").only("subject", "due_date"),
+                _proposed_disclosures.rows(agencies=agencies),
                 lambda row: TodoItem(
                     url=reverse("democracy:disclosure_detail", args=[row.pk]),
                     text=row.subject[:120],
@@ -233,12 +275,9 @@ def todo_lists(person: User, *, today: date) -> list[TodoList]:
                 more_label=_("Xem sổ công khai"),
             )
         )
-        waiting = DisclosureRequest.objects.filter(
-            agency__in=agencies, status=DisclosureRequest.Status.WAITING
-        )
         lists.append(
             todo_list(
-                waiting.order_by("requested_on", "pk").only("subject"),
+                _waiting_requests.rows(agencies=agencies),
                 lambda row: TodoItem(
                     url=reverse("democracy:request_detail", args=[row.pk]), text=row.subject[:120]
                 ),
@@ -274,11 +313,8 @@ def board_work(person: User) -> dict:
 
 def _recommendations_list(agencies, *, role: str, key: str, today: date) -> TodoList:
     """The Board's recommendations still waiting for the head's answer, the earliest due first."""
-    waiting = BoardRecommendation.objects.filter(
-        inspection__board__agency__in=agencies, status=BoardRecommendation.Status.WAITING
-    )
     return todo_list(
-        waiting.order_by("answer_due", "pk").only("inspection_id", "text", "answer_due"),
+        _waiting_recommendations.rows(agencies=agencies),
         lambda row: TodoItem(
             url=reverse("democracy:inspection_detail", args=[row.inspection_id]),
             text=row.text[:120],
@@ -296,11 +332,8 @@ def _recommendations_list(agencies, *, role: str, key: str, today: date) -> Todo
 
 def _consultations_list(agencies, *, role: str, today: date) -> TodoList:
     """Consultations whose deadline passed without the head's published explanation (Điều 55 k1)."""
-    waiting = Consultation.objects.filter(
-        agency__in=agencies, status=Consultation.Status.OPEN, deadline__lt=today
-    )
     return todo_list(
-        waiting.order_by("deadline", "pk").only("title", "deadline"),
+        _late_consultations.rows(agencies=agencies, today=today),
         lambda row: TodoItem(
             url=reverse("democracy:consultation_detail", args=[row.pk]),
             text=row.title[:120],
@@ -523,11 +556,8 @@ def version_page(person: User, version: RegulationVersion) -> dict:
 def coordination_todo_lists(agencies, *, role: str, today: date) -> list[TodoList]:
     """The organisations' recommendations waiting for the agency's answer, and the
     regulation to issue or revise, for the agency's leaders and office."""
-    waiting = SupervisionFinding.objects.filter(
-        agency__in=agencies, status=SupervisionFinding.Status.WAITING
-    ).select_related("organisation")
     findings = todo_list(
-        waiting.order_by("answer_due", "pk").only("answer_due", "recommendations", "organisation__name"),
+        _waiting_findings.rows(agencies=agencies),
         lambda row: TodoItem.due_on(
             row.answer_due,
             today=today,
@@ -564,13 +594,8 @@ def agencies_to_revise_regulation(agencies) -> list[Agency]:
     rule of regulation_statuses), each with the first such document (``pending_document``,
     None when the agency has no regulation at all): one query for the agencies, and one
     for each agency that has a regulation (a person manages one or two)."""
-    latest = RegulationVersion.objects.filter(agency=OuterRef("pk")).order_by("-version")
     rows = []
-    for agency in (
-        Agency.objects.filter(pk__in=agencies)
-        .annotate(current_issued=Subquery(latest.values("issued_on")[:1]))
-        .order_by("sort_key", "pk")
-    ):
+    for agency in _agencies_with_regulation.rows(agencies=agencies):
         issued = agency.current_issued  # type: ignore[attr-defined]  # annotated above
         agency.pending_document = None if issued is None else _first_pending_document(agency, issued)  # type: ignore[attr-defined]
         if issued is None or agency.pending_document is not None:  # type: ignore[attr-defined]
@@ -578,17 +603,31 @@ def agencies_to_revise_regulation(agencies) -> list[Agency]:
     return rows
 
 
+@prepared
+def _agencies_with_regulation():
+    latest = RegulationVersion.objects.filter(agency=OuterRef("pk")).order_by("-version")
+    return (
+        Agency.objects.filter(pk__in=ids("agencies"))
+        .annotate(current_issued=Subquery(latest.values("issued_on")[:1]))
+        .order_by("sort_key", "pk")
+    )
+
+
 def _first_pending_document(agency: Agency, issued: date) -> LegalDocument | None:
     """The earliest document that calls for revising the agency's regulation issued on
     ``issued`` and that no version names among its grounds."""
-    marked = RegulationTrigger.objects.filter(agency=agency).values("document_id")
-    named = RegulationVersion.grounds.through.objects.filter(regulationversion__agency=agency)
+    return next(iter(_pending_documents.rows(agency=agency.pk, issued=issued)), None)
+
+
+@prepared
+def _pending_documents():
+    marked = RegulationTrigger.objects.filter(agency_id=Bind("agency")).values("document_id")
+    named = RegulationVersion.grounds.through.objects.filter(regulationversion__agency_id=Bind("agency"))
     return (
         LegalDocument.objects.filter(Q(number_key__in=REGULATION_LAWS) | Q(pk__in=marked))
-        .filter(Q(date__isnull=True) | Q(date__gt=issued))
+        .filter(Q(date__isnull=True) | Q(date__gt=Bind("issued", DateField())))
         .exclude(pk__in=named.values("legaldocument_id"))
-        .order_by("date", "pk")
-        .first()
+        .order_by("date", "pk")[:1]
     )
 
 

@@ -14,7 +14,8 @@ from django.utils.translation import gettext as _
 from danvan.core.indicators import get_indicator
 from danvan.core.models import Agency, Province, Role, User
 from danvan.core.permissions import scopes_of
-from danvan.core.selectors import TodoItem, TodoList, todo_list
+from danvan.core.prepared import ids, prepared
+from danvan.core.selectors import TODO_LIMIT, TodoItem, TodoList, todo_list
 from danvan.evaluation import codec, permissions, services
 from danvan.evaluation.engine import model as engine
 from danvan.evaluation.engine.classification import describe, may_be_proposed
@@ -327,6 +328,27 @@ def _assessment_item(row: dict, today: date, *, due: date | None, text: str) -> 
 ROW_FIELDS = ("pk", "year", "agency__name", "criteria_set__submit_until", "answer_due")
 
 
+@prepared
+def _drafts():
+    drafts = Assessment.objects.filter(agency__in=ids("agencies"), status=Assessment.Status.DRAFT)
+    return drafts.order_by("year", "pk").values(*ROW_FIELDS)[: TODO_LIMIT + 1]
+
+
+@prepared
+def _reviewed():
+    reviewed = Assessment.objects.filter(agency__in=ids("agencies"), status=Assessment.Status.REVIEWED)
+    return reviewed.order_by("answer_due", "pk").values(*ROW_FIELDS)[: TODO_LIMIT + 1]
+
+
+@prepared
+def _to_review():
+    sent = Assessment.objects.filter(
+        agency__province__in=ids("provinces"),
+        status__in=(Assessment.Status.SUBMITTED, Assessment.Status.ANSWERED),
+    )
+    return sent.order_by("submitted_at", "pk").values(*ROW_FIELDS, "status")[: TODO_LIMIT + 1]
+
+
 def todo_lists(person: User, *, today: date) -> list[TodoList]:
     """The leader's and the office's assessment still to send or to answer; the
     province's assessments waiting for review. One query per list shown."""
@@ -335,9 +357,7 @@ def todo_lists(person: User, *, today: date) -> list[TodoList]:
     if led := scopes.agencies_with(Role.AGENCY_LEADER):
         lists.append(
             todo_list(
-                Assessment.objects.filter(agency__in=led, status=Assessment.Status.DRAFT)
-                .order_by("year", "pk")
-                .values(*ROW_FIELDS),
+                _drafts.rows(agencies=led),
                 lambda row: _assessment_item(
                     row,
                     today,
@@ -355,9 +375,7 @@ def todo_lists(person: User, *, today: date) -> list[TodoList]:
     if offices := scopes.agencies_with(Role.AGENCY_OFFICE, Role.AGENCY_LEADER):
         lists.append(
             todo_list(
-                Assessment.objects.filter(agency__in=offices, status=Assessment.Status.REVIEWED)
-                .order_by("answer_due", "pk")
-                .values(*ROW_FIELDS),
+                _reviewed.rows(agencies=offices),
                 lambda row: _assessment_item(
                     row,
                     today,
@@ -375,12 +393,7 @@ def todo_lists(person: User, *, today: date) -> list[TodoList]:
     if provinces := scopes.reviewed_provinces:
         lists.append(
             todo_list(
-                Assessment.objects.filter(
-                    agency__province__in=provinces,
-                    status__in=(Assessment.Status.SUBMITTED, Assessment.Status.ANSWERED),
-                )
-                .order_by("submitted_at", "pk")
-                .values(*ROW_FIELDS, "status"),
+                _to_review.rows(provinces=provinces),
                 lambda row: _assessment_item(
                     row,
                     today,

@@ -10,6 +10,7 @@ from django.core.paginator import Page, Paginator
 from django.db import models
 from django.db.models import (
     Count,
+    DateField,
     F,
     OuterRef,
     Prefetch,
@@ -27,7 +28,8 @@ from django.utils.translation import gettext as _
 
 from danvan.core.models import Agency, Role, Unit, User
 from danvan.core.permissions import scopes_of, visible_agencies
-from danvan.core.selectors import TodoItem, TodoList, UnitSection, todo_list
+from danvan.core.prepared import Bind, ids, prepared
+from danvan.core.selectors import TODO_LIMIT, TodoItem, TodoList, UnitSection, todo_list
 from danvan.core.text import contains_words
 from danvan.documents.content_items import by_content_item
 from danvan.documents.models import LegalDocument
@@ -361,12 +363,9 @@ def _merged(first: list[dict], second: list[dict], limit: int) -> list[dict]:
     return [{**row, "total": total} for row in rows]
 
 
-def _occurrence_rows(occurrences: QuerySet, *fields: str) -> list[dict]:
+def _occurrence_rows(rows: list[dict], *fields: str) -> list[dict]:
     """Periods of recurring tasks as the dashboard's task rows: the task's
     id and heading, with the period named after it."""
-    rows = occurrences.annotate(total=Window(Count("pk"))).values(
-        "task_id", "task__heading", "label", "due_date", "total", *fields
-    )[:20]
     return [
         {
             "pk": row["task_id"],
@@ -387,95 +386,193 @@ def _by_status() -> dict:
     }
 
 
+def _dashboard_tasks() -> QuerySet[Task]:
+    """The tasks the dashboard counts: those of the agency's issued plans, not cancelled."""
+    return Task.objects.filter(plan__agency_id=Bind("agency"), plan__status=Plan.Status.ISSUED).exclude(
+        status=Task.Status.CANCELLED
+    )
+
+
+def _dashboard_periods() -> QuerySet[TaskOccurrence]:
+    return TaskOccurrence.objects.filter(
+        task__plan__agency_id=Bind("agency"), task__plan__status=Plan.Status.ISSUED
+    ).exclude(Q(task__status=Task.Status.CANCELLED) | Q(status=Task.Status.CANCELLED))
+
+
+def _open_dashboard_tasks() -> QuerySet[Task]:
+    return _dashboard_tasks().filter(status__in=OPEN_STATUSES)
+
+
+def _open_dashboard_periods() -> QuerySet[TaskOccurrence]:
+    return _dashboard_periods().filter(status__in=OPEN_STATUSES).exclude(task__status=Task.Status.DONE)
+
+
+def _upcoming(rows: QuerySet) -> QuerySet:
+    return rows.filter(due_date__gte=Bind("today", DateField()), due_date__lte=Bind("until", DateField()))
+
+
+def _first_periods(periods: QuerySet[TaskOccurrence], *fields: str) -> QuerySet:
+    return (
+        periods.order_by("due_date", "pk")
+        .annotate(total=Window(Count("pk")))
+        .values("task_id", "task__heading", "label", "due_date", "total", *fields)[:20]
+    )
+
+
+_UNIT_TASKS = prepared(
+    lambda: (
+        _dashboard_tasks()
+        .exclude(timing_kind__in=recurrence.RECURRING)
+        .values("lead_unit__name")
+        .annotate(**_by_status())
+    )
+)
+_UNIT_PERIODS = prepared(
+    lambda: _dashboard_periods().values(unit=F("task__lead_unit__name")).annotate(**_by_status())
+)
+_SECTIONS = prepared(
+    lambda: (
+        _dashboard_tasks()
+        .values("plan__title", "section")
+        .annotate(total=Count("pk"), done=Count("pk", filter=Q(status=Task.Status.DONE)))
+        .order_by("plan__title", "section")
+    )
+)
+_PLANS = prepared(
+    lambda: (
+        _dashboard_tasks()
+        .values("plan_id", "plan__title")
+        .annotate(total=Count("pk"), done=Count("pk", filter=Q(status=Task.Status.DONE)))
+        .order_by("plan__title")
+    )
+)
+_OVERDUE_TASKS = prepared(
+    lambda: (
+        _open_dashboard_tasks()
+        .filter(status=Task.Status.OVERDUE)
+        .order_by("due_date")
+        .annotate(total=Window(Count("pk")))
+        .values("pk", "heading", "lead_unit__name", "due_date", "total")[:20]
+    )
+)
+_OVERDUE_PERIODS = prepared(
+    lambda: _first_periods(
+        _open_dashboard_periods().filter(status=Task.Status.OVERDUE), "task__lead_unit__name"
+    )
+)
+_UPCOMING_TASKS = prepared(
+    lambda: (
+        _upcoming(_open_dashboard_tasks())
+        .order_by("due_date")
+        .annotate(total=Window(Count("pk")))
+        .values("pk", "heading", "due_date", "total")[:20]
+    )
+)
+_UPCOMING_PERIODS = prepared(lambda: _first_periods(_upcoming(_open_dashboard_periods())))
+_TARGETS = prepared(
+    lambda: (
+        Target.objects.filter(plan__agency_id=Bind("agency"), plan__status=Plan.Status.ISSUED)
+        .annotate(total=Window(Count("pk")))
+        .values("text", "percent", "current_value", "measured_on", "total")[:50]
+    )
+)
+
+
 def agency_dashboard(agency: Agency, *, today) -> dict:
     """Completion by unit, overdue and upcoming tasks, and targets of the
     agency's issued plans, in a fixed number of queries, as plain values
     (rendered by Jinja2, plans/dashboard_body.jinja). A recurring task
-    counts by its periods (TaskOccurrence), each with its own due date."""
-    tasks = Task.objects.filter(plan__agency=agency, plan__status=Plan.Status.ISSUED).exclude(
-        status=Task.Status.CANCELLED
-    )
-    occurrences = TaskOccurrence.objects.filter(
-        task__plan__agency=agency, task__plan__status=Plan.Status.ISSUED
-    ).exclude(Q(task__status=Task.Status.CANCELLED) | Q(status=Task.Status.CANCELLED))
+    counts by its periods (TaskOccurrence), each with its own due date.
+    The queries are prepared: built once, run with the agency and the day."""
     by_unit: dict[str | None, dict] = {}
-    for rows in (
-        tasks.exclude(timing_kind__in=recurrence.RECURRING)
-        .values("lead_unit__name")
-        .annotate(**_by_status()),
-        occurrences.values(unit=F("task__lead_unit__name")).annotate(**_by_status()),
-    ):
+    for rows in (_UNIT_TASKS.rows(agency=agency.pk), _UNIT_PERIODS.rows(agency=agency.pk)):
         for row in rows:
             name = row.get("lead_unit__name", row.get("unit"))
             unit = by_unit.setdefault(name, {"lead_unit__name": name, "total": 0, "done": 0, "overdue": 0})
             for figure in ("total", "done", "overdue"):
                 unit[figure] += row[figure]
-    by_section = (
-        tasks.values("plan__title", "section")
-        .annotate(total=Count("pk"), done=Count("pk", filter=Q(status=Task.Status.DONE)))
-        .order_by("plan__title", "section")
-    )
-    by_plan = (
-        tasks.values("plan_id", "plan__title")
-        .annotate(total=Count("pk"), done=Count("pk", filter=Q(status=Task.Status.DONE)))
-        .order_by("plan__title")
-    )
-    open_tasks = tasks.filter(
-        status__in=[Task.Status.NOT_STARTED, Task.Status.IN_PROGRESS, Task.Status.OVERDUE]
-    )
-    open_occurrences = occurrences.filter(
-        status__in=[Task.Status.NOT_STARTED, Task.Status.IN_PROGRESS, Task.Status.OVERDUE]
-    ).exclude(task__status=Task.Status.DONE)
+    window = {"agency": agency.pk, "today": today, "until": today + timedelta(days=14)}
     return {
         "by_unit": sorted(by_unit.values(), key=lambda row: row["lead_unit__name"] or ""),
-        "by_plan": list(by_plan),
-        "by_section": [row for row in by_section if row["section"]],
+        "by_plan": _PLANS.rows(agency=agency.pk),
+        "by_section": [row for row in _SECTIONS.rows(agency=agency.pk) if row["section"]],
         # The first rows of each panel, each row with the number of all of
         # them (COUNT(*) OVER ()), so the panel says how many it leaves out
         # without a query more.
         "overdue": _merged(
-            list(
-                open_tasks.filter(status=Task.Status.OVERDUE)
-                .order_by("due_date")
-                .annotate(total=Window(Count("pk")))
-                .values("pk", "heading", "lead_unit__name", "due_date", "total")[:20]
-            ),
-            _occurrence_rows(
-                open_occurrences.filter(status=Task.Status.OVERDUE).order_by("due_date", "pk"),
-                "task__lead_unit__name",
-            ),
+            _OVERDUE_TASKS.rows(agency=agency.pk),
+            _occurrence_rows(_OVERDUE_PERIODS.rows(agency=agency.pk), "task__lead_unit__name"),
             20,
         ),
         "upcoming": _merged(
-            list(
-                open_tasks.filter(due_date__gte=today, due_date__lte=today + timedelta(days=14))
-                .order_by("due_date")
-                .annotate(total=Window(Count("pk")))
-                .values("pk", "heading", "due_date", "total")[:20]
-            ),
-            _occurrence_rows(
-                open_occurrences.filter(
-                    due_date__gte=today, due_date__lte=today + timedelta(days=14)
-                ).order_by("due_date", "pk")
-            ),
-            20,
+            _UPCOMING_TASKS.rows(**window), _occurrence_rows(_UPCOMING_PERIODS.rows(**window)), 20
         ),
         "targets": [
             {**row, "is_met": Target(percent=row["percent"], current_value=row["current_value"]).is_met()}
-            for row in Target.objects.filter(plan__agency=agency, plan__status=Plan.Status.ISSUED)
-            .annotate(total=Window(Count("pk")))
-            .values("text", "percent", "current_value", "measured_on", "total")[:50]
+            for row in _TARGETS.rows(agency=agency.pk)
         ],
     }
 
 
 def plans_awaiting(person: User) -> QuerySet[Plan]:
     """Plans submitted to a leader the person is."""
-    leads = scopes_of(person).agencies_with(Role.AGENCY_LEADER)
+    return _submitted_to(scopes_of(person).agencies_with(Role.AGENCY_LEADER))
+
+
+def _submitted_to(leads) -> QuerySet[Plan]:
     return Plan.objects.filter(agency__in=leads, status=Plan.Status.SUBMITTED)
 
 
-OPEN_STATUSES = (Task.Status.NOT_STARTED, Task.Status.IN_PROGRESS, Task.Status.OVERDUE)
+@prepared
+def _awaiting_rows():
+    return (
+        _submitted_to(ids("leads"))
+        .order_by("submitted_at", "pk")
+        .values("pk", "title", "agency__name", "submitted_at")[: TODO_LIMIT + 1]
+    )
+
+
+def _open_tasks_led() -> QuerySet[Task]:
+    return Task.objects.filter(
+        lead_unit__in=ids("units"), plan__status=Plan.Status.ISSUED, status__in=OPEN_STATUSES
+    )
+
+
+@prepared
+def _unassigned_rows():
+    return (
+        _open_tasks_led()
+        .filter(assignee__isnull=True)
+        .order_by(F("due_date").asc(nulls_last=True), "plan_id", "order")
+        .values("pk", "heading", "due_date", "status", "lead_unit__name")[: TODO_LIMIT + 1]
+    )
+
+
+@prepared
+def _unconfirmed_rows():
+    return (
+        TaskUpdate.objects.filter(task__lead_unit__in=ids("units"), confirmed_at__isnull=True)
+        .order_by("reported_on", "pk")
+        .values("pk", "task_id", "task__heading", "percent", "reported_on", "created_by__full_name")[
+            : TODO_LIMIT + 1
+        ]
+    )
+
+
+def _open_period_rows(occurrences: QuerySet[TaskOccurrence]) -> QuerySet:
+    return occurrences.order_by("due_date", "pk").values(
+        "task_id", "task__heading", "label", "due_date", "status", "task__lead_unit__name"
+    )[: TODO_LIMIT + 1]
+
+
+@prepared
+def _unit_occurrence_rows():
+    return _open_period_rows(open_occurrences().filter(task__lead_unit__in=ids("units")))
+
+
+@prepared
+def _own_occurrence_rows():
+    return _open_period_rows(open_occurrences().filter(task__assignee_id=Bind("person")))
 
 
 def _task_item(row: Mapping[str, Any], today, detail: str) -> TodoItem:
@@ -506,11 +603,9 @@ def open_occurrences() -> QuerySet[TaskOccurrence]:
     )
 
 
-def _occurrence_list(occurrences: QuerySet[TaskOccurrence], today, *, role: str, key: str) -> TodoList:
+def _occurrence_list(rows: list, today, *, role: str, key: str) -> TodoList:
     return todo_list(
-        occurrences.order_by("due_date", "pk").values(
-            "task_id", "task__heading", "label", "due_date", "status", "task__lead_unit__name"
-        ),
+        rows,
         lambda row: TodoItem.due_on(
             row["due_date"],
             today=today,
@@ -536,9 +631,7 @@ def todo_lists(person: User, *, today) -> list[TodoList]:
     if scopes.agencies_with(Role.AGENCY_LEADER):
         lists.append(
             todo_list(
-                plans_awaiting(person)
-                .order_by("submitted_at", "pk")
-                .values("pk", "title", "agency__name", "submitted_at"),
+                _awaiting_rows.rows(leads=scopes.agencies_with(Role.AGENCY_LEADER)),
                 lambda row: TodoItem(
                     url=reverse("plans:plan_detail", args=[row["pk"]]),
                     text=row["title"],
@@ -557,14 +650,9 @@ def todo_lists(person: User, *, today) -> list[TodoList]:
         )
     if scopes.units_with(Role.UNIT_HEAD):
         led = scopes.led_units
-        open_tasks = Task.objects.filter(
-            lead_unit__in=led, plan__status=Plan.Status.ISSUED, status__in=OPEN_STATUSES
-        )
         lists.append(
             todo_list(
-                open_tasks.filter(assignee__isnull=True)
-                .order_by(F("due_date").asc(nulls_last=True), "plan_id", "order")
-                .values("pk", "heading", "due_date", "status", "lead_unit__name"),
+                _unassigned_rows.rows(units=led),
                 lambda row: _task_item(row, today, row["lead_unit__name"]),
                 role=Role.UNIT_HEAD,
                 key="nhiem-vu-can-giao",
@@ -576,9 +664,7 @@ def todo_lists(person: User, *, today) -> list[TodoList]:
         )
         lists.append(
             todo_list(
-                TaskUpdate.objects.filter(task__lead_unit__in=led, confirmed_at__isnull=True)
-                .order_by("reported_on", "pk")
-                .values("pk", "task_id", "task__heading", "percent", "reported_on", "created_by__full_name"),
+                _unconfirmed_rows.rows(units=led),
                 lambda row: TodoItem(
                     url=reverse("plans:task_detail", args=[row["task_id"]]),
                     text=row["task__heading"],
@@ -598,7 +684,7 @@ def todo_lists(person: User, *, today) -> list[TodoList]:
     if scopes.units_with(Role.UNIT_HEAD):
         lists.append(
             _occurrence_list(
-                open_occurrences().filter(task__lead_unit__in=scopes.led_units),
+                _unit_occurrence_rows.rows(units=scopes.led_units),
                 today,
                 role=Role.UNIT_HEAD,
                 key="ky-nhiem-vu-don-vi",
@@ -607,7 +693,7 @@ def todo_lists(person: User, *, today) -> list[TodoList]:
     if scopes.units_with(Role.STAFF):
         lists.append(
             _occurrence_list(
-                open_occurrences().filter(task__assignee=person),
+                _own_occurrence_rows.rows(person=person.pk),
                 today,
                 role=Role.STAFF,
                 key="ky-nhiem-vu-cua-toi",
@@ -681,8 +767,8 @@ def _related_names(changes) -> dict[tuple[type[models.Model], Any], str]:
                 value for value in (change.old, change.new) if value is not None
             )
     names: dict[tuple[type[models.Model], Any], str] = {}
-    for model, ids in wanted.items():
-        for row in model._default_manager.filter(pk__in=ids):
+    for model, pks in wanted.items():
+        for row in model._default_manager.filter(pk__in=pks):
             names[model, row.pk] = row.get_full_name() if isinstance(row, User) else str(row)
     return names
 

@@ -8,14 +8,15 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Count, DateField, F, Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danvan.core.models import Agency, Province, Role, Unit, User
 from danvan.core.permissions import scopes_of
-from danvan.core.selectors import TodoItem, TodoList, todo_list
+from danvan.core.prepared import Bind, ids, prepared
+from danvan.core.selectors import TODO_LIMIT, TodoItem, TodoList, todo_list
 from danvan.engagement.models import Commitment, Dialogue
 from danvan.petitions.selectors import figures_for_report
 from danvan.plans.matching import match_named_units
@@ -499,6 +500,81 @@ def _request_item(row: dict, today: date, *, text: str, detail: str) -> TodoItem
     )
 
 
+@prepared
+def _reports_awaiting():
+    awaiting = Report.objects.filter(
+        agency__in=ids("agencies"), unit__isnull=True, status=Report.Status.SUBMITTED
+    )
+    return awaiting.order_by("request__due_date", "pk").values(
+        "pk", "request__title", "request__due_date", "agency__name"
+    )[: TODO_LIMIT + 1]
+
+
+@prepared
+def _requests_to_answer():
+    unsent = Report.objects.filter(
+        agency__in=ids("agencies"),
+        unit__isnull=True,
+        status__in=UNSENT,
+        request__level=ReportRequest.Level.AGENCIES,
+    )
+    return unsent.order_by("request__due_date", "pk").values(
+        "request_id", "request__title", "request__due_date", "status"
+    )[: TODO_LIMIT + 1]
+
+
+@prepared
+def _units_not_reported():
+    unsent = Report.objects.filter(
+        request__agency__in=ids("agencies"),
+        request__level=ReportRequest.Level.UNITS,
+        unit__isnull=False,
+        status__in=UNSENT,
+        request__due_date__lte=Bind("until", DateField()),
+    )
+    return unsent.order_by("request__due_date", "unit__sort_key", "pk").values(
+        "request_id", "request__title", "request__due_date", "unit__name"
+    )[: TODO_LIMIT + 1]
+
+
+@prepared
+def _unit_reports_due():
+    unsent = Report.objects.filter(unit__in=ids("units"), status__in=UNSENT)
+    return unsent.order_by("request__due_date", "unit__sort_key", "pk").values(
+        "pk", "request__title", "request__due_date", "unit__name"
+    )[: TODO_LIMIT + 1]
+
+
+def _asked_of_agencies() -> QuerySet[ReportRequest]:
+    return ReportRequest.objects.filter(province__in=ids("provinces"), level=ReportRequest.Level.AGENCIES)
+
+
+@prepared
+def _requests_coming_due():
+    return (
+        _asked_of_agencies()
+        .filter(due_date__gte=Bind("today", DateField()))
+        .annotate(
+            unsent=Count("reports", filter=~Q(reports__status=Report.Status.APPROVED)),
+            total=Count("reports"),
+        )
+        .filter(unsent__gt=0)
+        .order_by("due_date", "pk")
+        .values("pk", "title", "due_date", "unsent", "total")[: TODO_LIMIT + 1]
+    )
+
+
+@prepared
+def _late_agency_reports():
+    late = _asked_of_agencies().filter(due_date__lt=Bind("today", DateField()))
+    return (
+        Report.objects.filter(request__in=late, unit__isnull=True)
+        .exclude(status=Report.Status.APPROVED)
+        .order_by("request__due_date", "agency__sort_key", "pk")
+        .values("request_id", "request__title", "request__due_date", "agency__name")[: TODO_LIMIT + 1]
+    )
+
+
 def todo_lists(person: User, *, today: date) -> list[TodoList]:
     """The landing page's report work: the agency reports awaiting the leader;
     for the office, the province's requests still to answer and the units
@@ -510,9 +586,7 @@ def todo_lists(person: User, *, today: date) -> list[TodoList]:
     if led := scopes.agencies_with(Role.AGENCY_LEADER):
         lists.append(
             todo_list(
-                Report.objects.filter(agency__in=led, unit__isnull=True, status=Report.Status.SUBMITTED)
-                .order_by("request__due_date", "pk")
-                .values("pk", "request__title", "request__due_date", "agency__name"),
+                _reports_awaiting.rows(agencies=led),
                 lambda row: _report_item(row, today, detail=row["agency__name"]),
                 role=Role.AGENCY_LEADER,
                 key="bao-cao-cho-duyet",
@@ -525,14 +599,7 @@ def todo_lists(person: User, *, today: date) -> list[TodoList]:
     if offices := scopes.agencies_with(Role.AGENCY_OFFICE):
         lists.append(
             todo_list(
-                Report.objects.filter(
-                    agency__in=offices,
-                    unit__isnull=True,
-                    status__in=UNSENT,
-                    request__level=ReportRequest.Level.AGENCIES,
-                )
-                .order_by("request__due_date", "pk")
-                .values("request_id", "request__title", "request__due_date", "status"),
+                _requests_to_answer.rows(agencies=offices),
                 lambda row: _request_item(
                     row, today, text=row["request__title"], detail=str(Report.Status(row["status"]).label)
                 ),
@@ -546,15 +613,7 @@ def todo_lists(person: User, *, today: date) -> list[TodoList]:
         )
         lists.append(
             todo_list(
-                Report.objects.filter(
-                    request__agency__in=offices,
-                    request__level=ReportRequest.Level.UNITS,
-                    unit__isnull=False,
-                    status__in=UNSENT,
-                    request__due_date__lte=today + timedelta(days=UPCOMING_DAYS),
-                )
-                .order_by("request__due_date", "unit__sort_key", "pk")
-                .values("request_id", "request__title", "request__due_date", "unit__name"),
+                _units_not_reported.rows(agencies=offices, until=today + timedelta(days=UPCOMING_DAYS)),
                 lambda row: _request_item(row, today, text=row["unit__name"], detail=row["request__title"]),
                 role=Role.AGENCY_OFFICE,
                 key="don-vi-chua-bao-cao",
@@ -565,9 +624,7 @@ def todo_lists(person: User, *, today: date) -> list[TodoList]:
     if scopes.units_with(Role.UNIT_HEAD):
         lists.append(
             todo_list(
-                Report.objects.filter(unit__in=scopes.led_units, status__in=UNSENT)
-                .order_by("request__due_date", "unit__sort_key", "pk")
-                .values("pk", "request__title", "request__due_date", "unit__name"),
+                _unit_reports_due.rows(units=scopes.led_units),
                 lambda row: _report_item(row, today, detail=row["unit__name"]),
                 role=Role.UNIT_HEAD,
                 key="bao-cao-don-vi-phai-nop",
@@ -578,17 +635,9 @@ def todo_lists(person: User, *, today: date) -> list[TodoList]:
             )
         )
     if provinces := scopes.reviewed_provinces:
-        asked = ReportRequest.objects.filter(province__in=provinces, level=ReportRequest.Level.AGENCIES)
         lists.append(
             todo_list(
-                asked.filter(due_date__gte=today)
-                .annotate(
-                    unsent=Count("reports", filter=~Q(reports__status=Report.Status.APPROVED)),
-                    total=Count("reports"),
-                )
-                .filter(unsent__gt=0)
-                .order_by("due_date", "pk")
-                .values("pk", "title", "due_date", "unsent", "total"),
+                _requests_coming_due.rows(provinces=provinces, today=today),
                 lambda row: TodoItem.due_on(
                     row["due_date"],
                     today=today,
@@ -607,10 +656,7 @@ def todo_lists(person: User, *, today: date) -> list[TodoList]:
         )
         lists.append(
             todo_list(
-                Report.objects.filter(request__in=asked.filter(due_date__lt=today), unit__isnull=True)
-                .exclude(status=Report.Status.APPROVED)
-                .order_by("request__due_date", "agency__sort_key", "pk")
-                .values("request_id", "request__title", "request__due_date", "agency__name"),
+                _late_agency_reports.rows(provinces=provinces, today=today),
                 lambda row: _request_item(row, today, text=row["agency__name"], detail=row["request__title"]),
                 role=Role.PROVINCE_REVIEWER,
                 key="bao-cao-qua-han",

@@ -25,7 +25,8 @@ from django.utils.translation import gettext_lazy
 
 from danvan.core.models import Agency, Unit, User
 from danvan.core.permissions import scopes_of
-from danvan.core.selectors import TodoItem, TodoList, todo_list
+from danvan.core.prepared import ids, prepared
+from danvan.core.selectors import TODO_LIMIT, TodoItem, TodoList, todo_list
 from danvan.core.sql import column, first_row, loaded, model_order, written_out
 from danvan.petitions.models import Petition
 from danvan.petitions.public_links import PublicLink
@@ -391,16 +392,21 @@ def petition_survey_link(petition: Petition) -> list[PublicLink]:
     ]
 
 
+@prepared
+def _drafts():
+    drafts = Survey.objects.filter(agency__in=ids("agencies"), status=Survey.Status.DRAFT)
+    return drafts.order_by("created_at", "pk").only("title")[: TODO_LIMIT + 1]
+
+
 def todo_lists(person: User, *, today: date) -> list[TodoList]:
     """The office's surveys still being drafted."""
     scopes = scopes_of(person)
     agencies = scopes.agencies_with(*permissions.MANAGING_ROLES)
     if not agencies:
         return []
-    drafts = Survey.objects.filter(agency__in=agencies, status=Survey.Status.DRAFT)
     return [
         todo_list(
-            drafts.order_by("created_at", "pk").only("title"),
+            _drafts.rows(agencies=agencies),
             lambda row: TodoItem(url=reverse("surveys:survey_detail", args=[row.pk]), text=row.title),
             role=permissions.MANAGING_ROLES[0],
             key="surveys-drafts",
