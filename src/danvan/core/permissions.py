@@ -22,6 +22,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from danvan.core.models import Agency, Role, RoleAssignment, SensitiveRead, Unit, User
+from danvan.core.prepared import ids, prepared
 from danvan.core.sql import column, written_out
 
 AGENCY_WIDE_ROLES = frozenset({Role.AGENCY_LEADER, Role.AGENCY_OFFICE, Role.INSPECTOR, Role.PEOPLE_INSPECTOR})
@@ -127,8 +128,23 @@ def visible_agencies(person: User) -> QuerySet[Agency]:
     scopes = scopes_of(person)
     if scopes.system_admin:
         return Agency.objects.all()
-    own = scopes.agencies_with(*AGENCY_WIDE_ROLES) | scopes.unit_agencies
-    return Agency.objects.filter(Q(pk__in=own) | Q(province__in=scopes.reviewed_provinces))
+    return agencies_readable(**agency_scope(scopes))
+
+
+def agency_scope(scopes: Scopes) -> dict[str, frozenset[int]]:
+    """What ``agencies_readable`` reads for a person who is not an administrator:
+    the agencies of their roles and units (``own``) and the provinces they
+    review (``reviewed``); the values of a prepared query bound to ``ids()``."""
+    return {
+        "own": scopes.agencies_with(*AGENCY_WIDE_ROLES) | scopes.unit_agencies,
+        "reviewed": scopes.reviewed_provinces,
+    }
+
+
+def agencies_readable(*, own, reviewed) -> QuerySet[Agency]:
+    """The rule of ``visible_agencies``, over sets of ids or over the ``ids()``
+    placeholders of a prepared query (core.prepared)."""
+    return Agency.objects.filter(Q(pk__in=own) | Q(province__in=reviewed))
 
 
 def can_view_agency(person: User, agency: Agency) -> bool:
@@ -175,10 +191,14 @@ def _units_and_descendants(unit_ids: frozenset[int]) -> set[int]:
     """A unit head also leads the units under theirs (a chi cục's phòng)."""
     found, frontier = set(unit_ids), set(unit_ids)
     while frontier:
-        children = Unit.objects.filter(parent__in=frontier).order_by().values_list("pk", flat=True)
-        frontier = set(children) - found
+        frontier = set(_children.rows(parents=frontier)) - found
         found |= frontier
     return found
+
+
+_children = prepared(
+    lambda: Unit.objects.filter(parent__in=ids("parents")).order_by().values_list("pk", flat=True)
+)
 
 
 def can_view_unit(person: User, unit: Unit) -> bool:

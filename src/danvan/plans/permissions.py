@@ -13,7 +13,15 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from danvan.core.models import Agency, Role, Unit, User
-from danvan.core.permissions import AGENCY_WIDE_ROLES, can_view_agency, scopes_of, visible_agencies
+from danvan.core.permissions import (
+    AGENCY_WIDE_ROLES,
+    agencies_readable,
+    agency_scope,
+    can_view_agency,
+    scopes_of,
+    visible_agencies,
+)
+from danvan.core.prepared import ids, prepared
 from danvan.documents.permissions import can_sign_for_agency
 from danvan.plans.models import DeadlineDuty, Plan, PlanAmendment, Task
 
@@ -27,12 +35,16 @@ def visible_plan_agencies(person: User) -> QuerySet[Agency]:
     return visible_agencies(person)
 
 
-def _person_provinces(person: User) -> set[int]:
+def person_provinces(person: User) -> set[int]:
     """The provinces of the agencies the person reads, read once per request
     (kept on the request's person, as core.permissions keeps their scopes)."""
     cached = getattr(person, "_danvan_plan_provinces", None)
     if cached is None:
-        cached = set(visible_agencies(person).order_by().values_list("province_id", flat=True))
+        scopes = scopes_of(person)
+        if scopes.system_admin:
+            cached = set(visible_agencies(person).order_by().values_list("province_id", flat=True))
+        else:
+            cached = set(_provinces_of_agencies.rows(**agency_scope(scopes)))
         person._danvan_plan_provinces = cached  # type: ignore[attr-defined]
     return cached
 
@@ -44,16 +56,32 @@ def can_view_plan(person: User, plan: Plan) -> bool:
     if can_view_agency(person, plan.agency):
         return True
     provincial = plan.agency.kind == Agency.Kind.PROVINCIAL_COMMITTEE and plan.status in _DISCLOSED
-    return provincial and plan.agency.province_id in _person_provinces(person)
+    return provincial and plan.agency.province_id in person_provinces(person)
 
 
 def visible_plans(person: User) -> QuerySet[Plan]:
+    return plans_readable(visible_agencies(person), provinces=person_provinces(person))
+
+
+_provinces_of_agencies = prepared(
+    lambda: (
+        agencies_readable(own=ids("own"), reviewed=ids("reviewed"))
+        .order_by()
+        .values_list("province_id", flat=True)
+    )
+)
+
+
+def plans_readable(agencies: QuerySet[Agency], *, provinces) -> QuerySet[Plan]:
+    """The rule of ``visible_plans``: the plans of the agencies read, and the
+    province's own disclosed plans for its agencies. ``provinces`` is a set of
+    ids or an ``ids()`` placeholder of a prepared query (core.prepared)."""
     provincial = Q(
         agency__kind=Agency.Kind.PROVINCIAL_COMMITTEE,
         status__in=_DISCLOSED,
-        agency__province__in=_person_provinces(person),
+        agency__province__in=provinces,
     )
-    return Plan.objects.filter(Q(agency__in=visible_agencies(person)) | provincial)
+    return Plan.objects.filter(Q(agency__in=agencies) | provincial)
 
 
 def can_author_plan(person: User, agency: Agency) -> bool:
@@ -212,12 +240,27 @@ def visible_tasks(person: User) -> QuerySet[Task]:
     units = scopes.member_units
     condition = Q(assignee=person)
     if agencies or reviewed:
-        plans = Plan.objects.filter(Q(agency__in=agencies) | Q(agency__province__in=reviewed))
-        condition |= Q(plan_id__in=list(plans.values_list("pk", flat=True)))
+        condition |= Q(plan_id__in=_scope_plans.rows(agencies=agencies, reviewed=reviewed))
     if units:
-        supported = Task.supporting_units.through.objects.filter(unit_id__in=units)
-        condition |= Q(lead_unit_id__in=units) | Q(pk__in=list(supported.values_list("task_id", flat=True)))
+        condition |= Q(lead_unit_id__in=units) | Q(pk__in=_supported_tasks.rows(units=units))
     return Task.objects.filter(condition)
+
+
+# The two lists visible_tasks reads first, prepared (core.prepared).
+_scope_plans = prepared(
+    lambda: (
+        Plan.objects.filter(Q(agency__in=ids("agencies")) | Q(agency__province__in=ids("reviewed")))
+        .order_by()
+        .values_list("pk", flat=True)
+    )
+)
+_supported_tasks = prepared(
+    lambda: (
+        Task.supporting_units.through.objects.filter(unit_id__in=ids("units"))
+        .order_by()
+        .values_list("task_id", flat=True)
+    )
+)
 
 
 def can_view_task(person: User, task: Task) -> bool:

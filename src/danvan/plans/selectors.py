@@ -27,7 +27,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danvan.core.models import Agency, Role, Unit, User
-from danvan.core.permissions import scopes_of, visible_agencies
+from danvan.core.permissions import agencies_readable, agency_scope, scopes_of, visible_agencies
 from danvan.core.prepared import Bind, ids, prepared
 from danvan.core.selectors import TODO_LIMIT, TodoItem, TodoList, UnitSection, todo_list
 from danvan.core.text import contains_words
@@ -225,11 +225,16 @@ def filter_plan_choices(
     """Plans the task board's filter offers: the person's own agency's first,
     newest year first, at most FILTER_CHOICES, matching the typed words;
     the chosen plan always among them."""
-    plans = permissions.visible_plans(person)
-    if query:
-        plans = plans.filter(contains_words("search_text", query))
-    own_first = models.Case(models.When(agency_id=person.agency_id, then=0), default=1)
-    rows = list(plans.order_by(own_first, "-period_year", "-pk").values_list("pk", "title")[:FILTER_CHOICES])
+    scopes = scopes_of(person)
+    if query or scopes.system_admin:
+        plans = permissions.visible_plans(person)
+        if query:
+            plans = plans.filter(contains_words("search_text", query))
+        rows = list(_plan_choices(plans, person.agency_id))
+    else:
+        rows = _first_plan_choices.rows(
+            **agency_scope(scopes), provinces=permissions.person_provinces(person), agency=person.agency_id
+        )
     if chosen is not None and chosen.pk not in {pk for pk, _title in rows}:
         rows.insert(0, (chosen.pk, chosen.title))
     return rows
@@ -240,11 +245,14 @@ def filter_unit_choices(
 ) -> list[tuple[int, str]]:
     """Units the task board's filter offers, as ``filter_plan_choices``: the
     person's own agency's units first, in their order."""
-    units = filter_units(person)
-    if query:
-        units = units.filter(contains_words("sort_key", query))
-    own_first = models.Case(models.When(agency_id=person.agency_id, then=0), default=1)
-    rows = list(units.order_by(own_first, "agency_id", "sort_key").values_list("pk", "name")[:FILTER_CHOICES])
+    scopes = scopes_of(person)
+    if query or scopes.system_admin:
+        units = filter_units(person)
+        if query:
+            units = units.filter(contains_words("sort_key", query))
+        rows = list(_unit_choices(units, person.agency_id))
+    else:
+        rows = _first_unit_choices.rows(**agency_scope(scopes), agency=person.agency_id)
     if chosen is not None and chosen.pk not in {pk for pk, _name in rows}:
         rows.insert(0, (chosen.pk, chosen.name))
     return rows
@@ -253,7 +261,39 @@ def filter_unit_choices(
 def filter_units(person: User) -> QuerySet[Unit]:
     """Units the task board can be filtered by: the active units of the
     agencies the person may read."""
-    return Unit.objects.filter(agency__in=visible_agencies(person), is_active=True)
+    return _active_units_of(visible_agencies(person))
+
+
+def _active_units_of(agencies: QuerySet[Agency]) -> QuerySet[Unit]:
+    return Unit.objects.filter(agency__in=agencies, is_active=True)
+
+
+def _plan_choices(plans: QuerySet[Plan], agency) -> QuerySet:
+    """The person's own agency's plans first (``agency``: an id or a ``Bind``), newest year first."""
+    own_first = models.Case(models.When(agency_id=agency, then=0), default=1)
+    return plans.order_by(own_first, "-period_year", "-pk").values_list("pk", "title")[:FILTER_CHOICES]
+
+
+def _unit_choices(units: QuerySet[Unit], agency) -> QuerySet:
+    own_first = models.Case(models.When(agency_id=agency, then=0), default=1)
+    return units.order_by(own_first, "agency_id", "sort_key").values_list("pk", "name")[:FILTER_CHOICES]
+
+
+# The filters' first choices without typed words, for anyone but an administrator
+# (who reads every agency): the rules of visible_plans and filter_units, prepared.
+_first_plan_choices = prepared(
+    lambda: _plan_choices(
+        permissions.plans_readable(
+            agencies_readable(own=ids("own"), reviewed=ids("reviewed")), provinces=ids("provinces")
+        ),
+        Bind("agency"),
+    )
+)
+_first_unit_choices = prepared(
+    lambda: _unit_choices(
+        _active_units_of(agencies_readable(own=ids("own"), reviewed=ids("reviewed"))), Bind("agency")
+    )
+)
 
 
 OPEN_STATUSES = (Task.Status.NOT_STARTED, Task.Status.IN_PROGRESS, Task.Status.OVERDUE)
@@ -290,6 +330,30 @@ def tasks_for_list(
 TASKS_PER_PAGE = 50
 
 
+# The columns of the task board's rows, read for one page of ids.
+_board_rows = prepared(
+    lambda: (
+        Task.objects.filter(pk__in=ids("ids"))
+        .order_by()
+        .values(
+            "pk",
+            "heading",
+            "lead_text",
+            "timing",
+            "timing_kind",
+            "timing_day",
+            "due_working_days",
+            "due_date",
+            "percent",
+            "status",
+            "plan__title",
+            "lead_unit__name",
+            "assignee__full_name",
+        )
+    )
+)
+
+
 def task_list_page(tasks: QuerySet[Task], number) -> tuple[Page, list[Mapping[str, Any]]]:
     """One page of the task board and its rows: only the columns it shows, as
     plain values (rendered by Jinja2, plans/task_list_rows.jinja).
@@ -316,29 +380,14 @@ def task_list_page(tasks: QuerySet[Task], number) -> tuple[Page, list[Mapping[st
         paginator.count = 0  # no first page: nothing matches
     page = paginator.get_page(number)
     if page.number == wanted:
-        ids = [pk for pk, _matching in counted]
+        page_ids = [pk for pk, _matching in counted]
     else:
         first = (page.number - 1) * TASKS_PER_PAGE
-        ids = list(tasks.values_list("pk", flat=True)[first : first + TASKS_PER_PAGE])
-    if not ids:
+        page_ids = list(tasks.values_list("pk", flat=True)[first : first + TASKS_PER_PAGE])
+    if not page_ids:
         return page, []
-    rows = Task.objects.filter(pk__in=ids).values(
-        "pk",
-        "heading",
-        "lead_text",
-        "timing",
-        "timing_kind",
-        "timing_day",
-        "due_working_days",
-        "due_date",
-        "percent",
-        "status",
-        "plan__title",
-        "lead_unit__name",
-        "assignee__full_name",
-    )
-    by_id = {row["pk"]: row for row in rows}
-    return page, [by_id[pk] for pk in ids if pk in by_id]
+    by_id = {row["pk"]: row for row in _board_rows.rows(ids=page_ids)}
+    return page, [by_id[pk] for pk in page_ids if pk in by_id]
 
 
 def task_page(task: Task) -> Task:
