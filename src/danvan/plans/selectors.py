@@ -149,6 +149,10 @@ def plan_copy_preview(plan: Plan) -> dict[str, Any]:
     }
 
 
+# What a task row shows of who leads it and when (the time as the plan words it, and its due date).
+TASK_TIME_FIELDS = ("lead_text", "timing", "timing_kind", "timing_day", "due_working_days", "due_date")
+
+
 def plan_task_rows(plan: Plan, person: User) -> list[Mapping[str, Any]]:
     """The plan page's task table, one query of plain values (rendered by
     Jinja2, plans/plan_task_rows.jinja). Each row says whether the person may
@@ -163,19 +167,7 @@ def plan_task_rows(plan: Plan, person: User) -> list[Mapping[str, Any]]:
         else permissions.can_view_task_column(person)
     )
     values = tasks.order_by("order", "pk").values(
-        "pk",
-        "section",
-        "heading",
-        "lead_unit_id",
-        "lead_unit__name",
-        "lead_text",
-        "timing",
-        "timing_kind",
-        "timing_day",
-        "due_working_days",
-        "due_date",
-        "status",
-        "may_open",
+        "pk", "section", "heading", "lead_unit_id", "lead_unit__name", *TASK_TIME_FIELDS, "status", "may_open"
     )
     rows: list[Mapping[str, Any]] = []
     for _section, items in by_content_item(list(values), lambda row: row["section"]):
@@ -338,12 +330,7 @@ _board_rows = prepared(
         .values(
             "pk",
             "heading",
-            "lead_text",
-            "timing",
-            "timing_kind",
-            "timing_day",
-            "due_working_days",
-            "due_date",
+            *TASK_TIME_FIELDS,
             "percent",
             "status",
             "plan__title",

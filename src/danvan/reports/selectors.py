@@ -500,14 +500,19 @@ def _request_item(row: dict, today: date, *, text: str, detail: str) -> TodoItem
     )
 
 
+def _first_due(reports: QuerySet[Report], *fields: str) -> QuerySet:
+    """A work list's first rows, the earliest due first, with the request's title and due date."""
+    return reports.order_by("request__due_date", "pk").values(
+        fields[0], "request__title", "request__due_date", *fields[1:]
+    )[: TODO_LIMIT + 1]
+
+
 @prepared
 def _reports_awaiting():
     awaiting = Report.objects.filter(
         agency__in=ids("agencies"), unit__isnull=True, status=Report.Status.SUBMITTED
     )
-    return awaiting.order_by("request__due_date", "pk").values(
-        "pk", "request__title", "request__due_date", "agency__name"
-    )[: TODO_LIMIT + 1]
+    return _first_due(awaiting, "pk", "agency__name")
 
 
 @prepared
@@ -518,9 +523,7 @@ def _requests_to_answer():
         status__in=UNSENT,
         request__level=ReportRequest.Level.AGENCIES,
     )
-    return unsent.order_by("request__due_date", "pk").values(
-        "request_id", "request__title", "request__due_date", "status"
-    )[: TODO_LIMIT + 1]
+    return _first_due(unsent, "request_id", "status")
 
 
 @prepared
