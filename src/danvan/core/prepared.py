@@ -25,7 +25,7 @@ import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from django.db import connections
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import BigIntegerField, Expression, Field, Model, QuerySet
 
 # get_related_populators (how ModelIterable fills select_related() rows) is not in Django's stubs.
@@ -129,9 +129,8 @@ class Prepared:
         self._compiled: dict[tuple[str, str], _Compiled] = {}
 
     def rows(self, **values) -> list:
-        queryset_db = self._db()
-        connection = connections[queryset_db]
-        compiled = self._compiled.get((queryset_db, connection.vendor)) or self._compile(queryset_db)
+        connection = connections[DEFAULT_DB_ALIAS]
+        compiled = self._compiled_for(connection)
         missing = compiled.binds.keys() - values.keys()
         unknown = values.keys() - compiled.binds.keys()
         if missing or unknown:
@@ -147,21 +146,19 @@ class Prepared:
             fetched = list(_converted(fetched, compiled.converters, connection))
         elif fetched and len(fetched[0]) > compiled.col_count:
             fetched = [row[: compiled.col_count] for row in fetched]
-        return _shaped(compiled, fetched, queryset_db)
+        return _shaped(compiled, fetched, connection.alias)
 
     def sql(self) -> str:
         """The compiled SQL with its placeholders (for tests and EXPLAIN)."""
-        queryset_db = self._db()
-        key = (queryset_db, connections[queryset_db].vendor)
-        return (self._compiled.get(key) or self._compile(queryset_db)).sql
+        return self._compiled_for(connections[DEFAULT_DB_ALIAS]).sql
 
-    def _db(self) -> str:
-        # Every queryset here reads the default database; a router would be asked here.
-        return "default"
+    def _compiled_for(self, connection) -> _Compiled:
+        """The query compiled for the connection's database (every prepared query reads the default one)."""
+        return self._compiled.get((connection.alias, connection.vendor)) or self._compile(connection)
 
-    def _compile(self, queryset_db: str) -> _Compiled:
+    def _compile(self, connection) -> _Compiled:
         queryset = self._build()
-        connection = connections[queryset_db]
+        queryset_db = connection.alias
         compiler = queryset.query.get_compiler(using=queryset_db)
         sql, params = compiler.as_sql()
         binds: dict[str, Bind] = {}
@@ -215,6 +212,8 @@ def prepared(build: Callable[[], QuerySet]) -> Prepared:
 
 
 def _converted(rows: list, converters: dict, connection) -> Iterable[list]:
+    # SQLCompiler.apply_converters, with the connection of this call: the stored
+    # compiler holds the connection of the thread that compiled the query.
     items = list(converters.items())
     for row in map(list, rows):
         for position, (functions, expression) in items:
